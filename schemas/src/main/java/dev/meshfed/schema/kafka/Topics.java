@@ -1,0 +1,93 @@
+package dev.meshfed.schema.kafka;
+
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.events.EventKey;
+import dev.meshfed.schema.events.FederationEvent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Every meshfed topic, named in one place. A cluster's topics carry its name; records don't. */
+public final class Topics {
+
+  public static final String PREFIX = "meshfed.";
+  public static final String DISCOVERED_PREFIX = PREFIX + "discovered.";
+  public static final String DESIRED_PREFIX = PREFIX + "desired.";
+  public static final String EVENTS = PREFIX + "events";
+
+  /** Matches every discovered topic; group 1 is the cluster name. */
+  public static final Pattern DISCOVERED_PATTERN =
+      Pattern.compile(Pattern.quote(DISCOVERED_PREFIX) + "([a-z0-9]([-a-z0-9]*[a-z0-9])?)");
+
+  /** Kubernetes-style cluster names: lowercase RFC 1123 labels. */
+  public static final Pattern CLUSTER_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
+
+  /**
+   * One partition per cluster topic: translation joins all clusters in one task (see
+   * docs/architecture.md); a cluster's own load is small. Scale-out repartitions by workspace.
+   */
+  public static final int STATE_PARTITIONS = 1;
+
+  /** State topics hold the latest record per key; history is kept for replay by issue #4. */
+  private static final Map<String, String> STATE_TOPIC_CONFIG =
+      Map.of("cleanup.policy", "compact", "min.insync.replicas", "1");
+
+  private static final Map<String, String> EVENT_TOPIC_CONFIG =
+      Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
+
+  private Topics() {}
+
+  public static TopicSpec<DiscoveryKey, DiscoveredObject> discovered(String cluster) {
+    return new TopicSpec<>(
+        DISCOVERED_PREFIX + checkCluster(cluster),
+        new AvroSerde<>(DiscoveryKey.class),
+        new AvroSerde<>(DiscoveredObject.class),
+        STATE_PARTITIONS,
+        STATE_TOPIC_CONFIG,
+        "discovery-service");
+  }
+
+  public static TopicSpec<DesiredKey, DesiredObject> desired(String cluster) {
+    return new TopicSpec<>(
+        DESIRED_PREFIX + checkCluster(cluster),
+        new AvroSerde<>(DesiredKey.class),
+        new AvroSerde<>(DesiredObject.class),
+        STATE_PARTITIONS,
+        STATE_TOPIC_CONFIG,
+        "translation-service");
+  }
+
+  public static TopicSpec<EventKey, FederationEvent> events() {
+    return new TopicSpec<>(
+        EVENTS,
+        new AvroSerde<>(EventKey.class),
+        new AvroSerde<>(FederationEvent.class),
+        1,
+        EVENT_TOPIC_CONFIG,
+        "translation-service");
+  }
+
+  /** The cluster a discovered topic speaks for, if the name is one. */
+  public static Optional<String> clusterOfDiscovered(String topic) {
+    Matcher m = DISCOVERED_PATTERN.matcher(topic);
+    return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
+  }
+
+  /** Both topics of a cluster: created when the cluster joins (its discovery-service starts). */
+  public static List<TopicSpec<?, ?>> clusterTopics(String cluster) {
+    return List.of(discovered(cluster), desired(cluster));
+  }
+
+  public static String checkCluster(String cluster) {
+    if (cluster == null || !CLUSTER_NAME.matcher(cluster).matches()) {
+      throw new IllegalArgumentException(
+          "Invalid cluster name '" + cluster + "': use lowercase letters, digits and '-'");
+    }
+    return cluster;
+  }
+}
