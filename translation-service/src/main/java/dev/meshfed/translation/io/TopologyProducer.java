@@ -1,0 +1,58 @@
+package dev.meshfed.translation.io;
+
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.topology.TranslationTopology;
+import dev.meshfed.translation.translate.TranslationSettings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/** Hands Quarkus the topology, after making sure the topic only this service writes exists. */
+@ApplicationScoped
+public class TopologyProducer {
+
+  private static final Logger LOG = Logger.getLogger(TopologyProducer.class);
+
+  @ConfigProperty(name = "kafka.bootstrap.servers")
+  String bootstrapServers;
+
+  @ConfigProperty(name = "meshfed.management-cluster", defaultValue = "mgmt")
+  String managementCluster;
+
+  @ConfigProperty(name = "meshfed.default-host-suffix", defaultValue = "global")
+  String defaultHostSuffix;
+
+  @ConfigProperty(name = "meshfed.topics.replication-factor", defaultValue = "1")
+  short replicationFactor;
+
+  @Produces
+  public org.apache.kafka.streams.Topology topology() {
+    ensureEventsTopic();
+    LOG.infof(
+        "Translating with management cluster %s, default host suffix %s",
+        managementCluster, defaultHostSuffix);
+    return TranslationTopology.build(new TranslationSettings(managementCluster, defaultHostSuffix));
+  }
+
+  private void ensureEventsTopic() {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin.createTopics(List.of(Topics.events().newTopic(replicationFactor))).all().get();
+      LOG.infof("Created topic %s", Topics.EVENTS);
+    } catch (ExecutionException e) {
+      if (!(e.getCause() instanceof TopicExistsException)) {
+        throw new IllegalStateException("Cannot create topic " + Topics.EVENTS, e.getCause());
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while creating " + Topics.EVENTS, e);
+    }
+  }
+}

@@ -1,0 +1,14 @@
+package dev.meshfed.translation.model;
+
+/** One discovered input object. */
+public sealed interface Input
+    permits AgentInput,
+        NamespaceInput,
+        ServiceInput,
+        EastWestGatewayInput,
+        ControlPlaneInput,
+        WorkspaceInput,
+        WorkspaceSettingsInput {
+
+  ObjectId id();
+}

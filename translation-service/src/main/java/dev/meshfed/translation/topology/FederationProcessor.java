@@ -1,0 +1,171 @@
+package dev.meshfed.translation.topology;
+
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.translate.FederationTranslator;
+import dev.meshfed.translation.translate.Membership;
+import dev.meshfed.translation.translate.OutputDiff;
+import dev.meshfed.translation.translate.TranslationSettings;
+import dev.meshfed.translation.translate.UnitId;
+import dev.meshfed.translation.translate.UnitResult;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps every cluster's discovered inputs, and on each change recomputes the units it can affect
+ * and writes only what differs from what the unit produced before.
+ */
+final class FederationProcessor
+    implements Processor<DiscoveryKey, DiscoveredObject, Object, Object> {
+
+  private static final Logger LOG = Logger.getLogger(FederationProcessor.class);
+
+  private final TranslationSettings settings;
+  private final MeshInputs mesh = new MeshInputs();
+  private ProcessorContext<Object, Object> context;
+  private KeyValueStore<String, DiscoveredObject> inputs;
+  private KeyValueStore<String, String> units;
+  private Membership membership;
+
+  FederationProcessor(TranslationSettings settings) {
+    this.settings = settings;
+  }
+
+  @Override
+  public void init(ProcessorContext<Object, Object> context) {
+    this.context = context;
+    this.inputs = context.getStateStore(TranslationTopology.INPUTS_STORE);
+    this.units = context.getStateStore(TranslationTopology.UNITS_STORE);
+    try (KeyValueIterator<String, DiscoveredObject> all = inputs.all()) {
+      all.forEachRemaining(entry -> restore(InputKeys.parse(entry.key), entry.value));
+    }
+    membership = FederationTranslator.membership(mesh, settings);
+    LOG.infof("Translation state restored: %d inputs", mesh.size());
+  }
+
+  @Override
+  public void process(Record<DiscoveryKey, DiscoveredObject> record) {
+    Optional<String> cluster =
+        context.recordMetadata().flatMap(m -> Topics.clusterOfDiscovered(m.topic()));
+    if (cluster.isEmpty()) {
+      LOG.errorf("Ignoring a record from %s: not a discovered topic", context.recordMetadata());
+      return;
+    }
+    DiscoveryKey key = record.key();
+    ObjectId id = new ObjectId(cluster.get(), key.getKind(), key.getNamespace(), key.getName());
+    updateInputs(id, record.value());
+    for (UnitId unit : affectedUnits(id)) {
+      recompute(unit, record.timestamp());
+    }
+  }
+
+  private void updateInputs(ObjectId id, DiscoveredObject value) {
+    String storeKey = InputKeys.of(id);
+    if (value == null) {
+      inputs.delete(storeKey);
+      mesh.remove(id);
+      return;
+    }
+    inputs.put(storeKey, value);
+    restore(id, value);
+  }
+
+  private void restore(ObjectId id, DiscoveredObject value) {
+    InputConverter.toInput(id, value)
+        .ifPresentOrElse(
+            mesh::put,
+            () -> LOG.warnf("Ignoring %s: its payload is of no kind this version knows", id));
+  }
+
+  private SortedSet<UnitId> affectedUnits(ObjectId changed) {
+    return FederationTranslator.unitsAffectedBy(changed)
+        .orElseGet(
+            () -> {
+              membership = FederationTranslator.membership(mesh, settings);
+              SortedSet<UnitId> all = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+              all.addAll(FederationTranslator.allUnits(mesh));
+              all.addAll(storedUnits());
+              return all;
+            });
+  }
+
+  /** Units that produced something before, even if their input is gone now. */
+  private SortedSet<UnitId> storedUnits() {
+    SortedSet<UnitId> stored = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+    try (KeyValueIterator<String, String> all = units.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, String> entry = all.next();
+        UnitKeys.parse(entry.key).ifPresent(stored::add);
+      }
+    }
+    return stored;
+  }
+
+  private void recompute(UnitId unit, long timestamp) {
+    UnitResult before = UnitResultCodec.decode(units.get(unit.key()));
+    UnitResult after = FederationTranslator.translate(unit, mesh, membership);
+    OutputDiff diff = OutputDiff.between(before, after);
+    if (diff.isEmpty()) {
+      return;
+    }
+    emit(diff, timestamp);
+    if (after.isEmpty()) {
+      units.delete(unit.key());
+    } else {
+      units.put(unit.key(), UnitResultCodec.encode(after));
+    }
+  }
+
+  private void emit(OutputDiff diff, long timestamp) {
+    diff.removed()
+        .forEach(
+            o -> forward(TranslationTopology.DESIRED_SINK, RecordFactory.key(o), null, timestamp));
+    diff.written()
+        .forEach(
+            o ->
+                forward(
+                    TranslationTopology.DESIRED_SINK,
+                    RecordFactory.key(o),
+                    RecordFactory.desired(o),
+                    timestamp));
+    diff.hostChanges()
+        .forEach(
+            c ->
+                forward(
+                    TranslationTopology.EVENTS_SINK,
+                    RecordFactory.hostKey(c.output().host()),
+                    RecordFactory.hostEvent(c),
+                    timestamp));
+    diff.raised()
+        .forEach(
+            d ->
+                forward(
+                    TranslationTopology.EVENTS_SINK,
+                    RecordFactory.inputKey(d),
+                    RecordFactory.diagnosticEvent(d, true),
+                    timestamp));
+    diff.cleared()
+        .forEach(
+            d ->
+                forward(
+                    TranslationTopology.EVENTS_SINK,
+                    RecordFactory.inputKey(d),
+                    RecordFactory.diagnosticEvent(d, false),
+                    timestamp));
+  }
+
+  private void forward(String sink, Object key, Object value, long timestamp) {
+    context.forward(new Record<>(key, value, timestamp), sink);
+  }
+}

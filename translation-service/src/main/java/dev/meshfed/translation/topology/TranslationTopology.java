@@ -1,0 +1,80 @@
+package dev.meshfed.translation.topology;
+
+import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.events.EventKey;
+import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.kafka.AvroSerde;
+import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.translate.TranslationSettings;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.AutoOffsetReset;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.processor.RecordContext;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The translation topology, built without I/O: every cluster's discovered topic (by pattern) → the
+ * federation processor (inputs and per-unit results in state stores) → each target cluster's
+ * desired topic, and the events topic.
+ */
+public final class TranslationTopology {
+
+  public static final String INPUTS_STORE = "inputs";
+  public static final String UNITS_STORE = "units";
+  static final String SOURCE = "discovered";
+  static final String PROCESSOR = "federation";
+  static final String DESIRED_SINK = "desired";
+  static final String EVENTS_SINK = "events";
+
+  private TranslationTopology() {}
+
+  public static Topology build(TranslationSettings settings) {
+    TopicSpec<EventKey, FederationEvent> events = Topics.events();
+    Topology topology = new Topology();
+    topology.addSource(
+        AutoOffsetReset.earliest(),
+        SOURCE,
+        new AvroSerde<>(DiscoveryKey.class),
+        new AvroSerde<>(DiscoveredObject.class),
+        Topics.DISCOVERED_PATTERN);
+    topology.addProcessor(PROCESSOR, () -> new FederationProcessor(settings), SOURCE);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(INPUTS_STORE),
+            Serdes.String(),
+            new AvroSerde<>(DiscoveredObject.class)),
+        PROCESSOR);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(UNITS_STORE), Serdes.String(), Serdes.String()),
+        PROCESSOR);
+    topology.addSink(
+        DESIRED_SINK,
+        TranslationTopology::desiredTopic,
+        desiredKeySerializer(),
+        new AvroSerde<>(DesiredObject.class),
+        PROCESSOR);
+    topology.addSink(
+        EVENTS_SINK,
+        events.name(),
+        events.keySerde().serializer(),
+        events.valueSerde().serializer(),
+        PROCESSOR);
+    return topology;
+  }
+
+  private static String desiredTopic(
+      TargetedKey key, DesiredObject value, RecordContext recordContext) {
+    return Topics.desired(key.cluster()).name();
+  }
+
+  /** Writes only the desired key: the target cluster is the topic's. */
+  private static Serializer<TargetedKey> desiredKeySerializer() {
+    var keys = Topics.desired("any").keySerde().serializer();
+    return (topic, key) -> keys.serialize(topic, key.key());
+  }
+}

@@ -1,0 +1,81 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.Kinds;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceInput;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The translation, as pure functions of the inputs: the entry point of this package. Callers
+ * resolve the membership once per change to workspaces, namespaces or settings, and translate units
+ * with it.
+ */
+public final class FederationTranslator {
+
+  public static final Comparator<UnitId> UNIT_ORDER = Comparator.comparing(UnitId::key);
+
+  private FederationTranslator() {}
+
+  public static Membership membership(MeshInputs inputs, TranslationSettings settings) {
+    return WorkspaceResolver.resolve(inputs, settings);
+  }
+
+  public static UnitResult translate(UnitId unit, MeshInputs inputs, Membership membership) {
+    if (unit instanceof UnitId.ServiceUnit s) {
+      return inputs
+          .get(s.service())
+          .filter(ServiceInput.class::isInstance)
+          .map(ServiceInput.class::cast)
+          .map(service -> ServiceFederation.translate(service, inputs, membership))
+          .orElse(UnitResult.EMPTY);
+    }
+    if (unit instanceof UnitId.GatewayUnit g) {
+      return GatewayFederation.translate(g.cluster(), inputs, membership);
+    }
+    return new UnitResult(List.of(), membership.diagnostics());
+  }
+
+  /** Every unit the inputs have. */
+  public static SortedSet<UnitId> allUnits(MeshInputs inputs) {
+    SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);
+    units.add(UnitId.MEMBERSHIP);
+    inputs.clusters().forEach(cluster -> units.add(UnitId.gateway(cluster)));
+    inputs.all(ServiceInput.class).forEach(service -> units.add(UnitId.service(service.id())));
+    return units;
+  }
+
+  /**
+   * The units a change to one input can affect, when that is known to be a few: a Service affects
+   * its own unit and its cluster's gateway. Empty means "all": the membership may have changed.
+   */
+  public static Optional<SortedSet<UnitId>> unitsAffectedBy(ObjectId changed) {
+    if (!Kinds.SERVICE.equals(changed.kind())) {
+      return Optional.empty();
+    }
+    SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);
+    units.add(UnitId.service(changed));
+    units.add(UnitId.gateway(changed.cluster()));
+    return Optional.of(units);
+  }
+
+  /** The whole translation at once: what golden tests and audits compare. */
+  public static SortedMap<UnitId, UnitResult> translateAll(
+      MeshInputs inputs, TranslationSettings settings) {
+    Membership membership = membership(inputs, settings);
+    SortedMap<UnitId, UnitResult> results = new TreeMap<>(UNIT_ORDER);
+    for (UnitId unit : allUnits(inputs)) {
+      UnitResult result = translate(unit, inputs, membership);
+      if (!result.isEmpty()) {
+        results.put(unit, result);
+      }
+    }
+    return results;
+  }
+}

@@ -1,0 +1,38 @@
+package dev.meshfed.translation.translate;
+
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Which Istio API version a control plane serves, from its version string. */
+public final class IstioApi {
+
+  public static final String NETWORKING_GROUP = "networking.istio.io";
+  static final String V1 = NETWORKING_GROUP + "/v1";
+  static final String V1BETA1 = NETWORKING_GROUP + "/v1beta1";
+
+  private static final Pattern MAJOR_MINOR = Pattern.compile("(\\d+)\\.(\\d+).*");
+
+  private IstioApi() {}
+
+  /**
+   * {@code networking.istio.io/v1} from Istio 1.22 on, {@code v1beta1} below. An unknown version
+   * gets v1beta1: every Istio release since 1.5 serves it.
+   */
+  public static String networkingApiVersion(String istioVersion) {
+    if (istioVersion == null) {
+      return V1BETA1;
+    }
+    Matcher m = MAJOR_MINOR.matcher(istioVersion);
+    if (!m.matches()) {
+      return V1BETA1;
+    }
+    int major = Integer.parseInt(m.group(1));
+    int minor = Integer.parseInt(m.group(2));
+    return major > 1 || (major == 1 && minor >= 22) ? V1 : V1BETA1;
+  }
+
+  public static String group(String apiVersion) {
+    int slash = apiVersion.indexOf('/');
+    return slash < 0 ? "" : apiVersion.substring(0, slash);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.ObjectId;
+
+/**
+ * A unit of translation: the smallest part of the output that is recomputed on its own. A change to
+ * a Service recomputes its unit and its cluster's gateway unit; other changes recompute all.
+ */
+public sealed interface UnitId permits UnitId.ServiceUnit, UnitId.GatewayUnit, UnitId.Membership {
+
+  /** A stable string form, used as a state-store key. */
+  String key();
+
+  static UnitId service(ObjectId service) {
+    return new ServiceUnit(service);
+  }
+
+  static UnitId gateway(String cluster) {
+    return new GatewayUnit(cluster);
+  }
+
+  UnitId MEMBERSHIP = new Membership();
+
+  record ServiceUnit(ObjectId service) implements UnitId {
+    @Override
+    public String key() {
+      return "service|" + service.ref();
+    }
+  }
+
+  record GatewayUnit(String cluster) implements UnitId {
+    @Override
+    public String key() {
+      return "gateway|" + cluster;
+    }
+  }
+
+  /** Diagnostics about workspaces and settings themselves. */
+  record Membership() implements UnitId {
+    @Override
+    public String key() {
+      return "membership";
+    }
+  }
+}

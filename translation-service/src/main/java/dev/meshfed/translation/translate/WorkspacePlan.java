@@ -1,0 +1,20 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.WorkspaceInput;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+
+/**
+ * A workspace as resolved: the namespaces it holds per cluster, and its federation plan when its
+ * settings enable federation and are valid.
+ */
+public record WorkspacePlan(
+    WorkspaceInput workspace,
+    SortedMap<String, SortedSet<String>> namespacesByCluster,
+    Optional<FederationPlan> federation) {
+
+  public String name() {
+    return workspace.id().name();
+  }
+}

@@ -1,0 +1,210 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NamespaceInput;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.WorkspaceInput;
+import dev.meshfed.translation.model.WorkspaceSettingsInput;
+import dev.meshfed.translation.model.WorkspaceSettingsInput.Federation;
+import dev.meshfed.translation.translate.Diagnostic.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Resolves which workspace owns each namespace and which settings govern each workspace. Older
+ * objects win every tie (creation time, then identity), so the result never depends on arrival
+ * order.
+ */
+public final class WorkspaceResolver {
+
+  private static final Pattern DNS_SUFFIX =
+      Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+
+  private static final Comparator<String> OLDEST_FIRST =
+      Comparator.nullsLast(Comparator.naturalOrder());
+
+  private final TranslationSettings settings;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final SortedMap<ClusterNamespace, String> owner = new TreeMap<>();
+
+  private WorkspaceResolver(TranslationSettings settings) {
+    this.settings = settings;
+  }
+
+  public static Membership resolve(MeshInputs inputs, TranslationSettings settings) {
+    return new WorkspaceResolver(settings).run(inputs);
+  }
+
+  private Membership run(MeshInputs inputs) {
+    List<WorkspaceInput> workspaces = acceptedWorkspaces(inputs);
+    SortedMap<String, SortedMap<String, SortedSet<String>>> namespaces = new TreeMap<>();
+    for (WorkspaceInput workspace : workspaces) {
+      namespaces.put(workspace.id().name(), claimNamespaces(workspace, inputs));
+    }
+    Map<String, WorkspaceSettingsInput> settingsByWorkspace = attachSettings(inputs);
+    SortedMap<String, WorkspacePlan> plans = new TreeMap<>();
+    for (WorkspaceInput workspace : workspaces) {
+      String name = workspace.id().name();
+      Optional<FederationPlan> federation =
+          Optional.ofNullable(settingsByWorkspace.get(name)).flatMap(this::federationPlan);
+      plans.put(name, new WorkspacePlan(workspace, namespaces.get(name), federation));
+    }
+    diagnostics.sort(Comparator.naturalOrder());
+    return new Membership(owner, plans, List.copyOf(diagnostics));
+  }
+
+  private List<WorkspaceInput> acceptedWorkspaces(MeshInputs inputs) {
+    List<WorkspaceInput> accepted = new ArrayList<>();
+    Map<String, WorkspaceInput> byName = new HashMap<>();
+    inputs
+        .all(WorkspaceInput.class)
+        .sorted(
+            Comparator.comparing(WorkspaceInput::creationTimestamp, OLDEST_FIRST)
+                .thenComparing(WorkspaceInput::id))
+        .forEach(
+            workspace -> {
+              WorkspaceInput older = byName.get(workspace.id().name());
+              if (!workspace.id().cluster().equals(settings.managementCluster())) {
+                invalid(
+                    workspace.id(),
+                    "Workspaces are read from the management cluster '"
+                        + settings.managementCluster()
+                        + "' only");
+              } else if (older != null) {
+                invalid(
+                    workspace.id(),
+                    "workspace name '"
+                        + workspace.id().name()
+                        + "' is already taken by the older "
+                        + older.id().ref());
+              } else {
+                byName.put(workspace.id().name(), workspace);
+                accepted.add(workspace);
+              }
+            });
+    return accepted;
+  }
+
+  private SortedMap<String, SortedSet<String>> claimNamespaces(
+      WorkspaceInput workspace, MeshInputs inputs) {
+    SortedMap<String, SortedSet<String>> claimed = new TreeMap<>();
+    for (WorkspaceInput.WorkloadClusters selector : workspace.workloadClusters()) {
+      for (String cluster : inputs.clusters()) {
+        if (!matches(selector.name(), cluster)) {
+          continue;
+        }
+        inputs
+            .inCluster(cluster, NamespaceInput.class)
+            .filter(ns -> selector.namespaces().stream().anyMatch(n -> matches(n, ns.id().name())))
+            .forEach(ns -> claim(workspace, cluster, ns.id().name(), claimed));
+      }
+    }
+    return claimed;
+  }
+
+  private void claim(
+      WorkspaceInput workspace,
+      String cluster,
+      String namespace,
+      SortedMap<String, SortedSet<String>> claimed) {
+    ClusterNamespace key = new ClusterNamespace(cluster, namespace);
+    String current = owner.putIfAbsent(key, workspace.id().name());
+    if (current == null || current.equals(workspace.id().name())) {
+      claimed.computeIfAbsent(cluster, c -> new TreeSet<>()).add(namespace);
+    } else {
+      diagnostics.add(
+          new Diagnostic(
+              workspace.id(),
+              Severity.WARNING,
+              "namespace "
+                  + namespace
+                  + " of cluster "
+                  + cluster
+                  + " already belongs to the older workspace "
+                  + current
+                  + "; it is not part of this one"));
+    }
+  }
+
+  private Map<String, WorkspaceSettingsInput> attachSettings(MeshInputs inputs) {
+    Map<String, WorkspaceSettingsInput> byWorkspace = new HashMap<>();
+    inputs
+        .all(WorkspaceSettingsInput.class)
+        .sorted(
+            Comparator.comparing(WorkspaceSettingsInput::creationTimestamp, OLDEST_FIRST)
+                .thenComparing(WorkspaceSettingsInput::id))
+        .forEach(s -> attach(s, byWorkspace));
+    return byWorkspace;
+  }
+
+  private void attach(
+      WorkspaceSettingsInput candidate, Map<String, WorkspaceSettingsInput> byWorkspace) {
+    ObjectId id = candidate.id();
+    String workspace = owner.get(new ClusterNamespace(id.cluster(), id.namespace()));
+    if (workspace == null) {
+      invalid(
+          id,
+          "namespace "
+              + id.namespace()
+              + " of cluster "
+              + id.cluster()
+              + " belongs to no workspace; these settings have no effect");
+      return;
+    }
+    WorkspaceSettingsInput older = byWorkspace.putIfAbsent(workspace, candidate);
+    if (older != null) {
+      invalid(
+          id,
+          "workspace "
+              + workspace
+              + " is already configured by the older "
+              + older.id().ref()
+              + "; these settings have no effect");
+    }
+  }
+
+  private Optional<FederationPlan> federationPlan(WorkspaceSettingsInput settingsInput) {
+    Federation federation = settingsInput.federation();
+    if (federation == null || !federation.enabled()) {
+      return Optional.empty();
+    }
+    String suffix =
+        federation.hostSuffix() == null || federation.hostSuffix().isEmpty()
+            ? settings.defaultHostSuffix()
+            : federation.hostSuffix();
+    if (suffix.length() > 253 || !DNS_SUFFIX.matcher(suffix).matches()) {
+      invalid(
+          settingsInput.id(),
+          "options.federation.hostSuffix '"
+              + suffix
+              + "' is not a DNS suffix (lowercase labels separated by dots); federation is off");
+      return Optional.empty();
+    }
+    if (federation.selectors().isEmpty()) {
+      diagnostics.add(
+          new Diagnostic(
+              settingsInput.id(),
+              Severity.WARNING,
+              "federation is enabled but options.federation.serviceSelector is empty, so no"
+                  + " service is federated; use [{}] to select every service"));
+    }
+    return Optional.of(new FederationPlan(settingsInput, suffix, federation.selectors()));
+  }
+
+  private void invalid(ObjectId id, String message) {
+    diagnostics.add(new Diagnostic(id, Severity.INVALID, message));
+  }
+
+  private static boolean matches(String pattern, String value) {
+    return "*".equals(pattern) || value.equals(pattern);
+  }
+}

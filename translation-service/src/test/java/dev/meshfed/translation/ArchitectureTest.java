@@ -1,0 +1,56 @@
+package dev.meshfed.translation;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/** The three layers: pure (model, translate), orchestration (topology), I/O adapters (io). */
+@AnalyzeClasses(
+    packages = "dev.meshfed.translation",
+    importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  @ArchTest
+  static final ArchRule pureCodeDoesNoIo =
+      noClasses()
+          .that()
+          .resideInAnyPackage("..translation.model..", "..translation.translate..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "org.apache.kafka..",
+              "dev.meshfed.schema..",
+              "io.fabric8.kubernetes.client..",
+              "java.io..",
+              "java.net..",
+              "java.nio.file..",
+              "jakarta..",
+              "io.quarkus..",
+              "..translation.topology..",
+              "..translation.io..");
+
+  @ArchTest
+  static final ArchRule pureCodeReadsNoClock =
+      noClasses()
+          .that()
+          .resideInAnyPackage("..translation.model..", "..translation.translate..")
+          .should()
+          .callMethod(java.time.Instant.class, "now")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis")
+          .orShould()
+          .dependOnClassesThat()
+          .areAssignableTo(java.time.Clock.class);
+
+  @ArchTest
+  static final ArchRule orchestrationDoesNotReachIntoAdapters =
+      noClasses()
+          .that()
+          .resideInAPackage("..translation.topology..")
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage("..translation.io..", "jakarta..", "io.quarkus..");
+}

@@ -1,0 +1,90 @@
+package dev.meshfed.translation.topology;
+
+import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.ControlPlaneState;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.discovery.EastWestGatewayState;
+import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.NamespaceSelector;
+import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.ServicePort;
+import dev.meshfed.schema.discovery.ServiceSelector;
+import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.WorkloadClusterSelector;
+import dev.meshfed.schema.discovery.WorkspaceSettingsState;
+import dev.meshfed.schema.discovery.WorkspaceState;
+import java.util.List;
+import java.util.Map;
+
+/** Discovered records as a discovery-service would publish them. */
+final class Discovered {
+
+  record Entry(DiscoveryKey key, DiscoveredObject value) {}
+
+  private Discovered() {}
+
+  static Entry agent() {
+    return entry("Agent", "", "discovery", new AgentState("test", List.of()));
+  }
+
+  static Entry namespace(String name) {
+    return entry("Namespace", "", name, new NamespaceState(Map.of()));
+  }
+
+  static Entry istiod(String version) {
+    return entry(
+        "ControlPlane",
+        "istio-system",
+        "istiod",
+        new ControlPlaneState("pilot:" + version, version, null));
+  }
+
+  static Entry eastWestGateway(String address) {
+    return entry(
+        "EastWestGateway",
+        "istio-system",
+        "istio-eastwestgateway",
+        new EastWestGatewayState(
+            Map.of(), Map.of("istio", "eastwestgateway"), address, 15443, null));
+  }
+
+  static Entry service(String namespace, String name, int port) {
+    return entry(
+        "Service",
+        namespace,
+        name,
+        new ServiceState(
+            "ClusterIP",
+            Map.of(),
+            Map.of("app", name),
+            List.of(new ServicePort("http", port, String.valueOf(port), "TCP", null))));
+  }
+
+  static Entry workspace(String name, String namespace, String... clusters) {
+    List<WorkloadClusterSelector> selectors =
+        List.of(clusters).stream()
+            .map(c -> new WorkloadClusterSelector(c, List.of(new NamespaceSelector(namespace))))
+            .toList();
+    return entry("Workspace", "gloo-mesh", name, new WorkspaceState(selectors));
+  }
+
+  static Entry federationSettings(String namespace) {
+    FederationOptions federation =
+        new FederationOptions(
+            true, "global", List.of(new ServiceSelector(null, null, null, Map.of())));
+    return entry(
+        "WorkspaceSettings", namespace, "settings", new WorkspaceSettingsState(federation));
+  }
+
+  private static Entry entry(String kind, String namespace, String name, Object payload) {
+    DiscoveredObject value =
+        DiscoveredObject.newBuilder()
+            .setApiVersion("v1")
+            .setUid(kind + "/" + namespace + "/" + name)
+            .setCreationTimestamp("2026-01-01T00:00:00Z")
+            .setPayload(payload)
+            .build();
+    return new Entry(new DiscoveryKey(kind, namespace, name), value);
+  }
+}

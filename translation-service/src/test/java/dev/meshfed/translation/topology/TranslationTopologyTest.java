@@ -1,0 +1,178 @@
+package dev.meshfed.translation.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.events.EventKey;
+import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.events.FederationEventType;
+import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.translate.TranslationSettings;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestInputTopic;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TranslationTopologyTest {
+
+  private static final DesiredKey REVIEWS_IN_CLUSTER2 =
+      new DesiredKey(
+          "networking.istio.io/v1",
+          "ServiceEntry",
+          "istio-system",
+          "reviews-bookinfo-svc-cluster1-global");
+
+  @TempDir Path stateDir;
+  private TopologyTestDriver driver;
+
+  @BeforeEach
+  void start() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "translation-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    driver = new TopologyTestDriver(TranslationTopology.build(TranslationSettings.DEFAULTS), props);
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void federatesAServiceIntoTheOtherClusterOfItsWorkspace() {
+    loadBookinfo();
+
+    Map<DesiredKey, DesiredObject> cluster2 = desired("cluster2").readKeyValuesToMap();
+
+    assertThat(cluster2).containsKey(REVIEWS_IN_CLUSTER2);
+    assertThat(cluster2.get(REVIEWS_IN_CLUSTER2).getManifest())
+        .contains("\"address\":\"172.18.1.10\"")
+        .contains("\"app.kubernetes.io/managed-by\":\"meshfed\"");
+    assertThat(cluster2.get(REVIEWS_IN_CLUSTER2).getSources())
+        .anySatisfy(ref -> assertThat(ref.getName()).isEqualTo("reviews"));
+    assertThat(desired("cluster1").readKeyValuesToMap().keySet())
+        .extracting(DesiredKey::getKind, DesiredKey::getName)
+        .contains(
+            tuple("Gateway", "meshfed-eastwest-global"),
+            tuple("ServiceEntry", "reviews-bookinfo-svc-cluster1-global"));
+  }
+
+  @Test
+  void aDeletedServiceIsTombstonedAndWithdrawn() {
+    loadBookinfo();
+    desired("cluster2").readKeyValuesToList();
+    TestOutputTopic<EventKey, FederationEvent> events = events();
+    events.readKeyValuesToList();
+
+    discovered("cluster1").pipeInput(new DiscoveryKey("Service", "bookinfo", "reviews"), null);
+
+    assertThat(desired("cluster2").readKeyValuesToList())
+        .containsExactly(KeyValue.pair(REVIEWS_IN_CLUSTER2, null));
+    assertThat(events.readValuesToList())
+        .extracting(FederationEvent::getType, FederationEvent::getTargetCluster)
+        .containsExactlyInAnyOrder(
+            tuple(FederationEventType.HOST_WITHDRAWN, "cluster1"),
+            tuple(FederationEventType.HOST_WITHDRAWN, "cluster2"));
+  }
+
+  @Test
+  void anUnchangedInputWritesNothing() {
+    loadBookinfo();
+    desired("cluster1").readKeyValuesToList();
+    desired("cluster2").readKeyValuesToList();
+
+    put("cluster1", Discovered.service("bookinfo", "reviews", 9080));
+
+    assertThat(desired("cluster2").isEmpty()).isTrue();
+    assertThat(desired("cluster1").isEmpty()).isTrue();
+  }
+
+  @Test
+  void aPortChangeUpdatesEveryCopy() {
+    loadBookinfo();
+    desired("cluster2").readKeyValuesToList();
+
+    put("cluster1", Discovered.service("bookinfo", "reviews", 9090));
+
+    Map<DesiredKey, DesiredObject> cluster2 = desired("cluster2").readKeyValuesToMap();
+    assertThat(cluster2.get(REVIEWS_IN_CLUSTER2).getManifest()).contains("\"number\":9090");
+  }
+
+  @Test
+  void theClusterComesFromTheTopicNotThePayload() {
+    loadBookinfo();
+    desired("cluster1").readKeyValuesToList();
+
+    put("cluster2", Discovered.service("bookinfo", "details", 9080));
+
+    assertThat(desired("cluster1").readKeyValuesToMap().keySet())
+        .extracting(DesiredKey::getName)
+        .contains("details-bookinfo-svc-cluster2-global");
+  }
+
+  @Test
+  void stateSurvivesARestartWithoutRewritingOutputs() {
+    loadBookinfo();
+    desired("cluster2").readKeyValuesToList();
+    driver.close();
+    start();
+
+    put("cluster1", Discovered.service("bookinfo", "reviews", 9080));
+
+    assertThat(desired("cluster2").isEmpty()).isTrue();
+  }
+
+  private void loadBookinfo() {
+    put("mgmt", Discovered.agent());
+    put("mgmt", Discovered.workspace("bookinfo", "bookinfo", "cluster1", "cluster2"));
+    cluster("cluster1", "1.11.7", "172.18.1.10");
+    cluster("cluster2", "1.24.2", "172.18.2.10");
+    put("cluster1", Discovered.federationSettings("bookinfo"));
+    put("cluster1", Discovered.service("bookinfo", "reviews", 9080));
+    put("cluster2", Discovered.service("bookinfo", "ratings", 9080));
+  }
+
+  private void cluster(String name, String istioVersion, String gatewayAddress) {
+    put(name, Discovered.agent());
+    put(name, Discovered.namespace("bookinfo"));
+    put(name, Discovered.namespace("istio-system"));
+    put(name, Discovered.istiod(istioVersion));
+    put(name, Discovered.eastWestGateway(gatewayAddress));
+  }
+
+  private void put(String cluster, Discovered.Entry entry) {
+    discovered(cluster).pipeInput(entry.key(), entry.value());
+  }
+
+  private TestInputTopic<DiscoveryKey, DiscoveredObject> discovered(String cluster) {
+    TopicSpec<DiscoveryKey, DiscoveredObject> topic = Topics.discovered(cluster);
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
+  }
+
+  private TestOutputTopic<DesiredKey, DesiredObject> desired(String cluster) {
+    TopicSpec<DesiredKey, DesiredObject> topic = Topics.desired(cluster);
+    return driver.createOutputTopic(
+        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  private TestOutputTopic<EventKey, FederationEvent> events() {
+    TopicSpec<EventKey, FederationEvent> topic = Topics.events();
+    return driver.createOutputTopic(
+        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+}

@@ -1,0 +1,153 @@
+package dev.meshfed.translation.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.meshfed.translation.model.AgentInput;
+import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NamespaceInput;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.model.WorkspaceInput;
+import dev.meshfed.translation.model.WorkspaceSettingsInput;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A golden case's input file: discovered inputs per cluster, in the translator's own terms.
+ *
+ * <pre>
+ * settings: {managementCluster: mgmt}      # optional
+ * clusters:
+ *   cluster1:
+ *   - {kind: Service, namespace: bookinfo, name: reviews, selector: {app: reviews}, ports: [...]}
+ * </pre>
+ */
+record GoldenCase(TranslationSettings settings, List<Input> inputs) {
+
+  static final ObjectMapper YAML =
+      new ObjectMapper(
+          YAMLFactory.builder()
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .build());
+
+  static GoldenCase load(Path file) throws IOException {
+    JsonNode root = YAML.readTree(file.toFile());
+    TranslationSettings settings = TranslationSettings.DEFAULTS;
+    if (root.has("settings")) {
+      JsonNode s = root.get("settings");
+      settings =
+          new TranslationSettings(
+              s.path("managementCluster").asText(settings.managementCluster()),
+              s.path("defaultHostSuffix").asText(settings.defaultHostSuffix()));
+    }
+    List<Input> inputs = new ArrayList<>();
+    root.path("clusters")
+        .fields()
+        .forEachRemaining(
+            cluster -> cluster.getValue().forEach(o -> inputs.add(input(cluster.getKey(), o))));
+    return new GoldenCase(settings, inputs);
+  }
+
+  MeshInputs mesh() {
+    return MeshInputs.of(inputs);
+  }
+
+  private static Input input(String cluster, JsonNode o) {
+    String kind = o.path("kind").asText();
+    ObjectId id =
+        new ObjectId(cluster, kind, o.path("namespace").asText(""), o.path("name").asText());
+    return switch (kind) {
+      case "Agent" -> new AgentInput(id);
+      case "Namespace" -> new NamespaceInput(id, strings(o.path("labels")));
+      case "Service" ->
+          new ServiceInput(
+              id,
+              o.path("type").asText("ClusterIP"),
+              strings(o.path("labels")),
+              strings(o.path("selector")),
+              ports(o.path("ports")));
+      case "EastWestGateway" ->
+          new EastWestGatewayInput(
+              id,
+              strings(o.path("labels")),
+              strings(o.path("selector")),
+              text(o, "address"),
+              o.has("tlsPort") ? o.get("tlsPort").asInt() : null,
+              text(o, "network"));
+      case "ControlPlane" -> new ControlPlaneInput(id, text(o, "version"), text(o, "revision"));
+      case "Workspace" -> workspace(id, o);
+      case "WorkspaceSettings" -> settings(id, o);
+      default -> throw new IllegalArgumentException("Unknown kind in golden case: " + kind);
+    };
+  }
+
+  private static WorkspaceInput workspace(ObjectId id, JsonNode o) {
+    List<WorkspaceInput.WorkloadClusters> clusters = new ArrayList<>();
+    o.path("workloadClusters")
+        .forEach(
+            c -> {
+              List<String> namespaces = new ArrayList<>();
+              c.path("namespaces").forEach(n -> namespaces.add(n.path("name").asText()));
+              clusters.add(
+                  new WorkspaceInput.WorkloadClusters(c.path("name").asText(), namespaces));
+            });
+    return new WorkspaceInput(id, text(o, "creationTimestamp"), clusters);
+  }
+
+  private static WorkspaceSettingsInput settings(ObjectId id, JsonNode o) {
+    JsonNode f = o.path("federation");
+    WorkspaceSettingsInput.Federation federation = null;
+    if (!f.isMissingNode()) {
+      List<WorkspaceSettingsInput.ServiceSelector> selectors = new ArrayList<>();
+      f.path("serviceSelector")
+          .forEach(
+              s ->
+                  selectors.add(
+                      new WorkspaceSettingsInput.ServiceSelector(
+                          text(s, "name"),
+                          text(s, "namespace"),
+                          text(s, "cluster"),
+                          strings(s.path("labels")))));
+      federation =
+          new WorkspaceSettingsInput.Federation(
+              f.path("enabled").asBoolean(false), text(f, "hostSuffix"), selectors);
+    }
+    return new WorkspaceSettingsInput(id, text(o, "creationTimestamp"), federation);
+  }
+
+  private static List<ServicePortInput> ports(JsonNode ports) {
+    List<ServicePortInput> result = new ArrayList<>();
+    ports.forEach(
+        p ->
+            result.add(
+                new ServicePortInput(
+                    text(p, "name"),
+                    p.path("port").asInt(),
+                    text(p, "targetPort"),
+                    p.path("protocol").asText("TCP"),
+                    text(p, "appProtocol"))));
+    return result;
+  }
+
+  private static Map<String, String> strings(JsonNode node) {
+    Map<String, String> map = new LinkedHashMap<>();
+    node.fields().forEachRemaining(e -> map.put(e.getKey(), e.getValue().asText()));
+    return map;
+  }
+
+  private static String text(JsonNode node, String field) {
+    JsonNode value = node.get(field);
+    return value == null || value.isNull() ? null : value.asText();
+  }
+}
