@@ -1,0 +1,145 @@
+package dev.meshfed.distribution.apply;
+
+import dev.meshfed.distribution.model.DesiredManifest;
+import dev.meshfed.distribution.model.DesiredState;
+import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.distribution.model.KindTable;
+import dev.meshfed.distribution.model.ManifestParser;
+import dev.meshfed.distribution.model.ObjectIdentity;
+import dev.meshfed.distribution.model.RecordOutcome;
+import dev.meshfed.distribution.model.TopicRecord;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * One cluster's distribution: creates its desired topic, reads it to the end, applies that state
+ * and prunes what it does not contain, then applies every further record as it comes.
+ *
+ * <p>The topic is read on a thread of its own; the desired state, every decision and every cluster
+ * write live on a single scheduler thread, so they need no locks and never race.
+ */
+public final class DistributionLoop implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(DistributionLoop.class);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+
+  private final DesiredTopic topic;
+  private final DesiredState state;
+  private final ScheduledExecutorService scheduler;
+  private final Reconciler reconciler;
+  private final Pruner pruner;
+  private final TopicReader reader;
+  private volatile DistributionStatus status = DistributionStatus.STARTING;
+  private boolean tailing;
+  private boolean caughtUp;
+
+  public DistributionLoop(
+      DesiredTopic topic,
+      DesiredRecordSource source,
+      ClusterWriter writer,
+      ManagedObjects live,
+      KindTable kinds,
+      RetrySettings retry) {
+    this.topic = topic;
+    this.state = new DesiredState(new ManifestParser(kinds));
+    this.scheduler =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> new Thread(runnable, "meshfed-distribution-" + topic.name()));
+    this.reconciler = new Reconciler(state, writer, scheduler, retry, this::refreshStatus);
+    this.pruner = new Pruner(kinds, live, state, reconciler, scheduler, retry, this::refreshStatus);
+    this.reader =
+        new TopicReader(
+            topic, source, retry, this::handOver, () -> scheduler.execute(this::onCaughtUp));
+  }
+
+  public void start() {
+    LOG.infof("Distributing %s", topic.name());
+    reader.start();
+  }
+
+  public DistributionStatus status() {
+    return status;
+  }
+
+  /** Stops reading and writing; idempotent. */
+  @Override
+  public void close() {
+    if (scheduler.isShutdown()) {
+      return;
+    }
+    reader.close();
+    scheduler.shutdownNow();
+    awaitTermination();
+    LOG.infof("Stopped distributing %s: %s", topic.name(), status);
+  }
+
+  /** Runs on the reader thread. */
+  private void handOver(List<TopicRecord> records) {
+    scheduler.execute(() -> onRecords(records));
+  }
+
+  private void onRecords(List<TopicRecord> records) {
+    for (TopicRecord topicRecord : records) {
+      RecordOutcome outcome = state.record(topicRecord);
+      if (outcome instanceof RecordOutcome.Rejected rejected) {
+        LOG.errorf(
+            "Cannot use %s at %s: %s", rejected.subject(), rejected.origin(), rejected.reason());
+      } else if (tailing) {
+        reconciler.reconcile(((RecordOutcome.Changed) outcome).key(), Cause.RECORD);
+      }
+    }
+    refreshStatus();
+  }
+
+  private void onCaughtUp() {
+    LOG.infof(
+        "Read %s to its end: %d desired, %d failed records; applying, then pruning",
+        topic.name(), state.desiredCount(), state.failedRecords());
+    tailing = true;
+    for (ObjectIdentity identity : state.desiredIdentities()) {
+      DesiredManifest manifest = state.desired(identity).orElseThrow();
+      reconciler.reconcile(manifest.key(), Cause.CATCH_UP);
+    }
+    pruner.pruneAll();
+    refreshStatus();
+  }
+
+  /** Runs on the scheduler thread after every change. */
+  private void refreshStatus() {
+    if (!caughtUp && tailing && pruner.done() && reconciler.idle()) {
+      caughtUp = true;
+      LOG.infof(
+          "Caught up with %s: %d desired, %d applied, %d pruned, %d failed",
+          topic.name(),
+          state.desiredCount(),
+          reconciler.applied(),
+          reconciler.pruned(),
+          state.failedRecords());
+    }
+    status =
+        new DistributionStatus(
+            state.desiredCount(),
+            reconciler.applied(),
+            reconciler.deleted(),
+            reconciler.pruned(),
+            reconciler.pending(),
+            reconciler.retrying(),
+            state.failedRecords(),
+            caughtUp);
+  }
+
+  private void awaitTermination() {
+    try {
+      if (!scheduler.awaitTermination(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warnf("%s did not stop within %s", topic.name(), STOP_TIMEOUT);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while stopping " + topic.name(), e);
+    }
+  }
+}

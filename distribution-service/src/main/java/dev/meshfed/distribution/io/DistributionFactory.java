@@ -1,0 +1,36 @@
+package dev.meshfed.distribution.io;
+
+import dev.meshfed.distribution.apply.DistributionLoop;
+import dev.meshfed.distribution.apply.RetrySettings;
+import dev.meshfed.distribution.model.KindTable;
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
+
+/** Wires a cluster's distribution loop to Kafka and the cluster's API server. */
+public final class DistributionFactory {
+
+  private DistributionFactory() {}
+
+  /**
+   * @param kafkaConfig Kafka client configuration, at least {@code bootstrap.servers}
+   */
+  public static DistributionLoop create(
+      String cluster,
+      Map<String, Object> kafkaConfig,
+      short replicationFactor,
+      KubernetesClient client,
+      RetrySettings retry) {
+    TopicSpec<DesiredKey, DesiredObject> spec = Topics.desired(cluster);
+    return new DistributionLoop(
+        new KafkaDesiredTopic(kafkaConfig, spec, replicationFactor),
+        new KafkaDesiredRecordSource(kafkaConfig, spec),
+        new KubernetesClusterWriter(client),
+        new KubernetesManagedObjects(client),
+        KindTable.ISTIO,
+        retry);
+  }
+}

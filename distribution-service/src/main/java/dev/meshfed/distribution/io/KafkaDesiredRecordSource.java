@@ -1,0 +1,103 @@
+package dev.meshfed.distribution.io;
+
+import dev.meshfed.distribution.apply.DesiredRecordSource;
+import dev.meshfed.distribution.model.TopicRecord;
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.kafka.TopicSpec;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.IsolationLevel;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * Reads every partition of the desired topic from the beginning, without a consumer group: the
+ * whole topic is the state, so there is no committed position to resume from. Only committed
+ * transactions are read, so translation-service's half-written changes never reach the cluster.
+ */
+public final class KafkaDesiredRecordSource implements DesiredRecordSource {
+
+  private static final Duration POLL_TIMEOUT = Duration.ofSeconds(1);
+  private static final Duration METADATA_TIMEOUT = Duration.ofSeconds(30);
+
+  private final TopicSpec<DesiredKey, DesiredObject> spec;
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final DesiredRecordDecoder decoder;
+  private Map<TopicPartition, Long> endOffsets = Map.of();
+
+  public KafkaDesiredRecordSource(
+      Map<String, Object> kafkaConfig, TopicSpec<DesiredKey, DesiredObject> spec) {
+    this.spec = spec;
+    this.consumer =
+        new KafkaConsumer<>(
+            consumerConfig(kafkaConfig, spec),
+            new ByteArrayDeserializer(),
+            new ByteArrayDeserializer());
+    this.decoder = new DesiredRecordDecoder(spec);
+  }
+
+  private static Map<String, Object> consumerConfig(
+      Map<String, Object> kafkaConfig, TopicSpec<?, ?> spec) {
+    Map<String, Object> config = new HashMap<>(kafkaConfig);
+    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshfed-distribution-" + spec.name());
+    config.put(
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.name().toLowerCase());
+    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return config;
+  }
+
+  @Override
+  public void seekToBeginning() {
+    List<TopicPartition> partitions =
+        consumer.partitionsFor(spec.name(), METADATA_TIMEOUT).stream()
+            .map(info -> new TopicPartition(info.topic(), info.partition()))
+            .toList();
+    if (partitions.isEmpty()) {
+      throw new IllegalStateException("Topic " + spec.name() + " has no partitions yet");
+    }
+    consumer.assign(partitions);
+    consumer.seekToBeginning(partitions);
+    // Under read_committed these are the last stable offsets: the end of committed data.
+    endOffsets = consumer.endOffsets(partitions, METADATA_TIMEOUT);
+  }
+
+  @Override
+  public boolean caughtUp() {
+    return endOffsets.entrySet().stream()
+        .allMatch(end -> consumer.position(end.getKey(), METADATA_TIMEOUT) >= end.getValue());
+  }
+
+  @Override
+  public List<TopicRecord> poll() {
+    List<TopicRecord> records = new ArrayList<>();
+    try {
+      for (ConsumerRecord<byte[], byte[]> raw : consumer.poll(POLL_TIMEOUT)) {
+        records.add(decoder.decode(raw));
+      }
+    } catch (WakeupException e) {
+      // wakeup() is how shutdown ends a blocked poll: there is nothing more to read.
+      return List.of();
+    }
+    return records;
+  }
+
+  @Override
+  public void wakeup() {
+    consumer.wakeup();
+  }
+
+  @Override
+  public void close() {
+    consumer.close();
+  }
+}

@@ -1,0 +1,23 @@
+package dev.meshfed.distribution.model;
+
+/** What one attempt does to one live object so that it matches the desired state. */
+public sealed interface Action {
+
+  ObjectIdentity identity();
+
+  /** Server-side apply the manifest. */
+  record Apply(DesiredManifest manifest) implements Action {
+    @Override
+    public ObjectIdentity identity() {
+      return manifest.identity();
+    }
+  }
+
+  /** Delete the object, addressed through {@code type}; an absent object is already done. */
+  record Delete(ObjectKey key, ResourceType type) implements Action {
+    @Override
+    public ObjectIdentity identity() {
+      return key.identity();
+    }
+  }
+}

@@ -1,0 +1,27 @@
+package dev.meshfed.distribution.model;
+
+/**
+ * A snapshot of one distribution-service.
+ *
+ * @param desired identities that should exist now
+ * @param applied successful applies so far
+ * @param deleted successful deletes for tombstones so far
+ * @param pruned successful deletes of managed objects nothing desires, so far
+ * @param pending identities with an attempt queued, running or awaiting a retry
+ * @param retrying of those, identities whose last attempt failed
+ * @param failed records that could not be used (undecodable, unknown kind, bad manifest)
+ * @param caughtUp the topic was read to its end as of start, and that state applied and pruned
+ */
+public record DistributionStatus(
+    int desired,
+    long applied,
+    long deleted,
+    long pruned,
+    int pending,
+    int retrying,
+    int failed,
+    boolean caughtUp) {
+
+  public static final DistributionStatus STARTING =
+      new DistributionStatus(0, 0, 0, 0, 0, 0, 0, false);
+}

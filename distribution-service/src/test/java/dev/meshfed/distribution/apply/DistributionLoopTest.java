@@ -1,0 +1,195 @@
+package dev.meshfed.distribution.apply;
+
+import static dev.meshfed.distribution.model.TestManifests.V1;
+import static dev.meshfed.distribution.model.TestManifests.V1BETA1;
+import static dev.meshfed.distribution.model.TestManifests.serviceEntry;
+import static dev.meshfed.distribution.model.TestManifests.serviceEntryKey;
+import static dev.meshfed.distribution.model.TestManifests.tombstone;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meshfed.distribution.model.DesiredRecord;
+import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.distribution.model.KindTable;
+import dev.meshfed.distribution.model.ObjectKey;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DistributionLoopTest {
+
+  private static final RetrySettings FAST_RETRY =
+      new RetrySettings(Duration.ofMillis(5), Duration.ofMillis(50));
+  private static final ObjectKey FOO = serviceEntryKey(V1, "foo");
+  private static final ObjectKey BAR = serviceEntryKey(V1, "bar");
+
+  private final FakeSource topic = new FakeSource();
+  private final FakeCluster cluster = new FakeCluster();
+  private final DistributionLoop loop =
+      new DistributionLoop(topic, topic, cluster, cluster, KindTable.ISTIO, FAST_RETRY);
+
+  @AfterEach
+  void stop() {
+    loop.close();
+  }
+
+  @Test
+  void appliesTheStateReadAtStartThenEachNewRecord() {
+    topic.add(serviceEntry(V1, "foo", "a.global"), serviceEntry(V1, "bar", "bar.global"));
+    loop.start();
+    awaitCaughtUp();
+
+    assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("a.global");
+    assertThat(loop.status()).isEqualTo(new DistributionStatus(2, 2, 0, 0, 0, 0, 0, true));
+
+    topic.add(serviceEntry(V1, "foo", "b.global"));
+    topic.add(tombstone(V1, "bar"));
+
+    await().until(() -> cluster.get(BAR).isEmpty());
+    assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("b.global");
+    assertThat(loop.status()).isEqualTo(new DistributionStatus(1, 3, 1, 0, 0, 0, 0, true));
+  }
+
+  @Test
+  void prunesOnlyOnceTheWholeTopicIsRead() {
+    cluster.put(serviceEntryKey(V1, "stray"), true);
+    cluster.put(serviceEntryKey(V1, "late"), true);
+    cluster.put(serviceEntryKey(V1, "manual"), false);
+    topic.add(serviceEntry(V1, "foo", "foo.global"));
+    topic.add(serviceEntry(V1, "bar", "bar.global"));
+    topic.add(serviceEntry(V1BETA1, "late", "late.global"));
+    loop.start();
+    awaitCaughtUp();
+
+    assertThat(cluster.get(serviceEntryKey(V1, "stray"))).isEmpty();
+    assertThat(cluster.get(serviceEntryKey(V1, "late"))).isPresent();
+    assertThat(cluster.get(serviceEntryKey(V1, "manual"))).isPresent();
+    assertThat(cluster.writes())
+        .containsOnlyOnce("delete apps/stray")
+        .noneMatch(w -> w.contains("late") && w.startsWith("delete"));
+    assertThat(loop.status().pruned()).isEqualTo(1);
+  }
+
+  @Test
+  void aVersionSwitchInOneTransactionNeverDeletesTheObject() {
+    topic.add(serviceEntry(V1BETA1, "foo", "a.global"));
+    loop.start();
+    awaitCaughtUp();
+
+    topic.add(tombstone(V1BETA1, "foo"), serviceEntry(V1, "foo", "b.global"));
+
+    await()
+        .until(() -> cluster.get(FOO).map(live -> live.key().apiVersion()).orElse(""), V1::equals);
+    assertThat(cluster.writes())
+        .containsExactly("apply apps/foo=a.global", "apply apps/foo=b.global");
+  }
+
+  @Test
+  void aTombstoneOfTheOldVersionAfterTheNewRecordKeepsTheObject() {
+    topic.add(serviceEntry(V1BETA1, "foo", "a.global"));
+    loop.start();
+    awaitCaughtUp();
+
+    topic.add(serviceEntry(V1, "foo", "b.global"));
+    topic.add(tombstone(V1BETA1, "foo"));
+    topic.add(serviceEntry(V1, "bar", "bar.global"));
+
+    // Records are handled in order: once bar is there, foo's tombstone has been acted on.
+    await().until(() -> cluster.get(BAR).isPresent());
+    assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("b.global");
+    assertThat(cluster.writes()).noneMatch(write -> write.startsWith("delete"));
+  }
+
+  @Test
+  void oneFailingObjectIsRetriedWithoutHoldingUpTheOthers() {
+    cluster.breakWritesTo(FOO);
+    topic.add(serviceEntry(V1, "foo", "foo.global"), serviceEntry(V1, "bar", "bar.global"));
+    loop.start();
+
+    await().until(() -> cluster.writes().stream().filter(w -> w.endsWith("failed")).count() >= 3);
+    assertThat(cluster.get(BAR)).isPresent();
+    assertThat(loop.status())
+        .extracting(
+            DistributionStatus::pending, DistributionStatus::retrying, DistributionStatus::caughtUp)
+        .containsExactly(1, 1, false);
+
+    cluster.heal(FOO);
+
+    awaitCaughtUp();
+    assertThat(cluster.get(FOO)).isPresent();
+    assertThat(loop.status().retrying()).isZero();
+  }
+
+  @Test
+  void aRetryAppliesTheLatestRecordOfItsObject() {
+    loop.start();
+    awaitCaughtUp();
+    cluster.breakWritesTo(FOO);
+    topic.add(serviceEntry(V1, "foo", "a.global"));
+    await().until(() -> cluster.writes().contains("apply apps/foo=a.global failed"));
+
+    topic.add(serviceEntry(V1, "foo", "b.global"));
+    await().until(() -> cluster.writes().contains("apply apps/foo=b.global failed"));
+    cluster.heal(FOO);
+
+    await().until(() -> cluster.get(FOO).isPresent());
+    assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("b.global");
+    assertThat(cluster.writes()).doesNotContain("apply apps/foo=a.global");
+  }
+
+  @Test
+  void aDeleteIsRetriedUntilItSucceeds() {
+    topic.add(serviceEntry(V1, "foo", "a.global"));
+    loop.start();
+    awaitCaughtUp();
+    cluster.breakWritesTo(FOO);
+
+    topic.add(tombstone(V1, "foo"));
+    await().until(() -> cluster.writes().contains("delete apps/foo failed"));
+    cluster.heal(FOO);
+
+    await().until(() -> cluster.get(FOO).isEmpty());
+    assertThat(loop.status().deleted()).isEqualTo(1);
+  }
+
+  @Test
+  void anUnusableRecordIsCountedAsFailedAndTheRestIsApplied() {
+    topic.add(
+        new DesiredRecord(FOO, "{broken", "t-0@0"),
+        new DesiredRecord(new ObjectKey("apps/v1", "Deployment", "apps", "web"), "{}", "t-0@1"),
+        serviceEntry(V1, "bar", "bar.global"));
+    loop.start();
+    awaitCaughtUp();
+
+    assertThat(loop.status().failed()).isEqualTo(2);
+    assertThat(cluster.get(BAR)).isPresent();
+    assertThat(cluster.get(FOO)).isEmpty();
+  }
+
+  @Test
+  void retriesCreatingTheTopicUntilItWorks() {
+    topic.failTopicCreation(2);
+    topic.add(serviceEntry(V1, "foo", "a.global"));
+    loop.start();
+
+    awaitCaughtUp();
+    assertThat(cluster.get(FOO)).isPresent();
+  }
+
+  @Test
+  void closeStopsReadingAndClosesTheSource() {
+    loop.start();
+    awaitCaughtUp();
+
+    loop.close();
+
+    assertThat(topic.closed()).isTrue();
+    topic.add(serviceEntry(V1, "foo", "a.global"));
+    assertThat(loop.status().caughtUp()).isTrue();
+    assertThat(cluster.writes()).isEmpty();
+  }
+
+  private void awaitCaughtUp() {
+    await().atMost(Duration.ofSeconds(10)).until(() -> loop.status().caughtUp());
+  }
+}

@@ -1,0 +1,77 @@
+package dev.meshfed.distribution.apply;
+
+import dev.meshfed.distribution.model.TopicRecord;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+
+/** A desired topic in memory: one batch per poll; what was added before the seek is history. */
+final class FakeSource implements DesiredRecordSource, DesiredTopic {
+
+  private final BlockingQueue<List<TopicRecord>> batches = new LinkedBlockingQueue<>();
+  private volatile int topicCreationFailures;
+  private volatile int history;
+  private volatile int polledBatches;
+  private volatile boolean closed;
+
+  void add(TopicRecord... records) {
+    batches.add(List.of(records));
+  }
+
+  void failTopicCreation(int times) {
+    topicCreationFailures = times;
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  @Override
+  public String name() {
+    return "meshfed.desired.test";
+  }
+
+  @Override
+  public void ensureExists() {
+    if (topicCreationFailures > 0) {
+      topicCreationFailures--;
+      throw new IllegalStateException("injected failure: broker unavailable");
+    }
+  }
+
+  @Override
+  public void seekToBeginning() {
+    history = batches.size();
+  }
+
+  @Override
+  public boolean caughtUp() {
+    return polledBatches >= history;
+  }
+
+  @Override
+  public List<TopicRecord> poll() {
+    try {
+      List<TopicRecord> batch = batches.poll(20, TimeUnit.MILLISECONDS);
+      if (batch == null) {
+        return List.of();
+      }
+      polledBatches++;
+      return batch;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  @Override
+  public void wakeup() {
+    // poll() returns within 20 ms anyway
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+}

@@ -1,0 +1,282 @@
+package dev.meshfed.distribution.io;
+
+import static dev.meshfed.distribution.io.IstioObjects.MANAGED_BY;
+import static dev.meshfed.distribution.io.IstioObjects.NETWORKING_V1;
+import static dev.meshfed.distribution.io.IstioObjects.NETWORKING_V1BETA1;
+import static dev.meshfed.distribution.io.IstioObjects.SECURITY_V1;
+import static dev.meshfed.distribution.io.IstioObjects.authorizationPolicy;
+import static dev.meshfed.distribution.io.IstioObjects.hosts;
+import static dev.meshfed.distribution.io.IstioObjects.serviceEntry;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meshfed.distribution.apply.DistributionLoop;
+import dev.meshfed.distribution.apply.RetrySettings;
+import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.testbed.KafkaBroker;
+import dev.meshfed.testbed.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.ObjectMeta;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The distribution loop with its real adapters, against a real broker and a simulated cluster. */
+class DistributionServiceIT {
+
+  private static final RetrySettings FAST_RETRY =
+      new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final AtomicInteger CLUSTERS = new AtomicInteger();
+
+  @TempDir static Path kafkaLogs;
+  private static KafkaBroker broker;
+
+  private final List<DistributionLoop> loops = new ArrayList<>();
+  private String clusterName;
+  private SimulatedCluster cluster;
+  private KubernetesClient serviceClient;
+  private DesiredTopicWriter translation;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = KafkaBroker.start(kafkaLogs);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  @BeforeEach
+  void startCluster() {
+    clusterName = "it" + CLUSTERS.incrementAndGet();
+    cluster = SimulatedCluster.start(clusterName);
+    serviceClient = clientLikeTheApplications(cluster.url());
+  }
+
+  @AfterEach
+  void stopAll() {
+    loops.forEach(DistributionLoop::close);
+    if (translation != null) {
+      translation.close();
+    }
+    serviceClient.close();
+    cluster.close();
+  }
+
+  @Test
+  void createsItsTopicThenAppliesUpdatesAndDeletesDesiredObjects() {
+    DistributionLoop loop = startDistribution();
+    translation = new DesiredTopicWriter(broker.bootstrapServers(), clusterName);
+
+    translation.write(
+        translation.object(
+            NETWORKING_V1, "ServiceEntry", "foo", serviceEntry(NETWORKING_V1, "foo", "a.global")),
+        translation.object(
+            SECURITY_V1,
+            "AuthorizationPolicy",
+            "allow-east",
+            authorizationPolicy("allow-east", "cluster.local/ns/apps/sa/east")));
+
+    GenericKubernetesResource foo = awaitObject(NETWORKING_V1, "ServiceEntry", "foo");
+    assertThat(foo.getMetadata().getLabels()).containsEntry(MANAGED_BY, "meshfed");
+    assertThat(hosts(foo)).containsExactly("a.global");
+    assertThat(
+            awaitObject(SECURITY_V1, "AuthorizationPolicy", "allow-east").getMetadata().getLabels())
+        .containsEntry(MANAGED_BY, "meshfed");
+
+    translation.write(
+        translation.object(
+            NETWORKING_V1, "ServiceEntry", "foo", serviceEntry(NETWORKING_V1, "foo", "b.global")));
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> hosts(object(NETWORKING_V1, "ServiceEntry", "foo")),
+            h -> h.equals(List.of("b.global")));
+
+    translation.write(translation.tombstone(NETWORKING_V1, "ServiceEntry", "foo"));
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () ->
+                IstioObjects.get(cluster.client(), NETWORKING_V1, "ServiceEntry", "foo").isEmpty());
+    assertThat(loop.status().deleted()).isEqualTo(1);
+    assertThat(IstioObjects.get(cluster.client(), SECURITY_V1, "AuthorizationPolicy", "allow-east"))
+        .isPresent();
+  }
+
+  @Test
+  void aSwitchOfApiVersionKeepsTheObject() throws Exception {
+    givenTopic();
+    translation.write(
+        translation.object(
+            NETWORKING_V1BETA1,
+            "ServiceEntry",
+            "foo",
+            serviceEntry(NETWORKING_V1BETA1, "foo", "a.global")));
+    startDistribution();
+    String uid = awaitObject(NETWORKING_V1BETA1, "ServiceEntry", "foo").getMetadata().getUid();
+
+    translation.write(
+        translation.tombstone(NETWORKING_V1BETA1, "ServiceEntry", "foo"),
+        translation.object(
+            NETWORKING_V1, "ServiceEntry", "foo", serviceEntry(NETWORKING_V1, "foo", "b.global")));
+
+    await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> hosts(object(NETWORKING_V1, "ServiceEntry", "foo")),
+            h -> h.equals(List.of("b.global")));
+    assertThat(object(NETWORKING_V1, "ServiceEntry", "foo").getMetadata().getUid()).isEqualTo(uid);
+    assertThat(loops.get(0).status().deleted()).isZero();
+  }
+
+  @Test
+  void aRestartNeitherDeletesNorRecreatesNorUpdatesObjects() throws Exception {
+    givenTopic();
+    translation.write(
+        translation.object(
+            NETWORKING_V1, "ServiceEntry", "foo", serviceEntry(NETWORKING_V1, "foo", "foo.global")),
+        translation.object(
+            NETWORKING_V1,
+            "ServiceEntry",
+            "bar",
+            serviceEntry(NETWORKING_V1, "bar", "bar.global")));
+    DistributionLoop first = startDistribution();
+    awaitCaughtUp(first);
+    ObjectMeta fooBefore = object(NETWORKING_V1, "ServiceEntry", "foo").getMetadata();
+    ObjectMeta barBefore = object(NETWORKING_V1, "ServiceEntry", "bar").getMetadata();
+    first.close();
+
+    DistributionLoop second = startDistribution();
+    awaitCaughtUp(second);
+
+    assertThat(second.status())
+        .extracting(
+            DistributionStatus::desired, DistributionStatus::applied, DistributionStatus::pruned)
+        .containsExactly(2, 2L, 0L);
+    assertUnchanged(fooBefore, object(NETWORKING_V1, "ServiceEntry", "foo").getMetadata());
+    assertUnchanged(barBefore, object(NETWORKING_V1, "ServiceEntry", "bar").getMetadata());
+  }
+
+  @Test
+  void prunesManagedObjectsNothingDesiresOnceCaughtUp() throws Exception {
+    String preexistingUid =
+        IstioObjects.create(cluster.client(), serviceEntry(NETWORKING_V1, "foo", "foo.global"))
+            .getMetadata()
+            .getUid();
+    IstioObjects.create(
+        cluster.client(), serviceEntry(NETWORKING_V1BETA1, "stray", "stray.global"));
+    IstioObjects.create(
+        cluster.client(),
+        IstioObjects.manifest(
+            NETWORKING_V1,
+            "ServiceEntry",
+            "manual",
+            false,
+            Map.of("hosts", List.of("manual.example"))));
+    givenTopic();
+    translation.write(
+        translation.object(
+            NETWORKING_V1,
+            "ServiceEntry",
+            "foo",
+            serviceEntry(NETWORKING_V1, "foo", "foo.global")));
+
+    DistributionLoop loop = startDistribution();
+    awaitCaughtUp(loop);
+
+    assertThat(IstioObjects.get(cluster.client(), NETWORKING_V1, "ServiceEntry", "stray"))
+        .isEmpty();
+    assertThat(IstioObjects.get(cluster.client(), NETWORKING_V1, "ServiceEntry", "manual"))
+        .isPresent();
+    assertThat(object(NETWORKING_V1, "ServiceEntry", "foo").getMetadata().getUid())
+        .isEqualTo(preexistingUid);
+    assertThat(loop.status().pruned()).isEqualTo(1);
+  }
+
+  @Test
+  void retriesFailedApiWritesUntilTheObjectIsApplied() throws Exception {
+    givenTopic();
+    translation.write(
+        translation.object(
+            NETWORKING_V1,
+            "ServiceEntry",
+            "foo",
+            serviceEntry(NETWORKING_V1, "foo", "foo.global")));
+    cluster.faults().failNextWrites(3, 500);
+
+    DistributionLoop loop = startDistribution();
+
+    assertThat(hosts(awaitObject(NETWORKING_V1, "ServiceEntry", "foo")))
+        .containsExactly("foo.global");
+    assertThat(cluster.faults().pendingFailures()).isZero();
+    awaitCaughtUp(loop);
+    assertThat(loop.status().applied()).isEqualTo(1);
+  }
+
+  private void givenTopic() throws Exception {
+    DesiredTopicWriter.createTopic(broker.bootstrapServers(), clusterName);
+    translation = new DesiredTopicWriter(broker.bootstrapServers(), clusterName);
+  }
+
+  private DistributionLoop startDistribution() {
+    DistributionLoop loop =
+        DistributionFactory.create(
+            clusterName,
+            Map.of("bootstrap.servers", broker.bootstrapServers()),
+            (short) 1,
+            serviceClient,
+            FAST_RETRY);
+    loops.add(loop);
+    loop.start();
+    return loop;
+  }
+
+  /** As application.properties configures it: retries are the service's own, per object. */
+  private static KubernetesClient clientLikeTheApplications(String url) {
+    Config config =
+        new ConfigBuilder(Config.empty())
+            .withMasterUrl(url)
+            .withRequestRetryBackoffLimit(0)
+            .withHttp2Disable(true)
+            .build();
+    return new KubernetesClientBuilder().withConfig(config).build();
+  }
+
+  private GenericKubernetesResource awaitObject(String apiVersion, String kind, String name) {
+    return await()
+        .atMost(TIMEOUT)
+        .until(
+            () -> IstioObjects.get(cluster.client(), apiVersion, kind, name),
+            found -> found.isPresent())
+        .orElseThrow();
+  }
+
+  private GenericKubernetesResource object(String apiVersion, String kind, String name) {
+    return IstioObjects.get(cluster.client(), apiVersion, kind, name).orElseThrow();
+  }
+
+  private static void awaitCaughtUp(DistributionLoop loop) {
+    await().atMost(TIMEOUT).until(() -> loop.status().caughtUp());
+  }
+
+  private static void assertUnchanged(ObjectMeta before, ObjectMeta after) {
+    assertThat(after.getUid()).isEqualTo(before.getUid());
+    assertThat(after.getResourceVersion()).isEqualTo(before.getResourceVersion());
+  }
+}

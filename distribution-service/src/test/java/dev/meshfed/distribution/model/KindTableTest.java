@@ -1,0 +1,46 @@
+package dev.meshfed.distribution.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class KindTableTest {
+
+  @ParameterizedTest
+  @CsvSource({
+    "networking.istio.io/v1, ServiceEntry, serviceentries",
+    "networking.istio.io/v1beta1, Gateway, gateways",
+    "networking.istio.io/v1alpha3, VirtualService, virtualservices",
+    "networking.istio.io/v1, DestinationRule, destinationrules",
+    "networking.istio.io/v1, Sidecar, sidecars",
+    "security.istio.io/v1beta1, AuthorizationPolicy, authorizationpolicies"
+  })
+  void resolvesIstioKindsAtTheRecordsVersion(String apiVersion, String kind, String plural) {
+    ResourceType type = KindTable.ISTIO.resolve(new ObjectKey(apiVersion, kind, "ns", "n")).get();
+
+    assertThat(type.kind().plural()).isEqualTo(plural);
+    assertThat(type.apiVersion()).isEqualTo(apiVersion);
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+    "networking.istio.io/v1, Deployment",
+    "security.istio.io/v1, ServiceEntry",
+    "v1, ServiceEntry",
+    "networking.istio.io/, ServiceEntry",
+    "networking.istio.io/v1, serviceentry"
+  })
+  void knowsNoOtherKind(String apiVersion, String kind) {
+    assertThat(KindTable.ISTIO.resolve(new ObjectKey(apiVersion, kind, "ns", "n"))).isEmpty();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"networking.istio.io, v1", "security.istio.io, v1"})
+  void listsEveryGroupNewestVersionFirst(String group, String newest) {
+    assertThat(KindTable.ISTIO.kinds())
+        .filteredOn(kind -> kind.group().equals(group))
+        .isNotEmpty()
+        .allSatisfy(kind -> assertThat(kind.listVersions()).first().isEqualTo(newest));
+  }
+}
