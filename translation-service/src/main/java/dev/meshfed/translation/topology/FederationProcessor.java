@@ -128,9 +128,6 @@ final class FederationProcessor
   }
 
   private void emit(OutputDiff diff, long timestamp) {
-    diff.removed()
-        .forEach(
-            o -> forward(TranslationTopology.DESIRED_SINK, RecordFactory.key(o), null, timestamp));
     diff.written()
         .forEach(
             o ->
@@ -139,6 +136,9 @@ final class FederationProcessor
                     RecordFactory.key(o),
                     RecordFactory.desired(o),
                     timestamp));
+    diff.removed()
+        .forEach(
+            o -> forward(TranslationTopology.DESIRED_SINK, RecordFactory.key(o), null, timestamp));
     diff.hostChanges()
         .forEach(
             c ->

@@ -10,8 +10,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * What changed between two results of one unit: the records to write (tombstones first, so an API
- * version switch never leaves the new key deleted) and the events to tell.
+ * What changed between two results of one unit: the records to write and the events to tell.
+ * Callers write {@link #written()} before {@link #removed()}: when an object moves to another API
+ * version, its new record then precedes the old key's tombstone, and a distributor that deletes by
+ * identity never deletes it.
  */
 public record OutputDiff(
     List<Output> removed,

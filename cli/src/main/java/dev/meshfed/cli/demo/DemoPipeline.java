@@ -1,0 +1,256 @@
+package dev.meshfed.cli.demo;
+
+import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.testbed.KafkaBroker;
+import dev.meshfed.testbed.Kubeconfig;
+import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.scenario.ClusterStateApplier;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.testbed.scenario.Step;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+/**
+ * The demo test bed: one in-process Kafka broker, one simulated API server per cluster, and the
+ * three services as separate processes (one translation-service; a discovery-service and a
+ * distribution-service per cluster) that meet only through Kafka and the Kubernetes API.
+ */
+public final class DemoPipeline implements AutoCloseable {
+
+  public static final String TRANSLATION_APP_ID = "meshfed-translation";
+  private static final Duration SETTLE = Duration.ofMillis(1500);
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final Path workDir;
+  private final KafkaBroker broker;
+  private final Map<String, SimulatedCluster> clusters = new LinkedHashMap<>();
+  private final Map<String, ClusterStateApplier> appliers = new LinkedHashMap<>();
+  private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private final Admin admin;
+  private final TopicMirror mirror;
+  private final ConvergenceProbe probe;
+
+  private DemoPipeline(MeshfedHome home, Path workDir, List<String> clusterNames)
+      throws IOException {
+    this.workDir = workDir;
+    this.broker = KafkaBroker.start(workDir.resolve("kafka"));
+    for (String name : clusterNames) {
+      SimulatedCluster cluster = SimulatedCluster.start(name);
+      clusters.put(name, cluster);
+      appliers.put(name, new ClusterStateApplier(cluster));
+      loadCrds(home, cluster);
+    }
+    Kubeconfig.write(kubeconfig(), List.copyOf(clusters.values()));
+    this.admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    createTopics();
+    this.mirror = new TopicMirror(broker.bootstrapServers());
+    this.probe = new ConvergenceProbe(admin, mirror, clusters);
+    defineProcesses(home);
+  }
+
+  /** Starts everything; the work directory is emptied first. */
+  public static DemoPipeline start(MeshfedHome home, Path workDir, List<String> clusterNames)
+      throws IOException {
+    deleteRecursively(workDir);
+    Files.createDirectories(workDir);
+    DemoPipeline pipeline = new DemoPipeline(home, workDir, clusterNames);
+    pipeline.processes.values().forEach(ServiceProcess::start);
+    return pipeline;
+  }
+
+  public Path kubeconfig() {
+    return workDir.resolve("kubeconfig");
+  }
+
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  public Map<String, SimulatedCluster> clusters() {
+    return clusters;
+  }
+
+  /** {@code translation-service}, or {@code discovery-service/<cluster>}, … */
+  public ServiceProcess process(String service, String cluster) {
+    String key = cluster == null ? service : service + "/" + cluster;
+    ServiceProcess process = processes.get(key);
+    if (process == null) {
+      throw new IllegalArgumentException("No process " + key + "; there are " + processes.keySet());
+    }
+    return process;
+  }
+
+  /** Moves every cluster to the step's complete input state. */
+  public void apply(Step step) {
+    appliers.forEach(
+        (cluster, applier) ->
+            applier.apply(step.objectsByCluster().getOrDefault(cluster, List.of())));
+  }
+
+  /**
+   * Waits until nothing is pending and the topics have not moved for a settle period (discovery
+   * publishes within milliseconds of a change; the period covers that gap).
+   */
+  public void awaitConvergence(Duration timeout, Consumer<List<String>> progress)
+      throws InterruptedException, ExecutionException, ConvergenceTimeoutException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long quietSince = System.nanoTime();
+    Map<TopicPartition, Long> lastEnds = Map.of();
+    List<String> pending = List.of();
+    while (System.nanoTime() < deadline) {
+      checkProcessesAlive();
+      Map<TopicPartition, Long> ends = probe.endOffsets();
+      pending = probe.pending();
+      if (!pending.isEmpty() || !ends.equals(lastEnds)) {
+        quietSince = System.nanoTime();
+      } else if (System.nanoTime() - quietSince >= SETTLE.toNanos()) {
+        return;
+      }
+      lastEnds = ends;
+      progress.accept(pending);
+      Thread.sleep(POLL.toMillis());
+    }
+    throw new ConvergenceTimeoutException(timeout, pending);
+  }
+
+  /** Writes every meshfed-managed object of every cluster under dir/cluster/namespace/Kind/. */
+  public void dump(Path dir) throws IOException {
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjectDumper.istioKinds());
+    for (SimulatedCluster cluster : clusters.values()) {
+      dumper.dump(cluster, dir);
+    }
+  }
+
+  public List<FederationTable.Row> federationTable() {
+    Map<String, List<com.fasterxml.jackson.databind.JsonNode>> manifests = new LinkedHashMap<>();
+    clusters.keySet().forEach(cluster -> manifests.put(cluster, probe.desiredManifests(cluster)));
+    return FederationTable.rows(manifests);
+  }
+
+  private void checkProcessesAlive() {
+    for (ServiceProcess process : processes.values()) {
+      if (!process.isAlive() && !stopped.contains(process)) {
+        throw new IllegalStateException(process.name() + " exited; see " + process.log());
+      }
+    }
+  }
+
+  private final List<ServiceProcess> stopped = new ArrayList<>();
+
+  /** Stops a service on purpose (a restart test); convergence does not expect it alive. */
+  public void stop(ServiceProcess process) {
+    stopped.add(process);
+    process.stop();
+  }
+
+  public void start(ServiceProcess process) {
+    process.start();
+    stopped.remove(process);
+  }
+
+  private void defineProcesses(MeshfedHome home) {
+    String kafka = broker.bootstrapServers();
+    Path logs = workDir.resolve("logs");
+    processes.put(
+        "translation-service",
+        new ServiceProcess(
+            "translation-service",
+            home.serviceJar("translation-service"),
+            Map.of(
+                "kafka.bootstrap.servers", kafka,
+                "quarkus.kafka-streams.application-id", TRANSLATION_APP_ID,
+                "kafka-streams.state.dir", workDir.resolve("translation-state").toString()),
+            logs.resolve("translation-service.log")));
+    for (SimulatedCluster cluster : clusters.values()) {
+      for (String service : List.of("discovery-service", "distribution-service")) {
+        String key = service + "/" + cluster.name();
+        processes.put(
+            key,
+            new ServiceProcess(
+                key,
+                home.serviceJar(service),
+                Map.of(
+                    "kafka.bootstrap.servers",
+                    kafka,
+                    "meshfed.cluster",
+                    cluster.name(),
+                    "quarkus.kubernetes-client.api-server-url",
+                    cluster.url(),
+                    "quarkus.kubernetes-client.trust-certs",
+                    "true"),
+                logs.resolve(service + "-" + cluster.name() + ".log")));
+      }
+    }
+  }
+
+  private void createTopics() {
+    List<TopicSpec<?, ?>> specs = new ArrayList<>();
+    clusters.keySet().forEach(c -> specs.addAll(Topics.clusterTopics(c)));
+    specs.add(Topics.events());
+    for (TopicSpec<?, ?> spec : specs) {
+      try {
+        admin.createTopics(List.of(spec.newTopic((short) 1))).all().get();
+      } catch (ExecutionException e) {
+        if (!(e.getCause() instanceof TopicExistsException)) {
+          throw new IllegalStateException("Cannot create " + spec.name(), e.getCause());
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private static void loadCrds(MeshfedHome home, SimulatedCluster cluster) throws IOException {
+    try (Stream<Path> files = Files.list(home.crds())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          for (HasMetadata crd : cluster.client().load(in).items()) {
+            cluster.client().resource(crd).create();
+          }
+        }
+      }
+    }
+  }
+
+  @Override
+  public void close() {
+    processes.values().forEach(ServiceProcess::stop);
+    try {
+      mirror.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    admin.close();
+    clusters.values().forEach(SimulatedCluster::close);
+    broker.close();
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

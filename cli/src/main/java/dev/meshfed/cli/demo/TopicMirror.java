@@ -1,0 +1,105 @@
+package dev.meshfed.cli.demo;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+
+/**
+ * The latest committed value of every key of every meshfed state topic, kept current by a
+ * background consumer: what the harness compares clusters against.
+ */
+final class TopicMirror implements AutoCloseable {
+
+  private static final Pattern STATE_TOPICS =
+      Pattern.compile("meshfed\\.(discovered|desired)\\..+");
+
+  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final Map<String, Map<Key, byte[]>> topics = new ConcurrentHashMap<>();
+  private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
+  private final Thread thread;
+  private volatile boolean running = true;
+
+  record Key(byte[] bytes) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof Key k && java.util.Arrays.equals(bytes, k.bytes);
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Arrays.hashCode(bytes);
+    }
+  }
+
+  TopicMirror(String bootstrapServers) {
+    Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(
+        ConsumerConfig.GROUP_ID_CONFIG, "meshfed-demo-harness-" + ProcessHandle.current().pid());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
+    consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    thread = new Thread(this::run, "topic-mirror");
+    thread.setDaemon(true);
+    thread.start();
+  }
+
+  /** A copy of the latest non-deleted values of one topic. */
+  Map<Key, byte[]> snapshot(String topic) {
+    return new HashMap<>(topics.getOrDefault(topic, Map.of()));
+  }
+
+  /** Positions reached per partition (next offset to read). */
+  Map<TopicPartition, Long> positions() {
+    return new HashMap<>(positions);
+  }
+
+  private void run() {
+    try {
+      consumer.subscribe(STATE_TOPICS);
+      while (running) {
+        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          Map<Key, byte[]> topic =
+              topics.computeIfAbsent(r.topic(), t -> new ConcurrentHashMap<>());
+          if (r.value() == null) {
+            topic.remove(new Key(r.key()));
+          } else {
+            topic.put(new Key(r.key()), r.value());
+          }
+        }
+        for (TopicPartition tp : consumer.assignment()) {
+          positions.put(tp, consumer.position(tp));
+        }
+      }
+    } catch (WakeupException e) {
+      if (running) {
+        throw e;
+      }
+    } finally {
+      consumer.close(Duration.ofSeconds(2));
+    }
+  }
+
+  List<String> topicNames() {
+    return List.copyOf(topics.keySet());
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    running = false;
+    consumer.wakeup();
+    thread.join(5000);
+  }
+}

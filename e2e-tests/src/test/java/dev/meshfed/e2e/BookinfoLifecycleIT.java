@@ -1,0 +1,176 @@
+package dev.meshfed.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meshfed.cli.demo.DemoPipeline;
+import dev.meshfed.cli.demo.MeshfedHome;
+import dev.meshfed.cli.demo.ServiceProcess;
+import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.testbed.scenario.Scenario;
+import dev.meshfed.testbed.scenario.Step;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The bookinfo scenario through all three services, each a separate process: create, change a
+ * port, delete a service, restart a distributor (nothing deleted or re-created), delete a service
+ * while discovery is down (its outputs still vanish).
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class BookinfoLifecycleIT {
+
+  private static final Path RESOURCES = Path.of("src/test/resources");
+  private static final Path EXPECTED = RESOURCES.resolve("expected/bookinfo-lifecycle");
+  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
+
+  private static Scenario scenario;
+  private static DemoPipeline pipeline;
+  private static Path dumps;
+
+  @BeforeAll
+  static void start() throws Exception {
+    scenario = Scenario.load(RESOURCES.resolve("scenarios/bookinfo-lifecycle"));
+    Path work = Path.of("target/e2e/bookinfo-lifecycle");
+    dumps = Path.of("target/e2e/dumps");
+    pipeline = DemoPipeline.start(MeshfedHome.locate(), work, List.copyOf(scenario.clusters()));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void createFederatesEveryServiceIntoTheOtherCluster() throws Exception {
+    runAndCompare(step("01-create"));
+
+    assertThat(hosts("cluster2"))
+        .contains(
+            "productpage.bookinfo.svc.cluster1.global",
+            "details.bookinfo.svc.cluster1.global",
+            "reviews.bookinfo.svc.cluster1.global");
+    assertThat(hosts("cluster1"))
+        .contains("reviews.bookinfo.svc.cluster2.global", "ratings.bookinfo.svc.cluster2.global");
+  }
+
+  @Test
+  @Order(2)
+  void aPortChangeReachesEveryCluster() throws Exception {
+    runAndCompare(step("02-port-change"));
+
+    assertThat(serviceEntry("cluster2", "reviews-bookinfo-svc-cluster1-global").toString())
+        .contains("number=9090");
+  }
+
+  @Test
+  @Order(3)
+  void aDeletedServiceVanishesFromEveryCluster() throws Exception {
+    runAndCompare(step("03-delete-service"));
+
+    assertThat(hosts("cluster1")).doesNotContain("ratings.bookinfo.svc.cluster2.global");
+    assertThat(hosts("cluster2")).doesNotContain("ratings.bookinfo.svc.cluster2.global");
+  }
+
+  @Test
+  @Order(4)
+  void restartingADistributorDeletesAndRecreatesNothing() throws Exception {
+    Map<String, String> before = identities();
+    ServiceProcess distributor = pipeline.process("distribution-service", "cluster2");
+    long caughtUpBefore = caughtUpLines(distributor);
+
+    pipeline.stop(distributor);
+    pipeline.start(distributor);
+    await()
+        .atMost(STEP_TIMEOUT)
+        .until(() -> caughtUpLines(distributor) > caughtUpBefore);
+    pipeline.awaitConvergence(STEP_TIMEOUT, pending -> {});
+
+    assertThat(identities()).isEqualTo(before);
+  }
+
+  @Test
+  @Order(5)
+  void aServiceDeletedWhileDiscoveryWasDownVanishesAfterItsRestart() throws Exception {
+    ServiceProcess discovery = pipeline.process("discovery-service", "cluster1");
+    pipeline.stop(discovery);
+    pipeline.apply(step("04-delete-while-discovery-down"));
+    pipeline.start(discovery);
+
+    runAndCompare(step("04-delete-while-discovery-down"));
+
+    assertThat(hosts("cluster2")).doesNotContain("details.bookinfo.svc.cluster1.global");
+    assertThat(hosts("cluster1")).doesNotContain("details.bookinfo.svc.cluster1.global");
+  }
+
+  private static void runAndCompare(Step step) throws Exception {
+    pipeline.apply(step);
+    pipeline.awaitConvergence(STEP_TIMEOUT, pending -> {});
+    Path dump = dumps.resolve(step.name());
+    pipeline.dump(dump);
+    DumpComparison.assertSameTree(dump, EXPECTED.resolve(step.name()));
+  }
+
+  private static Step step(String name) {
+    return scenario.steps().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + name));
+  }
+
+  private static List<String> hosts(String cluster) {
+    return managed(cluster).stream()
+        .map(o -> o.getMetadata().getAnnotations().get("meshfed.dev/host"))
+        .filter(h -> h != null)
+        .toList();
+  }
+
+  private static GenericKubernetesResource serviceEntry(String cluster, String name) {
+    return managed(cluster).stream()
+        .filter(o -> o.getKind().equals("ServiceEntry") && o.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no ServiceEntry " + name + " in " + cluster));
+  }
+
+  private static List<GenericKubernetesResource> managed(String cluster) {
+    SimulatedCluster simulated = pipeline.clusters().get(cluster);
+    return new ManagedObjectDumper(ManagedObjectDumper.istioKinds()).managedObjects(simulated.client());
+  }
+
+  /** uid and resourceVersion of every managed object: both change on delete+create or update. */
+  private static Map<String, String> identities() {
+    Map<String, String> ids = new TreeMap<>();
+    for (String cluster : pipeline.clusters().keySet()) {
+      for (GenericKubernetesResource o : managed(cluster)) {
+        ids.put(
+            cluster + "/" + o.getKind() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(),
+            o.getMetadata().getUid() + "@" + o.getMetadata().getResourceVersion());
+      }
+    }
+    return ids;
+  }
+
+  private static long caughtUpLines(ServiceProcess process) throws java.io.IOException {
+    if (!Files.exists(process.log())) {
+      return 0;
+    }
+    try (var lines = Files.lines(process.log())) {
+      return lines.filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("caught up")).count();
+    }
+  }
+}
