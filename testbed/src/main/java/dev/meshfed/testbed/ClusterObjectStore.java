@@ -1,0 +1,262 @@
+package dev.meshfed.testbed;
+
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.API;
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAME;
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAMESPACE;
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.PLURAL;
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.VERSION;
+import static java.nio.charset.StandardCharsets.UTF_8;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
+import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
+import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.fabric8.mockwebserver.crud.Attribute;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.dsl.HttpMethod;
+import io.fabric8.mockwebserver.http.Buffer;
+import io.fabric8.mockwebserver.http.Headers;
+import io.fabric8.mockwebserver.http.MockResponse;
+import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * fabric8's CRUD store extended towards a real API server: server-side apply, several versions of
+ * one custom resource sharing their objects, namespace deletion deleting the namespace's objects,
+ * and discovery documents.
+ */
+final class ClusterObjectStore extends KubernetesCrudDispatcher {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CRD_GROUP = "apiextensions.k8s.io";
+  private static final String CRD_PLURAL = "customresourcedefinitions";
+
+  private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
+  private final Discovery discovery = new Discovery(this::storedCustomResourceDefinitions);
+
+  @Override
+  public MockResponse handlePatch(RecordedRequest request) {
+    if (ServerSideApply.isApply(request)) {
+      return serverSideApply.handle(request);
+    }
+    return super.handlePatch(request);
+  }
+
+  @Override
+  public MockResponse handleGet(String path) {
+    return discovery.answer(path).orElseGet(() -> super.handleGet(path));
+  }
+
+  /** Every write ends here, under the store's write lock. */
+  @Override
+  public void processEvent(
+      String path,
+      AttributeSet pathAttributes,
+      AttributeSet oldAttributes,
+      GenericKubernetesResource resource,
+      String newState) {
+    String oldState = oldAttributes == null ? null : map.get(oldAttributes);
+    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    String state = newState != null ? newState : oldState;
+    if (state == null) {
+      return;
+    }
+    ObjectNode object = parse(state);
+    mirrorToEquivalentVersions(path, pathAttributes, object, newState != null);
+    if (newState == null && isKind(object, "v1", "Namespace")) {
+      deleteContentsOfNamespace(path, object.path("metadata").path("name").asText());
+    }
+    if (newState != null && isKind(object, CRD_GROUP + "/v1", "CustomResourceDefinition")) {
+      CustomResourceDefinition crd =
+          Serialization.unmarshal(newState, CustomResourceDefinition.class);
+      if (isComplete(crd)) {
+        serveAllVersions(crd);
+      }
+    }
+  }
+
+  private void mirrorToEquivalentVersions(
+      String path, AttributeSet pathAttributes, ObjectNode object, boolean exists) {
+    Optional<String> group = value(pathAttributes, API);
+    Optional<String> version = value(pathAttributes, VERSION);
+    Optional<String> plural = value(pathAttributes, PLURAL);
+    if (group.isEmpty() || version.isEmpty() || plural.isEmpty()) {
+      return;
+    }
+    List<String> declared = versionsDeclaredByCrd(group.get(), plural.get());
+    for (String other : StorageVersions.equivalentVersions(group.get(), version.get(), declared)) {
+      AttributeSet address = address(group.get(), other, plural.get(), object);
+      Map.Entry<AttributeSet, String> existing = findResource(address);
+      if (existing == null && !exists) {
+        continue;
+      }
+      String otherState = exists ? withApiVersion(object, group.get() + "/" + other) : null;
+      super.processEvent(
+          otherVersionPath(path, group.get(), version.get(), other),
+          address,
+          existing == null ? null : existing.getKey(),
+          null,
+          otherState);
+    }
+  }
+
+  private void deleteContentsOfNamespace(String path, String namespace) {
+    AttributeSet inNamespace = new AttributeSet(new Attribute(NAMESPACE, namespace));
+    List<AttributeSet> contents =
+        new ArrayList<>(map.keySet()).stream().filter(key -> key.matches(inNamespace)).toList();
+    contents.forEach(key -> super.processEvent(path, key, key, null, null));
+  }
+
+  private void serveAllVersions(CustomResourceDefinition crd) {
+    for (CustomResourceDefinitionVersion version : crd.getSpec().getVersions()) {
+      if (Boolean.FALSE.equals(version.getServed())) {
+        continue;
+      }
+      expectCustomResource(
+          new CustomResourceDefinitionContext.Builder()
+              .withName(crd.getMetadata().getName())
+              .withGroup(crd.getSpec().getGroup())
+              .withVersion(version.getName())
+              .withKind(crd.getSpec().getNames().getKind())
+              .withPlural(crd.getSpec().getNames().getPlural())
+              .withScope(crd.getSpec().getScope())
+              .withStatusSubresource(
+                  version.getSubresources() != null
+                      && version.getSubresources().getStatus() != null)
+              .build());
+    }
+  }
+
+  /** The served versions the stored CRD of group/plural declares; empty without such a CRD. */
+  private List<String> versionsDeclaredByCrd(String group, String plural) {
+    AttributeSet crdAddress =
+        new AttributeSet(
+            new Attribute(API, CRD_GROUP),
+            new Attribute(PLURAL, CRD_PLURAL),
+            new Attribute(NAME, plural + "." + group));
+    Map.Entry<AttributeSet, String> crd = findResource(crdAddress);
+    if (crd == null) {
+      return List.of();
+    }
+    List<String> versions = new ArrayList<>();
+    for (JsonNode version : parse(crd.getValue()).path("spec").path("versions")) {
+      if (version.path("served").asBoolean(true)) {
+        versions.add(version.path("name").asText());
+      }
+    }
+    return versions;
+  }
+
+  private List<CustomResourceDefinition> storedCustomResourceDefinitions() {
+    MockResponse list = super.handleGet("/apis/" + CRD_GROUP + "/v1/" + CRD_PLURAL);
+    JsonNode items = parse(bodyOf(list)).path("items");
+    List<CustomResourceDefinition> crds = new ArrayList<>();
+    for (JsonNode item : items) {
+      CustomResourceDefinition crd =
+          Serialization.unmarshal(item.toString(), CustomResourceDefinition.class);
+      if (isComplete(crd)) {
+        crds.add(crd);
+      }
+    }
+    return crds;
+  }
+
+  /** Whether the CRD has what serving its resources needs: a group, names and versions. */
+  private static boolean isComplete(CustomResourceDefinition crd) {
+    return crd.getSpec() != null
+        && crd.getSpec().getGroup() != null
+        && crd.getSpec().getNames() != null
+        && crd.getSpec().getVersions() != null;
+  }
+
+  private static AttributeSet address(
+      String group, String version, String plural, ObjectNode object) {
+    AttributeSet address =
+        new AttributeSet(
+            new Attribute(API, group),
+            new Attribute(VERSION, version),
+            new Attribute(PLURAL, plural),
+            new Attribute(NAME, object.path("metadata").path("name").asText()));
+    String namespace = object.path("metadata").path("namespace").asText("");
+    return namespace.isEmpty() ? address : address.add(new Attribute(NAMESPACE, namespace));
+  }
+
+  private static String otherVersionPath(
+      String path, String group, String version, String otherVersion) {
+    String prefix = "/apis/" + group + "/" + version;
+    return path.startsWith(prefix)
+        ? "/apis/" + group + "/" + otherVersion + path.substring(prefix.length())
+        : path;
+  }
+
+  private static String withApiVersion(ObjectNode object, String apiVersion) {
+    ObjectNode copy = object.deepCopy();
+    copy.put("apiVersion", apiVersion);
+    return copy.toString();
+  }
+
+  private static boolean isKind(ObjectNode object, String apiVersion, String kind) {
+    return apiVersion.equals(object.path("apiVersion").asText())
+        && kind.equals(object.path("kind").asText());
+  }
+
+  private static Optional<String> value(AttributeSet attributes, String key) {
+    Attribute attribute = attributes.getAttribute(key);
+    if (attribute == null || attribute.getValues().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(attribute.getValues().get(0).toString());
+  }
+
+  static String bodyOf(MockResponse response) {
+    return response.getBody() == null ? "" : new String(response.getBody().getBytes(), UTF_8);
+  }
+
+  static ObjectNode parse(String json) {
+    try {
+      JsonNode node = JSON.readTree(json);
+      if (!(node instanceof ObjectNode object)) {
+        throw new IllegalStateException("stored state is not a JSON object: " + json);
+      }
+      return object;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("stored state is not JSON: " + json, e);
+    }
+  }
+
+  private static RecordedRequest request(HttpMethod method, String path, String json) {
+    return new RecordedRequest(
+        "HTTP/1.1",
+        method,
+        path,
+        Headers.builder().add("Content-Type", "application/json").build(),
+        new Buffer(json.getBytes(UTF_8)));
+  }
+
+  /** Plain reads and writes through fabric8's handlers, so they take the store's lock. */
+  private final class StoreOperations implements ServerSideApply.Store {
+    @Override
+    public MockResponse get(String path) {
+      return ClusterObjectStore.super.handleGet(path);
+    }
+
+    @Override
+    public MockResponse create(String collectionPath, String json) {
+      return handleCreate(request(HttpMethod.POST, collectionPath, json));
+    }
+
+    @Override
+    public MockResponse replace(String path, String json) {
+      return handleUpdate(request(HttpMethod.PUT, path, json));
+    }
+  }
+}

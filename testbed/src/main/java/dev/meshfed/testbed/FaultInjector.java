@@ -1,0 +1,45 @@
+package dev.meshfed.testbed;
+
+import java.util.OptionalInt;
+
+/**
+ * Makes the next write requests (POST, PUT, PATCH, DELETE) of a {@link SimulatedCluster} fail,
+ * whoever sends them, without any effect on the stored objects. Reads are never affected.
+ *
+ * <p>fabric8 clients retry 429 and 5xx answers on their own (default {@code
+ * requestRetryBackoffLimit} 10, exponential backoff from 100 ms): fewer 5xx failures than that only
+ * delay a write of a default client. A 4xx status is not retried.
+ */
+public final class FaultInjector {
+
+  private int remainingFailures;
+  private int failureStatus;
+
+  FaultInjector() {}
+
+  /** The next {@code count} writes answer {@code httpStatus}; replaces any pending plan. */
+  public synchronized void failNextWrites(int count, int httpStatus) {
+    if (count < 0) {
+      throw new IllegalArgumentException("count must not be negative: " + count);
+    }
+    if (httpStatus < 400 || httpStatus > 599) {
+      throw new IllegalArgumentException("not an error status: " + httpStatus);
+    }
+    remainingFailures = count;
+    failureStatus = httpStatus;
+  }
+
+  /** How many of the planned failures have not been served yet. */
+  public synchronized int pendingFailures() {
+    return remainingFailures;
+  }
+
+  /** Consumes one planned failure, if any, and returns its status. */
+  synchronized OptionalInt takeFailure() {
+    if (remainingFailures == 0) {
+      return OptionalInt.empty();
+    }
+    remainingFailures--;
+    return OptionalInt.of(failureStatus);
+  }
+}

@@ -1,0 +1,110 @@
+package dev.meshfed.testbed;
+
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.server.mock.KubernetesMockServer;
+import io.fabric8.mockwebserver.Context;
+import io.fabric8.mockwebserver.MockWebServer;
+import io.fabric8.mockwebserver.ServerRequest;
+import io.fabric8.mockwebserver.ServerResponse;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Queue;
+
+/**
+ * One simulated Kubernetes cluster: an in-memory API server (fabric8's mock server in CRUD mode,
+ * extended with server-side apply, shared storage of custom resource versions, namespace deletion
+ * and discovery) on its own plain-http port of 127.0.0.1.
+ */
+public final class SimulatedCluster implements AutoCloseable {
+
+  private static final String HOST = "127.0.0.1";
+
+  private final String name;
+  private final KubernetesMockServer server;
+  private final FaultInjector faults;
+  private final KubernetesClient client;
+
+  private SimulatedCluster(String name, KubernetesMockServer server, FaultInjector faults) {
+    this.name = name;
+    this.server = server;
+    this.faults = faults;
+    this.client = new KubernetesClientBuilder().withConfig(clientConfig(url())).build();
+  }
+
+  /** Starts a cluster on a random free port. */
+  public static SimulatedCluster start(String name) {
+    return start(name, 0);
+  }
+
+  /** Starts a cluster on {@code port} (0 picks a free one). */
+  public static SimulatedCluster start(String name, int port) {
+    Objects.requireNonNull(name, "name");
+    QuietLogging.apply();
+    MockWebServer webServer = new MockWebServer();
+    FaultInjector faults = new FaultInjector();
+    ApiServerDispatcher dispatcher =
+        new ApiServerDispatcher(new ClusterObjectStore(), faults, webServer::reset);
+    // the store answers every request: the fixed answers the mock server registers go unused
+    Map<ServerRequest, Queue<ServerResponse>> unusedFixedAnswers = new HashMap<>();
+    KubernetesMockServer server =
+        new KubernetesMockServer(new Context(), webServer, unusedFixedAnswers, dispatcher, false);
+    try {
+      server.init(loopback(), port);
+    } catch (RuntimeException e) {
+      server.destroy();
+      throw e;
+    }
+    return new SimulatedCluster(name, server, faults);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The API server URL, {@code http://127.0.0.1:PORT}. */
+  public String url() {
+    return "http://" + HOST + ":" + server.getPort();
+  }
+
+  /** A client of this cluster, closed by {@link #close()}; callers must not close it. */
+  public KubernetesClient client() {
+    return client;
+  }
+
+  public FaultInjector faults() {
+    return faults;
+  }
+
+  @Override
+  public void close() {
+    client.close();
+    server.destroy();
+  }
+
+  @Override
+  public String toString() {
+    return "SimulatedCluster[" + name + " at " + url() + "]";
+  }
+
+  private static Config clientConfig(String url) {
+    return new ConfigBuilder(Config.empty())
+        .withMasterUrl(url)
+        .withNamespace("default")
+        .withHttp2Disable(true)
+        .build();
+  }
+
+  private static InetAddress loopback() {
+    try {
+      return InetAddress.getByName(HOST);
+    } catch (UnknownHostException e) {
+      throw new IllegalStateException("cannot resolve " + HOST, e);
+    }
+  }
+}

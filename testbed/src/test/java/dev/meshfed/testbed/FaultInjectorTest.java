@@ -1,0 +1,88 @@
+package dev.meshfed.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class FaultInjectorTest {
+
+  private static SimulatedCluster cluster;
+  private static KubernetesClient clientWithoutRetries;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = SimulatedCluster.start("faulty");
+    clientWithoutRetries =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(Config.empty())
+                    .withMasterUrl(cluster.url())
+                    .withNamespace("default")
+                    .withRequestRetryBackoffLimit(0)
+                    .build())
+            .build();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    clientWithoutRetries.close();
+    cluster.close();
+  }
+
+  @Test
+  void plannedWritesFailWithoutEffectThenWritesSucceedAgain() {
+    cluster.faults().failNextWrites(2, 500);
+
+    for (int attempt = 1; attempt <= 2; attempt++) {
+      assertThatThrownBy(() -> clientWithoutRetries.resource(configMap("planned")).create())
+          .isInstanceOfSatisfying(
+              KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+      assertThat(clientWithoutRetries.configMaps().withName("planned").get()).isNull();
+    }
+    assertThat(cluster.faults().pendingFailures()).isZero();
+
+    clientWithoutRetries.resource(configMap("planned")).create();
+    assertThat(clientWithoutRetries.configMaps().withName("planned").get()).isNotNull();
+  }
+
+  @Test
+  void readsAreNotAffected() {
+    cluster.faults().failNextWrites(1, 409);
+
+    assertThat(clientWithoutRetries.configMaps().list().getItems()).isNotNull();
+    assertThat(cluster.faults().pendingFailures()).isEqualTo(1);
+
+    cluster.faults().failNextWrites(0, 500);
+  }
+
+  @Test
+  void defaultClientsRetryServerErrorsAway() {
+    cluster.faults().failNextWrites(2, 503);
+
+    cluster.client().resource(configMap("retried")).create();
+
+    assertThat(cluster.faults().pendingFailures()).isZero();
+    assertThat(cluster.client().configMaps().withName("retried").get()).isNotNull();
+  }
+
+  private static ConfigMap configMap(String name) {
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("default")
+        .endMetadata()
+        .withData(Map.of("k", "v"))
+        .build();
+  }
+}

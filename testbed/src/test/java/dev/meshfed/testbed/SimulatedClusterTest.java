@@ -1,0 +1,311 @@
+package dev.meshfed.testbed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import java.util.List;
+import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class SimulatedClusterTest {
+
+  private static final ResourceDefinitionContext WORKSPACES =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("meshfed.dev")
+          .withVersion("v1alpha1")
+          .withKind("Workspace")
+          .withPlural("workspaces")
+          .withNamespaced(true)
+          .build();
+
+  private static SimulatedCluster cluster;
+  private static KubernetesClient client;
+
+  @BeforeAll
+  static void startCluster() {
+    cluster = SimulatedCluster.start("east");
+    client = cluster.client();
+  }
+
+  @AfterAll
+  static void stopCluster() {
+    cluster.close();
+  }
+
+  @Test
+  void informerOnACustomResourceSeesAddUpdateDelete() {
+    Queue<String> events = new ConcurrentLinkedQueue<>();
+    try (SharedIndexInformer<GenericKubernetesResource> informer =
+        client.genericKubernetesResources(WORKSPACES).inAnyNamespace().inform(recorder(events))) {
+      var workspaces = client.genericKubernetesResources(WORKSPACES).inNamespace("mesh");
+
+      workspaces.resource(workspace("w1", "c1")).create();
+      await().until(() -> events.contains("ADDED w1"));
+      workspaces.resource(workspace("w1", "c2")).update();
+      await().until(() -> events.contains("MODIFIED w1"));
+      workspaces.withName("w1").delete();
+      await().until(() -> events.contains("DELETED w1"));
+
+      assertThat(informer.hasSynced()).isTrue();
+    }
+  }
+
+  @Test
+  void informersOnCoreResourcesSeeAddUpdateDelete() {
+    Queue<String> events = new ConcurrentLinkedQueue<>();
+    try (var namespaces = client.namespaces().inform(recorder(events));
+        var services = client.services().inAnyNamespace().inform(recorder(events));
+        var deployments = client.apps().deployments().inAnyNamespace().inform(recorder(events))) {
+      Namespace namespace = client.resource(namespace("bookinfo")).create();
+      Service service = client.resource(service("reviews", null)).create();
+      Deployment deployment = client.resource(deployment("reviews-v1", 1)).create();
+      await()
+          .until(
+              () ->
+                  events.containsAll(
+                      List.of("ADDED bookinfo", "ADDED reviews", "ADDED reviews-v1")));
+
+      client.resource(namespace).edit(n -> labelled(n, "istio-injection", "enabled"));
+      client.resource(service).edit(s -> labelled(s, "app", "reviews"));
+      client.resource(deployment).edit(d -> labelled(d, "version", "v1"));
+      await()
+          .until(
+              () ->
+                  events.containsAll(
+                      List.of("MODIFIED bookinfo", "MODIFIED reviews", "MODIFIED reviews-v1")));
+
+      client.resource(deployment).delete();
+      client.resource(service).delete();
+      client.resource(namespace).delete();
+      await()
+          .until(
+              () ->
+                  events.containsAll(
+                      List.of("DELETED bookinfo", "DELETED reviews", "DELETED reviews-v1")));
+    }
+  }
+
+  @Test
+  void aCrdCreatedAtRuntimeLetsObjectsBeCreatedByApiVersionAndKind() {
+    client
+        .resource(
+            new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName("workspacesettings.meshfed.dev")
+                .endMetadata()
+                .withNewSpec()
+                .withGroup("meshfed.dev")
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind("WorkspaceSettings")
+                .withPlural("workspacesettings")
+                .withSingular("workspacesettings")
+                .endNames()
+                .addNewVersion()
+                .withName("v1alpha1")
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .build())
+        .create();
+
+    client
+        .resource(
+            """
+            apiVersion: meshfed.dev/v1alpha1
+            kind: WorkspaceSettings
+            metadata:
+              name: settings
+              namespace: mesh
+            spec:
+              federation:
+                enabled: true
+            """)
+        .create();
+
+    GenericKubernetesResource stored =
+        client
+            .genericKubernetesResources("meshfed.dev/v1alpha1", "WorkspaceSettings")
+            .inNamespace("mesh")
+            .withName("settings")
+            .get();
+    assertThat(stored.getAdditionalProperties().get("spec"))
+        .isEqualTo(Map.of("federation", Map.of("enabled", true)));
+    assertThat(client.getApiGroups().getGroups())
+        .extracting(g -> g.getName())
+        .contains("meshfed.dev");
+    assertThat(client.getApiGroup("meshfed.dev").getPreferredVersion().getVersion())
+        .isEqualTo("v1alpha1");
+  }
+
+  @Test
+  void serviceLoadBalancerStatusCanBeCreatedAndUpdated() {
+    Service created = client.resource(service("gateway", "10.0.0.1")).create();
+    assertThat(ingressIp("gateway")).isEqualTo("10.0.0.1");
+
+    created.setStatus(service("gateway", "10.0.0.2").getStatus());
+    client.resource(created).updateStatus();
+
+    assertThat(ingressIp("gateway")).isEqualTo("10.0.0.2");
+  }
+
+  @Test
+  void deletingANamespaceDeletesItsObjects() {
+    client.resource(namespace("doomed")).create();
+    client
+        .genericKubernetesResources(WORKSPACES)
+        .inNamespace("doomed")
+        .resource(workspace("w", "c"))
+        .create();
+
+    client.namespaces().withName("doomed").delete();
+
+    assertThat(
+            client.genericKubernetesResources(WORKSPACES).inNamespace("doomed").list().getItems())
+        .isEmpty();
+  }
+
+  @Test
+  void clustersAreIsolated() {
+    try (SimulatedCluster other = SimulatedCluster.start("west")) {
+      other.client().resource(namespace("only-in-west")).create();
+
+      assertThat(other.client().namespaces().withName("only-in-west").get()).isNotNull();
+      assertThat(client.namespaces().withName("only-in-west").get()).isNull();
+      assertThat(other.url()).isNotEqualTo(cluster.url());
+    }
+  }
+
+  @Test
+  void servesDiscoveryAndVersion() {
+    client
+        .genericKubernetesResources(WORKSPACES)
+        .inNamespace("mesh")
+        .resource(workspace("d", "c"))
+        .create();
+
+    assertThat(client.getKubernetesVersion().getMajor()).isEqualTo("1");
+    assertThat(client.getAPIVersions().getVersions()).containsExactly("v1");
+    assertThat(client.getApiGroups().getGroups()).extracting(g -> g.getName()).contains("apps");
+    assertThat(client.getApiResources("v1").getResources())
+        .extracting(r -> r.getKind())
+        .contains("Namespace", "Service");
+  }
+
+  private static <T extends HasMetadata> ResourceEventHandler<T> recorder(Queue<String> events) {
+    return new ResourceEventHandler<>() {
+      @Override
+      public void onAdd(T object) {
+        events.add("ADDED " + object.getMetadata().getName());
+      }
+
+      @Override
+      public void onUpdate(T oldObject, T newObject) {
+        events.add("MODIFIED " + newObject.getMetadata().getName());
+      }
+
+      @Override
+      public void onDelete(T object, boolean finalStateUnknown) {
+        events.add("DELETED " + object.getMetadata().getName());
+      }
+    };
+  }
+
+  private static <T extends HasMetadata> T labelled(T object, String key, String value) {
+    object.getMetadata().getLabels().put(key, value);
+    return object;
+  }
+
+  private static String ingressIp(String service) {
+    return client
+        .services()
+        .inNamespace("default")
+        .withName(service)
+        .get()
+        .getStatus()
+        .getLoadBalancer()
+        .getIngress()
+        .get(0)
+        .getIp();
+  }
+
+  private static GenericKubernetesResource workspace(String name, String cluster) {
+    return new GenericKubernetesResourceBuilder()
+        .withApiVersion("meshfed.dev/v1alpha1")
+        .withKind("Workspace")
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .addToAdditionalProperties(
+            "spec", Map.of("workloadClusters", List.of(Map.of("name", cluster))))
+        .build();
+  }
+
+  private static Namespace namespace(String name) {
+    return new NamespaceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withLabels(Map.of())
+        .endMetadata()
+        .build();
+  }
+
+  private static Service service(String name, String loadBalancerIp) {
+    ServiceBuilder service =
+        new ServiceBuilder()
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace("default")
+            .withLabels(Map.of())
+            .endMetadata()
+            .withNewSpec()
+            .addNewPort()
+            .withPort(80)
+            .endPort()
+            .endSpec();
+    if (loadBalancerIp != null) {
+      service.withStatus(
+          new ServiceStatusBuilder()
+              .withNewLoadBalancer()
+              .addNewIngress()
+              .withIp(loadBalancerIp)
+              .endIngress()
+              .endLoadBalancer()
+              .build());
+    }
+    return service.build();
+  }
+
+  private static Deployment deployment(String name, int replicas) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("bookinfo")
+        .withLabels(Map.of())
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(replicas)
+        .endSpec()
+        .build();
+  }
+}
