@@ -1,0 +1,41 @@
+package dev.meshfed.discovery.io;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+
+/** Client configuration for the three Kafka clients discovery uses. */
+final class KafkaProperties {
+
+  private KafkaProperties() {}
+
+  static Map<String, Object> admin(String bootstrapServers, String clientId) {
+    return common(bootstrapServers, clientId + "-admin");
+  }
+
+  /** A consumer without a group: it assigns partitions itself and commits nothing. */
+  static Map<String, Object> snapshotConsumer(String bootstrapServers, String clientId) {
+    Map<String, Object> props = common(bootstrapServers, clientId + "-snapshot");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    return props;
+  }
+
+  static Map<String, Object> producer(String bootstrapServers, String clientId) {
+    Map<String, Object> props = common(bootstrapServers, clientId);
+    props.put(ProducerConfig.ACKS_CONFIG, "all");
+    props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    return props;
+  }
+
+  private static Map<String, Object> common(String bootstrapServers, String clientId) {
+    Map<String, Object> props = new HashMap<>();
+    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
+    return props;
+  }
+}

@@ -1,0 +1,115 @@
+package dev.meshfed.discovery.io;
+
+import dev.meshfed.discovery.model.ControlPlaneMapper;
+import dev.meshfed.discovery.model.MeshfedResource;
+import dev.meshfed.discovery.model.Source;
+import dev.meshfed.discovery.sync.ClusterWatch;
+import dev.meshfed.discovery.sync.ObjectListener;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.Informable;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
+import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.fabric8.kubernetes.client.informers.cache.Cache;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
+/** One fabric8 informer per source, across all namespaces. */
+final class KubernetesClusterWatch implements ClusterWatch {
+
+  /** No periodic resync: a resync would only replay the cache, and the publisher skips that. */
+  private static final long NO_RESYNC = 0;
+
+  private final KubernetesClient client;
+  private final Map<Source, SharedIndexInformer<? extends HasMetadata>> informers =
+      new EnumMap<>(Source.class);
+
+  KubernetesClusterWatch(KubernetesClient client) {
+    this.client = client;
+  }
+
+  @Override
+  public CompletionStage<Void> start(ObjectListener listener) {
+    for (Source source : Source.values()) {
+      informers.put(source, informer(informable(source), source, listener));
+    }
+    return CompletableFuture.allOf(
+        informers.values().stream()
+            .map(informer -> informer.start().toCompletableFuture())
+            .toArray(CompletableFuture[]::new));
+  }
+
+  private Informable<? extends HasMetadata> informable(Source source) {
+    return switch (source) {
+      case NAMESPACES -> client.namespaces();
+      case SERVICES -> client.services().inAnyNamespace();
+      case ISTIOD_DEPLOYMENTS ->
+          client
+              .apps()
+              .deployments()
+              .inAnyNamespace()
+              .withLabel(ControlPlaneMapper.APP_LABEL, ControlPlaneMapper.ISTIOD);
+      case WORKSPACES -> customResources(MeshfedResource.WORKSPACE);
+      case WORKSPACE_SETTINGS -> customResources(MeshfedResource.WORKSPACE_SETTINGS);
+    };
+  }
+
+  private Informable<? extends HasMetadata> customResources(MeshfedResource resource) {
+    var context =
+        new ResourceDefinitionContext.Builder()
+            .withGroup(MeshfedResource.GROUP)
+            .withVersion(MeshfedResource.VERSION)
+            .withKind(resource.kind())
+            .withPlural(resource.plural())
+            .withNamespaced(true)
+            .build();
+    return client.genericKubernetesResources(context).inAnyNamespace();
+  }
+
+  private static <T extends HasMetadata> SharedIndexInformer<T> informer(
+      Informable<T> informable, Source source, ObjectListener listener) {
+    SharedIndexInformer<T> informer = informable.runnableInformer(NO_RESYNC);
+    informer.addEventHandler(new Handler<>(source, listener));
+    return informer;
+  }
+
+  @Override
+  public List<HasMetadata> cached(Source source) {
+    return List.copyOf(informers.get(source).getStore().list());
+  }
+
+  @Override
+  public Optional<HasMetadata> cached(Source source, String namespace, String name) {
+    return Optional.ofNullable(
+        informers.get(source).getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+  }
+
+  @Override
+  public void close() {
+    informers.values().forEach(SharedIndexInformer::close);
+  }
+
+  private record Handler<T extends HasMetadata>(Source source, ObjectListener listener)
+      implements ResourceEventHandler<T> {
+
+    @Override
+    public void onAdd(T object) {
+      listener.upserted(source, object);
+    }
+
+    @Override
+    public void onUpdate(T previous, T object) {
+      listener.upserted(source, object);
+    }
+
+    @Override
+    public void onDelete(T object, boolean deletedFinalStateUnknown) {
+      listener.deleted(source, object);
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package dev.meshfed.discovery.model;
+
+import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+
+/**
+ * The record that says the cluster has joined and its topic is complete: sent once the informers
+ * have synced and the stale keys are tombstoned.
+ */
+public final class AgentRecord {
+
+  public static final DiscoveryKey KEY = Keys.of(Kinds.AGENT, "", "discovery");
+
+  private AgentRecord() {}
+
+  /**
+   * @param runId identifies this run of the service (the record's uid): a restart is visible
+   */
+  public static Write of(String discoveryVersion, String runId) {
+    var state = new AgentState(discoveryVersion, Source.publishedKinds());
+    var value =
+        DiscoveredObject.newBuilder()
+            .setApiVersion(MeshfedResource.API_VERSION)
+            .setUid(runId)
+            .setPayload(state)
+            .build();
+    return new Write(KEY, value);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.meshfed.discovery.model;
+
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+
+/** Maps an object of any source to its writes; never throws on what the object contains. */
+public final class DiscoveryMapper {
+
+  private DiscoveryMapper() {}
+
+  public static Mapping map(Source source, HasMetadata object) {
+    return switch (source) {
+      case NAMESPACES -> NamespaceMapper.map((Namespace) object);
+      case SERVICES -> ServiceMapper.map((Service) object);
+      case ISTIOD_DEPLOYMENTS -> ControlPlaneMapper.map((Deployment) object);
+      case WORKSPACES -> WorkspaceMapper.map((GenericKubernetesResource) object);
+      case WORKSPACE_SETTINGS -> WorkspaceSettingsMapper.map((GenericKubernetesResource) object);
+    };
+  }
+}

@@ -1,0 +1,87 @@
+package dev.meshfed.discovery.model;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Reads untyped custom resource fields (JSON as maps and lists) without ever throwing: a field of
+ * the wrong type reads as absent and is noted as a problem naming its path.
+ */
+final class LenientReader {
+
+  private final List<String> problems = new ArrayList<>();
+
+  List<String> problems() {
+    return List.copyOf(problems);
+  }
+
+  Optional<Map<?, ?>> map(Object value, String path) {
+    return typed(value, Map.class, "an object", path).map(map -> (Map<?, ?>) map);
+  }
+
+  List<?> list(Object value, String path) {
+    return typed(value, List.class, "a list", path).map(list -> (List<?>) list).orElse(List.of());
+  }
+
+  Optional<String> string(Object value, String path) {
+    return typed(value, String.class, "a string", path);
+  }
+
+  /** A string that must be there: absent is a problem too. */
+  Optional<String> requiredString(Object value, String path) {
+    if (value == null) {
+      problems.add(path + ": missing");
+    }
+    return string(value, path);
+  }
+
+  Optional<Boolean> bool(Object value, String path) {
+    return typed(value, Boolean.class, "a boolean", path);
+  }
+
+  /** A map of strings; entries whose value is not a string are left out. */
+  Map<String, String> stringMap(Object value, String path) {
+    Map<String, String> result = new TreeMap<>();
+    map(value, path)
+        .ifPresent(
+            map ->
+                map.forEach(
+                    (name, entry) ->
+                        string(entry, path + "." + name)
+                            .ifPresent(text -> result.put(String.valueOf(name), text))));
+    return result;
+  }
+
+  /** A field of an object that may itself be absent. */
+  static Object field(Optional<Map<?, ?>> object, String name) {
+    return object.map(map -> map.get(name)).orElse(null);
+  }
+
+  static String index(String path, int index) {
+    return path + "[" + index + "]";
+  }
+
+  private <T> Optional<T> typed(Object value, Class<T> type, String expected, String path) {
+    if (value == null) {
+      return Optional.empty();
+    }
+    if (type.isInstance(value)) {
+      return Optional.of(type.cast(value));
+    }
+    problems.add(path + ": expected " + expected + ", found " + describe(value));
+    return Optional.empty();
+  }
+
+  private static String describe(Object value) {
+    if (value instanceof Map) {
+      return "an object";
+    }
+    if (value instanceof List) {
+      return "a list";
+    }
+    return "'" + value + "'";
+  }
+}

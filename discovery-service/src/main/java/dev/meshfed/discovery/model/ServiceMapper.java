@@ -1,0 +1,121 @@
+package dev.meshfed.discovery.model;
+
+import dev.meshfed.schema.discovery.EastWestGatewayState;
+import dev.meshfed.schema.discovery.ServicePort;
+import dev.meshfed.schema.discovery.ServiceState;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.LoadBalancerIngress;
+import io.fabric8.kubernetes.api.model.LoadBalancerStatus;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceSpec;
+import io.fabric8.kubernetes.api.model.ServiceStatus;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Service → kind Service, or kind EastWestGateway when labelled istio=eastwestgateway. A Service
+ * can gain or lose that label, so every mapping also tombstones the key of the other kind.
+ */
+public final class ServiceMapper {
+
+  public static final String GATEWAY_LABEL = "istio";
+  public static final String GATEWAY_LABEL_VALUE = "eastwestgateway";
+  public static final String NETWORK_LABEL = "topology.istio.io/network";
+  public static final String TLS_PORT_NAME = "tls";
+
+  private ServiceMapper() {}
+
+  public static Mapping map(Service service) {
+    if (isEastWestGateway(service)) {
+      return Mapping.of(
+          Write.tombstone(Keys.of(Kinds.SERVICE, service)),
+          new Write(
+              Keys.of(Kinds.EAST_WEST_GATEWAY, service),
+              Envelope.wrap(service, gatewayState(service))));
+    }
+    return Mapping.of(
+        Write.tombstone(Keys.of(Kinds.EAST_WEST_GATEWAY, service)),
+        new Write(Keys.of(Kinds.SERVICE, service), Envelope.wrap(service, serviceState(service))));
+  }
+
+  static boolean isEastWestGateway(Service service) {
+    return GATEWAY_LABEL_VALUE.equals(Envelope.label(service, GATEWAY_LABEL));
+  }
+
+  static ServiceState serviceState(Service service) {
+    ServiceSpec spec = spec(service);
+    return ServiceState.newBuilder()
+        .setType(Objects.requireNonNullElse(spec.getType(), "ClusterIP"))
+        .setLabels(Envelope.labels(service))
+        .setSelector(Envelope.sorted(spec.getSelector()))
+        .setPorts(ports(spec).stream().map(ServiceMapper::port).toList())
+        .build();
+  }
+
+  static EastWestGatewayState gatewayState(Service service) {
+    ServiceSpec spec = spec(service);
+    return EastWestGatewayState.newBuilder()
+        .setLabels(Envelope.labels(service))
+        .setSelector(Envelope.sorted(spec.getSelector()))
+        .setAddress(address(service.getStatus()))
+        .setTlsPort(tlsPort(ports(spec)))
+        .setNetwork(Envelope.label(service, NETWORK_LABEL))
+        .build();
+  }
+
+  private static ServiceSpec spec(Service service) {
+    return Objects.requireNonNullElseGet(service.getSpec(), ServiceSpec::new);
+  }
+
+  private static List<io.fabric8.kubernetes.api.model.ServicePort> ports(ServiceSpec spec) {
+    return Objects.requireNonNullElse(spec.getPorts(), List.of());
+  }
+
+  private static ServicePort port(io.fabric8.kubernetes.api.model.ServicePort port) {
+    return ServicePort.newBuilder()
+        .setName(port.getName())
+        .setPort(Objects.requireNonNullElse(port.getPort(), 0))
+        .setTargetPort(targetPort(port.getTargetPort()))
+        .setProtocol(Objects.requireNonNullElse(port.getProtocol(), "TCP"))
+        .setAppProtocol(port.getAppProtocol())
+        .build();
+  }
+
+  private static String targetPort(IntOrString targetPort) {
+    if (targetPort == null) {
+      return null;
+    }
+    if (targetPort.getStrVal() != null) {
+      return targetPort.getStrVal();
+    }
+    return targetPort.getIntVal() == null ? null : String.valueOf(targetPort.getIntVal());
+  }
+
+  /** The first load balancer ingress: its ip, else its hostname. */
+  private static String address(ServiceStatus status) {
+    List<LoadBalancerIngress> ingress =
+        Optional.ofNullable(status)
+            .map(ServiceStatus::getLoadBalancer)
+            .map(LoadBalancerStatus::getIngress)
+            .orElse(List.of());
+    if (ingress.isEmpty()) {
+      return null;
+    }
+    LoadBalancerIngress first = ingress.get(0);
+    return nonEmpty(first.getIp()).or(() -> nonEmpty(first.getHostname())).orElse(null);
+  }
+
+  private static Integer tlsPort(List<io.fabric8.kubernetes.api.model.ServicePort> ports) {
+    return ports.stream()
+        .filter(port -> TLS_PORT_NAME.equals(port.getName()))
+        .map(io.fabric8.kubernetes.api.model.ServicePort::getPort)
+        .filter(Objects::nonNull)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private static Optional<String> nonEmpty(String value) {
+    return Optional.ofNullable(value).filter(text -> !text.isEmpty());
+  }
+}

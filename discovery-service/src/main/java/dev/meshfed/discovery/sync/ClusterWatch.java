@@ -1,0 +1,26 @@
+package dev.meshfed.discovery.sync;
+
+import dev.meshfed.discovery.model.Source;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletionStage;
+
+/** Watches every {@link Source} of one cluster and keeps a cache of what they list. */
+public interface ClusterWatch extends AutoCloseable {
+
+  /**
+   * Starts watching all sources; completes once every source has listed its objects (their adds
+   * have then been handed to the listener).
+   */
+  CompletionStage<Void> start(ObjectListener listener);
+
+  /** The cached objects of one source. */
+  List<HasMetadata> cached(Source source);
+
+  /** One cached object; namespace is "" for cluster-scoped objects. */
+  Optional<HasMetadata> cached(Source source, String namespace, String name);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,132 @@
+package dev.meshfed.discovery.sync;
+
+import dev.meshfed.discovery.model.AgentRecord;
+import dev.meshfed.discovery.model.KnownRecords;
+import dev.meshfed.discovery.model.Reconciliation;
+import dev.meshfed.discovery.model.Write;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.jboss.logging.Logger;
+
+/**
+ * Publishes the full state of one cluster's watched objects to its discovered topic: first what
+ * changed since the topic was last written, then every change as it happens.
+ */
+public final class DiscoveryService implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(DiscoveryService.class);
+
+  /**
+   * @param runId identifies this run in the Agent record
+   */
+  public record Options(
+      String discoveryVersion, String runId, Duration syncTimeout, Backoff backoff) {}
+
+  private final String topic;
+  private final Options options;
+  private final TopicProvisioner topics;
+  private final TopicSnapshotReader snapshotReader;
+  private final RecordSink sink;
+  private final ClusterWatch watch;
+  private final ClusterState clusterState;
+  private final Write agent;
+  private Publisher publisher;
+  private boolean closed;
+
+  public DiscoveryService(
+      String topic,
+      Options options,
+      TopicProvisioner topics,
+      TopicSnapshotReader snapshotReader,
+      RecordSink sink,
+      ClusterWatch watch) {
+    this.topic = topic;
+    this.options = options;
+    this.topics = topics;
+    this.snapshotReader = snapshotReader;
+    this.sink = sink;
+    this.watch = watch;
+    this.clusterState = new ClusterState(watch);
+    this.agent = AgentRecord.of(options.discoveryVersion(), options.runId());
+  }
+
+  /** Returns once the cluster is synced and the Agent record is queued. */
+  public void start() {
+    topics.ensureClusterTopics();
+    Map<DiscoveryKey, DiscoveredObject> snapshot = snapshotReader.readToEnd();
+    LOG.infof("Topic %s holds %d records", topic, snapshot.size());
+    publisher = new Publisher(sink, new KnownRecords(snapshot), options.backoff(), this::current);
+    awaitSynced();
+    Reconciliation.Plan plan = reconcile(snapshot);
+    publishAgent(plan);
+  }
+
+  private void awaitSynced() {
+    try {
+      watch
+          .start(new PublishingListener(publisher))
+          .toCompletableFuture()
+          .get(options.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
+    } catch (TimeoutException e) {
+      throw new IllegalStateException(
+          "The cluster's objects were not listed within " + options.syncTimeout(), e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("Cannot watch the cluster: " + e.getCause().getMessage(), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while listing the cluster's objects", e);
+    }
+  }
+
+  /**
+   * Publishes the cache's current state (some adds may still be on their way to the listener) and
+   * tombstones what was deleted while this service was down. It runs on the publishing thread, so a
+   * change that comes later is also published later.
+   */
+  private Reconciliation.Plan reconcile(Map<DiscoveryKey, DiscoveredObject> snapshot) {
+    return publisher
+        .publishPlanned(
+            () -> Reconciliation.plan(snapshot.keySet(), clusterState.currentWrites()),
+            Reconciliation.Plan::all)
+        .join();
+  }
+
+  private void publishAgent(Reconciliation.Plan plan) {
+    publisher
+        .publishAlways(agent)
+        .thenRun(
+            () ->
+                LOG.infof(
+                    "Sync complete for %s: %d objects' records, %d stale keys tombstoned;"
+                        + " %d records sent, %d writes skipped as unchanged",
+                    topic,
+                    plan.current().stream().filter(write -> !write.isTombstone()).count(),
+                    plan.staleTombstones().size(),
+                    publisher.sentCount(),
+                    publisher.unchangedCount()));
+  }
+
+  private Write current(DiscoveryKey key) {
+    return key.equals(AgentRecord.KEY) ? agent : clusterState.current(key);
+  }
+
+  /** Stops watching, then sends what is queued and waits for the broker. */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    watch.close();
+    if (publisher != null) {
+      publisher.close();
+    } else {
+      sink.close();
+    }
+  }
+}

@@ -1,0 +1,428 @@
+package dev.meshfed.discovery.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
+
+import dev.meshfed.discovery.model.AgentRecord;
+import dev.meshfed.discovery.model.Keys;
+import dev.meshfed.discovery.model.Kinds;
+import dev.meshfed.discovery.model.MeshfedResource;
+import dev.meshfed.discovery.sync.DiscoveryService;
+import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.ControlPlaneState;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.discovery.EastWestGatewayState;
+import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.NamespaceSelector;
+import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.ServicePort;
+import dev.meshfed.schema.discovery.ServiceSelector;
+import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.WorkloadClusterSelector;
+import dev.meshfed.schema.discovery.WorkspaceSettingsState;
+import dev.meshfed.schema.discovery.WorkspaceState;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.testbed.KafkaBroker;
+import dev.meshfed.testbed.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The service's real adapters against an in-JVM Kafka broker and a simulated cluster. */
+class DiscoveryServiceIT {
+
+  private static final Duration QUIET = Duration.ofSeconds(1);
+  private static final DiscoveryKey REVIEWS = Keys.of(Kinds.SERVICE, "bookinfo", "reviews");
+  private static final DiscoveryKey RATINGS = Keys.of(Kinds.SERVICE, "bookinfo", "ratings");
+  private static final DiscoveryKey ISTIOD =
+      Keys.of(Kinds.CONTROL_PLANE, "istio-system", "istiod-1-22");
+
+  private static final AtomicInteger CLUSTERS = new AtomicInteger();
+
+  @TempDir static Path kafkaLogs;
+  private static KafkaBroker broker;
+
+  private SimulatedCluster cluster;
+  private KubernetesClient kube;
+  private TopicRecorder topic;
+  private DiscoveryService service;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = KafkaBroker.start(kafkaLogs);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  /** A cluster, and so a topic, of its own per test. */
+  @BeforeEach
+  void startCluster() {
+    cluster = SimulatedCluster.start("it-" + CLUSTERS.incrementAndGet());
+    kube = cluster.client();
+  }
+
+  @AfterEach
+  void stop() throws InterruptedException {
+    if (service != null) {
+      service.close();
+    }
+    if (topic != null) {
+      topic.close();
+    }
+    cluster.close();
+  }
+
+  @Test
+  void publishesEveryWatchedObjectWithItsFullState() {
+    createNamespace();
+    createService("reviews", 9080);
+    createEastWestGateway();
+    createIstiod();
+    createWorkspace();
+    createWorkspaceSettings();
+
+    startService();
+
+    awaitAgent(0);
+    assertThat(payload(Keys.of(Kinds.NAMESPACE, "", "bookinfo")))
+        .isEqualTo(new NamespaceState(Map.of("istio-injection", "enabled")));
+    assertThat(payload(REVIEWS))
+        .isEqualTo(
+            new ServiceState(
+                "ClusterIP",
+                Map.of("app", "reviews"),
+                Map.of("app", "reviews"),
+                List.of(new ServicePort("http", 9080, "9080", "TCP", null))));
+    assertThat(payload(Keys.of(Kinds.EAST_WEST_GATEWAY, "istio-gateways", "istio-eastwestgateway")))
+        .isEqualTo(
+            new EastWestGatewayState(
+                Map.of("istio", "eastwestgateway", "topology.istio.io/network", "network1"),
+                Map.of("istio", "eastwestgateway"),
+                "172.18.0.10",
+                15443,
+                "network1"));
+    assertThat(payload(ISTIOD))
+        .isEqualTo(new ControlPlaneState("docker.io/istio/pilot:1.22.0-solo", "1.22.0", "1-22"));
+    assertThat(payload(Keys.of(Kinds.WORKSPACE, "gloo-mesh", "bookinfo")))
+        .isEqualTo(
+            new WorkspaceState(
+                List.of(
+                    new WorkloadClusterSelector(
+                        "cluster1", List.of(new NamespaceSelector("bookinfo"))))));
+    assertThat(payload(Keys.of(Kinds.WORKSPACE_SETTINGS, "bookinfo", "bookinfo-settings")))
+        .isEqualTo(
+            new WorkspaceSettingsState(
+                new FederationOptions(
+                    true, "global", List.of(new ServiceSelector(null, null, null, Map.of())))));
+    DiscoveredObject reviews = topic.latest(REVIEWS).orElseThrow().value();
+    assertThat(reviews.getApiVersion()).isEqualTo("v1");
+    assertThat(reviews.getUid()).isNotEmpty();
+    assertThat(reviews.getCreationTimestamp()).isNotNull();
+  }
+
+  @Test
+  void publishesObjectsCreatedAfterTheSync() {
+    startService();
+    awaitAgent(0);
+
+    createService("ratings", 9080);
+
+    await().until(() -> topic.latest(RATINGS).isPresent());
+    assertThat(((ServiceState) payload(RATINGS)).getPorts())
+        .extracting("port")
+        .containsExactly(9080);
+  }
+
+  @Test
+  void aPortChangePublishesANewFullRecord() {
+    createService("reviews", 9080);
+    startService();
+    awaitAgent(0);
+
+    kube.services()
+        .inNamespace("bookinfo")
+        .withName("reviews")
+        .edit(
+            service ->
+                new ServiceBuilder(service)
+                    .editSpec()
+                    .editFirstPort()
+                    .withPort(9090)
+                    .endPort()
+                    .endSpec()
+                    .build());
+
+    await().until(() -> topic.recordsOf(REVIEWS).size() == 2);
+    assertThat(payload(REVIEWS))
+        .isEqualTo(
+            new ServiceState(
+                "ClusterIP",
+                Map.of("app", "reviews"),
+                Map.of("app", "reviews"),
+                List.of(new ServicePort("http", 9090, "9080", "TCP", null))));
+  }
+
+  @Test
+  void statusOnlyUpdatesPublishNothing() {
+    Service reviews = createService("reviews", 9080);
+    Deployment istiod = createIstiod();
+    startService();
+    awaitAgent(0);
+
+    kube.resource(withLoadBalancerIp(reviews, "10.0.0.1")).updateStatus();
+    kube.resource(
+            new DeploymentBuilder(istiod).withNewStatus().withReadyReplicas(1).endStatus().build())
+        .updateStatus();
+
+    await()
+        .during(QUIET)
+        .atMost(QUIET.multipliedBy(3))
+        .until(() -> topic.recordsOf(REVIEWS).size() == 1 && topic.recordsOf(ISTIOD).size() == 1);
+  }
+
+  @Test
+  void aDeleteIsATombstone() {
+    createService("reviews", 9080);
+    startService();
+    awaitAgent(0);
+
+    kube.services().inNamespace("bookinfo").withName("reviews").delete();
+
+    await().until(() -> topic.latest(REVIEWS).map(record -> record.value() == null).orElse(false));
+    assertThat(topic.recordsOf(REVIEWS)).hasSize(2);
+  }
+
+  @Test
+  void aRestartTombstonesWhatWasDeletedWhileDownAndRepublishesNothingElse() {
+    createNamespace();
+    createService("reviews", 9080);
+    createService("ratings", 9080);
+    startService();
+    awaitAgent(0);
+    service.close();
+    long restartOffset = topic.nextOffset();
+
+    kube.services().inNamespace("bookinfo").withName("ratings").delete();
+    startService();
+
+    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent = awaitAgent(restartOffset);
+    List<ConsumerRecord<DiscoveryKey, DiscoveredObject>> afterRestart =
+        topic.records().stream().filter(record -> record.offset() >= restartOffset).toList();
+    assertThat(afterRestart)
+        .extracting(ConsumerRecord::key, record -> record.value() == null)
+        .containsExactly(tuple(RATINGS, true), tuple(AgentRecord.KEY, false));
+    assertThat(agent.offset()).isGreaterThan(afterRestart.get(0).offset());
+  }
+
+  private void startService() {
+    var settings =
+        new DiscoverySettings(
+            cluster.name(),
+            broker.bootstrapServers(),
+            (short) 1,
+            "it",
+            Duration.ofSeconds(30),
+            Duration.ofSeconds(30),
+            Duration.ofMillis(100),
+            Duration.ofSeconds(2));
+    service = Discovery.create(settings, kube);
+    service.start();
+    if (topic == null) {
+      topic = new TopicRecorder(broker.bootstrapServers(), Topics.discovered(cluster.name()));
+    }
+  }
+
+  /** The first Agent record at or after an offset: the topic is complete up to it. */
+  private ConsumerRecord<DiscoveryKey, DiscoveredObject> awaitAgent(long fromOffset) {
+    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent =
+        await()
+            .until(
+                () ->
+                    topic.recordsOf(AgentRecord.KEY).stream()
+                        .filter(record -> record.offset() >= fromOffset)
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    assertThat(agent.value().getPayload()).isInstanceOf(AgentState.class);
+    return agent;
+  }
+
+  private Object payload(DiscoveryKey key) {
+    return topic
+        .latest(key)
+        .orElseThrow(() -> new AssertionError("no record for " + key))
+        .value()
+        .getPayload();
+  }
+
+  private void createNamespace() {
+    kube.resource(
+            new NamespaceBuilder()
+                .withNewMetadata()
+                .withName("bookinfo")
+                .addToLabels("istio-injection", "enabled")
+                .endMetadata()
+                .build())
+        .create();
+  }
+
+  private Service createService(String name, int port) {
+    return kube.resource(
+            new ServiceBuilder()
+                .withNewMetadata()
+                .withNamespace("bookinfo")
+                .withName(name)
+                .addToLabels("app", name)
+                .endMetadata()
+                .withNewSpec()
+                .withType("ClusterIP")
+                .addToSelector("app", name)
+                .addNewPort()
+                .withName("http")
+                .withPort(port)
+                .withNewTargetPort(9080)
+                .withProtocol("TCP")
+                .endPort()
+                .endSpec()
+                .build())
+        .create();
+  }
+
+  private void createEastWestGateway() {
+    Service gateway =
+        kube.resource(
+                new ServiceBuilder()
+                    .withNewMetadata()
+                    .withNamespace("istio-gateways")
+                    .withName("istio-eastwestgateway")
+                    .addToLabels("istio", "eastwestgateway")
+                    .addToLabels("topology.istio.io/network", "network1")
+                    .endMetadata()
+                    .withNewSpec()
+                    .withType("LoadBalancer")
+                    .addToSelector("istio", "eastwestgateway")
+                    .addNewPort()
+                    .withName("tls")
+                    .withPort(15443)
+                    .endPort()
+                    .endSpec()
+                    .build())
+            .create();
+    kube.resource(withLoadBalancerIp(gateway, "172.18.0.10")).updateStatus();
+  }
+
+  private static Service withLoadBalancerIp(Service service, String ip) {
+    return new ServiceBuilder(service)
+        .withNewStatus()
+        .withNewLoadBalancer()
+        .addNewIngress()
+        .withIp(ip)
+        .endIngress()
+        .endLoadBalancer()
+        .endStatus()
+        .build();
+  }
+
+  private Deployment createIstiod() {
+    return kube.resource(
+            new DeploymentBuilder()
+                .withNewMetadata()
+                .withNamespace("istio-system")
+                .withName("istiod-1-22")
+                .addToLabels("app", "istiod")
+                .addToLabels("istio.io/rev", "1-22")
+                .endMetadata()
+                .withNewSpec()
+                .withNewSelector()
+                .addToMatchLabels("app", "istiod")
+                .endSelector()
+                .withNewTemplate()
+                .withNewSpec()
+                .addNewContainer()
+                .withName("discovery")
+                .withImage("docker.io/istio/pilot:1.22.0-solo")
+                .endContainer()
+                .endSpec()
+                .endTemplate()
+                .endSpec()
+                .build())
+        .create();
+  }
+
+  private void createWorkspace() {
+    createCustomResource(
+        MeshfedResource.WORKSPACE,
+        "gloo-mesh",
+        "bookinfo",
+        Map.of(
+            "workloadClusters",
+            List.of(
+                Map.of("name", "cluster1", "namespaces", List.of(Map.of("name", "bookinfo"))))));
+  }
+
+  private void createWorkspaceSettings() {
+    createCustomResource(
+        MeshfedResource.WORKSPACE_SETTINGS,
+        "bookinfo",
+        "bookinfo-settings",
+        Map.of(
+            "options",
+            Map.of(
+                "federation",
+                Map.of(
+                    "enabled",
+                    true,
+                    "serviceSelector",
+                    List.of(Map.of()),
+                    "hostSuffix",
+                    "global"))));
+  }
+
+  private void createCustomResource(
+      MeshfedResource type, String namespace, String name, Map<String, Object> spec) {
+    GenericKubernetesResource resource =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion(MeshfedResource.API_VERSION)
+            .withKind(type.kind())
+            .withNewMetadata()
+            .withNamespace(namespace)
+            .withName(name)
+            .endMetadata()
+            .addToAdditionalProperties("spec", spec)
+            .build();
+    kube.genericKubernetesResources(
+            new ResourceDefinitionContext.Builder()
+                .withGroup(MeshfedResource.GROUP)
+                .withVersion(MeshfedResource.VERSION)
+                .withKind(type.kind())
+                .withPlural(type.plural())
+                .withNamespaced(true)
+                .build())
+        .resource(resource)
+        .create();
+  }
+}

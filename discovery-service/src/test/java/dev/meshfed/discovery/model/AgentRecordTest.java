@@ -1,0 +1,37 @@
+package dev.meshfed.discovery.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.schema.discovery.AgentState;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class AgentRecordTest {
+
+  @Test
+  void listsTheWatchedKindsSorted() {
+    Write agent = AgentRecord.of("0.1.0", "run-1");
+
+    assertThat(agent.key()).isEqualTo(Keys.of("Agent", "", "discovery"));
+    assertThat(agent.value().getUid()).isEqualTo("run-1");
+    assertThat(agent.value().getPayload())
+        .isEqualTo(
+            new AgentState(
+                "0.1.0",
+                List.of(
+                    "ControlPlane",
+                    "EastWestGateway",
+                    "Namespace",
+                    "Service",
+                    "Workspace",
+                    "WorkspaceSettings")));
+  }
+
+  @Test
+  void everyPublishedKindHasOneSource() {
+    for (String kind : Source.publishedKinds()) {
+      assertThat(Source.publishing(kind)).as(kind).isPresent();
+    }
+    assertThat(Source.publishing(Kinds.AGENT)).isEmpty();
+  }
+}

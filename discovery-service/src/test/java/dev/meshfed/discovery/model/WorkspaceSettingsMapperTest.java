@@ -1,0 +1,134 @@
+package dev.meshfed.discovery.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.ServiceSelector;
+import dev.meshfed.schema.discovery.WorkspaceSettingsState;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class WorkspaceSettingsMapperTest {
+
+  @Test
+  void mapsTheFederationOfTheWorkshopsBookinfoSettings() {
+    var spec =
+        Map.of(
+            "exportTo", List.of(Map.of("name", "istio-system")),
+            "options",
+                Map.of(
+                    "serviceIsolation", Map.of("enabled", true),
+                    "federation",
+                        Map.of(
+                            "enabled",
+                            true,
+                            "serviceSelector",
+                            List.of(Map.of()),
+                            "hostSuffix",
+                            "global")));
+
+    Mapping mapping = map(spec);
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(mapping.writes().get(0).key())
+        .isEqualTo(Keys.of(Kinds.WORKSPACE_SETTINGS, "gloo-mesh", "settings"));
+    assertThat(mapping.writes().get(0).value().getPayload())
+        .isEqualTo(
+            new WorkspaceSettingsState(
+                new FederationOptions(
+                    true, "global", List.of(new ServiceSelector(null, null, null, Map.of())))));
+  }
+
+  @Test
+  void mapsEveryFieldOfAServiceSelector() {
+    var selector =
+        Map.of(
+            "name", "reviews",
+            "namespace", "bookinfo",
+            "cluster", "cluster1",
+            "labels", Map.of("app", "reviews"));
+    var spec =
+        Map.of("options", Map.of("federation", Map.of("serviceSelector", List.of(selector))));
+
+    assertThat(federation(map(spec)))
+        .isEqualTo(
+            new FederationOptions(
+                false,
+                null,
+                List.of(
+                    new ServiceSelector(
+                        "reviews", "bookinfo", "cluster1", Map.of("app", "reviews")))));
+  }
+
+  @Test
+  void settingsWithoutFederationHaveNone() {
+    var spec = Map.of("imports", List.of(Map.of("name", "bookinfo")));
+
+    Mapping mapping = map(spec);
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(federation(mapping)).isNull();
+  }
+
+  @Test
+  void malformedFieldsAreProblemsAndDefaults() {
+    var spec =
+        Map.of(
+            "options",
+            Map.of(
+                "federation",
+                Map.of(
+                    "enabled",
+                    "yes",
+                    "hostSuffix",
+                    7,
+                    "serviceSelector",
+                    List.of(
+                        "reviews",
+                        Map.of("name", true, "labels", Map.of("app", "x", "tier", 2))))));
+
+    Mapping mapping = map(spec);
+
+    String federation = "spec.options.federation";
+    assertThat(mapping.problems())
+        .containsExactly(
+            federation + ".enabled: expected a boolean, found 'yes'",
+            federation + ".hostSuffix: expected a string, found '7'",
+            federation + ".serviceSelector[0]: expected an object, found 'reviews'",
+            federation + ".serviceSelector[1].name: expected a string, found 'true'",
+            federation + ".serviceSelector[1].labels.tier: expected a string, found '2'");
+    assertThat(federation(mapping))
+        .isEqualTo(
+            new FederationOptions(
+                false, null, List.of(new ServiceSelector(null, null, null, Map.of("app", "x")))));
+  }
+
+  @Test
+  void optionsThatAreNoObject() {
+    Mapping mapping = map(Map.of("options", List.of("federation")));
+
+    assertThat(mapping.problems())
+        .containsExactly("spec.options: expected an object, found a list");
+    assertThat(federation(mapping)).isNull();
+  }
+
+  @Test
+  void aServiceSelectorThatIsNoList() {
+    Mapping mapping =
+        map(Map.of("options", Map.of("federation", Map.of("enabled", true, "serviceSelector", 3))));
+
+    assertThat(mapping.problems())
+        .containsExactly("spec.options.federation.serviceSelector: expected a list, found '3'");
+    assertThat(federation(mapping)).isEqualTo(new FederationOptions(true, null, List.of()));
+  }
+
+  private static Mapping map(Object spec) {
+    return WorkspaceSettingsMapper.map(
+        Fixtures.customResource("WorkspaceSettings", "settings", spec));
+  }
+
+  private static FederationOptions federation(Mapping mapping) {
+    return ((WorkspaceSettingsState) mapping.writes().get(0).value().getPayload()).getFederation();
+  }
+}
