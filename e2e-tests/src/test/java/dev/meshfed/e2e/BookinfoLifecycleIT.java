@@ -25,9 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * The bookinfo scenario through all three services, each a separate process: create, change a
- * port, delete a service, restart a distributor (nothing deleted or re-created), delete a service
- * while discovery is down (its outputs still vanish).
+ * The bookinfo scenario through all three services, each a separate process: create, change a port,
+ * delete a service, restart a distributor (nothing deleted or re-created), delete a service while
+ * discovery is down (its outputs still vanish).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BookinfoLifecycleIT {
@@ -96,9 +96,7 @@ class BookinfoLifecycleIT {
 
     pipeline.stop(distributor);
     pipeline.start(distributor);
-    await()
-        .atMost(STEP_TIMEOUT)
-        .until(() -> caughtUpLines(distributor) > caughtUpBefore);
+    await().atMost(STEP_TIMEOUT).until(() -> caughtUpLines(distributor) > caughtUpBefore);
     pipeline.awaitConvergence(STEP_TIMEOUT, pending -> {});
 
     assertThat(identities()).isEqualTo(before);
@@ -149,7 +147,8 @@ class BookinfoLifecycleIT {
 
   private static List<GenericKubernetesResource> managed(String cluster) {
     SimulatedCluster simulated = pipeline.clusters().get(cluster);
-    return new ManagedObjectDumper(ManagedObjectDumper.istioKinds()).managedObjects(simulated.client());
+    return new ManagedObjectDumper(ManagedObjectDumper.istioKinds())
+        .managedObjects(simulated.client());
   }
 
   /** uid and resourceVersion of every managed object: both change on delete+create or update. */
@@ -158,7 +157,13 @@ class BookinfoLifecycleIT {
     for (String cluster : pipeline.clusters().keySet()) {
       for (GenericKubernetesResource o : managed(cluster)) {
         ids.put(
-            cluster + "/" + o.getKind() + "/" + o.getMetadata().getNamespace() + "/" + o.getMetadata().getName(),
+            cluster
+                + "/"
+                + o.getKind()
+                + "/"
+                + o.getMetadata().getNamespace()
+                + "/"
+                + o.getMetadata().getName(),
             o.getMetadata().getUid() + "@" + o.getMetadata().getResourceVersion());
       }
     }

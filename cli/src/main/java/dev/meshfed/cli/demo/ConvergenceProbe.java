@@ -35,6 +35,7 @@ final class ConvergenceProbe {
   private final Admin admin;
   private final TopicMirror mirror;
   private final Map<String, SimulatedCluster> clusters;
+  private final Map<String, Long> agentNotBefore = new java.util.concurrent.ConcurrentHashMap<>();
   private final ManagedObjectDumper dumper =
       new ManagedObjectDumper(ManagedObjectDumper.istioKinds());
 
@@ -42,6 +43,20 @@ final class ConvergenceProbe {
     this.admin = admin;
     this.mirror = mirror;
     this.clusters = clusters;
+  }
+
+  /**
+   * A discovery-service of the cluster is (re)starting: only an Agent record written from now on
+   * says it has synced.
+   */
+  void expectNewAgent(String cluster) throws ExecutionException, InterruptedException {
+    String topic = Topics.discovered(cluster).name();
+    long end =
+        endOffsets().entrySet().stream()
+            .filter(e -> e.getKey().topic().equals(topic))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    agentNotBefore.put(cluster, end);
   }
 
   /** What still has to happen; empty when converged. */
@@ -91,8 +106,10 @@ final class ConvergenceProbe {
 
   private boolean hasAgent(String cluster) {
     TopicSpec<DiscoveryKey, ?> topic = Topics.discovered(cluster);
-    return mirror.snapshot(topic.name()).keySet().stream()
-        .map(k -> topic.keySerde().deserializer().deserialize(topic.name(), k.bytes()))
+    long notBefore = agentNotBefore.getOrDefault(cluster, 0L);
+    return mirror.latestOffsets(topic.name()).entrySet().stream()
+        .filter(e -> e.getValue() >= notBefore)
+        .map(e -> topic.keySerde().deserializer().deserialize(topic.name(), e.getKey().bytes()))
         .anyMatch(k -> "Agent".equals(k.getKind()));
   }
 

@@ -160,7 +160,10 @@ public final class DemoPipeline implements AutoCloseable {
     process.stop();
   }
 
-  public void start(ServiceProcess process) {
+  public void start(ServiceProcess process) throws ExecutionException, InterruptedException {
+    if (process.name().startsWith("discovery-service/")) {
+      probe.expectNewAgent(process.name().substring("discovery-service/".length()));
+    }
     process.start();
     stopped.remove(process);
   }

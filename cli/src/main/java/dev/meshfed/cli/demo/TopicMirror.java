@@ -25,6 +25,7 @@ final class TopicMirror implements AutoCloseable {
 
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final Map<String, Map<Key, byte[]>> topics = new ConcurrentHashMap<>();
+  private final Map<String, Map<Key, Long>> offsets = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
   private final Thread thread;
   private volatile boolean running = true;
@@ -61,6 +62,11 @@ final class TopicMirror implements AutoCloseable {
     return new HashMap<>(topics.getOrDefault(topic, Map.of()));
   }
 
+  /** Offsets of the latest record per key of one topic (tombstones included). */
+  Map<Key, Long> latestOffsets(String topic) {
+    return new HashMap<>(offsets.getOrDefault(topic, Map.of()));
+  }
+
   /** Positions reached per partition (next offset to read). */
   Map<TopicPartition, Long> positions() {
     return new HashMap<>(positions);
@@ -71,6 +77,9 @@ final class TopicMirror implements AutoCloseable {
       consumer.subscribe(STATE_TOPICS);
       while (running) {
         for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+          offsets
+              .computeIfAbsent(r.topic(), t -> new ConcurrentHashMap<>())
+              .put(new Key(r.key()), r.offset());
           Map<Key, byte[]> topic =
               topics.computeIfAbsent(r.topic(), t -> new ConcurrentHashMap<>());
           if (r.value() == null) {

@@ -136,6 +136,7 @@ final class ServiceFederation {
     SortedSet<String> consumers = new TreeSet<>(consumers(owner.cluster()));
     consumers.add(owner.gateway().id().namespace());
     ObjectNode spec = commonSpec(ports, consumers);
+    addTargetPorts(spec, ports);
     spec.put("resolution", "STATIC");
     spec.putObject("workloadSelector").set("labels", Manifests.stringMap(service.selector()));
     List<ObjectId> sources =
@@ -172,6 +173,31 @@ final class ServiceFederation {
     }
     spec.set("exportTo", Manifests.strings(List.copyOf(exportTo)));
     return spec;
+  }
+
+  /**
+   * The local entry selects the workloads themselves: where a Service maps its port to another
+   * numeric container port, the entry must say so, or the gateway sends traffic to the wrong port.
+   */
+  private void addTargetPorts(ObjectNode spec, List<ServicePortInput> ports) {
+    for (int i = 0; i < ports.size(); i++) {
+      ServicePortInput port = ports.get(i);
+      String target = port.targetPort();
+      if (target == null || target.isEmpty() || target.equals(String.valueOf(port.port()))) {
+        continue;
+      }
+      if (target.chars().allMatch(Character::isDigit)) {
+        ((ObjectNode) spec.get("ports").get(i)).put("targetPort", Integer.parseInt(target));
+      } else {
+        warn(
+            "port "
+                + port.port()
+                + " targets the named container port '"
+                + target
+                + "', which the local ServiceEntry cannot express; the workloads must listen on "
+                + port.port());
+      }
+    }
   }
 
   private void add(ClusterMesh target, ObjectNode spec, List<ObjectId> sources, String reason) {
