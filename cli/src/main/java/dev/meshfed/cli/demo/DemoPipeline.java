@@ -57,6 +57,9 @@ public final class DemoPipeline implements AutoCloseable {
       loadCrds(home, cluster);
     }
     Kubeconfig.write(kubeconfig(), List.copyOf(clusters.values()));
+    for (SimulatedCluster cluster : clusters.values()) {
+      Kubeconfig.write(clusterKubeconfig(cluster), List.of(cluster));
+    }
     this.admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     createTopics();
@@ -77,6 +80,11 @@ public final class DemoPipeline implements AutoCloseable {
 
   public Path kubeconfig() {
     return workDir.resolve("kubeconfig");
+  }
+
+  /** A kubeconfig with just this cluster: what its discovery and distribution processes use. */
+  private Path clusterKubeconfig(SimulatedCluster cluster) {
+    return workDir.resolve("kubeconfigs").resolve(cluster.name());
   }
 
   public String bootstrapServers() {
