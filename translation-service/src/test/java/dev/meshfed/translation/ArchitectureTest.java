@@ -1,11 +1,15 @@
 package dev.meshfed.translation;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.meshfed.schema.DiscoveredKinds;
 
 /** The three layers: pure (model, translate), orchestration (topology), I/O adapters (io). */
 @AnalyzeClasses(
@@ -19,10 +23,14 @@ class ArchitectureTest {
           .that()
           .resideInAnyPackage("..translation.model..", "..translation.translate..")
           .should()
+          .dependOnClassesThat(
+              resideInAPackage("dev.meshfed.schema..")
+                  .and(not(type(DiscoveredKinds.class)))
+                  .as("the wire format (only its kind names are shared)"))
+          .orShould()
           .dependOnClassesThat()
           .resideInAnyPackage(
               "org.apache.kafka..",
-              "dev.meshfed.schema..",
               "io.fabric8.kubernetes.client..",
               "java.io..",
               "java.net..",

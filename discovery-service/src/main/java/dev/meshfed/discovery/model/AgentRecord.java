@@ -1,5 +1,6 @@
 package dev.meshfed.discovery.model;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
@@ -10,7 +11,7 @@ import dev.meshfed.schema.discovery.DiscoveryKey;
  */
 public final class AgentRecord {
 
-  public static final DiscoveryKey KEY = Keys.of(Kinds.AGENT, "", "discovery");
+  public static final DiscoveryKey KEY = Keys.of(DiscoveredKinds.AGENT, "", "discovery");
 
   private AgentRecord() {}
 

@@ -1,5 +1,6 @@
 package dev.meshfed.discovery.model;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.PodSpec;
@@ -22,7 +23,7 @@ public final class ControlPlaneMapper {
   private ControlPlaneMapper() {}
 
   public static Mapping map(Deployment deployment) {
-    var key = Keys.of(Kinds.CONTROL_PLANE, deployment);
+    var key = Keys.of(DiscoveredKinds.CONTROL_PLANE, deployment);
     if (!ISTIOD.equals(Envelope.label(deployment, APP_LABEL))) {
       return Mapping.of(Write.tombstone(key));
     }

@@ -1,5 +1,6 @@
 package dev.meshfed.discovery.model;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.NamespaceState;
 import io.fabric8.kubernetes.api.model.Namespace;
 
@@ -11,6 +12,6 @@ public final class NamespaceMapper {
   public static Mapping map(Namespace namespace) {
     var state = new NamespaceState(Envelope.labels(namespace));
     return Mapping.of(
-        new Write(Keys.of(Kinds.NAMESPACE, namespace), Envelope.wrap(namespace, state)));
+        new Write(Keys.of(DiscoveredKinds.NAMESPACE, namespace), Envelope.wrap(namespace, state)));
   }
 }

@@ -1,5 +1,6 @@
 package dev.meshfed.discovery.model;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceState;
@@ -29,14 +30,16 @@ public final class ServiceMapper {
   public static Mapping map(Service service) {
     if (isEastWestGateway(service)) {
       return Mapping.of(
-          Write.tombstone(Keys.of(Kinds.SERVICE, service)),
+          Write.tombstone(Keys.of(DiscoveredKinds.SERVICE, service)),
           new Write(
-              Keys.of(Kinds.EAST_WEST_GATEWAY, service),
+              Keys.of(DiscoveredKinds.EAST_WEST_GATEWAY, service),
               Envelope.wrap(service, gatewayState(service))));
     }
     return Mapping.of(
-        Write.tombstone(Keys.of(Kinds.EAST_WEST_GATEWAY, service)),
-        new Write(Keys.of(Kinds.SERVICE, service), Envelope.wrap(service, serviceState(service))));
+        Write.tombstone(Keys.of(DiscoveredKinds.EAST_WEST_GATEWAY, service)),
+        new Write(
+            Keys.of(DiscoveredKinds.SERVICE, service),
+            Envelope.wrap(service, serviceState(service))));
   }
 
   static boolean isEastWestGateway(Service service) {

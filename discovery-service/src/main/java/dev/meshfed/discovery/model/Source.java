@@ -1,16 +1,17 @@
 package dev.meshfed.discovery.model;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
 /** One watched collection of Kubernetes objects, and the discovery kinds its objects publish. */
 public enum Source {
-  NAMESPACES(Kinds.NAMESPACE),
-  SERVICES(Kinds.SERVICE, Kinds.EAST_WEST_GATEWAY),
-  ISTIOD_DEPLOYMENTS(Kinds.CONTROL_PLANE),
-  WORKSPACES(Kinds.WORKSPACE),
-  WORKSPACE_SETTINGS(Kinds.WORKSPACE_SETTINGS);
+  NAMESPACES(DiscoveredKinds.NAMESPACE),
+  SERVICES(DiscoveredKinds.SERVICE, DiscoveredKinds.EAST_WEST_GATEWAY),
+  ISTIOD_DEPLOYMENTS(DiscoveredKinds.CONTROL_PLANE),
+  WORKSPACES(DiscoveredKinds.WORKSPACE),
+  WORKSPACE_SETTINGS(DiscoveredKinds.WORKSPACE_SETTINGS);
 
   private final List<String> kinds;
 

@@ -3,6 +3,7 @@ package dev.meshfed.discovery.model;
 import static dev.meshfed.discovery.model.LenientReader.field;
 import static dev.meshfed.discovery.model.LenientReader.index;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkspaceState;
@@ -23,7 +24,8 @@ public final class WorkspaceMapper {
     var state =
         new WorkspaceState(
             workloadClusters(reader, field(spec, "workloadClusters"), "spec.workloadClusters"));
-    var write = new Write(Keys.of(Kinds.WORKSPACE, workspace), Envelope.wrap(workspace, state));
+    var write =
+        new Write(Keys.of(DiscoveredKinds.WORKSPACE, workspace), Envelope.wrap(workspace, state));
     return new Mapping(List.of(write), reader.problems());
   }
 

@@ -3,6 +3,7 @@ package dev.meshfed.discovery.model;
 import static dev.meshfed.discovery.model.LenientReader.field;
 import static dev.meshfed.discovery.model.LenientReader.index;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
@@ -29,7 +30,8 @@ public final class WorkspaceSettingsMapper {
     Optional<Map<?, ?>> federation = reader.map(field(options, "federation"), FEDERATION);
     var state = new WorkspaceSettingsState(federation.map(f -> federation(reader, f)).orElse(null));
     var write =
-        new Write(Keys.of(Kinds.WORKSPACE_SETTINGS, settings), Envelope.wrap(settings, state));
+        new Write(
+            Keys.of(DiscoveredKinds.WORKSPACE_SETTINGS, settings), Envelope.wrap(settings, state));
     return new Mapping(List.of(write), reader.problems());
   }
 

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.discovery.model.AgentRecord;
 import dev.meshfed.discovery.model.Keys;
-import dev.meshfed.discovery.model.Kinds;
 import dev.meshfed.discovery.model.MeshfedResource;
 import dev.meshfed.discovery.sync.DiscoveryService;
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
@@ -53,10 +53,12 @@ import org.junit.jupiter.api.io.TempDir;
 class DiscoveryServiceIT {
 
   private static final Duration QUIET = Duration.ofSeconds(1);
-  private static final DiscoveryKey REVIEWS = Keys.of(Kinds.SERVICE, "bookinfo", "reviews");
-  private static final DiscoveryKey RATINGS = Keys.of(Kinds.SERVICE, "bookinfo", "ratings");
+  private static final DiscoveryKey REVIEWS =
+      Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "reviews");
+  private static final DiscoveryKey RATINGS =
+      Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "ratings");
   private static final DiscoveryKey ISTIOD =
-      Keys.of(Kinds.CONTROL_PLANE, "istio-system", "istiod-1-22");
+      Keys.of(DiscoveredKinds.CONTROL_PLANE, "istio-system", "istiod-1-22");
 
   private static final AtomicInteger CLUSTERS = new AtomicInteger();
 
@@ -108,7 +110,7 @@ class DiscoveryServiceIT {
     startService();
 
     awaitAgent(0);
-    assertThat(payload(Keys.of(Kinds.NAMESPACE, "", "bookinfo")))
+    assertThat(payload(Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo")))
         .isEqualTo(new NamespaceState(Map.of("istio-injection", "enabled")));
     assertThat(payload(REVIEWS))
         .isEqualTo(
@@ -117,7 +119,10 @@ class DiscoveryServiceIT {
                 Map.of("app", "reviews"),
                 Map.of("app", "reviews"),
                 List.of(new ServicePort("http", 9080, "9080", "TCP", null))));
-    assertThat(payload(Keys.of(Kinds.EAST_WEST_GATEWAY, "istio-gateways", "istio-eastwestgateway")))
+    assertThat(
+            payload(
+                Keys.of(
+                    DiscoveredKinds.EAST_WEST_GATEWAY, "istio-gateways", "istio-eastwestgateway")))
         .isEqualTo(
             new EastWestGatewayState(
                 Map.of("istio", "eastwestgateway", "topology.istio.io/network", "network1"),
@@ -127,13 +132,14 @@ class DiscoveryServiceIT {
                 "network1"));
     assertThat(payload(ISTIOD))
         .isEqualTo(new ControlPlaneState("docker.io/istio/pilot:1.22.0-solo", "1.22.0", "1-22"));
-    assertThat(payload(Keys.of(Kinds.WORKSPACE, "gloo-mesh", "bookinfo")))
+    assertThat(payload(Keys.of(DiscoveredKinds.WORKSPACE, "gloo-mesh", "bookinfo")))
         .isEqualTo(
             new WorkspaceState(
                 List.of(
                     new WorkloadClusterSelector(
                         "cluster1", List.of(new NamespaceSelector("bookinfo"))))));
-    assertThat(payload(Keys.of(Kinds.WORKSPACE_SETTINGS, "bookinfo", "bookinfo-settings")))
+    assertThat(
+            payload(Keys.of(DiscoveredKinds.WORKSPACE_SETTINGS, "bookinfo", "bookinfo-settings")))
         .isEqualTo(
             new WorkspaceSettingsState(
                 new FederationOptions(

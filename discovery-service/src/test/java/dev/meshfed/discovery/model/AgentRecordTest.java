@@ -2,6 +2,7 @@ package dev.meshfed.discovery.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.AgentState;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -32,6 +33,6 @@ class AgentRecordTest {
     for (String kind : Source.publishedKinds()) {
       assertThat(Source.publishing(kind)).as(kind).isPresent();
     }
-    assertThat(Source.publishing(Kinds.AGENT)).isEmpty();
+    assertThat(Source.publishing(DiscoveredKinds.AGENT)).isEmpty();
   }
 }

@@ -2,6 +2,7 @@ package dev.meshfed.discovery.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
@@ -26,7 +27,8 @@ class ControlPlaneMapperTest {
 
     assertThat(mapping.problems()).isEmpty();
     Write write = mapping.writes().get(0);
-    assertThat(write.key()).isEqualTo(Keys.of(Kinds.CONTROL_PLANE, "istio-system", "istiod-1-11"));
+    assertThat(write.key())
+        .isEqualTo(Keys.of(DiscoveredKinds.CONTROL_PLANE, "istio-system", "istiod-1-11"));
     assertThat(write.value().getApiVersion()).isEqualTo("apps/v1");
     assertThat(write.value().getPayload())
         .isEqualTo(new ControlPlaneState("docker.io/istio/pilot:1.11.7-solo", "1.11.7", "1-11"));
@@ -60,7 +62,7 @@ class ControlPlaneMapperTest {
 
     assertThat(ControlPlaneMapper.map(other).writes())
         .containsExactly(
-            Write.tombstone(Keys.of(Kinds.CONTROL_PLANE, "istio-system", "istiod-1-11")));
+            Write.tombstone(Keys.of(DiscoveredKinds.CONTROL_PLANE, "istio-system", "istiod-1-11")));
   }
 
   @Test

@@ -2,6 +2,7 @@ package dev.meshfed.discovery.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.NamespaceState;
@@ -10,8 +11,8 @@ import org.junit.jupiter.api.Test;
 
 class KnownRecordsTest {
 
-  private static final DiscoveryKey BOOKINFO = Keys.of(Kinds.NAMESPACE, "", "bookinfo");
-  private static final DiscoveryKey OTHER = Keys.of(Kinds.NAMESPACE, "", "other");
+  private static final DiscoveryKey BOOKINFO = Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo");
+  private static final DiscoveryKey OTHER = Keys.of(DiscoveredKinds.NAMESPACE, "", "other");
 
   @Test
   void aValueEqualToTheKnownOneIsNoNews() {

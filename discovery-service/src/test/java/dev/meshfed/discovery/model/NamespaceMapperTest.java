@@ -2,6 +2,7 @@ package dev.meshfed.discovery.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.NamespaceState;
 import io.fabric8.kubernetes.api.model.Namespace;
@@ -24,7 +25,7 @@ class NamespaceMapperTest {
     assertThat(mapping.writes())
         .containsExactly(
             new Write(
-                Keys.of(Kinds.NAMESPACE, "", "bookinfo"),
+                Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo"),
                 DiscoveredObject.newBuilder()
                     .setApiVersion("v1")
                     .setUid(Fixtures.UID)

@@ -3,6 +3,7 @@ package dev.meshfed.discovery.model;
 import static dev.meshfed.discovery.model.KnownRecordsTest.namespace;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import java.util.List;
 import java.util.Set;
@@ -10,10 +11,12 @@ import org.junit.jupiter.api.Test;
 
 class ReconciliationTest {
 
-  private static final DiscoveryKey RATINGS = Keys.of(Kinds.SERVICE, "bookinfo", "ratings");
-  private static final DiscoveryKey REVIEWS = Keys.of(Kinds.SERVICE, "bookinfo", "reviews");
-  private static final DiscoveryKey BOOKINFO = Keys.of(Kinds.NAMESPACE, "", "bookinfo");
-  private static final DiscoveryKey OLD = Keys.of(Kinds.NAMESPACE, "", "old");
+  private static final DiscoveryKey RATINGS =
+      Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "ratings");
+  private static final DiscoveryKey REVIEWS =
+      Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "reviews");
+  private static final DiscoveryKey BOOKINFO = Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo");
+  private static final DiscoveryKey OLD = Keys.of(DiscoveredKinds.NAMESPACE, "", "old");
 
   @Test
   void tombstonesWhatTheTopicHoldsAndTheClusterNoLongerHas() {
@@ -34,14 +37,15 @@ class ReconciliationTest {
     var current =
         List.of(
             new Write(BOOKINFO, namespace("a")),
-            Write.tombstone(Keys.of(Kinds.EAST_WEST_GATEWAY, "bookinfo", "reviews")));
-    var topicKeys = List.of(BOOKINFO, OLD, Keys.of(Kinds.EAST_WEST_GATEWAY, "bookinfo", "reviews"));
+            Write.tombstone(Keys.of(DiscoveredKinds.EAST_WEST_GATEWAY, "bookinfo", "reviews")));
+    var topicKeys =
+        List.of(BOOKINFO, OLD, Keys.of(DiscoveredKinds.EAST_WEST_GATEWAY, "bookinfo", "reviews"));
 
     Reconciliation.Plan plan = Reconciliation.plan(topicKeys, current);
 
     assertThat(plan.staleTombstones())
         .containsExactly(
-            Write.tombstone(Keys.of(Kinds.EAST_WEST_GATEWAY, "bookinfo", "reviews")),
+            Write.tombstone(Keys.of(DiscoveredKinds.EAST_WEST_GATEWAY, "bookinfo", "reviews")),
             Write.tombstone(OLD));
     assertThat(plan.all()).startsWith(current.toArray(Write[]::new)).hasSize(4);
   }

@@ -3,6 +3,7 @@ package dev.meshfed.discovery.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceState;
@@ -47,7 +48,7 @@ class ServiceMapperTest {
     Mapping mapping = ServiceMapper.map(reviews);
 
     Write write = mapping.writes().get(1);
-    assertThat(write.key()).isEqualTo(Keys.of(Kinds.SERVICE, "bookinfo", "reviews"));
+    assertThat(write.key()).isEqualTo(Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "reviews"));
     assertThat(write.value().getApiVersion()).isEqualTo("v1");
     assertThat(write.value().getPayload())
         .isEqualTo(
@@ -65,7 +66,8 @@ class ServiceMapperTest {
     Mapping mapping = ServiceMapper.map(service("bookinfo", "reviews", Map.of()));
 
     assertThat(mapping.writes().get(0))
-        .isEqualTo(Write.tombstone(Keys.of(Kinds.EAST_WEST_GATEWAY, "bookinfo", "reviews")));
+        .isEqualTo(
+            Write.tombstone(Keys.of(DiscoveredKinds.EAST_WEST_GATEWAY, "bookinfo", "reviews")));
   }
 
   @Test
@@ -156,9 +158,11 @@ class ServiceMapperTest {
     assertThat(mapping.writes())
         .extracting(Write::key, Write::isTombstone)
         .containsExactly(
-            tuple(Keys.of(Kinds.SERVICE, "istio-gateways", "istio-eastwestgateway"), true),
             tuple(
-                Keys.of(Kinds.EAST_WEST_GATEWAY, "istio-gateways", "istio-eastwestgateway"),
+                Keys.of(DiscoveredKinds.SERVICE, "istio-gateways", "istio-eastwestgateway"), true),
+            tuple(
+                Keys.of(
+                    DiscoveredKinds.EAST_WEST_GATEWAY, "istio-gateways", "istio-eastwestgateway"),
                 false));
   }
 

@@ -2,6 +2,7 @@ package dev.meshfed.discovery.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkspaceState;
@@ -25,7 +26,7 @@ class WorkspaceMapperTest {
 
     assertThat(mapping.problems()).isEmpty();
     Write write = mapping.writes().get(0);
-    assertThat(write.key()).isEqualTo(Keys.of(Kinds.WORKSPACE, "gloo-mesh", "bookinfo"));
+    assertThat(write.key()).isEqualTo(Keys.of(DiscoveredKinds.WORKSPACE, "gloo-mesh", "bookinfo"));
     assertThat(write.value().getApiVersion()).isEqualTo("meshfed.dev/v1alpha1");
     assertThat(write.value().getPayload())
         .isEqualTo(

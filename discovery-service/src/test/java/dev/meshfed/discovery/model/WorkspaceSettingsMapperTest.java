@@ -2,6 +2,7 @@ package dev.meshfed.discovery.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
@@ -32,7 +33,7 @@ class WorkspaceSettingsMapperTest {
 
     assertThat(mapping.problems()).isEmpty();
     assertThat(mapping.writes().get(0).key())
-        .isEqualTo(Keys.of(Kinds.WORKSPACE_SETTINGS, "gloo-mesh", "settings"));
+        .isEqualTo(Keys.of(DiscoveredKinds.WORKSPACE_SETTINGS, "gloo-mesh", "settings"));
     assertThat(mapping.writes().get(0).value().getPayload())
         .isEqualTo(
             new WorkspaceSettingsState(

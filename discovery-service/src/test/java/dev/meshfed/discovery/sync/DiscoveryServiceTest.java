@@ -8,9 +8,9 @@ import static org.awaitility.Awaitility.await;
 import dev.meshfed.discovery.model.AgentRecord;
 import dev.meshfed.discovery.model.DiscoveryMapper;
 import dev.meshfed.discovery.model.Keys;
-import dev.meshfed.discovery.model.Kinds;
 import dev.meshfed.discovery.model.Source;
 import dev.meshfed.discovery.model.Write;
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -75,7 +75,8 @@ class DiscoveryServiceTest {
 
     await().until(() -> sink.sent.contains(agent()));
     assertThat(sink.sent)
-        .containsExactly(Write.tombstone(Keys.of(Kinds.SERVICE, "bookinfo", "ratings")), agent());
+        .containsExactly(
+            Write.tombstone(Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "ratings")), agent());
   }
 
   @Test
@@ -99,7 +100,7 @@ class DiscoveryServiceTest {
     cluster.upsert(Source.SERVICES, changed);
     cluster.delete(Source.SERVICES, changed);
 
-    Write tombstone = Write.tombstone(Keys.of(Kinds.SERVICE, "bookinfo", "reviews"));
+    Write tombstone = Write.tombstone(Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "reviews"));
     await().until(() -> sink.sent.contains(tombstone));
     assertThat(sink.sent)
         .containsExactly(

@@ -1,5 +1,6 @@
 package dev.meshfed.translation.model;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -58,7 +59,7 @@ public final class MeshInputs {
   }
 
   public boolean hasNamespace(String cluster, String namespace) {
-    return byId.containsKey(new ObjectId(cluster, Kinds.NAMESPACE, "", namespace));
+    return byId.containsKey(new ObjectId(cluster, DiscoveredKinds.NAMESPACE, "", namespace));
   }
 
   public int size() {

@@ -1,6 +1,6 @@
 package dev.meshfed.translation.translate;
 
-import dev.meshfed.translation.model.Kinds;
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
@@ -56,7 +56,7 @@ public final class FederationTranslator {
    * its own unit and its cluster's gateway. Empty means "all": the membership may have changed.
    */
   public static Optional<SortedSet<UnitId>> unitsAffectedBy(ObjectId changed) {
-    if (!Kinds.SERVICE.equals(changed.kind())) {
+    if (!DiscoveredKinds.SERVICE.equals(changed.kind())) {
       return Optional.empty();
     }
     SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);

@@ -1,7 +1,10 @@
-package dev.meshfed.discovery.model;
+package dev.meshfed.schema;
 
-/** The kinds of a {@code DiscoveryKey}: what translation reads, not the Kubernetes kinds. */
-public final class Kinds {
+/**
+ * The kinds of a {@code DiscoveryKey}: the vocabulary discovery writes and translation reads (not
+ * Kubernetes kinds: an east-west gateway is a Service, istiod a Deployment).
+ */
+public final class DiscoveredKinds {
 
   public static final String AGENT = "Agent";
   public static final String NAMESPACE = "Namespace";
@@ -11,5 +14,5 @@ public final class Kinds {
   public static final String WORKSPACE = "Workspace";
   public static final String WORKSPACE_SETTINGS = "WorkspaceSettings";
 
-  private Kinds() {}
+  private DiscoveredKinds() {}
 }
