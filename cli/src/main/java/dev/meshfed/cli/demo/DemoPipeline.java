@@ -1,5 +1,6 @@
 package dev.meshfed.cli.demo;
 
+import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
@@ -24,7 +25,6 @@ import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 /**
  * The demo test bed: one in-process Kafka broker, one simulated API server per cluster, and the
@@ -215,18 +215,7 @@ public final class DemoPipeline implements AutoCloseable {
     List<TopicSpec<?, ?>> specs = new ArrayList<>();
     clusters.keySet().forEach(c -> specs.addAll(Topics.clusterTopics(c)));
     specs.add(Topics.events());
-    for (TopicSpec<?, ?> spec : specs) {
-      try {
-        admin.createTopics(List.of(spec.newTopic((short) 1))).all().get();
-      } catch (ExecutionException e) {
-        if (!(e.getCause() instanceof TopicExistsException)) {
-          throw new IllegalStateException("Cannot create " + spec.name(), e.getCause());
-        }
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    TopicProvisioning.ensure(admin, specs, (short) 1, Duration.ofSeconds(30));
   }
 
   private static void loadCrds(MeshfedHome home, SimulatedCluster cluster) throws IOException {

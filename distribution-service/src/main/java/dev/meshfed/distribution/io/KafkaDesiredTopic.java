@@ -1,16 +1,12 @@
 package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.apply.DesiredTopic;
+import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 
 /** Creates the desired topic with the partitions and configuration its spec gives. */
@@ -38,20 +34,8 @@ public final class KafkaDesiredTopic implements DesiredTopic {
   @Override
   public void ensureExists() {
     try (Admin admin = Admin.create(kafkaConfig)) {
-      admin
-          .createTopics(List.of(spec.newTopic(replicationFactor)))
-          .all()
-          .get(TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-      LOG.infof("Created topic %s", spec.name());
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new KafkaException("Cannot create topic " + spec.name(), e.getCause());
-      }
-    } catch (TimeoutException e) {
-      throw new KafkaException("Timed out creating topic " + spec.name(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new KafkaException("Interrupted while creating topic " + spec.name(), e);
+      TopicProvisioning.ensure(admin, List.of(spec), replicationFactor, TIMEOUT)
+          .forEach(topic -> LOG.infof("Created topic %s", topic));
     }
   }
 }

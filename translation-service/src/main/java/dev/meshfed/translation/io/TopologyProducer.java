@@ -1,16 +1,16 @@
 package dev.meshfed.translation.io;
 
+import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.topology.TranslationTopology;
 import dev.meshfed.translation.translate.TranslationSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -44,15 +44,9 @@ public class TopologyProducer {
   private void ensureEventsTopic() {
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
-      admin.createTopics(List.of(Topics.events().newTopic(replicationFactor))).all().get();
-      LOG.infof("Created topic %s", Topics.EVENTS);
-    } catch (ExecutionException e) {
-      if (!(e.getCause() instanceof TopicExistsException)) {
-        throw new IllegalStateException("Cannot create topic " + Topics.EVENTS, e.getCause());
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("Interrupted while creating " + Topics.EVENTS, e);
+      TopicProvisioning.ensure(
+              admin, List.of(Topics.events()), replicationFactor, Duration.ofSeconds(30))
+          .forEach(topic -> LOG.infof("Created topic %s", topic));
     }
   }
 }
