@@ -11,12 +11,15 @@ import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Scenario;
 import dev.meshfed.testbed.scenario.Step;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -170,12 +173,12 @@ class BookinfoLifecycleIT {
     return ids;
   }
 
-  private static long caughtUpLines(ServiceProcess process) throws java.io.IOException {
+  private static long caughtUpLines(ServiceProcess process) throws IOException {
     if (!Files.exists(process.log())) {
       return 0;
     }
-    try (var lines = Files.lines(process.log())) {
-      return lines.filter(l -> l.toLowerCase(java.util.Locale.ROOT).contains("caught up")).count();
+    try (Stream<String> lines = Files.lines(process.log())) {
+      return lines.filter(l -> l.toLowerCase(Locale.ROOT).contains("caught up")).count();
     }
   }
 }

@@ -10,11 +10,13 @@ import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
@@ -35,7 +37,7 @@ final class ConvergenceProbe {
   private final Admin admin;
   private final TopicMirror mirror;
   private final Map<String, SimulatedCluster> clusters;
-  private final Map<String, Long> agentNotBefore = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, Long> agentNotBefore = new ConcurrentHashMap<>();
   private final ManagedObjectDumper dumper =
       new ManagedObjectDumper(ManagedObjectDumper.istioKinds());
 
@@ -184,7 +186,7 @@ final class ConvergenceProbe {
   private static JsonNode parse(String json) {
     try {
       return JSON.readTree(json);
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalStateException("A desired record's manifest is not JSON", e);
     }
   }

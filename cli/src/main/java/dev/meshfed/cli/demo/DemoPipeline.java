@@ -1,5 +1,6 @@
 package dev.meshfed.cli.demo;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
@@ -16,10 +17,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -42,6 +45,8 @@ public final class DemoPipeline implements AutoCloseable {
   private final Map<String, SimulatedCluster> clusters = new LinkedHashMap<>();
   private final Map<String, ClusterStateApplier> appliers = new LinkedHashMap<>();
   private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private final List<ServiceProcess> stopped = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
   private final Admin admin;
   private final TopicMirror mirror;
   private final ConvergenceProbe probe;
@@ -147,7 +152,7 @@ public final class DemoPipeline implements AutoCloseable {
   }
 
   public List<FederationTable.Row> federationTable() {
-    Map<String, List<com.fasterxml.jackson.databind.JsonNode>> manifests = new LinkedHashMap<>();
+    Map<String, List<JsonNode>> manifests = new LinkedHashMap<>();
     clusters.keySet().forEach(cluster -> manifests.put(cluster, probe.desiredManifests(cluster)));
     return FederationTable.rows(manifests);
   }
@@ -159,8 +164,6 @@ public final class DemoPipeline implements AutoCloseable {
       }
     }
   }
-
-  private final List<ServiceProcess> stopped = new ArrayList<>();
 
   /** Stops a service on purpose (a restart test); convergence does not expect it alive. */
   public void stop(ServiceProcess process) {
@@ -230,8 +233,12 @@ public final class DemoPipeline implements AutoCloseable {
     }
   }
 
+  /** Stops everything; safe to call twice (the shutdown hook and try-with-resources both do). */
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     processes.values().forEach(ServiceProcess::stop);
     try {
       mirror.close();
@@ -248,7 +255,7 @@ public final class DemoPipeline implements AutoCloseable {
       return;
     }
     try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.delete(path);
       }
     }

@@ -1,8 +1,8 @@
 package dev.meshfed.cli.demo;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,12 +33,12 @@ final class TopicMirror implements AutoCloseable {
   record Key(byte[] bytes) {
     @Override
     public boolean equals(Object o) {
-      return o instanceof Key k && java.util.Arrays.equals(bytes, k.bytes);
+      return o instanceof Key k && Arrays.equals(bytes, k.bytes);
     }
 
     @Override
     public int hashCode() {
-      return java.util.Arrays.hashCode(bytes);
+      return Arrays.hashCode(bytes);
     }
   }
 
@@ -99,10 +99,6 @@ final class TopicMirror implements AutoCloseable {
     } finally {
       consumer.close(Duration.ofSeconds(2));
     }
-  }
-
-  List<String> topicNames() {
-    return List.copyOf(topics.keySet());
   }
 
   @Override

@@ -1,5 +1,6 @@
 package dev.meshfed.translation.topology;
 
+import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
@@ -74,7 +75,7 @@ public final class TranslationTopology {
 
   /** Writes only the desired key: the target cluster is the topic's. */
   private static Serializer<TargetedKey> desiredKeySerializer() {
-    var keys = Topics.desired("any").keySerde().serializer();
+    Serializer<DesiredKey> keys = new AvroSerde<>(DesiredKey.class);
     return (topic, key) -> keys.serialize(topic, key.key());
   }
 }

@@ -33,9 +33,4 @@ record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatew
   String networkingApiVersion() {
     return IstioApi.networkingApiVersion(controlPlane.version());
   }
-
-  /** The Istio network of the cluster: the gateway's network label, else the cluster name. */
-  String network() {
-    return gateway.network() != null ? gateway.network() : cluster;
-  }
 }

@@ -2,6 +2,7 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.translate.Output.Identity;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -84,7 +85,7 @@ public record OutputDiff(
                 Output::identity,
                 Function.identity(),
                 (a, b) -> a,
-                () -> new TreeMap<>(java.util.Comparator.comparing(Identity::toString))));
+                () -> new TreeMap<>(Comparator.comparing(Identity::toString))));
   }
 
   private static Map<String, Output> byKey(List<Output> outputs) {
