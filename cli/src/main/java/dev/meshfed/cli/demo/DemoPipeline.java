@@ -1,5 +1,7 @@
 package dev.meshfed.cli.demo;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
@@ -23,11 +25,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The demo test bed: one in-process Kafka broker, one simulated API server per cluster, and the
@@ -122,25 +126,25 @@ public final class DemoPipeline implements AutoCloseable {
    * publishes within milliseconds of a change; the period covers that gap).
    */
   public void awaitConvergence(Duration timeout, Consumer<List<String>> progress)
-      throws InterruptedException, ExecutionException, ConvergenceTimeoutException {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    long quietSince = System.nanoTime();
-    Map<TopicPartition, Long> lastEnds = Map.of();
-    List<String> pending = List.of();
-    while (System.nanoTime() < deadline) {
-      checkProcessesAlive();
-      Map<TopicPartition, Long> ends = probe.endOffsets();
-      pending = probe.pending();
-      if (!pending.isEmpty() || !ends.equals(lastEnds)) {
-        quietSince = System.nanoTime();
-      } else if (System.nanoTime() - quietSince >= SETTLE.toNanos()) {
-        return;
-      }
-      lastEnds = ends;
-      progress.accept(pending);
-      Thread.sleep(POLL.toMillis());
+      throws ConvergenceTimeoutException {
+    AtomicReference<List<String>> pending = new AtomicReference<>(List.of());
+    AtomicReference<Map<TopicPartition, Long>> lastEnds = new AtomicReference<>(Map.of());
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(POLL)
+          .during(SETTLE)
+          .until(
+              () -> {
+                checkProcessesAlive();
+                Map<TopicPartition, Long> ends = probe.endOffsets();
+                pending.set(probe.pending());
+                progress.accept(pending.get());
+                return pending.get().isEmpty() && ends.equals(lastEnds.getAndSet(ends));
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new ConvergenceTimeoutException(timeout, pending.get());
     }
-    throw new ConvergenceTimeoutException(timeout, pending);
   }
 
   /** Writes every meshfed-managed object of every cluster under dir/cluster/namespace/Kind/. */

@@ -1,6 +1,5 @@
 package dev.meshfed.cli.demo;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
@@ -9,9 +8,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
@@ -23,12 +22,10 @@ final class TopicMirror implements AutoCloseable {
   private static final Pattern STATE_TOPICS =
       Pattern.compile("meshfed\\.(discovered|desired)\\..+");
 
-  private final KafkaConsumer<byte[], byte[]> consumer;
+  private final ConsumerLoop<byte[], byte[]> loop;
   private final Map<String, Map<Key, byte[]>> topics = new ConcurrentHashMap<>();
   private final Map<String, Map<Key, Long>> offsets = new ConcurrentHashMap<>();
   private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
-  private final Thread thread;
-  private volatile boolean running = true;
 
   record Key(byte[] bytes) {
     @Override
@@ -51,10 +48,10 @@ final class TopicMirror implements AutoCloseable {
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
     props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "1000");
-    consumer = new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
-    thread = new Thread(this::run, "topic-mirror");
-    thread.setDaemon(true);
-    thread.start();
+    KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(props, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    consumer.subscribe(STATE_TOPICS);
+    loop = new ConsumerLoop<>("topic-mirror", consumer, this::mirror);
   }
 
   /** A copy of the latest non-deleted values of one topic. */
@@ -72,39 +69,25 @@ final class TopicMirror implements AutoCloseable {
     return new HashMap<>(positions);
   }
 
-  private void run() {
-    try {
-      consumer.subscribe(STATE_TOPICS);
-      while (running) {
-        for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
-          offsets
-              .computeIfAbsent(r.topic(), t -> new ConcurrentHashMap<>())
-              .put(new Key(r.key()), r.offset());
-          Map<Key, byte[]> topic =
-              topics.computeIfAbsent(r.topic(), t -> new ConcurrentHashMap<>());
-          if (r.value() == null) {
-            topic.remove(new Key(r.key()));
-          } else {
-            topic.put(new Key(r.key()), r.value());
-          }
-        }
-        for (TopicPartition tp : consumer.assignment()) {
-          positions.put(tp, consumer.position(tp));
-        }
+  private void mirror(
+      ConsumerRecords<byte[], byte[]> records, KafkaConsumer<byte[], byte[]> consumer) {
+    for (ConsumerRecord<byte[], byte[]> r : records) {
+      Key key = new Key(r.key());
+      offsets.computeIfAbsent(r.topic(), t -> new ConcurrentHashMap<>()).put(key, r.offset());
+      Map<Key, byte[]> topic = topics.computeIfAbsent(r.topic(), t -> new ConcurrentHashMap<>());
+      if (r.value() == null) {
+        topic.remove(key);
+      } else {
+        topic.put(key, r.value());
       }
-    } catch (WakeupException e) {
-      if (running) {
-        throw e;
-      }
-    } finally {
-      consumer.close(Duration.ofSeconds(2));
+    }
+    for (TopicPartition tp : consumer.assignment()) {
+      positions.put(tp, consumer.position(tp));
     }
   }
 
   @Override
   public void close() throws InterruptedException {
-    running = false;
-    consumer.wakeup();
-    thread.join(5000);
+    loop.close();
   }
 }
