@@ -74,6 +74,7 @@ final class DemoCommand implements Callable<Integer> {
       out.printf(
           "Running. Try: kubectl --kubeconfig %s --context cluster2 get serviceentries -A%n",
           pipeline.kubeconfig());
+      out.println("Events as they happen, from another terminal: bin/meshfed events --follow");
       out.println("Ctrl-C to stop.");
       new CountDownLatch(1).await();
       return 0;

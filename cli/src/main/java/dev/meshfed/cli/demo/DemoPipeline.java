@@ -59,6 +59,7 @@ public final class DemoPipeline implements AutoCloseable {
       throws IOException {
     this.workDir = workDir;
     this.broker = KafkaBroker.start(workDir.resolve("kafka"));
+    Files.writeString(kafkaProperties(), "bootstrap.servers=" + broker.bootstrapServers() + "\n");
     for (String name : clusterNames) {
       SimulatedCluster cluster = SimulatedCluster.start(name);
       clusters.put(name, cluster);
@@ -94,6 +95,11 @@ public final class DemoPipeline implements AutoCloseable {
   /** A kubeconfig with just this cluster: what its discovery and distribution processes use. */
   private Path clusterKubeconfig(SimulatedCluster cluster) {
     return workDir.resolve("kubeconfigs").resolve(cluster.name());
+  }
+
+  /** Client properties of the demo's broker, for `meshfed events` and other commands. */
+  public Path kafkaProperties() {
+    return workDir.resolve("kafka.properties");
   }
 
   public String bootstrapServers() {

@@ -28,6 +28,11 @@ public record MeshfedHome(Path dir) {
     return dir.resolve("k8s/crds");
   }
 
+  /** Where a running demo writes its broker's client properties. */
+  public Path demoKafkaProperties() {
+    return dir.resolve("target/demo/kafka.properties");
+  }
+
   public Path defaultScenario() {
     return dir.resolve("scenarios/bookinfo");
   }

@@ -6,6 +6,7 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,12 +34,29 @@ public final class Topics {
    */
   public static final int STATE_PARTITIONS = 1;
 
-  /** State topics hold the latest record per key; history is kept for replay by issue #4. */
+  /**
+   * How long a state topic keeps every change before compaction may fold it into the latest record
+   * per key: the window in which "what did cluster X have at 14:00, and why" can be answered.
+   */
+  public static final Duration AUDIT_WINDOW = Duration.ofDays(7);
+
+  /** Segments roll daily so that history older than the window is compacted within a day. */
+  private static final Duration SEGMENT = Duration.ofDays(1);
+
   private static final Map<String, String> STATE_TOPIC_CONFIG =
-      Map.of("cleanup.policy", "compact", "min.insync.replicas", "1");
+      Map.of(
+          "cleanup.policy", "compact",
+          "min.compaction.lag.ms", millis(AUDIT_WINDOW),
+          // a tombstone stays readable for the window too, so replay sees deletions
+          "delete.retention.ms", millis(AUDIT_WINDOW),
+          "segment.ms", millis(SEGMENT),
+          "min.insync.replicas", "1");
 
   private static final Map<String, String> EVENT_TOPIC_CONFIG =
-      Map.of("cleanup.policy", "delete", "retention.ms", String.valueOf(30L * 24 * 3600 * 1000));
+      Map.of(
+          "cleanup.policy", "delete",
+          "retention.ms", millis(Duration.ofDays(30)),
+          "segment.ms", millis(SEGMENT));
 
   private Topics() {}
 
@@ -81,6 +99,10 @@ public final class Topics {
   /** Both topics of a cluster: created when the cluster joins (its discovery-service starts). */
   public static List<TopicSpec<?, ?>> clusterTopics(String cluster) {
     return List.of(discovered(cluster), desired(cluster));
+  }
+
+  private static String millis(Duration duration) {
+    return String.valueOf(duration.toMillis());
   }
 
   public static String checkCluster(String cluster) {
