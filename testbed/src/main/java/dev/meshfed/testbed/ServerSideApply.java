@@ -65,7 +65,9 @@ final class ServerSideApply {
   private MockResponse applyOnce(ApplyRequest apply) {
     MockResponse current = store.get(apply.objectPath());
     if (current.code() == HTTP_NOT_FOUND && !apply.statusSubresource()) {
-      return remember(apply, store.create(apply.collectionPath(), apply.newObject().toString()));
+      ObjectNode created = apply.newObject();
+      ManagedFields.recordApply(created, apply);
+      return remember(apply, store.create(apply.collectionPath(), created.toString()));
     }
     if (current.code() != HTTP_OK) {
       return current;
@@ -73,6 +75,7 @@ final class ServerSideApply {
     ObjectNode stored = ClusterObjectStore.parse(ClusterObjectStore.bodyOf(current));
     ObjectNode previous = lastAppliedByManagerAndObject.get(recordKey(apply, stored));
     ObjectNode desired = AppliedFields.merge(stored, previous, apply.fields());
+    ManagedFields.recordApply(desired, apply);
     if (desired.equals(stored)) {
       return remember(apply, current);
     }

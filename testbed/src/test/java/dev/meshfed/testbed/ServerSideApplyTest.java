@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.ManagedFieldsEntry;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
@@ -135,6 +136,24 @@ class ServerSideApplyTest {
         .withName("versions")
         .delete();
     assertThat(get(SERVICE_ENTRY_V1, "versions")).isNull();
+  }
+
+  @Test
+  void managedFieldsRecordTheManagerAndTheVersionItAppliedThrough() {
+    apply(
+        SERVICE_ENTRY_V1BETA1, serviceEntry("v1beta1", "managed", Map.of(), List.of("a.example")));
+    apply(SERVICE_ENTRY_V1, serviceEntry("v1", "managed", Map.of(), List.of("a.example")));
+
+    List<ManagedFieldsEntry> entries =
+        get(SERVICE_ENTRY_V1BETA1, "managed").getMetadata().getManagedFields();
+    assertThat(entries)
+        .singleElement()
+        .satisfies(
+            entry -> {
+              assertThat(entry.getManager()).isEqualTo("meshfed");
+              assertThat(entry.getOperation()).isEqualTo("Apply");
+              assertThat(entry.getApiVersion()).isEqualTo("networking.istio.io/v1");
+            });
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.meshfed.testbed.scenario;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -23,6 +25,9 @@ public final class ManagedObjectDumper {
 
   public static final String MANAGED_BY_LABEL = "app.kubernetes.io/managed-by";
   public static final String MANAGED_BY_VALUE = "meshfed";
+
+  /** The field manager meshfed's distributor applies with. */
+  public static final String FIELD_MANAGER = "meshfed";
 
   /** Written instead of a namespace for cluster-scoped objects. */
   public static final String CLUSTER_SCOPED_DIR = "_cluster";
@@ -107,11 +112,27 @@ public final class ManagedObjectDumper {
 
   private static ObjectNode cleanedTree(GenericKubernetesResource object) {
     ObjectNode tree = KubernetesYaml.toTree(object);
+    appliedApiVersion(tree).ifPresent(apiVersion -> tree.put("apiVersion", apiVersion));
     tree.remove("status");
     if (tree.get("metadata") instanceof ObjectNode metadata) {
       metadata.remove(SERVER_METADATA);
     }
     return tree;
+  }
+
+  /**
+   * The API version meshfed applied the object with, from its managedFields entry: the dump shows
+   * the object as it was applied, whichever version it was read through.
+   */
+  private static Optional<String> appliedApiVersion(ObjectNode tree) {
+    for (JsonNode entry : tree.path("metadata").path("managedFields")) {
+      if (FIELD_MANAGER.equals(entry.path("manager").asText())
+          && "Apply".equals(entry.path("operation").asText())
+          && entry.hasNonNull("apiVersion")) {
+        return Optional.of(entry.get("apiVersion").asText());
+      }
+    }
+    return Optional.empty();
   }
 
   private static String namespaceDir(GenericKubernetesResource object) {

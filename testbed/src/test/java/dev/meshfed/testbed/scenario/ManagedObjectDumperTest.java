@@ -55,7 +55,11 @@ class ManagedObjectDumperTest {
                     + "/"
                     + o.getMetadata().getName())
         .containsExactly("bookinfo/AuthorizationPolicy/allow", "istio-system/ServiceEntry/reviews");
+    assertThat(objects.get(1).getApiVersion())
+        .as("read through v1beta1, shown as meshfed applied it")
+        .isEqualTo("networking.istio.io/v1");
     assertThat(objects.get(1).getMetadata().getUid()).isNull();
+    assertThat(objects.get(1).getMetadata().getManagedFields()).isNullOrEmpty();
     assertThat(objects.get(1).getAdditionalProperties()).doesNotContainKey("status");
   }
 
@@ -74,7 +78,7 @@ class ManagedObjectDumperTest {
     assertThat(Files.readString(dir.resolve("east/istio-system/ServiceEntry/reviews.yaml")))
         .isEqualTo(
             """
-            apiVersion: networking.istio.io/v1beta1
+            apiVersion: networking.istio.io/v1
             kind: ServiceEntry
             metadata:
               labels:
