@@ -9,7 +9,12 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     version = "meshfed 0.1.0",
     description = "Multi-cluster Istio federation over Kafka.",
-    subcommands = {DemoCommand.class, EventsCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      DemoCommand.class,
+      EventsCommand.class,
+      ReplayCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class Meshfed implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -15,6 +15,7 @@ import dev.meshfed.testbed.scenario.Step;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -250,6 +251,7 @@ public final class DemoPipeline implements AutoCloseable {
       return;
     }
     processes.values().forEach(ServiceProcess::stop);
+    deleteKafkaProperties();
     try {
       mirror.close();
     } catch (InterruptedException e) {
@@ -258,6 +260,15 @@ public final class DemoPipeline implements AutoCloseable {
     admin.close();
     clusters.values().forEach(SimulatedCluster::close);
     broker.close();
+  }
+
+  /** Commands find the demo's broker by this file: it must not outlive the broker. */
+  private void deleteKafkaProperties() {
+    try {
+      Files.deleteIfExists(kafkaProperties());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove " + kafkaProperties(), e);
+    }
   }
 
   private static void deleteRecursively(Path dir) throws IOException {
