@@ -3,6 +3,7 @@ package dev.meshfed.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meshfed.cli.ReplayCommand;
 import dev.meshfed.cli.demo.DemoPipeline;
 import dev.meshfed.cli.demo.MeshfedHome;
 import dev.meshfed.cli.demo.ServiceProcess;
@@ -11,10 +12,16 @@ import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Scenario;
 import dev.meshfed.testbed.scenario.Step;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -26,6 +33,7 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import picocli.CommandLine;
 
 /**
  * The bookinfo scenario through all three services, each a separate process: create, change a port,
@@ -42,6 +50,7 @@ class BookinfoLifecycleIT {
   private static Scenario scenario;
   private static DemoPipeline pipeline;
   private static Path dumps;
+  private static final Map<String, Instant> convergedAt = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() throws Exception {
@@ -119,9 +128,33 @@ class BookinfoLifecycleIT {
     assertThat(hosts("cluster1")).doesNotContain("details.bookinfo.svc.cluster1.global");
   }
 
+  @Test
+  @Order(6)
+  void replayAtEachStepRebuildsThatStepsConfigFromTheTopicsAlone() throws Exception {
+    assertThat(convergedAt).hasSize(4);
+    for (Map.Entry<String, Instant> step : convergedAt.entrySet()) {
+      Path replayed = Path.of("target/e2e/replays").resolve(step.getKey());
+      ByteArrayOutputStream err = new ByteArrayOutputStream();
+      int exit =
+          new CommandLine(
+                  new ReplayCommand(
+                      System.out,
+                      new PrintStream(err, true, StandardCharsets.UTF_8),
+                      Clock.systemUTC()))
+              .execute(
+                  "--at", step.getValue().toString(),
+                  "-o", replayed.toString(),
+                  "--bootstrap-server", pipeline.bootstrapServers());
+
+      assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+      DumpComparison.assertSameTreeWithoutUpdating(replayed, EXPECTED.resolve(step.getKey()));
+    }
+  }
+
   private static void runAndCompare(Step step) throws Exception {
     pipeline.apply(step);
     pipeline.awaitConvergence(STEP_TIMEOUT, pending -> {});
+    convergedAt.put(step.name(), Instant.now());
     Path dump = dumps.resolve(step.name());
     pipeline.dump(dump);
     DumpComparison.assertSameTree(dump, EXPECTED.resolve(step.name()));
