@@ -73,10 +73,12 @@ public final class EventReader implements AutoCloseable {
       consumer.seekToBeginning(partitions);
       return;
     }
+    // Ends first: an event written after this is at or past them, so falling back to them when
+    // no event is that recent yet cannot skip it (the other order could).
+    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
     Map<TopicPartition, Long> query = new HashMap<>();
     partitions.forEach(p -> query.put(p, since.toEpochMilli()));
     Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(query);
-    Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
     for (TopicPartition p : partitions) {
       OffsetAndTimestamp at = found.get(p);
       consumer.seek(p, at == null ? ends.get(p) : at.offset());
