@@ -13,6 +13,8 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       EventsCommand.class,
       ReplayCommand.class,
+      ExplainCommand.class,
+      DiffCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Meshfed implements Runnable {

@@ -1,0 +1,170 @@
+package dev.meshfed.cli;
+
+import dev.meshfed.cli.audit.AuditTopicReader;
+import dev.meshfed.cli.audit.DesiredDiff;
+import dev.meshfed.cli.audit.DesiredEntry;
+import dev.meshfed.cli.audit.LineDiff;
+import dev.meshfed.cli.audit.Ref;
+import dev.meshfed.cli.events.TimeSpec;
+import dev.meshfed.cli.replay.DesiredHistory;
+import dev.meshfed.cli.replay.DesiredTopicReader;
+import dev.meshfed.cli.replay.ReplayedObject;
+import dev.meshfed.schema.kafka.Topics;
+import java.io.PrintStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "diff",
+    description =
+        "What changed in the desired config between two times, and which inputs caused it.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:the changes (or \"no changes\") were printed",
+      "1:no requested cluster has a desired topic",
+      "2:invalid arguments"
+    })
+public final class DiffCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--from",
+      required = true,
+      paramLabel = "TIME",
+      description = "A duration ago (30s, 15m, 2h, 7d) or RFC 3339.")
+  String from;
+
+  @Option(
+      names = "--to",
+      required = true,
+      paramLabel = "TIME",
+      description = "A duration ago (30s, 15m, 2h, 7d) or RFC 3339.")
+  String to;
+
+  @Option(
+      names = "--cluster",
+      paramLabel = "C",
+      description = "Only this cluster (repeatable); default: every cluster with a desired topic.")
+  List<String> clusters = new ArrayList<>();
+
+  @Mixin KafkaConnection kafka;
+
+  @Spec CommandSpec spec;
+
+  private final PrintStream out;
+  private final PrintStream err;
+  private final Clock clock;
+
+  public DiffCommand() {
+    this(System.out, System.err, Clock.systemUTC());
+  }
+
+  public DiffCommand(PrintStream out, PrintStream err, Clock clock) {
+    this.out = out;
+    this.err = err;
+    this.clock = clock;
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    Instant now = clock.instant();
+    Instant fromTime = parseTime("--from", from, now);
+    Instant toTime = parseTime("--to", to, now);
+    if (!fromTime.isBefore(toTime)) {
+      throw new ParameterException(
+          spec.commandLine(), "--from (" + fromTime + ") must be before --to (" + toTime + ")");
+    }
+    for (String cluster : clusters) {
+      try {
+        Topics.checkCluster(cluster);
+      } catch (IllegalArgumentException e) {
+        throw new ParameterException(
+            spec.commandLine(), "Invalid value for option '--cluster': " + e.getMessage(), e);
+      }
+    }
+    SortedSet<String> requested =
+        clusters.isEmpty()
+            ? new DesiredTopicReader(kafka.properties()).clusters()
+            : new TreeSet<>(clusters);
+    AuditTopicReader reader = new AuditTopicReader(kafka.properties());
+    boolean anyTopic = false;
+    int changes = 0;
+    for (String cluster : requested) {
+      Optional<List<DesiredEntry>> desired = reader.desired(cluster);
+      if (desired.isEmpty()) {
+        err.println("cluster " + cluster + ": there is no topic " + Topics.desired(cluster).name());
+        continue;
+      }
+      anyTopic = true;
+      new DesiredHistory(desired.get().stream().map(DesiredEntry::toRecord).toList(), 0)
+          .coverage(fromTime)
+          .limits(cluster, fromTime, now)
+          .forEach(err::println);
+      for (DesiredDiff.Change change :
+          DesiredDiff.between(cluster, desired.get(), fromTime, toTime)) {
+        changes++;
+        print(change, reader, fromTime, toTime);
+      }
+    }
+    if (!anyTopic) {
+      err.println("no requested cluster has a desired topic (" + Topics.DESIRED_PREFIX + "*)");
+      return 1;
+    }
+    if (changes == 0) {
+      out.println("no changes");
+    }
+    out.flush();
+    return 0;
+  }
+
+  private void print(DesiredDiff.Change change, AuditTopicReader reader, Instant f, Instant t) {
+    ReplayedObject o = change.object();
+    DesiredEntry version = change.explainedBy();
+    out.println(
+        change.type().sign
+            + " "
+            + o.cluster()
+            + " "
+            + o.kind()
+            + " "
+            + (version.namespace().isEmpty() ? "" : version.namespace() + "/")
+            + o.name()
+            + " ("
+            + version.apiVersion()
+            + ", workspace "
+            + (version.workspace() == null ? "-" : version.workspace())
+            + ")");
+    if (version.sources().isEmpty()) {
+      out.println("    (no sources recorded)");
+    }
+    for (Ref ref : version.sources()) {
+      out.println("    " + DesiredDiff.cause(ref, reader.discovered(ref.cluster()), f, t));
+    }
+    if (change.type() == DesiredDiff.Type.CHANGED) {
+      String path = o.cluster() + "/" + o.pathInCluster();
+      LineDiff.unified(
+              path + " @ " + f, path + " @ " + t, change.before().yaml(), change.after().yaml(), 3)
+          .forEach(line -> out.println("    " + line));
+    }
+  }
+
+  private Instant parseTime(String option, String value, Instant now) {
+    try {
+      return TimeSpec.parse(value, now);
+    } catch (IllegalArgumentException e) {
+      throw new ParameterException(
+          spec.commandLine(), "Invalid value for option '" + option + "': " + e.getMessage(), e);
+    }
+  }
+}

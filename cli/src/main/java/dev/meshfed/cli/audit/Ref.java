@@ -1,0 +1,20 @@
+package dev.meshfed.cli.audit;
+
+/** An input object in a named cluster, as a desired record's sources name it. */
+public record Ref(String cluster, String kind, String namespace, String name) {
+
+  /** Whether this input is a workspace or its settings: it allowed the output, not produced it. */
+  public boolean allows() {
+    return "Workspace".equals(kind) || "WorkspaceSettings".equals(kind);
+  }
+
+  /** {@code namespace/name}, or {@code name} for a cluster-scoped object. */
+  public String namespacedName() {
+    return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
+  }
+
+  @Override
+  public String toString() {
+    return cluster + " " + kind + " " + namespacedName();
+  }
+}
