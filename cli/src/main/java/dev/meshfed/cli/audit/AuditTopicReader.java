@@ -1,5 +1,6 @@
 package dev.meshfed.cli.audit;
 
+import dev.meshfed.cli.kafka.WholeTopic;
 import dev.meshfed.schema.ObjectRef;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
@@ -7,27 +8,19 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
-import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
 
 /**
  * Reads whole desired and discovered topics with provenance, as far as they reached when reading
  * began (read-committed), without a consumer group. Each discovered topic is read at most once.
  */
 public final class AuditTopicReader {
-
-  private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Properties kafka;
   private final Map<String, List<DiscoveredEntry>> discovered = new HashMap<>();
@@ -91,30 +84,6 @@ public final class AuditTopicReader {
 
   private <K, V, T> Optional<List<T>> readAll(
       TopicSpec<K, V> topic, Function<ConsumerRecord<K, V>, T> map) {
-    Properties props = new Properties();
-    props.putAll(kafka);
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-    try (KafkaConsumer<K, V> consumer =
-        new KafkaConsumer<>(
-            props, topic.keySerde().deserializer(), topic.valueSerde().deserializer())) {
-      List<PartitionInfo> infos = consumer.partitionsFor(topic.name(), TIMEOUT);
-      if (infos == null || infos.isEmpty()) {
-        return Optional.empty();
-      }
-      List<TopicPartition> partitions =
-          infos.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, TIMEOUT);
-      List<T> records = new ArrayList<>();
-      while (!end.entrySet().stream()
-          .allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-        for (ConsumerRecord<K, V> r : consumer.poll(Duration.ofMillis(300))) {
-          records.add(map.apply(r));
-        }
-      }
-      return Optional.of(records);
-    }
+    return WholeTopic.read(kafka, topic, map).map(WholeTopic.Contents::records);
   }
 }
