@@ -5,7 +5,6 @@ import dev.meshfed.cli.audit.DesiredDiff;
 import dev.meshfed.cli.audit.DesiredEntry;
 import dev.meshfed.cli.audit.LineDiff;
 import dev.meshfed.cli.audit.Ref;
-import dev.meshfed.cli.events.TimeSpec;
 import dev.meshfed.cli.replay.DesiredHistory;
 import dev.meshfed.cli.replay.DesiredTopicReader;
 import dev.meshfed.cli.replay.ReplayedObject;
@@ -42,19 +41,22 @@ public final class DiffCommand implements Callable<Integer> {
       names = "--from",
       required = true,
       paramLabel = "TIME",
+      converter = Arguments.PointInTimeConverter.class,
       description = "A duration ago (30s, 15m, 2h, 7d) or RFC 3339.")
-  String from;
+  Arguments.PointInTime from;
 
   @Option(
       names = "--to",
       required = true,
       paramLabel = "TIME",
+      converter = Arguments.PointInTimeConverter.class,
       description = "A duration ago (30s, 15m, 2h, 7d) or RFC 3339.")
-  String to;
+  Arguments.PointInTime to;
 
   @Option(
       names = "--cluster",
       paramLabel = "C",
+      converter = Arguments.ClusterNameConverter.class,
       description = "Only this cluster (repeatable); default: every cluster with a desired topic.")
   List<String> clusters = new ArrayList<>();
 
@@ -79,19 +81,11 @@ public final class DiffCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant now = clock.instant();
-    Instant fromTime = parseTime("--from", from, now);
-    Instant toTime = parseTime("--to", to, now);
+    Instant fromTime = from.resolve(now);
+    Instant toTime = to.resolve(now);
     if (!fromTime.isBefore(toTime)) {
       throw new ParameterException(
           spec.commandLine(), "--from (" + fromTime + ") must be before --to (" + toTime + ")");
-    }
-    for (String cluster : clusters) {
-      try {
-        Topics.checkCluster(cluster);
-      } catch (IllegalArgumentException e) {
-        throw new ParameterException(
-            spec.commandLine(), "Invalid value for option '--cluster': " + e.getMessage(), e);
-      }
     }
     SortedSet<String> requested =
         clusters.isEmpty()
@@ -156,15 +150,6 @@ public final class DiffCommand implements Callable<Integer> {
       LineDiff.unified(
               path + " @ " + f, path + " @ " + t, change.before().yaml(), change.after().yaml(), 3)
           .forEach(line -> out.println("    " + line));
-    }
-  }
-
-  private Instant parseTime(String option, String value, Instant now) {
-    try {
-      return TimeSpec.parse(value, now);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for option '" + option + "': " + e.getMessage(), e);
     }
   }
 }

@@ -4,7 +4,6 @@ import dev.meshfed.cli.audit.AuditTopicReader;
 import dev.meshfed.cli.audit.DesiredEntry;
 import dev.meshfed.cli.audit.ExplainFormat;
 import dev.meshfed.cli.audit.Explanation;
-import dev.meshfed.cli.events.TimeSpec;
 import dev.meshfed.schema.kafka.Topics;
 import java.io.PrintStream;
 import java.time.Clock;
@@ -35,7 +34,11 @@ import picocli.CommandLine.Spec;
     })
 public final class ExplainCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "CLUSTER", description = "The cluster it is desired in.")
+  @Parameters(
+      index = "0",
+      paramLabel = "CLUSTER",
+      converter = Arguments.ClusterNameConverter.class,
+      description = "The cluster it is desired in.")
   String cluster;
 
   @Parameters(
@@ -47,9 +50,10 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(
       names = "--at",
       paramLabel = "TIME",
+      converter = Arguments.PointInTimeConverter.class,
       description =
           "A duration ago (30s, 15m, 2h, 7d) or RFC 3339 (2026-11-22T14:00:00Z); default: now.")
-  String at;
+  Arguments.PointInTime at;
 
   @Option(
       names = {"-o", "--output"},
@@ -78,14 +82,8 @@ public final class ExplainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant now = clock.instant();
-    Instant time = parseTime(now);
+    Instant time = at == null ? now : at.resolve(now);
     ExplainFormat format = parseFormat();
-    try {
-      Topics.checkCluster(cluster);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for CLUSTER: " + e.getMessage(), e);
-    }
     String[] parts = object.split("/", -1);
     if (parts.length < 2 || parts.length > 3 || List.of(parts).contains("")) {
       throw new ParameterException(
@@ -119,18 +117,6 @@ public final class ExplainCommand implements Callable<Integer> {
     } catch (IllegalArgumentException e) {
       throw new ParameterException(
           spec.commandLine(), "Invalid value for option '--output': use table, yaml or json", e);
-    }
-  }
-
-  private Instant parseTime(Instant now) {
-    if (at == null) {
-      return now;
-    }
-    try {
-      return TimeSpec.parse(at, now);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for option '--at': " + e.getMessage(), e);
     }
   }
 }

@@ -1,6 +1,5 @@
 package dev.meshfed.cli;
 
-import dev.meshfed.cli.events.TimeSpec;
 import dev.meshfed.cli.replay.Coverage;
 import dev.meshfed.cli.replay.DesiredHistory;
 import dev.meshfed.cli.replay.DesiredTopicReader;
@@ -21,7 +20,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -41,12 +39,14 @@ public final class ReplayCommand implements Callable<Integer> {
       names = "--at",
       required = true,
       paramLabel = "TIME",
+      converter = Arguments.PointInTimeConverter.class,
       description = "A duration ago (30s, 15m, 2h, 7d) or RFC 3339 (2026-11-22T14:00:00Z).")
-  String at;
+  Arguments.PointInTime at;
 
   @Option(
       names = "--cluster",
       paramLabel = "C",
+      converter = Arguments.ClusterNameConverter.class,
       description = "Only this cluster (repeatable); default: every cluster with a desired topic.")
   List<String> clusters = new ArrayList<>();
 
@@ -79,8 +79,7 @@ public final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Instant now = clock.instant();
-    Instant time = parseTime(now);
-    clusters.forEach(this::checkCluster);
+    Instant time = at.resolve(now);
     DesiredTopicReader reader = new DesiredTopicReader(kafka.properties());
     SortedSet<String> requested = clusters.isEmpty() ? reader.clusters() : new TreeSet<>(clusters);
     if (requested.isEmpty()) {
@@ -122,23 +121,5 @@ public final class ReplayCommand implements Callable<Integer> {
     }
     ReplayOutput.print(out, printed);
     return anyKnown ? 0 : 1;
-  }
-
-  private Instant parseTime(Instant now) {
-    try {
-      return TimeSpec.parse(at, now);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for option '--at': " + e.getMessage(), e);
-    }
-  }
-
-  private void checkCluster(String cluster) {
-    try {
-      Topics.checkCluster(cluster);
-    } catch (IllegalArgumentException e) {
-      throw new ParameterException(
-          spec.commandLine(), "Invalid value for option '--cluster': " + e.getMessage(), e);
-    }
   }
 }
