@@ -19,11 +19,16 @@ public final class Topics {
   public static final String PREFIX = "meshfed.";
   public static final String DISCOVERED_PREFIX = PREFIX + "discovered.";
   public static final String DESIRED_PREFIX = PREFIX + "desired.";
+  public static final String APPLIED_PREFIX = PREFIX + "applied.";
   public static final String EVENTS = PREFIX + "events";
 
   /** Matches every discovered topic; group 1 is the cluster name. */
   public static final Pattern DISCOVERED_PATTERN =
       Pattern.compile(Pattern.quote(DISCOVERED_PREFIX) + "([a-z0-9]([-a-z0-9]*[a-z0-9])?)");
+
+  /** Matches every applied topic; group 1 is the cluster name. */
+  public static final Pattern APPLIED_PATTERN =
+      Pattern.compile(Pattern.quote(APPLIED_PREFIX) + "([a-z0-9]([-a-z0-9]*[a-z0-9])?)");
 
   /** Kubernetes-style cluster names: lowercase RFC 1123 labels. */
   public static final Pattern CLUSTER_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -90,15 +95,38 @@ public final class Topics {
         "translation-service");
   }
 
+  /**
+   * What a cluster's distribution-service reports about applying its desired config: ApplyFailed
+   * and ClusterConverged events. The cluster is the topic's.
+   */
+  public static TopicSpec<EventKey, FederationEvent> applied(String cluster) {
+    return new TopicSpec<>(
+        APPLIED_PREFIX + checkCluster(cluster),
+        new AvroSerde<>(EventKey.class),
+        new AvroSerde<>(FederationEvent.class),
+        STATE_PARTITIONS,
+        EVENT_TOPIC_CONFIG,
+        "distribution-service");
+  }
+
   /** The cluster a discovered topic speaks for, if the name is one. */
   public static Optional<String> clusterOfDiscovered(String topic) {
-    Matcher m = DISCOVERED_PATTERN.matcher(topic);
+    return clusterOf(DISCOVERED_PATTERN, topic);
+  }
+
+  /** The cluster an applied topic speaks for, if the name is one. */
+  public static Optional<String> clusterOfApplied(String topic) {
+    return clusterOf(APPLIED_PATTERN, topic);
+  }
+
+  private static Optional<String> clusterOf(Pattern pattern, String topic) {
+    Matcher m = pattern.matcher(topic);
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
   }
 
-  /** Both topics of a cluster: created when the cluster joins (its discovery-service starts). */
+  /** A cluster's topics: created when the cluster joins (its discovery-service starts). */
   public static List<TopicSpec<?, ?>> clusterTopics(String cluster) {
-    return List.of(discovered(cluster), desired(cluster));
+    return List.of(discovered(cluster), desired(cluster), applied(cluster));
   }
 
   private static String millis(Duration duration) {

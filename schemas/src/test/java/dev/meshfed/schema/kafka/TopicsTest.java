@@ -3,6 +3,7 @@ package dev.meshfed.schema.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
@@ -11,7 +12,7 @@ class TopicsTest {
 
   @Test
   void stateTopicsKeepEveryChangeForTheAuditWindow() {
-    for (TopicSpec<?, ?> topic : Topics.clusterTopics("cluster1")) {
+    for (TopicSpec<?, ?> topic : List.of(Topics.discovered("c1"), Topics.desired("c1"))) {
       assertThat(topic.configs())
           .as(topic.name())
           .containsEntry("cleanup.policy", "compact")
@@ -22,9 +23,21 @@ class TopicsTest {
 
   @Test
   void eventsAreALogNotAState() {
-    assertThat(Topics.events().configs())
-        .containsEntry("cleanup.policy", "delete")
-        .containsEntry("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
+    for (TopicSpec<?, ?> topic : List.of(Topics.events(), Topics.applied("c1"))) {
+      assertThat(topic.configs())
+          .as(topic.name())
+          .containsEntry("cleanup.policy", "delete")
+          .containsEntry("retention.ms", String.valueOf(Duration.ofDays(30).toMillis()));
+    }
+  }
+
+  @Test
+  void aClusterHasItsDiscoveredDesiredAndAppliedTopics() {
+    assertThat(Topics.clusterTopics("c1"))
+        .extracting(TopicSpec::name)
+        .containsExactly("meshfed.discovered.c1", "meshfed.desired.c1", "meshfed.applied.c1");
+    assertThat(Topics.clusterOfApplied("meshfed.applied.c1")).contains("c1");
+    assertThat(Topics.clusterOfApplied("meshfed.desired.c1")).isEmpty();
   }
 
   @Test
@@ -32,5 +45,6 @@ class TopicsTest {
     assertThat(Topics.discovered("c").writer()).isEqualTo("discovery-service");
     assertThat(Topics.desired("c").writer()).isEqualTo("translation-service");
     assertThat(Topics.events().writer()).isEqualTo("translation-service");
+    assertThat(Topics.applied("c").writer()).isEqualTo("distribution-service");
   }
 }
