@@ -7,6 +7,8 @@ import dev.meshfed.cli.events.TimeSpec;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
@@ -16,8 +18,10 @@ import picocli.CommandLine.Option;
 @Command(
     name = "events",
     description =
-        "Federation events (hosts federated, updated, withdrawn; inputs rejected), from the"
-            + " meshfed.events topic.")
+        "Federation events (hosts federated, updated and withdrawn; inputs rejected and accepted;"
+            + " clusters joined and left; applies failed and clusters converged), from meshfed.events"
+            + " and every meshfed.applied.<cluster> topic, interleaved by time (each subject's"
+            + " events in order).")
 final class EventsCommand implements Callable<Integer> {
 
   @Option(
@@ -25,8 +29,17 @@ final class EventsCommand implements Callable<Integer> {
       description = "Keep printing new events until Ctrl-C.")
   boolean follow;
 
-  @Option(names = "--cluster", description = "Only events whose source or target is this cluster.")
+  @Option(
+      names = "--cluster",
+      description = "Only events whose source, target or reporting cluster is this one.")
   String cluster;
+
+  @Option(
+      names = "--type",
+      paramLabel = "TYPE",
+      split = ",",
+      description = "Only events of these types (HostFederated, ApplyFailed, ...; repeatable).")
+  Set<String> types = new TreeSet<>();
 
   @Option(names = "--workspace", description = "Only events of this workspace.")
   String workspace;
@@ -54,7 +67,7 @@ final class EventsCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     EventFormat format = EventFormat.valueOf(output.toUpperCase(Locale.ROOT));
     Instant from = since == null ? null : TimeSpec.parse(since, Instant.now());
-    EventQuery query = new EventQuery(cluster, workspace, host);
+    EventQuery query = new EventQuery(cluster, workspace, host, types);
     try (EventReader reader = new EventReader(kafka.properties())) {
       reading.set(reader);
       Thread stopOnCtrlC = new Thread(this::stopFollowing);
@@ -65,9 +78,9 @@ final class EventsCommand implements Callable<Integer> {
       reader.read(
           from,
           follow,
-          (event, timestamp) -> {
+          event -> {
             if (query.matches(event)) {
-              out.println(format.format(timestamp, event));
+              out.println(format.format(event));
             }
           });
       Runtime.getRuntime().removeShutdownHook(stopOnCtrlC);

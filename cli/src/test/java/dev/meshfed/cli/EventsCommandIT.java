@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.cli.events.EventFormat;
-import dev.meshfed.schema.ObjectRef;
+import dev.meshfed.cli.events.Events;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
-import dev.meshfed.schema.events.FederationEventType;
+import dev.meshfed.schema.events.HostFederated;
 import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
@@ -36,6 +36,8 @@ import picocli.CommandLine;
 /** `meshfed events` against a real broker: history, filters, --since, -o json, --follow. */
 class EventsCommandIT {
 
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
   @TempDir static Path dir;
   private static KafkaBroker broker;
 
@@ -45,7 +47,8 @@ class EventsCommandIT {
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-      TopicProvisioning.ensure(admin, List.of(Topics.events()), (short) 1, Duration.ofSeconds(30));
+      TopicProvisioning.ensure(
+          admin, List.of(Topics.events(), Topics.applied("cluster6")), (short) 1, TIMEOUT);
     }
     Instant now = Instant.now();
     publish(
@@ -57,6 +60,20 @@ class EventsCommandIT {
     publish(
         now.minus(Duration.ofMinutes(1)),
         event("ratings.bookinfo.svc.cluster2.global", "cluster2", "cluster1"));
+  }
+
+  @Test
+  void interleavesTheAppliedTopicsByTime() {
+    Instant now = Instant.now();
+    publishApplied(now.minus(Duration.ofMinutes(3)), Events.applyFailed("x", "forbidden"));
+
+    Run run = run("--since", "30m", "--type", "HostFederated,ApplyFailed");
+
+    assertThat(run.lines())
+        .filteredOn(line -> !line.contains("cluster3"))
+        .extracting(line -> line.substring(25, 41).strip())
+        .containsExactly("TYPE", "HostFederated", "ApplyFailed", "HostFederated");
+    assertThat(run.output).contains("cluster6/ServiceEntry/istio-system/x", "- -> cluster6");
   }
 
   @AfterAll
@@ -136,15 +153,19 @@ class EventsCommandIT {
   }
 
   private static FederationEvent event(String host, String from, String into) {
-    return FederationEvent.newBuilder()
-        .setType(FederationEventType.HOST_FEDERATED)
-        .setHost(host)
-        .setWorkspace("bookinfo")
-        .setSourceCluster(from)
-        .setTargetCluster(into)
-        .setObject(new ObjectRef(into, "ServiceEntry", "istio-system", host.replace('.', '-')))
-        .setMessage(host + " federated into " + into)
-        .build();
+    return Events.federated(host, "bookinfo", from, into);
+  }
+
+  private static void publishApplied(Instant at, FederationEvent event) {
+    TopicSpec<EventKey, FederationEvent> topic = Topics.applied("cluster6");
+    try (KafkaProducer<EventKey, FederationEvent> producer =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer())) {
+      producer.send(
+          new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), new EventKey("x"), event));
+    }
   }
 
   private static void publish(Instant at, FederationEvent event) {
@@ -156,7 +177,11 @@ class EventsCommandIT {
             topic.valueSerde().serializer())) {
       producer.send(
           new ProducerRecord<>(
-              topic.name(), null, at.toEpochMilli(), new EventKey(event.getHost()), event));
+              topic.name(),
+              null,
+              at.toEpochMilli(),
+              new EventKey(((HostFederated) event.getEvent()).getHost()),
+              event));
     }
   }
 }

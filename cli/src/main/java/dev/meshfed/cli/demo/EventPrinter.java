@@ -1,5 +1,6 @@
 package dev.meshfed.cli.demo;
 
+import dev.meshfed.cli.events.EventView;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.kafka.TopicSpec;
@@ -8,8 +9,8 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Properties;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 
@@ -18,6 +19,9 @@ public final class EventPrinter implements AutoCloseable {
 
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+  private static final Pattern EVENT_TOPICS =
+      Pattern.compile(Pattern.quote(Topics.EVENTS) + "|" + Topics.APPLIED_PATTERN.pattern());
 
   private final ConsumerLoop<EventKey, FederationEvent> loop;
 
@@ -29,21 +33,31 @@ public final class EventPrinter implements AutoCloseable {
     props.put(
         ConsumerConfig.GROUP_ID_CONFIG, "meshfed-demo-events-" + ProcessHandle.current().pid());
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    // pattern subscriptions see new topics only on a metadata refresh
+    props.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
     KafkaConsumer<EventKey, FederationEvent> consumer =
         new KafkaConsumer<>(
             props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
-    consumer.subscribe(List.of(topic.name()));
+    consumer.subscribe(EVENT_TOPICS);
     loop =
         new ConsumerLoop<>(
             "event-printer",
             consumer,
             (records, c) ->
-                records.forEach(r -> out.println("  event " + format(r.timestamp(), r.value()))));
+                records.forEach(
+                    r ->
+                        out.println(
+                            "  event "
+                                + format(
+                                    new EventView(
+                                        r.timestamp(),
+                                        Topics.clusterOfApplied(r.topic()).orElse(null),
+                                        r.value())))));
   }
 
-  public static String format(long timestamp, FederationEvent e) {
+  public static String format(EventView e) {
     return String.format(
-        "%s %-15s %s", TIME.format(Instant.ofEpochMilli(timestamp)), e.getType(), e.getMessage());
+        "%s %-16s %s", TIME.format(Instant.ofEpochMilli(e.timestamp())), e.type(), e.message());
   }
 
   @Override

@@ -2,14 +2,13 @@ package dev.meshfed.cli.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import dev.meshfed.schema.ObjectRef;
-import dev.meshfed.schema.events.FederationEvent;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** How an event is printed: a table line for people, YAML documents or JSON lines for machines. */
 public enum EventFormat {
@@ -26,58 +25,45 @@ public enum EventFormat {
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .build());
+  private static final String TABLE_LINE = "%-23s  %-16s  %-42s  %-19s  %s";
 
   public static final String TABLE_HEADER =
-      String.format(
-          "%-23s  %-15s  %-42s  %-19s  %s",
-          "TIME", "TYPE", "HOST / INPUT", "FROM -> IN", "MESSAGE");
+      String.format(TABLE_LINE, "TIME", "TYPE", "SUBJECT", "FROM -> IN", "MESSAGE");
 
   /** One event as text (without a trailing newline for TABLE and JSON). */
-  public String format(long timestamp, FederationEvent event) {
+  public String format(EventView event) {
     try {
       return switch (this) {
-        case TABLE -> tableLine(timestamp, event);
-        case JSON -> JSON_MAPPER.writeValueAsString(tree(timestamp, event));
-        case YAML ->
-            "---\n" + YAML_MAPPER.writeValueAsString(tree(timestamp, event)).stripTrailing();
+        case TABLE -> tableLine(event);
+        case JSON -> JSON_MAPPER.writeValueAsString(tree(event));
+        case YAML -> "---\n" + YAML_MAPPER.writeValueAsString(tree(event)).stripTrailing();
       };
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot render an event", e);
     }
   }
 
-  private static String tableLine(long timestamp, FederationEvent e) {
-    String subject = e.getHost() != null ? e.getHost() : ref(e.getObject());
-    String route =
-        (e.getSourceCluster() == null ? "-" : e.getSourceCluster())
-            + " -> "
-            + (e.getTargetCluster() == null ? "-" : e.getTargetCluster());
+  private static String tableLine(EventView e) {
+    String route = e.sourceCluster().orElse("-") + " -> " + e.targetCluster().orElse("-");
     return String.format(
-        "%-23s  %-15s  %-42s  %-19s  %s",
-        LOCAL_TIME.format(Instant.ofEpochMilli(timestamp)),
-        e.getType(),
-        subject,
+        TABLE_LINE,
+        LOCAL_TIME.format(Instant.ofEpochMilli(e.timestamp())),
+        e.type(),
+        e.subject(),
         route,
-        e.getMessage());
+        e.message());
   }
 
-  private static ObjectNode tree(long timestamp, FederationEvent e) {
-    ObjectNode node = JSON_MAPPER.createObjectNode();
-    node.put("time", Instant.ofEpochMilli(timestamp).toString());
-    node.put("type", e.getType().name());
-    node.put("host", e.getHost());
-    node.put("workspace", e.getWorkspace());
-    node.put("sourceCluster", e.getSourceCluster());
-    node.put("targetCluster", e.getTargetCluster());
-    node.put("object", e.getObject() == null ? null : ref(e.getObject()));
-    e.getInputs().forEach(input -> node.withArray("inputs").add(ref(input)));
-    node.put("message", e.getMessage());
-    return node;
-  }
-
-  private static String ref(ObjectRef ref) {
-    return ref == null
-        ? "-"
-        : ref.getCluster() + "/" + ref.getKind() + "/" + ref.getNamespace() + "/" + ref.getName();
+  /** The time, the type, the reporting cluster if any, the typed fields, then the message. */
+  private static Map<String, Object> tree(EventView e) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("time", Instant.ofEpochMilli(e.timestamp()).toString());
+    tree.put("type", e.type());
+    if (e.reportedBy() != null) {
+      tree.put("cluster", e.reportedBy());
+    }
+    tree.putAll(e.fields());
+    tree.put("message", e.message());
+    return tree;
   }
 }

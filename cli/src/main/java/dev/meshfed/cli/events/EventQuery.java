@@ -1,16 +1,22 @@
 package dev.meshfed.cli.events;
 
-import dev.meshfed.schema.events.FederationEvent;
-import java.util.Objects;
+import java.util.Set;
 
-/** Which events a user asked for; a null field matches everything. */
-public record EventQuery(String cluster, String workspace, String host) {
+/**
+ * Which events a user asked for; a null field (or an empty set of types) matches everything.
+ *
+ * @param types event type names (HostFederated, ApplyFailed, ...)
+ */
+public record EventQuery(String cluster, String workspace, String host, Set<String> types) {
 
-  public boolean matches(FederationEvent event) {
-    return (cluster == null
-            || cluster.equals(event.getSourceCluster())
-            || cluster.equals(event.getTargetCluster()))
-        && (workspace == null || workspace.equals(event.getWorkspace()))
-        && (host == null || Objects.equals(host, event.getHost()));
+  public EventQuery(String cluster, String workspace, String host) {
+    this(cluster, workspace, host, Set.of());
+  }
+
+  public boolean matches(EventView event) {
+    return (cluster == null || event.clusters().contains(cluster))
+        && (workspace == null || event.workspace().filter(workspace::equals).isPresent())
+        && (host == null || event.host().filter(host::equals).isPresent())
+        && (types.isEmpty() || types.contains(event.type()));
   }
 }

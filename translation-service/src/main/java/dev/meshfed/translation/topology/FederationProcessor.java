@@ -1,5 +1,7 @@
 package dev.meshfed.translation.topology;
 
+import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.Topics;
@@ -64,9 +66,29 @@ final class FederationProcessor
     }
     DiscoveryKey key = record.key();
     ObjectId id = new ObjectId(cluster.get(), key.getKind(), key.getNamespace(), key.getName());
+    announceClusterChange(id, record.value(), record.timestamp());
     updateInputs(id, record.value());
     for (UnitId unit : affectedUnits(id)) {
       recompute(unit, record.timestamp());
+    }
+  }
+
+  /** A cluster joins when its first Agent record arrives, and leaves when it is tombstoned. */
+  private void announceClusterChange(ObjectId id, DiscoveredObject value, long timestamp) {
+    if (!DiscoveredKinds.AGENT.equals(id.kind())) {
+      return;
+    }
+    boolean joinedBefore = mesh.get(id).isPresent();
+    if (!joinedBefore && value != null && value.getPayload() instanceof AgentState agent) {
+      forwardEvent(
+          RecordFactory.clusterKey(id.cluster()),
+          RecordFactory.clusterJoined(id.cluster(), agent),
+          timestamp);
+    } else if (joinedBefore && value == null) {
+      forwardEvent(
+          RecordFactory.clusterKey(id.cluster()),
+          RecordFactory.clusterLeft(id.cluster()),
+          timestamp);
     }
   }
 
@@ -163,6 +185,10 @@ final class FederationProcessor
                     RecordFactory.inputKey(d),
                     RecordFactory.diagnosticEvent(d, false),
                     timestamp));
+  }
+
+  private void forwardEvent(Object key, Object value, long timestamp) {
+    forward(TranslationTopology.EVENTS_SINK, key, value, timestamp);
   }
 
   private void forward(String sink, Object key, Object value, long timestamp) {

@@ -3,9 +3,17 @@ package dev.meshfed.translation.topology;
 import dev.meshfed.schema.ObjectRef;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.events.ClusterJoined;
+import dev.meshfed.schema.events.ClusterLeft;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
-import dev.meshfed.schema.events.FederationEventType;
+import dev.meshfed.schema.events.HostFederated;
+import dev.meshfed.schema.events.HostUpdated;
+import dev.meshfed.schema.events.HostWithdrawn;
+import dev.meshfed.schema.events.InputAccepted;
+import dev.meshfed.schema.events.InputRejected;
+import dev.meshfed.schema.events.Severity;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.Diagnostic;
 import dev.meshfed.translation.translate.Output;
@@ -37,33 +45,27 @@ final class RecordFactory {
 
   static FederationEvent hostEvent(HostChange change) {
     Output o = change.output();
-    FederationEventType type =
-        switch (change.type()) {
-          case FEDERATED -> FederationEventType.HOST_FEDERATED;
-          case UPDATED -> FederationEventType.HOST_UPDATED;
-          case WITHDRAWN -> FederationEventType.HOST_WITHDRAWN;
-        };
-    String message =
-        switch (change.type()) {
-          case FEDERATED, UPDATED -> o.reason();
-          case WITHDRAWN ->
-              o.host()
+    String host = o.host();
+    String workspace = o.workspace();
+    String source = o.sourceCluster();
+    String target = o.cluster();
+    ObjectRef object = new ObjectRef(o.cluster(), o.kind(), o.namespace(), o.name());
+    List<ObjectRef> inputs = refs(o.sources());
+    return switch (change.type()) {
+      case FEDERATED ->
+          event(o.reason(), new HostFederated(host, workspace, source, target, object, inputs));
+      case UPDATED ->
+          event(o.reason(), new HostUpdated(host, workspace, source, target, object, inputs));
+      case WITHDRAWN ->
+          event(
+              host
                   + " is no longer federated into cluster "
-                  + o.cluster()
+                  + target
                   + " (was: "
                   + o.reason()
-                  + ")";
-        };
-    return FederationEvent.newBuilder()
-        .setType(type)
-        .setHost(o.host())
-        .setWorkspace(o.workspace())
-        .setSourceCluster(o.sourceCluster())
-        .setTargetCluster(o.cluster())
-        .setObject(new ObjectRef(o.cluster(), o.kind(), o.namespace(), o.name()))
-        .setInputs(refs(o.sources()))
-        .setMessage(message)
-        .build();
+                  + ")",
+              new HostWithdrawn(host, workspace, source, target, object, inputs));
+    };
   }
 
   static EventKey inputKey(Diagnostic diagnostic) {
@@ -71,14 +73,33 @@ final class RecordFactory {
   }
 
   static FederationEvent diagnosticEvent(Diagnostic d, boolean raised) {
-    ObjectId input = d.input();
-    return FederationEvent.newBuilder()
-        .setType(raised ? FederationEventType.INPUT_REJECTED : FederationEventType.INPUT_ACCEPTED)
-        .setSourceCluster(input.cluster())
-        .setObject(ref(input))
-        .setInputs(List.of(ref(input)))
-        .setMessage(raised ? d.severity() + ": " + d.message() : "resolved: " + d.message())
-        .build();
+    ObjectRef input = ref(d.input());
+    if (raised) {
+      Severity severity = Severity.valueOf(d.severity().name());
+      return event(
+          d.severity() + ": " + d.message(), new InputRejected(input, severity, d.message()));
+    }
+    return event("resolved: " + d.message(), new InputAccepted(input, d.message()));
+  }
+
+  static EventKey clusterKey(String cluster) {
+    return new EventKey(cluster);
+  }
+
+  static FederationEvent clusterJoined(String cluster, AgentState agent) {
+    return event(
+        "cluster " + cluster + " joined: its discovery-service published a complete state",
+        new ClusterJoined(cluster, agent.getDiscoveryVersion(), agent.getWatchedKinds()));
+  }
+
+  static FederationEvent clusterLeft(String cluster) {
+    return event(
+        "cluster " + cluster + " left: its discovered state was withdrawn",
+        new ClusterLeft(cluster));
+  }
+
+  private static FederationEvent event(String message, Object typed) {
+    return new FederationEvent(message, typed);
   }
 
   private static List<ObjectRef> refs(List<ObjectId> ids) {

@@ -7,9 +7,11 @@ import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.events.ClusterJoined;
+import dev.meshfed.schema.events.ClusterLeft;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
-import dev.meshfed.schema.events.FederationEventType;
+import dev.meshfed.schema.events.HostWithdrawn;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.translate.TranslationSettings;
@@ -83,57 +85,42 @@ class TranslationTopologyTest {
     assertThat(desired("cluster2").readKeyValuesToList())
         .containsExactly(KeyValue.pair(REVIEWS_IN_CLUSTER2, null));
     assertThat(events.readValuesToList())
-        .extracting(FederationEvent::getType, FederationEvent::getTargetCluster)
-        .containsExactlyInAnyOrder(
-            tuple(FederationEventType.HOST_WITHDRAWN, "cluster1"),
-            tuple(FederationEventType.HOST_WITHDRAWN, "cluster2"));
+        .extracting(FederationEvent::getEvent)
+        .hasOnlyElementsOfType(HostWithdrawn.class)
+        .extracting(e -> ((HostWithdrawn) e).getTargetCluster())
+        .containsExactlyInAnyOrder("cluster1", "cluster2");
   }
 
   @Test
-  void anUnchangedInputWritesNothing() {
-    loadBookinfo();
-    desired("cluster1").readKeyValuesToList();
-    desired("cluster2").readKeyValuesToList();
+  void aClusterJoinsWithItsFirstAgentRecordAndLeavesWithItsTombstone() {
+    TestOutputTopic<EventKey, FederationEvent> events = events();
 
-    put("cluster1", Discovered.service("bookinfo", "reviews", 9080));
+    put("cluster1", Discovered.agent());
+    put("cluster1", Discovered.agent());
+    discovered("cluster1").pipeInput(Discovered.agent().key(), null);
 
-    assertThat(desired("cluster2").isEmpty()).isTrue();
-    assertThat(desired("cluster1").isEmpty()).isTrue();
+    assertThat(events.readKeyValuesToList())
+        .extracting(kv -> kv.key.getSubject(), kv -> kv.value.getEvent().getClass())
+        .containsExactly(
+            tuple("cluster1", ClusterJoined.class), tuple("cluster1", ClusterLeft.class));
   }
 
   @Test
-  void aPortChangeUpdatesEveryCopy() {
+  void eventsOfOneHostAreKeyedByItInTheOrderTheyHappened() {
     loadBookinfo();
-    desired("cluster2").readKeyValuesToList();
-
     put("cluster1", Discovered.service("bookinfo", "reviews", 9090));
+    discovered("cluster1").pipeInput(new DiscoveryKey("Service", "bookinfo", "reviews"), null);
 
-    Map<DesiredKey, DesiredObject> cluster2 = desired("cluster2").readKeyValuesToMap();
-    assertThat(cluster2.get(REVIEWS_IN_CLUSTER2).getManifest()).contains("\"number\":9090");
-  }
-
-  @Test
-  void theClusterComesFromTheTopicNotThePayload() {
-    loadBookinfo();
-    desired("cluster1").readKeyValuesToList();
-
-    put("cluster2", Discovered.service("bookinfo", "details", 9080));
-
-    assertThat(desired("cluster1").readKeyValuesToMap().keySet())
-        .extracting(DesiredKey::getName)
-        .contains("details-bookinfo-svc-cluster2-global");
-  }
-
-  @Test
-  void stateSurvivesARestartWithoutRewritingOutputs() {
-    loadBookinfo();
-    desired("cluster2").readKeyValuesToList();
-    driver.close();
-    start();
-
-    put("cluster1", Discovered.service("bookinfo", "reviews", 9080));
-
-    assertThat(desired("cluster2").isEmpty()).isTrue();
+    assertThat(events().readKeyValuesToList())
+        .filteredOn(kv -> kv.key.getSubject().equals("reviews.bookinfo.svc.cluster1.global"))
+        .extracting(kv -> kv.value.getEvent().getClass().getSimpleName())
+        .containsExactly(
+            "HostFederated",
+            "HostFederated",
+            "HostUpdated",
+            "HostUpdated",
+            "HostWithdrawn",
+            "HostWithdrawn");
   }
 
   private void loadBookinfo() {
