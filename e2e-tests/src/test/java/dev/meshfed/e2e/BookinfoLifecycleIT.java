@@ -7,6 +7,7 @@ import dev.meshfed.cli.ReplayCommand;
 import dev.meshfed.cli.demo.DemoPipeline;
 import dev.meshfed.cli.demo.MeshfedHome;
 import dev.meshfed.cli.demo.ServiceProcess;
+import dev.meshfed.cli.events.EventReader;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Scenario;
@@ -21,12 +22,16 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -149,6 +154,34 @@ class BookinfoLifecycleIT {
       assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
       DumpComparison.assertSameTreeWithoutUpdating(replayed, EXPECTED.resolve(step.getKey()));
     }
+  }
+
+  @Test
+  @Order(7)
+  void eachHostsEventsFollowItsLifecycleInOrderAndEndWhereTheClustersAre() {
+    HostLifecycle lifecycle = new HostLifecycle();
+    List<String> joined = new ArrayList<>();
+    Properties kafka = new Properties();
+    kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
+    try (EventReader reader = new EventReader(kafka)) {
+      reader.read(
+          null,
+          false,
+          event -> {
+            lifecycle.accept(event);
+            if (event.type().equals("ClusterJoined")) {
+              joined.add(event.targetCluster().orElseThrow());
+            }
+          });
+    }
+
+    assertThat(lifecycle.violations()).isEmpty();
+    for (String cluster : pipeline.clusters().keySet()) {
+      assertThat(lifecycle.federatedInto(cluster))
+          .as("hosts the events leave federated into " + cluster)
+          .isEqualTo(new TreeSet<>(hosts(cluster)));
+    }
+    assertThat(joined).containsExactlyInAnyOrderElementsOf(pipeline.clusters().keySet());
   }
 
   private static void runAndCompare(Step step) throws Exception {
