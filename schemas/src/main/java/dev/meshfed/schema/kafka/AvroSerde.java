@@ -3,9 +3,13 @@ package dev.meshfed.schema.kafka;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
 import java.util.Map;
+import org.apache.avro.Schema;
 import org.apache.avro.message.BinaryMessageDecoder;
 import org.apache.avro.message.BinaryMessageEncoder;
+import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.errors.SerializationException;
@@ -15,22 +19,31 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * Avro single-object encoding (a 10-byte header with the writer schema's fingerprint, then the
- * binary datum). Needs no schema registry; a reader knows every writer schema it was built with.
- * Null stays null so that tombstones pass through.
+ * binary datum). Needs no schema registry: a reader knows every released version of its record's
+ * schema ({@link SchemaVersions}), so it decodes what any earlier meshfed wrote. Null stays null so
+ * that tombstones pass through.
  */
 public final class AvroSerde<T extends SpecificRecord>
     implements Serde<T>, Serializer<T>, Deserializer<T> {
 
+  private final String recordName;
   private final BinaryMessageEncoder<T> encoder;
   private final BinaryMessageDecoder<T> decoder;
 
   public AvroSerde(Class<T> type) {
+    this(type, SchemaVersions.of(type));
+  }
+
+  /** Decodes records written with the current schema or any of {@code writerSchemas}. */
+  AvroSerde(Class<T> type, List<Schema> writerSchemas) {
     // The record's own class loader: Quarkus loads application classes in a class loader of its
     // own, and Avro's default SpecificData would build foreign classes ("cannot be cast").
     SpecificData model = new SpecificData(type.getClassLoader());
-    var schema = model.getSchema(type);
+    Schema schema = model.getSchema(type);
+    this.recordName = schema.getName();
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema);
+    writerSchemas.forEach(decoder::addSchema);
   }
 
   @Override
@@ -55,9 +68,24 @@ public final class AvroSerde<T extends SpecificRecord>
     }
     try {
       return decoder.decode(data);
+    } catch (MissingSchemaException e) {
+      throw new SerializationException(
+          String.format(
+              "Cannot decode a record of topic %s: it was written with a %s schema this reader"
+                  + " does not know (fingerprint %s), most likely by a newer meshfed. A newer"
+                  + " meshfed schema is needed: upgrade this consumer to a meshfed-schemas at"
+                  + " least as new as the producer's.",
+              topic, recordName, fingerprint(data)),
+          e);
     } catch (IOException | RuntimeException e) {
       throw new SerializationException("Cannot decode a record of topic " + topic, e);
     }
+  }
+
+  /** The writer schema's CRC-64-AVRO fingerprint: header bytes 2 to 9, little-endian. */
+  private static String fingerprint(byte[] data) {
+    long fingerprint = ByteBuffer.wrap(data, 2, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+    return String.format("0x%016x", fingerprint);
   }
 
   @Override
