@@ -157,19 +157,18 @@ class EventsCommandIT {
   }
 
   private static void publishApplied(Instant at, FederationEvent event) {
-    TopicSpec<EventKey, FederationEvent> topic = Topics.applied("cluster6");
-    try (KafkaProducer<EventKey, FederationEvent> producer =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-            topic.keySerde().serializer(),
-            topic.valueSerde().serializer())) {
-      producer.send(
-          new ProducerRecord<>(topic.name(), null, at.toEpochMilli(), new EventKey("x"), event));
-    }
+    publish(Topics.applied("cluster6"), at, "x", event);
   }
 
   private static void publish(Instant at, FederationEvent event) {
-    TopicSpec<EventKey, FederationEvent> topic = Topics.events();
+    publish(Topics.events(), at, ((HostFederated) event.getEvent()).getHost(), event);
+  }
+
+  private static void publish(
+      TopicSpec<EventKey, FederationEvent> topic,
+      Instant at,
+      String subject,
+      FederationEvent event) {
     try (KafkaProducer<EventKey, FederationEvent> producer =
         new KafkaProducer<>(
             Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
@@ -177,11 +176,7 @@ class EventsCommandIT {
             topic.valueSerde().serializer())) {
       producer.send(
           new ProducerRecord<>(
-              topic.name(),
-              null,
-              at.toEpochMilli(),
-              new EventKey(((HostFederated) event.getEvent()).getHost()),
-              event));
+              topic.name(), null, at.toEpochMilli(), new EventKey(subject), event));
     }
   }
 }
