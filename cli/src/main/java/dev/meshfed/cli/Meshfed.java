@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       ExplainCommand.class,
       DiffCommand.class,
+      StatusCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Meshfed implements Runnable {

@@ -1,0 +1,29 @@
+package dev.meshfed.cli.status;
+
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import java.time.Instant;
+
+/**
+ * One record of a discovered topic; its cluster is the topic's.
+ *
+ * @param value null for a tombstone
+ */
+public record DiscoveredRecord(
+    String kind, String namespace, String name, DiscoveredObject value, long timestamp) {
+
+  String key() {
+    return kind + "/" + namespace + "/" + name;
+  }
+
+  boolean isTombstone() {
+    return value == null;
+  }
+
+  Object payload() {
+    return value == null ? null : value.getPayload();
+  }
+
+  Instant time() {
+    return Instant.ofEpochMilli(timestamp);
+  }
+}

@@ -1,0 +1,35 @@
+package dev.meshfed.cli.status;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * What `meshfed status` shows, computed from what was read, with no I/O.
+ *
+ * @param at when it was computed: ages are relative to it
+ * @param problems every open problem, including those of no workspace
+ */
+public record MeshStatus(
+    Instant at,
+    String managementCluster,
+    List<ClusterStatus> clusters,
+    List<WorkspaceStatus> workspaces,
+    List<Problem> problems) {
+
+  public static MeshStatus of(StatusInputs inputs, String managementCluster, Instant at) {
+    List<Problem> problems = Problem.open(inputs.events());
+    return new MeshStatus(
+        at,
+        managementCluster,
+        inputs.clusters().stream()
+            .map(c -> ClusterStatus.of(c, inputs.translationGroupHasOffsets()))
+            .toList(),
+        WorkspaceStatus.of(managementCluster, inputs.clusters(), problems),
+        problems);
+  }
+
+  /** Whether the management cluster has a discovered topic (else no workspace can be known). */
+  public boolean knowsManagementCluster() {
+    return clusters.stream().anyMatch(c -> c.name().equals(managementCluster));
+  }
+}

@@ -1,0 +1,155 @@
+package dev.meshfed.cli.status;
+
+import dev.meshfed.cli.audit.DesiredEntry;
+import dev.meshfed.cli.events.EventView;
+import dev.meshfed.schema.ObjectRef;
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.ControlPlaneState;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.NamespaceSelector;
+import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.WorkloadClusterSelector;
+import dev.meshfed.schema.discovery.WorkspaceState;
+import dev.meshfed.schema.events.ApplyAction;
+import dev.meshfed.schema.events.ApplyFailed;
+import dev.meshfed.schema.events.ClusterConverged;
+import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.events.InputAccepted;
+import dev.meshfed.schema.events.InputRejected;
+import dev.meshfed.schema.events.Severity;
+import java.time.Instant;
+import java.util.List;
+
+/** Records as the services write them, for the status model's tests. */
+final class StatusFixtures {
+
+  static final Instant NOW = Instant.parse("2026-11-22T14:00:00Z");
+
+  private StatusFixtures() {}
+
+  static DiscoveredRecord agent(Instant at) {
+    return discovered("Agent", "", "discovery", new AgentState("0.1.0", List.of()), at);
+  }
+
+  static DiscoveredRecord namespace(String name, Instant at) {
+    return discovered("Namespace", "", name, NamespaceState.newBuilder().build(), at);
+  }
+
+  static DiscoveredRecord service(String name, Instant at) {
+    return discovered("Service", "bookinfo", name, ServiceState.newBuilder().build(), at);
+  }
+
+  static DiscoveredRecord controlPlane(String name, String version, Instant at) {
+    return discovered(
+        "ControlPlane",
+        "istio-system",
+        name,
+        new ControlPlaneState("docker.io/istio/pilot:" + version, version, null),
+        at);
+  }
+
+  /** A Workspace selecting {@code cluster/namespace} pairs given as "cluster/namespace". */
+  static DiscoveredRecord workspace(String name, Instant at, String... selects) {
+    List<WorkloadClusterSelector> clusters =
+        List.of(selects).stream()
+            .map(s -> s.split("/"))
+            .map(s -> new WorkloadClusterSelector(s[0], List.of(new NamespaceSelector(s[1]))))
+            .toList();
+    return discovered("Workspace", "gloo-mesh", name, new WorkspaceState(clusters), at);
+  }
+
+  static DiscoveredRecord discovered(
+      String kind, String namespace, String name, Object payload, Instant at) {
+    return new DiscoveredRecord(
+        kind,
+        namespace,
+        name,
+        new DiscoveredObject("v1", "uid-" + name, 1L, null, payload),
+        at.toEpochMilli());
+  }
+
+  static DiscoveredRecord deleted(DiscoveredRecord record, Instant at) {
+    return new DiscoveredRecord(
+        record.kind(), record.namespace(), record.name(), null, at.toEpochMilli());
+  }
+
+  /** A ServiceEntry federating {@code host} for {@code workspace}. */
+  static DesiredEntry desired(String host, String workspace, long offset) {
+    String name = host.replace('.', '-');
+    String manifest =
+        "{\"apiVersion\":\"networking.istio.io/v1\",\"kind\":\"ServiceEntry\",\"metadata\":"
+            + "{\"name\":\""
+            + name
+            + "\",\"namespace\":\"istio-system\",\"annotations\":{\"meshfed.dev/host\":\""
+            + host
+            + "\"}},\"spec\":{\"hosts\":[\""
+            + host
+            + "\"]}}";
+    return new DesiredEntry(
+        "networking.istio.io/v1",
+        "ServiceEntry",
+        "istio-system",
+        name,
+        manifest,
+        workspace,
+        List.of(),
+        NOW.toEpochMilli(),
+        offset);
+  }
+
+  static DesiredEntry tombstone(String host, long offset) {
+    return new DesiredEntry(
+        "networking.istio.io/v1",
+        "ServiceEntry",
+        "istio-system",
+        host.replace('.', '-'),
+        null,
+        null,
+        List.of(),
+        NOW.toEpochMilli(),
+        offset);
+  }
+
+  static EventView converged(String cluster, Instant at, Long desiredOffset) {
+    return new EventView(
+        at.toEpochMilli(),
+        cluster,
+        new FederationEvent("converged", new ClusterConverged(3, 3L, 0L, 0L, desiredOffset)));
+  }
+
+  static EventView applyFailed(String cluster, String name, String error, Instant at) {
+    DesiredKey object =
+        new DesiredKey("networking.istio.io/v1", "ServiceEntry", "istio-system", name);
+    return new EventView(
+        at.toEpochMilli(),
+        cluster,
+        new FederationEvent(
+            "cannot apply " + name, new ApplyFailed(object, ApplyAction.APPLY, 2, error)));
+  }
+
+  static EventView rejected(ObjectRef input, String reason, Instant at) {
+    return new EventView(
+        at.toEpochMilli(),
+        null,
+        new FederationEvent(
+            "INVALID: " + reason, new InputRejected(input, Severity.INVALID, reason)));
+  }
+
+  static EventView accepted(ObjectRef input, String reason, Instant at) {
+    return new EventView(
+        at.toEpochMilli(),
+        null,
+        new FederationEvent("resolved: " + reason, new InputAccepted(input, reason)));
+  }
+
+  static ClusterRecords cluster(
+      String name,
+      List<DiscoveredRecord> discovered,
+      List<DesiredEntry> desired,
+      List<EventView> applied) {
+    return new ClusterRecords(
+        name, discovered, desired, applied, new TranslationProgress(0, discovered.size(), null));
+  }
+}
