@@ -6,6 +6,8 @@ import picocli.CommandLine.Command;
 /** The meshfed command. */
 @Command(
     name = "meshfed",
+    // every subcommand gets --help and --version too
+    scope = CommandLine.ScopeType.INHERIT,
     mixinStandardHelpOptions = true,
     version = "meshfed 0.1.0",
     description = "Multi-cluster Istio federation over Kafka.",
