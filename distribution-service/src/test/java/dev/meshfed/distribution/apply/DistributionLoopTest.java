@@ -2,6 +2,7 @@ package dev.meshfed.distribution.apply;
 
 import static dev.meshfed.distribution.model.TestManifests.V1;
 import static dev.meshfed.distribution.model.TestManifests.V1BETA1;
+import static dev.meshfed.distribution.model.TestManifests.at;
 import static dev.meshfed.distribution.model.TestManifests.serviceEntry;
 import static dev.meshfed.distribution.model.TestManifests.serviceEntryKey;
 import static dev.meshfed.distribution.model.TestManifests.tombstone;
@@ -155,8 +156,8 @@ class DistributionLoopTest {
   @Test
   void anUnusableRecordIsCountedAsFailedAndTheRestIsApplied() {
     topic.add(
-        new DesiredRecord(FOO, "{broken", "t-0@0"),
-        new DesiredRecord(new ObjectKey("apps/v1", "Deployment", "apps", "web"), "{}", "t-0@1"),
+        new DesiredRecord(FOO, "{broken", at(0)),
+        new DesiredRecord(new ObjectKey("apps/v1", "Deployment", "apps", "web"), "{}", at(1)),
         serviceEntry(V1, "bar", "bar.global"));
     loop.start();
     awaitCaughtUp();
