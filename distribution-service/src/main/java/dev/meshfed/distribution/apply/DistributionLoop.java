@@ -1,5 +1,6 @@
 package dev.meshfed.distribution.apply;
 
+import dev.meshfed.distribution.model.ConvergenceWatch;
 import dev.meshfed.distribution.model.DesiredManifest;
 import dev.meshfed.distribution.model.DesiredState;
 import dev.meshfed.distribution.model.DistributionStatus;
@@ -17,7 +18,8 @@ import org.jboss.logging.Logger;
 
 /**
  * One cluster's distribution: creates its desired topic, reads it to the end, applies that state
- * and prunes what it does not contain, then applies every further record as it comes.
+ * and prunes what it does not contain, then applies every further record as it comes. It reports
+ * failed writes and, whenever it has converged, how many objects the cluster holds.
  *
  * <p>The topic is read on a thread of its own; the desired state, every decision and every cluster
  * write live on a single scheduler thread, so they need no locks and never race.
@@ -33,6 +35,8 @@ public final class DistributionLoop implements AutoCloseable {
   private final Reconciler reconciler;
   private final Pruner pruner;
   private final TopicReader reader;
+  private final ApplyReports reports;
+  private final ConvergenceWatch convergence = new ConvergenceWatch();
   private volatile DistributionStatus status = DistributionStatus.STARTING;
   private boolean tailing;
   private boolean caughtUp;
@@ -42,14 +46,18 @@ public final class DistributionLoop implements AutoCloseable {
       DesiredRecordSource source,
       ClusterWriter writer,
       ManagedObjects live,
+      ApplyReports reports,
       KindTable kinds,
       RetrySettings retry) {
     this.topic = topic;
+    this.reports = new GuardedReports(reports);
     this.state = new DesiredState(new ManifestParser(kinds));
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             runnable -> new Thread(runnable, "meshfed-distribution-" + topic.name()));
-    this.reconciler = new Reconciler(state, writer, scheduler, retry, this::refreshStatus);
+    this.reconciler =
+        new Reconciler(
+            state, writer, scheduler, retry, this::refreshStatus, this.reports::applyFailed);
     this.pruner = new Pruner(kinds, live, state, reconciler, scheduler, retry, this::refreshStatus);
     this.reader =
         new TopicReader(
@@ -65,7 +73,7 @@ public final class DistributionLoop implements AutoCloseable {
     return status;
   }
 
-  /** Stops reading and writing; idempotent. */
+  /** Stops reading and writing, then delivers what was reported; idempotent. */
   @Override
   public void close() {
     if (scheduler.isShutdown()) {
@@ -73,7 +81,11 @@ public final class DistributionLoop implements AutoCloseable {
     }
     reader.close();
     scheduler.shutdownNow();
-    awaitTermination();
+    try {
+      awaitTermination();
+    } finally {
+      reports.close();
+    }
     LOG.infof("Stopped distributing %s: %s", topic.name(), status);
   }
 
@@ -130,6 +142,7 @@ public final class DistributionLoop implements AutoCloseable {
             reconciler.retrying(),
             state.failedRecords(),
             caughtUp);
+    convergence.observe(status, state.lastOffset()).ifPresent(reports::converged);
   }
 
   private void awaitTermination() {

@@ -2,18 +2,23 @@ package dev.meshfed.distribution.apply;
 
 import dev.failsafe.Failsafe;
 import dev.meshfed.distribution.model.Action;
+import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.DesiredState;
 import dev.meshfed.distribution.model.ObjectIdentity;
 import dev.meshfed.distribution.model.ObjectKey;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
  * Makes live objects match the desired state, one retried execution per identity, so that one
  * failing object does not hold up the others. Every method and every attempt runs on the one
  * scheduler thread, so an attempt always acts on the latest desired state of its identity.
+ *
+ * <p>A failure is reported when an identity first fails and whenever it then fails differently, not
+ * on every retry: retries go on forever.
  */
 final class Reconciler {
 
@@ -24,6 +29,7 @@ final class Reconciler {
   private final ScheduledExecutorService scheduler;
   private final RetrySettings retry;
   private final Runnable onProgress;
+  private final Consumer<ApplyFailure> onFailure;
   private final Map<ObjectIdentity, Work> pending = new HashMap<>();
   private long applied;
   private long deleted;
@@ -34,12 +40,14 @@ final class Reconciler {
       ClusterWriter writer,
       ScheduledExecutorService scheduler,
       RetrySettings retry,
-      Runnable onProgress) {
+      Runnable onProgress,
+      Consumer<ApplyFailure> onFailure) {
     this.state = state;
     this.writer = writer;
     this.scheduler = scheduler;
     this.retry = retry;
     this.onProgress = onProgress;
+    this.onFailure = onFailure;
   }
 
   /**
@@ -72,6 +80,7 @@ final class Reconciler {
       perform(action);
     } catch (RuntimeException e) {
       work.failures++;
+      reportFailure(work, action, e);
       onProgress.run();
       throw e;
     }
@@ -89,6 +98,26 @@ final class Reconciler {
       Action.Delete delete = (Action.Delete) action;
       writer.delete(delete.key(), delete.type());
     }
+  }
+
+  private void reportFailure(Work work, Action action, RuntimeException e) {
+    ApplyFailure failure =
+        new ApplyFailure(action.key(), operation(action, work.cause), work.failures, errorOf(e));
+    if (!failure.repeats(work.reported)) {
+      work.reported = failure;
+      onFailure.accept(failure);
+    }
+  }
+
+  private static ApplyFailure.Operation operation(Action action, Cause cause) {
+    if (action instanceof Action.Apply) {
+      return ApplyFailure.Operation.APPLY;
+    }
+    return cause == Cause.PRUNE ? ApplyFailure.Operation.PRUNE : ApplyFailure.Operation.DELETE;
+  }
+
+  private static String errorOf(RuntimeException e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private void count(Action action, Cause cause) {
@@ -145,6 +174,7 @@ final class Reconciler {
     private ObjectKey target;
     private Cause cause;
     private int failures;
+    private ApplyFailure reported;
 
     private Work(ObjectKey target, Cause cause) {
       this.target = target;

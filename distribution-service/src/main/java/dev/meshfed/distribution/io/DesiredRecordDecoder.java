@@ -2,6 +2,7 @@ package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.model.DesiredRecord;
 import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.distribution.model.RecordPosition;
 import dev.meshfed.distribution.model.TopicRecord;
 import dev.meshfed.distribution.model.UndecodableRecord;
 import dev.meshfed.schema.desired.DesiredKey;
@@ -23,16 +24,17 @@ final class DesiredRecordDecoder {
   }
 
   TopicRecord decode(ConsumerRecord<byte[], byte[]> raw) {
-    String origin = raw.topic() + "-" + raw.partition() + "@" + raw.offset();
+    RecordPosition position = new RecordPosition(raw.topic(), raw.partition(), raw.offset());
     try {
       DesiredKey key = spec.keySerde().deserializer().deserialize(raw.topic(), raw.key());
       if (key == null) {
-        return new UndecodableRecord(origin, "the record has no key");
+        return new UndecodableRecord(position, "the record has no key");
       }
       DesiredObject value = spec.valueSerde().deserializer().deserialize(raw.topic(), raw.value());
-      return new DesiredRecord(objectKey(key), value == null ? null : value.getManifest(), origin);
+      return new DesiredRecord(
+          objectKey(key), value == null ? null : value.getManifest(), position);
     } catch (SerializationException e) {
-      return new UndecodableRecord(origin, describe(e));
+      return new UndecodableRecord(position, describe(e));
     }
   }
 

@@ -26,10 +26,11 @@ public final class DistributionFactory {
       RetrySettings retry) {
     TopicSpec<DesiredKey, DesiredObject> spec = Topics.desired(cluster);
     return new DistributionLoop(
-        new KafkaDesiredTopic(kafkaConfig, spec, replicationFactor),
+        new KafkaDesiredTopic(kafkaConfig, cluster, replicationFactor),
         new KafkaDesiredRecordSource(kafkaConfig, spec),
         new KubernetesClusterWriter(client),
         new KubernetesManagedObjects(client),
+        new KafkaApplyReports(kafkaConfig, cluster),
         KindTable.ISTIO,
         retry);
   }

@@ -3,38 +3,45 @@ package dev.meshfed.distribution.io;
 import dev.meshfed.distribution.apply.DesiredTopic;
 import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.jboss.logging.Logger;
 
-/** Creates the desired topic with the partitions and configuration its spec gives. */
+/**
+ * Creates the cluster's desired topic, and the applied topic this service reports to, with the
+ * partitions and configuration their specs give. The discovered topic is left to discovery-service:
+ * it exists once the cluster has joined.
+ */
 public final class KafkaDesiredTopic implements DesiredTopic {
 
   private static final Logger LOG = Logger.getLogger(KafkaDesiredTopic.class);
   private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
   private final Map<String, Object> kafkaConfig;
-  private final TopicSpec<?, ?> spec;
+  private final TopicSpec<?, ?> desired;
+  private final TopicSpec<?, ?> applied;
   private final short replicationFactor;
 
   public KafkaDesiredTopic(
-      Map<String, Object> kafkaConfig, TopicSpec<?, ?> spec, short replicationFactor) {
+      Map<String, Object> kafkaConfig, String cluster, short replicationFactor) {
     this.kafkaConfig = Map.copyOf(kafkaConfig);
-    this.spec = spec;
+    this.desired = Topics.desired(cluster);
+    this.applied = Topics.applied(cluster);
     this.replicationFactor = replicationFactor;
   }
 
   @Override
   public String name() {
-    return spec.name();
+    return desired.name();
   }
 
   @Override
   public void ensureExists() {
     try (Admin admin = Admin.create(kafkaConfig)) {
-      TopicProvisioning.ensure(admin, List.of(spec), replicationFactor, TIMEOUT)
+      TopicProvisioning.ensure(admin, List.of(desired, applied), replicationFactor, TIMEOUT)
           .forEach(topic -> LOG.infof("Created topic %s", topic));
     }
   }

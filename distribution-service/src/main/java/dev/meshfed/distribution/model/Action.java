@@ -5,11 +5,19 @@ public sealed interface Action {
 
   ObjectIdentity identity();
 
+  /** The object as this action addresses it, in the API version it uses. */
+  ObjectKey key();
+
   /** Server-side apply the manifest. */
   record Apply(DesiredManifest manifest) implements Action {
     @Override
     public ObjectIdentity identity() {
       return manifest.identity();
+    }
+
+    @Override
+    public ObjectKey key() {
+      return manifest.key();
     }
   }
 

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -20,12 +21,14 @@ public final class DesiredState {
   private final Set<ObjectKey> invalidKeys = new HashSet<>();
   private long recordsRead;
   private int failedRecords;
+  private OptionalLong lastOffset = OptionalLong.empty();
 
   public DesiredState(ManifestParser parser) {
     this.parser = parser;
   }
 
   public RecordOutcome record(TopicRecord topicRecord) {
+    lastOffset = OptionalLong.of(topicRecord.position().offset());
     if (topicRecord instanceof DesiredRecord desired) {
       return desired.isTombstone() ? forget(desired) : remember(desired);
     }
@@ -68,6 +71,14 @@ public final class DesiredState {
 
   public int desiredCount() {
     return byIdentity.size();
+  }
+
+  /**
+   * The offset of the last record read, used or not: the state reflects the topic up to there.
+   * Empty before the first record. Desired topics have one partition, so one offset says it all.
+   */
+  public OptionalLong lastOffset() {
+    return lastOffset;
   }
 
   /** Records that could not be used since this state was built. */

@@ -2,17 +2,21 @@ package dev.meshfed.distribution.apply;
 
 import static dev.meshfed.distribution.model.TestManifests.V1;
 import static dev.meshfed.distribution.model.TestManifests.V1BETA1;
+import static dev.meshfed.distribution.model.TestManifests.at;
 import static dev.meshfed.distribution.model.TestManifests.serviceEntry;
 import static dev.meshfed.distribution.model.TestManifests.serviceEntryKey;
 import static dev.meshfed.distribution.model.TestManifests.tombstone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meshfed.distribution.model.ApplyFailure;
+import dev.meshfed.distribution.model.Convergence;
 import dev.meshfed.distribution.model.DesiredRecord;
 import dev.meshfed.distribution.model.DistributionStatus;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.distribution.model.ObjectKey;
 import java.time.Duration;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,8 +29,9 @@ class DistributionLoopTest {
 
   private final FakeSource topic = new FakeSource();
   private final FakeCluster cluster = new FakeCluster();
+  private final FakeReports reports = new FakeReports();
   private final DistributionLoop loop =
-      new DistributionLoop(topic, topic, cluster, cluster, KindTable.ISTIO, FAST_RETRY);
+      new DistributionLoop(topic, topic, cluster, cluster, reports, KindTable.ISTIO, FAST_RETRY);
 
   @AfterEach
   void stop() {
@@ -150,13 +155,17 @@ class DistributionLoopTest {
 
     await().until(() -> cluster.get(FOO).isEmpty());
     assertThat(loop.status().deleted()).isEqualTo(1);
+    assertThat(reports.failures())
+        .singleElement()
+        .extracting(ApplyFailure::operation, ApplyFailure::key)
+        .containsExactly(ApplyFailure.Operation.DELETE, FOO);
   }
 
   @Test
   void anUnusableRecordIsCountedAsFailedAndTheRestIsApplied() {
     topic.add(
-        new DesiredRecord(FOO, "{broken", "t-0@0"),
-        new DesiredRecord(new ObjectKey("apps/v1", "Deployment", "apps", "web"), "{}", "t-0@1"),
+        new DesiredRecord(FOO, "{broken", at(0)),
+        new DesiredRecord(new ObjectKey("apps/v1", "Deployment", "apps", "web"), "{}", at(1)),
         serviceEntry(V1, "bar", "bar.global"));
     loop.start();
     awaitCaughtUp();
@@ -177,13 +186,112 @@ class DistributionLoopTest {
   }
 
   @Test
-  void closeStopsReadingAndClosesTheSource() {
+  void reportsAFailureOnceAndAgainWhenItsErrorChanges() {
+    cluster.breakWritesTo(FOO, "quota exceeded");
+    topic.add(serviceEntry(V1, "foo", "a.global"));
+    loop.start();
+
+    await().until(() -> cluster.failedWrites(FOO) >= 3);
+    assertThat(reports.failures())
+        .containsExactly(new ApplyFailure(FOO, ApplyFailure.Operation.APPLY, 1, "quota exceeded"));
+
+    cluster.breakWritesTo(FOO, "admission webhook denied");
+    await().until(() -> reports.failures().size() == 2);
+    long failedSoFar = cluster.failedWrites(FOO);
+    await().until(() -> cluster.failedWrites(FOO) >= failedSoFar + 3);
+
+    assertThat(reports.failures()).hasSize(2);
+    ApplyFailure changed = reports.failures().get(1);
+    assertThat(changed.error()).isEqualTo("admission webhook denied");
+    assertThat(changed.attempts()).isGreaterThan(3);
+  }
+
+  @Test
+  void reportsAFailedPruneAsPrune() {
+    ObjectKey stray = serviceEntryKey(V1, "stray");
+    cluster.put(stray, true);
+    cluster.breakWritesTo(stray);
+    loop.start();
+
+    await().until(() -> !reports.failures().isEmpty());
+    assertThat(reports.failures().get(0))
+        .extracting(ApplyFailure::operation, ApplyFailure::key, ApplyFailure::attempts)
+        .containsExactly(ApplyFailure.Operation.PRUNE, stray, 1);
+  }
+
+  @Test
+  void reportsConvergenceOnceCaughtUpEvenIfNothingChanged() {
+    loop.start();
+
+    await().until(() -> !reports.convergences().isEmpty());
+    assertThat(reports.convergences())
+        .containsExactly(new Convergence(0, 0, 0, 0, 0, OptionalLong.empty()));
+  }
+
+  @Test
+  void reportsConvergenceAfterCatchUpAndAgainAfterEachChange() {
+    cluster.put(serviceEntryKey(V1, "stray"), true);
+    topic.add(serviceEntry(V1, "foo", "a.global"), serviceEntry(V1, "bar", "bar.global"));
+    loop.start();
+
+    await().until(() -> reports.convergences().size() == 1);
+    assertThat(reports.convergences())
+        .containsExactly(new Convergence(2, 2, 0, 1, 0, OptionalLong.of(1)));
+
+    topic.add(tombstone(V1, "bar"));
+    await().until(() -> reports.convergences().size() == 2);
+    assertThat(reports.convergences().get(1))
+        .isEqualTo(new Convergence(1, 2, 1, 1, 0, OptionalLong.of(2)));
+
+    topic.add(new DesiredRecord(BAR, "{broken", at(0)), serviceEntry(V1, "foo", "b.global"));
+    await().until(() -> reports.convergences().size() == 3);
+    assertThat(reports.convergences().get(2))
+        .isEqualTo(new Convergence(1, 3, 1, 1, 1, OptionalLong.of(4)));
+  }
+
+  @Test
+  void reportsNoConvergenceWhileAnObjectIsRetrying() {
+    cluster.breakWritesTo(FOO);
+    topic.add(serviceEntry(V1, "foo", "foo.global"), serviceEntry(V1, "bar", "bar.global"));
+    loop.start();
+
+    await().until(() -> cluster.failedWrites(FOO) >= 3 && cluster.get(BAR).isPresent());
+    assertThat(reports.convergences()).isEmpty();
+
+    cluster.heal(FOO);
+    await().until(() -> !reports.convergences().isEmpty());
+    assertThat(reports.convergences())
+        .containsExactly(new Convergence(2, 2, 0, 0, 0, OptionalLong.of(1)));
+    assertThat(reports.failures()).hasSize(1);
+  }
+
+  @Test
+  void reportsThatFailNeitherStopNorRepeatTheWrites() {
+    reports.breakReporting();
+    cluster.breakWritesTo(FOO);
+    topic.add(serviceEntry(V1, "foo", "a.global"));
+    loop.start();
+    await().until(() -> cluster.failedWrites(FOO) >= 2);
+    cluster.heal(FOO);
+    awaitCaughtUp();
+
+    topic.add(serviceEntry(V1, "bar", "bar.global"));
+
+    await().until(() -> cluster.get(BAR).isPresent());
+    assertThat(cluster.writes()).containsOnlyOnce("apply apps/foo=a.global");
+    await().until(() -> loop.status().pending() == 0);
+    assertThat(loop.status().applied()).isEqualTo(2);
+  }
+
+  @Test
+  void closeStopsReadingAndClosesTheSourceAndTheReports() {
     loop.start();
     awaitCaughtUp();
 
     loop.close();
 
     assertThat(topic.closed()).isTrue();
+    assertThat(reports.closed()).isTrue();
     topic.add(serviceEntry(V1, "foo", "a.global"));
     assertThat(loop.status().caughtUp()).isTrue();
     assertThat(cluster.writes()).isEmpty();

@@ -17,7 +17,10 @@ final class FakeCluster implements ClusterWriter, ManagedObjects {
   record Live(ObjectKey key, String host, boolean managed) {}
 
   private final Map<ObjectIdentity, Live> objects = new ConcurrentHashMap<>();
-  private final Map<ObjectIdentity, Boolean> failing = new ConcurrentHashMap<>();
+
+  /** The error each broken identity's writes fail with; empty for one naming the write. */
+  private final Map<ObjectIdentity, String> failing = new ConcurrentHashMap<>();
+
   private final List<String> writes = new CopyOnWriteArrayList<>();
 
   void put(ObjectKey key, boolean managed) {
@@ -26,7 +29,12 @@ final class FakeCluster implements ClusterWriter, ManagedObjects {
 
   /** Every write to the identity fails until {@link #heal}. */
   void breakWritesTo(ObjectKey key) {
-    failing.put(key.identity(), true);
+    breakWritesTo(key, "");
+  }
+
+  /** Every write to the identity fails with {@code error} until {@link #heal}. */
+  void breakWritesTo(ObjectKey key, String error) {
+    failing.put(key.identity(), error);
   }
 
   void heal(ObjectKey key) {
@@ -67,10 +75,17 @@ final class FakeCluster implements ClusterWriter, ManagedObjects {
         .toList();
   }
 
+  /** Failed writes to the object, e.g. "apply apps/foo=a.global failed". */
+  long failedWrites(ObjectKey key) {
+    String object = " " + key.namespace() + "/" + key.name();
+    return writes.stream().filter(w -> w.contains(object) && w.endsWith(" failed")).count();
+  }
+
   private void failIfBroken(ObjectKey key, String write) {
-    if (failing.containsKey(key.identity())) {
+    String error = failing.get(key.identity());
+    if (error != null) {
       writes.add(write + " failed");
-      throw new IllegalStateException("injected failure: " + write);
+      throw new IllegalStateException(error.isEmpty() ? "injected failure: " + write : error);
     }
   }
 

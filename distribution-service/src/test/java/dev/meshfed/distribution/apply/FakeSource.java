@@ -1,12 +1,19 @@
 package dev.meshfed.distribution.apply;
 
+import dev.meshfed.distribution.model.DesiredRecord;
+import dev.meshfed.distribution.model.RecordPosition;
 import dev.meshfed.distribution.model.TopicRecord;
+import dev.meshfed.distribution.model.UndecodableRecord;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-/** A desired topic in memory: one batch per poll; what was added before the seek is history. */
+/**
+ * A desired topic in memory: one batch per poll; what was added before the seek is history. Like a
+ * partition, it gives each record the next offset, from 0.
+ */
 final class FakeSource implements DesiredRecordSource, DesiredTopic {
 
   private final BlockingQueue<List<TopicRecord>> batches = new LinkedBlockingQueue<>();
@@ -14,9 +21,18 @@ final class FakeSource implements DesiredRecordSource, DesiredTopic {
   private volatile int history;
   private volatile int polledBatches;
   private volatile boolean closed;
+  private long nextOffset;
 
-  void add(TopicRecord... records) {
-    batches.add(List.of(records));
+  synchronized void add(TopicRecord... records) {
+    batches.add(Arrays.stream(records).map(r -> at(r, nextOffset++)).toList());
+  }
+
+  private TopicRecord at(TopicRecord topicRecord, long offset) {
+    RecordPosition position = new RecordPosition(name(), 0, offset);
+    if (topicRecord instanceof DesiredRecord desired) {
+      return new DesiredRecord(desired.key(), desired.manifest(), position);
+    }
+    return new UndecodableRecord(position, ((UndecodableRecord) topicRecord).reason());
   }
 
   void failTopicCreation(int times) {

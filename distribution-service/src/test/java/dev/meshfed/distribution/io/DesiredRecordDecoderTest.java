@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.distribution.model.DesiredRecord;
 import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.distribution.model.RecordPosition;
 import dev.meshfed.distribution.model.TopicRecord;
 import dev.meshfed.distribution.model.UndecodableRecord;
 import dev.meshfed.schema.desired.DesiredKey;
@@ -38,7 +39,7 @@ class DesiredRecordDecoderTest {
             new DesiredRecord(
                 new ObjectKey("networking.istio.io/v1", "ServiceEntry", "apps", "foo"),
                 "{}",
-                "meshfed.desired.east-0@7"));
+                new RecordPosition("meshfed.desired.east", 0, 7)));
   }
 
   @Test
@@ -65,7 +66,9 @@ class DesiredRecordDecoderTest {
   @Test
   void turnsARecordWithoutKeyIntoAnUndecodableRecord() {
     assertThat(decoder.decode(raw(10, null, null)))
-        .isEqualTo(new UndecodableRecord("meshfed.desired.east-0@10", "the record has no key"));
+        .isEqualTo(
+            new UndecodableRecord(
+                new RecordPosition("meshfed.desired.east", 0, 10), "the record has no key"));
   }
 
   private static ConsumerRecord<byte[], byte[]> raw(long offset, byte[] key, byte[] value) {

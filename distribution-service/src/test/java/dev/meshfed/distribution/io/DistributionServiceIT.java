@@ -13,6 +13,13 @@ import static org.awaitility.Awaitility.await;
 import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.events.ApplyAction;
+import dev.meshfed.schema.events.ApplyFailed;
+import dev.meshfed.schema.events.ClusterConverged;
+import dev.meshfed.schema.events.EventKey;
+import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -27,6 +34,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -50,6 +61,7 @@ class DistributionServiceIT {
   private SimulatedCluster cluster;
   private KubernetesClient serviceClient;
   private DesiredTopicWriter translation;
+  private AppliedTopicReader applied;
 
   @BeforeAll
   static void startBroker() {
@@ -74,12 +86,15 @@ class DistributionServiceIT {
     if (translation != null) {
       translation.close();
     }
+    if (applied != null) {
+      applied.close();
+    }
     serviceClient.close();
     cluster.close();
   }
 
   @Test
-  void createsItsTopicThenAppliesUpdatesAndDeletesDesiredObjects() {
+  void createsItsTopicsThenAppliesUpdatesAndDeletesDesiredObjects() throws Exception {
     DistributionLoop loop = startDistribution();
     translation = new DesiredTopicWriter(broker.bootstrapServers(), clusterName);
 
@@ -117,6 +132,7 @@ class DistributionServiceIT {
     assertThat(loop.status().deleted()).isEqualTo(1);
     assertThat(IstioObjects.get(cluster.client(), SECURITY_V1, "AuthorizationPolicy", "allow-east"))
         .isPresent();
+    assertThat(cleanupPolicy(Topics.applied(clusterName).name())).isEqualTo("delete");
   }
 
   @Test
@@ -171,6 +187,12 @@ class DistributionServiceIT {
         .containsExactly(2, 2L, 0L);
     assertUnchanged(fooBefore, object(NETWORKING_V1, "ServiceEntry", "foo").getMetadata());
     assertUnchanged(barBefore, object(NETWORKING_V1, "ServiceEntry", "bar").getMetadata());
+    applied = new AppliedTopicReader(broker.bootstrapServers(), clusterName);
+    ClusterConverged eachStart = new ClusterConverged(2, 2L, 0L, 0L, 1L);
+    await()
+        .pollInSameThread()
+        .atMost(TIMEOUT)
+        .until(applied::events, events -> events.equals(List.of(eachStart, eachStart)));
   }
 
   @Test
@@ -229,6 +251,53 @@ class DistributionServiceIT {
     assertThat(loop.status().applied()).isEqualTo(1);
   }
 
+  @Test
+  void reportsTheFirstFailedWriteThenConvergence() throws Exception {
+    givenTopic();
+    translation.write(
+        translation.object(
+            NETWORKING_V1,
+            "ServiceEntry",
+            "foo",
+            serviceEntry(NETWORKING_V1, "foo", "foo.global")));
+    cluster.faults().failNextWrites(3, 500);
+    startDistribution();
+    applied = new AppliedTopicReader(broker.bootstrapServers(), clusterName);
+
+    List<ConsumerRecord<EventKey, FederationEvent>> records =
+        await()
+            .pollInSameThread()
+            .atMost(TIMEOUT)
+            .until(
+                applied::poll,
+                read ->
+                    read.stream().anyMatch(r -> r.value().getEvent() instanceof ClusterConverged));
+
+    assertThat(records).hasSize(2);
+    ConsumerRecord<EventKey, FederationEvent> failed = records.get(0);
+    assertThat(failed.key()).isEqualTo(new EventKey("ServiceEntry/apps/foo"));
+    assertThat(failed.value().getMessage())
+        .startsWith("cannot apply ServiceEntry apps/foo in " + clusterName + " (attempt 1): ")
+        .contains("HTTP 500");
+    assertThat(failed.value().getEvent())
+        .isInstanceOfSatisfying(
+            ApplyFailed.class,
+            event -> {
+              assertThat(event.getObject())
+                  .isEqualTo(new DesiredKey(NETWORKING_V1, "ServiceEntry", "apps", "foo"));
+              assertThat(event.getAction()).isEqualTo(ApplyAction.APPLY);
+              assertThat(event.getAttempts()).isEqualTo(1);
+            });
+    ConsumerRecord<EventKey, FederationEvent> converged = records.get(1);
+    assertThat(converged.key()).isEqualTo(new EventKey(clusterName));
+    // offset 0 is the desired record; its transaction's commit marker is offset 1
+    assertThat(converged.value().getEvent()).isEqualTo(new ClusterConverged(1, 1L, 0L, 0L, 0L));
+    assertThat(converged.value().getMessage())
+        .isEqualTo(
+            clusterName
+                + " holds its 1 desired object (applied 1, deleted 0, pruned 0 since start)");
+  }
+
   private void givenTopic() throws Exception {
     DesiredTopicWriter.createTopic(broker.bootstrapServers(), clusterName);
     translation = new DesiredTopicWriter(broker.bootstrapServers(), clusterName);
@@ -269,6 +338,15 @@ class DistributionServiceIT {
 
   private GenericKubernetesResource object(String apiVersion, String kind, String name) {
     return IstioObjects.get(cluster.client(), apiVersion, kind, name).orElseThrow();
+  }
+
+  private static String cleanupPolicy(String topic) throws Exception {
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
+      ConfigEntry entry =
+          admin.describeConfigs(List.of(resource)).all().get().get(resource).get("cleanup.policy");
+      return entry.value();
+    }
   }
 
   private static void awaitCaughtUp(DistributionLoop loop) {

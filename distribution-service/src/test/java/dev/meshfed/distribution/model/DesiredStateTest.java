@@ -2,6 +2,7 @@ package dev.meshfed.distribution.model;
 
 import static dev.meshfed.distribution.model.TestManifests.V1;
 import static dev.meshfed.distribution.model.TestManifests.V1BETA1;
+import static dev.meshfed.distribution.model.TestManifests.at;
 import static dev.meshfed.distribution.model.TestManifests.serviceEntry;
 import static dev.meshfed.distribution.model.TestManifests.serviceEntryKey;
 import static dev.meshfed.distribution.model.TestManifests.tombstone;
@@ -89,7 +90,7 @@ class DesiredStateTest {
   void anInvalidRecordIsRejectedAndKeepsWhatWasDesiredBefore() {
     state.record(serviceEntry(V1, "foo", "a.global"));
     RecordOutcome outcome =
-        state.record(new DesiredRecord(serviceEntryKey(V1, "foo"), "{broken", "t-0@7"));
+        state.record(new DesiredRecord(serviceEntryKey(V1, "foo"), "{broken", at(7)));
 
     assertThat(outcome)
         .isInstanceOfSatisfying(
@@ -107,14 +108,24 @@ class DesiredStateTest {
   void recordsOfUnknownKindsAndUndecodableRecordsAreFailed() {
     ObjectKey deployment = new ObjectKey("apps/v1", "Deployment", "apps", "web");
 
-    state.record(new DesiredRecord(deployment, "{}", "t-0@1"));
-    state.record(DesiredRecord.tombstone(deployment, "t-0@2"));
-    RecordOutcome undecodable = state.record(new UndecodableRecord("t-0@3", "bad bytes"));
+    state.record(new DesiredRecord(deployment, "{}", at(1)));
+    state.record(DesiredRecord.tombstone(deployment, at(2)));
+    RecordOutcome undecodable = state.record(new UndecodableRecord(at(3), "bad bytes"));
 
     assertThat(undecodable)
         .isEqualTo(new RecordOutcome.Rejected("t-0@3", "an undecodable record", "bad bytes"));
     assertThat(state.failedRecords()).isEqualTo(3);
     assertThat(state.desiredCount()).isZero();
+  }
+
+  @Test
+  void knowsTheOffsetOfTheLastRecordReadUsableOrNot() {
+    assertThat(state.lastOffset()).isEmpty();
+
+    state.record(new DesiredRecord(serviceEntryKey(V1, "foo"), "{}", at(4)));
+    state.record(new UndecodableRecord(at(6), "bad bytes"));
+
+    assertThat(state.lastOffset()).hasValue(6);
   }
 
   @Test

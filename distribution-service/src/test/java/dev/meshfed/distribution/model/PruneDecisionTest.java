@@ -1,5 +1,6 @@
 package dev.meshfed.distribution.model;
 
+import static dev.meshfed.distribution.model.TestManifests.TEST_POSITION;
 import static dev.meshfed.distribution.model.TestManifests.V1;
 import static dev.meshfed.distribution.model.TestManifests.V1BETA1;
 import static dev.meshfed.distribution.model.TestManifests.serviceEntry;
@@ -40,14 +41,14 @@ class PruneDecisionTest {
 
   @Test
   void keepsAnObjectWhoseLatestRecordWasRejected() {
-    state.record(new DesiredRecord(serviceEntryKey(V1, "foo"), "{broken", "test"));
+    state.record(new DesiredRecord(serviceEntryKey(V1, "foo"), "{broken", TEST_POSITION));
 
     assertThat(PruneDecision.toPrune(List.of(serviceEntryKey(V1, "foo")), state)).isEmpty();
   }
 
   @Test
   void prunesOnceAUsableRecordFollowsTheRejectedOne() {
-    state.record(new DesiredRecord(serviceEntryKey(V1, "foo"), "{broken", "test"));
+    state.record(new DesiredRecord(serviceEntryKey(V1, "foo"), "{broken", TEST_POSITION));
     state.record(tombstone(V1, "foo"));
 
     assertThat(PruneDecision.toPrune(List.of(serviceEntryKey(V1, "foo")), state))

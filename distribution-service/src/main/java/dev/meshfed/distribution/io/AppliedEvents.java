@@ -1,0 +1,90 @@
+package dev.meshfed.distribution.io;
+
+import dev.meshfed.distribution.model.ApplyFailure;
+import dev.meshfed.distribution.model.Convergence;
+import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.events.ApplyAction;
+import dev.meshfed.schema.events.ApplyFailed;
+import dev.meshfed.schema.events.ClusterConverged;
+import dev.meshfed.schema.events.EventKey;
+import dev.meshfed.schema.events.FederationEvent;
+
+/**
+ * The applied topic's records for the loop's reports. The subject of a failure is its object,
+ * {@code Kind/namespace/name} without the API version, so that every report on one object stays in
+ * order whichever version it was written in; the subject of a convergence is the cluster.
+ */
+final class AppliedEvents {
+
+  /** One record of the applied topic. */
+  record Event(EventKey key, FederationEvent value) {}
+
+  private final String cluster;
+
+  AppliedEvents(String cluster) {
+    this.cluster = cluster;
+  }
+
+  Event applyFailed(ApplyFailure failure) {
+    ObjectKey key = failure.key();
+    String message =
+        "cannot %s %s %s/%s in %s (attempt %d): %s"
+            .formatted(
+                failure.operation().name().toLowerCase(),
+                key.kind(),
+                key.namespace(),
+                key.name(),
+                cluster,
+                failure.attempts(),
+                failure.error());
+    ApplyFailed event =
+        new ApplyFailed(
+            new DesiredKey(key.apiVersion(), key.kind(), key.namespace(), key.name()),
+            action(failure.operation()),
+            failure.attempts(),
+            failure.error());
+    return new Event(
+        new EventKey(key.kind() + "/" + key.namespace() + "/" + key.name()),
+        new FederationEvent(message, event));
+  }
+
+  Event converged(Convergence convergence) {
+    ClusterConverged event =
+        new ClusterConverged(
+            convergence.desired(),
+            convergence.applied(),
+            convergence.deleted(),
+            convergence.pruned(),
+            convergence.desiredOffset().isPresent()
+                ? convergence.desiredOffset().getAsLong()
+                : null);
+    return new Event(new EventKey(cluster), new FederationEvent(message(convergence), event));
+  }
+
+  private String message(Convergence convergence) {
+    String message =
+        "%s holds its %d desired object%s (applied %d, deleted %d, pruned %d since start"
+            .formatted(
+                cluster,
+                convergence.desired(),
+                convergence.desired() == 1 ? "" : "s",
+                convergence.applied(),
+                convergence.deleted(),
+                convergence.pruned());
+    if (convergence.failedRecords() > 0) {
+      message +=
+          "; %d desired record%s could not be used"
+              .formatted(convergence.failedRecords(), convergence.failedRecords() == 1 ? "" : "s");
+    }
+    return message + ")";
+  }
+
+  private static ApplyAction action(ApplyFailure.Operation operation) {
+    return switch (operation) {
+      case APPLY -> ApplyAction.APPLY;
+      case DELETE -> ApplyAction.DELETE;
+      case PRUNE -> ApplyAction.PRUNE;
+    };
+  }
+}

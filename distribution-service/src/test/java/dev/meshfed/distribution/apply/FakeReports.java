@@ -1,0 +1,55 @@
+package dev.meshfed.distribution.apply;
+
+import dev.meshfed.distribution.model.ApplyFailure;
+import dev.meshfed.distribution.model.Convergence;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Keeps every report; fails every report to order. */
+final class FakeReports implements ApplyReports {
+
+  private final List<ApplyFailure> failures = new CopyOnWriteArrayList<>();
+  private final List<Convergence> convergences = new CopyOnWriteArrayList<>();
+  private volatile boolean broken;
+  private volatile boolean closed;
+
+  /** Every report throws from now on, as a reporter with a bug would. */
+  void breakReporting() {
+    broken = true;
+  }
+
+  List<ApplyFailure> failures() {
+    return List.copyOf(failures);
+  }
+
+  List<Convergence> convergences() {
+    return List.copyOf(convergences);
+  }
+
+  boolean closed() {
+    return closed;
+  }
+
+  @Override
+  public void applyFailed(ApplyFailure failure) {
+    failIfBroken();
+    failures.add(failure);
+  }
+
+  @Override
+  public void converged(Convergence convergence) {
+    failIfBroken();
+    convergences.add(convergence);
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+  }
+
+  private void failIfBroken() {
+    if (broken) {
+      throw new IllegalStateException("injected failure: cannot report");
+    }
+  }
+}
