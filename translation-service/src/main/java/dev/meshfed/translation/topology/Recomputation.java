@@ -8,6 +8,7 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.TranslationSettings;
+import dev.meshfed.translation.translate.Verdict;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -74,9 +75,13 @@ public final class Recomputation {
     return Collections.unmodifiableSortedMap(byCluster);
   }
 
-  /** The translator's view of the snapshot. */
-  public MeshInputs inputs() {
-    return inputs;
+  /**
+   * Whether these inputs produce the object KIND/NAMESPACE/NAME of a cluster, and if not, which
+   * translation rule keeps it out.
+   */
+  public Verdict verdict(
+      TranslationSettings settings, String cluster, String kind, String namespace, String name) {
+    return FederationTranslator.verdict(inputs, settings, cluster, kind, namespace, name);
   }
 
   /** Inputs whose payload is of no kind this version knows: translation ignores them too. */
