@@ -9,10 +9,10 @@ import dev.meshfed.cli.audit.RecordedInputs;
 import dev.meshfed.cli.kafka.WholeTopic;
 import dev.meshfed.cli.replay.Coverage;
 import dev.meshfed.cli.replay.DesiredHistory;
-import dev.meshfed.cli.replay.DiscoveredHistory;
 import dev.meshfed.cli.replay.ReplayOutput;
 import dev.meshfed.cli.replay.ReplayedObject;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.translate.TranslationSettings;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -161,12 +160,9 @@ public final class ReplayCommand implements Callable<Integer> {
   }
 
   private ImpliedConfig implied(AuditTopicReader reader, Instant time, Instant now) {
-    Map<String, DiscoveredHistory> discovered = new TreeMap<>();
-    for (String cluster : reader.discoveredClusters()) {
-      reader.discoveredHistory(cluster).ifPresent(history -> discovered.put(cluster, history));
-    }
+    TranslationSettings settings = translation.settings();
     return ImpliedConfig.of(
-        RecordedInputs.of(discovered, time, now, translation.settings()), translation.settings());
+        RecordedInputs.of(reader.allDiscovered(), time, now, settings), settings);
   }
 
   private static Coverage coverage(WholeTopic.Contents<DesiredEntry> topic, Instant time) {

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 
 /**
  * Reads whole desired and discovered topics with provenance, as far as they reached when reading
@@ -67,6 +69,15 @@ public final class AuditTopicReader {
                 .map(
                     contents ->
                         new DiscoveredHistory(contents.records(), contents.logStartOffset())));
+  }
+
+  /** Every discovered topic, by cluster, each read once and remembered. */
+  public SortedMap<String, DiscoveredHistory> allDiscovered() {
+    SortedMap<String, DiscoveredHistory> all = new TreeMap<>();
+    for (String cluster : discoveredClusters()) {
+      discoveredHistory(cluster).ifPresent(history -> all.put(cluster, history));
+    }
+    return all;
   }
 
   /** How many discovered topics were read. */

@@ -1,9 +1,10 @@
-package dev.meshfed.cli.replay;
+package dev.meshfed.cli.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.cli.ExplainCommand;
 import dev.meshfed.cli.ReplayCommand;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
@@ -40,6 +41,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -52,12 +55,14 @@ import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /**
- * `meshfed replay --recompute` against a real broker. At t1 the inputs of a bookinfo federation
- * (mgmt, cluster1 with reviews and details, cluster2) are recorded and the desired records
- * translation derives from them are published. At t2 cluster2's desired topic is forged: reviews'
- * entry gets another port, details' entry is tombstoned and an entry nothing implies appears.
+ * The audits that re-derive the desired config from the recorded inputs, against a real broker:
+ * `meshfed replay --recompute`, and `meshfed explain` of a missing object. At t1 the inputs of a
+ * bookinfo federation (mgmt, cluster1 with reviews and details, cluster2) are recorded and the
+ * desired records translation derives from them are published. At t2 cluster2's desired topic is
+ * forged: reviews' entry gets another port, details' entry is tombstoned and an entry nothing
+ * implies appears.
  */
-class RecomputeIT {
+class RecordedInputsIT {
 
   private static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
   private static final Instant T1 = NOW.minus(Duration.ofHours(2));
@@ -186,18 +191,59 @@ class RecomputeIT {
     assertThat(run.out).startsWith("---\n# cluster: cluster2\n").doesNotContain("recomputed");
   }
 
+  @Test
+  void explainNamesTheRuleThatKeepsAMissingObjectOut() {
+    Run run =
+        explain(
+            "mgmt", "ServiceEntry/istio-system/" + REVIEWS, "--at", T1.plusSeconds(1).toString());
+
+    assertThat(run.exitCode).as(run.out + run.err).isEqualTo(1);
+    assertThat(run.out.lines())
+        .contains(
+            "cluster mgmt never had ServiceEntry/istio-system/"
+                + REVIEWS
+                + " published at or before "
+                + T1.plusSeconds(1),
+            "why it is not produced, by the translation of 13 inputs recorded as of "
+                + T1.plusSeconds(1)
+                + " in meshfed.discovered.{cluster1,cluster2,mgmt} (management cluster mgmt,"
+                + " default host suffix global):",
+            "  TARGET_NOT_IN_WORKSPACE (cluster1/Service/bookinfo/reviews): workspace bookinfo has"
+                + " no namespace in cluster mgmt (its clusters: cluster1, cluster2)");
+  }
+
+  @Test
+  void explainSaysWhenTheInputsImplyAMissingObject() {
+    Run run = explain("cluster2", "ServiceEntry/istio-system/" + DETAILS, "-o", "yaml");
+
+    assertThat(run.exitCode).isEqualTo(1);
+    assertThat(run.out)
+        .contains("status: deleted")
+        .contains("whyMissing:")
+        .contains("implied: true")
+        .contains("excludedBy: []");
+  }
+
   // --- helpers
 
   private record Run(int exitCode, String out, String err) {}
 
   private static Run run(String... args) {
+    return execute((out, err) -> new ReplayCommand(out, err, Clock.systemUTC()), args);
+  }
+
+  private static Run explain(String... args) {
+    return execute((out, err) -> new ExplainCommand(out, err, Clock.systemUTC()), args);
+  }
+
+  private static Run execute(
+      BiFunction<PrintStream, PrintStream, Callable<Integer>> factory, String... args) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream errStream = new PrintStream(err, true, StandardCharsets.UTF_8);
     CommandLine command =
         new CommandLine(
-            new ReplayCommand(
-                new PrintStream(out, true, StandardCharsets.UTF_8), errStream, Clock.systemUTC()));
+            factory.apply(new PrintStream(out, true, StandardCharsets.UTF_8), errStream));
     command.setErr(new PrintWriter(errStream, true));
     List<String> withBroker = new ArrayList<>(List.of(args));
     withBroker.addAll(List.of("--bootstrap-server", broker.bootstrapServers()));
