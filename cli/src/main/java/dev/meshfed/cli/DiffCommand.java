@@ -6,7 +6,6 @@ import dev.meshfed.cli.audit.DesiredEntry;
 import dev.meshfed.cli.audit.LineDiff;
 import dev.meshfed.cli.audit.Ref;
 import dev.meshfed.cli.replay.DesiredHistory;
-import dev.meshfed.cli.replay.DesiredTopicReader;
 import dev.meshfed.cli.replay.ReplayedObject;
 import dev.meshfed.schema.kafka.Topics;
 import java.io.PrintStream;
@@ -89,7 +88,7 @@ public final class DiffCommand implements Callable<Integer> {
     }
     SortedSet<String> requested =
         clusters.isEmpty()
-            ? new DesiredTopicReader(kafka.properties()).clusters()
+            ? new AuditTopicReader(kafka.properties()).desiredClusters()
             : new TreeSet<>(clusters);
     AuditTopicReader reader = new AuditTopicReader(kafka.properties());
     boolean anyTopic = false;

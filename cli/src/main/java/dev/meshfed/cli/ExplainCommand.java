@@ -4,7 +4,10 @@ import dev.meshfed.cli.audit.AuditTopicReader;
 import dev.meshfed.cli.audit.DesiredEntry;
 import dev.meshfed.cli.audit.ExplainFormat;
 import dev.meshfed.cli.audit.Explanation;
+import dev.meshfed.cli.audit.RecordedInputs;
+import dev.meshfed.cli.audit.WhyMissing;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.translate.TranslationSettings;
 import java.io.PrintStream;
 import java.time.Clock;
 import java.time.Instant;
@@ -25,7 +28,8 @@ import picocli.CommandLine.Spec;
     description =
         "Why an object of a cluster's desired config exists: the input objects that produced it"
             + " (cluster, kind, name, generation, topic offset, time) and the workspace and"
-            + " settings that allowed it.",
+            + " settings that allowed it. For a missing object (deleted, or never published), the"
+            + " translation rule that keeps it out, from the inputs recorded at that time.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the object exists at TIME",
@@ -60,6 +64,8 @@ public final class ExplainCommand implements Callable<Integer> {
       defaultValue = "table",
       description = "table, yaml or json.")
   String output;
+
+  @Mixin TranslationOptions translation;
 
   @Mixin KafkaConnection kafka;
 
@@ -104,11 +110,33 @@ public final class ExplainCommand implements Callable<Integer> {
     }
     Explanation explanation =
         Explanation.of(cluster, kind, namespace, name, time, desired.get(), reader::discovered);
+    if (!explanation.exists()) {
+      explanation =
+          explanation.withWhyMissing(whyMissing(reader, kind, namespace, name, time, now));
+    }
     out.print(format.format(explanation));
     out.flush();
     int topics = reader.discoveredTopicsRead();
     err.println("read " + topics + " discovered " + (topics == 1 ? "topic" : "topics"));
     return explanation.exists() ? 0 : 1;
+  }
+
+  /** What every cluster's inputs recorded as of the time say about the missing object. */
+  private WhyMissing whyMissing(
+      AuditTopicReader reader,
+      String kind,
+      String namespace,
+      String name,
+      Instant time,
+      Instant now) {
+    TranslationSettings settings = translation.settings();
+    return WhyMissing.of(
+        RecordedInputs.of(reader.allDiscovered(), time, now, settings),
+        settings,
+        cluster,
+        kind,
+        namespace,
+        name);
   }
 
   private ExplainFormat parseFormat() {

@@ -139,19 +139,10 @@ class BookinfoLifecycleIT {
     assertThat(convergedAt).hasSize(4);
     for (Map.Entry<String, Instant> step : convergedAt.entrySet()) {
       Path replayed = Path.of("target/e2e/replays").resolve(step.getKey());
-      ByteArrayOutputStream err = new ByteArrayOutputStream();
-      int exit =
-          new CommandLine(
-                  new ReplayCommand(
-                      System.out,
-                      new PrintStream(err, true, StandardCharsets.UTF_8),
-                      Clock.systemUTC()))
-              .execute(
-                  "--at", step.getValue().toString(),
-                  "-o", replayed.toString(),
-                  "--bootstrap-server", pipeline.bootstrapServers());
 
-      assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+      Replay replay = replay("--at", step.getValue().toString(), "-o", replayed.toString());
+
+      assertThat(replay.exitCode()).as(replay.err()).isZero();
       DumpComparison.assertSameTreeWithoutUpdating(replayed, EXPECTED.resolve(step.getKey()));
     }
   }
@@ -182,6 +173,39 @@ class BookinfoLifecycleIT {
           .isEqualTo(new TreeSet<>(hosts(cluster)));
     }
     assertThat(joined).containsExactlyInAnyOrderElementsOf(pipeline.clusters().keySet());
+  }
+
+  @Test
+  @Order(8)
+  void atEachStepWhatWasPublishedIsWhatTheRecordedInputsImply() {
+    for (Map.Entry<String, Instant> step : convergedAt.entrySet()) {
+      Replay audit = replay("--at", step.getValue().toString(), "--recompute");
+
+      assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
+      assertThat(audit.out().lines().filter(l -> l.startsWith("cluster ")))
+          .as(audit.out())
+          .hasSize(pipeline.clusters().size())
+          .allSatisfy(l -> assertThat(l).contains(": consistent: "));
+      assertThat(audit.out()).doesNotContain("note: ");
+    }
+  }
+
+  private record Replay(int exitCode, String out, String err) {}
+
+  private static Replay replay(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    List<String> withBroker = new ArrayList<>(List.of(args));
+    withBroker.addAll(List.of("--bootstrap-server", pipeline.bootstrapServers()));
+    int exit =
+        new CommandLine(
+                new ReplayCommand(
+                    new PrintStream(out, true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8),
+                    Clock.systemUTC()))
+            .execute(withBroker.toArray(String[]::new));
+    return new Replay(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
   private static void runAndCompare(Step step) throws Exception {

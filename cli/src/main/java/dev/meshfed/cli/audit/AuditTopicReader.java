@@ -1,20 +1,18 @@
 package dev.meshfed.cli.audit;
 
+import dev.meshfed.cli.kafka.TopicNames;
 import dev.meshfed.cli.kafka.WholeTopic;
-import dev.meshfed.schema.ObjectRef;
-import dev.meshfed.schema.desired.DesiredKey;
-import dev.meshfed.schema.desired.DesiredObject;
-import dev.meshfed.schema.discovery.DiscoveredObject;
-import dev.meshfed.schema.discovery.DiscoveryKey;
-import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.cli.replay.DiscoveredHistory;
+import dev.meshfed.cli.replay.DiscoveredRecord;
 import dev.meshfed.schema.kafka.Topics;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import java.util.SortedMap;
+import java.util.SortedSet;
+import java.util.TreeMap;
 
 /**
  * Reads whole desired and discovered topics with provenance, as far as they reached when reading
@@ -23,54 +21,63 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 public final class AuditTopicReader {
 
   private final Properties kafka;
-  private final Map<String, List<DiscoveredEntry>> discovered = new HashMap<>();
+  private final Map<String, Optional<DiscoveredHistory>> discovered = new HashMap<>();
 
   public AuditTopicReader(Properties kafka) {
     this.kafka = kafka;
   }
 
+  /** Every cluster that has a desired topic. */
+  public SortedSet<String> desiredClusters() {
+    return TopicNames.clusters(kafka, AuditTopicReader::clusterOfDesired);
+  }
+
+  /** Every cluster that has a discovered topic. */
+  public SortedSet<String> discoveredClusters() {
+    return TopicNames.clusters(kafka, Topics::clusterOfDiscovered);
+  }
+
   /** The cluster's desired topic; empty when it does not exist. */
   public Optional<List<DesiredEntry>> desired(String cluster) {
-    return readAll(
+    return desiredTopic(cluster).map(WholeTopic.Contents::records);
+  }
+
+  /** The cluster's desired topic with its log start; empty when it does not exist. */
+  public Optional<WholeTopic.Contents<DesiredEntry>> desiredTopic(String cluster) {
+    return WholeTopic.read(
+        kafka,
         Topics.desired(cluster),
-        (ConsumerRecord<DesiredKey, DesiredObject> r) -> {
-          DesiredKey k = r.key();
-          DesiredObject v = r.value();
-          return new DesiredEntry(
-              k.getApiVersion(),
-              k.getKind(),
-              k.getNamespace(),
-              k.getName(),
-              v == null ? null : v.getManifest(),
-              v == null ? null : v.getWorkspace(),
-              v == null ? List.of() : v.getSources().stream().map(AuditTopicReader::ref).toList(),
-              r.timestamp(),
-              r.offset());
-        });
+        r -> DesiredEntry.of(r.key(), r.value(), r.timestamp(), r.offset()));
   }
 
   /** The cluster's discovered records (none when it has no topic), read once and remembered. */
   public List<DiscoveredEntry> discovered(String cluster) {
+    return discoveredHistory(cluster)
+        .map(h -> h.records().stream().map(DiscoveredEntry::of).toList())
+        .orElse(List.of());
+  }
+
+  /** The cluster's discovered topic, read once and remembered; empty when it does not exist. */
+  public Optional<DiscoveredHistory> discoveredHistory(String cluster) {
     return discovered.computeIfAbsent(
         cluster,
         c ->
-            readAll(
+            WholeTopic.read(
+                    kafka,
                     Topics.discovered(c),
-                    (ConsumerRecord<DiscoveryKey, DiscoveredObject> r) -> {
-                      DiscoveryKey k = r.key();
-                      DiscoveredObject v = r.value();
-                      return new DiscoveredEntry(
-                          k.getKind(),
-                          k.getNamespace(),
-                          k.getName(),
-                          v == null ? null : v.getApiVersion(),
-                          v == null ? null : v.getUid(),
-                          v == null ? null : v.getGeneration(),
-                          v == null,
-                          r.timestamp(),
-                          r.offset());
-                    })
-                .orElse(List.of()));
+                    r -> new DiscoveredRecord(r.key(), r.value(), r.timestamp(), r.offset()))
+                .map(
+                    contents ->
+                        new DiscoveredHistory(contents.records(), contents.logStartOffset())));
+  }
+
+  /** Every discovered topic, by cluster, each read once and remembered. */
+  public SortedMap<String, DiscoveredHistory> allDiscovered() {
+    SortedMap<String, DiscoveredHistory> all = new TreeMap<>();
+    for (String cluster : discoveredClusters()) {
+      discoveredHistory(cluster).ifPresent(history -> all.put(cluster, history));
+    }
+    return all;
   }
 
   /** How many discovered topics were read. */
@@ -78,12 +85,12 @@ public final class AuditTopicReader {
     return discovered.size();
   }
 
-  private static Ref ref(ObjectRef r) {
-    return new Ref(r.getCluster(), r.getKind(), r.getNamespace(), r.getName());
-  }
-
-  private <K, V, T> Optional<List<T>> readAll(
-      TopicSpec<K, V> topic, Function<ConsumerRecord<K, V>, T> map) {
-    return WholeTopic.read(kafka, topic, map).map(WholeTopic.Contents::records);
+  /** The cluster a desired topic speaks for, if the name is one. */
+  static Optional<String> clusterOfDesired(String topic) {
+    if (!topic.startsWith(Topics.DESIRED_PREFIX)) {
+      return Optional.empty();
+    }
+    String cluster = topic.substring(Topics.DESIRED_PREFIX.length());
+    return Topics.CLUSTER_NAME.matcher(cluster).matches() ? Optional.of(cluster) : Optional.empty();
   }
 }

@@ -1,7 +1,6 @@
 package dev.meshfed.cli.audit;
 
 import dev.meshfed.cli.replay.DesiredHistory;
-import dev.meshfed.cli.replay.DesiredRecord;
 import dev.meshfed.cli.replay.ReplayedObject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -9,7 +8,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /** What changed in one cluster's desired config between two instants. No I/O. */
@@ -66,26 +64,19 @@ public final class DesiredDiff {
    */
   public static List<Change> between(
       String cluster, List<DesiredEntry> records, Instant from, Instant to) {
-    DesiredHistory history =
-        new DesiredHistory(records.stream().map(DesiredEntry::toRecord).toList(), 0);
-    Map<Long, DesiredEntry> byOffset =
-        records.stream()
-            .collect(Collectors.toMap(DesiredEntry::offset, Function.identity(), (x, y) -> y));
-    Map<String, DesiredRecord> before = history.stateAt(from);
-    Map<String, DesiredRecord> after = history.stateAt(to);
+    Map<String, DesiredEntry> before = Lookup.stateAt(records, from);
+    Map<String, DesiredEntry> after = Lookup.stateAt(records, to);
     TreeSet<String> keys = new TreeSet<>(before.keySet());
     keys.addAll(after.keySet());
     List<Change> changes = new ArrayList<>();
     for (String key : keys) {
-      DesiredRecord b = before.get(key);
-      DesiredRecord a = after.get(key);
-      ReplayedObject bo = b == null ? null : ReplayedObject.of(cluster, b);
-      ReplayedObject ao = a == null ? null : ReplayedObject.of(cluster, a);
-      DesiredEntry be = b == null ? null : byOffset.get(b.offset());
-      DesiredEntry ae = a == null ? null : byOffset.get(a.offset());
-      if (b == null) {
+      DesiredEntry be = before.get(key);
+      DesiredEntry ae = after.get(key);
+      ReplayedObject bo = be == null ? null : ReplayedObject.of(cluster, be.toRecord());
+      ReplayedObject ao = ae == null ? null : ReplayedObject.of(cluster, ae.toRecord());
+      if (be == null) {
         changes.add(new Change(Type.ADDED, null, ao, null, ae));
-      } else if (a == null) {
+      } else if (ae == null) {
         changes.add(new Change(Type.REMOVED, bo, null, be, null));
       } else if (!bo.yaml().equals(ao.yaml())) {
         changes.add(new Change(Type.CHANGED, bo, ao, be, ae));

@@ -1,6 +1,8 @@
 package dev.meshfed.cli.audit;
 
 import dev.meshfed.cli.replay.DesiredRecord;
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.desired.DesiredObject;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,8 +24,25 @@ public record DesiredEntry(
     long timestamp,
     long offset) {
 
+  /** The offset of an entry that was recomputed rather than read from a topic. */
+  public static final long RECOMPUTED = -1;
+
   public DesiredEntry {
     sources = sources == null ? List.of() : List.copyOf(sources);
+  }
+
+  /** From a desired topic's record; {@code value} is null for a tombstone. */
+  public static DesiredEntry of(DesiredKey key, DesiredObject value, long timestamp, long offset) {
+    return new DesiredEntry(
+        key.getApiVersion(),
+        key.getKind(),
+        key.getNamespace(),
+        key.getName(),
+        value == null ? null : value.getManifest(),
+        value == null ? null : value.getWorkspace(),
+        value == null ? List.of() : value.getSources().stream().map(Ref::of).toList(),
+        timestamp,
+        offset);
   }
 
   public boolean isTombstone() {
@@ -39,7 +58,7 @@ public record DesiredEntry(
     return this.kind.equals(kind) && this.namespace.equals(namespace) && this.name.equals(name);
   }
 
-  /** The key's identity, as {@link dev.meshfed.cli.replay.DesiredTopicReader} writes it. */
+  /** The key's identity: (apiVersion, kind, namespace, name). */
   public String identity() {
     return String.join(" ", apiVersion, kind, namespace, name);
   }

@@ -1,5 +1,7 @@
 package dev.meshfed.cli.audit;
 
+import dev.meshfed.cli.replay.DiscoveredRecord;
+import dev.meshfed.schema.discovery.DiscoveredObject;
 import java.time.Instant;
 
 /**
@@ -19,6 +21,20 @@ public record DiscoveredEntry(
     boolean tombstone,
     long timestamp,
     long offset) {
+
+  public static DiscoveredEntry of(DiscoveredRecord r) {
+    DiscoveredObject v = r.value();
+    return new DiscoveredEntry(
+        r.key().getKind(),
+        r.key().getNamespace(),
+        r.key().getName(),
+        v == null ? null : v.getApiVersion(),
+        v == null ? null : v.getUid(),
+        v == null ? null : v.getGeneration(),
+        v == null,
+        r.timestamp(),
+        r.offset());
+  }
 
   public Instant time() {
     return Instant.ofEpochMilli(timestamp);

@@ -9,6 +9,9 @@ import dev.meshfed.cli.audit.Lookup.Deleted;
 import dev.meshfed.cli.audit.Lookup.Exists;
 import dev.meshfed.cli.audit.Lookup.Never;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.translate.Exclusion;
+import dev.meshfed.translation.translate.Output;
+import dev.meshfed.translation.translate.Verdict;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +38,7 @@ public enum ExplainFormat {
   public String format(Explanation e) {
     try {
       return switch (this) {
-        case TABLE -> table(e);
+        case TABLE -> table(e) + e.whyMissing().map(ExplainFormat::whyMissing).orElse("");
         case JSON -> JSON_MAPPER.writeValueAsString(tree(e)) + "\n";
         case YAML -> YAML_MAPPER.writeValueAsString(tree(e));
       };
@@ -108,9 +111,11 @@ public enum ExplainFormat {
             .append(x.firstLater().offset())
             .append(")\n");
       }
-      out.append("why it was not produced: see `meshfed events --cluster ")
-          .append(e.cluster())
-          .append("`\n");
+      if (e.whyMissing().isEmpty()) {
+        out.append("why it was not produced: see `meshfed events --cluster ")
+            .append(e.cluster())
+            .append("`\n");
+      }
       return out.toString();
     }
     if (e.inputs().isEmpty()) {
@@ -161,6 +166,52 @@ public enum ExplainFormat {
     return out.toString();
   }
 
+  private static String whyMissing(WhyMissing why) {
+    StringBuilder out = new StringBuilder();
+    Verdict verdict = why.verdict();
+    if (verdict.produced().isPresent()) {
+      Output o = verdict.produced().get();
+      out.append("yet the translation of ")
+          .append(why.source())
+          .append(" produces it (")
+          .append(o.apiVersion())
+          .append(", workspace ")
+          .append(orDash(o.workspace()))
+          .append("): it should have been published; see `meshfed replay --recompute`\n");
+    } else {
+      out.append("why it is not produced, by the translation of ")
+          .append(why.source())
+          .append(":\n");
+      for (Exclusion x : verdict.exclusions()) {
+        out.append("  ")
+            .append(x.rule())
+            .append(x.subject() == null ? "" : " (" + x.subject().ref() + ")")
+            .append(": ")
+            .append(x.message())
+            .append('\n');
+      }
+    }
+    why.notes().forEach(note -> out.append("  note: ").append(note).append('\n'));
+    return out.toString();
+  }
+
+  private static Map<String, Object> whyMissingTree(WhyMissing why) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("from", why.source());
+    tree.put("implied", why.implied());
+    List<Map<String, Object>> exclusions = new ArrayList<>();
+    for (Exclusion x : why.verdict().exclusions()) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("rule", x.rule().name());
+      row.put("subject", x.subject() == null ? null : x.subject().ref());
+      row.put("message", x.message());
+      exclusions.add(row);
+    }
+    tree.put("excludedBy", exclusions);
+    tree.put("notes", why.notes());
+    return tree;
+  }
+
   private static Map<String, Object> tree(Explanation e) {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("cluster", e.cluster());
@@ -207,6 +258,7 @@ public enum ExplainFormat {
       inputs.add(row);
     }
     tree.put("inputs", inputs);
+    e.whyMissing().ifPresent(why -> tree.put("whyMissing", whyMissingTree(why)));
     return tree;
   }
 

@@ -12,6 +12,7 @@ import java.util.function.Function;
  * Why an object of a cluster's desired config exists (or does not) at an instant.
  *
  * @param inputs one row per source of the existing object, or of its last version when deleted
+ * @param whyMissing for a missing object, what the inputs recorded then say about it, when known
  */
 public record Explanation(
     String cluster,
@@ -20,7 +21,8 @@ public record Explanation(
     String name,
     Instant at,
     DesiredState state,
-    List<Input> inputs) {
+    List<Input> inputs,
+    Optional<WhyMissing> whyMissing) {
 
   /**
    * A source and its latest discovered record at or before the instant.
@@ -53,7 +55,12 @@ public record Explanation(
                         new Input(
                             ref, Lookup.discoveredAt(discovered.apply(ref.cluster()), ref, at)))
                 .toList();
-    return new Explanation(cluster, kind, namespace, name, at, state, inputs);
+    return new Explanation(cluster, kind, namespace, name, at, state, inputs, Optional.empty());
+  }
+
+  /** This explanation with what the recorded inputs say about the missing object. */
+  public Explanation withWhyMissing(WhyMissing why) {
+    return new Explanation(cluster, kind, namespace, name, at, state, inputs, Optional.of(why));
   }
 
   public boolean exists() {

@@ -1,11 +1,16 @@
 package dev.meshfed.cli.audit;
 
+import dev.meshfed.cli.replay.DesiredHistory;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Lookups over the records of one topic. No I/O. */
 public final class Lookup {
@@ -56,6 +61,21 @@ public final class Lookup {
             .max(Comparator.comparingLong(DesiredEntry::offset))
             .orElse(null);
     return new Deleted(tombstone, lastVersion);
+  }
+
+  /**
+   * A desired topic's objects at an instant, by key identity ({@link DesiredEntry#identity()}), in
+   * key order: each key's record as {@link DesiredHistory#stateAt} picks it.
+   */
+  public static SortedMap<String, DesiredEntry> stateAt(List<DesiredEntry> records, Instant at) {
+    Map<Long, DesiredEntry> byOffset =
+        records.stream()
+            .collect(Collectors.toMap(DesiredEntry::offset, Function.identity(), (x, y) -> y));
+    SortedMap<String, DesiredEntry> state = new TreeMap<>();
+    new DesiredHistory(records.stream().map(DesiredEntry::toRecord).toList(), 0)
+        .stateAt(at)
+        .forEach((identity, record) -> state.put(identity, byOffset.get(record.offset())));
+    return state;
   }
 
   /** The input's latest record (possibly a tombstone) at or before an instant. */

@@ -1,7 +1,13 @@
 package dev.meshfed.cli.audit;
 
+import dev.meshfed.schema.ObjectRef;
+
 /** An input object in a named cluster, as a desired record's sources name it. */
 public record Ref(String cluster, String kind, String namespace, String name) {
+
+  public static Ref of(ObjectRef ref) {
+    return new Ref(ref.getCluster(), ref.getKind(), ref.getNamespace(), ref.getName());
+  }
 
   /** Whether this input is a workspace or its settings: it allowed the output, not produced it. */
   public boolean allows() {

@@ -5,7 +5,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 
 /**
@@ -40,11 +39,6 @@ public final class DesiredHistory {
 
   /** What the topic can tell about {@code at}. */
   public Coverage coverage(Instant at) {
-    OptionalLong earliest = records.stream().mapToLong(DesiredRecord::timestamp).min();
-    long atOrBefore = records.stream().filter(r -> r.timestamp() <= at.toEpochMilli()).count();
-    return new Coverage(
-        earliest.isPresent() ? Instant.ofEpochMilli(earliest.getAsLong()) : null,
-        atOrBefore,
-        logStartOffset);
+    return Coverage.of(records.stream().mapToLong(DesiredRecord::timestamp), at, logStartOffset);
   }
 }

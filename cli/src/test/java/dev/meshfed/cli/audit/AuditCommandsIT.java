@@ -200,8 +200,12 @@ class AuditCommandsIT {
     assertThat(run.exitCode).isEqualTo(1);
     assertThat(run.out)
         .contains("cluster cluster2 never had ServiceEntry/istio-system/nope published")
-        .contains("why it was not produced: see `meshfed events --cluster cluster2`");
-    assertThat(run.err).contains("read 0 discovered topics");
+        .contains("why it is not produced, by the translation of 4 inputs recorded as of ")
+        .contains(
+            "  NO_SUCH_SERVICE: no Service of any cluster has a host"
+                + " NAME.NAMESPACE.svc.CLUSTER.SUFFIX (SUFFIX one of global) that names a"
+                + " ServiceEntry nope");
+    assertThat(run.err).contains("read 2 discovered topics");
   }
 
   @Test

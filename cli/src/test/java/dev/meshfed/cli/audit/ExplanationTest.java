@@ -12,10 +12,15 @@ import static dev.meshfed.cli.audit.AuditFixtures.serviceEntry;
 import static dev.meshfed.cli.audit.AuditFixtures.tombstone;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.translate.Exclusion;
+import dev.meshfed.translation.translate.Exclusion.Rule;
+import dev.meshfed.translation.translate.Verdict;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ExplanationTest {
@@ -102,5 +107,32 @@ class ExplanationTest {
             "cluster cluster2 never had ServiceEntry/istio-system/x published at or before "
                 + T3
                 + "\nwhy it was not produced: see `meshfed events --cluster cluster2`\n");
+  }
+
+  @Test
+  void aMissingObjectNamesTheRuleThatKeepsItOut() {
+    Verdict verdict =
+        new Verdict(
+            Optional.empty(),
+            List.of(
+                new Exclusion(
+                    Rule.NOT_SELECTED,
+                    new ObjectId("cluster1", "Service", "bookinfo", "reviews"),
+                    "options.federation.serviceSelector of s does not select it")));
+    Explanation e =
+        Explanation.of("cluster2", "ServiceEntry", "istio-system", "x", T3, List.of(), this::topic)
+            .withWhyMissing(new WhyMissing("5 inputs recorded as of " + T3, List.of("n"), verdict));
+
+    assertThat(ExplainFormat.TABLE.format(e))
+        .isEqualTo(
+            "cluster cluster2 never had ServiceEntry/istio-system/x published at or before "
+                + T3
+                + "\nwhy it is not produced, by the translation of 5 inputs recorded as of "
+                + T3
+                + ":\n  NOT_SELECTED (cluster1/Service/bookinfo/reviews): options.federation"
+                + ".serviceSelector of s does not select it\n  note: n\n");
+    assertThat(ExplainFormat.JSON.format(e))
+        .contains("\"rule\" : \"NOT_SELECTED\"")
+        .contains("\"implied\" : false");
   }
 }

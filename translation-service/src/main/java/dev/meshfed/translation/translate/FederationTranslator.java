@@ -78,4 +78,18 @@ public final class FederationTranslator {
     }
     return results;
   }
+
+  /**
+   * Whether the inputs produce the object KIND/NAMESPACE/NAME (any API version) of a cluster's
+   * desired config, and if not, the rule that keeps it out: the translator's own decisions.
+   */
+  public static Verdict verdict(
+      MeshInputs inputs,
+      TranslationSettings settings,
+      String cluster,
+      String kind,
+      String namespace,
+      String name) {
+    return Verdict.of(inputs, settings, cluster, kind, namespace, name);
+  }
 }

@@ -6,6 +6,7 @@ import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,15 +30,74 @@ final class GatewayFederation {
   static UnitResult translate(String cluster, MeshInputs inputs, Membership membership) {
     SortedMap<String, SortedSet<ObjectId>> suffixes =
         federatedSuffixes(cluster, inputs, membership);
-    Optional<EastWestGatewayInput> gateway = ClusterMesh.gateway(inputs, cluster);
-    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
-    if (suffixes.isEmpty() || gateway.isEmpty() || controlPlane.isEmpty()) {
+    Decision<ClusterMesh> mesh = mesh(cluster, inputs);
+    if (suffixes.isEmpty() || !mesh.isAllowed()) {
       return UnitResult.EMPTY;
     }
-    ClusterMesh mesh = new ClusterMesh(cluster, controlPlane.get(), gateway.get());
     List<Output> outputs = new ArrayList<>();
-    suffixes.forEach((suffix, settings) -> outputs.add(gateway(mesh, suffix, settings)));
+    suffixes.forEach((suffix, settings) -> outputs.add(gateway(mesh.allowed(), suffix, settings)));
     return new UnitResult(outputs, List.of());
+  }
+
+  /**
+   * The first rule that keeps the Gateway for host suffix {@code suffix} out of namespace {@code
+   * namespace} of {@code cluster}: the decisions {@link #translate} takes. Empty when translation
+   * places it there.
+   */
+  static Optional<Exclusion> exclusion(
+      String cluster, String suffix, String namespace, MeshInputs inputs, Membership membership) {
+    if (!federatedSuffixes(cluster, inputs, membership).containsKey(suffix)) {
+      return Optional.of(
+          new Exclusion(
+              Rule.NO_FEDERATED_SERVICE,
+              null,
+              "cluster " + cluster + " owns no federated service with host suffix " + suffix));
+    }
+    Decision<ClusterMesh> mesh = mesh(cluster, inputs);
+    if (!mesh.isAllowed()) {
+      return mesh.exclusionIfAny();
+    }
+    if (!mesh.allowed().namespace().equals(namespace)) {
+      return Optional.of(
+          new Exclusion(
+              Rule.OTHER_NAMESPACE,
+              mesh.allowed().controlPlane().id(),
+              "the Gateway of cluster "
+                  + cluster
+                  + " goes to the Istio control-plane namespace "
+                  + mesh.allowed().namespace()));
+    }
+    return Optional.empty();
+  }
+
+  /** The name of the Gateway for a host suffix. */
+  static String name(String suffix) {
+    return "meshfed-eastwest-" + Manifests.objectName(suffix);
+  }
+
+  /** The cluster's control plane and east-west gateway, if it has both. */
+  private static Decision<ClusterMesh> mesh(String cluster, MeshInputs inputs) {
+    Optional<EastWestGatewayInput> gateway = ClusterMesh.gateway(inputs, cluster);
+    if (gateway.isEmpty()) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.NO_EAST_WEST_GATEWAY,
+                  null,
+                  "cluster "
+                      + cluster
+                      + " has no east-west gateway with an address and a port named tls"));
+    }
+    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
+    if (controlPlane.isEmpty()) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.NO_CONTROL_PLANE,
+                  null,
+                  "cluster " + cluster + " has no Istio control plane"));
+    }
+    return Decision.allow(new ClusterMesh(cluster, controlPlane.get(), gateway.get()));
   }
 
   /** Host suffixes of the federated services in the cluster, with the inputs that federate them. */
@@ -46,22 +106,16 @@ final class GatewayFederation {
     SortedMap<String, SortedSet<ObjectId>> suffixes = new TreeMap<>();
     inputs
         .inCluster(cluster, ServiceInput.class)
+        .map(service -> ServiceFederation.federation(service, membership))
+        .filter(Decision::isAllowed)
+        .map(Decision::allowed)
         .forEach(
-            service ->
-                membership
-                    .workspaceOf(cluster, service.id().namespace())
-                    .ifPresent(
-                        ws ->
-                            ws.federation()
-                                .filter(plan -> plan.selects(service))
-                                .ifPresent(
-                                    plan -> {
-                                      SortedSet<ObjectId> why =
-                                          suffixes.computeIfAbsent(
-                                              plan.hostSuffix(), s -> new TreeSet<>());
-                                      why.add(ws.workspace().id());
-                                      why.add(plan.settings().id());
-                                    })));
+            federated -> {
+              SortedSet<ObjectId> why =
+                  suffixes.computeIfAbsent(federated.plan().hostSuffix(), s -> new TreeSet<>());
+              why.add(federated.workspace().workspace().id());
+              why.add(federated.plan().settings().id());
+            });
     return suffixes;
   }
 
@@ -80,7 +134,7 @@ final class GatewayFederation {
     List<ObjectId> sources = new ArrayList<>(settings);
     sources.add(eastWest.id());
     sources.add(mesh.controlPlane().id());
-    String name = "meshfed-eastwest-" + Manifests.objectName(suffix);
+    String name = name(suffix);
     String apiVersion = mesh.networkingApiVersion();
     ObjectNode manifest =
         Manifests.object(

@@ -8,7 +8,10 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.model.WorkspaceInput;
+import dev.meshfed.translation.model.WorkspaceSettingsInput;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
+import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,7 @@ import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Workspace-level federation of one Service: a ServiceEntry for its global host in every other
@@ -35,22 +39,91 @@ final class ServiceFederation {
   private final List<Output> outputs = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
-  private ServiceFederation(
-      ServiceInput service, MeshInputs inputs, WorkspacePlan workspace, FederationPlan plan) {
+  /** The workspace whose federation plan covers a service. */
+  record Federated(WorkspacePlan workspace, FederationPlan plan) {}
+
+  /** What makes a service reachable from other clusters: its cluster's gateway, its TCP ports. */
+  private record Reachable(EastWestGatewayInput gateway, List<ServicePortInput> ports) {}
+
+  private ServiceFederation(ServiceInput service, MeshInputs inputs, Federated federated) {
     this.service = service;
     this.inputs = inputs;
-    this.workspace = workspace;
-    this.plan = plan;
+    this.workspace = federated.workspace();
+    this.plan = federated.plan();
   }
 
   static UnitResult translate(ServiceInput service, MeshInputs inputs, Membership membership) {
-    ObjectId id = service.id();
-    Optional<WorkspacePlan> workspace = membership.workspaceOf(id.cluster(), id.namespace());
-    Optional<FederationPlan> plan = workspace.flatMap(WorkspacePlan::federation);
-    if (plan.isEmpty() || !plan.get().selects(service)) {
+    Decision<Federated> federated = federation(service, membership);
+    if (!federated.isAllowed()) {
       return UnitResult.EMPTY;
     }
-    return new ServiceFederation(service, inputs, workspace.get(), plan.get()).run();
+    return new ServiceFederation(service, inputs, federated.allowed()).run();
+  }
+
+  /**
+   * Whether a service's workspace federates it: the first decision of {@link #translate}, and the
+   * one that makes a service count for its cluster's gateway.
+   */
+  static Decision<Federated> federation(ServiceInput service, Membership membership) {
+    ObjectId id = service.id();
+    Optional<WorkspacePlan> workspace = membership.workspaceOf(id.cluster(), id.namespace());
+    if (workspace.isEmpty()) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.NOT_IN_WORKSPACE,
+                  id,
+                  "namespace "
+                      + id.namespace()
+                      + " of cluster "
+                      + id.cluster()
+                      + " belongs to no workspace"));
+    }
+    Optional<FederationPlan> plan = workspace.get().federation();
+    if (plan.isEmpty()) {
+      return Decision.exclude(
+          () -> new Exclusion(Rule.FEDERATION_OFF, id, federationOff(workspace.get(), membership)));
+    }
+    if (!plan.get().selects(service)) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.NOT_SELECTED,
+                  id,
+                  "options.federation.serviceSelector of "
+                      + plan.get().settings().id().ref()
+                      + " (workspace "
+                      + workspace.get().name()
+                      + ") does not select it"));
+    }
+    return Decision.allow(new Federated(workspace.get(), plan.get()));
+  }
+
+  /**
+   * The first rule that keeps the service's entry named for host suffix {@code suffix} out of
+   * namespace {@code namespace} of cluster {@code target}: the decisions {@link #translate} takes,
+   * in its order. Empty when translation places it there.
+   */
+  static Optional<Exclusion> exclusion(
+      ServiceInput service,
+      String suffix,
+      String target,
+      String namespace,
+      MeshInputs inputs,
+      Membership membership) {
+    Decision<Federated> federated = federation(service, membership);
+    if (!federated.isAllowed()) {
+      Exclusion exclusion = federated.exclusion();
+      return Optional.of(
+          exclusion.rule() == Rule.NOT_IN_WORKSPACE
+              ? new Exclusion(
+                  exclusion.rule(),
+                  exclusion.subject(),
+                  exclusion.message() + rejectedClaims(service.id(), inputs, membership))
+              : exclusion);
+    }
+    return new ServiceFederation(service, inputs, federated.allowed())
+        .exclusion(suffix, target, namespace);
   }
 
   static String host(ServiceInput service, String hostSuffix) {
@@ -59,42 +132,178 @@ final class ServiceFederation {
   }
 
   private UnitResult run() {
-    String owner = service.id().cluster();
-    Optional<EastWestGatewayInput> gateway = ClusterMesh.gateway(inputs, owner);
-    if (gateway.isEmpty()) {
-      warn(
-          "cluster "
-              + owner
-              + " has no east-west gateway with an address and a port named tls, so "
-              + host()
-              + " cannot be reached from other clusters");
+    Decision<Reachable> reachable = reachability();
+    if (!reachable.isAllowed()) {
+      warn(reachable.exclusion().message());
       return result();
     }
-    List<ServicePortInput> ports = federatedPorts();
-    if (ports.isEmpty()) {
-      warn("the service has no TCP port to federate");
-      return result();
-    }
-    for (String target : workspace.namespacesByCluster().keySet()) {
-      Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, target);
-      if (controlPlane.isEmpty()) {
-        warn(
-            "cluster "
-                + target
-                + " has no Istio control plane; "
-                + host()
-                + " is not placed there");
-      } else if (target.equals(owner)) {
-        addLocalEntry(new ClusterMesh(target, controlPlane.get(), gateway.get()), ports);
+    for (String target : targets()) {
+      Decision<ClusterMesh> placement = placement(target, reachable.allowed());
+      if (!placement.isAllowed()) {
+        warn(placement.exclusion().message());
+      } else if (target.equals(service.id().cluster())) {
+        addLocalEntry(placement.allowed(), reachable.allowed().ports());
       } else {
-        addRemoteEntry(new ClusterMesh(target, controlPlane.get(), null), gateway.get(), ports);
+        addRemoteEntry(placement.allowed(), reachable.allowed());
       }
     }
     return result();
   }
 
-  private void addRemoteEntry(
-      ClusterMesh target, EastWestGatewayInput gateway, List<ServicePortInput> ports) {
+  private Optional<Exclusion> exclusion(String suffix, String target, String namespace) {
+    if (!plan.hostSuffix().equals(suffix)) {
+      return Optional.of(
+          new Exclusion(
+              Rule.OTHER_HOST_SUFFIX,
+              service.id(),
+              "workspace "
+                  + workspace.name()
+                  + " federates it under host suffix "
+                  + plan.hostSuffix()
+                  + ", as "
+                  + host()
+                  + " (objects named "
+                  + Manifests.objectName(host())
+                  + ")"));
+    }
+    Decision<Reachable> reachable = reachability();
+    if (!reachable.isAllowed()) {
+      return reachable.exclusionIfAny();
+    }
+    if (!targets().contains(target)) {
+      return Optional.of(
+          new Exclusion(
+              Rule.TARGET_NOT_IN_WORKSPACE,
+              service.id(),
+              "workspace "
+                  + workspace.name()
+                  + " has no namespace in cluster "
+                  + target
+                  + " (its clusters: "
+                  + String.join(", ", targets())
+                  + ")"));
+    }
+    Decision<ClusterMesh> placement = placement(target, reachable.allowed());
+    if (!placement.isAllowed()) {
+      return placement.exclusionIfAny();
+    }
+    if (!placement.allowed().namespace().equals(namespace)) {
+      return Optional.of(
+          new Exclusion(
+              Rule.OTHER_NAMESPACE,
+              service.id(),
+              "its entries in cluster "
+                  + target
+                  + " go to the Istio control-plane namespace "
+                  + placement.allowed().namespace()));
+    }
+    return Optional.empty();
+  }
+
+  /** The clusters the workspace holds namespaces in: every one gets an entry. */
+  private SortedSet<String> targets() {
+    return new TreeSet<>(workspace.namespacesByCluster().keySet());
+  }
+
+  private Decision<Reachable> reachability() {
+    String owner = service.id().cluster();
+    Optional<EastWestGatewayInput> gateway = ClusterMesh.gateway(inputs, owner);
+    if (gateway.isEmpty()) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.NO_EAST_WEST_GATEWAY,
+                  service.id(),
+                  "cluster "
+                      + owner
+                      + " has no east-west gateway with an address and a port named tls, so "
+                      + host()
+                      + " cannot be reached from other clusters"));
+    }
+    List<ServicePortInput> ports = federatedPorts();
+    if (ports.isEmpty()) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.NO_TCP_PORT, service.id(), "the service has no TCP port to federate"));
+    }
+    return Decision.allow(new Reachable(gateway.get(), ports));
+  }
+
+  /** Where in {@code target} the entry goes, if it can go there at all. */
+  private Decision<ClusterMesh> placement(String target, Reachable reachable) {
+    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, target);
+    if (controlPlane.isEmpty()) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.NO_CONTROL_PLANE,
+                  service.id(),
+                  "cluster "
+                      + target
+                      + " has no Istio control plane; "
+                      + host()
+                      + " is not placed there"));
+    }
+    boolean local = target.equals(service.id().cluster());
+    if (local && service.selector().isEmpty()) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.NO_SELECTOR,
+                  service.id(),
+                  "the service has no selector, so the east-west gateway cannot reach its workloads"));
+    }
+    return Decision.allow(
+        new ClusterMesh(target, controlPlane.get(), local ? reachable.gateway() : null));
+  }
+
+  /** Why federation is off for a workspace, from the settings the resolver attached to it. */
+  private static String federationOff(WorkspacePlan workspace, Membership membership) {
+    if (workspace.settings().isEmpty()) {
+      return "workspace "
+          + workspace.name()
+          + " has no WorkspaceSettings in its namespaces, so it federates nothing";
+    }
+    WorkspaceSettingsInput settings = workspace.settings().get();
+    if (settings.federation() == null || !settings.federation().enabled()) {
+      return "WorkspaceSettings "
+          + settings.id().ref()
+          + " of workspace "
+          + workspace.name()
+          + " do not enable options.federation";
+    }
+    return "WorkspaceSettings "
+        + settings.id().ref()
+        + " of workspace "
+        + workspace.name()
+        + " are invalid, so federation is off: "
+        + membership.diagnostics().stream()
+            .filter(d -> d.input().equals(settings.id()) && d.severity() == Severity.INVALID)
+            .map(Diagnostic::message)
+            .collect(Collectors.joining("; "));
+  }
+
+  /** Workspaces that select the service's namespace but were rejected, with why. */
+  private static String rejectedClaims(ObjectId service, MeshInputs inputs, Membership membership) {
+    return membership.diagnostics().stream()
+        .filter(d -> d.severity() == Severity.INVALID)
+        .filter(
+            d ->
+                inputs
+                    .get(d.input())
+                    .filter(WorkspaceInput.class::isInstance)
+                    .map(WorkspaceInput.class::cast)
+                    .filter(
+                        w -> WorkspaceResolver.selects(w, service.cluster(), service.namespace()))
+                    .isPresent())
+        .map(d -> "; " + d.input().ref() + " selects it but is rejected: " + d.message())
+        .collect(Collectors.joining());
+  }
+
+  private void addRemoteEntry(ClusterMesh target, Reachable reachable) {
+    EastWestGatewayInput gateway = reachable.gateway();
+    List<ServicePortInput> ports = reachable.ports();
     ObjectNode spec = commonSpec(ports, consumers(target.cluster()));
     boolean ip = IP_ADDRESS.matcher(gateway.address()).matches();
     spec.put("resolution", ip ? "STATIC" : "DNS");
@@ -129,10 +338,6 @@ final class ServiceFederation {
   }
 
   private void addLocalEntry(ClusterMesh owner, List<ServicePortInput> ports) {
-    if (service.selector().isEmpty()) {
-      warn("the service has no selector, so the east-west gateway cannot reach its workloads");
-      return;
-    }
     SortedSet<String> consumers = new TreeSet<>(consumers(owner.cluster()));
     consumers.add(owner.gateway().id().namespace());
     ObjectNode spec = commonSpec(ports, consumers);

@@ -1,17 +1,19 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.WorkspaceInput;
+import dev.meshfed.translation.model.WorkspaceSettingsInput;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 
 /**
- * A workspace as resolved: the namespaces it holds per cluster, and its federation plan when its
- * settings enable federation and are valid.
+ * A workspace as resolved: the namespaces it holds per cluster, the settings that govern it, and
+ * its federation plan when those settings enable federation and are valid.
  */
 public record WorkspacePlan(
     WorkspaceInput workspace,
     SortedMap<String, SortedSet<String>> namespacesByCluster,
+    Optional<WorkspaceSettingsInput> settings,
     Optional<FederationPlan> federation) {
 
   public String name() {

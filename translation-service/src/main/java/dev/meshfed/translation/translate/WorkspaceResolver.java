@@ -54,9 +54,10 @@ public final class WorkspaceResolver {
     SortedMap<String, WorkspacePlan> plans = new TreeMap<>();
     for (WorkspaceInput workspace : workspaces) {
       String name = workspace.id().name();
-      Optional<FederationPlan> federation =
-          Optional.ofNullable(settingsByWorkspace.get(name)).flatMap(this::federationPlan);
-      plans.put(name, new WorkspacePlan(workspace, namespaces.get(name), federation));
+      Optional<WorkspaceSettingsInput> governing =
+          Optional.ofNullable(settingsByWorkspace.get(name));
+      Optional<FederationPlan> federation = governing.flatMap(this::federationPlan);
+      plans.put(name, new WorkspacePlan(workspace, namespaces.get(name), governing, federation));
     }
     diagnostics.sort(Comparator.naturalOrder());
     return new Membership(owner, plans, List.copyOf(diagnostics));
@@ -97,18 +98,22 @@ public final class WorkspaceResolver {
   private SortedMap<String, SortedSet<String>> claimNamespaces(
       WorkspaceInput workspace, MeshInputs inputs) {
     SortedMap<String, SortedSet<String>> claimed = new TreeMap<>();
-    for (WorkspaceInput.WorkloadClusters selector : workspace.workloadClusters()) {
-      for (String cluster : inputs.clusters()) {
-        if (!matches(selector.name(), cluster)) {
-          continue;
-        }
-        inputs
-            .inCluster(cluster, NamespaceInput.class)
-            .filter(ns -> selector.namespaces().stream().anyMatch(n -> matches(n, ns.id().name())))
-            .forEach(ns -> claim(workspace, cluster, ns.id().name(), claimed));
-      }
+    for (String cluster : inputs.clusters()) {
+      inputs
+          .inCluster(cluster, NamespaceInput.class)
+          .filter(ns -> selects(workspace, cluster, ns.id().name()))
+          .forEach(ns -> claim(workspace, cluster, ns.id().name(), claimed));
     }
     return claimed;
+  }
+
+  /** Whether the workspace's workloadClusters select the namespace of the cluster. */
+  static boolean selects(WorkspaceInput workspace, String cluster, String namespace) {
+    return workspace.workloadClusters().stream()
+        .anyMatch(
+            selector ->
+                matches(selector.name(), cluster)
+                    && selector.namespaces().stream().anyMatch(n -> matches(n, namespace)));
   }
 
   private void claim(

@@ -26,24 +26,17 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class FederationGoldenTest {
 
-  private static final Path CASES = Path.of("src/test/resources/golden");
+  private static final Path CASES = GoldenCase.CASES;
   private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
   static Stream<String> cases() throws IOException {
-    try (Stream<Path> dirs = Files.list(CASES)) {
-      return dirs
-          .filter(Files::isDirectory)
-          .map(d -> d.getFileName().toString())
-          .sorted()
-          .toList()
-          .stream();
-    }
+    return GoldenCase.names().stream();
   }
 
   @ParameterizedTest
   @MethodSource("cases")
   void translatesAsExpected(String name) throws IOException {
-    GoldenCase golden = GoldenCase.load(CASES.resolve(name).resolve("input.yaml"));
+    GoldenCase golden = GoldenCase.named(name);
     String actual = render(FederationTranslator.translateAll(golden.mesh(), golden.settings()));
 
     Path expected = CASES.resolve(name).resolve("expected.yaml");
@@ -57,7 +50,7 @@ class FederationGoldenTest {
   @ParameterizedTest
   @MethodSource("cases")
   void doesNotDependOnInputOrder(String name) throws IOException {
-    GoldenCase golden = GoldenCase.load(CASES.resolve(name).resolve("input.yaml"));
+    GoldenCase golden = GoldenCase.named(name);
     List<Input> shuffled = new ArrayList<>(golden.inputs());
     Collections.shuffle(shuffled, new Random(name.hashCode()));
 

@@ -16,11 +16,13 @@ import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * A golden case's input file: discovered inputs per cluster, in the translator's own terms.
@@ -32,16 +34,31 @@ import java.util.Map;
  *   - {kind: Service, namespace: bookinfo, name: reviews, selector: {app: reviews}, ports: [...]}
  * </pre>
  */
-record GoldenCase(TranslationSettings settings, List<Input> inputs) {
+public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
 
-  static final ObjectMapper YAML =
+  public static final ObjectMapper YAML =
       new ObjectMapper(
           YAMLFactory.builder()
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .build());
 
-  static GoldenCase load(Path file) throws IOException {
+  /** Where the cases are, relative to the module. */
+  public static final Path CASES = Path.of("src/test/resources/golden");
+
+  /** The names of every case, sorted. */
+  public static List<String> names() throws IOException {
+    try (Stream<Path> dirs = Files.list(CASES)) {
+      return dirs.filter(Files::isDirectory).map(d -> d.getFileName().toString()).sorted().toList();
+    }
+  }
+
+  /** The input of the named case. */
+  public static GoldenCase named(String name) throws IOException {
+    return load(CASES.resolve(name).resolve("input.yaml"));
+  }
+
+  public static GoldenCase load(Path file) throws IOException {
     JsonNode root = YAML.readTree(file.toFile());
     TranslationSettings settings = TranslationSettings.DEFAULTS;
     if (root.has("settings")) {
@@ -59,7 +76,7 @@ record GoldenCase(TranslationSettings settings, List<Input> inputs) {
     return new GoldenCase(settings, inputs);
   }
 
-  MeshInputs mesh() {
+  public MeshInputs mesh() {
     return MeshInputs.of(inputs);
   }
 

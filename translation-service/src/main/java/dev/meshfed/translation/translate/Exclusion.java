@@ -1,0 +1,49 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.ObjectId;
+
+/**
+ * A translation rule that keeps an object out of a cluster's desired config.
+ *
+ * @param subject the input the rule is about (the Service, the cluster's gateway…); null when there
+ *     is none
+ * @param message one sentence, as events and status report it
+ */
+public record Exclusion(Rule rule, ObjectId subject, String message) {
+
+  /** The rules, in the order the translator applies them. */
+  public enum Rule {
+    /** meshfed writes ServiceEntries and Gateways only. */
+    NOT_A_MESHFED_KIND,
+    /** No Service of any cluster has a host whose object would bear this name. */
+    NO_SUCH_SERVICE,
+    /** No host suffix gives a Gateway this name. */
+    NO_SUCH_HOST_SUFFIX,
+    /** The Service's namespace belongs to no workspace. */
+    NOT_IN_WORKSPACE,
+    /** Its workspace has no WorkspaceSettings that validly enable federation. */
+    FEDERATION_OFF,
+    /** Its workspace's serviceSelector does not select it. */
+    NOT_SELECTED,
+    /** Its workspace federates it under another host suffix, so its objects bear another name. */
+    OTHER_HOST_SUFFIX,
+    /** The Service's own cluster has no usable east-west gateway. */
+    NO_EAST_WEST_GATEWAY,
+    /** The Service has no TCP port. */
+    NO_TCP_PORT,
+    /** The workspace has no namespace in the target cluster. */
+    TARGET_NOT_IN_WORKSPACE,
+    /** The target cluster has no Istio control plane. */
+    NO_CONTROL_PLANE,
+    /** Objects go to the target's control-plane namespace, not this one. */
+    OTHER_NAMESPACE,
+    /** The local entry of a Service without a selector could not reach its workloads. */
+    NO_SELECTOR,
+    /**
+     * A cluster gets a Gateway for a host suffix only while it owns a federated service with it.
+     */
+    NO_FEDERATED_SERVICE,
+    /** No rule excludes it, yet the translation does not produce it: a bug. */
+    UNEXPLAINED
+  }
+}

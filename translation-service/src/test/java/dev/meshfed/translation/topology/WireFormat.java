@@ -1,0 +1,109 @@
+package dev.meshfed.translation.topology;
+
+import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.ControlPlaneState;
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.discovery.EastWestGatewayState;
+import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.NamespaceSelector;
+import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.ServicePort;
+import dev.meshfed.schema.discovery.ServiceSelector;
+import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.WorkloadClusterSelector;
+import dev.meshfed.schema.discovery.WorkspaceSettingsState;
+import dev.meshfed.schema.discovery.WorkspaceState;
+import dev.meshfed.translation.model.AgentInput;
+import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.NamespaceInput;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.WorkspaceInput;
+import dev.meshfed.translation.model.WorkspaceSettingsInput;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** The translator's inputs back in the wire format a discovery-service publishes them in. */
+final class WireFormat {
+
+  private WireFormat() {}
+
+  /** Per cluster, each input's discovered record by key. */
+  static Map<String, Map<DiscoveryKey, DiscoveredObject>> snapshot(List<Input> inputs) {
+    Map<String, Map<DiscoveryKey, DiscoveredObject>> snapshot = new TreeMap<>();
+    for (Input input : inputs) {
+      snapshot
+          .computeIfAbsent(input.id().cluster(), c -> new java.util.HashMap<>())
+          .put(key(input), value(input));
+    }
+    return snapshot;
+  }
+
+  static DiscoveryKey key(Input input) {
+    return new DiscoveryKey(input.id().kind(), input.id().namespace(), input.id().name());
+  }
+
+  static DiscoveredObject value(Input input) {
+    String created = null;
+    Object payload;
+    if (input instanceof AgentInput) {
+      payload = new AgentState("test", List.of());
+    } else if (input instanceof NamespaceInput ns) {
+      payload = new NamespaceState(ns.labels());
+    } else if (input instanceof ServiceInput s) {
+      payload =
+          new ServiceState(
+              s.type(),
+              s.labels(),
+              s.selector(),
+              s.ports().stream()
+                  .map(
+                      p ->
+                          new ServicePort(
+                              p.name(), p.port(), p.targetPort(), p.protocol(), p.appProtocol()))
+                  .toList());
+    } else if (input instanceof EastWestGatewayInput g) {
+      payload =
+          new EastWestGatewayState(g.labels(), g.selector(), g.address(), g.tlsPort(), g.network());
+    } else if (input instanceof ControlPlaneInput cp) {
+      payload = new ControlPlaneState("pilot:" + cp.version(), cp.version(), cp.revision());
+    } else if (input instanceof WorkspaceInput ws) {
+      created = ws.creationTimestamp();
+      payload =
+          new WorkspaceState(
+              ws.workloadClusters().stream()
+                  .map(
+                      c ->
+                          new WorkloadClusterSelector(
+                              c.name(),
+                              c.namespaces().stream().map(NamespaceSelector::new).toList()))
+                  .toList());
+    } else if (input instanceof WorkspaceSettingsInput s) {
+      created = s.creationTimestamp();
+      payload = new WorkspaceSettingsState(federation(s.federation()));
+    } else {
+      throw new IllegalArgumentException("No wire format for " + input);
+    }
+    return DiscoveredObject.newBuilder()
+        .setApiVersion("v1")
+        .setUid(input.id().ref())
+        .setCreationTimestamp(created)
+        .setPayload(payload)
+        .build();
+  }
+
+  private static FederationOptions federation(WorkspaceSettingsInput.Federation f) {
+    if (f == null) {
+      return null;
+    }
+    return new FederationOptions(
+        f.enabled(),
+        f.hostSuffix(),
+        f.selectors().stream()
+            .map(s -> new ServiceSelector(s.name(), s.namespace(), s.cluster(), s.labels()))
+            .toList());
+  }
+}
