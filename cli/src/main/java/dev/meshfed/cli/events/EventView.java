@@ -62,6 +62,7 @@ public record EventView(long timestamp, String reportedBy, FederationEvent event
         .or(() -> input().map(EventView::ref))
         .or(() -> field("object").map(this::describe))
         .or(() -> text("cluster"))
+        .or(() -> Optional.ofNullable(reportedBy))
         .orElse("-");
   }
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshfed.schema.events.ClusterConverged;
+import dev.meshfed.schema.events.FederationEvent;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
@@ -42,6 +44,18 @@ class EventFormatTest {
         .contains("cluster1/WorkspaceSettings/other/stray")
         .contains("cluster1 -> -")
         .endsWith("no ws");
+  }
+
+  @Test
+  void aConvergenceIsAboutTheClusterOfItsTopic() {
+    EventView converged =
+        new EventView(
+            AT,
+            "cluster2",
+            new FederationEvent("cluster2 holds its 3", new ClusterConverged(3, 3L, 0L, 0L, 7L)));
+
+    assertThat(EventFormat.TABLE.format(converged))
+        .containsPattern("ClusterConverged +cluster2 +- -> cluster2");
   }
 
   @Test
