@@ -61,6 +61,16 @@ public record Coverage(Instant earliest, long recordsAtOrBefore, long logStartOf
               + "; nothing is known before it");
       return limits;
     }
+    if (logStartOffset > 0) {
+      limits.add(
+          "cluster "
+              + cluster
+              + ": "
+              + logStartOffset
+              + " records before "
+              + earliest
+              + " were deleted from the topic; an object last written before then is missing");
+    }
     Instant compactable = now.minus(Topics.AUDIT_WINDOW);
     if (at.isBefore(compactable)) {
       limits.add(
@@ -92,6 +102,16 @@ public record Coverage(Instant earliest, long recordsAtOrBefore, long logStartOf
               + " records of "
               + topic
               + " were deleted; an input only they held is missing from the recompute");
+    }
+    if (logStartOffset > 0) {
+      limits.add(
+          "cluster "
+              + cluster
+              + ": "
+              + logStartOffset
+              + " records before "
+              + earliest
+              + " were deleted from the topic; an object last written before then is missing");
     }
     Instant compactable = now.minus(Topics.AUDIT_WINDOW);
     if (knowsAnything() && at.isBefore(compactable)) {

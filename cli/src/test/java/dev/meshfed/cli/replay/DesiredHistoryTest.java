@@ -96,6 +96,16 @@ class DesiredHistoryTest {
   }
 
   @Test
+  void afterTheFirstRemainingRecordOfATruncatedTopicWhatWasDeletedIsNamed() {
+    DesiredHistory truncated = new DesiredHistory(List.of(record("a", "{}", T1, 5)), 5);
+
+    assertThat(truncated.coverage(T2).limits("c", T2, NOW))
+        .containsExactly(
+            "cluster c: 5 records before 2026-11-22T14:00:00Z were deleted from the topic; an"
+                + " object last written before then is missing");
+  }
+
+  @Test
   void withinTheAuditWindowNothingIsMissing() {
     assertThat(HISTORY.coverage(T2).limits("cluster1", T2, NOW)).isEmpty();
   }

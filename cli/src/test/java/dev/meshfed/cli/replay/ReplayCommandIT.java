@@ -30,13 +30,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,6 +87,35 @@ class ReplayCommandIT {
         List.of(desired(T2, B2), tombstone(T2, A)),
         List.of(desired(T3, C)));
     publish("cluster2", List.of(desired(T1, D)));
+    truncatedTopic();
+  }
+
+  /**
+   * cluster4's history as a retention-limited topic (compact,delete) keeps it: everything before T2
+   * deleted from the head of the log.
+   */
+  private static void truncatedTopic() {
+    TopicSpec<DesiredKey, DesiredObject> spec = Topics.desired("cluster4");
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+      admin
+          .createTopics(
+              List.of(
+                  new NewTopic(spec.name(), 1, (short) 1)
+                      .configs(Map.of("cleanup.policy", "compact,delete"))))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+      publish("cluster4", List.of(desired(T1, A)), List.of(desired(T2, B1)));
+      TopicPartition partition = new TopicPartition(spec.name(), 0);
+      // A's record and its transaction marker
+      admin
+          .deleteRecords(Map.of(partition, RecordsToDelete.beforeOffset(2)))
+          .all()
+          .get(30, TimeUnit.SECONDS);
+    } catch (Exception e) {
+      throw new IllegalStateException("cannot set up the truncated topic", e);
+    }
   }
 
   @AfterAll
@@ -139,6 +172,26 @@ class ReplayCommandIT {
             "cluster cluster1: the topic's history starts at "
                 + T1
                 + "; nothing is known before it");
+  }
+
+  @Test
+  void aTruncatedTopicSaysWhatItCannotKnow() {
+    Run before = run("--at", T1.plusSeconds(1).toString(), "--cluster", "cluster4");
+    Run after = run("--at", T3.toString(), "--cluster", "cluster4");
+
+    assertThat(before.exitCode).isEqualTo(1);
+    assertThat(before.err)
+        .contains(
+            "cluster cluster4: the topic's history starts at "
+                + T2
+                + " (2 earlier records were deleted); nothing is known before it");
+    assertThat(after.exitCode).isZero();
+    assertThat(after.out).contains("name: b").doesNotContain("name: a");
+    assertThat(after.err)
+        .contains(
+            "cluster cluster4: 2 records before "
+                + T2
+                + " were deleted from the topic; an object last written before then is missing");
   }
 
   @Test
