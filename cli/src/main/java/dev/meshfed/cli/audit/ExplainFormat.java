@@ -2,12 +2,10 @@ package dev.meshfed.cli.audit;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.meshfed.cli.audit.Lookup.Deleted;
 import dev.meshfed.cli.audit.Lookup.Exists;
 import dev.meshfed.cli.audit.Lookup.Never;
+import dev.meshfed.cli.output.Mappers;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.translate.Exclusion;
 import dev.meshfed.translation.translate.Output;
@@ -23,14 +21,8 @@ public enum ExplainFormat {
   YAML,
   JSON;
 
-  private static final ObjectMapper JSON_MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML_MAPPER =
-      new ObjectMapper(
-          YAMLFactory.builder()
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .build());
+  private static final ObjectMapper JSON_MAPPER = Mappers.INDENTED_JSON;
+  private static final ObjectMapper YAML_MAPPER = Mappers.YAML;
 
   private static final String ROW = "%-10s  %-10s  %-18s  %-32s  %-10s  %-36s  %-34s  %s";
 

@@ -2,8 +2,7 @@ package dev.meshfed.cli.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.meshfed.cli.output.Mappers;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -18,13 +17,8 @@ public enum EventFormat {
 
   private static final DateTimeFormatter LOCAL_TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
-  private static final ObjectMapper JSON_MAPPER = new ObjectMapper();
-  private static final ObjectMapper YAML_MAPPER =
-      new ObjectMapper(
-          YAMLFactory.builder()
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .build());
+  private static final ObjectMapper JSON_MAPPER = Mappers.JSON;
+  private static final ObjectMapper YAML_MAPPER = Mappers.YAML;
   private static final String TABLE_LINE = "%-23s  %-16s  %-42s  %-19s  %s";
 
   public static final String TABLE_HEADER =

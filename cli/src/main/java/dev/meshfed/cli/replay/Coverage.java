@@ -103,16 +103,6 @@ public record Coverage(Instant earliest, long recordsAtOrBefore, long logStartOf
               + topic
               + " were deleted; an input only they held is missing from the recompute");
     }
-    if (logStartOffset > 0) {
-      limits.add(
-          "cluster "
-              + cluster
-              + ": "
-              + logStartOffset
-              + " records before "
-              + earliest
-              + " were deleted from the topic; an object last written before then is missing");
-    }
     Instant compactable = now.minus(Topics.AUDIT_WINDOW);
     if (knowsAnything() && at.isBefore(compactable)) {
       limits.add(

@@ -2,9 +2,7 @@ package dev.meshfed.cli.status;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.meshfed.cli.output.Mappers;
 import dev.meshfed.cli.status.ApplyState.Behind;
 import dev.meshfed.cli.status.ApplyState.Converged;
 import dev.meshfed.cli.status.ApplyState.Failing;
@@ -25,14 +23,8 @@ public enum StatusFormat {
   YAML,
   JSON;
 
-  private static final ObjectMapper JSON_MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper YAML_MAPPER =
-      new ObjectMapper(
-          YAMLFactory.builder()
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .build());
+  private static final ObjectMapper JSON_MAPPER = Mappers.INDENTED_JSON;
+  private static final ObjectMapper YAML_MAPPER = Mappers.YAML;
 
   /** The status as text ending with a newline. */
   public String format(MeshStatus status) {
