@@ -1,0 +1,178 @@
+package dev.meshfed.cli.bench;
+
+import dev.meshfed.testbed.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.IntOrString;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Propagation: from a change written to a source cluster's Service to the matching ServiceEntry
+ * being applied (or removed) in every workload cluster. Watches on each cluster stamp the moment
+ * each entry changes, so the figure does not depend on how often the probe looks.
+ */
+public final class PropagationProbe implements AutoCloseable {
+
+  static final String HOST_ANNOTATION = "meshfed.dev/host";
+  private static final ResourceDefinitionContext ENTRIES =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("networking.istio.io")
+          .withVersion("v1")
+          .withKind("ServiceEntry")
+          .withPlural("serviceentries")
+          .withNamespaced(true)
+          .build();
+  private static final String ENTRY_NAMESPACE = "istio-system";
+  private static final int GONE = -1;
+
+  /** What a cluster's entry for a host looked like last, and when (System.nanoTime). */
+  private record Seen(int port, long nanos) {}
+
+  private final BenchSize size;
+  private final Map<String, SimulatedCluster> clusters;
+  private final Duration timeout;
+  private final Map<String, Map<String, Seen>> seen = new ConcurrentHashMap<>();
+  private final List<Watch> watches = new ArrayList<>();
+  private final Map<String, String> closedWatches = new ConcurrentHashMap<>();
+  private final Object arrivals = new Object();
+
+  public PropagationProbe(
+      BenchSize size, Map<String, SimulatedCluster> clusters, Duration timeout) {
+    this.size = size;
+    this.clusters = clusters;
+    this.timeout = timeout;
+    for (String cluster : size.workloadClusters()) {
+      seen.put(cluster, new ConcurrentHashMap<>());
+      watches.add(watchEntries(cluster));
+    }
+  }
+
+  public LatencySummary measure(List<BenchChange> changes) throws InterruptedException {
+    Histogram micros = LatencySummary.newHistogram();
+    for (BenchChange change : changes) {
+      micros.recordValue(measureOne(change));
+    }
+    return LatencySummary.ofMicros(micros);
+  }
+
+  /** Microseconds from the write to the last cluster's matching entry. */
+  long measureOne(BenchChange change) throws InterruptedException {
+    String host = change.host(size);
+    int expected = change.kind() == BenchChange.Kind.DELETE ? GONE : change.port();
+    long start = System.nanoTime();
+    write(change);
+    long deadline = start + timeout.toNanos();
+    synchronized (arrivals) {
+      while (true) {
+        Optional<Long> last = lastArrival(host, expected, start);
+        if (last.isPresent()) {
+          return TimeUnit.NANOSECONDS.toMicros(last.get() - start);
+        }
+        long remaining = deadline - System.nanoTime();
+        if (remaining <= 0) {
+          throw new IllegalStateException(
+              change
+                  + " did not reach every cluster within "
+                  + timeout
+                  + ": "
+                  + pending(host)
+                  + (closedWatches.isEmpty() ? "" : "; watches closed: " + closedWatches));
+        }
+        arrivals.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+      }
+    }
+  }
+
+  private Optional<Long> lastArrival(String host, int expected, long notBefore) {
+    long last = notBefore;
+    for (Map<String, Seen> cluster : seen.values()) {
+      Seen entry = cluster.get(host);
+      if (entry == null || entry.port() != expected || entry.nanos() < notBefore) {
+        return Optional.empty();
+      }
+      last = Math.max(last, entry.nanos());
+    }
+    return Optional.of(last);
+  }
+
+  private Map<String, Seen> pending(String host) {
+    Map<String, Seen> state = new TreeMap<>();
+    seen.forEach((cluster, hosts) -> state.put(cluster, hosts.get(host)));
+    return state;
+  }
+
+  private void write(BenchChange change) {
+    KubernetesClient client = clusters.get(change.cluster()).client();
+    Service service =
+        client
+            .getKubernetesSerialization()
+            .convertValue(BenchMesh.service(size, change.service(), change.port()), Service.class);
+    var resource =
+        client
+            .services()
+            .inNamespace(service.getMetadata().getNamespace())
+            .withName(service.getMetadata().getName());
+    switch (change.kind()) {
+      case CREATE -> client.resource(service).create();
+      case PORT_CHANGE ->
+          resource.edit(
+              s -> {
+                s.getSpec().getPorts().get(0).setPort(change.port());
+                s.getSpec().getPorts().get(0).setTargetPort(new IntOrString(change.port()));
+                return s;
+              });
+      case DELETE -> resource.delete();
+    }
+  }
+
+  private Watch watchEntries(String cluster) {
+    Map<String, Seen> hosts = seen.get(cluster);
+    return clusters
+        .get(cluster)
+        .client()
+        .genericKubernetesResources(ENTRIES)
+        .inNamespace(ENTRY_NAMESPACE)
+        .watch(
+            new Watcher<>() {
+              @Override
+              public void eventReceived(Action action, GenericKubernetesResource entry) {
+                long now = System.nanoTime();
+                String host = entry.getMetadata().getAnnotations().get(HOST_ANNOTATION);
+                if (host != null) {
+                  synchronized (arrivals) {
+                    hosts.put(host, new Seen(action == Action.DELETED ? GONE : port(entry), now));
+                    arrivals.notifyAll();
+                  }
+                }
+              }
+
+              @Override
+              public void onClose(WatcherException cause) {
+                closedWatches.put(cluster, cause.getMessage());
+              }
+            });
+  }
+
+  private static int port(GenericKubernetesResource entry) {
+    Object number = entry.get("spec", "ports", 0, "number");
+    return number instanceof Number n ? n.intValue() : GONE;
+  }
+
+  @Override
+  public void close() {
+    watches.forEach(Watch::close);
+  }
+}

@@ -1,0 +1,53 @@
+package dev.meshfed.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.cli.bench.BenchChange;
+import dev.meshfed.cli.bench.BenchMesh;
+import dev.meshfed.cli.bench.BenchSize;
+import dev.meshfed.cli.bench.LatencySummary;
+import dev.meshfed.cli.bench.PropagationProbe;
+import dev.meshfed.cli.demo.DemoPipeline;
+import dev.meshfed.cli.demo.MeshfedHome;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The bench's probes on the real pipeline, at the smallest size: they measure what they say. */
+class BenchProbesIT {
+
+  private static final BenchSize SIZE = new BenchSize(2, 3, 2);
+
+  @Test
+  void aBenchMeshConvergesToItsExpectedObjectsAndEveryChangeReachesEveryCluster() throws Exception {
+    List<String> clusters = new ArrayList<>(SIZE.workloadClusters());
+    clusters.add(BenchSize.MANAGEMENT_CLUSTER);
+    try (DemoPipeline pipeline =
+        DemoPipeline.start(MeshfedHome.locate(), Path.of("target/e2e/bench"), clusters)) {
+      pipeline.apply(BenchMesh.initial(SIZE));
+      pipeline.awaitConvergence(Duration.ofSeconds(120), pending -> {});
+
+      for (String cluster : SIZE.workloadClusters()) {
+        assertThat(
+                new ManagedObjectDumper(ManagedObjectDumper.istioKinds())
+                    .managedObjects(pipeline.clusters().get(cluster).client()))
+            .as(cluster)
+            .hasSize(SIZE.expectedDesiredPerCluster());
+      }
+
+      List<BenchChange> changes = BenchChange.plan(SIZE, 9, 1);
+      try (PropagationProbe probe =
+          new PropagationProbe(SIZE, pipeline.clusters(), Duration.ofSeconds(60))) {
+        LatencySummary propagation = probe.measure(changes);
+        System.out.println("propagation at " + SIZE + ": " + propagation);
+
+        assertThat(propagation.count()).isEqualTo(changes.size());
+        assertThat(propagation.p50()).isPositive();
+        assertThat(propagation.max()).isGreaterThanOrEqualTo(propagation.p50());
+      }
+    }
+  }
+}
