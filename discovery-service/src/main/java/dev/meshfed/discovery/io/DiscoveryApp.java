@@ -1,11 +1,13 @@
 package dev.meshfed.discovery.io;
 
+import dev.meshfed.discovery.sync.Backoff;
 import dev.meshfed.discovery.sync.DiscoveryService;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -15,28 +17,41 @@ public class DiscoveryApp {
 
   private static final Logger LOG = Logger.getLogger(DiscoveryApp.class);
 
-  private final KubernetesClient client;
+  // Only looked up in single-cluster mode: multi-cluster mode builds a client per kubeconfig.
+  private final Instance<KubernetesClient> quarkusClient;
   private final DiscoveryConfig config;
   private final String bootstrapServers;
   private final String version;
-  private DiscoveryService service;
+  private Runnable stopDiscovery = () -> {};
 
   public DiscoveryApp(
-      KubernetesClient client,
+      Instance<KubernetesClient> quarkusClient,
       DiscoveryConfig config,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
-    this.client = client;
+    this.quarkusClient = quarkusClient;
     this.config = config;
     this.bootstrapServers = bootstrapServers;
     this.version = version;
   }
 
   void start(@Observes StartupEvent event) {
-    service = Discovery.create(settings(), client);
+    ClusterMode mode = ClusterMode.of(config.cluster(), config.clusters());
+    if (mode instanceof ClusterMode.Single single) {
+      startSingle(single.cluster());
+    } else if (mode instanceof ClusterMode.Multi multi) {
+      startMulti(multi);
+    }
+  }
+
+  /** Returns once the cluster has synced; a failure stops the application. */
+  private void startSingle(String cluster) {
+    KubernetesClient client = quarkusClient.get();
+    DiscoveryService service = Discovery.create(settings(cluster), client);
+    stopDiscovery = service::close;
     LOG.infof(
         "Discovering cluster %s (API server %s) into Kafka %s",
-        config.cluster(), client.getMasterUrl(), bootstrapServers);
+        cluster, client.getMasterUrl(), bootstrapServers);
     try {
       service.start();
     } catch (RuntimeException e) {
@@ -45,15 +60,28 @@ public class DiscoveryApp {
     }
   }
 
-  void stop(@Observes ShutdownEvent event) {
-    if (service != null) {
-      service.close();
-    }
+  /** Returns at once; each cluster syncs, or keeps retrying, on its own. */
+  private void startMulti(ClusterMode.Multi mode) {
+    MultiClusterDiscovery discovery =
+        MultiClusterDiscovery.create(
+            settings(null),
+            mode.clusters(),
+            new Backoff(config.startRetry().initialDelay(), config.startRetry().maxDelay()));
+    stopDiscovery = discovery::close;
+    LOG.infof(
+        "Discovering clusters %s into Kafka %s",
+        mode.clusters().stream().map(ClusterMode.KubeconfigCluster::name).toList(),
+        bootstrapServers);
+    discovery.start();
   }
 
-  private DiscoverySettings settings() {
+  void stop(@Observes ShutdownEvent event) {
+    stopDiscovery.run();
+  }
+
+  private DiscoverySettings settings(String cluster) {
     return new DiscoverySettings(
-        config.cluster(),
+        cluster,
         bootstrapServers,
         config.topics().replicationFactor(),
         version,

@@ -16,4 +16,18 @@ public record DiscoverySettings(
     Duration kafkaTimeout,
     Duration syncTimeout,
     Duration retryInitialDelay,
-    Duration retryMaxDelay) {}
+    Duration retryMaxDelay) {
+
+  /** The same settings for another cluster (multi-cluster mode: all but the name are shared). */
+  public DiscoverySettings forCluster(String name) {
+    return new DiscoverySettings(
+        name,
+        bootstrapServers,
+        replicationFactor,
+        discoveryVersion,
+        kafkaTimeout,
+        syncTimeout,
+        retryInitialDelay,
+        retryMaxDelay);
+  }
+}

@@ -26,11 +26,23 @@ final class KubernetesClusterWatch implements ClusterWatch {
   private static final long NO_RESYNC = 0;
 
   private final KubernetesClient client;
+  private final boolean ownsClient;
   private final Map<Source, SharedIndexInformer<? extends HasMetadata>> informers =
       new EnumMap<>(Source.class);
 
-  KubernetesClusterWatch(KubernetesClient client) {
+  private KubernetesClusterWatch(KubernetesClient client, boolean ownsClient) {
     this.client = client;
+    this.ownsClient = ownsClient;
+  }
+
+  /** Watches through a client someone else closes (the Quarkus-managed one). */
+  static KubernetesClusterWatch sharing(KubernetesClient client) {
+    return new KubernetesClusterWatch(client, false);
+  }
+
+  /** Watches through a client of its own, closed with the watch. */
+  static KubernetesClusterWatch owning(KubernetesClient client) {
+    return new KubernetesClusterWatch(client, true);
   }
 
   @Override
@@ -92,6 +104,9 @@ final class KubernetesClusterWatch implements ClusterWatch {
   @Override
   public void close() {
     informers.values().forEach(SharedIndexInformer::close);
+    if (ownsClient) {
+      client.close();
+    }
   }
 
   private record Handler<T extends HasMetadata>(Source source, ObjectListener listener)

@@ -60,7 +60,8 @@ public final class DiscoveryService implements AutoCloseable {
     topics.ensureClusterTopics();
     Map<DiscoveryKey, DiscoveredObject> snapshot = snapshotReader.readToEnd();
     LOG.infof("Topic %s holds %d records", topic, snapshot.size());
-    publisher = new Publisher(sink, new KnownRecords(snapshot), options.backoff(), this::current);
+    publisher =
+        new Publisher(topic, sink, new KnownRecords(snapshot), options.backoff(), this::current);
     awaitSynced();
     Reconciliation.Plan plan = reconcile(snapshot);
     publishAgent(plan);
@@ -69,7 +70,7 @@ public final class DiscoveryService implements AutoCloseable {
   private void awaitSynced() {
     try {
       watch
-          .start(new PublishingListener(publisher))
+          .start(new PublishingListener(topic, publisher))
           .toCompletableFuture()
           .get(options.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

@@ -30,6 +30,7 @@ public final class Publisher implements AutoCloseable {
   private static final Logger LOG = Logger.getLogger(Publisher.class);
   private static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(30);
 
+  private final String topic;
   private final ScheduledThreadPoolExecutor thread;
   private final RecordSink sink;
   private final KnownRecords known;
@@ -42,18 +43,22 @@ public final class Publisher implements AutoCloseable {
   private final AtomicBoolean closing = new AtomicBoolean();
 
   /**
+   * @param topic names the topic in log lines and the thread: a process may serve several clusters
    * @param currentState the record a key should have now (a tombstone when nothing owns it)
    */
   public Publisher(
+      String topic,
       RecordSink sink,
       KnownRecords known,
       Backoff backoff,
       Function<DiscoveryKey, Write> currentState) {
+    this.topic = topic;
     this.sink = sink;
     this.known = known;
     this.backoff = backoff;
     this.currentState = currentState;
-    this.thread = new ScheduledThreadPoolExecutor(1, runnable -> new Thread(runnable, "publisher"));
+    this.thread =
+        new ScheduledThreadPoolExecutor(1, runnable -> new Thread(runnable, "publisher-" + topic));
     // Retries still waiting at shutdown are dropped: the next start reconciles the topic anyway.
     thread.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
   }
@@ -122,8 +127,9 @@ public final class Publisher implements AutoCloseable {
     Duration delay = backoff.delay(attempt);
     LOG.errorf(
         error,
-        "Publishing %s failed (attempt %d); republishing its current state in %d ms",
+        "Publishing %s to %s failed (attempt %d); republishing its current state in %d ms",
         Keys.describe(key),
+        topic,
         attempt,
         delay.toMillis());
     if (retryScheduled.add(key)) {
@@ -140,7 +146,10 @@ public final class Publisher implements AutoCloseable {
     try {
       thread.execute(task);
     } catch (RejectedExecutionException e) {
-      LOG.warn("A send completed after the publisher stopped; the next start reconciles it", e);
+      LOG.warnf(
+          e,
+          "A send to %s completed after its publisher stopped; the next start reconciles it",
+          topic);
     }
   }
 
@@ -163,15 +172,15 @@ public final class Publisher implements AutoCloseable {
   private void logPendingRetries() {
     if (!retryScheduled.isEmpty()) {
       LOG.warnf(
-          "Stopping with %d records not yet republished: %s",
-          retryScheduled.size(), retryScheduled);
+          "Stopping with %d records of %s not yet republished: %s",
+          retryScheduled.size(), topic, retryScheduled);
     }
   }
 
   private void awaitTermination() {
     try {
       if (!thread.awaitTermination(DRAIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
-        LOG.warn("The publishing thread did not stop in time");
+        LOG.warnf("The publishing thread of %s did not stop in time", topic);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

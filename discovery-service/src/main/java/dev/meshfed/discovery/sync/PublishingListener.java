@@ -11,9 +11,11 @@ final class PublishingListener implements ObjectListener {
 
   private static final Logger LOG = Logger.getLogger(PublishingListener.class);
 
+  private final String topic;
   private final Publisher publisher;
 
-  PublishingListener(Publisher publisher) {
+  PublishingListener(String topic, Publisher publisher) {
+    this.topic = topic;
     this.publisher = publisher;
   }
 
@@ -30,13 +32,14 @@ final class PublishingListener implements ObjectListener {
   }
 
   /** Published anyway, with what could be read: translation tells users what is wrong. */
-  private static void warnAboutProblems(HasMetadata object, Mapping mapping) {
+  private void warnAboutProblems(HasMetadata object, Mapping mapping) {
     if (!mapping.problems().isEmpty()) {
       LOG.warnf(
-          "%s %s/%s is malformed, published what could be read: %s",
+          "%s %s/%s is malformed, published to %s what could be read: %s",
           object.getKind(),
           object.getMetadata().getNamespace(),
           object.getMetadata().getName(),
+          topic,
           String.join("; ", mapping.problems()));
     }
   }

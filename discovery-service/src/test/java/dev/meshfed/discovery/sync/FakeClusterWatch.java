@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** An in-memory cluster: its cache is what tests put in it; start replays it as adds. */
-final class FakeClusterWatch implements ClusterWatch {
+class FakeClusterWatch implements ClusterWatch {
 
   private final Map<Source, Map<String, HasMetadata>> objects = new EnumMap<>(Source.class);
   private ObjectListener listener;

@@ -116,6 +116,7 @@ class PublisherTest {
   /** A publisher over a topic that holds these records. */
   private Publisher publisher(Write... topic) {
     return new Publisher(
+        "meshfed.discovered.test",
         sink,
         new KnownRecords(Arrays.stream(topic).collect(Collectors.toMap(Write::key, Write::value))),
         BACKOFF,
