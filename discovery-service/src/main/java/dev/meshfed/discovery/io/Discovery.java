@@ -8,6 +8,7 @@ import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -45,7 +46,7 @@ public final class Discovery {
     String cluster = Topics.checkCluster(settings.cluster());
     TopicSpec<DiscoveryKey, DiscoveredObject> topic = Topics.discovered(cluster);
     String clientId = "meshfed-discovery-" + cluster;
-    String servers = settings.bootstrapServers();
+    Map<String, Object> servers = settings.kafka();
     return new DiscoveryService(
         topic.name(),
         new DiscoveryService.Options(

@@ -5,9 +5,11 @@ import dev.meshfed.discovery.sync.DiscoveryService;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.util.Map;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -20,18 +22,18 @@ public class DiscoveryApp {
   // Only looked up in single-cluster mode: multi-cluster mode builds a client per kubeconfig.
   private final Instance<KubernetesClient> quarkusClient;
   private final DiscoveryConfig config;
-  private final String bootstrapServers;
+  private final Map<String, Object> kafka;
   private final String version;
   private Runnable stopDiscovery = () -> {};
 
   public DiscoveryApp(
       Instance<KubernetesClient> quarkusClient,
       DiscoveryConfig config,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @Identifier("default-kafka-broker") Map<String, Object> kafka,
       @ConfigProperty(name = "quarkus.application.version", defaultValue = "dev") String version) {
     this.quarkusClient = quarkusClient;
     this.config = config;
-    this.bootstrapServers = bootstrapServers;
+    this.kafka = kafka;
     this.version = version;
   }
 
@@ -51,7 +53,7 @@ public class DiscoveryApp {
     stopDiscovery = service::close;
     LOG.infof(
         "Discovering cluster %s (API server %s) into Kafka %s",
-        cluster, client.getMasterUrl(), bootstrapServers);
+        cluster, client.getMasterUrl(), kafka.get("bootstrap.servers"));
     try {
       service.start();
     } catch (RuntimeException e) {
@@ -71,7 +73,7 @@ public class DiscoveryApp {
     LOG.infof(
         "Discovering clusters %s into Kafka %s",
         mode.clusters().stream().map(ClusterMode.KubeconfigCluster::name).toList(),
-        bootstrapServers);
+        kafka.get("bootstrap.servers"));
     discovery.start();
   }
 
@@ -82,7 +84,7 @@ public class DiscoveryApp {
   private DiscoverySettings settings(String cluster) {
     return new DiscoverySettings(
         cluster,
-        bootstrapServers,
+        kafka,
         config.topics().replicationFactor(),
         version,
         config.kafkaTimeout(),

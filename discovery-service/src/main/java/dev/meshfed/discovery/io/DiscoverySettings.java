@@ -1,16 +1,19 @@
 package dev.meshfed.discovery.io;
 
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * Everything one discovery-service needs to know, whatever reads it (Quarkus config or a test).
  *
+ * @param kafka Kafka client configuration (bootstrap.servers, and TLS/SASL settings if any), shared
+ *     by discovery's admin, consumer and producer
  * @param kafkaTimeout how long to wait for Kafka to create topics or return the topic's records
  * @param syncTimeout how long to wait for the cluster's objects to be listed
  */
 public record DiscoverySettings(
     String cluster,
-    String bootstrapServers,
+    Map<String, Object> kafka,
     short replicationFactor,
     String discoveryVersion,
     Duration kafkaTimeout,
@@ -18,11 +21,15 @@ public record DiscoverySettings(
     Duration retryInitialDelay,
     Duration retryMaxDelay) {
 
+  public DiscoverySettings {
+    kafka = Map.copyOf(kafka);
+  }
+
   /** The same settings for another cluster (multi-cluster mode: all but the name are shared). */
   public DiscoverySettings forCluster(String name) {
     return new DiscoverySettings(
         name,
-        bootstrapServers,
+        kafka,
         replicationFactor,
         discoveryVersion,
         kafkaTimeout,

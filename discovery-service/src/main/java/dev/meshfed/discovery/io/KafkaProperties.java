@@ -6,35 +6,37 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 
-/** Client configuration for the three Kafka clients discovery uses. */
+/**
+ * Client configuration for the three Kafka clients discovery uses: the service's Kafka settings
+ * (servers, TLS, SASL) plus what each client needs.
+ */
 final class KafkaProperties {
 
   private KafkaProperties() {}
 
-  static Map<String, Object> admin(String bootstrapServers, String clientId) {
-    return common(bootstrapServers, clientId + "-admin");
+  static Map<String, Object> admin(Map<String, Object> kafka, String clientId) {
+    return common(kafka, clientId + "-admin");
   }
 
   /** A consumer without a group: it assigns partitions itself and commits nothing. */
-  static Map<String, Object> snapshotConsumer(String bootstrapServers, String clientId) {
-    Map<String, Object> props = common(bootstrapServers, clientId + "-snapshot");
+  static Map<String, Object> snapshotConsumer(Map<String, Object> kafka, String clientId) {
+    Map<String, Object> props = common(kafka, clientId + "-snapshot");
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
     return props;
   }
 
-  static Map<String, Object> producer(String bootstrapServers, String clientId) {
-    Map<String, Object> props = common(bootstrapServers, clientId);
+  static Map<String, Object> producer(Map<String, Object> kafka, String clientId) {
+    Map<String, Object> props = common(kafka, clientId);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
     return props;
   }
 
-  private static Map<String, Object> common(String bootstrapServers, String clientId) {
-    Map<String, Object> props = new HashMap<>();
-    props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+  private static Map<String, Object> common(Map<String, Object> kafka, String clientId) {
+    Map<String, Object> props = new HashMap<>(kafka);
     props.put(CommonClientConfigs.CLIENT_ID_CONFIG, clientId);
     return props;
   }

@@ -248,7 +248,7 @@ class DiscoveryServiceIT {
     var settings =
         new DiscoverySettings(
             cluster.name(),
-            broker.bootstrapServers(),
+            Map.of("bootstrap.servers", broker.bootstrapServers()),
             (short) 1,
             "it",
             Duration.ofSeconds(30),

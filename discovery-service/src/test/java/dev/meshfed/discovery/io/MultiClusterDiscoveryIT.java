@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -136,7 +137,7 @@ class MultiClusterDiscoveryIT {
     var shared =
         new DiscoverySettings(
             null,
-            broker.bootstrapServers(),
+            Map.of("bootstrap.servers", broker.bootstrapServers()),
             (short) 1,
             "it",
             Duration.ofSeconds(30),
