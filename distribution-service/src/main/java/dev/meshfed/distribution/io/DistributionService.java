@@ -1,6 +1,5 @@
 package dev.meshfed.distribution.io;
 
-import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.DistributionStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -9,54 +8,50 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** The Quarkus application: one distribution loop for the configured cluster. */
+/**
+ * The Quarkus application: a distribution loop for each configured cluster. In production that is
+ * one, through the application's Kubernetes client; several (multi-cluster mode) each have a
+ * kubeconfig of their own.
+ */
 @ApplicationScoped
 public class DistributionService {
 
-  @ConfigProperty(name = "meshfed.cluster")
-  String cluster;
-
-  @ConfigProperty(name = "meshfed.distribution.replication-factor", defaultValue = "1")
-  short replicationFactor;
-
-  @ConfigProperty(name = "meshfed.distribution.retry.initial-delay", defaultValue = "200ms")
-  Duration retryInitialDelay;
-
-  @ConfigProperty(name = "meshfed.distribution.retry.max-delay", defaultValue = "30s")
-  Duration retryMaxDelay;
+  @Inject DistributionConfig config;
 
   /** Every {@code kafka.*} property, prefix removed: Quarkus' Kafka client configuration. */
   @Inject
   @Identifier("default-kafka-broker")
   Map<String, Object> kafkaConfig;
 
-  @Inject KubernetesClient client;
+  /** Only looked up in single-cluster mode. */
+  @Inject Instance<KubernetesClient> client;
 
-  private DistributionLoop loop;
+  private Distributions distributions;
 
   void onStart(@Observes StartupEvent event) {
-    loop =
-        DistributionFactory.create(
-            cluster,
+    distributions =
+        Distributions.start(
+            ServedClusters.of(config),
+            client::get,
             kafkaConfig,
-            replicationFactor,
-            client,
-            new RetrySettings(retryInitialDelay, retryMaxDelay));
-    loop.start();
+            config.distribution().replicationFactor(),
+            new RetrySettings(
+                config.distribution().retry().initialDelay(),
+                config.distribution().retry().maxDelay()));
   }
 
   void onStop(@Observes ShutdownEvent event) {
-    if (loop != null) {
-      loop.close();
+    if (distributions != null) {
+      distributions.close();
     }
   }
 
-  public DistributionStatus status() {
-    return loop == null ? DistributionStatus.STARTING : loop.status();
+  /** Each served cluster's status, by name; empty until started. */
+  public Map<String, DistributionStatus> status() {
+    return distributions == null ? Map.of() : distributions.status();
   }
 }
