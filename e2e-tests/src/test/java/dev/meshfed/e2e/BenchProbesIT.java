@@ -8,6 +8,7 @@ import dev.meshfed.cli.bench.BenchSize;
 import dev.meshfed.cli.bench.LatencySummary;
 import dev.meshfed.cli.bench.PropagationProbe;
 import dev.meshfed.cli.demo.DemoPipeline;
+import dev.meshfed.cli.demo.DemoPipeline.Layout;
 import dev.meshfed.cli.demo.MeshfedHome;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import java.nio.file.Path;
@@ -25,10 +26,17 @@ class BenchProbesIT {
   void aBenchMeshConvergesToItsExpectedObjectsAndEveryChangeReachesEveryCluster() throws Exception {
     List<String> clusters = new ArrayList<>(SIZE.workloadClusters());
     clusters.add(BenchSize.MANAGEMENT_CLUSTER);
+    // as the bench runs it: inputs in place first, then one discovery and one distribution
+    // process for every cluster (multi-cluster mode)
     try (DemoPipeline pipeline =
-        DemoPipeline.start(MeshfedHome.locate(), Path.of("target/e2e/bench"), clusters)) {
+        DemoPipeline.prepare(
+            MeshfedHome.locate(), Path.of("target/e2e/bench"), clusters, Layout.SHARED)) {
       pipeline.apply(BenchMesh.initial(SIZE));
+      pipeline.startServices();
       pipeline.awaitConvergence(Duration.ofSeconds(120), pending -> {});
+      assertThat(pipeline.processes().keySet())
+          .containsExactlyInAnyOrder(
+              "translation-service", "discovery-service", "distribution-service");
 
       for (String cluster : SIZE.workloadClusters()) {
         assertThat(

@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +57,15 @@ public final class DemoPipeline implements AutoCloseable {
   private final TopicMirror mirror;
   private final ConvergenceProbe probe;
 
-  private DemoPipeline(MeshfedHome home, Path workDir, List<String> clusterNames)
+  /** How the per-cluster services are run. */
+  public enum Layout {
+    /** A discovery-service and a distribution-service per cluster, as production runs them. */
+    PER_CLUSTER,
+    /** One discovery-service and one distribution-service for all clusters (multi-cluster mode). */
+    SHARED
+  }
+
+  private DemoPipeline(MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout)
       throws IOException {
     this.workDir = workDir;
     this.broker = KafkaBroker.start(workDir.resolve("kafka"));
@@ -76,17 +85,34 @@ public final class DemoPipeline implements AutoCloseable {
     createTopics();
     this.mirror = new TopicMirror(broker.bootstrapServers());
     this.probe = new ConvergenceProbe(admin, mirror, clusters);
-    defineProcesses(home);
+    defineProcesses(home, layout);
   }
 
-  /** Starts everything; the work directory is emptied first. */
+  /** Starts everything, one service per cluster; the work directory is emptied first. */
   public static DemoPipeline start(MeshfedHome home, Path workDir, List<String> clusterNames)
       throws IOException {
+    DemoPipeline pipeline = prepare(home, workDir, clusterNames, Layout.PER_CLUSTER);
+    pipeline.startServices();
+    return pipeline;
+  }
+
+  /**
+   * The broker, the clusters and the topics, with no service running yet (so that inputs can be in
+   * place before they start); the work directory is emptied first.
+   */
+  public static DemoPipeline prepare(
+      MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout) throws IOException {
     deleteRecursively(workDir);
     Files.createDirectories(workDir);
-    DemoPipeline pipeline = new DemoPipeline(home, workDir, clusterNames);
-    pipeline.processes.values().forEach(ServiceProcess::start);
-    return pipeline;
+    return new DemoPipeline(home, workDir, clusterNames, layout);
+  }
+
+  public void startServices() {
+    processes.values().forEach(ServiceProcess::start);
+  }
+
+  public Map<String, ServiceProcess> processes() {
+    return Collections.unmodifiableMap(processes);
   }
 
   public Path kubeconfig() {
@@ -185,13 +211,16 @@ public final class DemoPipeline implements AutoCloseable {
   public void start(ServiceProcess process) throws ExecutionException, InterruptedException {
     if (process.name().startsWith("discovery-service/")) {
       probe.expectNewAgent(process.name().substring("discovery-service/".length()));
+    } else if (process.name().equals("discovery-service")) {
+      for (String cluster : clusters.keySet()) {
+        probe.expectNewAgent(cluster);
+      }
     }
     process.start();
     stopped.remove(process);
   }
 
-  private void defineProcesses(MeshfedHome home) {
-    String kafka = broker.bootstrapServers();
+  private void defineProcesses(MeshfedHome home, Layout layout) {
     Path logs = workDir.resolve("logs");
     processes.put(
         "translation-service",
@@ -199,30 +228,50 @@ public final class DemoPipeline implements AutoCloseable {
             "translation-service",
             home.serviceJar("translation-service"),
             Map.of(
-                "kafka.bootstrap.servers", kafka,
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "quarkus.kafka-streams.application-id", TRANSLATION_APP_ID,
                 "kafka-streams.state.dir", workDir.resolve("translation-state").toString()),
             logs.resolve("translation-service.log")));
-    for (SimulatedCluster cluster : clusters.values()) {
-      for (String service : List.of("discovery-service", "distribution-service")) {
-        String key = service + "/" + cluster.name();
-        processes.put(
-            key,
-            new ServiceProcess(
-                key,
-                home.serviceJar(service),
-                Map.of(
-                    "kafka.bootstrap.servers",
-                    kafka,
-                    "meshfed.cluster",
-                    cluster.name(),
-                    "quarkus.kubernetes-client.api-server-url",
-                    cluster.url(),
-                    "quarkus.kubernetes-client.trust-certs",
-                    "true"),
-                logs.resolve(service + "-" + cluster.name() + ".log")));
+    for (String service : List.of("discovery-service", "distribution-service")) {
+      if (layout == Layout.SHARED) {
+        processes.put(service, sharedProcess(home, service, logs));
+      } else {
+        for (SimulatedCluster cluster : clusters.values()) {
+          String key = service + "/" + cluster.name();
+          processes.put(key, perClusterProcess(home, service, cluster, logs));
+        }
       }
     }
+  }
+
+  private ServiceProcess perClusterProcess(
+      MeshfedHome home, String service, SimulatedCluster cluster, Path logs) {
+    return new ServiceProcess(
+        service + "/" + cluster.name(),
+        home.serviceJar(service),
+        Map.of(
+            "kafka.bootstrap.servers",
+            broker.bootstrapServers(),
+            "meshfed.cluster",
+            cluster.name(),
+            "quarkus.kubernetes-client.api-server-url",
+            cluster.url(),
+            "quarkus.kubernetes-client.trust-certs",
+            "true"),
+        logs.resolve(service + "-" + cluster.name() + ".log"));
+  }
+
+  /** Multi-cluster mode: each cluster through its own kubeconfig, as its credentials. */
+  private ServiceProcess sharedProcess(MeshfedHome home, String service, Path logs) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    for (SimulatedCluster cluster : clusters.values()) {
+      properties.put(
+          "meshfed.clusters." + cluster.name() + ".kubeconfig",
+          clusterKubeconfig(cluster).toString());
+    }
+    return new ServiceProcess(
+        service, home.serviceJar(service), properties, logs.resolve(service + ".log"));
   }
 
   private void createTopics() {
