@@ -43,7 +43,10 @@ import org.awaitility.core.ConditionTimeoutException;
 public final class DemoPipeline implements AutoCloseable {
 
   public static final String TRANSLATION_APP_ID = "meshfed-translation";
-  private static final Duration SETTLE = Duration.ofMillis(1500);
+
+  /** How long everything must stay converged before {@link #awaitConvergence} returns. */
+  public static final Duration SETTLE = Duration.ofMillis(1500);
+
   private static final Duration POLL = Duration.ofMillis(250);
 
   private final Path workDir;

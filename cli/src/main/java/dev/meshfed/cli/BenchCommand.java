@@ -1,0 +1,96 @@
+package dev.meshfed.cli;
+
+import dev.meshfed.cli.bench.BenchFormat;
+import dev.meshfed.cli.bench.BenchReport;
+import dev.meshfed.cli.bench.BenchRun;
+import dev.meshfed.cli.bench.BenchSize;
+import dev.meshfed.cli.demo.MeshfedHome;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+@Command(
+    name = "bench",
+    description =
+        "Measure the pipeline on the test bed: the floor, propagation of changes, cold"
+            + " convergence against the apply floor, and what each cluster holds. Writes"
+            + " DIR/bench.json and prints a table.",
+    exitCodeListHeading = "%nExit codes:%n",
+    exitCodeList = {
+      "0:measured, and every cluster holds what it should",
+      "1:measured, but a cluster holds other than services-of-the-mesh + 1 objects",
+      "2:invalid arguments"
+    })
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(
+      names = "--clusters",
+      defaultValue = "3",
+      description = "Workload clusters (default ${DEFAULT-VALUE}).")
+  int clusters;
+
+  @Option(
+      names = "--services-per-cluster",
+      defaultValue = "20",
+      description = "Services in each cluster (default ${DEFAULT-VALUE}).")
+  int servicesPerCluster;
+
+  @Option(
+      names = "--namespaces",
+      defaultValue = "2",
+      description = "Namespaces the services are spread over (default ${DEFAULT-VALUE}).")
+  int namespaces;
+
+  @Option(
+      names = "--changes",
+      defaultValue = "30",
+      description = "Changes to time (default ${DEFAULT-VALUE}).")
+  int changes;
+
+  @Option(
+      names = "--floor-samples",
+      defaultValue = "100",
+      description = "Samples of the floor (default ${DEFAULT-VALUE}).")
+  int floorSamples;
+
+  @Option(names = "--seed", defaultValue = "1", description = "Seed of the planned changes.")
+  long seed;
+
+  @Option(
+      names = "--timeout",
+      defaultValue = "600",
+      description = "Seconds any one wait may take (default ${DEFAULT-VALUE}).")
+  int timeoutSeconds;
+
+  @Option(
+      names = {"-o", "--output-dir"},
+      description = "Where bench.json goes (default: target/bench).")
+  Path outputDir;
+
+  PrintStream out = System.out;
+
+  @Override
+  public Integer call() throws Exception {
+    MeshfedHome home = MeshfedHome.locate();
+    Path dir = outputDir != null ? outputDir : home.dir().resolve("target/bench");
+    BenchRun.Options options =
+        new BenchRun.Options(
+            new BenchSize(clusters, servicesPerCluster, namespaces),
+            changes,
+            floorSamples,
+            seed,
+            Duration.ofSeconds(timeoutSeconds),
+            dir.resolve("work"));
+    BenchReport report = new BenchRun(options, out).run(home);
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve("bench.json"), BenchFormat.json(report));
+    out.println();
+    out.print(BenchFormat.table(report));
+    out.println("Wrote " + dir.resolve("bench.json"));
+    return report.everyClusterHoldsWhatItShould() ? 0 : 1;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.meshfed.cli.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.meshfed.cli.output.Mappers;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** A bench report as a table for people and as JSON for machines (durations in milliseconds). */
+public final class BenchFormat {
+
+  private static final String ROW = "%-22s %10s %10s %10s %10s  %s%n";
+
+  private BenchFormat() {}
+
+  public static String table(BenchReport r) {
+    StringBuilder out = new StringBuilder();
+    out.append(
+        String.format(
+            "meshfed bench: %d clusters x %d services over %d namespaces, %d changes%n%n",
+            r.size().clusters(),
+            r.size().servicesPerCluster(),
+            r.size().namespaces(),
+            r.changes()));
+    out.append(String.format(ROW, "LATENCY (ms)", "P50", "P90", "P99", "MAX", ""));
+    out.append(latencyRow("floor", r.floor(), ""));
+    out.append(
+        latencyRow(
+            "propagation",
+            r.propagation(),
+            String.format("p50/floor %.2f (target <= 2)", r.propagationOverFloor())));
+    out.append(
+        String.format(
+            "%ncold convergence %s, apply floor %s: ratio %.2f (target <= 1.5)%n",
+            millis(r.coldConvergence()), millis(r.applyFloor()), r.coldOverApplyFloor()));
+    out.append(
+        String.format(
+            "objects per cluster: %s (expected %d each)%s%n",
+            r.objectsPerCluster(),
+            r.expectedObjectsPerCluster(),
+            r.everyClusterHoldsWhatItShould() ? "" : "  MISMATCH"));
+    return out.toString();
+  }
+
+  public static String json(BenchReport r) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("size", r.size());
+    tree.put("changes", r.changes());
+    tree.put("floor", r.floor());
+    tree.put("propagation", r.propagation());
+    tree.put("propagationOverFloor", r.propagationOverFloor());
+    tree.put("coldConvergenceMs", r.coldConvergence().toMillis());
+    tree.put("applyFloorMs", r.applyFloor().toMillis());
+    tree.put("coldOverApplyFloor", r.coldOverApplyFloor());
+    tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
+    tree.put("objectsPerCluster", r.objectsPerCluster());
+    try {
+      return Mappers.INDENTED_JSON.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render the bench report", e);
+    }
+  }
+
+  private static String latencyRow(String name, LatencySummary l, String note) {
+    return String.format(ROW, name, fmt(l.p50()), fmt(l.p90()), fmt(l.p99()), fmt(l.max()), note);
+  }
+
+  private static String fmt(double ms) {
+    return String.format("%.1f", ms);
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() + " ms";
+  }
+}

@@ -1,0 +1,41 @@
+package dev.meshfed.cli.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchFormatTest {
+
+  private final BenchReport report =
+      new BenchReport(
+          new BenchSize(2, 3, 1),
+          9,
+          new LatencySummary(30, 10, 20, 30, 40),
+          new LatencySummary(9, 25, 50, 60, 70),
+          Duration.ofMillis(1500),
+          Duration.ofMillis(1000),
+          7,
+          Map.of("cluster-01", 7, "cluster-02", 6));
+
+  @Test
+  void theTableStatesEachRatioAgainstItsTarget() {
+    assertThat(BenchFormat.table(report))
+        .contains("p50/floor 2.50 (target <= 2)")
+        .contains("cold convergence 1500 ms, apply floor 1000 ms: ratio 1.50 (target <= 1.5)")
+        .contains("MISMATCH");
+  }
+
+  @Test
+  void theJsonHasEveryFigureInMilliseconds() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(BenchFormat.json(report));
+
+    assertThat(json.get("floor").get("p99").asDouble()).isEqualTo(30);
+    assertThat(json.get("coldConvergenceMs").asLong()).isEqualTo(1500);
+    assertThat(json.get("propagationOverFloor").asDouble()).isEqualTo(2.5);
+    assertThat(json.get("objectsPerCluster").get("cluster-02").asInt()).isEqualTo(6);
+  }
+}
