@@ -40,6 +40,10 @@ class BenchIT {
     assertThat(report.propagation().p50()).isPositive();
     assertThat(report.coldConvergence()).isPositive();
     assertThat(report.applyFloor()).isPositive();
+    assertThat(report.footprint().liveHeapBytes())
+        .containsOnlyKeys("translation-service", "discovery-service", "distribution-service")
+        .allSatisfy((service, bytes) -> assertThat(bytes).isPositive());
+    assertThat(report.footprint().topicBytes()).isPositive();
     JsonNode json = new ObjectMapper().readTree(BenchFormat.json(report));
     assertThat(json.get("propagation").get("count").asInt()).isEqualTo(9);
     assertThat(json.get("objectsPerCluster").size()).isEqualTo(2);

@@ -39,6 +39,13 @@ public final class BenchFormat {
             r.objectsPerCluster(),
             r.expectedObjectsPerCluster(),
             r.everyClusterHoldsWhatItShould() ? "" : "  MISMATCH"));
+    Footprint f = r.footprint();
+    out.append(
+        String.format(
+            "translation CPU per change: %.2f ms; topics: %s; live heap: %s%n",
+            f.translationCpuPerChangeMicros() / 1_000.0,
+            mebibytes(f.topicBytes()),
+            heaps(f.liveHeapBytes())));
     return out.toString();
   }
 
@@ -54,6 +61,7 @@ public final class BenchFormat {
     tree.put("coldOverApplyFloor", r.coldOverApplyFloor());
     tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
     tree.put("objectsPerCluster", r.objectsPerCluster());
+    tree.put("footprint", r.footprint());
     try {
       return Mappers.INDENTED_JSON.writeValueAsString(tree);
     } catch (JsonProcessingException e) {
@@ -63,6 +71,21 @@ public final class BenchFormat {
 
   private static String latencyRow(String name, LatencySummary l, String note) {
     return String.format(ROW, name, fmt(l.p50()), fmt(l.p90()), fmt(l.p99()), fmt(l.max()), note);
+  }
+
+  private static String heaps(Map<String, Long> bytes) {
+    StringBuilder text = new StringBuilder();
+    bytes.forEach(
+        (service, heap) ->
+            text.append(text.isEmpty() ? "" : ", ")
+                .append(service)
+                .append(' ')
+                .append(mebibytes(heap)));
+    return text.toString();
+  }
+
+  private static String mebibytes(long bytes) {
+    return bytes < 0 ? "unknown" : String.format("%.1f MiB", bytes / (1024.0 * 1024));
   }
 
   private static String fmt(double ms) {

@@ -11,6 +11,7 @@ import java.util.Map;
  *     counted)
  * @param applyFloor the same number of applies to the same API servers, by one client
  * @param objectsPerCluster meshfed-managed objects each workload cluster holds once converged
+ * @param footprint heap, topic bytes and translation CPU per change
  */
 public record BenchReport(
     BenchSize size,
@@ -20,7 +21,8 @@ public record BenchReport(
     Duration coldConvergence,
     Duration applyFloor,
     int expectedObjectsPerCluster,
-    Map<String, Integer> objectsPerCluster) {
+    Map<String, Integer> objectsPerCluster,
+    Footprint footprint) {
 
   /** Propagation p50 over floor p50: the target is at most 2. */
   public double propagationOverFloor() {

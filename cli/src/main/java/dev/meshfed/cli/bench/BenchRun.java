@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 
 /**
  * One bench run on the test bed: the bench mesh's inputs in place, the three services started in
@@ -40,12 +42,19 @@ public final class BenchRun {
     List<String> clusters = new ArrayList<>(size.workloadClusters());
     clusters.add(BenchSize.MANAGEMENT_CLUSTER);
     try (DemoPipeline pipeline =
-        DemoPipeline.prepare(home, options.workDir(), clusters, DemoPipeline.Layout.SHARED)) {
+        DemoPipeline.prepare(
+            home,
+            options.workDir(),
+            clusters,
+            DemoPipeline.Layout.SHARED,
+            DemoPipeline.Jvm.MEASURED)) {
       progress.printf("Loading %s …%n", size);
       pipeline.apply(BenchMesh.initial(size));
       Duration cold = coldStart(pipeline);
       Map<String, Integer> held = objectsPerCluster(pipeline);
       progress.printf("Converged from cold in %s; measuring the apply floor …%n", cold);
+      // translation has nothing to do while the floors are measured: its idle CPU rate
+      CpuClock translation = new CpuClock(service(pipeline, "translation-service"));
       Duration applyFloor =
           ApplyFloor.measure(workloadClients(pipeline), size.expectedDesiredPerCluster());
       progress.println("Measuring the floor …");
@@ -53,8 +62,12 @@ public final class BenchRun {
           new FloorProbe(
                   pipeline.bootstrapServers(), workloadClients(pipeline).get(0), options.timeout())
               .measure(options.floorSamples());
+      translation.lap();
       progress.printf("Making %d changes …%n", options.changes());
       LatencySummary propagation = propagation(pipeline);
+      Duration cpuPerChange = translation.lapNetOfIdle().dividedBy(options.changes());
+      progress.println("Measuring the footprint …");
+      Footprint footprint = footprint(pipeline, cpuPerChange);
       return new BenchReport(
           size,
           options.changes(),
@@ -63,7 +76,8 @@ public final class BenchRun {
           cold,
           applyFloor,
           size.expectedDesiredPerCluster(),
-          held);
+          held,
+          footprint);
     }
   }
 
@@ -81,6 +95,27 @@ public final class BenchRun {
         new PropagationProbe(options.size(), pipeline.clusters(), options.timeout())) {
       return probe.measure(changes);
     }
+  }
+
+  private Footprint footprint(DemoPipeline pipeline, Duration cpuPerChange) throws Exception {
+    Map<String, Long> heaps = new TreeMap<>();
+    for (var process : pipeline.processes().values()) {
+      long pid = process.handle().orElseThrow(() -> exited(process.name())).pid();
+      heaps.put(process.name(), HeapProbe.liveHeapBytes(pid).orElse(-1));
+    }
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()))) {
+      return new Footprint(heaps, TopicBytes.meshfed(admin), cpuPerChange.toNanos() / 1_000);
+    }
+  }
+
+  private static ProcessHandle service(DemoPipeline pipeline, String name) {
+    return pipeline.processes().get(name).handle().orElseThrow(() -> exited(name));
+  }
+
+  private static IllegalStateException exited(String name) {
+    return new IllegalStateException(name + " is not running");
   }
 
   private Map<String, Integer> objectsPerCluster(DemoPipeline pipeline) {

@@ -60,6 +60,20 @@ public final class DemoPipeline implements AutoCloseable {
   private final TopicMirror mirror;
   private final ConvergenceProbe probe;
 
+  /** The JVMs the services run in. */
+  public enum Jvm {
+    /** Seven small JVMs share two cores in the demo: start fast, stay small. */
+    SMALL(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto")),
+    /** As in production: full JIT, the default collector, room for the heap to show its size. */
+    MEASURED(List.of("-Xmx1g", "-Xshare:auto"));
+
+    private final List<String> options;
+
+    Jvm(List<String> options) {
+      this.options = options;
+    }
+  }
+
   /** How the per-cluster services are run. */
   public enum Layout {
     /** A discovery-service and a distribution-service per cluster, as production runs them. */
@@ -68,8 +82,12 @@ public final class DemoPipeline implements AutoCloseable {
     SHARED
   }
 
-  private DemoPipeline(MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout)
+  private final Jvm jvm;
+
+  private DemoPipeline(
+      MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout, Jvm jvm)
       throws IOException {
+    this.jvm = jvm;
     this.workDir = workDir;
     this.broker = KafkaBroker.start(workDir.resolve("kafka"));
     Files.writeString(kafkaProperties(), "bootstrap.servers=" + broker.bootstrapServers() + "\n");
@@ -94,7 +112,7 @@ public final class DemoPipeline implements AutoCloseable {
   /** Starts everything, one service per cluster; the work directory is emptied first. */
   public static DemoPipeline start(MeshfedHome home, Path workDir, List<String> clusterNames)
       throws IOException {
-    DemoPipeline pipeline = prepare(home, workDir, clusterNames, Layout.PER_CLUSTER);
+    DemoPipeline pipeline = prepare(home, workDir, clusterNames, Layout.PER_CLUSTER, Jvm.SMALL);
     pipeline.startServices();
     return pipeline;
   }
@@ -104,10 +122,11 @@ public final class DemoPipeline implements AutoCloseable {
    * place before they start); the work directory is emptied first.
    */
   public static DemoPipeline prepare(
-      MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout) throws IOException {
+      MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout, Jvm jvm)
+      throws IOException {
     deleteRecursively(workDir);
     Files.createDirectories(workDir);
-    return new DemoPipeline(home, workDir, clusterNames, layout);
+    return new DemoPipeline(home, workDir, clusterNames, layout, jvm);
   }
 
   public void startServices() {
@@ -234,7 +253,8 @@ public final class DemoPipeline implements AutoCloseable {
                 "kafka.bootstrap.servers", broker.bootstrapServers(),
                 "quarkus.kafka-streams.application-id", TRANSLATION_APP_ID,
                 "kafka-streams.state.dir", workDir.resolve("translation-state").toString()),
-            logs.resolve("translation-service.log")));
+            logs.resolve("translation-service.log"),
+            jvm.options));
     for (String service : List.of("discovery-service", "distribution-service")) {
       if (layout == Layout.SHARED) {
         processes.put(service, sharedProcess(home, service, logs));
@@ -261,7 +281,8 @@ public final class DemoPipeline implements AutoCloseable {
             cluster.url(),
             "quarkus.kubernetes-client.trust-certs",
             "true"),
-        logs.resolve(service + "-" + cluster.name() + ".log"));
+        logs.resolve(service + "-" + cluster.name() + ".log"),
+        jvm.options);
   }
 
   /** Multi-cluster mode: each cluster through its own kubeconfig, as its credentials. */
@@ -274,7 +295,7 @@ public final class DemoPipeline implements AutoCloseable {
           clusterKubeconfig(cluster).toString());
     }
     return new ServiceProcess(
-        service, home.serviceJar(service), properties, logs.resolve(service + ".log"));
+        service, home.serviceJar(service), properties, logs.resolve(service + ".log"), jvm.options);
   }
 
   private void createTopics() {

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /** One meshfed service as a separate JVM, its output appended to a log file. */
@@ -15,13 +16,16 @@ public final class ServiceProcess {
   private final Path jar;
   private final Map<String, String> properties;
   private final Path log;
+  private final List<String> jvmOptions;
   private Process process;
 
-  ServiceProcess(String name, Path jar, Map<String, String> properties, Path log) {
+  ServiceProcess(
+      String name, Path jar, Map<String, String> properties, Path log, List<String> jvmOptions) {
     this.name = name;
     this.jar = jar;
     this.properties = Map.copyOf(properties);
     this.log = log;
+    this.jvmOptions = List.copyOf(jvmOptions);
   }
 
   public String name() {
@@ -41,9 +45,7 @@ public final class ServiceProcess {
     }
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-    // Seven small JVMs share two cores in the demo: start fast, stay small.
-    command.addAll(
-        List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto"));
+    command.addAll(jvmOptions);
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     command.addAll(List.of("-jar", jar.toString()));
     try {
@@ -73,6 +75,13 @@ public final class ServiceProcess {
       Thread.currentThread().interrupt();
     }
     process = null;
+  }
+
+  /** The running process, for what the bench reads of it (CPU time, heap). */
+  public synchronized Optional<ProcessHandle> handle() {
+    return process != null && process.isAlive()
+        ? Optional.of(process.toHandle())
+        : Optional.empty();
   }
 
   public synchronized boolean isAlive() {

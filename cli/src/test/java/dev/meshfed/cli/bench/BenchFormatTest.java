@@ -19,14 +19,17 @@ class BenchFormatTest {
           Duration.ofMillis(1500),
           Duration.ofMillis(1000),
           7,
-          Map.of("cluster-01", 7, "cluster-02", 6));
+          Map.of("cluster-01", 7, "cluster-02", 6),
+          new Footprint(Map.of("translation-service", 50L * 1024 * 1024), 2048, 1500));
 
   @Test
   void theTableStatesEachRatioAgainstItsTarget() {
     assertThat(BenchFormat.table(report))
         .contains("p50/floor 2.50 (target <= 2)")
         .contains("cold convergence 1500 ms, apply floor 1000 ms: ratio 1.50 (target <= 1.5)")
-        .contains("MISMATCH");
+        .contains("MISMATCH")
+        .contains("translation CPU per change: 1.50 ms; topics: 0.0 MiB")
+        .contains("translation-service 50.0 MiB");
   }
 
   @Test
@@ -37,5 +40,6 @@ class BenchFormatTest {
     assertThat(json.get("coldConvergenceMs").asLong()).isEqualTo(1500);
     assertThat(json.get("propagationOverFloor").asDouble()).isEqualTo(2.5);
     assertThat(json.get("objectsPerCluster").get("cluster-02").asInt()).isEqualTo(6);
+    assertThat(json.get("footprint").get("topicBytes").asLong()).isEqualTo(2048);
   }
 }
