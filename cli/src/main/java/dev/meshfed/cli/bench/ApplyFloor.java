@@ -3,7 +3,6 @@ package dev.meshfed.cli.bench;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,14 +20,6 @@ import java.util.concurrent.Future;
 public final class ApplyFloor {
 
   static final String NAMESPACE = "meshfed-bench-floor";
-  private static final ResourceDefinitionContext ENTRIES =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("networking.istio.io")
-          .withVersion("v1")
-          .withKind("ServiceEntry")
-          .withPlural("serviceentries")
-          .withNamespaced(true)
-          .build();
 
   private ApplyFloor() {}
 
@@ -55,7 +46,7 @@ public final class ApplyFloor {
   private static void applyAll(KubernetesClient cluster, int count) {
     for (int i = 0; i < count; i++) {
       cluster
-          .genericKubernetesResources(ENTRIES)
+          .genericKubernetesResources(BenchMesh.SERVICE_ENTRIES)
           .inNamespace(NAMESPACE)
           .resource(entry(i))
           .fieldManager("meshfed")

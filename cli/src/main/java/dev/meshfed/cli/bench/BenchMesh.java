@@ -2,6 +2,7 @@ package dev.meshfed.cli.bench;
 
 import dev.meshfed.testbed.scenario.Step;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,6 +19,16 @@ public final class BenchMesh {
   public static final String WORKSPACE = "bench";
   static final String SERVICE_PORT_NAME = "http";
   static final int SERVICE_PORT = 8080;
+
+  /** What meshfed writes for every federated Service (the bench's Istio runs 1.24: v1). */
+  static final ResourceDefinitionContext SERVICE_ENTRIES =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("networking.istio.io")
+          .withVersion("v1")
+          .withKind("ServiceEntry")
+          .withPlural("serviceentries")
+          .withNamespaced(true)
+          .build();
 
   private BenchMesh() {}
 

@@ -8,7 +8,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,14 +26,6 @@ import org.HdrHistogram.Histogram;
 public final class PropagationProbe implements AutoCloseable {
 
   static final String HOST_ANNOTATION = "meshfed.dev/host";
-  private static final ResourceDefinitionContext ENTRIES =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("networking.istio.io")
-          .withVersion("v1")
-          .withKind("ServiceEntry")
-          .withPlural("serviceentries")
-          .withNamespaced(true)
-          .build();
   private static final String ENTRY_NAMESPACE = "istio-system";
   private static final int GONE = -1;
 
@@ -143,7 +134,7 @@ public final class PropagationProbe implements AutoCloseable {
     return clusters
         .get(cluster)
         .client()
-        .genericKubernetesResources(ENTRIES)
+        .genericKubernetesResources(BenchMesh.SERVICE_ENTRIES)
         .inNamespace(ENTRY_NAMESPACE)
         .watch(
             new Watcher<>() {
