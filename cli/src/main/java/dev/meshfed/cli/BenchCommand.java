@@ -4,6 +4,7 @@ import dev.meshfed.cli.bench.BenchFormat;
 import dev.meshfed.cli.bench.BenchReport;
 import dev.meshfed.cli.bench.BenchRun;
 import dev.meshfed.cli.bench.BenchSize;
+import dev.meshfed.cli.bench.IncrementalCost;
 import dev.meshfed.cli.demo.MeshfedHome;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -73,24 +74,45 @@ final class BenchCommand implements Callable<Integer> {
 
   PrintStream out = System.out;
 
+  @Option(
+      names = "--incremental",
+      description =
+          "Also run at 10x the services per cluster and report how translation's CPU per change"
+              + " grows (writes bench-10x.json and incremental.json too).")
+  boolean incremental;
+
   @Override
   public Integer call() throws Exception {
     MeshfedHome home = MeshfedHome.locate();
     Path dir = outputDir != null ? outputDir : home.dir().resolve("target/bench");
+    Files.createDirectories(dir);
+    BenchReport report = run(home, dir, servicesPerCluster, "bench");
+    boolean held = report.everyClusterHoldsWhatItShould();
+    if (incremental) {
+      BenchReport tenfold = run(home, dir, 10 * servicesPerCluster, "bench-10x");
+      IncrementalCost cost = IncrementalCost.of(report, tenfold);
+      Files.writeString(dir.resolve("incremental.json"), BenchFormat.json(cost));
+      out.println();
+      out.print(BenchFormat.table(cost));
+      held &= tenfold.everyClusterHoldsWhatItShould();
+    }
+    return held ? 0 : 1;
+  }
+
+  private BenchReport run(MeshfedHome home, Path dir, int services, String name) throws Exception {
     BenchRun.Options options =
         new BenchRun.Options(
-            new BenchSize(clusters, servicesPerCluster, namespaces),
+            new BenchSize(clusters, services, namespaces),
             changes,
             floorSamples,
             seed,
             Duration.ofSeconds(timeoutSeconds),
             dir.resolve("work"));
     BenchReport report = new BenchRun(options, out).run(home);
-    Files.createDirectories(dir);
-    Files.writeString(dir.resolve("bench.json"), BenchFormat.json(report));
+    Files.writeString(dir.resolve(name + ".json"), BenchFormat.json(report));
     out.println();
     out.print(BenchFormat.table(report));
-    out.println("Wrote " + dir.resolve("bench.json"));
-    return report.everyClusterHoldsWhatItShould() ? 0 : 1;
+    out.println("Wrote " + dir.resolve(name + ".json"));
+    return report;
   }
 }

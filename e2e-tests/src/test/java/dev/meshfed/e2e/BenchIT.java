@@ -4,48 +4,66 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.meshfed.cli.bench.BenchFormat;
-import dev.meshfed.cli.bench.BenchReport;
-import dev.meshfed.cli.bench.BenchRun;
-import dev.meshfed.cli.bench.BenchSize;
-import dev.meshfed.cli.demo.MeshfedHome;
-import java.io.PrintStream;
+import dev.meshfed.cli.Meshfed;
 import java.nio.file.Path;
-import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
 
 /**
- * The bench harness at the smallest size, on the real pipeline with the per-cluster services in
- * multi-cluster mode: it runs through and measures what it says. Figures are printed, not held to
- * targets (that is the harness's job at the standard sizes, not a test's).
+ * `meshfed bench --incremental` at the smallest size (2 clusters x 3 services, then x 30), on the
+ * real pipeline with the per-cluster services in multi-cluster mode: it runs through and measures
+ * what it says. Figures are printed, not held to targets: that is the harness's job at the standard
+ * sizes, not a test's.
  */
 class BenchIT {
 
-  private static final BenchSize SIZE = new BenchSize(2, 3, 2);
+  private static final Path OUT = Path.of("target/e2e/bench");
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   @Test
   void measuresEveryFigureAndEachClusterHoldsTheServicesOfTheMeshAndItsGateway() throws Exception {
-    BenchRun.Options options =
-        new BenchRun.Options(SIZE, 9, 30, 1, Duration.ofSeconds(120), Path.of("target/e2e/bench"));
+    int exit =
+        new CommandLine(new Meshfed())
+            .execute(
+                "bench",
+                "--clusters",
+                "2",
+                "--services-per-cluster",
+                "3",
+                "--namespaces",
+                "2",
+                "--changes",
+                "9",
+                "--floor-samples",
+                "30",
+                "--incremental",
+                "-o",
+                OUT.toString());
 
-    BenchReport report =
-        new BenchRun(options, new PrintStream(System.out)).run(MeshfedHome.locate());
-    System.out.print(BenchFormat.table(report));
+    assertThat(exit).isZero();
+    JsonNode small = JSON.readTree(OUT.resolve("bench.json").toFile());
+    assertThat(small.get("objectsPerCluster").properties())
+        .extracting(e -> e.getValue().asInt())
+        .containsExactly(2 * 3 + 1, 2 * 3 + 1);
+    assertThat(small.get("floor").get("count").asInt()).isEqualTo(30);
+    assertThat(small.get("propagation").get("count").asInt()).isEqualTo(9);
+    assertThat(small.get("propagation").get("p50").asDouble()).isPositive();
+    assertThat(small.get("coldConvergenceMs").asLong()).isPositive();
+    assertThat(small.get("applyFloorMs").asLong()).isPositive();
+    JsonNode heaps = small.get("footprint").get("liveHeapBytes");
+    for (String service :
+        List.of("translation-service", "discovery-service", "distribution-service")) {
+      assertThat(heaps.get(service).asLong()).as(service).isPositive();
+    }
+    assertThat(small.get("footprint").get("topicBytes").asLong()).isPositive();
 
-    assertThat(report.objectsPerCluster())
-        .containsOnlyKeys(SIZE.workloadClusters())
-        .allSatisfy((cluster, held) -> assertThat(held).isEqualTo(3 * 2 + 1));
-    assertThat(report.floor().count()).isEqualTo(30);
-    assertThat(report.propagation().count()).isEqualTo(9);
-    assertThat(report.propagation().p50()).isPositive();
-    assertThat(report.coldConvergence()).isPositive();
-    assertThat(report.applyFloor()).isPositive();
-    assertThat(report.footprint().liveHeapBytes())
-        .containsOnlyKeys("translation-service", "discovery-service", "distribution-service")
-        .allSatisfy((service, bytes) -> assertThat(bytes).isPositive());
-    assertThat(report.footprint().topicBytes()).isPositive();
-    JsonNode json = new ObjectMapper().readTree(BenchFormat.json(report));
-    assertThat(json.get("propagation").get("count").asInt()).isEqualTo(9);
-    assertThat(json.get("objectsPerCluster").size()).isEqualTo(2);
+    JsonNode tenfold = JSON.readTree(OUT.resolve("bench-10x.json").toFile());
+    assertThat(tenfold.get("objectsPerCluster").properties())
+        .extracting(e -> e.getValue().asInt())
+        .containsExactly(2 * 30 + 1, 2 * 30 + 1);
+    JsonNode incremental = JSON.readTree(OUT.resolve("incremental.json").toFile());
+    assertThat(incremental.get("servicesPerCluster").asInt()).isEqualTo(3);
+    assertThat(incremental.get("ratio").asDouble()).isPositive();
   }
 }

@@ -49,6 +49,26 @@ public final class BenchFormat {
     return out.toString();
   }
 
+  public static String table(IncrementalCost c) {
+    return String.format(
+        "incremental cost: translation CPU per change %.2f ms at %d services per cluster, %.2f ms at"
+            + " %d: ratio %.2f (target <= 1.2)%n",
+        c.cpuPerChangeMicros() / 1_000.0,
+        c.servicesPerCluster(),
+        c.tenfoldCpuPerChangeMicros() / 1_000.0,
+        10 * c.servicesPerCluster(),
+        c.ratio());
+  }
+
+  public static String json(IncrementalCost c) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("servicesPerCluster", c.servicesPerCluster());
+    tree.put("cpuPerChangeMicros", c.cpuPerChangeMicros());
+    tree.put("tenfoldCpuPerChangeMicros", c.tenfoldCpuPerChangeMicros());
+    tree.put("ratio", c.ratio());
+    return write(tree);
+  }
+
   public static String json(BenchReport r) {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("size", r.size());
@@ -62,6 +82,10 @@ public final class BenchFormat {
     tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
     tree.put("objectsPerCluster", r.objectsPerCluster());
     tree.put("footprint", r.footprint());
+    return write(tree);
+  }
+
+  private static String write(Map<String, Object> tree) {
     try {
       return Mappers.INDENTED_JSON.writeValueAsString(tree);
     } catch (JsonProcessingException e) {

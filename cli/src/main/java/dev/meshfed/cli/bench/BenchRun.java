@@ -22,6 +22,9 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class BenchRun {
 
+  /** Changes made, untimed, before the timed ones: the JIT compiles the change paths on these. */
+  static final int WARM_UP = 10;
+
   /**
    * @param floorSamples samples of the floor probe
    * @param seed what the planned changes are drawn from
@@ -63,9 +66,18 @@ public final class BenchRun {
                   pipeline.bootstrapServers(), workloadClients(pipeline).get(0), options.timeout())
               .measure(options.floorSamples());
       translation.lap();
-      progress.printf("Making %d changes …%n", options.changes());
-      LatencySummary propagation = propagation(pipeline);
-      Duration cpuPerChange = translation.lapNetOfIdle().dividedBy(options.changes());
+      List<BenchChange> plan = BenchChange.plan(size, WARM_UP + options.changes(), options.seed());
+      LatencySummary propagation;
+      Duration cpuPerChange;
+      try (PropagationProbe probe =
+          new PropagationProbe(size, pipeline.clusters(), options.timeout())) {
+        progress.printf("Warming up with %d changes …%n", WARM_UP);
+        probe.measure(plan.subList(0, WARM_UP));
+        translation.restartLap();
+        progress.printf("Making %d changes …%n", options.changes());
+        propagation = probe.measure(plan.subList(WARM_UP, plan.size()));
+        cpuPerChange = translation.lapNetOfIdle().dividedBy(options.changes());
+      }
       progress.println("Measuring the footprint …");
       Footprint footprint = footprint(pipeline, cpuPerChange);
       return new BenchReport(
@@ -87,14 +99,6 @@ public final class BenchRun {
     pipeline.startServices();
     pipeline.awaitConvergence(options.timeout(), pending -> {});
     return Duration.ofNanos(System.nanoTime() - start).minus(DemoPipeline.SETTLE);
-  }
-
-  private LatencySummary propagation(DemoPipeline pipeline) throws InterruptedException {
-    List<BenchChange> changes = BenchChange.plan(options.size(), options.changes(), options.seed());
-    try (PropagationProbe probe =
-        new PropagationProbe(options.size(), pipeline.clusters(), options.timeout())) {
-      return probe.measure(changes);
-    }
   }
 
   private Footprint footprint(DemoPipeline pipeline, Duration cpuPerChange) throws Exception {

@@ -24,7 +24,15 @@ final class CpuClock {
     startLap();
   }
 
-  /** CPU time of the lap since {@link #lap()}, less the idle rate over its wall time. */
+  /** Starts the lap afresh, keeping the idle rate: what came before is not counted. */
+  void restartLap() {
+    startLap();
+  }
+
+  /**
+   * CPU time of the lap since {@link #lap()} (or {@link #restartLap()}), less the idle rate over
+   * its wall time.
+   */
   Duration lapNetOfIdle() {
     if (Double.isNaN(idleCpuPerWall)) {
       throw new IllegalStateException("no idle lap was taken");

@@ -33,6 +33,17 @@ class BenchFormatTest {
   }
 
   @Test
+  void theIncrementalCostIsTheTenfoldMeshsCpuPerChangeOverTheSmallOnes() throws Exception {
+    IncrementalCost cost = new IncrementalCost(100, 2_000, 2_300);
+
+    assertThat(BenchFormat.table(cost))
+        .contains(
+            "2.00 ms at 100 services per cluster, 2.30 ms at 1000: ratio 1.15 (target <= 1.2)");
+    assertThat(new ObjectMapper().readTree(BenchFormat.json(cost)).get("ratio").asDouble())
+        .isEqualTo(1.15, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
   void theJsonHasEveryFigureInMilliseconds() throws Exception {
     JsonNode json = new ObjectMapper().readTree(BenchFormat.json(report));
 
