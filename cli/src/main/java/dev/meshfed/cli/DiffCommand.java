@@ -16,13 +16,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "diff",
@@ -34,7 +30,7 @@ import picocli.CommandLine.Spec;
       "1:no requested cluster has a desired topic",
       "2:invalid arguments"
     })
-public final class DiffCommand implements Callable<Integer> {
+public final class DiffCommand extends AuditCommand {
 
   @Option(
       names = "--from",
@@ -59,22 +55,12 @@ public final class DiffCommand implements Callable<Integer> {
       description = "Only this cluster (repeatable); default: every cluster with a desired topic.")
   List<String> clusters = new ArrayList<>();
 
-  @Mixin KafkaConnection kafka;
-
-  @Spec CommandSpec spec;
-
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Clock clock;
-
   public DiffCommand() {
     this(System.out, System.err, Clock.systemUTC());
   }
 
   public DiffCommand(PrintStream out, PrintStream err, Clock clock) {
-    this.out = out;
-    this.err = err;
-    this.clock = clock;
+    super(out, err, clock);
   }
 
   @Override

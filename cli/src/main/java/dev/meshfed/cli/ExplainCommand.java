@@ -14,14 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "explain",
@@ -36,7 +33,7 @@ import picocli.CommandLine.Spec;
       "1:it does not (deleted, or never published), or the cluster has no desired topic",
       "2:invalid arguments"
     })
-public final class ExplainCommand implements Callable<Integer> {
+public final class ExplainCommand extends AuditCommand {
 
   @Parameters(
       index = "0",
@@ -67,22 +64,12 @@ public final class ExplainCommand implements Callable<Integer> {
 
   @Mixin TranslationOptions translation;
 
-  @Mixin KafkaConnection kafka;
-
-  @Spec CommandSpec spec;
-
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Clock clock;
-
   public ExplainCommand() {
     this(System.out, System.err, Clock.systemUTC());
   }
 
   public ExplainCommand(PrintStream out, PrintStream err, Clock clock) {
-    this.out = out;
-    this.err = err;
-    this.clock = clock;
+    super(out, err, clock);
   }
 
   @Override

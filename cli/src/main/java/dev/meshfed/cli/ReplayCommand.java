@@ -24,12 +24,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "replay",
@@ -45,7 +42,7 @@ import picocli.CommandLine.Spec;
       "2:invalid arguments",
       "3:--recompute found a difference between what was published and what the inputs imply"
     })
-public final class ReplayCommand implements Callable<Integer> {
+public final class ReplayCommand extends AuditCommand {
 
   /** --recompute found a difference. */
   public static final int INCONSISTENT = 3;
@@ -85,22 +82,12 @@ public final class ReplayCommand implements Callable<Integer> {
 
   @Mixin TranslationOptions translation;
 
-  @Mixin KafkaConnection kafka;
-
-  @Spec CommandSpec spec;
-
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Clock clock;
-
   public ReplayCommand() {
     this(System.out, System.err, Clock.systemUTC());
   }
 
   public ReplayCommand(PrintStream out, PrintStream err, Clock clock) {
-    this.out = out;
-    this.err = err;
-    this.clock = clock;
+    super(out, err, clock);
   }
 
   @Override

@@ -9,13 +9,9 @@ import java.io.PrintStream;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "status",
@@ -29,7 +25,7 @@ import picocli.CommandLine.Spec;
       "1:there is no meshfed data on that Kafka (no meshfed.discovered.* topic)",
       "2:invalid arguments"
     })
-public final class StatusCommand implements Callable<Integer> {
+public final class StatusCommand extends AuditCommand {
 
   @Option(
       names = "--management-cluster",
@@ -56,22 +52,12 @@ public final class StatusCommand implements Callable<Integer> {
       description = "table, yaml or json.")
   String output;
 
-  @Mixin KafkaConnection kafka;
-
-  @Spec CommandSpec spec;
-
-  private final PrintStream out;
-  private final PrintStream err;
-  private final Clock clock;
-
   public StatusCommand() {
     this(System.out, System.err, Clock.systemUTC());
   }
 
   public StatusCommand(PrintStream out, PrintStream err, Clock clock) {
-    this.out = out;
-    this.err = err;
-    this.clock = clock;
+    super(out, err, clock);
   }
 
   @Override
