@@ -16,6 +16,15 @@ public final class SchemaVersions {
 
   public static final String ROOT = "META-INF/meshfed/schemas";
 
+  /** Read once per record class: serdes are built on hot paths too. */
+  private static final ClassValue<List<Schema>> VERSIONS =
+      new ClassValue<>() {
+        @Override
+        protected List<Schema> computeValue(Class<?> recordType) {
+          return read(recordType);
+        }
+      };
+
   private SchemaVersions() {}
 
   /** The resource that holds a version of a record's schema. */
@@ -28,13 +37,17 @@ public final class SchemaVersions {
    * never written on its own, such as ObjectRef).
    */
   public static List<Schema> of(Class<?> recordType) {
+    return VERSIONS.get(recordType);
+  }
+
+  private static List<Schema> read(Class<?> recordType) {
     ClassLoader loader = recordType.getClassLoader();
     List<Schema> versions = new ArrayList<>();
     for (int version = 1; ; version++) {
       String resource = resource(recordType.getSimpleName(), version);
       try (InputStream in = loader.getResourceAsStream(resource)) {
         if (in == null) {
-          return versions;
+          return List.copyOf(versions);
         }
         versions.add(new Schema.Parser().parse(in));
       } catch (IOException e) {

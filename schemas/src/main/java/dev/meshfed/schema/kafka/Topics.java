@@ -77,12 +77,20 @@ public final class Topics {
 
   public static TopicSpec<DesiredKey, DesiredObject> desired(String cluster) {
     return new TopicSpec<>(
-        DESIRED_PREFIX + checkCluster(cluster),
+        desiredName(cluster),
         new AvroSerde<>(DesiredKey.class),
         new AvroSerde<>(DesiredObject.class),
         STATE_PARTITIONS,
         STATE_TOPIC_CONFIG,
         "translation-service");
+  }
+
+  /**
+   * The name of a cluster's desired topic, without building its serdes: for a per-record topic
+   * choice.
+   */
+  public static String desiredName(String cluster) {
+    return DESIRED_PREFIX + checkCluster(cluster);
   }
 
   public static TopicSpec<EventKey, FederationEvent> events() {

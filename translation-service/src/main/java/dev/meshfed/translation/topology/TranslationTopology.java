@@ -70,7 +70,7 @@ public final class TranslationTopology {
 
   private static String desiredTopic(
       TargetedKey key, DesiredObject value, RecordContext recordContext) {
-    return Topics.desired(key.cluster()).name();
+    return Topics.desiredName(key.cluster());
   }
 
   /** Writes only the desired key: the target cluster is the topic's. */
