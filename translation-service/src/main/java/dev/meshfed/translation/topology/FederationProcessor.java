@@ -13,10 +13,12 @@ import dev.meshfed.translation.translate.OutputDiff;
 import dev.meshfed.translation.translate.TranslationSettings;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -27,11 +29,20 @@ import org.jboss.logging.Logger;
 /**
  * Keeps every cluster's discovered inputs, and on each change recomputes the units it can affect
  * and writes only what differs from what the unit produced before.
+ *
+ * <p>A change that may move membership (anything but a Service) affects every unit. Those are not
+ * recomputed per record but once per {@link #FULL_RECOMPUTE_INTERVAL}: a cluster joining publishes
+ * its namespaces, gateways and agent together, and each full recompute costs as much as the mesh is
+ * large. Until it runs, Service changes wait for it too, so that no unit is translated with a
+ * membership that is already out of date.
  */
 final class FederationProcessor
     implements Processor<DiscoveryKey, DiscoveredObject, Object, Object> {
 
   private static final Logger LOG = Logger.getLogger(FederationProcessor.class);
+
+  /** How often a due full recompute runs: the most a membership change waits. */
+  static final Duration FULL_RECOMPUTE_INTERVAL = Duration.ofMillis(50);
 
   private final TranslationSettings settings;
   private final MeshInputs mesh = new MeshInputs();
@@ -39,6 +50,8 @@ final class FederationProcessor
   private KeyValueStore<String, DiscoveredObject> inputs;
   private KeyValueStore<String, String> units;
   private Membership membership;
+  private boolean fullRecomputeDue;
+  private long fullRecomputeTimestamp;
 
   FederationProcessor(TranslationSettings settings) {
     this.settings = settings;
@@ -54,6 +67,10 @@ final class FederationProcessor
     }
     membership = FederationTranslator.membership(mesh, settings);
     LOG.infof("Translation state restored: %d inputs", mesh.size());
+    // Inputs may have been committed while a full recompute was still due: run one after a restart.
+    fullRecomputeDue = true;
+    context.schedule(
+        FULL_RECOMPUTE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::recomputeAllIfDue);
   }
 
   @Override
@@ -68,9 +85,35 @@ final class FederationProcessor
     ObjectId id = new ObjectId(cluster.get(), key.getKind(), key.getNamespace(), key.getName());
     announceClusterChange(id, record.value(), record.timestamp());
     updateInputs(id, record.value());
-    for (UnitId unit : affectedUnits(id)) {
+    Optional<SortedSet<UnitId>> affected = FederationTranslator.unitsAffectedBy(id);
+    if (affected.isEmpty() || fullRecomputeDue) {
+      fullRecomputeDue = true;
+      fullRecomputeTimestamp = Math.max(fullRecomputeTimestamp, record.timestamp());
+      return;
+    }
+    for (UnitId unit : affected.get()) {
       recompute(unit, record.timestamp());
     }
+  }
+
+  /**
+   * Every unit, with the membership resolved afresh, stamped with the latest input that made it due
+   * (or, after a restart, with the time it runs).
+   */
+  private void recomputeAllIfDue(long now) {
+    if (!fullRecomputeDue) {
+      return;
+    }
+    long timestamp = fullRecomputeTimestamp > 0 ? fullRecomputeTimestamp : now;
+    membership = FederationTranslator.membership(mesh, settings);
+    SortedSet<UnitId> all = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+    all.addAll(FederationTranslator.allUnits(mesh));
+    all.addAll(storedUnits());
+    for (UnitId unit : all) {
+      recompute(unit, timestamp);
+    }
+    fullRecomputeDue = false;
+    fullRecomputeTimestamp = 0;
   }
 
   /** A cluster joins when its first Agent record arrives, and leaves when it is tombstoned. */
@@ -108,18 +151,6 @@ final class FederationProcessor
         .ifPresentOrElse(
             mesh::put,
             () -> LOG.warnf("Ignoring %s: its payload is of no kind this version knows", id));
-  }
-
-  private SortedSet<UnitId> affectedUnits(ObjectId changed) {
-    return FederationTranslator.unitsAffectedBy(changed)
-        .orElseGet(
-            () -> {
-              membership = FederationTranslator.membership(mesh, settings);
-              SortedSet<UnitId> all = new TreeSet<>(FederationTranslator.UNIT_ORDER);
-              all.addAll(FederationTranslator.allUnits(mesh));
-              all.addAll(storedUnits());
-              return all;
-            });
   }
 
   /** Units that produced something before, even if their input is gone now. */

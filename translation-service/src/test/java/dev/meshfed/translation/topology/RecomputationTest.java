@@ -168,5 +168,6 @@ class RecomputationTest {
         .createInputTopic(
             topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer())
         .pipeInput(key, value);
+    driver.advanceWallClockTime(FederationProcessor.FULL_RECOMPUTE_INTERVAL);
   }
 }

@@ -80,7 +80,7 @@ class TranslationTopologyTest {
     TestOutputTopic<EventKey, FederationEvent> events = events();
     events.readKeyValuesToList();
 
-    discovered("cluster1").pipeInput(new DiscoveryKey("Service", "bookinfo", "reviews"), null);
+    pipe("cluster1", new DiscoveryKey("Service", "bookinfo", "reviews"), null);
 
     assertThat(desired("cluster2").readKeyValuesToList())
         .containsExactly(KeyValue.pair(REVIEWS_IN_CLUSTER2, null));
@@ -97,7 +97,7 @@ class TranslationTopologyTest {
 
     put("cluster1", Discovered.agent());
     put("cluster1", Discovered.agent());
-    discovered("cluster1").pipeInput(Discovered.agent().key(), null);
+    pipe("cluster1", Discovered.agent().key(), null);
 
     assertThat(events.readKeyValuesToList())
         .extracting(kv -> kv.key.getSubject(), kv -> kv.value.getEvent().getClass())
@@ -109,7 +109,7 @@ class TranslationTopologyTest {
   void eventsOfOneHostAreKeyedByItInTheOrderTheyHappened() {
     loadBookinfo();
     put("cluster1", Discovered.service("bookinfo", "reviews", 9090));
-    discovered("cluster1").pipeInput(new DiscoveryKey("Service", "bookinfo", "reviews"), null);
+    pipe("cluster1", new DiscoveryKey("Service", "bookinfo", "reviews"), null);
 
     assertThat(events().readKeyValuesToList())
         .filteredOn(kv -> kv.key.getSubject().equals("reviews.bookinfo.svc.cluster1.global"))
@@ -121,6 +121,29 @@ class TranslationTopologyTest {
             "HostUpdated",
             "HostWithdrawn",
             "HostWithdrawn");
+  }
+
+  @Test
+  void membershipChangesAndTheServiceChangesAfterThemAreTranslatedTogetherOnTheInterval() {
+    loadBookinfo();
+    TestOutputTopic<DesiredKey, DesiredObject> cluster2 = desired("cluster2");
+    cluster2.readKeyValuesToList();
+
+    Discovered.Entry namespace = Discovered.namespace("bookinfo");
+    Discovered.Entry changed = Discovered.service("bookinfo", "reviews", 9090);
+    discovered("cluster1").pipeInput(namespace.key(), namespace.value());
+    discovered("cluster1").pipeInput(changed.key(), changed.value());
+    assertThat(cluster2.readKeyValuesToList()).as("waiting for the interval").isEmpty();
+
+    driver.advanceWallClockTime(FederationProcessor.FULL_RECOMPUTE_INTERVAL);
+
+    assertThat(cluster2.readKeyValuesToList())
+        .singleElement()
+        .satisfies(
+            kv -> {
+              assertThat(kv.key).isEqualTo(REVIEWS_IN_CLUSTER2);
+              assertThat(kv.value.getManifest()).contains("\"number\":9090");
+            });
   }
 
   private void loadBookinfo() {
@@ -142,7 +165,13 @@ class TranslationTopologyTest {
   }
 
   private void put(String cluster, Discovered.Entry entry) {
-    discovered(cluster).pipeInput(entry.key(), entry.value());
+    pipe(cluster, entry.key(), entry.value());
+  }
+
+  /** One input, then as much wall-clock time as a due full recompute waits. */
+  private void pipe(String cluster, DiscoveryKey key, DiscoveredObject value) {
+    discovered(cluster).pipeInput(key, value);
+    driver.advanceWallClockTime(FederationProcessor.FULL_RECOMPUTE_INTERVAL);
   }
 
   private TestInputTopic<DiscoveryKey, DiscoveredObject> discovered(String cluster) {
