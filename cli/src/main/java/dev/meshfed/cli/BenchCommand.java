@@ -5,11 +5,13 @@ import dev.meshfed.cli.bench.BenchReport;
 import dev.meshfed.cli.bench.BenchRun;
 import dev.meshfed.cli.bench.BenchSize;
 import dev.meshfed.cli.bench.IncrementalCost;
+import dev.meshfed.cli.bench.LatencyPlot;
 import dev.meshfed.cli.demo.MeshfedHome;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -81,6 +83,12 @@ final class BenchCommand implements Callable<Integer> {
               + " grows (writes bench-10x.json and incremental.json too).")
   boolean incremental;
 
+  @Option(
+      names = "--profile",
+      description =
+          "Record each service with JDK Flight Recorder over the timed changes (DIR/jfr/*.jfr).")
+  boolean profile;
+
   @Override
   public Integer call() throws Exception {
     MeshfedHome home = MeshfedHome.locate();
@@ -107,12 +115,16 @@ final class BenchCommand implements Callable<Integer> {
             floorSamples,
             seed,
             Duration.ofSeconds(timeoutSeconds),
-            dir.resolve("work"));
+            dir.resolve("work"),
+            profile ? Optional.of(dir.resolve("jfr").resolve(name)) : Optional.empty());
     BenchReport report = new BenchRun(options, out).run(home);
     Files.writeString(dir.resolve(name + ".json"), BenchFormat.json(report));
+    Files.writeString(
+        dir.resolve(name + ".html"),
+        LatencyPlot.html("meshfed bench: " + BenchFormat.title(report), report.samplesMicros()));
     out.println();
     out.print(BenchFormat.table(report));
-    out.println("Wrote " + dir.resolve(name + ".json"));
+    out.println("Wrote " + dir.resolve(name + ".json") + " and " + dir.resolve(name + ".html"));
     return report;
   }
 }

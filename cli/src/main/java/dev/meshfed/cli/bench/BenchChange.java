@@ -22,8 +22,16 @@ public record BenchChange(Kind kind, String cluster, int service, int port) {
 
   /** The global host of the Service, in the bench mesh. */
   public String host(BenchSize size) {
-    String namespace = size.namespaceNames().get(service % size.namespaces());
-    return "svc-" + service + "." + namespace + ".svc." + cluster + ".global";
+    return serviceName() + "." + namespace(size) + ".svc." + cluster + ".global";
+  }
+
+  /** The namespace the Service is in. */
+  public String namespace(BenchSize size) {
+    return size.namespaceNames().get(service % size.namespaces());
+  }
+
+  public String serviceName() {
+    return "svc-" + service;
   }
 
   /**

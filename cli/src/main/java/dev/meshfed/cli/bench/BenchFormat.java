@@ -15,24 +15,32 @@ public final class BenchFormat {
 
   public static String table(BenchReport r) {
     StringBuilder out = new StringBuilder();
-    out.append(
-        String.format(
-            "meshfed bench: %d clusters x %d services over %d namespaces, %d changes%n%n",
-            r.size().clusters(),
-            r.size().servicesPerCluster(),
-            r.size().namespaces(),
-            r.changes()));
+    out.append("meshfed bench: ").append(title(r)).append(String.format("%n%n"));
     out.append(String.format(ROW, "LATENCY (ms)", "P50", "P90", "P99", "MAX", ""));
-    out.append(latencyRow("floor", r.floor(), ""));
+    out.append(latencyRow("floor", r.floor().summary(), ""));
     out.append(
         latencyRow(
             "propagation",
-            r.propagation(),
+            r.propagation().total().summary(),
             String.format("p50/floor %.2f (target <= 2)", r.propagationOverFloor())));
+    r.propagation()
+        .stages()
+        .forEach(
+            (stage, latencies) -> out.append(latencyRow("  " + stage, latencies.summary(), "")));
+    if (r.propagation().unattributed() > 0) {
+      out.append(
+          String.format(
+              "  (%d changes not split into stages: a record was not seen)%n",
+              r.propagation().unattributed()));
+    }
     out.append(
         String.format(
-            "%ncold convergence %s, apply floor %s: ratio %.2f (target <= 1.5)%n",
-            millis(r.coldConvergence()), millis(r.applyFloor()), r.coldOverApplyFloor()));
+            "%ncold convergence %s (services started after %s), apply floor %s: ratio %.2f"
+                + " (target <= 1.5)%n",
+            millis(r.coldConvergence()),
+            millis(r.startUp()),
+            millis(r.applyFloor()),
+            r.coldOverApplyFloor()));
     out.append(
         String.format(
             "objects per cluster: %s (expected %d each)%s%n",
@@ -47,6 +55,13 @@ public final class BenchFormat {
             mebibytes(f.topicBytes()),
             heaps(f.liveHeapBytes())));
     return out.toString();
+  }
+
+  /** What was measured, in a line: the size and the number of changes. */
+  public static String title(BenchReport r) {
+    return String.format(
+        "%d clusters x %d services over %d namespaces, %d changes",
+        r.size().clusters(), r.size().servicesPerCluster(), r.size().namespaces(), r.changes());
   }
 
   public static String table(IncrementalCost c) {
@@ -73,15 +88,21 @@ public final class BenchFormat {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("size", r.size());
     tree.put("changes", r.changes());
-    tree.put("floor", r.floor());
-    tree.put("propagation", r.propagation());
+    tree.put("floor", r.floor().summary());
+    tree.put("propagation", r.propagation().total().summary());
+    Map<String, LatencySummary> stages = new LinkedHashMap<>();
+    r.propagation().stages().forEach((stage, latencies) -> stages.put(stage, latencies.summary()));
+    tree.put("propagationStages", stages);
+    tree.put("unattributedChanges", r.propagation().unattributed());
     tree.put("propagationOverFloor", r.propagationOverFloor());
     tree.put("coldConvergenceMs", r.coldConvergence().toMillis());
+    tree.put("startUpMs", r.startUp().toMillis());
     tree.put("applyFloorMs", r.applyFloor().toMillis());
     tree.put("coldOverApplyFloor", r.coldOverApplyFloor());
     tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
     tree.put("objectsPerCluster", r.objectsPerCluster());
     tree.put("footprint", r.footprint());
+    tree.put("samplesMicros", r.samplesMicros());
     return write(tree);
   }
 

@@ -1,6 +1,8 @@
 package dev.meshfed.cli.bench;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -9,16 +11,21 @@ import java.util.Map;
  * @param coldConvergence from the services' start, with every input already in place, to every
  *     cluster holding its desired objects (the quiet period the convergence check waits is not
  *     counted)
+ * @param startUp the part of cold convergence until every service had started (JVM and Quarkus
+ *     start-up, on a machine the services share)
  * @param applyFloor the same number of applies to the same API servers, by one client
  * @param objectsPerCluster meshfed-managed objects each workload cluster holds once converged
+ * @param floor the floor's samples
+ * @param propagation each timed change's time, whole and by stage
  * @param footprint heap, topic bytes and translation CPU per change
  */
 public record BenchReport(
     BenchSize size,
     int changes,
-    LatencySummary floor,
-    LatencySummary propagation,
+    Latencies floor,
+    Propagation propagation,
     Duration coldConvergence,
+    Duration startUp,
     Duration applyFloor,
     int expectedObjectsPerCluster,
     Map<String, Integer> objectsPerCluster,
@@ -26,12 +33,23 @@ public record BenchReport(
 
   /** Propagation p50 over floor p50: the target is at most 2. */
   public double propagationOverFloor() {
-    return propagation.p50() / floor.p50();
+    return propagation.total().summary().p50() / floor.summary().p50();
   }
 
   /** Cold convergence over the apply floor: the target is at most 1.5. */
   public double coldOverApplyFloor() {
     return (double) coldConvergence.toNanos() / applyFloor.toNanos();
+  }
+
+  /** Every latency series, fastest sample first: the floor, propagation and its stages. */
+  public Map<String, List<Long>> samplesMicros() {
+    Map<String, List<Long>> samples = new LinkedHashMap<>();
+    samples.put("floor", floor.sortedMicros());
+    samples.put("propagation", propagation.total().sortedMicros());
+    propagation
+        .stages()
+        .forEach((stage, latencies) -> samples.put(stage, latencies.sortedMicros()));
+    return samples;
   }
 
   public boolean everyClusterHoldsWhatItShould() {

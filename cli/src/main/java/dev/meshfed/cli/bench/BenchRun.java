@@ -6,11 +6,13 @@ import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -28,9 +30,16 @@ public final class BenchRun {
   /**
    * @param floorSamples samples of the floor probe
    * @param seed what the planned changes are drawn from
+   * @param profileDir where JFR recordings of the timed changes go; empty: none are taken
    */
   public record Options(
-      BenchSize size, int changes, int floorSamples, long seed, Duration timeout, Path workDir) {}
+      BenchSize size,
+      int changes,
+      int floorSamples,
+      long seed,
+      Duration timeout,
+      Path workDir,
+      Optional<Path> profileDir) {}
 
   private final Options options;
   private final PrintStream progress;
@@ -53,30 +62,40 @@ public final class BenchRun {
             DemoPipeline.Jvm.MEASURED)) {
       progress.printf("Loading %s …%n", size);
       pipeline.apply(BenchMesh.initial(size));
-      Duration cold = coldStart(pipeline);
+      ColdStart cold = coldStart(pipeline);
       Map<String, Integer> held = objectsPerCluster(pipeline);
-      progress.printf("Converged from cold in %s; measuring the apply floor …%n", cold);
+      progress.printf(
+          "Converged from cold in %d ms (services started in %d ms); measuring the apply floor …%n",
+          cold.convergence().toMillis(), cold.startUp().toMillis());
       // translation has nothing to do while the floors are measured: its idle CPU rate
       CpuClock translation = new CpuClock(service(pipeline, "translation-service"));
       Duration applyFloor =
           ApplyFloor.measure(workloadClients(pipeline), size.expectedDesiredPerCluster());
       progress.println("Measuring the floor …");
-      LatencySummary floor =
+      Latencies floor =
           new FloorProbe(
                   pipeline.bootstrapServers(), workloadClients(pipeline).get(0), options.timeout())
               .measure(options.floorSamples());
       translation.lap();
       List<BenchChange> plan = BenchChange.plan(size, WARM_UP + options.changes(), options.seed());
-      LatencySummary propagation;
+      Propagation propagation;
       Duration cpuPerChange;
       try (PropagationProbe probe =
-          new PropagationProbe(size, pipeline.clusters(), options.timeout())) {
+          new PropagationProbe(
+              size, pipeline.clusters(), pipeline.bootstrapServers(), options.timeout())) {
         progress.printf("Warming up with %d changes …%n", WARM_UP);
-        probe.measure(plan.subList(0, WARM_UP));
+        probe.measure(plan.subList(0, WARM_UP), made -> {});
+        Optional<FlightRecordings> recordings = startRecordings(pipeline);
         translation.restartLap();
         progress.printf("Making %d changes …%n", options.changes());
-        propagation = probe.measure(plan.subList(WARM_UP, plan.size()));
+        ProgressLine line = new ProgressLine(progress, System.nanoTime());
+        propagation =
+            probe.measure(
+                plan.subList(WARM_UP, plan.size()),
+                made ->
+                    line.maybePrint(List.of(made + " of " + options.changes() + " changes made")));
         cpuPerChange = translation.lapNetOfIdle().dividedBy(options.changes());
+        stopRecordings(recordings);
       }
       progress.println("Measuring the footprint …");
       Footprint footprint = footprint(pipeline, cpuPerChange);
@@ -85,7 +104,8 @@ public final class BenchRun {
           options.changes(),
           floor,
           propagation,
-          cold,
+          cold.convergence(),
+          cold.startUp(),
           applyFloor,
           size.expectedDesiredPerCluster(),
           held,
@@ -93,12 +113,43 @@ public final class BenchRun {
     }
   }
 
-  private Duration coldStart(DemoPipeline pipeline) throws Exception {
+  /** Cold convergence, and how much of it the services took to start. */
+  private record ColdStart(Duration convergence, Duration startUp) {}
+
+  private ColdStart coldStart(DemoPipeline pipeline) throws Exception {
     progress.println("Starting the services …");
     long start = System.nanoTime();
+    Map<String, Path> logs = new TreeMap<>();
+    pipeline.processes().forEach((name, process) -> logs.put(name, process.log()));
+    StartupWatch startup = new StartupWatch(logs, start);
+    ProgressLine line = new ProgressLine(progress, start);
     pipeline.startServices();
-    pipeline.awaitConvergence(options.timeout(), pending -> {});
-    return Duration.ofNanos(System.nanoTime() - start).minus(DemoPipeline.SETTLE);
+    pipeline.awaitConvergence(
+        options.timeout(),
+        pending -> {
+          startup.check();
+          line.maybePrint(startup.allStarted().isPresent() ? pending : List.of("starting"));
+        });
+    Duration convergence = Duration.ofNanos(System.nanoTime() - start).minus(DemoPipeline.SETTLE);
+    return new ColdStart(convergence, startup.allStarted().orElse(convergence));
+  }
+
+  private Optional<FlightRecordings> startRecordings(DemoPipeline pipeline) throws Exception {
+    if (options.profileDir().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Long> pids = new TreeMap<>();
+    pipeline.processes().keySet().forEach(name -> pids.put(name, service(pipeline, name).pid()));
+    Files.createDirectories(options.profileDir().get());
+    return Optional.of(FlightRecordings.start(pids, options.profileDir().get()));
+  }
+
+  private void stopRecordings(Optional<FlightRecordings> recordings) throws Exception {
+    if (recordings.isPresent()) {
+      for (Path file : recordings.get().stop().values()) {
+        progress.println("Wrote " + file);
+      }
+    }
   }
 
   private Footprint footprint(DemoPipeline pipeline, Duration cpuPerChange) throws Exception {

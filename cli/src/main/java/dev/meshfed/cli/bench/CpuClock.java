@@ -1,6 +1,7 @@
 package dev.meshfed.cli.bench;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * A process's CPU time over laps of wall-clock time. The first lap is taken as idle; a later lap is
@@ -9,12 +10,14 @@ import java.time.Duration;
 final class CpuClock {
 
   private final ProcessHandle process;
+  private final Optional<WorkCpu> work;
   private long lapStartNanos;
   private Duration lapStartCpu;
   private double idleCpuPerWall = Double.NaN;
 
   CpuClock(ProcessHandle process) {
     this.process = process;
+    this.work = WorkCpu.of(process.pid());
     startLap();
   }
 
@@ -54,7 +57,11 @@ final class CpuClock {
     return Math.max(1, System.nanoTime() - lapStartNanos);
   }
 
+  /** What the process's threads spent on work (JIT compilation excluded where Linux tells it). */
   private Duration cpu() {
+    if (work.isPresent()) {
+      return work.get().now();
+    }
     return process
         .info()
         .totalCpuDuration()

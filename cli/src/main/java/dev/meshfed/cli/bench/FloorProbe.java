@@ -12,7 +12,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
-import org.HdrHistogram.Histogram;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,9 +45,9 @@ public final class FloorProbe {
   }
 
   /** Measures {@code samples} changes (after a warm-up that is not recorded). */
-  public LatencySummary measure(int samples) throws InterruptedException {
+  public Latencies measure(int samples) throws InterruptedException {
     createTopics();
-    Histogram micros = LatencySummary.newHistogram();
+    Latencies micros = new Latencies();
     try (KafkaProducer<Long, Long> first = BenchClients.producer(bootstrapServers);
         Relay hop1 = relayTo(HOPS.get(0), HOPS.get(1));
         Relay hop2 = relayTo(HOPS.get(1), HOPS.get(2));
@@ -56,11 +55,11 @@ public final class FloorProbe {
       for (long sample = 0; sample < WARM_UP + samples; sample++) {
         long elapsed = runOne(first, sample);
         if (sample >= WARM_UP) {
-          micros.recordValue(elapsed);
+          micros.record(elapsed);
         }
       }
     }
-    return LatencySummary.ofMicros(micros);
+    return micros;
   }
 
   private Relay relayTo(String from, String to) {

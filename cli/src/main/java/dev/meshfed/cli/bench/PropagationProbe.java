@@ -10,24 +10,29 @@ import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import org.HdrHistogram.Histogram;
+import java.util.function.IntConsumer;
 
 /**
  * Propagation: from a change written to a source cluster's Service to the matching ServiceEntry
  * being applied (or removed) in every workload cluster. Watches on each cluster stamp the moment
- * each entry changes, so the figure does not depend on how often the probe looks.
+ * each entry changes, so the figure does not depend on how often the probe looks. A {@link
+ * StageProbe} splits each change's time into its stages.
  */
 public final class PropagationProbe implements AutoCloseable {
 
   static final String HOST_ANNOTATION = "meshfed.dev/host";
   private static final String ENTRY_NAMESPACE = "istio-system";
   private static final int GONE = -1;
+
+  /** How long the stage probe may lag the watches before a change is left unattributed. */
+  private static final Duration STAGE_WAIT = Duration.ofSeconds(10);
 
   /** What a cluster's entry for a host looked like last, and when (System.nanoTime). */
   private record Seen(int port, long nanos) {}
@@ -39,10 +44,15 @@ public final class PropagationProbe implements AutoCloseable {
   private final List<Watch> watches = new ArrayList<>();
   private final Map<String, String> closedWatches = new ConcurrentHashMap<>();
   private final Object arrivals = new Object();
+  private final StageProbe stageProbe;
 
   public PropagationProbe(
-      BenchSize size, Map<String, SimulatedCluster> clusters, Duration timeout) {
+      BenchSize size,
+      Map<String, SimulatedCluster> clusters,
+      String bootstrapServers,
+      Duration timeout) {
     this.size = size;
+    this.stageProbe = new StageProbe(bootstrapServers, size);
     this.clusters = clusters;
     this.timeout = timeout;
     for (String cluster : size.workloadClusters()) {
@@ -51,26 +61,48 @@ public final class PropagationProbe implements AutoCloseable {
     }
   }
 
-  public LatencySummary measure(List<BenchChange> changes) throws InterruptedException {
-    Histogram micros = LatencySummary.newHistogram();
+  /** Makes the changes one at a time, each once the one before is applied everywhere. */
+  public Propagation measure(List<BenchChange> changes, IntConsumer madeSoFar)
+      throws InterruptedException {
+    Latencies total = new Latencies();
+    Map<String, Latencies> stages = new LinkedHashMap<>();
+    List.of("discovery", "translation", "distribution")
+        .forEach(stage -> stages.put(stage, new Latencies()));
+    int unattributed = 0;
     for (BenchChange change : changes) {
-      micros.recordValue(measureOne(change));
+      long start = System.nanoTime();
+      long end = measureOne(change, start);
+      total.record(TimeUnit.NANOSECONDS.toMicros(end - start));
+      long deadline = System.nanoTime() + STAGE_WAIT.toNanos();
+      Optional<StageProbe.Stages> split = stageProbe.stages(change, start, end, deadline);
+      if (split.isPresent()) {
+        stages.get("discovery").record(split.get().discoveryMicros());
+        stages.get("translation").record(split.get().translationMicros());
+        stages.get("distribution").record(split.get().distributionMicros());
+      } else {
+        unattributed++;
+      }
+      madeSoFar.accept(total.sortedMicros().size());
     }
-    return LatencySummary.ofMicros(micros);
+    return new Propagation(
+        total,
+        stages.get("discovery"),
+        stages.get("translation"),
+        stages.get("distribution"),
+        unattributed);
   }
 
-  /** Microseconds from the write to the last cluster's matching entry. */
-  long measureOne(BenchChange change) throws InterruptedException {
+  /** When (System.nanoTime) the change written at {@code start} was applied everywhere. */
+  private long measureOne(BenchChange change, long start) throws InterruptedException {
     String host = change.host(size);
     int expected = change.kind() == BenchChange.Kind.DELETE ? GONE : change.port();
-    long start = System.nanoTime();
     write(change);
     long deadline = start + timeout.toNanos();
     synchronized (arrivals) {
       while (true) {
         Optional<Long> last = lastArrival(host, expected, start);
         if (last.isPresent()) {
-          return TimeUnit.NANOSECONDS.toMicros(last.get() - start);
+          return last.get();
         }
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {
@@ -163,7 +195,8 @@ public final class PropagationProbe implements AutoCloseable {
   }
 
   @Override
-  public void close() {
+  public void close() throws InterruptedException {
     watches.forEach(Watch::close);
+    stageProbe.close();
   }
 }

@@ -21,7 +21,7 @@ class FloorProbeIT {
       FloorProbe probe =
           new FloorProbe(broker.bootstrapServers(), cluster.client(), Duration.ofSeconds(30));
 
-      LatencySummary floor = probe.measure(30);
+      LatencySummary floor = probe.measure(30).summary();
       System.out.println("floor on this machine: " + floor);
 
       assertThat(floor.count()).isEqualTo(30);
