@@ -14,9 +14,11 @@ import dev.meshfed.translation.translate.TranslationSettings;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -41,7 +43,10 @@ final class FederationProcessor
 
   private static final Logger LOG = Logger.getLogger(FederationProcessor.class);
 
-  /** How often a due full recompute runs: the most a membership change waits. */
+  /**
+   * How often a due full recompute may run. It also waits as long after one as that one took, so
+   * that while a large mesh's clusters join, half the time still goes to reading their records.
+   */
   static final Duration FULL_RECOMPUTE_INTERVAL = Duration.ofMillis(50);
 
   private final TranslationSettings settings;
@@ -52,6 +57,7 @@ final class FederationProcessor
   private Membership membership;
   private boolean fullRecomputeDue;
   private long fullRecomputeTimestamp;
+  private long nextFullRecomputeAt;
 
   FederationProcessor(TranslationSettings settings) {
     this.settings = settings;
@@ -101,9 +107,10 @@ final class FederationProcessor
    * (or, after a restart, with the time it runs).
    */
   private void recomputeAllIfDue(long now) {
-    if (!fullRecomputeDue) {
+    if (!fullRecomputeDue || now < nextFullRecomputeAt) {
       return;
     }
+    long started = System.nanoTime();
     long timestamp = fullRecomputeTimestamp > 0 ? fullRecomputeTimestamp : now;
     membership = FederationTranslator.membership(mesh, settings);
     SortedSet<UnitId> all = new TreeSet<>(FederationTranslator.UNIT_ORDER);
@@ -114,6 +121,9 @@ final class FederationProcessor
     }
     fullRecomputeDue = false;
     fullRecomputeTimestamp = 0;
+    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+    nextFullRecomputeAt = now + 2 * tookMillis;
+    LOG.debugf("Recomputed %d units in %d ms", all.size(), tookMillis);
   }
 
   /** A cluster joins when its first Agent record arrives, and leaves when it is tombstoned. */
@@ -165,18 +175,23 @@ final class FederationProcessor
     return stored;
   }
 
+  /**
+   * Translates a unit and writes what differs from its stored result. Most units of a full
+   * recompute come out as before: comparing the encoded forms skips decoding and diffing those.
+   */
   private void recompute(UnitId unit, long timestamp) {
-    UnitResult before = UnitResultCodec.decode(units.get(unit.key()));
+    String stored = units.get(unit.key());
     UnitResult after = FederationTranslator.translate(unit, mesh, membership);
-    OutputDiff diff = OutputDiff.between(before, after);
-    if (diff.isEmpty()) {
+    String encoded = after.isEmpty() ? null : UnitResultCodec.encode(after);
+    if (Objects.equals(stored, encoded)) {
       return;
     }
+    OutputDiff diff = OutputDiff.between(UnitResultCodec.decode(stored), after);
     emit(diff, timestamp);
-    if (after.isEmpty()) {
+    if (encoded == null) {
       units.delete(unit.key());
     } else {
-      units.put(unit.key(), UnitResultCodec.encode(after));
+      units.put(unit.key(), encoded);
     }
   }
 

@@ -16,6 +16,7 @@ import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.translate.TranslationSettings;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
@@ -38,6 +39,10 @@ class TranslationTopologyTest {
           "reviews-bookinfo-svc-cluster1-global");
 
   @TempDir Path stateDir;
+
+  /** Past any due full recompute, however long the one before took. */
+  private static final Duration RECOMPUTE_DUE = Duration.ofMinutes(1);
+
   private TopologyTestDriver driver;
 
   @BeforeEach
@@ -135,7 +140,7 @@ class TranslationTopologyTest {
     discovered("cluster1").pipeInput(changed.key(), changed.value());
     assertThat(cluster2.readKeyValuesToList()).as("waiting for the interval").isEmpty();
 
-    driver.advanceWallClockTime(FederationProcessor.FULL_RECOMPUTE_INTERVAL);
+    driver.advanceWallClockTime(RECOMPUTE_DUE);
 
     assertThat(cluster2.readKeyValuesToList())
         .singleElement()
@@ -171,7 +176,7 @@ class TranslationTopologyTest {
   /** One input, then as much wall-clock time as a due full recompute waits. */
   private void pipe(String cluster, DiscoveryKey key, DiscoveredObject value) {
     discovered(cluster).pipeInput(key, value);
-    driver.advanceWallClockTime(FederationProcessor.FULL_RECOMPUTE_INTERVAL);
+    driver.advanceWallClockTime(RECOMPUTE_DUE);
   }
 
   private TestInputTopic<DiscoveryKey, DiscoveredObject> discovered(String cluster) {
