@@ -61,7 +61,7 @@ public final class BenchRun {
             DemoPipeline.Layout.SHARED,
             DemoPipeline.Jvm.MEASURED)) {
       progress.printf("Loading %s …%n", size);
-      pipeline.apply(BenchMesh.initial(size));
+      pipeline.applyInParallel(BenchMesh.initial(size));
       ColdStart cold = coldStart(pipeline);
       Map<String, Integer> held = objectsPerCluster(pipeline);
       progress.printf(

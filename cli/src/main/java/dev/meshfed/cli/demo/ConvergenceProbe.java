@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Collectors;
@@ -28,7 +29,8 @@ import org.apache.kafka.common.TopicPartition;
 /**
  * Is the pipeline at rest? Every discovery-service has synced (its Agent record is on its topic),
  * translation has consumed every discovered record, the harness has read every committed record,
- * and every cluster holds exactly its desired objects. What is pending is listed, for progress.
+ * and every cluster holds exactly its desired objects. What is pending is listed, for progress: the
+ * first of those that is not yet true.
  */
 final class ConvergenceProbe {
 
@@ -82,13 +84,25 @@ final class ConvergenceProbe {
     if (unread > 0) {
       pending.add("harness: " + unread + " records to read");
     }
+    if (pending.isEmpty()) {
+      firstClusterWithDifferences().ifPresent(pending::add);
+    }
+    return pending;
+  }
+
+  /**
+   * Listing a cluster's objects is the probe's dearest step, and it loads the same simulated API
+   * servers the distributors write to: clusters are compared only once everything upstream is done,
+   * and only up to the first that differs.
+   */
+  private Optional<String> firstClusterWithDifferences() {
     for (SimulatedCluster cluster : clusters.values()) {
       int differences = differences(cluster);
       if (differences > 0) {
-        pending.add(cluster.name() + ": " + differences + " objects to apply or prune");
+        return Optional.of(cluster.name() + ": " + differences + " objects to apply or prune");
       }
     }
-    return pending;
+    return Optional.empty();
   }
 
   Map<TopicPartition, Long> endOffsets() throws ExecutionException, InterruptedException {

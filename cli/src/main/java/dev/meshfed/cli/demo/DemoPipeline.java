@@ -177,6 +177,19 @@ public final class DemoPipeline implements AutoCloseable {
   }
 
   /**
+   * As {@link #apply}, each cluster on a thread of its own: for loading large meshes, where the
+   * order across clusters does not matter.
+   */
+  public void applyInParallel(Step step) {
+    appliers.entrySet().parallelStream()
+        .forEach(
+            entry ->
+                entry
+                    .getValue()
+                    .apply(step.objectsByCluster().getOrDefault(entry.getKey(), List.of())));
+  }
+
+  /**
    * Waits until nothing is pending and the topics have not moved for a settle period (discovery
    * publishes within milliseconds of a change; the period covers that gap).
    */
