@@ -5,6 +5,8 @@ import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtra
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAMESPACE;
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.PLURAL;
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.VERSION;
+import static java.net.HttpURLConnection.HTTP_NOT_FOUND;
+import static java.net.HttpURLConnection.HTTP_OK;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -19,15 +21,18 @@ import io.fabric8.kubernetes.client.server.mock.KubernetesCrudDispatcher;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.crud.CrudDispatcher;
 import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Buffer;
 import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.lang.reflect.Field;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.locks.ReadWriteLock;
 
 /**
  * fabric8's CRUD store extended towards a real API server: server-side apply, several versions of
@@ -42,6 +47,33 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
 
   private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
   private final Discovery discovery = new Discovery(this::storedCustomResourceDefinitions);
+  private final NameIndexedObjects objects = new NameIndexedObjects();
+  private final ReadWriteLock storeLock;
+
+  /**
+   * fabric8 keeps the objects in a final field and guards them with a private lock: the indexed map
+   * replaces the first, and look-ups by name take the second, as fabric8's own do.
+   */
+  ClusterObjectStore() {
+    try {
+      Field store = CrudDispatcher.class.getDeclaredField("map");
+      store.setAccessible(true);
+      store.set(this, objects);
+      Field lockField = KubernetesCrudDispatcher.class.getDeclaredField("lock");
+      lockField.setAccessible(true);
+      this.storeLock = (ReadWriteLock) lockField.get(this);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("fabric8's CRUD store is not as this test bed expects", e);
+    }
+  }
+
+  /** Under the store's lock, as fabric8 calls it. */
+  @Override
+  public Map.Entry<AttributeSet, String> findResource(AttributeSet attributes) {
+    return NameIndexedObjects.isByName(attributes)
+        ? objects.findNamed(attributes).orElse(null)
+        : super.findResource(attributes);
+  }
 
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
@@ -53,7 +85,27 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse handleGet(String path) {
-    return discovery.answer(path).orElseGet(() -> super.handleGet(path));
+    return discovery.answer(path).orElseGet(() -> getObject(path));
+  }
+
+  /** One object by name from the index; lists, watches and the rest as fabric8 answers them. */
+  private MockResponse getObject(String path) {
+    AttributeSet query = attributeExtractor.fromPath(path);
+    if (path.contains("watch=") || !NameIndexedObjects.isByName(query)) {
+      return super.handleGet(path);
+    }
+    storeLock.readLock().lock();
+    try {
+      MockResponse response = new MockResponse();
+      objects
+          .findNamed(query)
+          .ifPresentOrElse(
+              found -> response.setResponseCode(HTTP_OK).setBody(found.getValue()),
+              () -> response.setResponseCode(HTTP_NOT_FOUND));
+      return response;
+    } finally {
+      storeLock.readLock().unlock();
+    }
   }
 
   /** Every write ends here, under the store's write lock. */
@@ -246,7 +298,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   private final class StoreOperations implements ServerSideApply.Store {
     @Override
     public MockResponse get(String path) {
-      return ClusterObjectStore.super.handleGet(path);
+      return getObject(path);
     }
 
     @Override
