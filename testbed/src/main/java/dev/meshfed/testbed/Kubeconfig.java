@@ -52,9 +52,15 @@ public final class Kubeconfig {
         .build();
   }
 
+  /**
+   * The simulated API servers accept any request, but a user with no credentials at all makes
+   * fabric8 re-read the kubeconfig before every request (it looks for a token to refresh): a static
+   * token, as a real cluster's user has, spares that.
+   */
   private static NamedAuthInfo user(SimulatedCluster cluster) {
-    // the simulated API servers accept any request: the user carries no credentials
-    return new NamedAuthInfo(cluster.name(), new AuthInfo());
+    AuthInfo user = new AuthInfo();
+    user.setToken("meshfed-testbed-" + cluster.name());
+    return new NamedAuthInfo(cluster.name(), user);
   }
 
   private static NamedContext context(SimulatedCluster cluster) {

@@ -31,6 +31,8 @@ final class Reconciler {
   private final Runnable onProgress;
   private final Consumer<ApplyFailure> onFailure;
   private final Map<ObjectIdentity, Work> pending = new HashMap<>();
+  // counted, not scanned for: the status is refreshed after every attempt
+  private int retrying;
   private long applied;
   private long deleted;
   private long pruned;
@@ -79,13 +81,18 @@ final class Reconciler {
     try {
       perform(action);
     } catch (RuntimeException e) {
-      work.failures++;
+      if (work.failures++ == 0) {
+        retrying++;
+      }
       reportFailure(work, action, e);
       onProgress.run();
       throw e;
     }
     // Nothing else runs on this thread during an attempt: the work is done as it stands now.
     pending.remove(work.target.identity());
+    if (work.failures > 0) {
+      retrying--;
+    }
     count(action, work.cause);
     LOG.info(done(action, work.cause));
     onProgress.run();
@@ -155,7 +162,7 @@ final class Reconciler {
   }
 
   int retrying() {
-    return (int) pending.values().stream().filter(work -> work.failures > 0).count();
+    return retrying;
   }
 
   long applied() {

@@ -18,7 +18,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -32,22 +31,25 @@ import org.jboss.logging.Logger;
  * Keeps every cluster's discovered inputs, and on each change recomputes the units it can affect
  * and writes only what differs from what the unit produced before.
  *
- * <p>A change that may move membership (anything but a Service) affects every unit. Those are not
- * recomputed per record but once per {@link #FULL_RECOMPUTE_INTERVAL}: a cluster joining publishes
- * its namespaces, gateways and agent together, and each full recompute costs as much as the mesh is
- * large. Until it runs, Service changes wait for it too, so that no unit is translated with a
- * membership that is already out of date.
+ * <p>A change that may move membership (anything but a Service) affects every unit. Such changes
+ * make a full recompute due rather than run one each: a cluster joining publishes its namespaces,
+ * gateways and agent together, and a full recompute costs as much as the mesh is large. A
+ * wall-clock punctuation starts a due one, with the membership resolved afresh, and recomputes
+ * {@link #UNITS_PER_BATCH} units each time it fires, each batch in a transaction of its own, so
+ * that distribution starts applying before a large mesh is translated in full. Service changes that
+ * come while one is due wait for it, so that no unit is translated with a membership already out of
+ * date.
  */
 final class FederationProcessor
     implements Processor<DiscoveryKey, DiscoveredObject, Object, Object> {
 
   private static final Logger LOG = Logger.getLogger(FederationProcessor.class);
 
-  /**
-   * How often a due full recompute may run. It also waits as long after one as that one took, so
-   * that while a large mesh's clusters join, half the time still goes to reading their records.
-   */
+  /** How often the punctuation that starts and continues full recomputes fires. */
   static final Duration FULL_RECOMPUTE_INTERVAL = Duration.ofMillis(50);
+
+  /** Units recomputed per punctuation: at 20 clusters, some 4,000 records a transaction. */
+  static final int UNITS_PER_BATCH = 200;
 
   private final TranslationSettings settings;
   private final MeshInputs mesh = new MeshInputs();
@@ -55,9 +57,7 @@ final class FederationProcessor
   private KeyValueStore<String, DiscoveredObject> inputs;
   private KeyValueStore<String, String> units;
   private Membership membership;
-  private boolean fullRecomputeDue;
-  private long fullRecomputeTimestamp;
-  private long nextFullRecomputeAt;
+  private final FullRecompute fullRecompute = new FullRecompute();
 
   FederationProcessor(TranslationSettings settings) {
     this.settings = settings;
@@ -74,9 +74,9 @@ final class FederationProcessor
     membership = FederationTranslator.membership(mesh, settings);
     LOG.infof("Translation state restored: %d inputs", mesh.size());
     // Inputs may have been committed while a full recompute was still due: run one after a restart.
-    fullRecomputeDue = true;
+    fullRecompute.markDue(0);
     context.schedule(
-        FULL_RECOMPUTE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::recomputeAllIfDue);
+        FULL_RECOMPUTE_INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::continueFullRecompute);
   }
 
   @Override
@@ -92,9 +92,8 @@ final class FederationProcessor
     announceClusterChange(id, record.value(), record.timestamp());
     updateInputs(id, record.value());
     Optional<SortedSet<UnitId>> affected = FederationTranslator.unitsAffectedBy(id);
-    if (affected.isEmpty() || fullRecomputeDue) {
-      fullRecomputeDue = true;
-      fullRecomputeTimestamp = Math.max(fullRecomputeTimestamp, record.timestamp());
+    if (affected.isEmpty() || fullRecompute.isDue()) {
+      fullRecompute.markDue(record.timestamp());
       return;
     }
     for (UnitId unit : affected.get()) {
@@ -103,27 +102,24 @@ final class FederationProcessor
   }
 
   /**
-   * Every unit, with the membership resolved afresh, stamped with the latest input that made it due
-   * (or, after a restart, with the time it runs).
+   * Starts a due full recompute if none is running, then recomputes the next batch of its units,
+   * stamped with the latest input that made it due (after a restart, with the time it started).
    */
-  private void recomputeAllIfDue(long now) {
-    if (!fullRecomputeDue || now < nextFullRecomputeAt) {
-      return;
+  private void continueFullRecompute(long now) {
+    if (fullRecompute.startIfDue(this::everyUnit, now)) {
+      membership = FederationTranslator.membership(mesh, settings);
     }
-    long started = System.nanoTime();
-    long timestamp = fullRecomputeTimestamp > 0 ? fullRecomputeTimestamp : now;
-    membership = FederationTranslator.membership(mesh, settings);
+    for (UnitId unit : fullRecompute.nextBatch(UNITS_PER_BATCH)) {
+      recompute(unit, fullRecompute.timestamp());
+    }
+  }
+
+  /** Every unit the inputs have, and every unit that produced something before. */
+  private SortedSet<UnitId> everyUnit() {
     SortedSet<UnitId> all = new TreeSet<>(FederationTranslator.UNIT_ORDER);
     all.addAll(FederationTranslator.allUnits(mesh));
     all.addAll(storedUnits());
-    for (UnitId unit : all) {
-      recompute(unit, timestamp);
-    }
-    fullRecomputeDue = false;
-    fullRecomputeTimestamp = 0;
-    long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-    nextFullRecomputeAt = now + 2 * tookMillis;
-    LOG.debugf("Recomputed %d units in %d ms", all.size(), tookMillis);
+    return all;
   }
 
   /** A cluster joins when its first Agent record arrives, and leaves when it is tombstoned. */

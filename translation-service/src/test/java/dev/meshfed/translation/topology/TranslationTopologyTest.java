@@ -17,6 +17,7 @@ import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.translate.TranslationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.streams.KeyValue;
@@ -149,6 +150,31 @@ class TranslationTopologyTest {
               assertThat(kv.key).isEqualTo(REVIEWS_IN_CLUSTER2);
               assertThat(kv.value.getManifest()).contains("\"number\":9090");
             });
+  }
+
+  @Test
+  void aFullRecomputeLargerThanABatchGoesOnOverSeveralPunctuations() {
+    loadBookinfo();
+    int more = FederationProcessor.UNITS_PER_BATCH + 50;
+    for (int i = 0; i < more; i++) {
+      put("cluster1", Discovered.service("bookinfo", "svc-" + i, 9080));
+    }
+    TestOutputTopic<DesiredKey, DesiredObject> cluster2 = desired("cluster2");
+    int held = cluster2.readKeyValuesToMap().size();
+    assertThat(held).isGreaterThan(more);
+
+    // cluster2 leaves the workspace: everything it held is withdrawn
+    Discovered.Entry withoutCluster2 = Discovered.workspace("bookinfo", "bookinfo", "cluster1");
+    discovered("mgmt").pipeInput(withoutCluster2.key(), withoutCluster2.value());
+    driver.advanceWallClockTime(RECOMPUTE_DUE);
+    List<KeyValue<DesiredKey, DesiredObject>> first = cluster2.readKeyValuesToList();
+    driver.advanceWallClockTime(RECOMPUTE_DUE);
+    List<KeyValue<DesiredKey, DesiredObject>> second = cluster2.readKeyValuesToList();
+
+    assertThat(first).isNotEmpty().hasSizeLessThan(held);
+    assertThat(first.size() + second.size()).isEqualTo(held);
+    assertThat(first).allMatch(kv -> kv.value == null);
+    assertThat(second).allMatch(kv -> kv.value == null);
   }
 
   private void loadBookinfo() {
