@@ -28,6 +28,10 @@ import io.fabric8.mockwebserver.http.Headers;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
 import java.lang.reflect.Field;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -105,6 +109,43 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       return response;
     } finally {
       storeLock.readLock().unlock();
+    }
+  }
+
+  /** A delete by name through the index; as fabric8's, it waits for finalizers. */
+  @Override
+  public MockResponse handleDelete(String path) {
+    AttributeSet query = attributeExtractor.fromPath(path);
+    if (!NameIndexedObjects.isByName(query)) {
+      return super.handleDelete(path);
+    }
+    storeLock.writeLock().lock();
+    try {
+      List<Map.Entry<AttributeSet, String>> found = objects.allNamed(query);
+      if (found.isEmpty()) {
+        return new MockResponse().setResponseCode(HTTP_NOT_FOUND);
+      }
+      found.forEach(entry -> delete(path, query, entry));
+      return new MockResponse().setResponseCode(HTTP_OK).setBody(found.get(0).getValue());
+    } finally {
+      storeLock.writeLock().unlock();
+    }
+  }
+
+  private void delete(String path, AttributeSet query, Map.Entry<AttributeSet, String> entry) {
+    GenericKubernetesResource resource =
+        Serialization.unmarshal(entry.getValue(), GenericKubernetesResource.class);
+    if (resource.getFinalizers().isEmpty()) {
+      processEvent(path, query, entry.getKey(), null, null);
+    } else if (!resource.isMarkedForDeletion()) {
+      resource
+          .getMetadata()
+          .setDeletionTimestamp(
+              ZonedDateTime.now(ZoneOffset.UTC)
+                  .truncatedTo(ChronoUnit.SECONDS)
+                  .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+      resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
+      processEvent(path, query, entry.getKey(), resource, Serialization.asJson(resource));
     }
   }
 

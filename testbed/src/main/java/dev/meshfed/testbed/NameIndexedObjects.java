@@ -6,11 +6,13 @@ import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.AttributeType;
 import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -31,17 +33,23 @@ final class NameIndexedObjects extends AbstractMap<AttributeSet, String> {
 
   /** The first stored object, in insertion order, whose attributes satisfy a query by name. */
   Optional<Map.Entry<AttributeSet, String>> findNamed(AttributeSet query) {
+    return allNamed(query).stream().findFirst();
+  }
+
+  /** Every stored object, in insertion order, whose attributes satisfy a query by name. */
+  List<Map.Entry<AttributeSet, String>> allNamed(AttributeSet query) {
     Optional<String> name = singleName(query);
     if (name.isEmpty()) {
       throw new IllegalArgumentException("not a query by one name: " + query);
     }
     synchronized (objects) {
+      List<Map.Entry<AttributeSet, String>> found = new ArrayList<>();
       for (AttributeSet key : byName.getOrDefault(name.get(), Set.of())) {
         if (key.matches(query)) {
-          return Optional.of(Map.entry(key, objects.get(key)));
+          found.add(Map.entry(key, objects.get(key)));
         }
       }
-      return Optional.empty();
+      return found;
     }
   }
 

@@ -3,6 +3,8 @@ package dev.meshfed.testbed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -183,6 +185,33 @@ class SimulatedClusterTest {
     assertThat(
             client.genericKubernetesResources(WORKSPACES).inNamespace("doomed").list().getItems())
         .isEmpty();
+  }
+
+  @Test
+  void aDeleteByNameRemovesOnlyThatObjectAndWaitsForFinalizers() {
+    client.resource(namespace("deletes")).create();
+    var configMaps = client.configMaps().inNamespace("deletes");
+    configMaps.resource(configMap("gone", List.of())).create();
+    configMaps.resource(configMap("kept", List.of())).create();
+    configMaps.resource(configMap("finalized", List.of("meshfed.dev/test"))).create();
+
+    configMaps.withName("gone").delete();
+    configMaps.withName("finalized").delete();
+
+    assertThat(configMaps.withName("gone").get()).isNull();
+    assertThat(configMaps.withName("kept").get()).isNotNull();
+    assertThat(configMaps.withName("finalized").get().getMetadata().getDeletionTimestamp())
+        .isNotNull();
+    assertThat(configMaps.withName("absent").delete()).isEmpty();
+  }
+
+  private static ConfigMap configMap(String name, List<String> finalizers) {
+    return new ConfigMapBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withFinalizers(finalizers)
+        .endMetadata()
+        .build();
   }
 
   @Test
