@@ -14,6 +14,7 @@ import dev.meshfed.translation.translate.TranslationSettings;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -36,8 +37,9 @@ import org.jboss.logging.Logger;
  * gateways and agent together, and a full recompute costs as much as the mesh is large. A
  * wall-clock punctuation starts a due one, with the membership resolved afresh, and recomputes
  * {@link #UNITS_PER_BATCH} units each time it fires, each batch in a transaction of its own, so
- * that distribution starts applying before a large mesh is translated in full. Service changes that
- * come while one is due wait for it, so that no unit is translated with a membership already out of
+ * that distribution starts applying before a large mesh is translated in full; while records keep
+ * coming, batches yield to them (see {@link #BATCH_EVERY_WHILE_BUSY}). Service changes that come
+ * while one is due wait for it, so that no unit is translated with a membership already out of
  * date.
  */
 final class FederationProcessor
@@ -51,6 +53,12 @@ final class FederationProcessor
   /** Units recomputed per punctuation: at 20 clusters, some 4,000 records a transaction. */
   static final int UNITS_PER_BATCH = 200;
 
+  /**
+   * While records keep coming, a batch runs at most this often: the stream thread processes fewer
+   * records per loop after each punctuation, and batches on every one starved the input.
+   */
+  static final Duration BATCH_EVERY_WHILE_BUSY = Duration.ofSeconds(1);
+
   private final TranslationSettings settings;
   private final MeshInputs mesh = new MeshInputs();
   private ProcessorContext<Object, Object> context;
@@ -58,6 +66,8 @@ final class FederationProcessor
   private KeyValueStore<String, String> units;
   private Membership membership;
   private final FullRecompute fullRecompute = new FullRecompute();
+  private long lastRecordAt;
+  private long lastBatchAt;
 
   FederationProcessor(TranslationSettings settings) {
     this.settings = settings;
@@ -87,6 +97,7 @@ final class FederationProcessor
       LOG.errorf("Ignoring a record from %s: not a discovered topic", context.recordMetadata());
       return;
     }
+    lastRecordAt = context.currentSystemTimeMs();
     DiscoveryKey key = record.key();
     ObjectId id = new ObjectId(cluster.get(), key.getKind(), key.getNamespace(), key.getName());
     announceClusterChange(id, record.value(), record.timestamp());
@@ -106,11 +117,20 @@ final class FederationProcessor
    * stamped with the latest input that made it due (after a restart, with the time it started).
    */
   private void continueFullRecompute(long now) {
+    boolean inputQuiet = now - lastRecordAt >= FULL_RECOMPUTE_INTERVAL.toMillis();
+    boolean batchOverdue = now - lastBatchAt >= BATCH_EVERY_WHILE_BUSY.toMillis();
+    if (!inputQuiet && !batchOverdue) {
+      return;
+    }
     if (fullRecompute.startIfDue(this::everyUnit, now)) {
       membership = FederationTranslator.membership(mesh, settings);
     }
-    for (UnitId unit : fullRecompute.nextBatch(UNITS_PER_BATCH)) {
+    List<UnitId> batch = fullRecompute.nextBatch(UNITS_PER_BATCH);
+    for (UnitId unit : batch) {
       recompute(unit, fullRecompute.timestamp());
+    }
+    if (!batch.isEmpty()) {
+      lastBatchAt = now;
     }
   }
 
