@@ -24,9 +24,9 @@ public final class BenchFormat {
             r.propagation().total().summary(),
             String.format("p50/floor %.2f (target <= 2)", r.propagationOverFloor())));
     r.propagation()
-        .stages()
+        .inOrder()
         .forEach(
-            (stage, latencies) -> out.append(latencyRow("  " + stage, latencies.summary(), "")));
+            stage -> out.append(latencyRow("  " + stage.getKey(), stage.getValue().summary(), "")));
     if (r.propagation().unattributed() > 0) {
       out.append(
           String.format(
@@ -41,6 +41,7 @@ public final class BenchFormat {
             millis(r.startUp()),
             millis(r.applyFloor()),
             r.coldOverApplyFloor()));
+    out.append(String.format("  CPU used by then (s): %s%n", seconds(r.coldCpu())));
     out.append(
         String.format(
             "objects per cluster: %s (expected %d each)%s%n",
@@ -91,12 +92,17 @@ public final class BenchFormat {
     tree.put("floor", r.floor().summary());
     tree.put("propagation", r.propagation().total().summary());
     Map<String, LatencySummary> stages = new LinkedHashMap<>();
-    r.propagation().stages().forEach((stage, latencies) -> stages.put(stage, latencies.summary()));
+    r.propagation()
+        .inOrder()
+        .forEach(stage -> stages.put(stage.getKey(), stage.getValue().summary()));
     tree.put("propagationStages", stages);
     tree.put("unattributedChanges", r.propagation().unattributed());
     tree.put("propagationOverFloor", r.propagationOverFloor());
     tree.put("coldConvergenceMs", r.coldConvergence().toMillis());
     tree.put("startUpMs", r.startUp().toMillis());
+    Map<String, Long> coldCpuMs = new LinkedHashMap<>();
+    r.coldCpu().forEach((process, cpu) -> coldCpuMs.put(process, cpu.toMillis()));
+    tree.put("coldCpuMs", coldCpuMs);
     tree.put("applyFloorMs", r.applyFloor().toMillis());
     tree.put("coldOverApplyFloor", r.coldOverApplyFloor());
     tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
@@ -116,6 +122,17 @@ public final class BenchFormat {
 
   private static String latencyRow(String name, LatencySummary l, String note) {
     return String.format(ROW, name, fmt(l.p50()), fmt(l.p90()), fmt(l.p99()), fmt(l.max()), note);
+  }
+
+  private static String seconds(Map<String, Duration> cpu) {
+    StringBuilder text = new StringBuilder();
+    cpu.forEach(
+        (process, time) ->
+            text.append(text.isEmpty() ? "" : ", ")
+                .append(process)
+                .append(' ')
+                .append(String.format("%.1f", time.toMillis() / 1000.0)));
+    return text.toString();
   }
 
   private static String heaps(Map<String, Long> bytes) {

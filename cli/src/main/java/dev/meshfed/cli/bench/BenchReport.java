@@ -8,11 +8,12 @@ import java.util.Map;
 /**
  * What one bench run measured.
  *
- * @param coldConvergence from the services' start, with every input already in place, to every
- *     cluster holding its desired objects (the quiet period the convergence check waits is not
- *     counted)
+ * @param coldConvergence from the services' start, with every input already in place, to the last
+ *     write to a workload cluster before every cluster held its desired objects
  * @param startUp the part of cold convergence until every service had started (JVM and Quarkus
  *     start-up, on a machine the services share)
+ * @param coldCpu CPU time each process had used when cold convergence was measured, the test bed's
+ *     included
  * @param applyFloor the same number of applies to the same API servers, by one client
  * @param objectsPerCluster meshfed-managed objects each workload cluster holds once converged
  * @param floor the floor's samples
@@ -26,6 +27,7 @@ public record BenchReport(
     Propagation propagation,
     Duration coldConvergence,
     Duration startUp,
+    Map<String, Duration> coldCpu,
     Duration applyFloor,
     int expectedObjectsPerCluster,
     Map<String, Integer> objectsPerCluster,
@@ -47,8 +49,8 @@ public record BenchReport(
     samples.put("floor", floor.sortedMicros());
     samples.put("propagation", propagation.total().sortedMicros());
     propagation
-        .stages()
-        .forEach((stage, latencies) -> samples.put(stage, latencies.sortedMicros()));
+        .inOrder()
+        .forEach(stage -> samples.put(stage.getKey(), stage.getValue().sortedMicros()));
     return samples;
   }
 

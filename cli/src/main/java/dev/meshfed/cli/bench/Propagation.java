@@ -1,30 +1,34 @@
 package dev.meshfed.cli.bench;
 
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
  * How long changes took to be applied everywhere, and where that time went.
  *
- * @param total from the write in the source cluster to the last cluster's apply
- * @param discovery from the write to the discovered record being readable
- * @param translation from there to the last cluster's desired record being readable
- * @param distribution from there to the last cluster's apply
+ * @param total from the start of the write in the source cluster to the last cluster's apply
+ * @param stages by name, in {@link #STAGES} order
  * @param unattributed changes whose stages could not be told apart (a record was not seen)
  */
-public record Propagation(
-    Latencies total,
-    Latencies discovery,
-    Latencies translation,
-    Latencies distribution,
-    int unattributed) {
+public record Propagation(Latencies total, Map<String, Latencies> stages, int unattributed) {
 
-  /** The stages by name, in pipeline order. */
-  public Map<String, Latencies> stages() {
-    Map<String, Latencies> stages = new LinkedHashMap<>();
-    stages.put("discovery", discovery);
-    stages.put("translation", translation);
-    stages.put("distribution", distribution);
-    return stages;
+  /**
+   * The source write (the API server's answer to it), discovery (from there to the discovered
+   * record being readable), translation (to the last cluster's desired record being readable) and
+   * distribution (to the last cluster's apply).
+   */
+  public static final List<String> STAGES =
+      List.of("source write", "discovery", "translation", "distribution");
+
+  public Propagation {
+    stages = Map.copyOf(stages);
+  }
+
+  /** The stages in pipeline order. */
+  public List<Map.Entry<String, Latencies>> inOrder() {
+    return STAGES.stream()
+        .filter(stages::containsKey)
+        .map(s -> Map.entry(s, stages.get(s)))
+        .toList();
   }
 }

@@ -66,43 +66,38 @@ public final class PropagationProbe implements AutoCloseable {
       throws InterruptedException {
     Latencies total = new Latencies();
     Map<String, Latencies> stages = new LinkedHashMap<>();
-    List.of("discovery", "translation", "distribution")
-        .forEach(stage -> stages.put(stage, new Latencies()));
+    Propagation.STAGES.forEach(stage -> stages.put(stage, new Latencies()));
     int unattributed = 0;
     for (BenchChange change : changes) {
-      long start = System.nanoTime();
-      long end = measureOne(change, start);
-      total.record(TimeUnit.NANOSECONDS.toMicros(end - start));
+      StageProbe.Timing timing = measureOne(change);
+      total.record(TimeUnit.NANOSECONDS.toMicros(timing.appliedNanos() - timing.startNanos()));
       long deadline = System.nanoTime() + STAGE_WAIT.toNanos();
-      Optional<StageProbe.Stages> split = stageProbe.stages(change, start, end, deadline);
+      Optional<List<Long>> split = stageProbe.stagesMicros(change, timing, deadline);
       if (split.isPresent()) {
-        stages.get("discovery").record(split.get().discoveryMicros());
-        stages.get("translation").record(split.get().translationMicros());
-        stages.get("distribution").record(split.get().distributionMicros());
+        for (int i = 0; i < Propagation.STAGES.size(); i++) {
+          stages.get(Propagation.STAGES.get(i)).record(split.get().get(i));
+        }
       } else {
         unattributed++;
       }
       madeSoFar.accept(total.sortedMicros().size());
     }
-    return new Propagation(
-        total,
-        stages.get("discovery"),
-        stages.get("translation"),
-        stages.get("distribution"),
-        unattributed);
+    return new Propagation(total, stages, unattributed);
   }
 
-  /** When (System.nanoTime) the change written at {@code start} was applied everywhere. */
-  private long measureOne(BenchChange change, long start) throws InterruptedException {
+  /** When (System.nanoTime) the change was written, and applied everywhere. */
+  private StageProbe.Timing measureOne(BenchChange change) throws InterruptedException {
     String host = change.host(size);
     int expected = change.kind() == BenchChange.Kind.DELETE ? GONE : change.port();
+    long start = System.nanoTime();
     write(change);
+    long written = System.nanoTime();
     long deadline = start + timeout.toNanos();
     synchronized (arrivals) {
       while (true) {
         Optional<Long> last = lastArrival(host, expected, start);
         if (last.isPresent()) {
-          return last.get();
+          return new StageProbe.Timing(start, written, last.get());
         }
         long remaining = deadline - System.nanoTime();
         if (remaining <= 0) {

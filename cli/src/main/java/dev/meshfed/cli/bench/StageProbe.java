@@ -28,8 +28,8 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
  */
 final class StageProbe implements AutoCloseable {
 
-  /** The three stages of one change, in microseconds. */
-  record Stages(long discoveryMicros, long translationMicros, long distributionMicros) {}
+  /** When (System.nanoTime) a change started being written, was written, and was applied. */
+  record Timing(long startNanos, long writtenNanos, long appliedNanos) {}
 
   private final BenchSize size;
   private final KafkaConsumer<byte[], byte[]> consumer;
@@ -66,16 +66,16 @@ final class StageProbe implements AutoCloseable {
   }
 
   /**
-   * The stages of a change written at {@code startNanos} and applied everywhere at {@code
-   * endNanos}; empty if a stage's record was not read by {@code deadlineNanos}.
+   * The stages of a change, in microseconds and {@link Propagation#STAGES} order; empty if a
+   * stage's record was not read by {@code deadlineNanos}.
    */
-  Optional<Stages> stages(BenchChange change, long startNanos, long endNanos, long deadlineNanos)
+  Optional<List<Long>> stagesMicros(BenchChange change, Timing timing, long deadlineNanos)
       throws InterruptedException {
     String discovered =
         discoveredKey(change.cluster(), change.namespace(size), change.serviceName());
     String entry = entryName(change.host(size));
     while (System.nanoTime() < deadlineNanos) {
-      Optional<Stages> stages = stagesRead(discovered, entry, startNanos, endNanos);
+      Optional<List<Long>> stages = stagesRead(discovered, entry, timing);
       if (stages.isPresent()) {
         return stages;
       }
@@ -84,9 +84,9 @@ final class StageProbe implements AutoCloseable {
     return Optional.empty();
   }
 
-  private Optional<Stages> stagesRead(
-      String discovered, String entry, long startNanos, long endNanos) {
-    OptionalLong read = firstAfter(discovered, startNanos);
+  /** The watch may see the change before the write's answer arrives: that stage is then 0. */
+  private Optional<List<Long>> stagesRead(String discovered, String entry, Timing timing) {
+    OptionalLong read = firstAfter(discovered, timing.startNanos());
     if (read.isEmpty()) {
       return Optional.empty();
     }
@@ -94,10 +94,11 @@ final class StageProbe implements AutoCloseable {
     return lastDesired(entry, discoveredAt)
         .map(
             desiredAt ->
-                new Stages(
-                    micros(discoveredAt - startNanos),
+                List.of(
+                    micros(timing.writtenNanos() - timing.startNanos()),
+                    micros(Math.max(0, discoveredAt - timing.writtenNanos())),
                     micros(desiredAt - discoveredAt),
-                    micros(Math.max(0, endNanos - desiredAt))));
+                    micros(Math.max(0, timing.appliedNanos() - desiredAt))));
   }
 
   /** The translator names a host's ServiceEntry after the host, dots as dashes. */

@@ -19,12 +19,15 @@ class BenchFormatTest {
           Latencies.of(List.of(10_000L, 10_000L, 30_000L)),
           new Propagation(
               Latencies.of(List.of(25_000L, 20_000L, 70_000L)),
-              Latencies.of(List.of(2_000L, 3_000L)),
-              Latencies.of(List.of(15_000L, 16_000L)),
-              Latencies.of(List.of(4_000L, 5_000L)),
+              Map.of(
+                  "source write", Latencies.of(List.of(1_000L, 1_000L)),
+                  "discovery", Latencies.of(List.of(2_000L, 3_000L)),
+                  "translation", Latencies.of(List.of(15_000L, 16_000L)),
+                  "distribution", Latencies.of(List.of(4_000L, 5_000L))),
               1),
           Duration.ofMillis(1500),
           Duration.ofMillis(600),
+          Map.of("translation-service", Duration.ofMillis(2500)),
           Duration.ofMillis(1000),
           7,
           Map.of("cluster-01", 7, "cluster-02", 6),
@@ -39,7 +42,9 @@ class BenchFormatTest {
         .contains("MISMATCH")
         .contains("translation CPU per change: 1.50 ms; topics: 0.0 MiB")
         .contains("translation-service 50.0 MiB")
+        .contains("CPU used by then (s): translation-service 2.5")
         .containsPattern("  translation +15\\.0 +16\\.0 ")
+        .containsSubsequence("  source write", "  discovery", "  translation", "  distribution")
         .contains("(1 changes not split into stages");
   }
 
