@@ -41,7 +41,7 @@ public final class BenchFormat {
             millis(r.startUp()),
             millis(r.applyFloor()),
             r.coldOverApplyFloor()));
-    out.append(String.format("  CPU used by then (s): %s%n", seconds(r.coldCpu())));
+    out.append(String.format("  CPU used meanwhile (s): %s%n", seconds(r.coldCpu())));
     out.append(
         String.format(
             "objects per cluster: %s (expected %d each)%s%n",

@@ -12,8 +12,7 @@ import java.util.Map;
  *     write to a workload cluster before every cluster held its desired objects
  * @param startUp the part of cold convergence until every service had started (JVM and Quarkus
  *     start-up, on a machine the services share)
- * @param coldCpu CPU time each process had used when cold convergence was measured, the test bed's
- *     included
+ * @param coldCpu CPU time each process used during cold convergence, the test bed's included
  * @param applyFloor the same number of applies to the same API servers, by one client
  * @param objectsPerCluster meshfed-managed objects each workload cluster holds once converged
  * @param floor the floor's samples

@@ -42,7 +42,7 @@ class BenchFormatTest {
         .contains("MISMATCH")
         .contains("translation CPU per change: 1.50 ms; topics: 0.0 MiB")
         .contains("translation-service 50.0 MiB")
-        .contains("CPU used by then (s): translation-service 2.5")
+        .contains("CPU used meanwhile (s): translation-service 2.5")
         .containsPattern("  translation +15\\.0 +16\\.0 ")
         .containsSubsequence("  source write", "  discovery", "  translation", "  distribution")
         .contains("(1 changes not split into stages");
