@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshfed.cli.Meshfed;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -49,8 +50,18 @@ class BenchIT {
     assertThat(small.get("floor").get("count").asInt()).isEqualTo(30);
     assertThat(small.get("propagation").get("count").asInt()).isEqualTo(9);
     assertThat(small.get("propagation").get("p50").asDouble()).isPositive();
+    assertThat(small.get("unattributedChanges").asInt()).as("every change split").isZero();
+    for (String stage : List.of("source write", "discovery", "translation", "distribution")) {
+      assertThat(small.get("propagationStages").get(stage).get("count").asInt())
+          .as(stage)
+          .isEqualTo(9);
+    }
+    assertThat(small.get("samplesMicros").get("propagation")).hasSize(9);
     assertThat(small.get("coldConvergenceMs").asLong()).isPositive();
+    assertThat(small.get("startUpMs").asLong()).isPositive();
+    assertThat(small.get("coldCpuMs").get("translation-service").asLong()).isPositive();
     assertThat(small.get("applyFloorMs").asLong()).isPositive();
+    assertThat(Files.readString(OUT.resolve("bench.html"))).contains("<svg").contains("floor (30)");
     JsonNode heaps = small.get("footprint").get("liveHeapBytes");
     for (String service :
         List.of("translation-service", "discovery-service", "distribution-service")) {

@@ -5,6 +5,8 @@ import dev.meshfed.cli.output.Mappers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** A bench report as a table for people and as JSON for machines (durations in milliseconds). */
 public final class BenchFormat {
@@ -125,25 +127,18 @@ public final class BenchFormat {
   }
 
   private static String seconds(Map<String, Duration> cpu) {
-    StringBuilder text = new StringBuilder();
-    cpu.forEach(
-        (process, time) ->
-            text.append(text.isEmpty() ? "" : ", ")
-                .append(process)
-                .append(' ')
-                .append(String.format("%.1f", time.toMillis() / 1000.0)));
-    return text.toString();
+    return perProcess(cpu, time -> String.format("%.1f", time.toMillis() / 1000.0));
   }
 
   private static String heaps(Map<String, Long> bytes) {
-    StringBuilder text = new StringBuilder();
-    bytes.forEach(
-        (service, heap) ->
-            text.append(text.isEmpty() ? "" : ", ")
-                .append(service)
-                .append(' ')
-                .append(mebibytes(heap)));
-    return text.toString();
+    return perProcess(bytes, BenchFormat::mebibytes);
+  }
+
+  /** "name value, name value, …" in the map's order. */
+  private static <T> String perProcess(Map<String, T> values, Function<T, String> format) {
+    return values.entrySet().stream()
+        .map(e -> e.getKey() + " " + format.apply(e.getValue()))
+        .collect(Collectors.joining(", "));
   }
 
   private static String mebibytes(long bytes) {
