@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +37,7 @@ final class StageProbe implements AutoCloseable {
   private final AvroSerde<DiscoveryKey> discoveryKeys = new AvroSerde<>(DiscoveryKey.class);
   private final AvroSerde<DesiredKey> desiredKeys = new AvroSerde<>(DesiredKey.class);
   private final Map<String, List<Long>> arrivals = new ConcurrentHashMap<>();
+  private final Object newArrivals = new Object();
   private final Thread thread;
   private volatile boolean stopped;
 
@@ -74,14 +76,16 @@ final class StageProbe implements AutoCloseable {
     String discovered =
         discoveredKey(change.cluster(), change.namespace(size), change.serviceName());
     String entry = entryName(change.host(size));
-    while (System.nanoTime() < deadlineNanos) {
-      Optional<List<Long>> stages = stagesRead(discovered, entry, timing);
-      if (stages.isPresent()) {
-        return stages;
+    synchronized (newArrivals) {
+      while (true) {
+        Optional<List<Long>> stages = stagesRead(discovered, entry, timing);
+        long remaining = deadlineNanos - System.nanoTime();
+        if (stages.isPresent() || remaining <= 0) {
+          return stages;
+        }
+        newArrivals.wait(Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
       }
-      Thread.sleep(5);
     }
-    return Optional.empty();
   }
 
   /** The watch may see the change before the write's answer arrives: that stage is then 0. */
@@ -133,6 +137,9 @@ final class StageProbe implements AutoCloseable {
           keyOf(record)
               .ifPresent(
                   key -> arrivals.computeIfAbsent(key, k -> new CopyOnWriteArrayList<>()).add(now));
+        }
+        synchronized (newArrivals) {
+          newArrivals.notifyAll();
         }
       }
     } catch (WakeupException e) {
