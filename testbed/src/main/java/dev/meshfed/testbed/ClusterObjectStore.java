@@ -35,6 +35,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.locks.ReadWriteLock;
 
@@ -52,6 +53,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
   private final Discovery discovery = new Discovery(this::storedCustomResourceDefinitions);
   private final NameIndexedObjects objects = new NameIndexedObjects();
+  private final WatchHistory history = new WatchHistory(WatchHistory.KEPT_CHANGES);
   private final ReadWriteLock storeLock;
 
   /**
@@ -112,6 +114,20 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
   }
 
+  /** A watch that resumes from its resource version, where fabric8's always starts afresh. */
+  @Override
+  public MockResponse handleWatch(String path) {
+    WatchRequest request = WatchRequest.of(path, attributeExtractor.fromPath(path));
+    storeLock.readLock().lock();
+    try {
+      ResumableWatch watch =
+          history.start(request.query(), request.resourceVersion(), objects.entrySet().stream());
+      return new MockResponse().withWebSocketUpgrade(watch);
+    } finally {
+      storeLock.readLock().unlock();
+    }
+  }
+
   /** A delete by name through the index; as fabric8's, it waits for finalizers. */
   @Override
   public MockResponse handleDelete(String path) {
@@ -158,13 +174,15 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       GenericKubernetesResource resource,
       String newState) {
     String oldState = oldAttributes == null ? null : map.get(oldAttributes);
-    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
     String state = newState != null ? newState : oldState;
     if (state == null) {
+      super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
       return;
     }
     ObjectNode object = parse(state);
-    mirrorToEquivalentVersions(path, pathAttributes, object, newState != null);
+    long version = newState != null ? versionOf(object) : requestResourceVersion();
+    store(path, pathAttributes, oldAttributes, resource, newState, version);
+    mirrorToEquivalentVersions(path, pathAttributes, object, newState != null, version);
     if (newState == null && isKind(object, "v1", "Namespace")) {
       deleteContentsOfNamespace(path, object.path("metadata").path("name").asText());
     }
@@ -177,8 +195,37 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
   }
 
+  /** fabric8's write, recorded for watches with the version it was made at. */
+  private void store(
+      String path,
+      AttributeSet pathAttributes,
+      AttributeSet oldAttributes,
+      GenericKubernetesResource resource,
+      String newState,
+      long version) {
+    String oldState = oldAttributes == null ? null : map.get(oldAttributes);
+    super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    if (Objects.equals(oldState, newState)) {
+      return;
+    }
+    AttributeSet newAttributes = newState == null ? null : objects.lastStoredKey();
+    String shownState = newState != null ? newState : withResourceVersion(oldState, version);
+    history.record(
+        new WatchHistory.Change(version, oldAttributes, shownState, newAttributes, newState));
+  }
+
+  /** The version a write gave its object; a write that gave none is recorded at a new one. */
+  private long versionOf(ObjectNode object) {
+    long version = object.path("metadata").path("resourceVersion").asLong(0);
+    return version > 0 ? version : requestResourceVersion();
+  }
+
   private void mirrorToEquivalentVersions(
-      String path, AttributeSet pathAttributes, ObjectNode object, boolean exists) {
+      String path,
+      AttributeSet pathAttributes,
+      ObjectNode object,
+      boolean exists,
+      long resourceVersion) {
     Optional<String> group = value(pathAttributes, API);
     Optional<String> version = value(pathAttributes, VERSION);
     Optional<String> plural = value(pathAttributes, PLURAL);
@@ -193,12 +240,13 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
         continue;
       }
       String otherState = exists ? withApiVersion(object, group.get() + "/" + other) : null;
-      super.processEvent(
+      store(
           otherVersionPath(path, group.get(), version.get(), other),
           address,
           existing == null ? null : existing.getKey(),
           null,
-          otherState);
+          otherState,
+          resourceVersion);
     }
   }
 
@@ -206,7 +254,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     AttributeSet inNamespace = new AttributeSet(new Attribute(NAMESPACE, namespace));
     List<AttributeSet> contents =
         new ArrayList<>(map.keySet()).stream().filter(key -> key.matches(inNamespace)).toList();
-    contents.forEach(key -> super.processEvent(path, key, key, null, null));
+    contents.forEach(key -> store(path, key, key, null, null, requestResourceVersion()));
   }
 
   private void serveAllVersions(CustomResourceDefinition crd) {
@@ -289,6 +337,13 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     return path.startsWith(prefix)
         ? "/apis/" + group + "/" + otherVersion + path.substring(prefix.length())
         : path;
+  }
+
+  /** A deleted object as watchers see it: at the version of its deletion. */
+  private static String withResourceVersion(String state, long version) {
+    ObjectNode copy = parse(state);
+    ((ObjectNode) copy.path("metadata")).put("resourceVersion", String.valueOf(version));
+    return copy.toString();
   }
 
   private static String withApiVersion(ObjectNode object, String apiVersion) {

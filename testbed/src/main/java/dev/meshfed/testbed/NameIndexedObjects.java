@@ -30,6 +30,7 @@ final class NameIndexedObjects extends AbstractMap<AttributeSet, String> {
   private final Map<AttributeSet, String> objects =
       Collections.synchronizedMap(new LinkedHashMap<>());
   private final Map<String, Set<AttributeSet>> byName = new HashMap<>();
+  private volatile AttributeSet lastStoredKey;
 
   /** The first stored object, in insertion order, whose attributes satisfy a query by name. */
   Optional<Map.Entry<AttributeSet, String>> findNamed(AttributeSet query) {
@@ -53,6 +54,14 @@ final class NameIndexedObjects extends AbstractMap<AttributeSet, String> {
     }
   }
 
+  /**
+   * The attributes of the latest object stored: fabric8 works them out inside its write and does
+   * not return them. Read under the store's write lock, right after the write.
+   */
+  AttributeSet lastStoredKey() {
+    return lastStoredKey;
+  }
+
   static boolean isByName(AttributeSet query) {
     return singleName(query).isPresent();
   }
@@ -62,6 +71,7 @@ final class NameIndexedObjects extends AbstractMap<AttributeSet, String> {
     synchronized (objects) {
       singleName(key)
           .ifPresent(n -> byName.computeIfAbsent(n, k -> new LinkedHashSet<>()).add(key));
+      lastStoredKey = key;
       return objects.put(key, value);
     }
   }

@@ -8,6 +8,7 @@ import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
@@ -17,6 +18,9 @@ import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.Watch;
+import io.fabric8.kubernetes.client.Watcher;
+import io.fabric8.kubernetes.client.WatcherException;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -212,6 +216,76 @@ class SimulatedClusterTest {
         .withFinalizers(finalizers)
         .endMetadata()
         .build();
+  }
+
+  @Test
+  void aWatchResumedFromAResourceVersionHearsOfWhatChangedWhileItWasAway() {
+    client.resource(namespace("resumed")).create();
+    var configMaps = client.configMaps().inNamespace("resumed");
+    String seen =
+        configMaps
+            .resource(configMap("gone", List.of()))
+            .create()
+            .getMetadata()
+            .getResourceVersion();
+    configMaps.withName("gone").delete();
+    configMaps.resource(configMap("new", List.of())).create();
+    Queue<String> events = new ConcurrentLinkedQueue<>();
+
+    try (Watch watch =
+        configMaps.watch(
+            new ListOptionsBuilder().withResourceVersion(seen).build(), watcher(events))) {
+      configMaps.resource(configMap("live", List.of())).create();
+
+      await().until(() -> events.contains("ADDED live"));
+      assertThat(events).containsExactly("DELETED gone", "ADDED new", "ADDED live");
+    }
+  }
+
+  @Test
+  void aDeletedObjectIsSentAtTheVersionOfItsDeletion() {
+    client.resource(namespace("deletion-version")).create();
+    var configMaps = client.configMaps().inNamespace("deletion-version");
+    String created =
+        configMaps
+            .resource(configMap("gone", List.of()))
+            .create()
+            .getMetadata()
+            .getResourceVersion();
+    Queue<ConfigMap> deleted = new ConcurrentLinkedQueue<>();
+
+    try (Watch watch =
+        configMaps.watch(
+            new ListOptionsBuilder().withResourceVersion(created).build(),
+            new Watcher<>() {
+              @Override
+              public void eventReceived(Action action, ConfigMap object) {
+                deleted.add(object);
+              }
+
+              @Override
+              public void onClose(WatcherException cause) {}
+            })) {
+      configMaps.withName("gone").delete();
+
+      await().until(() -> !deleted.isEmpty());
+      assertThat(Long.parseLong(deleted.peek().getMetadata().getResourceVersion()))
+          .isGreaterThan(Long.parseLong(created));
+    }
+  }
+
+  private static Watcher<ConfigMap> watcher(Queue<String> events) {
+    return new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, ConfigMap object) {
+        events.add(action + " " + object.getMetadata().getName());
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {
+        events.add("CLOSED " + cause.getMessage());
+      }
+    };
   }
 
   @Test

@@ -1,0 +1,111 @@
+package dev.meshfed.testbed;
+
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.http.Response;
+import io.fabric8.mockwebserver.http.WebSocket;
+import io.fabric8.mockwebserver.http.WebSocketListener;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * One watch's web socket. Events offered before the socket opens wait for it, so none is lost
+ * between the watch request and its upgrade.
+ */
+final class ResumableWatch extends WebSocketListener {
+
+  private static final int GONE = 410;
+
+  private final AttributeSet query;
+  private final Consumer<ResumableWatch> onEnd;
+  private final List<String> pending = new ArrayList<>();
+  private WebSocket socket;
+  private boolean expired;
+  private boolean ended;
+
+  ResumableWatch(AttributeSet query, Consumer<ResumableWatch> onEnd) {
+    this.query = query;
+    this.onEnd = onEnd;
+  }
+
+  /** The event a change is to this watch, as fabric8 decides it: by the attributes it matches. */
+  void offer(WatchHistory.Change change) {
+    boolean matchedBefore = change.before() != null && change.before().matches(query);
+    boolean matchesAfter = change.after() != null && change.after().matches(query);
+    if (matchedBefore && matchesAfter) {
+      send(event("MODIFIED", change.newState()));
+    } else if (matchedBefore) {
+      send(event("DELETED", change.newState() != null ? change.newState() : change.oldState()));
+    } else if (matchesAfter) {
+      send(event("ADDED", change.newState()));
+    }
+  }
+
+  void offerExisting(AttributeSet attributes, String state) {
+    if (attributes.matches(query)) {
+      send(event("ADDED", state));
+    }
+  }
+
+  /** Tells the watcher its version is gone, then closes: what a real API server does. */
+  synchronized void expire(String message) {
+    send(
+        event(
+            "ERROR",
+            "{\"apiVersion\":\"v1\",\"kind\":\"Status\",\"metadata\":{},\"status\":\"Failure\","
+                + "\"message\":\""
+                + message
+                + "\",\"reason\":\"Expired\",\"code\":"
+                + GONE
+                + "}"));
+    expired = true;
+  }
+
+  @Override
+  public synchronized void onOpen(WebSocket webSocket, Response response) {
+    socket = webSocket;
+    pending.forEach(webSocket::send);
+    pending.clear();
+    if (expired) {
+      webSocket.close(1000, "expired");
+      end();
+    }
+  }
+
+  @Override
+  public void onClosing(WebSocket webSocket, int code, String reason) {
+    webSocket.close(code, reason);
+    end();
+  }
+
+  @Override
+  public void onClosed(WebSocket webSocket, int code, String reason) {
+    end();
+  }
+
+  @Override
+  public void onFailure(WebSocket webSocket, Throwable error, Response response) {
+    end();
+  }
+
+  private synchronized void send(String message) {
+    if (ended) {
+      return;
+    }
+    if (socket == null) {
+      pending.add(message);
+    } else {
+      socket.send(message);
+    }
+  }
+
+  private synchronized void end() {
+    ended = true;
+    pending.clear();
+    onEnd.accept(this);
+  }
+
+  private static String event(String type, String object) {
+    return "{\"type\":\"" + type + "\",\"object\":" + object + "}";
+  }
+}
