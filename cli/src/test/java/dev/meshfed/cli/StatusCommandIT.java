@@ -93,9 +93,14 @@ class StatusCommandIT {
                 new WorkspaceState(
                     List.of(
                         new WorkloadClusterSelector(
-                            "cluster1", List.of(new NamespaceSelector("bookinfo"))),
+                            "cluster1",
+                            List.of(new NamespaceSelector("bookinfo", Map.of())),
+                            Map.of()),
                         new WorkloadClusterSelector(
-                            "cluster2", List.of(new NamespaceSelector("bookinfo"))))))));
+                            "cluster2",
+                            List.of(new NamespaceSelector("bookinfo", Map.of())),
+                            Map.of())),
+                    Map.of()))));
     publish(
         Topics.discovered("cluster1"),
         List.of(

@@ -13,6 +13,7 @@ public final class DiscoveredKinds {
   public static final String CONTROL_PLANE = "ControlPlane";
   public static final String WORKSPACE = "Workspace";
   public static final String WORKSPACE_SETTINGS = "WorkspaceSettings";
+  public static final String KUBERNETES_CLUSTER = "KubernetesCluster";
 
   private DiscoveredKinds() {}
 }

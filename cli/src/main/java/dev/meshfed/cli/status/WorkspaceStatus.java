@@ -85,10 +85,15 @@ public record WorkspaceStatus(
     List<Selection> selects = new ArrayList<>();
     for (WorkloadClusterSelector cluster : workspace.getWorkloadClusters()) {
       for (NamespaceSelector namespace : cluster.getNamespaces()) {
-        selects.add(new Selection(cluster.getName(), namespace.getName()));
+        // A selection by labels counts as every name here: the status lists more, never fewer.
+        selects.add(new Selection(orAny(cluster.getName()), orAny(namespace.getName())));
       }
     }
     return selects;
+  }
+
+  private static String orAny(String name) {
+    return name == null ? "*" : name;
   }
 
   private static boolean concerns(

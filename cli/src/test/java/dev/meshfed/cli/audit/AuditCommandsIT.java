@@ -96,7 +96,11 @@ class AuditCommandsIT {
     publish(
         Topics.discovered("cluster1"),
         List.of(
-            input(T1, SETTINGS, 1, new WorkspaceSettingsState(null)), // offset 0
+            input(
+                T1,
+                SETTINGS,
+                1,
+                new WorkspaceSettingsState(null, List.of(), List.of())), // offset 0
             input(T1, REVIEWS, 1, service()), // 1
             input(T1, RATINGS, 1, service()), // 2
             input(T2, REVIEWS, 2, service()), // 3

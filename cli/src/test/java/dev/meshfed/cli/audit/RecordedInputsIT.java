@@ -263,9 +263,11 @@ class RecordedInputsIT {
         "bookinfo",
         new WorkspaceState(
             List.of(
-                new WorkloadClusterSelector("cluster1", List.of(new NamespaceSelector("bookinfo"))),
                 new WorkloadClusterSelector(
-                    "cluster2", List.of(new NamespaceSelector("bookinfo"))))));
+                    "cluster1", List.of(new NamespaceSelector("bookinfo", Map.of())), Map.of()),
+                new WorkloadClusterSelector(
+                    "cluster2", List.of(new NamespaceSelector("bookinfo", Map.of())), Map.of())),
+            Map.of()));
     for (String cluster : List.of("cluster1", "cluster2")) {
       Map<DiscoveryKey, DiscoveredObject> c = inputs.computeIfAbsent(cluster, x -> new HashMap<>());
       put(c, "Namespace", "", "bookinfo", new NamespaceState(Map.of()));
@@ -296,7 +298,9 @@ class RecordedInputsIT {
         "bookinfo",
         new WorkspaceSettingsState(
             new FederationOptions(
-                true, "global", List.of(new ServiceSelector(null, null, null, Map.of())))));
+                true, "global", List.of(new ServiceSelector(null, null, null, Map.of()))),
+            List.of(),
+            List.of()));
     for (String service : List.of("reviews", "details")) {
       put(
           cluster1,

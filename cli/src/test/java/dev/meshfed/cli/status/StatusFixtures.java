@@ -21,6 +21,7 @@ import dev.meshfed.schema.events.InputRejected;
 import dev.meshfed.schema.events.Severity;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 /** Records as the services write them, for the status model's tests. */
 final class StatusFixtures {
@@ -55,9 +56,12 @@ final class StatusFixtures {
     List<WorkloadClusterSelector> clusters =
         List.of(selects).stream()
             .map(s -> s.split("/"))
-            .map(s -> new WorkloadClusterSelector(s[0], List.of(new NamespaceSelector(s[1]))))
+            .map(
+                s ->
+                    new WorkloadClusterSelector(
+                        s[0], List.of(new NamespaceSelector(s[1], Map.of())), Map.of()))
             .toList();
-    return discovered("Workspace", "gloo-mesh", name, new WorkspaceState(clusters), at);
+    return discovered("Workspace", "gloo-mesh", name, new WorkspaceState(clusters, Map.of()), at);
   }
 
   static DiscoveredRecord discovered(

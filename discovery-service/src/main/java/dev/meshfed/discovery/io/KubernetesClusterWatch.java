@@ -68,6 +68,7 @@ final class KubernetesClusterWatch implements ClusterWatch {
               .withLabel(ControlPlaneMapper.APP_LABEL, ControlPlaneMapper.ISTIOD);
       case WORKSPACES -> customResources(MeshfedResource.WORKSPACE);
       case WORKSPACE_SETTINGS -> customResources(MeshfedResource.WORKSPACE_SETTINGS);
+      case KUBERNETES_CLUSTERS -> customResources(MeshfedResource.KUBERNETES_CLUSTER);
     };
   }
 

@@ -18,6 +18,7 @@ public final class DiscoveryMapper {
       case ISTIOD_DEPLOYMENTS -> ControlPlaneMapper.map((Deployment) object);
       case WORKSPACES -> WorkspaceMapper.map((GenericKubernetesResource) object);
       case WORKSPACE_SETTINGS -> WorkspaceSettingsMapper.map((GenericKubernetesResource) object);
+      case KUBERNETES_CLUSTERS -> ClusterRegistrationMapper.map((GenericKubernetesResource) object);
     };
   }
 }

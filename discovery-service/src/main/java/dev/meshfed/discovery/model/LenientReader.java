@@ -30,6 +30,11 @@ final class LenientReader {
     return typed(value, String.class, "a string", path);
   }
 
+  /** A problem the caller found in what it read. */
+  void problem(String message) {
+    problems.add(message);
+  }
+
   /** A string that must be there: absent is a problem too. */
   Optional<String> requiredString(Object value, String path) {
     if (value == null) {

@@ -3,7 +3,8 @@ package dev.meshfed.discovery.model;
 /** The meshfed custom resources discovery reads (namespaced, group meshfed.dev). */
 public enum MeshfedResource {
   WORKSPACE("Workspace", "workspaces"),
-  WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings");
+  WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings"),
+  KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters");
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";

@@ -11,7 +11,8 @@ public enum Source {
   SERVICES(DiscoveredKinds.SERVICE, DiscoveredKinds.EAST_WEST_GATEWAY),
   ISTIOD_DEPLOYMENTS(DiscoveredKinds.CONTROL_PLANE),
   WORKSPACES(DiscoveredKinds.WORKSPACE),
-  WORKSPACE_SETTINGS(DiscoveredKinds.WORKSPACE_SETTINGS);
+  WORKSPACE_SETTINGS(DiscoveredKinds.WORKSPACE_SETTINGS),
+  KUBERNETES_CLUSTERS(DiscoveredKinds.KUBERNETES_CLUSTER);
 
   private final List<String> kinds;
 

@@ -23,7 +23,8 @@ public final class WorkspaceMapper {
     Optional<Map<?, ?>> spec = reader.map(workspace.getAdditionalProperties().get("spec"), "spec");
     var state =
         new WorkspaceState(
-            workloadClusters(reader, field(spec, "workloadClusters"), "spec.workloadClusters"));
+            workloadClusters(reader, field(spec, "workloadClusters"), "spec.workloadClusters"),
+            Envelope.labels(workspace));
     var write =
         new Write(Keys.of(DiscoveredKinds.WORKSPACE, workspace), Envelope.wrap(workspace, state));
     return new Mapping(List.of(write), reader.problems());
@@ -35,13 +36,32 @@ public final class WorkspaceMapper {
     List<?> items = reader.list(value, path);
     for (int i = 0; i < items.size(); i++) {
       String itemPath = index(path, i);
-      Optional<Map<?, ?>> item = reader.map(items.get(i), itemPath);
-      Optional<String> name = requiredName(reader, item, itemPath);
-      List<NamespaceSelector> namespaces =
-          namespaces(reader, field(item, "namespaces"), itemPath + ".namespaces");
-      name.ifPresent(n -> clusters.add(new WorkloadClusterSelector(n, namespaces)));
+      reader
+          .map(items.get(i), itemPath)
+          .flatMap(item -> workloadCluster(reader, item, itemPath))
+          .ifPresent(clusters::add);
     }
     return clusters;
+  }
+
+  /**
+   * A cluster is chosen by name, by its registration's labels, or both; by neither, by none. An
+   * entry whose name cannot be read is left out, not widened to every name.
+   */
+  private static Optional<WorkloadClusterSelector> workloadCluster(
+      LenientReader reader, Map<?, ?> item, String path) {
+    if (!item.containsKey("name") && !item.containsKey("selector")) {
+      reader.problem(path + ": needs a name or a selector");
+      return Optional.empty();
+    }
+    String name = reader.string(item.get("name"), path + ".name").orElse(null);
+    if (name == null && item.containsKey("name")) {
+      return Optional.empty();
+    }
+    Map<String, String> selector = reader.stringMap(item.get("selector"), path + ".selector");
+    List<NamespaceSelector> namespaces =
+        namespaces(reader, item.get("namespaces"), path + ".namespaces");
+    return Optional.of(new WorkloadClusterSelector(name, namespaces, selector));
   }
 
   private static List<NamespaceSelector> namespaces(
@@ -50,15 +70,25 @@ public final class WorkspaceMapper {
     List<?> items = reader.list(value, path);
     for (int i = 0; i < items.size(); i++) {
       String itemPath = index(path, i);
-      requiredName(reader, reader.map(items.get(i), itemPath), itemPath)
-          .ifPresent(name -> namespaces.add(new NamespaceSelector(name)));
+      reader
+          .map(items.get(i), itemPath)
+          .flatMap(item -> namespace(reader, item, itemPath))
+          .ifPresent(namespaces::add);
     }
     return namespaces;
   }
 
-  /** A selector without a name selects nothing we could name: it is left out, as a problem. */
-  private static Optional<String> requiredName(
-      LenientReader reader, Optional<Map<?, ?>> item, String path) {
-    return item.flatMap(map -> reader.requiredString(map.get("name"), path + ".name"));
+  private static Optional<NamespaceSelector> namespace(
+      LenientReader reader, Map<?, ?> item, String path) {
+    if (!item.containsKey("name") && !item.containsKey("labels")) {
+      reader.problem(path + ": needs a name or labels");
+      return Optional.empty();
+    }
+    String name = reader.string(item.get("name"), path + ".name").orElse(null);
+    if (name == null && item.containsKey("name")) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new NamespaceSelector(name, reader.stringMap(item.get("labels"), path + ".labels")));
   }
 }

@@ -5,8 +5,11 @@ import static dev.meshfed.discovery.model.LenientReader.index;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceSelector;
+import dev.meshfed.schema.discovery.WorkspaceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
+import dev.meshfed.schema.discovery.WorkspaceSharing;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * WorkspaceSettings (meshfed.dev/v1alpha1, fields of Gloo Mesh 2.x) → kind WorkspaceSettings. Only
- * spec.options.federation is read; the other options are not discovery's concern.
+ * WorkspaceSettings (meshfed.dev/v1alpha1, fields of Gloo Mesh 2.x) → kind WorkspaceSettings:
+ * spec.importFrom, spec.exportTo and spec.options.federation. The older spelling of sharing ({@code
+ * imports: [{name}]}, {@code exportTo: [{name}]}) is read as one rule per named workspace, for
+ * every resource.
  */
 public final class WorkspaceSettingsMapper {
 
@@ -28,7 +33,14 @@ public final class WorkspaceSettingsMapper {
     Optional<Map<?, ?>> spec = reader.map(settings.getAdditionalProperties().get("spec"), "spec");
     Optional<Map<?, ?>> options = reader.map(field(spec, "options"), "spec.options");
     Optional<Map<?, ?>> federation = reader.map(field(options, "federation"), FEDERATION);
-    var state = new WorkspaceSettingsState(federation.map(f -> federation(reader, f)).orElse(null));
+    List<WorkspaceSharing> importFrom =
+        new ArrayList<>(sharing(reader, field(spec, "importFrom"), "spec.importFrom"));
+    importFrom.addAll(sharing(reader, field(spec, "imports"), "spec.imports"));
+    var state =
+        new WorkspaceSettingsState(
+            federation.map(f -> federation(reader, f)).orElse(null),
+            importFrom,
+            sharing(reader, field(spec, "exportTo"), "spec.exportTo"));
     var write =
         new Write(
             Keys.of(DiscoveredKinds.WORKSPACE_SETTINGS, settings), Envelope.wrap(settings, state));
@@ -43,6 +55,64 @@ public final class WorkspaceSettingsMapper {
         .setServiceSelector(
             serviceSelectors(
                 reader, federation.get("serviceSelector"), FEDERATION + ".serviceSelector"))
+        .build();
+  }
+
+  private static List<WorkspaceSharing> sharing(LenientReader reader, Object value, String path) {
+    List<WorkspaceSharing> rules = new ArrayList<>();
+    List<?> items = reader.list(value, path);
+    for (int i = 0; i < items.size(); i++) {
+      String itemPath = index(path, i);
+      reader
+          .map(items.get(i), itemPath)
+          .map(item -> rule(reader, item, itemPath))
+          .ifPresent(rules::add);
+    }
+    return rules;
+  }
+
+  private static WorkspaceSharing rule(LenientReader reader, Map<?, ?> item, String path) {
+    if (item.containsKey("name") && !item.containsKey("workspaces")) {
+      WorkspaceSelector named =
+          new WorkspaceSelector(reader.string(item.get("name"), path + ".name").orElse(null), null);
+      return new WorkspaceSharing(List.of(named), List.of());
+    }
+    List<WorkspaceSelector> workspaces = new ArrayList<>();
+    List<?> selectors = reader.list(item.get("workspaces"), path + ".workspaces");
+    for (int i = 0; i < selectors.size(); i++) {
+      String selectorPath = index(path + ".workspaces", i);
+      reader
+          .map(selectors.get(i), selectorPath)
+          .map(s -> workspace(reader, s, selectorPath))
+          .ifPresent(workspaces::add);
+    }
+    List<ResourceSelector> resources = new ArrayList<>();
+    List<?> resourceItems = reader.list(item.get("resources"), path + ".resources");
+    for (int i = 0; i < resourceItems.size(); i++) {
+      String resourcePath = index(path + ".resources", i);
+      reader
+          .map(resourceItems.get(i), resourcePath)
+          .map(r -> resource(reader, r, resourcePath))
+          .ifPresent(resources::add);
+    }
+    return new WorkspaceSharing(workspaces, resources);
+  }
+
+  private static WorkspaceSelector workspace(LenientReader reader, Map<?, ?> item, String path) {
+    return new WorkspaceSelector(
+        reader.string(item.get("name"), path + ".name").orElse(null),
+        item.containsKey("selector")
+            ? reader.stringMap(item.get("selector"), path + ".selector")
+            : null);
+  }
+
+  private static ResourceSelector resource(LenientReader reader, Map<?, ?> item, String path) {
+    return ResourceSelector.newBuilder()
+        .setKind(reader.string(item.get("kind"), path + ".kind").orElse("ALL"))
+        .setName(reader.string(item.get("name"), path + ".name").orElse(null))
+        .setNamespace(reader.string(item.get("namespace"), path + ".namespace").orElse(null))
+        .setCluster(reader.string(item.get("cluster"), path + ".cluster").orElse(null))
+        .setLabels(reader.stringMap(item.get("labels"), path + ".labels"))
         .build();
   }
 

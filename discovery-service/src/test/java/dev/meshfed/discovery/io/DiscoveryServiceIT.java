@@ -10,6 +10,7 @@ import dev.meshfed.discovery.model.MeshfedResource;
 import dev.meshfed.discovery.sync.DiscoveryService;
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
@@ -106,6 +107,7 @@ class DiscoveryServiceIT {
     createIstiod();
     createWorkspace();
     createWorkspaceSettings();
+    createCustomResource(MeshfedResource.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1", Map.of());
 
     startService();
 
@@ -137,13 +139,20 @@ class DiscoveryServiceIT {
             new WorkspaceState(
                 List.of(
                     new WorkloadClusterSelector(
-                        "cluster1", List.of(new NamespaceSelector("bookinfo"))))));
+                        "cluster1",
+                        List.of(new NamespaceSelector("bookinfo", Map.of())),
+                        Map.of())),
+                Map.of()));
     assertThat(
             payload(Keys.of(DiscoveredKinds.WORKSPACE_SETTINGS, "bookinfo", "bookinfo-settings")))
         .isEqualTo(
             new WorkspaceSettingsState(
                 new FederationOptions(
-                    true, "global", List.of(new ServiceSelector(null, null, null, Map.of())))));
+                    true, "global", List.of(new ServiceSelector(null, null, null, Map.of()))),
+                List.of(),
+                List.of()));
+    assertThat(payload(Keys.of(DiscoveredKinds.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
+        .isEqualTo(new ClusterRegistrationState(Map.of()));
     DiscoveredObject reviews = topic.latest(REVIEWS).orElseThrow().value();
     assertThat(reviews.getApiVersion()).isEqualTo("v1");
     assertThat(reviews.getUid()).isNotEmpty();

@@ -22,6 +22,7 @@ class AgentRecordTest {
                 List.of(
                     "ControlPlane",
                     "EastWestGateway",
+                    "KubernetesCluster",
                     "Namespace",
                     "Service",
                     "Workspace",

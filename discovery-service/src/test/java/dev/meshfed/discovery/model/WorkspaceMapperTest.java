@@ -31,14 +31,15 @@ class WorkspaceMapperTest {
     assertThat(write.value().getPayload())
         .isEqualTo(
             new WorkspaceState(
-                List.of(cluster("cluster1", "bookinfo"), cluster("cluster2", "bookinfo"))));
+                List.of(cluster("cluster1", "bookinfo"), cluster("cluster2", "bookinfo")),
+                Map.of()));
   }
 
   @Test
   void wildcardsAndClustersWithoutNamespaces() {
     var spec = Map.of("workloadClusters", List.of(Map.of("name", "*")));
 
-    assertThat(state(spec)).isEqualTo(new WorkspaceState(List.of(cluster("*"))));
+    assertThat(state(spec)).isEqualTo(new WorkspaceState(List.of(cluster("*")), Map.of()));
   }
 
   @Test
@@ -47,7 +48,7 @@ class WorkspaceMapperTest {
 
     assertThat(mapping.problems()).isEmpty();
     assertThat(mapping.writes().get(0).value().getPayload())
-        .isEqualTo(new WorkspaceState(List.of()));
+        .isEqualTo(new WorkspaceState(List.of(), Map.of()));
   }
 
   @Test
@@ -56,7 +57,7 @@ class WorkspaceMapperTest {
 
     assertThat(mapping.problems()).containsExactly("spec: expected an object, found 'cluster1'");
     assertThat(mapping.writes().get(0).value().getPayload())
-        .isEqualTo(new WorkspaceState(List.of()));
+        .isEqualTo(new WorkspaceState(List.of(), Map.of()));
   }
 
   @Test
@@ -88,13 +89,56 @@ class WorkspaceMapperTest {
     assertThat(mapping.problems())
         .containsExactly(
             "spec.workloadClusters[0]: expected an object, found 'cluster1'",
-            "spec.workloadClusters[1].name: missing",
+            "spec.workloadClusters[1]: needs a name or a selector",
             "spec.workloadClusters[2].name: expected a string, found '42'",
             "spec.workloadClusters[3].namespaces: expected a list, found 'bookinfo'",
             "spec.workloadClusters[4].namespaces[1].name: expected a string, found a list",
             "spec.workloadClusters[4].namespaces[2]: expected an object, found '7'");
     assertThat(mapping.writes().get(0).value().getPayload())
-        .isEqualTo(new WorkspaceState(List.of(cluster("cluster2"), cluster("cluster3", "ok"))));
+        .isEqualTo(
+            new WorkspaceState(List.of(cluster("cluster2"), cluster("cluster3", "ok")), Map.of()));
+  }
+
+  @Test
+  void selectsClustersByRegistrationLabelsAndNamespacesByLabels() {
+    var spec =
+        Map.of(
+            "workloadClusters",
+            List.of(
+                Map.of(
+                    "selector",
+                    Map.of("env", "prod"),
+                    "namespaces",
+                    List.of(Map.of("labels", Map.of("tenant", "shop")), Map.of("name", "web"))),
+                Map.of("name", "cluster9", "namespaces", List.of(Map.of()))));
+
+    Mapping mapping = map(spec);
+
+    assertThat(mapping.problems())
+        .containsExactly("spec.workloadClusters[1].namespaces[0]: needs a name or labels");
+    assertThat(mapping.writes().get(0).value().getPayload())
+        .isEqualTo(
+            new WorkspaceState(
+                List.of(
+                    new WorkloadClusterSelector(
+                        null,
+                        List.of(
+                            new NamespaceSelector(null, Map.of("tenant", "shop")),
+                            new NamespaceSelector("web", Map.of())),
+                        Map.of("env", "prod")),
+                    new WorkloadClusterSelector("cluster9", List.of(), Map.of())),
+                Map.of()));
+  }
+
+  @Test
+  void carriesTheWorkspacesOwnLabels() {
+    var workspace = Fixtures.customResource("Workspace", "ws", Map.of());
+    workspace.getMetadata().setLabels(Map.of("team", "platform"));
+
+    WorkspaceState state =
+        (WorkspaceState) WorkspaceMapper.map(workspace).writes().get(0).value().getPayload();
+
+    assertThat(state.getLabels()).isEqualTo(Map.of("team", "platform"));
   }
 
   private static Mapping map(Object spec) {
@@ -107,6 +151,8 @@ class WorkspaceMapperTest {
 
   private static WorkloadClusterSelector cluster(String name, String... namespaces) {
     return new WorkloadClusterSelector(
-        name, Arrays.stream(namespaces).map(NamespaceSelector::new).toList());
+        name,
+        Arrays.stream(namespaces).map(n -> new NamespaceSelector(n, Map.of())).toList(),
+        Map.of());
   }
 }

@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceSelector;
+import dev.meshfed.schema.discovery.WorkspaceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
+import dev.meshfed.schema.discovery.WorkspaceSharing;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -38,7 +41,77 @@ class WorkspaceSettingsMapperTest {
         .isEqualTo(
             new WorkspaceSettingsState(
                 new FederationOptions(
-                    true, "global", List.of(new ServiceSelector(null, null, null, Map.of())))));
+                    true, "global", List.of(new ServiceSelector(null, null, null, Map.of()))),
+                List.of(),
+                List.of(
+                    new WorkspaceSharing(
+                        List.of(new WorkspaceSelector("istio-system", null)), List.of()))));
+  }
+
+  @Test
+  void readsTheOlderSpellingOfSharingAsOneRuleForEveryResourcePerName() {
+    var spec =
+        Map.of(
+            "imports", List.of(Map.of("name", "bookinfo")),
+            "exportTo", List.of(Map.of("name", "istio-system")));
+
+    WorkspaceSettingsState state = state(map(spec));
+
+    assertThat(state.getImportFrom())
+        .containsExactly(
+            new WorkspaceSharing(List.of(new WorkspaceSelector("bookinfo", null)), List.of()));
+    assertThat(state.getExportTo())
+        .containsExactly(
+            new WorkspaceSharing(List.of(new WorkspaceSelector("istio-system", null)), List.of()));
+  }
+
+  @Test
+  void mapsTheGloo2SpellingOfSharing() {
+    var rule =
+        Map.of(
+            "workspaces",
+            List.of(Map.of("name", "web"), Map.of("selector", Map.of("team", "platform"))),
+            "resources",
+            List.of(
+                Map.of("kind", "SERVICE", "labels", Map.of("public", "true")),
+                Map.of("namespace", "shop", "cluster", "cluster1", "name", "cart")));
+    var spec = Map.of("importFrom", List.of(rule), "exportTo", List.of(rule));
+
+    Mapping mapping = map(spec);
+
+    WorkspaceSharing expected =
+        new WorkspaceSharing(
+            List.of(
+                new WorkspaceSelector("web", null),
+                new WorkspaceSelector(null, Map.of("team", "platform"))),
+            List.of(
+                new ResourceSelector("SERVICE", null, null, null, Map.of("public", "true")),
+                new ResourceSelector("ALL", "cart", "shop", "cluster1", Map.of())));
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(state(mapping).getImportFrom()).containsExactly(expected);
+    assertThat(state(mapping).getExportTo()).containsExactly(expected);
+  }
+
+  @Test
+  void malformedSharingRulesAreProblems() {
+    var spec =
+        Map.of(
+            "importFrom",
+            List.of("bookinfo", Map.of("workspaces", "bookinfo", "resources", List.of(3))));
+
+    Mapping mapping = map(spec);
+
+    assertThat(mapping.problems())
+        .containsExactly(
+            "spec.importFrom[0]: expected an object, found 'bookinfo'",
+            "spec.importFrom[1].workspaces: expected a list, found 'bookinfo'",
+            "spec.importFrom[1].resources[0]: expected an object, found '3'");
+    assertThat(state(mapping).getImportFrom())
+        .containsExactly(new WorkspaceSharing(List.of(), List.of()));
+  }
+
+  private static WorkspaceSettingsState state(Mapping mapping) {
+    return (WorkspaceSettingsState) mapping.writes().get(0).value().getPayload();
   }
 
   @Test

@@ -8,7 +8,8 @@ public sealed interface Input
         EastWestGatewayInput,
         ControlPlaneInput,
         WorkspaceInput,
-        WorkspaceSettingsInput {
+        WorkspaceSettingsInput,
+        ClusterRegistrationInput {
 
   ObjectId id();
 }

@@ -4,8 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /** WorkspaceSettings: configures the workspace its own namespace belongs to. */
-public record WorkspaceSettingsInput(ObjectId id, String creationTimestamp, Federation federation)
+public record WorkspaceSettingsInput(
+    ObjectId id,
+    String creationTimestamp,
+    Federation federation,
+    List<Sharing> importFrom,
+    List<Sharing> exportTo)
     implements Input {
+
+  public WorkspaceSettingsInput {
+    importFrom = List.copyOf(importFrom);
+    exportTo = List.copyOf(exportTo);
+  }
 
   /** {@code options.federation}; null fields mean "not set". */
   public record Federation(boolean enabled, String hostSuffix, List<ServiceSelector> selectors) {
@@ -20,6 +30,32 @@ public record WorkspaceSettingsInput(ObjectId id, String creationTimestamp, Fede
       String name, String namespace, String cluster, Map<String, String> labels) {
 
     public ServiceSelector {
+      labels = Map.copyOf(labels);
+    }
+  }
+
+  /** One importFrom or exportTo rule: these resources (none listed: all), with these workspaces. */
+  public record Sharing(List<WorkspaceSelector> workspaces, List<ResourceSelector> resources) {
+
+    public Sharing {
+      workspaces = List.copyOf(workspaces);
+      resources = List.copyOf(resources);
+    }
+  }
+
+  /** A workspace by name ({@code *}: any) or by the labels of the Workspace; null: not set. */
+  public record WorkspaceSelector(String name, Map<String, String> selector) {
+
+    public WorkspaceSelector {
+      selector = selector == null ? null : Map.copyOf(selector);
+    }
+  }
+
+  /** Resources of a kind (ALL, SERVICE, …); every set field must match. */
+  public record ResourceSelector(
+      String kind, String name, String namespace, String cluster, Map<String, String> labels) {
+
+    public ResourceSelector {
       labels = Map.copyOf(labels);
     }
   }

@@ -1,17 +1,21 @@
 package dev.meshfed.translation.topology;
 
 import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.FederationOptions;
-import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
+import dev.meshfed.schema.discovery.WorkspaceSharing;
 import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.translation.model.AgentInput;
+import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
@@ -21,6 +25,7 @@ import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
+import java.util.List;
 import java.util.Optional;
 
 /** From the wire format (Avro, the services' contract) to the translator's model. */
@@ -47,6 +52,8 @@ final class InputConverter {
       return Optional.of(workspace(id, created, ws));
     } else if (payload instanceof WorkspaceSettingsState settings) {
       return Optional.of(settings(id, created, settings));
+    } else if (payload instanceof ClusterRegistrationState registration) {
+      return Optional.of(new ClusterRegistrationInput(id, registration.getLabels()));
     }
     return Optional.empty();
   }
@@ -73,12 +80,16 @@ final class InputConverter {
     return new WorkspaceInput(
         id,
         created,
-        ws.getWorkloadClusters().stream()
-            .map(
-                c ->
-                    new WorkspaceInput.WorkloadClusters(
-                        c.getName(),
-                        c.getNamespaces().stream().map(NamespaceSelector::getName).toList()))
+        ws.getLabels(),
+        ws.getWorkloadClusters().stream().map(InputConverter::workloadClusters).toList());
+  }
+
+  private static WorkspaceInput.WorkloadClusters workloadClusters(WorkloadClusterSelector c) {
+    return new WorkspaceInput.WorkloadClusters(
+        c.getName(),
+        c.getSelector(),
+        c.getNamespaces().stream()
+            .map(n -> new WorkspaceInput.NamespaceSelector(n.getName(), n.getLabels()))
             .toList());
   }
 
@@ -92,7 +103,28 @@ final class InputConverter {
                 f.getEnabled(),
                 f.getHostSuffix(),
                 f.getServiceSelector().stream().map(InputConverter::selector).toList());
-    return new WorkspaceSettingsInput(id, created, federation);
+    return new WorkspaceSettingsInput(
+        id, created, federation, sharing(s.getImportFrom()), sharing(s.getExportTo()));
+  }
+
+  private static List<WorkspaceSettingsInput.Sharing> sharing(List<WorkspaceSharing> rules) {
+    return rules.stream()
+        .map(
+            rule ->
+                new WorkspaceSettingsInput.Sharing(
+                    rule.getWorkspaces().stream()
+                        .map(
+                            w ->
+                                new WorkspaceSettingsInput.WorkspaceSelector(
+                                    w.getName(), w.getSelector()))
+                        .toList(),
+                    rule.getResources().stream().map(InputConverter::resource).toList()))
+        .toList();
+  }
+
+  private static WorkspaceSettingsInput.ResourceSelector resource(ResourceSelector r) {
+    return new WorkspaceSettingsInput.ResourceSelector(
+        r.getKind(), r.getName(), r.getNamespace(), r.getCluster(), r.getLabels());
   }
 
   private static WorkspaceSettingsInput.ServiceSelector selector(ServiceSelector s) {

@@ -2,9 +2,11 @@ package dev.meshfed.translation.translate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
@@ -36,6 +38,7 @@ final class ServiceFederation {
   private final MeshInputs inputs;
   private final WorkspacePlan workspace;
   private final FederationPlan plan;
+  private final List<WorkspacePlan> importers;
   private final List<Output> outputs = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -45,11 +48,13 @@ final class ServiceFederation {
   /** What makes a service reachable from other clusters: its cluster's gateway, its TCP ports. */
   private record Reachable(EastWestGatewayInput gateway, List<ServicePortInput> ports) {}
 
-  private ServiceFederation(ServiceInput service, MeshInputs inputs, Federated federated) {
+  private ServiceFederation(
+      ServiceInput service, MeshInputs inputs, Membership membership, Federated federated) {
     this.service = service;
     this.inputs = inputs;
     this.workspace = federated.workspace();
     this.plan = federated.plan();
+    this.importers = ServiceSharing.importers(service, workspace, membership);
   }
 
   static UnitResult translate(ServiceInput service, MeshInputs inputs, Membership membership) {
@@ -57,7 +62,7 @@ final class ServiceFederation {
     if (!federated.isAllowed()) {
       return UnitResult.EMPTY;
     }
-    return new ServiceFederation(service, inputs, federated.allowed()).run();
+    return new ServiceFederation(service, inputs, membership, federated.allowed()).run();
   }
 
   /**
@@ -122,7 +127,7 @@ final class ServiceFederation {
                   exclusion.message() + rejectedClaims(service.id(), inputs, membership))
               : exclusion);
     }
-    return new ServiceFederation(service, inputs, federated.allowed())
+    return new ServiceFederation(service, inputs, membership, federated.allowed())
         .exclusion(suffix, target, namespace);
   }
 
@@ -179,7 +184,9 @@ final class ServiceFederation {
                   + workspace.name()
                   + " has no namespace in cluster "
                   + target
-                  + " (its clusters: "
+                  + (importers.isEmpty()
+                      ? " (its clusters: "
+                      : ", nor has any workspace importing the service (their clusters: ")
                   + String.join(", ", targets())
                   + ")"));
     }
@@ -200,9 +207,21 @@ final class ServiceFederation {
     return Optional.empty();
   }
 
-  /** The clusters the workspace holds namespaces in: every one gets an entry. */
+  /**
+   * The clusters the workspace or a workspace importing the service holds namespaces in: every one
+   * gets an entry.
+   */
   private SortedSet<String> targets() {
-    return new TreeSet<>(workspace.namespacesByCluster().keySet());
+    SortedSet<String> targets = new TreeSet<>(workspace.namespacesByCluster().keySet());
+    importers.forEach(importer -> targets.addAll(importer.namespacesByCluster().keySet()));
+    return targets;
+  }
+
+  /** The importing workspaces that hold namespaces in a cluster. */
+  private List<WorkspacePlan> importersIn(String cluster) {
+    return importers.stream()
+        .filter(importer -> importer.namespacesByCluster().containsKey(cluster))
+        .toList();
   }
 
   private Decision<Reachable> reachability() {
@@ -286,6 +305,9 @@ final class ServiceFederation {
 
   /** Workspaces that select the service's namespace but were rejected, with why. */
   private static String rejectedClaims(ObjectId service, MeshInputs inputs, Membership membership) {
+    Optional<NamespaceInput> namespace =
+        inputs.get(namespaceId(service)).map(NamespaceInput.class::cast);
+    Map<String, String> clusterLabels = membership.clusterLabels().get(service.cluster());
     return membership.diagnostics().stream()
         .filter(d -> d.severity() == Severity.INVALID)
         .filter(
@@ -295,10 +317,16 @@ final class ServiceFederation {
                     .filter(WorkspaceInput.class::isInstance)
                     .map(WorkspaceInput.class::cast)
                     .filter(
-                        w -> WorkspaceResolver.selects(w, service.cluster(), service.namespace()))
+                        w ->
+                            namespace.isPresent()
+                                && WorkspaceResolver.selects(w, clusterLabels, namespace.get()))
                     .isPresent())
         .map(d -> "; " + d.input().ref() + " selects it but is rejected: " + d.message())
         .collect(Collectors.joining());
+  }
+
+  private static ObjectId namespaceId(ObjectId service) {
+    return new ObjectId(service.cluster(), DiscoveredKinds.NAMESPACE, "", service.namespace());
   }
 
   private void addRemoteEntry(ClusterMesh target, Reachable reachable) {
@@ -315,7 +343,8 @@ final class ServiceFederation {
     endpoint.put("network", gateway.network() != null ? gateway.network() : owner);
     endpoint.set("labels", Manifests.stringMap(Map.of("topology.istio.io/cluster", owner)));
     List<ObjectId> sources =
-        List.of(
+        withImporters(
+            target.cluster(),
             service.id(),
             gateway.id(),
             workspace.workspace().id(),
@@ -331,6 +360,7 @@ final class ServiceFederation {
             + service.id().ref()
             + " into cluster "
             + target.cluster()
+            + importedBy(target.cluster())
             + " through the east-west gateway "
             + gateway.address()
             + ":"
@@ -345,7 +375,8 @@ final class ServiceFederation {
     spec.put("resolution", "STATIC");
     spec.putObject("workloadSelector").set("labels", Manifests.stringMap(service.selector()));
     List<ObjectId> sources =
-        List.of(
+        withImporters(
+            owner.cluster(),
             service.id(),
             owner.gateway().id(),
             workspace.workspace().id(),
@@ -438,8 +469,30 @@ final class ServiceFederation {
             reason));
   }
 
+  /** The namespaces of a cluster that may use the service: its workspace's and importers'. */
   private SortedSet<String> consumers(String cluster) {
-    return workspace.namespacesByCluster().get(cluster);
+    SortedSet<String> consumers =
+        new TreeSet<>(workspace.namespacesByCluster().getOrDefault(cluster, new TreeSet<>()));
+    importersIn(cluster)
+        .forEach(importer -> consumers.addAll(importer.namespacesByCluster().get(cluster)));
+    return consumers;
+  }
+
+  /**
+   * The inputs an object derives from, and the workspaces importing it there and their settings.
+   */
+  private List<ObjectId> withImporters(String cluster, ObjectId... sources) {
+    List<ObjectId> all = new ArrayList<>(List.of(sources));
+    for (WorkspacePlan importer : importersIn(cluster)) {
+      all.add(importer.workspace().id());
+      importer.settings().ifPresent(settings -> all.add(settings.id()));
+    }
+    return all;
+  }
+
+  private String importedBy(String cluster) {
+    List<String> names = importersIn(cluster).stream().map(WorkspacePlan::name).toList();
+    return names.isEmpty() ? "" : " (imported by workspace " + String.join(", ", names) + ")";
   }
 
   /** Istio does not carry UDP between clusters; SCTP neither. */

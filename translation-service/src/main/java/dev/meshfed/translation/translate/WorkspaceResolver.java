@@ -1,5 +1,6 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.ObjectId;
@@ -45,10 +46,11 @@ public final class WorkspaceResolver {
   }
 
   private Membership run(MeshInputs inputs) {
+    SortedMap<String, Map<String, String>> clusterLabels = registeredClusterLabels(inputs);
     List<WorkspaceInput> workspaces = acceptedWorkspaces(inputs);
     SortedMap<String, SortedMap<String, SortedSet<String>>> namespaces = new TreeMap<>();
     for (WorkspaceInput workspace : workspaces) {
-      namespaces.put(workspace.id().name(), claimNamespaces(workspace, inputs));
+      namespaces.put(workspace.id().name(), claimNamespaces(workspace, inputs, clusterLabels));
     }
     Map<String, WorkspaceSettingsInput> settingsByWorkspace = attachSettings(inputs);
     SortedMap<String, WorkspacePlan> plans = new TreeMap<>();
@@ -59,8 +61,36 @@ public final class WorkspaceResolver {
       Optional<FederationPlan> federation = governing.flatMap(this::federationPlan);
       plans.put(name, new WorkspacePlan(workspace, namespaces.get(name), governing, federation));
     }
+    diagnostics.addAll(SharingCheck.check(plans));
     diagnostics.sort(Comparator.naturalOrder());
-    return new Membership(owner, plans, List.copyOf(diagnostics));
+    return new Membership(owner, plans, clusterLabels, List.copyOf(diagnostics));
+  }
+
+  /** The labels of each registered cluster: KubernetesClusters of the management cluster. */
+  private SortedMap<String, Map<String, String>> registeredClusterLabels(MeshInputs inputs) {
+    SortedMap<String, Map<String, String>> labels = new TreeMap<>();
+    Map<String, ObjectId> registeredBy = new HashMap<>();
+    inputs
+        .all(ClusterRegistrationInput.class)
+        .forEach(
+            registration -> {
+              ObjectId id = registration.id();
+              if (!id.cluster().equals(settings.managementCluster())) {
+                invalid(
+                    id,
+                    "KubernetesCluster registrations are read from the management cluster '"
+                        + settings.managementCluster()
+                        + "' only");
+                return;
+              }
+              ObjectId earlier = registeredBy.putIfAbsent(id.name(), id);
+              if (earlier != null) {
+                invalid(id, "cluster " + id.name() + " is already registered by " + earlier.ref());
+              } else {
+                labels.put(id.name(), registration.labels());
+              }
+            });
+    return labels;
   }
 
   private List<WorkspaceInput> acceptedWorkspaces(MeshInputs inputs) {
@@ -96,24 +126,41 @@ public final class WorkspaceResolver {
   }
 
   private SortedMap<String, SortedSet<String>> claimNamespaces(
-      WorkspaceInput workspace, MeshInputs inputs) {
+      WorkspaceInput workspace,
+      MeshInputs inputs,
+      SortedMap<String, Map<String, String>> clusterLabels) {
     SortedMap<String, SortedSet<String>> claimed = new TreeMap<>();
     for (String cluster : inputs.clusters()) {
+      Map<String, String> labels = clusterLabels.get(cluster);
       inputs
           .inCluster(cluster, NamespaceInput.class)
-          .filter(ns -> selects(workspace, cluster, ns.id().name()))
+          .filter(ns -> selects(workspace, labels, ns))
           .forEach(ns -> claim(workspace, cluster, ns.id().name(), claimed));
     }
     return claimed;
   }
 
-  /** Whether the workspace's workloadClusters select the namespace of the cluster. */
-  static boolean selects(WorkspaceInput workspace, String cluster, String namespace) {
+  /**
+   * Whether the workspace's workloadClusters select a namespace, in a cluster with these
+   * registration labels (null: the cluster has no registration, so no selector matches it).
+   */
+  static boolean selects(
+      WorkspaceInput workspace, Map<String, String> clusterLabels, NamespaceInput namespace) {
+    String cluster = namespace.id().cluster();
     return workspace.workloadClusters().stream()
+        .filter(clusters -> Selectors.matchesNameOrAny(clusters.name(), cluster))
+        .filter(clusters -> selectsRegistration(clusters.selector(), clusterLabels))
+        .flatMap(clusters -> clusters.namespaces().stream())
         .anyMatch(
             selector ->
-                matches(selector.name(), cluster)
-                    && selector.namespaces().stream().anyMatch(n -> matches(n, namespace)));
+                Selectors.matchesNameOrAny(selector.name(), namespace.id().name())
+                    && Selectors.containsAll(namespace.labels(), selector.labels()));
+  }
+
+  private static boolean selectsRegistration(
+      Map<String, String> selector, Map<String, String> clusterLabels) {
+    return selector.isEmpty()
+        || (clusterLabels != null && Selectors.containsAll(clusterLabels, selector));
   }
 
   private void claim(
@@ -207,9 +254,5 @@ public final class WorkspaceResolver {
 
   private void invalid(ObjectId id, String message) {
     diagnostics.add(new Diagnostic(id, Severity.INVALID, message));
-  }
-
-  private static boolean matches(String pattern, String value) {
-    return "*".equals(pattern) || value.equals(pattern);
   }
 }

@@ -64,9 +64,12 @@ final class Discovered {
   static Entry workspace(String name, String namespace, String... clusters) {
     List<WorkloadClusterSelector> selectors =
         List.of(clusters).stream()
-            .map(c -> new WorkloadClusterSelector(c, List.of(new NamespaceSelector(namespace))))
+            .map(
+                c ->
+                    new WorkloadClusterSelector(
+                        c, List.of(new NamespaceSelector(namespace, Map.of())), Map.of()))
             .toList();
-    return entry("Workspace", "gloo-mesh", name, new WorkspaceState(selectors));
+    return entry("Workspace", "gloo-mesh", name, new WorkspaceState(selectors, Map.of()));
   }
 
   static Entry federationSettings(String namespace) {
@@ -74,7 +77,10 @@ final class Discovered {
         new FederationOptions(
             true, "global", List.of(new ServiceSelector(null, null, null, Map.of())));
     return entry(
-        "WorkspaceSettings", namespace, "settings", new WorkspaceSettingsState(federation));
+        "WorkspaceSettings",
+        namespace,
+        "settings",
+        new WorkspaceSettingsState(federation, List.of(), List.of()));
   }
 
   private static Entry entry(String kind, String namespace, String name, Object payload) {

@@ -96,7 +96,7 @@ class RecomputationTest {
         DiscoveredObject.newBuilder()
             .setApiVersion("v1")
             .setUid("uid")
-            .setPayload(new NamespaceSelector("not a payload"))
+            .setPayload(new NamespaceSelector("not a payload", Map.of()))
             .build();
 
     Recomputation recomputation =

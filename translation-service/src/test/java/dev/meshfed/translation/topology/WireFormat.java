@@ -1,6 +1,7 @@
 package dev.meshfed.translation.topology;
 
 import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
@@ -8,13 +9,17 @@ import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
+import dev.meshfed.schema.discovery.WorkspaceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
+import dev.meshfed.schema.discovery.WorkspaceSharing;
 import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.translation.model.AgentInput;
+import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
@@ -79,11 +84,19 @@ final class WireFormat {
                       c ->
                           new WorkloadClusterSelector(
                               c.name(),
-                              c.namespaces().stream().map(NamespaceSelector::new).toList()))
-                  .toList());
+                              c.namespaces().stream()
+                                  .map(n -> new NamespaceSelector(n.name(), n.labels()))
+                                  .toList(),
+                              c.selector()))
+                  .toList(),
+              ws.labels());
     } else if (input instanceof WorkspaceSettingsInput s) {
       created = s.creationTimestamp();
-      payload = new WorkspaceSettingsState(federation(s.federation()));
+      payload =
+          new WorkspaceSettingsState(
+              federation(s.federation()), sharing(s.importFrom()), sharing(s.exportTo()));
+    } else if (input instanceof ClusterRegistrationInput r) {
+      payload = new ClusterRegistrationState(r.labels());
     } else {
       throw new IllegalArgumentException("No wire format for " + input);
     }
@@ -93,6 +106,23 @@ final class WireFormat {
         .setCreationTimestamp(created)
         .setPayload(payload)
         .build();
+  }
+
+  private static List<WorkspaceSharing> sharing(List<WorkspaceSettingsInput.Sharing> rules) {
+    return rules.stream()
+        .map(
+            rule ->
+                new WorkspaceSharing(
+                    rule.workspaces().stream()
+                        .map(w -> new WorkspaceSelector(w.name(), w.selector()))
+                        .toList(),
+                    rule.resources().stream()
+                        .map(
+                            r ->
+                                new ResourceSelector(
+                                    r.kind(), r.name(), r.namespace(), r.cluster(), r.labels()))
+                        .toList()))
+        .toList();
   }
 
   private static FederationOptions federation(WorkspaceSettingsInput.Federation f) {

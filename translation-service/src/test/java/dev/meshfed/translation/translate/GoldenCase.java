@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.meshfed.translation.model.AgentInput;
+import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
@@ -105,6 +106,7 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
       case "ControlPlane" -> new ControlPlaneInput(id, text(o, "version"), text(o, "revision"));
       case "Workspace" -> workspace(id, o);
       case "WorkspaceSettings" -> settings(id, o);
+      case "KubernetesCluster" -> new ClusterRegistrationInput(id, strings(o.path("labels")));
       default -> throw new IllegalArgumentException("Unknown kind in golden case: " + kind);
     };
   }
@@ -114,12 +116,19 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
     o.path("workloadClusters")
         .forEach(
             c -> {
-              List<String> namespaces = new ArrayList<>();
-              c.path("namespaces").forEach(n -> namespaces.add(n.path("name").asText()));
+              List<WorkspaceInput.NamespaceSelector> namespaces = new ArrayList<>();
+              c.path("namespaces")
+                  .forEach(
+                      n ->
+                          namespaces.add(
+                              new WorkspaceInput.NamespaceSelector(
+                                  text(n, "name"), strings(n.path("labels")))));
               clusters.add(
-                  new WorkspaceInput.WorkloadClusters(c.path("name").asText(), namespaces));
+                  new WorkspaceInput.WorkloadClusters(
+                      text(c, "name"), strings(c.path("selector")), namespaces));
             });
-    return new WorkspaceInput(id, text(o, "creationTimestamp"), clusters);
+    return new WorkspaceInput(
+        id, text(o, "creationTimestamp"), strings(o.path("labels")), clusters);
   }
 
   private static WorkspaceSettingsInput settings(ObjectId id, JsonNode o) {
@@ -140,7 +149,40 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
           new WorkspaceSettingsInput.Federation(
               f.path("enabled").asBoolean(false), text(f, "hostSuffix"), selectors);
     }
-    return new WorkspaceSettingsInput(id, text(o, "creationTimestamp"), federation);
+    return new WorkspaceSettingsInput(
+        id,
+        text(o, "creationTimestamp"),
+        federation,
+        sharing(o.path("importFrom")),
+        sharing(o.path("exportTo")));
+  }
+
+  private static List<WorkspaceSettingsInput.Sharing> sharing(JsonNode rules) {
+    List<WorkspaceSettingsInput.Sharing> result = new ArrayList<>();
+    rules.forEach(
+        rule -> {
+          List<WorkspaceSettingsInput.WorkspaceSelector> workspaces = new ArrayList<>();
+          rule.path("workspaces")
+              .forEach(
+                  w ->
+                      workspaces.add(
+                          new WorkspaceSettingsInput.WorkspaceSelector(
+                              text(w, "name"),
+                              w.has("selector") ? strings(w.get("selector")) : null)));
+          List<WorkspaceSettingsInput.ResourceSelector> resources = new ArrayList<>();
+          rule.path("resources")
+              .forEach(
+                  r ->
+                      resources.add(
+                          new WorkspaceSettingsInput.ResourceSelector(
+                              r.path("kind").asText("ALL"),
+                              text(r, "name"),
+                              text(r, "namespace"),
+                              text(r, "cluster"),
+                              strings(r.path("labels")))));
+          result.add(new WorkspaceSettingsInput.Sharing(workspaces, resources));
+        });
+    return result;
   }
 
   private static List<ServicePortInput> ports(JsonNode ports) {

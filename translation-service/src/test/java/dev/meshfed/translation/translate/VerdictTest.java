@@ -82,7 +82,10 @@ class VerdictTest {
         WorkspaceInput.class,
         w ->
             new WorkspaceInput(
-                moved(w.id(), "cluster2"), w.creationTimestamp(), w.workloadClusters()));
+                moved(w.id(), "cluster2"),
+                w.creationTimestamp(),
+                w.labels(),
+                w.workloadClusters()));
 
     assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.NOT_IN_WORKSPACE)
         .isEqualTo(
@@ -288,7 +291,11 @@ class VerdictTest {
         WorkspaceSettingsInput.class,
         s ->
             new WorkspaceSettingsInput(
-                s.id(), s.creationTimestamp(), change.apply(s.federation())));
+                s.id(),
+                s.creationTimestamp(),
+                change.apply(s.federation()),
+                s.importFrom(),
+                s.exportTo()));
   }
 
   private static ObjectId namespace(String cluster, String name) {

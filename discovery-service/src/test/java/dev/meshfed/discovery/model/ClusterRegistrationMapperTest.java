@@ -1,0 +1,25 @@
+package dev.meshfed.discovery.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.schema.discovery.ClusterRegistrationState;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ClusterRegistrationMapperTest {
+
+  @Test
+  void mapsARegistrationToItsClustersNameAndLabels() {
+    var registration = Fixtures.customResource("KubernetesCluster", "cluster1", Map.of());
+    registration.getMetadata().setLabels(Map.of("env", "prod"));
+
+    Mapping mapping = ClusterRegistrationMapper.map(registration);
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(mapping.writes().get(0).key())
+        .isEqualTo(Keys.of(DiscoveredKinds.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1"));
+    assertThat(mapping.writes().get(0).value().getPayload())
+        .isEqualTo(new ClusterRegistrationState(Map.of("env", "prod")));
+  }
+}

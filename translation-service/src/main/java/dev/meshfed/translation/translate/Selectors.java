@@ -1,0 +1,27 @@
+package dev.meshfed.translation.translate;
+
+import java.util.Map;
+
+/** How meshfed's selectors match: by exact value, by {@code *}, and by labels. */
+final class Selectors {
+
+  static final String ANY = "*";
+
+  private Selectors() {}
+
+  /** An unset or empty field matches anything; a set one only its value. */
+  static boolean matchesIfSet(String wanted, String actual) {
+    return wanted == null || wanted.isEmpty() || wanted.equals(actual);
+  }
+
+  /** As {@link #matchesIfSet}, and {@code *} matches anything too. */
+  static boolean matchesNameOrAny(String wanted, String actual) {
+    return ANY.equals(wanted) || matchesIfSet(wanted, actual);
+  }
+
+  /** Whether {@code labels} has every label of {@code wanted}: an empty selector matches all. */
+  static boolean containsAll(Map<String, String> labels, Map<String, String> wanted) {
+    return wanted.entrySet().stream()
+        .allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
+  }
+}
