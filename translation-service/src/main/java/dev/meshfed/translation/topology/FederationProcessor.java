@@ -5,6 +5,7 @@ import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.FederationTranslator;
@@ -101,8 +102,10 @@ final class FederationProcessor
     DiscoveryKey key = record.key();
     ObjectId id = new ObjectId(cluster.get(), key.getKind(), key.getNamespace(), key.getName());
     announceClusterChange(id, record.value(), record.timestamp());
+    Optional<Input> before = mesh.get(id);
     updateInputs(id, record.value());
-    Optional<SortedSet<UnitId>> affected = FederationTranslator.unitsAffectedBy(id);
+    Optional<SortedSet<UnitId>> affected =
+        FederationTranslator.unitsAffectedBy(id, before, mesh.get(id), membership);
     if (affected.isEmpty() || fullRecompute.isDue()) {
       fullRecompute.markDue(record.timestamp());
       return;

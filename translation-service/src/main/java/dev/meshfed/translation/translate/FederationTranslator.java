@@ -1,6 +1,7 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
@@ -53,15 +54,25 @@ public final class FederationTranslator {
 
   /**
    * The units a change to one input can affect, when that is known to be a few: a Service affects
-   * its own unit and its cluster's gateway. Empty means "all": the membership may have changed.
+   * its own unit, and its cluster's gateway only if what it contributes there (federated or not,
+   * under which host suffix, by which workspace and settings) changed; without that test every
+   * Service change would recompute a unit that reads every service of its cluster. Empty means
+   * "all": the membership may have changed.
+   *
+   * @param before the input before the change, if it existed
+   * @param after the input after the change, if it exists
    */
-  public static Optional<SortedSet<UnitId>> unitsAffectedBy(ObjectId changed) {
+  public static Optional<SortedSet<UnitId>> unitsAffectedBy(
+      ObjectId changed, Optional<Input> before, Optional<Input> after, Membership membership) {
     if (!DiscoveredKinds.SERVICE.equals(changed.kind())) {
       return Optional.empty();
     }
     SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);
     units.add(UnitId.service(changed));
-    units.add(UnitId.gateway(changed.cluster()));
+    if (!GatewayFederation.contribution(before, membership)
+        .equals(GatewayFederation.contribution(after, membership))) {
+      units.add(UnitId.gateway(changed.cluster()));
+    }
     return Optional.of(units);
   }
 

@@ -3,6 +3,7 @@ package dev.meshfed.translation.translate;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
@@ -98,6 +99,24 @@ final class GatewayFederation {
                   "cluster " + cluster + " has no Istio control plane"));
     }
     return Decision.allow(new ClusterMesh(cluster, controlPlane.get(), gateway.get()));
+  }
+
+  /** What a service adds to its cluster's gateway: a host suffix and the inputs behind it. */
+  record Contribution(String hostSuffix, ObjectId workspace, ObjectId settings) {}
+
+  /** The contribution of a service, if it is one and federated; empty otherwise. */
+  static Optional<Contribution> contribution(Optional<Input> input, Membership membership) {
+    return input
+        .filter(ServiceInput.class::isInstance)
+        .map(service -> ServiceFederation.federation((ServiceInput) service, membership))
+        .filter(Decision::isAllowed)
+        .map(Decision::allowed)
+        .map(
+            federated ->
+                new Contribution(
+                    federated.plan().hostSuffix(),
+                    federated.workspace().workspace().id(),
+                    federated.plan().settings().id()));
   }
 
   /** Host suffixes of the federated services in the cluster, with the inputs that federate them. */

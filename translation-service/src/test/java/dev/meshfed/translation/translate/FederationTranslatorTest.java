@@ -1,0 +1,98 @@
+package dev.meshfed.translation.translate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.ServicePortInput;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Which units a Service change recomputes (case label-selector: reviews is federated). */
+class FederationTranslatorTest {
+
+  private static final ObjectId REVIEWS =
+      new ObjectId("cluster1", "Service", "bookinfo", "reviews");
+  private static final ObjectId DETAILS =
+      new ObjectId("cluster1", "Service", "bookinfo", "details");
+
+  private GoldenCase golden;
+  private Membership membership;
+
+  @BeforeEach
+  void load() throws IOException {
+    golden = GoldenCase.named("label-selector");
+    MeshInputs mesh = golden.mesh();
+    membership = FederationTranslator.membership(mesh, golden.settings());
+  }
+
+  @Test
+  void aPortChangeOfAFederatedServiceLeavesItsClustersGatewayAlone() {
+    ServiceInput reviews = service(REVIEWS);
+    ServiceInput changed = withPort(reviews, 9081);
+
+    assertThat(affected(REVIEWS, Optional.of(reviews), Optional.of(changed)))
+        .containsExactly(UnitId.service(REVIEWS));
+  }
+
+  @Test
+  void aServiceThatStartsOrStopsBeingFederatedRecomputesTheGateway() {
+    ServiceInput details = service(DETAILS);
+    ServiceInput selected =
+        new ServiceInput(
+            DETAILS,
+            details.type(),
+            Map.of("federate", "yes"),
+            details.selector(),
+            details.ports());
+
+    assertThat(affected(DETAILS, Optional.of(details), Optional.of(selected)))
+        .containsExactlyInAnyOrder(UnitId.service(DETAILS), UnitId.gateway("cluster1"));
+    assertThat(affected(REVIEWS, Optional.of(service(REVIEWS)), Optional.empty()))
+        .containsExactlyInAnyOrder(UnitId.service(REVIEWS), UnitId.gateway("cluster1"));
+    assertThat(affected(REVIEWS, Optional.empty(), Optional.of(service(REVIEWS))))
+        .containsExactlyInAnyOrder(UnitId.service(REVIEWS), UnitId.gateway("cluster1"));
+  }
+
+  @Test
+  void aServiceThatStaysUnfederatedRecomputesOnlyItself() {
+    ServiceInput details = service(DETAILS);
+
+    assertThat(affected(DETAILS, Optional.of(details), Optional.of(withPort(details, 1))))
+        .containsExactly(UnitId.service(DETAILS));
+  }
+
+  @Test
+  void anythingButAServiceMayAffectEveryUnit() {
+    ObjectId namespace = new ObjectId("cluster1", "Namespace", "", "bookinfo");
+
+    assertThat(
+            FederationTranslator.unitsAffectedBy(
+                namespace, Optional.empty(), Optional.empty(), membership))
+        .isEmpty();
+  }
+
+  private List<UnitId> affected(ObjectId id, Optional<Input> before, Optional<Input> after) {
+    return List.copyOf(
+        FederationTranslator.unitsAffectedBy(id, before, after, membership).orElseThrow());
+  }
+
+  private ServiceInput service(ObjectId id) {
+    return (ServiceInput) golden.mesh().get(id).orElseThrow();
+  }
+
+  private static ServiceInput withPort(ServiceInput service, int port) {
+    return new ServiceInput(
+        service.id(),
+        service.type(),
+        service.labels(),
+        service.selector(),
+        List.of(new ServicePortInput("http", port, null, "TCP", null)));
+  }
+}
