@@ -2,20 +2,24 @@ package dev.meshfed.translation.model;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
- * Everything discovered, across clusters, indexed for translation. The orchestration layer keeps
- * one up to date; translators only read it.
+ * Everything discovered, across clusters, indexed for translation: by id, and by cluster and kind,
+ * so that looking up a cluster's control plane does not read its services. The orchestration layer
+ * keeps one up to date; translators only read it.
  */
 public final class MeshInputs {
 
   private final SortedMap<ObjectId, Input> byId = new TreeMap<>();
-  private final SortedMap<String, SortedMap<ObjectId, Input>> byCluster = new TreeMap<>();
+  private final SortedMap<String, Map<Class<?>, SortedMap<ObjectId, Input>>> byCluster =
+      new TreeMap<>();
 
   public static MeshInputs of(Collection<? extends Input> inputs) {
     MeshInputs mesh = new MeshInputs();
@@ -24,18 +28,20 @@ public final class MeshInputs {
   }
 
   public void put(Input input) {
-    byId.put(input.id(), input);
-    byCluster.computeIfAbsent(input.id().cluster(), c -> new TreeMap<>()).put(input.id(), input);
+    Input previous = byId.put(input.id(), input);
+    if (previous != null && previous.getClass() != input.getClass()) {
+      unindex(previous);
+    }
+    byCluster
+        .computeIfAbsent(input.id().cluster(), c -> new HashMap<>())
+        .computeIfAbsent(input.getClass(), t -> new TreeMap<>())
+        .put(input.id(), input);
   }
 
   public void remove(ObjectId id) {
-    byId.remove(id);
-    SortedMap<ObjectId, Input> cluster = byCluster.get(id.cluster());
-    if (cluster != null) {
-      cluster.remove(id);
-      if (cluster.isEmpty()) {
-        byCluster.remove(id.cluster());
-      }
+    Input removed = byId.remove(id);
+    if (removed != null) {
+      unindex(removed);
     }
   }
 
@@ -48,14 +54,15 @@ public final class MeshInputs {
     return List.copyOf(byCluster.keySet());
   }
 
+  /** Every input of a type, in id order (ids sort by cluster first, as the clusters here do). */
   public <T extends Input> Stream<T> all(Class<T> type) {
-    return byId.values().stream().filter(type::isInstance).map(type::cast);
+    return byCluster.values().stream().flatMap(kinds -> ofType(kinds, type));
   }
 
+  /** A cluster's inputs of a type, in id order. */
   public <T extends Input> Stream<T> inCluster(String cluster, Class<T> type) {
-    return byCluster.getOrDefault(cluster, new TreeMap<>()).values().stream()
-        .filter(type::isInstance)
-        .map(type::cast);
+    Map<Class<?>, SortedMap<ObjectId, Input>> kinds = byCluster.get(cluster);
+    return kinds == null ? Stream.empty() : ofType(kinds, type);
   }
 
   public boolean hasNamespace(String cluster, String namespace) {
@@ -64,5 +71,37 @@ public final class MeshInputs {
 
   public int size() {
     return byId.size();
+  }
+
+  /** One input class's map, or, for an interface or other supertype, every matching one merged. */
+  private static <T extends Input> Stream<T> ofType(
+      Map<Class<?>, SortedMap<ObjectId, Input>> kinds, Class<T> type) {
+    SortedMap<ObjectId, Input> exact = kinds.get(type);
+    if (exact != null) {
+      return exact.values().stream().map(type::cast);
+    }
+    return kinds.entrySet().stream()
+        .filter(kind -> type.isAssignableFrom(kind.getKey()))
+        .flatMap(kind -> kind.getValue().values().stream())
+        .map(type::cast)
+        .sorted((a, b) -> a.id().compareTo(b.id()));
+  }
+
+  private void unindex(Input input) {
+    String cluster = input.id().cluster();
+    Map<Class<?>, SortedMap<ObjectId, Input>> kinds = byCluster.get(cluster);
+    if (kinds == null) {
+      return;
+    }
+    SortedMap<ObjectId, Input> ofKind = kinds.get(input.getClass());
+    if (ofKind != null) {
+      ofKind.remove(input.id());
+      if (ofKind.isEmpty()) {
+        kinds.remove(input.getClass());
+      }
+    }
+    if (kinds.isEmpty()) {
+      byCluster.remove(cluster);
+    }
   }
 }

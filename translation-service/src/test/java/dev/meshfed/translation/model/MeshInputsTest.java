@@ -1,0 +1,64 @@
+package dev.meshfed.translation.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class MeshInputsTest {
+
+  private static final NamespaceInput BOOKINFO_1 = namespace("cluster1", "bookinfo");
+  private static final NamespaceInput BOOKINFO_2 = namespace("cluster2", "bookinfo");
+  private static final ServiceInput REVIEWS_1 = service("cluster1", "reviews");
+  private static final ServiceInput DETAILS_2 = service("cluster2", "details");
+
+  private final MeshInputs mesh =
+      MeshInputs.of(List.of(REVIEWS_1, BOOKINFO_2, DETAILS_2, BOOKINFO_1));
+
+  @Test
+  void findsInputsByTypeAcrossClustersInIdOrder() {
+    assertThat(mesh.all(ServiceInput.class)).containsExactly(REVIEWS_1, DETAILS_2);
+    assertThat(mesh.all(Input.class)).containsExactly(BOOKINFO_1, REVIEWS_1, BOOKINFO_2, DETAILS_2);
+  }
+
+  @Test
+  void findsTheInputsOfOneTypeInOneCluster() {
+    assertThat(mesh.inCluster("cluster2", ServiceInput.class)).containsExactly(DETAILS_2);
+    assertThat(mesh.inCluster("cluster3", ServiceInput.class)).isEmpty();
+  }
+
+  @Test
+  void removingTheLastInputOfAClusterForgetsTheCluster() {
+    mesh.remove(BOOKINFO_2.id());
+    mesh.remove(DETAILS_2.id());
+
+    assertThat(mesh.clusters()).containsExactly("cluster1");
+    assertThat(mesh.all(NamespaceInput.class)).containsExactly(BOOKINFO_1);
+    assertThat(mesh.size()).isEqualTo(2);
+  }
+
+  @Test
+  void replacingAnInputKeepsOneEntry() {
+    ServiceInput changed =
+        new ServiceInput(REVIEWS_1.id(), "ClusterIP", Map.of("v", "2"), Map.of(), List.of());
+
+    mesh.put(changed);
+
+    assertThat(mesh.inCluster("cluster1", ServiceInput.class)).containsExactly(changed);
+    assertThat(mesh.get(REVIEWS_1.id())).contains(changed);
+  }
+
+  private static NamespaceInput namespace(String cluster, String name) {
+    return new NamespaceInput(new ObjectId(cluster, "Namespace", "", name), Map.of());
+  }
+
+  private static ServiceInput service(String cluster, String name) {
+    return new ServiceInput(
+        new ObjectId(cluster, "Service", "bookinfo", name),
+        "ClusterIP",
+        Map.of(),
+        Map.of(),
+        List.of());
+  }
+}
