@@ -5,13 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.cli.ReplayCommand;
 import dev.meshfed.cli.demo.DemoPipeline;
-import dev.meshfed.cli.demo.MeshfedHome;
 import dev.meshfed.cli.demo.ServiceProcess;
 import dev.meshfed.cli.events.EventReader;
-import dev.meshfed.testbed.SimulatedCluster;
-import dev.meshfed.testbed.scenario.ManagedObjectDumper;
-import dev.meshfed.testbed.scenario.Scenario;
-import dev.meshfed.testbed.scenario.Step;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -20,10 +15,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -48,60 +41,52 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BookinfoLifecycleIT {
 
-  private static final Path RESOURCES = Path.of("src/test/resources");
-  private static final Path EXPECTED = RESOURCES.resolve("expected/bookinfo-lifecycle");
-  private static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
-
-  private static Scenario scenario;
+  private static ScenarioRun run;
   private static DemoPipeline pipeline;
-  private static Path dumps;
-  private static final Map<String, Instant> convergedAt = new LinkedHashMap<>();
 
   @BeforeAll
   static void start() throws Exception {
-    scenario = Scenario.load(RESOURCES.resolve("scenarios/bookinfo-lifecycle"));
-    Path work = Path.of("target/e2e/bookinfo-lifecycle");
-    dumps = Path.of("target/e2e/dumps");
-    pipeline = DemoPipeline.start(MeshfedHome.locate(), work, List.copyOf(scenario.clusters()));
+    run = ScenarioRun.start("bookinfo-lifecycle");
+    pipeline = run.pipeline();
   }
 
   @AfterAll
   static void stop() {
-    if (pipeline != null) {
-      pipeline.close();
+    if (run != null) {
+      run.close();
     }
   }
 
   @Test
   @Order(1)
   void createFederatesEveryServiceIntoTheOtherCluster() throws Exception {
-    runAndCompare(step("01-create"));
+    run.runAndCompare("01-create");
 
-    assertThat(hosts("cluster2"))
+    assertThat(run.hosts("cluster2"))
         .contains(
             "productpage.bookinfo.svc.cluster1.global",
             "details.bookinfo.svc.cluster1.global",
             "reviews.bookinfo.svc.cluster1.global");
-    assertThat(hosts("cluster1"))
+    assertThat(run.hosts("cluster1"))
         .contains("reviews.bookinfo.svc.cluster2.global", "ratings.bookinfo.svc.cluster2.global");
   }
 
   @Test
   @Order(2)
   void aPortChangeReachesEveryCluster() throws Exception {
-    runAndCompare(step("02-port-change"));
+    run.runAndCompare("02-port-change");
 
-    assertThat(serviceEntry("cluster2", "reviews-bookinfo-svc-cluster1-global").toString())
+    assertThat(run.serviceEntry("cluster2", "reviews-bookinfo-svc-cluster1-global").toString())
         .contains("number=9090");
   }
 
   @Test
   @Order(3)
   void aDeletedServiceVanishesFromEveryCluster() throws Exception {
-    runAndCompare(step("03-delete-service"));
+    run.runAndCompare("03-delete-service");
 
-    assertThat(hosts("cluster1")).doesNotContain("ratings.bookinfo.svc.cluster2.global");
-    assertThat(hosts("cluster2")).doesNotContain("ratings.bookinfo.svc.cluster2.global");
+    assertThat(run.hosts("cluster1")).doesNotContain("ratings.bookinfo.svc.cluster2.global");
+    assertThat(run.hosts("cluster2")).doesNotContain("ratings.bookinfo.svc.cluster2.global");
   }
 
   @Test
@@ -113,8 +98,10 @@ class BookinfoLifecycleIT {
 
     pipeline.stop(distributor);
     pipeline.start(distributor);
-    await().atMost(STEP_TIMEOUT).until(() -> caughtUpLines(distributor) > caughtUpBefore);
-    pipeline.awaitConvergence(STEP_TIMEOUT, pending -> {});
+    await()
+        .atMost(ScenarioRun.STEP_TIMEOUT)
+        .until(() -> caughtUpLines(distributor) > caughtUpBefore);
+    pipeline.awaitConvergence(ScenarioRun.STEP_TIMEOUT, pending -> {});
 
     assertThat(identities()).isEqualTo(before);
   }
@@ -124,26 +111,26 @@ class BookinfoLifecycleIT {
   void aServiceDeletedWhileDiscoveryWasDownVanishesAfterItsRestart() throws Exception {
     ServiceProcess discovery = pipeline.process("discovery-service", "cluster1");
     pipeline.stop(discovery);
-    pipeline.apply(step("04-delete-while-discovery-down"));
+    pipeline.apply(run.step("04-delete-while-discovery-down"));
     pipeline.start(discovery);
 
-    runAndCompare(step("04-delete-while-discovery-down"));
+    run.runAndCompare("04-delete-while-discovery-down");
 
-    assertThat(hosts("cluster2")).doesNotContain("details.bookinfo.svc.cluster1.global");
-    assertThat(hosts("cluster1")).doesNotContain("details.bookinfo.svc.cluster1.global");
+    assertThat(run.hosts("cluster2")).doesNotContain("details.bookinfo.svc.cluster1.global");
+    assertThat(run.hosts("cluster1")).doesNotContain("details.bookinfo.svc.cluster1.global");
   }
 
   @Test
   @Order(6)
   void replayAtEachStepRebuildsThatStepsConfigFromTheTopicsAlone() throws Exception {
-    assertThat(convergedAt).hasSize(4);
-    for (Map.Entry<String, Instant> step : convergedAt.entrySet()) {
+    assertThat(run.convergedAt()).hasSize(4);
+    for (Map.Entry<String, Instant> step : run.convergedAt().entrySet()) {
       Path replayed = Path.of("target/e2e/replays").resolve(step.getKey());
 
       Replay replay = replay("--at", step.getValue().toString(), "-o", replayed.toString());
 
       assertThat(replay.exitCode()).as(replay.err()).isZero();
-      DumpComparison.assertSameTreeWithoutUpdating(replayed, EXPECTED.resolve(step.getKey()));
+      DumpComparison.assertSameTreeWithoutUpdating(replayed, run.expected(step.getKey()));
     }
   }
 
@@ -170,7 +157,7 @@ class BookinfoLifecycleIT {
     for (String cluster : pipeline.clusters().keySet()) {
       assertThat(lifecycle.federatedInto(cluster))
           .as("hosts the events leave federated into " + cluster)
-          .isEqualTo(new TreeSet<>(hosts(cluster)));
+          .isEqualTo(new TreeSet<>(run.hosts(cluster)));
     }
     assertThat(joined).containsExactlyInAnyOrderElementsOf(pipeline.clusters().keySet());
   }
@@ -178,7 +165,7 @@ class BookinfoLifecycleIT {
   @Test
   @Order(8)
   void atEachStepWhatWasPublishedIsWhatTheRecordedInputsImply() {
-    for (Map.Entry<String, Instant> step : convergedAt.entrySet()) {
+    for (Map.Entry<String, Instant> step : run.convergedAt().entrySet()) {
       Replay audit = replay("--at", step.getValue().toString(), "--recompute");
 
       assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
@@ -208,47 +195,11 @@ class BookinfoLifecycleIT {
         exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
   }
 
-  private static void runAndCompare(Step step) throws Exception {
-    pipeline.apply(step);
-    pipeline.awaitConvergence(STEP_TIMEOUT, pending -> {});
-    convergedAt.put(step.name(), Instant.now());
-    Path dump = dumps.resolve(step.name());
-    pipeline.dump(dump);
-    DumpComparison.assertSameTree(dump, EXPECTED.resolve(step.name()));
-  }
-
-  private static Step step(String name) {
-    return scenario.steps().stream()
-        .filter(s -> s.name().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no step " + name));
-  }
-
-  private static List<String> hosts(String cluster) {
-    return managed(cluster).stream()
-        .map(o -> o.getMetadata().getAnnotations().get("meshfed.dev/host"))
-        .filter(h -> h != null)
-        .toList();
-  }
-
-  private static GenericKubernetesResource serviceEntry(String cluster, String name) {
-    return managed(cluster).stream()
-        .filter(o -> o.getKind().equals("ServiceEntry") && o.getMetadata().getName().equals(name))
-        .findFirst()
-        .orElseThrow(() -> new AssertionError("no ServiceEntry " + name + " in " + cluster));
-  }
-
-  private static List<GenericKubernetesResource> managed(String cluster) {
-    SimulatedCluster simulated = pipeline.clusters().get(cluster);
-    return new ManagedObjectDumper(ManagedObjectDumper.istioKinds())
-        .managedObjects(simulated.client());
-  }
-
   /** uid and resourceVersion of every managed object: both change on delete+create or update. */
   private static Map<String, String> identities() {
     Map<String, String> ids = new TreeMap<>();
     for (String cluster : pipeline.clusters().keySet()) {
-      for (GenericKubernetesResource o : managed(cluster)) {
+      for (GenericKubernetesResource o : run.managed(cluster)) {
         ids.put(
             cluster
                 + "/"

@@ -15,5 +15,11 @@ public final class DiscoveredKinds {
   public static final String WORKSPACE_SETTINGS = "WorkspaceSettings";
   public static final String KUBERNETES_CLUSTER = "KubernetesCluster";
 
+  /** Gloo Mesh's resources of the same names, as kind.group: read the same, keyed apart. */
+  public static final String GLOO_WORKSPACE = "Workspace.admin.gloo.solo.io";
+
+  public static final String GLOO_WORKSPACE_SETTINGS = "WorkspaceSettings.admin.gloo.solo.io";
+  public static final String GLOO_KUBERNETES_CLUSTER = "KubernetesCluster.admin.gloo.solo.io";
+
   private DiscoveredKinds() {}
 }

@@ -298,7 +298,10 @@ class RecordedInputsIT {
         "bookinfo",
         new WorkspaceSettingsState(
             new FederationOptions(
-                true, "global", List.of(new ServiceSelector(null, null, null, Map.of()))),
+                true,
+                "global",
+                List.of(new ServiceSelector(null, null, null, Map.of())),
+                List.of()),
             List.of(),
             List.of()));
     for (String service : List.of("reviews", "details")) {

@@ -48,7 +48,9 @@ final class KubernetesClusterWatch implements ClusterWatch {
   @Override
   public CompletionStage<Void> start(ObjectListener listener) {
     for (Source source : Source.values()) {
-      informers.put(source, informer(informable(source), source, listener));
+      if (isServed(source)) {
+        informers.put(source, informer(informable(source), source, listener));
+      }
     }
     return CompletableFuture.allOf(
         informers.values().stream()
@@ -66,17 +68,33 @@ final class KubernetesClusterWatch implements ClusterWatch {
               .deployments()
               .inAnyNamespace()
               .withLabel(ControlPlaneMapper.APP_LABEL, ControlPlaneMapper.ISTIOD);
-      case WORKSPACES -> customResources(MeshfedResource.WORKSPACE);
-      case WORKSPACE_SETTINGS -> customResources(MeshfedResource.WORKSPACE_SETTINGS);
-      case KUBERNETES_CLUSTERS -> customResources(MeshfedResource.KUBERNETES_CLUSTER);
+      case WORKSPACES,
+          WORKSPACE_SETTINGS,
+          KUBERNETES_CLUSTERS,
+          GLOO_WORKSPACES,
+          GLOO_WORKSPACE_SETTINGS,
+          GLOO_KUBERNETES_CLUSTERS ->
+          customResources(source.resource().orElseThrow());
     };
+  }
+
+  /**
+   * Whether the API server serves a source: assumed for meshfed's own, asked for Gloo's, which are
+   * read only where Gloo Mesh's CRDs are installed when discovery starts.
+   */
+  private boolean isServed(Source source) {
+    return source
+        .resource()
+        .filter(MeshfedResource::optional)
+        .map(resource -> client.supports(resource.apiVersion(), resource.kind()))
+        .orElse(true);
   }
 
   private Informable<? extends HasMetadata> customResources(MeshfedResource resource) {
     var context =
         new ResourceDefinitionContext.Builder()
-            .withGroup(MeshfedResource.GROUP)
-            .withVersion(MeshfedResource.VERSION)
+            .withGroup(resource.group())
+            .withVersion(resource.version())
             .withKind(resource.kind())
             .withPlural(resource.plural())
             .withNamespaced(true)
@@ -93,13 +111,14 @@ final class KubernetesClusterWatch implements ClusterWatch {
 
   @Override
   public List<HasMetadata> cached(Source source) {
-    return List.copyOf(informers.get(source).getStore().list());
+    SharedIndexInformer<? extends HasMetadata> informer = informers.get(source);
+    return informer == null ? List.of() : List.copyOf(informer.getStore().list());
   }
 
   @Override
   public Optional<HasMetadata> cached(Source source, String namespace, String name) {
-    return Optional.ofNullable(
-        informers.get(source).getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
+    return Optional.ofNullable(informers.get(source))
+        .map(informer -> informer.getStore().getByKey(Cache.namespaceKeyFunc(namespace, name)));
   }
 
   @Override

@@ -16,9 +16,12 @@ public final class DiscoveryMapper {
       case NAMESPACES -> NamespaceMapper.map((Namespace) object);
       case SERVICES -> ServiceMapper.map((Service) object);
       case ISTIOD_DEPLOYMENTS -> ControlPlaneMapper.map((Deployment) object);
-      case WORKSPACES -> WorkspaceMapper.map((GenericKubernetesResource) object);
-      case WORKSPACE_SETTINGS -> WorkspaceSettingsMapper.map((GenericKubernetesResource) object);
-      case KUBERNETES_CLUSTERS -> ClusterRegistrationMapper.map((GenericKubernetesResource) object);
+      case WORKSPACES, GLOO_WORKSPACES ->
+          WorkspaceMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case WORKSPACE_SETTINGS, GLOO_WORKSPACE_SETTINGS ->
+          WorkspaceSettingsMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case KUBERNETES_CLUSTERS, GLOO_KUBERNETES_CLUSTERS ->
+          ClusterRegistrationMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
     };
   }
 }

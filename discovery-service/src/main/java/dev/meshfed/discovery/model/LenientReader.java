@@ -43,6 +43,16 @@ final class LenientReader {
     return string(value, path);
   }
 
+  /** A whole number that fits an int; JSON numbers arrive as Integer, Long or Double. */
+  Optional<Integer> integer(Object value, String path) {
+    Optional<Number> number = typed(value, Number.class, "a whole number", path);
+    if (number.isPresent() && number.get().doubleValue() != number.get().intValue()) {
+      problems.add(path + ": expected a whole number, found " + describe(value));
+      return Optional.empty();
+    }
+    return number.map(Number::intValue);
+  }
+
   Optional<Boolean> bool(Object value, String path) {
     return typed(value, Boolean.class, "a boolean", path);
   }

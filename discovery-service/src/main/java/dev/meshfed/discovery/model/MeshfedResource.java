@@ -1,21 +1,46 @@
 package dev.meshfed.discovery.model;
 
-/** The meshfed custom resources discovery reads (namespaced, group meshfed.dev). */
+/**
+ * The custom resources discovery reads (all namespaced): meshfed's own, and Gloo Mesh 2.x's ({@code
+ * admin.gloo.solo.io/v2}), which read the same and are published under kinds of their own so that
+ * an object of each dialect with the same name never shares a key.
+ */
 public enum MeshfedResource {
-  WORKSPACE("Workspace", "workspaces"),
-  WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings"),
-  KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters");
+  WORKSPACE("Workspace", "workspaces", Dialect.MESHFED),
+  WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings", Dialect.MESHFED),
+  KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters", Dialect.MESHFED),
+  GLOO_WORKSPACE("Workspace", "workspaces", Dialect.GLOO),
+  GLOO_WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings", Dialect.GLOO),
+  GLOO_KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters", Dialect.GLOO);
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
+  public static final String GLOO_GROUP = "admin.gloo.solo.io";
+  public static final String GLOO_VERSION = "v2";
+
+  /** Whose API a resource belongs to. */
+  public enum Dialect {
+    MESHFED(GROUP, VERSION),
+    GLOO(GLOO_GROUP, GLOO_VERSION);
+
+    private final String group;
+    private final String version;
+
+    Dialect(String group, String version) {
+      this.group = group;
+      this.version = version;
+    }
+  }
 
   private final String kind;
   private final String plural;
+  private final Dialect dialect;
 
-  MeshfedResource(String kind, String plural) {
+  MeshfedResource(String kind, String plural, Dialect dialect) {
     this.kind = kind;
     this.plural = plural;
+    this.dialect = dialect;
   }
 
   public String kind() {
@@ -24,5 +49,25 @@ public enum MeshfedResource {
 
   public String plural() {
     return plural;
+  }
+
+  public String group() {
+    return dialect.group;
+  }
+
+  public String version() {
+    return dialect.version;
+  }
+
+  public String apiVersion() {
+    return dialect.group + "/" + dialect.version;
+  }
+
+  /**
+   * Gloo's resources are read only where their CRDs are installed; meshfed's must be (an informer
+   * on a resource the API server does not serve never syncs).
+   */
+  public boolean optional() {
+    return dialect == Dialect.GLOO;
   }
 }

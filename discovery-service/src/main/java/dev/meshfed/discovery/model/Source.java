@@ -12,7 +12,10 @@ public enum Source {
   ISTIOD_DEPLOYMENTS(DiscoveredKinds.CONTROL_PLANE),
   WORKSPACES(DiscoveredKinds.WORKSPACE),
   WORKSPACE_SETTINGS(DiscoveredKinds.WORKSPACE_SETTINGS),
-  KUBERNETES_CLUSTERS(DiscoveredKinds.KUBERNETES_CLUSTER);
+  KUBERNETES_CLUSTERS(DiscoveredKinds.KUBERNETES_CLUSTER),
+  GLOO_WORKSPACES(DiscoveredKinds.GLOO_WORKSPACE),
+  GLOO_WORKSPACE_SETTINGS(DiscoveredKinds.GLOO_WORKSPACE_SETTINGS),
+  GLOO_KUBERNETES_CLUSTERS(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER);
 
   private final List<String> kinds;
 
@@ -22,6 +25,19 @@ public enum Source {
 
   public List<String> kinds() {
     return kinds;
+  }
+
+  /** The custom resource a source watches; empty for Kubernetes' own kinds. */
+  public Optional<MeshfedResource> resource() {
+    return switch (this) {
+      case NAMESPACES, SERVICES, ISTIOD_DEPLOYMENTS -> Optional.empty();
+      case WORKSPACES -> Optional.of(MeshfedResource.WORKSPACE);
+      case WORKSPACE_SETTINGS -> Optional.of(MeshfedResource.WORKSPACE_SETTINGS);
+      case KUBERNETES_CLUSTERS -> Optional.of(MeshfedResource.KUBERNETES_CLUSTER);
+      case GLOO_WORKSPACES -> Optional.of(MeshfedResource.GLOO_WORKSPACE);
+      case GLOO_WORKSPACE_SETTINGS -> Optional.of(MeshfedResource.GLOO_WORKSPACE_SETTINGS);
+      case GLOO_KUBERNETES_CLUSTERS -> Optional.of(MeshfedResource.GLOO_KUBERNETES_CLUSTER);
+    };
   }
 
   /** The source whose objects publish records of this discovery kind. */

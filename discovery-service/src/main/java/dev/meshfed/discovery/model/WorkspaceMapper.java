@@ -13,20 +13,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** Workspace (meshfed.dev/v1alpha1, fields of Gloo Mesh 2.x) → kind Workspace. */
+/**
+ * Workspace (meshfed.dev/v1alpha1, fields of Gloo Mesh 2.x; or Gloo's own admin.gloo.solo.io/v2) →
+ * the kind given.
+ */
 public final class WorkspaceMapper {
 
   private WorkspaceMapper() {}
 
   public static Mapping map(GenericKubernetesResource workspace) {
+    return map(DiscoveredKinds.WORKSPACE, workspace);
+  }
+
+  public static Mapping map(String kind, GenericKubernetesResource workspace) {
     var reader = new LenientReader();
     Optional<Map<?, ?>> spec = reader.map(workspace.getAdditionalProperties().get("spec"), "spec");
     var state =
         new WorkspaceState(
             workloadClusters(reader, field(spec, "workloadClusters"), "spec.workloadClusters"),
             Envelope.labels(workspace));
-    var write =
-        new Write(Keys.of(DiscoveredKinds.WORKSPACE, workspace), Envelope.wrap(workspace, state));
+    var write = new Write(Keys.of(kind, workspace), Envelope.wrap(workspace, state));
     return new Mapping(List.of(write), reader.problems());
   }
 

@@ -5,6 +5,7 @@ import static dev.meshfed.discovery.model.LenientReader.index;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSelector;
@@ -29,6 +30,11 @@ public final class WorkspaceSettingsMapper {
   private WorkspaceSettingsMapper() {}
 
   public static Mapping map(GenericKubernetesResource settings) {
+    return map(DiscoveredKinds.WORKSPACE_SETTINGS, settings);
+  }
+
+  /** Under the kind given: meshfed's, or Gloo's for admin.gloo.solo.io/v2. */
+  public static Mapping map(String kind, GenericKubernetesResource settings) {
     var reader = new LenientReader();
     Optional<Map<?, ?>> spec = reader.map(settings.getAdditionalProperties().get("spec"), "spec");
     Optional<Map<?, ?>> options = reader.map(field(spec, "options"), "spec.options");
@@ -41,9 +47,7 @@ public final class WorkspaceSettingsMapper {
             federation.map(f -> federation(reader, f)).orElse(null),
             importFrom,
             sharing(reader, field(spec, "exportTo"), "spec.exportTo"));
-    var write =
-        new Write(
-            Keys.of(DiscoveredKinds.WORKSPACE_SETTINGS, settings), Envelope.wrap(settings, state));
+    var write = new Write(Keys.of(kind, settings), Envelope.wrap(settings, state));
     return new Mapping(List.of(write), reader.problems());
   }
 
@@ -55,7 +59,25 @@ public final class WorkspaceSettingsMapper {
         .setServiceSelector(
             serviceSelectors(
                 reader, federation.get("serviceSelector"), FEDERATION + ".serviceSelector"))
+        .setPorts(ports(reader, federation.get("ports"), FEDERATION + ".ports"))
         .build();
+  }
+
+  private static List<PortSelector> ports(LenientReader reader, Object value, String path) {
+    List<PortSelector> ports = new ArrayList<>();
+    List<?> items = reader.list(value, path);
+    for (int i = 0; i < items.size(); i++) {
+      String itemPath = index(path, i);
+      reader
+          .map(items.get(i), itemPath)
+          .ifPresent(
+              item ->
+                  ports.add(
+                      new PortSelector(
+                          reader.integer(item.get("number"), itemPath + ".number").orElse(null),
+                          reader.string(item.get("name"), itemPath + ".name").orElse(null))));
+    }
+    return ports;
   }
 
   private static List<WorkspaceSharing> sharing(LenientReader reader, Object value, String path) {

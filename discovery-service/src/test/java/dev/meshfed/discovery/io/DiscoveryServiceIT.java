@@ -32,6 +32,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -148,7 +149,10 @@ class DiscoveryServiceIT {
         .isEqualTo(
             new WorkspaceSettingsState(
                 new FederationOptions(
-                    true, "global", List.of(new ServiceSelector(null, null, null, Map.of()))),
+                    true,
+                    "global",
+                    List.of(new ServiceSelector(null, null, null, Map.of())),
+                    List.of()),
                 List.of(),
                 List.of()));
     assertThat(payload(Keys.of(DiscoveredKinds.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
@@ -157,6 +161,35 @@ class DiscoveryServiceIT {
     assertThat(reviews.getApiVersion()).isEqualTo("v1");
     assertThat(reviews.getUid()).isNotEmpty();
     assertThat(reviews.getCreationTimestamp()).isNotNull();
+  }
+
+  @Test
+  void readsGlooMeshResourcesUnderKindsOfTheirOwnWhereTheirCrdsAreInstalled() {
+    createGlooCrd(MeshfedResource.GLOO_WORKSPACE);
+    createGlooCrd(MeshfedResource.GLOO_KUBERNETES_CLUSTER);
+    createWorkspace();
+    createCustomResource(
+        MeshfedResource.GLOO_WORKSPACE,
+        "gloo-mesh",
+        "bookinfo",
+        Map.of(
+            "workloadClusters",
+            List.of(
+                Map.of("name", "cluster1", "namespaces", List.of(Map.of("name", "bookinfo"))))));
+    createCustomResource(
+        MeshfedResource.GLOO_KUBERNETES_CLUSTER, "gloo-mesh", "cluster1", Map.of());
+
+    startService();
+    awaitAgent(0);
+
+    DiscoveryKey glooWorkspace = Keys.of(DiscoveredKinds.GLOO_WORKSPACE, "gloo-mesh", "bookinfo");
+    await().until(() -> topic.latest(glooWorkspace).isPresent());
+    assertThat(payload(glooWorkspace))
+        .isEqualTo(payload(Keys.of(DiscoveredKinds.WORKSPACE, "gloo-mesh", "bookinfo")));
+    assertThat(topic.latest(glooWorkspace).orElseThrow().value().getApiVersion())
+        .isEqualTo("admin.gloo.solo.io/v2");
+    assertThat(payload(Keys.of(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
+        .isEqualTo(new ClusterRegistrationState(Map.of()));
   }
 
   @Test
@@ -417,11 +450,35 @@ class DiscoveryServiceIT {
                     "global"))));
   }
 
+  /** Gloo's resources are read only where the API server serves them: from a CRD. */
+  private void createGlooCrd(MeshfedResource type) {
+    kube.resource(
+            new CustomResourceDefinitionBuilder()
+                .withNewMetadata()
+                .withName(type.plural() + "." + type.group())
+                .endMetadata()
+                .withNewSpec()
+                .withGroup(type.group())
+                .withScope("Namespaced")
+                .withNewNames()
+                .withKind(type.kind())
+                .withPlural(type.plural())
+                .endNames()
+                .addNewVersion()
+                .withName(type.version())
+                .withServed(true)
+                .withStorage(true)
+                .endVersion()
+                .endSpec()
+                .build())
+        .create();
+  }
+
   private void createCustomResource(
       MeshfedResource type, String namespace, String name, Map<String, Object> spec) {
     GenericKubernetesResource resource =
         new GenericKubernetesResourceBuilder()
-            .withApiVersion(MeshfedResource.API_VERSION)
+            .withApiVersion(type.apiVersion())
             .withKind(type.kind())
             .withNewMetadata()
             .withNamespace(namespace)
@@ -431,8 +488,8 @@ class DiscoveryServiceIT {
             .build();
     kube.genericKubernetesResources(
             new ResourceDefinitionContext.Builder()
-                .withGroup(MeshfedResource.GROUP)
-                .withVersion(MeshfedResource.VERSION)
+                .withGroup(type.group())
+                .withVersion(type.version())
                 .withKind(type.kind())
                 .withPlural(type.plural())
                 .withNamespaced(true)

@@ -23,10 +23,13 @@ class AgentRecordTest {
                     "ControlPlane",
                     "EastWestGateway",
                     "KubernetesCluster",
+                    "KubernetesCluster.admin.gloo.solo.io",
                     "Namespace",
                     "Service",
                     "Workspace",
-                    "WorkspaceSettings")));
+                    "Workspace.admin.gloo.solo.io",
+                    "WorkspaceSettings",
+                    "WorkspaceSettings.admin.gloo.solo.io")));
   }
 
   @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSelector;
@@ -41,7 +42,10 @@ class WorkspaceSettingsMapperTest {
         .isEqualTo(
             new WorkspaceSettingsState(
                 new FederationOptions(
-                    true, "global", List.of(new ServiceSelector(null, null, null, Map.of()))),
+                    true,
+                    "global",
+                    List.of(new ServiceSelector(null, null, null, Map.of())),
+                    List.of()),
                 List.of(),
                 List.of(
                     new WorkspaceSharing(
@@ -110,6 +114,32 @@ class WorkspaceSettingsMapperTest {
         .containsExactly(new WorkspaceSharing(List.of(), List.of()));
   }
 
+  @Test
+  void mapsFederatedPortsByNumberAndName() {
+    var ports =
+        List.of(
+            Map.of("number", 9080),
+            Map.of("name", "grpc-admin"),
+            Map.of("number", 7000L, "name", "tcp"),
+            Map.of("number", "9090"),
+            Map.of("number", 1.5));
+    var spec = Map.of("options", Map.of("federation", Map.of("enabled", true, "ports", ports)));
+
+    Mapping mapping = map(spec);
+
+    assertThat(mapping.problems())
+        .containsExactly(
+            "spec.options.federation.ports[3].number: expected a whole number, found '9090'",
+            "spec.options.federation.ports[4].number: expected a whole number, found '1.5'");
+    assertThat(federation(mapping).getPorts())
+        .containsExactly(
+            new PortSelector(9080, null),
+            new PortSelector(null, "grpc-admin"),
+            new PortSelector(7000, "tcp"),
+            new PortSelector(null, null),
+            new PortSelector(null, null));
+  }
+
   private static WorkspaceSettingsState state(Mapping mapping) {
     return (WorkspaceSettingsState) mapping.writes().get(0).value().getPayload();
   }
@@ -132,7 +162,8 @@ class WorkspaceSettingsMapperTest {
                 null,
                 List.of(
                     new ServiceSelector(
-                        "reviews", "bookinfo", "cluster1", Map.of("app", "reviews")))));
+                        "reviews", "bookinfo", "cluster1", Map.of("app", "reviews"))),
+                List.of()));
   }
 
   @Test
@@ -175,7 +206,10 @@ class WorkspaceSettingsMapperTest {
     assertThat(federation(mapping))
         .isEqualTo(
             new FederationOptions(
-                false, null, List.of(new ServiceSelector(null, null, null, Map.of("app", "x")))));
+                false,
+                null,
+                List.of(new ServiceSelector(null, null, null, Map.of("app", "x"))),
+                List.of()));
   }
 
   @Test
@@ -194,7 +228,8 @@ class WorkspaceSettingsMapperTest {
 
     assertThat(mapping.problems())
         .containsExactly("spec.options.federation.serviceSelector: expected a list, found '3'");
-    assertThat(federation(mapping)).isEqualTo(new FederationOptions(true, null, List.of()));
+    assertThat(federation(mapping))
+        .isEqualTo(new FederationOptions(true, null, List.of(), List.of()));
   }
 
   private static Mapping map(Object spec) {

@@ -17,13 +17,25 @@ public record WorkspaceSettingsInput(
     exportTo = List.copyOf(exportTo);
   }
 
-  /** {@code options.federation}; null fields mean "not set". */
-  public record Federation(boolean enabled, String hostSuffix, List<ServiceSelector> selectors) {
+  /** {@code options.federation}; null fields mean "not set", no ports every TCP port. */
+  public record Federation(
+      boolean enabled,
+      String hostSuffix,
+      List<ServiceSelector> selectors,
+      List<PortSelector> ports) {
 
     public Federation {
       selectors = List.copyOf(selectors);
+      ports = List.copyOf(ports);
+    }
+
+    public Federation(boolean enabled, String hostSuffix, List<ServiceSelector> selectors) {
+      this(enabled, hostSuffix, selectors, List.of());
     }
   }
+
+  /** A service port by number, by name, or both (null: not set). */
+  public record PortSelector(Integer number, String name) {}
 
   /** Every set field must match; an empty selector matches every service. */
   public record ServiceSelector(

@@ -102,7 +102,10 @@ final class InputConverter {
             : new WorkspaceSettingsInput.Federation(
                 f.getEnabled(),
                 f.getHostSuffix(),
-                f.getServiceSelector().stream().map(InputConverter::selector).toList());
+                f.getServiceSelector().stream().map(InputConverter::selector).toList(),
+                f.getPorts().stream()
+                    .map(p -> new WorkspaceSettingsInput.PortSelector(p.getNumber(), p.getName()))
+                    .toList());
     return new WorkspaceSettingsInput(
         id, created, federation, sharing(s.getImportFrom()), sharing(s.getExportTo()));
   }

@@ -241,10 +241,7 @@ final class ServiceFederation {
     }
     List<ServicePortInput> ports = federatedPorts();
     if (ports.isEmpty()) {
-      return Decision.exclude(
-          () ->
-              new Exclusion(
-                  Rule.NO_TCP_PORT, service.id(), "the service has no TCP port to federate"));
+      return Decision.exclude(() -> new Exclusion(Rule.NO_TCP_PORT, service.id(), noPortWhy()));
     }
     return Decision.allow(new Reachable(gateway.get(), ports));
   }
@@ -495,11 +492,30 @@ final class ServiceFederation {
     return names.isEmpty() ? "" : " (imported by workspace " + String.join(", ", names) + ")";
   }
 
-  /** Istio does not carry UDP between clusters; SCTP neither. */
+  /**
+   * The TCP ports options.federation.ports lets through: Istio does not carry UDP between clusters,
+   * SCTP neither.
+   */
   private List<ServicePortInput> federatedPorts() {
+    return tcpPorts().stream().filter(plan::federatesPort).toList();
+  }
+
+  private List<ServicePortInput> tcpPorts() {
     return service.ports().stream()
         .filter(p -> p.protocol() == null || "TCP".equalsIgnoreCase(p.protocol()))
         .toList();
+  }
+
+  private String noPortWhy() {
+    List<ServicePortInput> tcp = tcpPorts();
+    if (tcp.isEmpty()) {
+      return "the service has no TCP port to federate";
+    }
+    return "options.federation.ports of "
+        + plan.settings().id().ref()
+        + " selects none of the service's TCP ports ("
+        + tcp.stream().map(p -> String.valueOf(p.port())).collect(Collectors.joining(", "))
+        + ")";
   }
 
   private String host() {

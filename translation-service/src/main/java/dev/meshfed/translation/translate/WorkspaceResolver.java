@@ -7,6 +7,7 @@ import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput.Federation;
+import dev.meshfed.translation.model.WorkspaceSettingsInput.PortSelector;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -248,6 +249,18 @@ public final class WorkspaceResolver {
               Severity.WARNING,
               "federation is enabled but options.federation.serviceSelector is empty, so no"
                   + " service is federated; use [{}] to select every service"));
+    }
+    for (int i = 0; i < federation.ports().size(); i++) {
+      PortSelector port = federation.ports().get(i);
+      if (port.number() == null && (port.name() == null || port.name().isEmpty())) {
+        diagnostics.add(
+            new Diagnostic(
+                settingsInput.id(),
+                Severity.WARNING,
+                "options.federation.ports["
+                    + i
+                    + "] names no port (number or name); it selects none"));
+      }
     }
     return Optional.of(new FederationPlan(settingsInput, suffix, federation.selectors()));
   }

@@ -75,7 +75,7 @@ final class Discovered {
   static Entry federationSettings(String namespace) {
     FederationOptions federation =
         new FederationOptions(
-            true, "global", List.of(new ServiceSelector(null, null, null, Map.of())));
+            true, "global", List.of(new ServiceSelector(null, null, null, Map.of())), List.of());
     return entry(
         "WorkspaceSettings",
         namespace,

@@ -9,6 +9,7 @@ import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
@@ -134,6 +135,7 @@ final class WireFormat {
         f.hostSuffix(),
         f.selectors().stream()
             .map(s -> new ServiceSelector(s.name(), s.namespace(), s.cluster(), s.labels()))
-            .toList());
+            .toList(),
+        f.ports().stream().map(p -> new PortSelector(p.number(), p.name())).toList());
   }
 }

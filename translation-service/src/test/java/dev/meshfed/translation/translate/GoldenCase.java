@@ -104,9 +104,10 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               o.has("tlsPort") ? o.get("tlsPort").asInt() : null,
               text(o, "network"));
       case "ControlPlane" -> new ControlPlaneInput(id, text(o, "version"), text(o, "revision"));
-      case "Workspace" -> workspace(id, o);
-      case "WorkspaceSettings" -> settings(id, o);
-      case "KubernetesCluster" -> new ClusterRegistrationInput(id, strings(o.path("labels")));
+      case "Workspace", "Workspace.admin.gloo.solo.io" -> workspace(id, o);
+      case "WorkspaceSettings", "WorkspaceSettings.admin.gloo.solo.io" -> settings(id, o);
+      case "KubernetesCluster", "KubernetesCluster.admin.gloo.solo.io" ->
+          new ClusterRegistrationInput(id, strings(o.path("labels")));
       default -> throw new IllegalArgumentException("Unknown kind in golden case: " + kind);
     };
   }
@@ -145,9 +146,16 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
                           text(s, "namespace"),
                           text(s, "cluster"),
                           strings(s.path("labels")))));
+      List<WorkspaceSettingsInput.PortSelector> ports = new ArrayList<>();
+      f.path("ports")
+          .forEach(
+              p ->
+                  ports.add(
+                      new WorkspaceSettingsInput.PortSelector(
+                          p.has("number") ? p.get("number").asInt() : null, text(p, "name"))));
       federation =
           new WorkspaceSettingsInput.Federation(
-              f.path("enabled").asBoolean(false), text(f, "hostSuffix"), selectors);
+              f.path("enabled").asBoolean(false), text(f, "hostSuffix"), selectors, ports);
     }
     return new WorkspaceSettingsInput(
         id,

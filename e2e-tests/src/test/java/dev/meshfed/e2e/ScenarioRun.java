@@ -1,0 +1,114 @@
+package dev.meshfed.e2e;
+
+import dev.meshfed.cli.demo.DemoPipeline;
+import dev.meshfed.cli.demo.MeshfedHome;
+import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.testbed.scenario.Scenario;
+import dev.meshfed.testbed.scenario.Step;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A scenario of {@code src/test/resources/scenarios} run through all three services: each step
+ * applied, converged, dumped and compared with {@code expected/<scenario>/<step>}.
+ */
+final class ScenarioRun implements AutoCloseable {
+
+  static final Path RESOURCES = Path.of("src/test/resources");
+  static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
+
+  private final Scenario scenario;
+  private final DemoPipeline pipeline;
+  private final Path expected;
+  private final Path dumps;
+  private final Map<String, Instant> convergedAt = new LinkedHashMap<>();
+
+  private ScenarioRun(Scenario scenario, DemoPipeline pipeline, Path expected, Path dumps) {
+    this.scenario = scenario;
+    this.pipeline = pipeline;
+    this.expected = expected;
+    this.dumps = dumps;
+  }
+
+  static ScenarioRun start(String name) throws Exception {
+    Scenario scenario = Scenario.load(RESOURCES.resolve("scenarios").resolve(name));
+    DemoPipeline pipeline =
+        DemoPipeline.start(
+            MeshfedHome.locate(),
+            Path.of("target/e2e").resolve(name),
+            List.copyOf(scenario.clusters()));
+    return new ScenarioRun(
+        scenario,
+        pipeline,
+        RESOURCES.resolve("expected").resolve(name),
+        Path.of("target/e2e/dumps").resolve(name));
+  }
+
+  DemoPipeline pipeline() {
+    return pipeline;
+  }
+
+  Path expected(String step) {
+    return expected.resolve(step);
+  }
+
+  /** When each step run so far converged, in order. */
+  Map<String, Instant> convergedAt() {
+    return convergedAt;
+  }
+
+  /** Applies a step, waits for convergence and compares every cluster with the step's dump. */
+  void runAndCompare(String stepName) throws Exception {
+    Step step = step(stepName);
+    pipeline.apply(step);
+    awaitAndCompare(step);
+  }
+
+  /** For a step whose changes were already applied. */
+  void awaitAndCompare(Step step) throws Exception {
+    pipeline.awaitConvergence(STEP_TIMEOUT, pending -> {});
+    convergedAt.put(step.name(), Instant.now());
+    Path dump = dumps.resolve(step.name());
+    pipeline.dump(dump);
+    DumpComparison.assertSameTree(dump, expected.resolve(step.name()));
+  }
+
+  Step step(String name) {
+    return scenario.steps().stream()
+        .filter(s -> s.name().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no step " + name));
+  }
+
+  /** The global hosts of the objects meshfed manages in a cluster. */
+  List<String> hosts(String cluster) {
+    return managed(cluster).stream()
+        .map(o -> o.getMetadata().getAnnotations().get("meshfed.dev/host"))
+        .filter(h -> h != null)
+        .toList();
+  }
+
+  GenericKubernetesResource serviceEntry(String cluster, String name) {
+    return managed(cluster).stream()
+        .filter(o -> o.getKind().equals("ServiceEntry") && o.getMetadata().getName().equals(name))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no ServiceEntry " + name + " in " + cluster));
+  }
+
+  List<GenericKubernetesResource> managed(String cluster) {
+    SimulatedCluster simulated = pipeline.clusters().get(cluster);
+    return new ManagedObjectDumper(ManagedObjectDumper.istioKinds())
+        .managedObjects(simulated.client());
+  }
+
+  @Override
+  public void close() {
+    pipeline.close();
+  }
+}

@@ -1,0 +1,85 @@
+package dev.meshfed.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The workshop's sharing between workspaces, step by step: bookinfo (cluster1, cluster2) and
+ * istio-system (istio-system of every cluster registered with mesh=federated, cluster3 included). A
+ * service reaches istio-system only once bookinfo exports to it and it imports from bookinfo.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class WorkspaceSharingIT {
+
+  private static final String PRODUCTPAGE = "productpage.bookinfo.svc.cluster1.global";
+  private static final String REVIEWS = "reviews.bookinfo.svc.cluster2.global";
+
+  private static ScenarioRun run;
+
+  @BeforeAll
+  static void start() throws Exception {
+    run = ScenarioRun.start("workspace-sharing");
+  }
+
+  @AfterAll
+  static void stop() {
+    if (run != null) {
+      run.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void withoutSharingOnlyTheWorkspacesOwnClustersGetItsServices() throws Exception {
+    run.runAndCompare("01-isolated");
+
+    assertThat(run.hosts("cluster2")).contains(PRODUCTPAGE);
+    assertThat(run.hosts("cluster3")).isEmpty();
+  }
+
+  @Test
+  @Order(2)
+  void anImportAloneSharesNothing() throws Exception {
+    run.runAndCompare("02-import-only");
+
+    assertThat(run.hosts("cluster3")).isEmpty();
+    assertThat(exportTo("cluster2", "productpage-bookinfo-svc-cluster1-global"))
+        .containsExactly("bookinfo");
+  }
+
+  @Test
+  @Order(3)
+  void exportAndImportTogetherReachTheImportersNamespacesInEveryCluster() throws Exception {
+    run.runAndCompare("03-shared");
+
+    assertThat(run.hosts("cluster3")).containsExactlyInAnyOrder(PRODUCTPAGE, REVIEWS);
+    assertThat(exportTo("cluster3", "reviews-bookinfo-svc-cluster2-global"))
+        .containsExactly("istio-system");
+    assertThat(exportTo("cluster2", "productpage-bookinfo-svc-cluster1-global"))
+        .containsExactly("bookinfo", "istio-system");
+  }
+
+  @Test
+  @Order(4)
+  void withdrawingTheExportPrunesWhatItShared() throws Exception {
+    run.runAndCompare("04-export-withdrawn");
+
+    assertThat(run.hosts("cluster3")).isEmpty();
+    assertThat(exportTo("cluster2", "productpage-bookinfo-svc-cluster1-global"))
+        .containsExactly("bookinfo");
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<String> exportTo(String cluster, String serviceEntry) {
+    Map<String, Object> spec = run.serviceEntry(cluster, serviceEntry).get("spec");
+    return (List<String>) spec.get("exportTo");
+  }
+}
