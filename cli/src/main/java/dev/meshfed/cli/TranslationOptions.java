@@ -5,8 +5,8 @@ import picocli.CommandLine.Option;
 
 /**
  * The translation's own settings, for commands that re-derive its output: they must be those the
- * translation-service runs with (its {@code meshfed.management-cluster} and {@code
- * meshfed.default-host-suffix}), and default to the same.
+ * translation-service runs with (its {@code meshfed.management-cluster}, {@code
+ * meshfed.default-host-suffix} and {@code meshfed.cluster-registration}), and default to the same.
  */
 final class TranslationOptions {
 
@@ -29,7 +29,14 @@ final class TranslationOptions {
               + " (default: ${DEFAULT-VALUE}).")
   String defaultHostSuffix;
 
+  @Option(
+      names = "--registration-required",
+      description =
+          "Clusters need a KubernetesCluster in the management cluster, as translation-service's"
+              + " meshfed.cluster-registration=required.")
+  boolean registrationRequired;
+
   TranslationSettings settings() {
-    return new TranslationSettings(managementCluster, defaultHostSuffix);
+    return new TranslationSettings(managementCluster, defaultHostSuffix, registrationRequired);
   }
 }

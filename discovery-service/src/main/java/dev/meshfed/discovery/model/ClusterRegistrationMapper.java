@@ -1,10 +1,18 @@
 package dev.meshfed.discovery.model;
 
+import static dev.meshfed.discovery.model.LenientReader.field;
+
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
-/** KubernetesCluster (a cluster's registration: its name and labels) → kind KubernetesCluster. */
+/**
+ * KubernetesCluster (a cluster's registration: its name, labels, and {@code spec.removed} to
+ * deregister it) → kind KubernetesCluster.
+ */
 public final class ClusterRegistrationMapper {
 
   private ClusterRegistrationMapper() {}
@@ -15,7 +23,12 @@ public final class ClusterRegistrationMapper {
 
   /** Under the kind given: meshfed's, or Gloo's for admin.gloo.solo.io/v2. */
   public static Mapping map(String kind, GenericKubernetesResource registration) {
-    var state = new ClusterRegistrationState(Envelope.labels(registration));
-    return Mapping.of(new Write(Keys.of(kind, registration), Envelope.wrap(registration, state)));
+    var reader = new LenientReader();
+    Optional<Map<?, ?>> spec =
+        reader.map(registration.getAdditionalProperties().get("spec"), "spec");
+    boolean removed = reader.bool(field(spec, "removed"), "spec.removed").orElse(false);
+    var state = new ClusterRegistrationState(Envelope.labels(registration), removed);
+    var write = new Write(Keys.of(kind, registration), Envelope.wrap(registration, state));
+    return new Mapping(List.of(write), reader.problems());
   }
 }

@@ -156,7 +156,7 @@ class DiscoveryServiceIT {
                 List.of(),
                 List.of()));
     assertThat(payload(Keys.of(DiscoveredKinds.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
-        .isEqualTo(new ClusterRegistrationState(Map.of()));
+        .isEqualTo(new ClusterRegistrationState(Map.of(), false));
     DiscoveredObject reviews = topic.latest(REVIEWS).orElseThrow().value();
     assertThat(reviews.getApiVersion()).isEqualTo("v1");
     assertThat(reviews.getUid()).isNotEmpty();
@@ -189,7 +189,7 @@ class DiscoveryServiceIT {
     assertThat(topic.latest(glooWorkspace).orElseThrow().value().getApiVersion())
         .isEqualTo("admin.gloo.solo.io/v2");
     assertThat(payload(Keys.of(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
-        .isEqualTo(new ClusterRegistrationState(Map.of()));
+        .isEqualTo(new ClusterRegistrationState(Map.of(), false));
   }
 
   @Test

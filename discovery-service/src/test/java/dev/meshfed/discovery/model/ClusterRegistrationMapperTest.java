@@ -20,6 +20,29 @@ class ClusterRegistrationMapperTest {
     assertThat(mapping.writes().get(0).key())
         .isEqualTo(Keys.of(DiscoveredKinds.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1"));
     assertThat(mapping.writes().get(0).value().getPayload())
-        .isEqualTo(new ClusterRegistrationState(Map.of("env", "prod")));
+        .isEqualTo(new ClusterRegistrationState(Map.of("env", "prod"), false));
+  }
+
+  @Test
+  void specRemovedDeregistersTheCluster() {
+    var registration =
+        Fixtures.customResource("KubernetesCluster", "cluster2", Map.of("removed", true));
+
+    Mapping mapping = ClusterRegistrationMapper.map(registration);
+
+    assertThat(mapping.writes().get(0).value().getPayload())
+        .isEqualTo(new ClusterRegistrationState(Map.of(), true));
+  }
+
+  @Test
+  void anUnreadableRemovedFlagIsAProblemAndLeavesTheClusterIn() {
+    var registration =
+        Fixtures.customResource("KubernetesCluster", "cluster2", Map.of("removed", "yes"));
+
+    Mapping mapping = ClusterRegistrationMapper.map(registration);
+
+    assertThat(mapping.problems()).containsExactly("spec.removed: expected a boolean, found 'yes'");
+    assertThat(mapping.writes().get(0).value().getPayload())
+        .isEqualTo(new ClusterRegistrationState(Map.of(), false));
   }
 }

@@ -29,16 +29,33 @@ public class TopologyProducer {
   @ConfigProperty(name = "meshfed.default-host-suffix", defaultValue = "global")
   String defaultHostSuffix;
 
+  /** {@code required}: only clusters with a KubernetesCluster belong to the mesh. */
+  @ConfigProperty(name = "meshfed.cluster-registration", defaultValue = "optional")
+  String clusterRegistration;
+
   @ConfigProperty(name = "meshfed.topics.replication-factor", defaultValue = "1")
   short replicationFactor;
 
   @Produces
   public org.apache.kafka.streams.Topology topology() {
     ensureEventsTopic();
+    boolean registrationRequired = registrationRequired();
     LOG.infof(
-        "Translating with management cluster %s, default host suffix %s",
-        managementCluster, defaultHostSuffix);
-    return TranslationTopology.build(new TranslationSettings(managementCluster, defaultHostSuffix));
+        "Translating with management cluster %s, default host suffix %s, cluster registration %s",
+        managementCluster, defaultHostSuffix, registrationRequired ? "required" : "optional");
+    return TranslationTopology.build(
+        new TranslationSettings(managementCluster, defaultHostSuffix, registrationRequired));
+  }
+
+  private boolean registrationRequired() {
+    return switch (clusterRegistration) {
+      case "required" -> true;
+      case "optional" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "meshfed.cluster-registration must be required or optional, not "
+                  + clusterRegistration);
+    };
   }
 
   private void ensureEventsTopic() {

@@ -2,8 +2,12 @@ package dev.meshfed.translation.model;
 
 import java.util.Map;
 
-/** A KubernetesCluster: the registration of the cluster it is named after, and its labels. */
-public record ClusterRegistrationInput(ObjectId id, Map<String, String> labels) implements Input {
+/**
+ * A KubernetesCluster: the registration of the cluster it is named after, its labels, and whether
+ * it deregisters the cluster ({@code spec.removed}).
+ */
+public record ClusterRegistrationInput(ObjectId id, Map<String, String> labels, boolean removed)
+    implements Input {
 
   public ClusterRegistrationInput {
     labels = Map.copyOf(labels);

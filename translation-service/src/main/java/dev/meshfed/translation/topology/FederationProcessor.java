@@ -48,6 +48,9 @@ final class FederationProcessor
 
   private static final Logger LOG = Logger.getLogger(FederationProcessor.class);
 
+  /** The name of every discovery-service's Agent record. */
+  private static final String AGENT_NAME = "discovery";
+
   /** How often the punctuation that starts and continues full recomputes fires. */
   static final Duration FULL_RECOMPUTE_INTERVAL = Duration.ofMillis(50);
 
@@ -126,7 +129,9 @@ final class FederationProcessor
       return;
     }
     if (fullRecompute.startIfDue(this::everyUnit, now)) {
+      Membership before = membership;
       membership = FederationTranslator.membership(mesh, settings);
+      announceRemovals(before, fullRecompute.timestamp());
     }
     List<UnitId> batch = fullRecompute.nextBatch(UNITS_PER_BATCH);
     for (UnitId unit : batch) {
@@ -145,9 +150,12 @@ final class FederationProcessor
     return all;
   }
 
-  /** A cluster joins when its first Agent record arrives, and leaves when it is tombstoned. */
+  /**
+   * A cluster joins when its first Agent record arrives, and leaves when it is tombstoned; a
+   * cluster removed from the mesh does neither (it left when it was removed).
+   */
   private void announceClusterChange(ObjectId id, DiscoveredObject value, long timestamp) {
-    if (!DiscoveredKinds.AGENT.equals(id.kind())) {
+    if (!DiscoveredKinds.AGENT.equals(id.kind()) || membership.removal(id.cluster()).isPresent()) {
       return;
     }
     boolean joinedBefore = mesh.get(id).isPresent();
@@ -162,6 +170,36 @@ final class FederationProcessor
           RecordFactory.clusterLeft(id.cluster()),
           timestamp);
     }
+  }
+
+  /** A joined cluster leaves when it is removed from the mesh, and joins again when let back. */
+  private void announceRemovals(Membership before, long timestamp) {
+    SortedSet<String> changed = new TreeSet<>(before.removedClusters().keySet());
+    changed.addAll(membership.removedClusters().keySet());
+    for (String cluster : changed) {
+      Optional<String> removal = membership.removal(cluster);
+      if (before.removal(cluster).isPresent() == removal.isPresent()) {
+        continue;
+      }
+      Optional<AgentState> agent = agentOf(cluster);
+      if (agent.isEmpty()) {
+        continue;
+      }
+      forwardEvent(
+          RecordFactory.clusterKey(cluster),
+          removal.isPresent()
+              ? RecordFactory.clusterRemoved(cluster, removal.get())
+              : RecordFactory.clusterJoined(cluster, agent.get()),
+          timestamp);
+    }
+  }
+
+  private Optional<AgentState> agentOf(String cluster) {
+    DiscoveredObject agent =
+        inputs.get(InputKeys.of(new ObjectId(cluster, DiscoveredKinds.AGENT, "", AGENT_NAME)));
+    return agent != null && agent.getPayload() instanceof AgentState state
+        ? Optional.of(state)
+        : Optional.empty();
   }
 
   private void updateInputs(ObjectId id, DiscoveredObject value) {

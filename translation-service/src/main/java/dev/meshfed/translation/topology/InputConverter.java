@@ -53,7 +53,8 @@ final class InputConverter {
     } else if (payload instanceof WorkspaceSettingsState settings) {
       return Optional.of(settings(id, created, settings));
     } else if (payload instanceof ClusterRegistrationState registration) {
-      return Optional.of(new ClusterRegistrationInput(id, registration.getLabels()));
+      return Optional.of(
+          new ClusterRegistrationInput(id, registration.getLabels(), registration.getRemoved()));
     }
     return Optional.empty();
   }

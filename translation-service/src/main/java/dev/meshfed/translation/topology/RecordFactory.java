@@ -92,6 +92,12 @@ final class RecordFactory {
         new ClusterJoined(cluster, agent.getDiscoveryVersion(), agent.getWatchedKinds()));
   }
 
+  static FederationEvent clusterRemoved(String cluster, String why) {
+    return event(
+        "cluster " + cluster + " left: it is removed from the mesh (" + why + ")",
+        new ClusterLeft(cluster));
+  }
+
   static FederationEvent clusterLeft(String cluster) {
     return event(
         "cluster " + cluster + " left: its discovered state was withdrawn",

@@ -19,6 +19,8 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
     NO_SUCH_SERVICE,
     /** No host suffix gives a Gateway this name. */
     NO_SUCH_HOST_SUFFIX,
+    /** The Service's cluster, or the target cluster, is removed from the mesh. */
+    CLUSTER_REMOVED,
     /** The Service's namespace belongs to no workspace. */
     NOT_IN_WORKSPACE,
     /** Its workspace has no WorkspaceSettings that validly enable federation. */

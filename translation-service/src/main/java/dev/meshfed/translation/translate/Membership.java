@@ -6,14 +6,21 @@ import java.util.Optional;
 import java.util.SortedMap;
 
 /**
- * Which workspace each namespace belongs to, each workspace's plan, and the labels of each
- * registered cluster.
+ * Which workspace each namespace belongs to, each workspace's plan, the labels of each registered
+ * cluster, and the clusters removed from the mesh with why (nothing of theirs is federated, and
+ * nothing goes to them).
  */
 public record Membership(
     SortedMap<ClusterNamespace, String> workspaceOf,
     SortedMap<String, WorkspacePlan> workspaces,
     SortedMap<String, Map<String, String>> clusterLabels,
+    SortedMap<String, String> removedClusters,
     List<Diagnostic> diagnostics) {
+
+  /** Why a cluster is removed from the mesh; empty while it belongs to it. */
+  public Optional<String> removal(String cluster) {
+    return Optional.ofNullable(removedClusters.get(cluster));
+  }
 
   public Optional<WorkspacePlan> workspaceOf(String cluster, String namespace) {
     return Optional.ofNullable(workspaceOf.get(new ClusterNamespace(cluster, namespace)))

@@ -14,9 +14,12 @@ final class Selectors {
     return wanted == null || wanted.isEmpty() || wanted.equals(actual);
   }
 
-  /** As {@link #matchesIfSet}, and {@code *} matches anything too. */
+  /**
+   * A name pattern: unset or {@code *} matches anything, a name only itself. Unlike a selector's
+   * field, an empty name is not "unset": it names nothing, rather than widening to everything.
+   */
   static boolean matchesNameOrAny(String wanted, String actual) {
-    return ANY.equals(wanted) || matchesIfSet(wanted, actual);
+    return wanted == null || ANY.equals(wanted) || wanted.equals(actual);
   }
 
   /** Whether {@code labels} has every label of {@code wanted}: an empty selector matches all. */

@@ -39,6 +39,7 @@ final class ServiceFederation {
   private final WorkspacePlan workspace;
   private final FederationPlan plan;
   private final List<WorkspacePlan> importers;
+  private final Membership membership;
   private final List<Output> outputs = new ArrayList<>();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
 
@@ -55,6 +56,7 @@ final class ServiceFederation {
     this.workspace = federated.workspace();
     this.plan = federated.plan();
     this.importers = ServiceSharing.importers(service, workspace, membership);
+    this.membership = membership;
   }
 
   static UnitResult translate(ServiceInput service, MeshInputs inputs, Membership membership) {
@@ -71,6 +73,15 @@ final class ServiceFederation {
    */
   static Decision<Federated> federation(ServiceInput service, Membership membership) {
     ObjectId id = service.id();
+    Optional<String> removal = membership.removal(id.cluster());
+    if (removal.isPresent()) {
+      return Decision.exclude(
+          () ->
+              new Exclusion(
+                  Rule.CLUSTER_REMOVED,
+                  id,
+                  "cluster " + id.cluster() + " is removed from the mesh: " + removal.get()));
+    }
     Optional<WorkspacePlan> workspace = membership.workspaceOf(id.cluster(), id.namespace());
     if (workspace.isEmpty()) {
       return Decision.exclude(
@@ -174,6 +185,14 @@ final class ServiceFederation {
     Decision<Reachable> reachable = reachability();
     if (!reachable.isAllowed()) {
       return reachable.exclusionIfAny();
+    }
+    Optional<String> removal = membership.removal(target);
+    if (removal.isPresent()) {
+      return Optional.of(
+          new Exclusion(
+              Rule.CLUSTER_REMOVED,
+              service.id(),
+              "cluster " + target + " is removed from the mesh: " + removal.get()));
     }
     if (!targets().contains(target)) {
       return Optional.of(

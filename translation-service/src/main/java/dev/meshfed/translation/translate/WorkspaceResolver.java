@@ -37,6 +37,7 @@ public final class WorkspaceResolver {
   private final TranslationSettings settings;
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private final SortedMap<ClusterNamespace, String> owner = new TreeMap<>();
+  private final SortedMap<String, String> removed = new TreeMap<>();
 
   private WorkspaceResolver(TranslationSettings settings) {
     this.settings = settings;
@@ -47,7 +48,11 @@ public final class WorkspaceResolver {
   }
 
   private Membership run(MeshInputs inputs) {
-    SortedMap<String, Map<String, String>> clusterLabels = registeredClusterLabels(inputs);
+    SortedMap<String, ClusterRegistrationInput> registrations = acceptedRegistrations(inputs);
+    removeClusters(inputs, registrations);
+    SortedMap<String, Map<String, String>> clusterLabels = new TreeMap<>();
+    registrations.forEach(
+        (cluster, registration) -> clusterLabels.put(cluster, registration.labels()));
     List<WorkspaceInput> workspaces = acceptedWorkspaces(inputs);
     SortedMap<String, SortedMap<String, SortedSet<String>>> namespaces = new TreeMap<>();
     for (WorkspaceInput workspace : workspaces) {
@@ -64,13 +69,15 @@ public final class WorkspaceResolver {
     }
     diagnostics.addAll(SharingCheck.check(plans));
     diagnostics.sort(Comparator.naturalOrder());
-    return new Membership(owner, plans, clusterLabels, List.copyOf(diagnostics));
+    return new Membership(owner, plans, clusterLabels, removed, List.copyOf(diagnostics));
   }
 
-  /** The labels of each registered cluster: KubernetesClusters of the management cluster. */
-  private SortedMap<String, Map<String, String>> registeredClusterLabels(MeshInputs inputs) {
-    SortedMap<String, Map<String, String>> labels = new TreeMap<>();
-    Map<String, ObjectId> registeredBy = new HashMap<>();
+  /**
+   * The registration that counts for each cluster: the first KubernetesCluster of its name in the
+   * management cluster. Others are INVALID.
+   */
+  private SortedMap<String, ClusterRegistrationInput> acceptedRegistrations(MeshInputs inputs) {
+    SortedMap<String, ClusterRegistrationInput> accepted = new TreeMap<>();
     inputs
         .all(ClusterRegistrationInput.class)
         .forEach(
@@ -84,14 +91,43 @@ public final class WorkspaceResolver {
                         + "' only");
                 return;
               }
-              ObjectId earlier = registeredBy.putIfAbsent(id.name(), id);
+              ClusterRegistrationInput earlier = accepted.putIfAbsent(id.name(), registration);
               if (earlier != null) {
-                invalid(id, "cluster " + id.name() + " is already registered by " + earlier.ref());
-              } else {
-                labels.put(id.name(), registration.labels());
+                invalid(
+                    id, "cluster " + id.name() + " is already registered by " + earlier.id().ref());
               }
             });
-    return labels;
+    return accepted;
+  }
+
+  /**
+   * Clusters out of the mesh: those whose registration sets spec.removed, and, when registration is
+   * required, those with none. The management cluster is never removed.
+   */
+  private void removeClusters(
+      MeshInputs inputs, SortedMap<String, ClusterRegistrationInput> registrations) {
+    registrations.values().stream()
+        .filter(ClusterRegistrationInput::removed)
+        .forEach(
+            registration -> {
+              if (registration.id().name().equals(settings.managementCluster())) {
+                invalid(registration.id(), "the management cluster cannot be removed");
+              } else {
+                removed.put(
+                    registration.id().name(), registration.id().ref() + " sets spec.removed");
+              }
+            });
+    if (!settings.registrationRequired()) {
+      return;
+    }
+    for (String cluster : inputs.clusters()) {
+      if (!cluster.equals(settings.managementCluster()) && !registrations.containsKey(cluster)) {
+        removed.putIfAbsent(
+            cluster,
+            "it has no KubernetesCluster in the management cluster, and"
+                + " meshfed.cluster-registration=required");
+      }
+    }
   }
 
   private List<WorkspaceInput> acceptedWorkspaces(MeshInputs inputs) {
@@ -132,6 +168,9 @@ public final class WorkspaceResolver {
       SortedMap<String, Map<String, String>> clusterLabels) {
     SortedMap<String, SortedSet<String>> claimed = new TreeMap<>();
     for (String cluster : inputs.clusters()) {
+      if (removed.containsKey(cluster)) {
+        continue;
+      }
       Map<String, String> labels = clusterLabels.get(cluster);
       inputs
           .inCluster(cluster, NamespaceInput.class)
@@ -202,6 +241,16 @@ public final class WorkspaceResolver {
   private void attach(
       WorkspaceSettingsInput candidate, Map<String, WorkspaceSettingsInput> byWorkspace) {
     ObjectId id = candidate.id();
+    if (removed.containsKey(id.cluster())) {
+      invalid(
+          id,
+          "cluster "
+              + id.cluster()
+              + " is removed from the mesh ("
+              + removed.get(id.cluster())
+              + "); these settings have no effect");
+      return;
+    }
     String workspace = owner.get(new ClusterNamespace(id.cluster(), id.namespace()));
     if (workspace == null) {
       invalid(

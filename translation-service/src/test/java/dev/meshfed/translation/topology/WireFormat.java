@@ -97,7 +97,7 @@ final class WireFormat {
           new WorkspaceSettingsState(
               federation(s.federation()), sharing(s.importFrom()), sharing(s.exportTo()));
     } else if (input instanceof ClusterRegistrationInput r) {
-      payload = new ClusterRegistrationState(r.labels());
+      payload = new ClusterRegistrationState(r.labels(), r.removed());
     } else {
       throw new IllegalArgumentException("No wire format for " + input);
     }

@@ -67,7 +67,8 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
       settings =
           new TranslationSettings(
               s.path("managementCluster").asText(settings.managementCluster()),
-              s.path("defaultHostSuffix").asText(settings.defaultHostSuffix()));
+              s.path("defaultHostSuffix").asText(settings.defaultHostSuffix()),
+              s.path("registrationRequired").asBoolean(settings.registrationRequired()));
     }
     List<Input> inputs = new ArrayList<>();
     root.path("clusters")
@@ -107,7 +108,8 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
       case "Workspace", "Workspace.admin.gloo.solo.io" -> workspace(id, o);
       case "WorkspaceSettings", "WorkspaceSettings.admin.gloo.solo.io" -> settings(id, o);
       case "KubernetesCluster", "KubernetesCluster.admin.gloo.solo.io" ->
-          new ClusterRegistrationInput(id, strings(o.path("labels")));
+          new ClusterRegistrationInput(
+              id, strings(o.path("labels")), o.path("removed").asBoolean(false));
       default -> throw new IllegalArgumentException("Unknown kind in golden case: " + kind);
     };
   }

@@ -2,6 +2,7 @@ package dev.meshfed.translation.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
@@ -199,6 +200,33 @@ class VerdictTest {
         .isEqualTo(
             "workspace bookinfo has no namespace in cluster cluster3 (its clusters: cluster1,"
                 + " cluster2)");
+  }
+
+  @Test
+  void aRemovedOwnerClusterFederatesNothing() throws IOException {
+    load();
+    inputs.add(removedRegistration("cluster1"));
+
+    assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.CLUSTER_REMOVED)
+        .isEqualTo(
+            "cluster cluster1 is removed from the mesh: mgmt/KubernetesCluster/gloo-mesh/cluster1"
+                + " sets spec.removed");
+  }
+
+  @Test
+  void aRemovedTargetClusterGetsNothing() throws IOException {
+    load();
+    inputs.add(removedRegistration("cluster2"));
+
+    assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.CLUSTER_REMOVED)
+        .isEqualTo(
+            "cluster cluster2 is removed from the mesh: mgmt/KubernetesCluster/gloo-mesh/cluster2"
+                + " sets spec.removed");
+  }
+
+  private static ClusterRegistrationInput removedRegistration(String cluster) {
+    return new ClusterRegistrationInput(
+        new ObjectId("mgmt", "KubernetesCluster", "gloo-mesh", cluster), Map.of(), true);
   }
 
   @Test
