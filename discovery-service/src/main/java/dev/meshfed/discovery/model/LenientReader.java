@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 
 /**
  * Reads untyped custom resource fields (JSON as maps and lists) without ever throwing: a field of
@@ -24,6 +25,22 @@ final class LenientReader {
 
   List<?> list(Object value, String path) {
     return typed(value, List.class, "a list", path).map(list -> (List<?>) list).orElse(List.of());
+  }
+
+  /**
+   * Each object of a list, read by {@code item} (given the object and its path); items that are no
+   * object, or that {@code item} leaves empty, are left out (as problems, where they are).
+   */
+  <T> List<T> objects(Object value, String path, BiFunction<Map<?, ?>, String, Optional<T>> item) {
+    List<T> read = new ArrayList<>();
+    List<?> items = list(value, path);
+    for (int i = 0; i < items.size(); i++) {
+      String itemPath = index(path, i);
+      map(items.get(i), itemPath)
+          .flatMap(object -> item.apply(object, itemPath))
+          .ifPresent(read::add);
+    }
+    return read;
   }
 
   Optional<String> string(Object value, String path) {

@@ -1,14 +1,12 @@
 package dev.meshfed.discovery.model;
 
 import static dev.meshfed.discovery.model.LenientReader.field;
-import static dev.meshfed.discovery.model.LenientReader.index;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkspaceState;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -38,16 +36,7 @@ public final class WorkspaceMapper {
 
   private static List<WorkloadClusterSelector> workloadClusters(
       LenientReader reader, Object value, String path) {
-    List<WorkloadClusterSelector> clusters = new ArrayList<>();
-    List<?> items = reader.list(value, path);
-    for (int i = 0; i < items.size(); i++) {
-      String itemPath = index(path, i);
-      reader
-          .map(items.get(i), itemPath)
-          .flatMap(item -> workloadCluster(reader, item, itemPath))
-          .ifPresent(clusters::add);
-    }
-    return clusters;
+    return reader.objects(value, path, (item, itemPath) -> workloadCluster(reader, item, itemPath));
   }
 
   /**
@@ -72,16 +61,7 @@ public final class WorkspaceMapper {
 
   private static List<NamespaceSelector> namespaces(
       LenientReader reader, Object value, String path) {
-    List<NamespaceSelector> namespaces = new ArrayList<>();
-    List<?> items = reader.list(value, path);
-    for (int i = 0; i < items.size(); i++) {
-      String itemPath = index(path, i);
-      reader
-          .map(items.get(i), itemPath)
-          .flatMap(item -> namespace(reader, item, itemPath))
-          .ifPresent(namespaces::add);
-    }
-    return namespaces;
+    return reader.objects(value, path, (item, itemPath) -> namespace(reader, item, itemPath));
   }
 
   private static Optional<NamespaceSelector> namespace(

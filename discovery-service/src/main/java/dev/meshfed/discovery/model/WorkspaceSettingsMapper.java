@@ -1,7 +1,6 @@
 package dev.meshfed.discovery.model;
 
 import static dev.meshfed.discovery.model.LenientReader.field;
-import static dev.meshfed.discovery.model.LenientReader.index;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
@@ -64,33 +63,19 @@ public final class WorkspaceSettingsMapper {
   }
 
   private static List<PortSelector> ports(LenientReader reader, Object value, String path) {
-    List<PortSelector> ports = new ArrayList<>();
-    List<?> items = reader.list(value, path);
-    for (int i = 0; i < items.size(); i++) {
-      String itemPath = index(path, i);
-      reader
-          .map(items.get(i), itemPath)
-          .ifPresent(
-              item ->
-                  ports.add(
-                      new PortSelector(
-                          reader.integer(item.get("number"), itemPath + ".number").orElse(null),
-                          reader.string(item.get("name"), itemPath + ".name").orElse(null))));
-    }
-    return ports;
+    return reader.objects(
+        value,
+        path,
+        (item, itemPath) ->
+            Optional.of(
+                new PortSelector(
+                    reader.integer(item.get("number"), itemPath + ".number").orElse(null),
+                    reader.string(item.get("name"), itemPath + ".name").orElse(null))));
   }
 
   private static List<WorkspaceSharing> sharing(LenientReader reader, Object value, String path) {
-    List<WorkspaceSharing> rules = new ArrayList<>();
-    List<?> items = reader.list(value, path);
-    for (int i = 0; i < items.size(); i++) {
-      String itemPath = index(path, i);
-      reader
-          .map(items.get(i), itemPath)
-          .map(item -> rule(reader, item, itemPath))
-          .ifPresent(rules::add);
-    }
-    return rules;
+    return reader.objects(
+        value, path, (item, itemPath) -> Optional.of(rule(reader, item, itemPath)));
   }
 
   private static WorkspaceSharing rule(LenientReader reader, Map<?, ?> item, String path) {
@@ -99,24 +84,16 @@ public final class WorkspaceSettingsMapper {
           new WorkspaceSelector(reader.string(item.get("name"), path + ".name").orElse(null), null);
       return new WorkspaceSharing(List.of(named), List.of());
     }
-    List<WorkspaceSelector> workspaces = new ArrayList<>();
-    List<?> selectors = reader.list(item.get("workspaces"), path + ".workspaces");
-    for (int i = 0; i < selectors.size(); i++) {
-      String selectorPath = index(path + ".workspaces", i);
-      reader
-          .map(selectors.get(i), selectorPath)
-          .map(s -> workspace(reader, s, selectorPath))
-          .ifPresent(workspaces::add);
-    }
-    List<ResourceSelector> resources = new ArrayList<>();
-    List<?> resourceItems = reader.list(item.get("resources"), path + ".resources");
-    for (int i = 0; i < resourceItems.size(); i++) {
-      String resourcePath = index(path + ".resources", i);
-      reader
-          .map(resourceItems.get(i), resourcePath)
-          .map(r -> resource(reader, r, resourcePath))
-          .ifPresent(resources::add);
-    }
+    List<WorkspaceSelector> workspaces =
+        reader.objects(
+            item.get("workspaces"),
+            path + ".workspaces",
+            (selector, selectorPath) -> Optional.of(workspace(reader, selector, selectorPath)));
+    List<ResourceSelector> resources =
+        reader.objects(
+            item.get("resources"),
+            path + ".resources",
+            (resource, resourcePath) -> Optional.of(resource(reader, resource, resourcePath)));
     return new WorkspaceSharing(workspaces, resources);
   }
 
@@ -140,15 +117,8 @@ public final class WorkspaceSettingsMapper {
 
   private static List<ServiceSelector> serviceSelectors(
       LenientReader reader, Object value, String path) {
-    List<ServiceSelector> selectors = new ArrayList<>();
-    List<?> items = reader.list(value, path);
-    for (int i = 0; i < items.size(); i++) {
-      String itemPath = index(path, i);
-      reader
-          .map(items.get(i), itemPath)
-          .ifPresent(item -> selectors.add(selector(reader, item, itemPath)));
-    }
-    return selectors;
+    return reader.objects(
+        value, path, (item, itemPath) -> Optional.of(selector(reader, item, itemPath)));
   }
 
   private static ServiceSelector selector(LenientReader reader, Map<?, ?> item, String path) {

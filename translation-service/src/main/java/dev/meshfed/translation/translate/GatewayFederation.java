@@ -47,13 +47,9 @@ final class GatewayFederation {
    */
   static Optional<Exclusion> exclusion(
       String cluster, String suffix, String namespace, MeshInputs inputs, Membership membership) {
-    Optional<String> removal = membership.removal(cluster);
-    if (removal.isPresent()) {
-      return Optional.of(
-          new Exclusion(
-              Rule.CLUSTER_REMOVED,
-              null,
-              "cluster " + cluster + " is removed from the mesh: " + removal.get()));
+    Optional<Exclusion> removed = membership.removalExclusion(cluster, null);
+    if (removed.isPresent()) {
+      return removed;
     }
     if (!federatedSuffixes(cluster, inputs, membership).containsKey(suffix)) {
       return Optional.of(

@@ -1,5 +1,6 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.translation.model.ObjectId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,6 +21,17 @@ public record Membership(
   /** Why a cluster is removed from the mesh; empty while it belongs to it. */
   public Optional<String> removal(String cluster) {
     return Optional.ofNullable(removedClusters.get(cluster));
+  }
+
+  /** The rule keeping out what a removed cluster gives or would get, about a subject. */
+  public Optional<Exclusion> removalExclusion(String cluster, ObjectId subject) {
+    return removal(cluster)
+        .map(
+            why ->
+                new Exclusion(
+                    Exclusion.Rule.CLUSTER_REMOVED,
+                    subject,
+                    "cluster " + cluster + " is removed from the mesh: " + why));
   }
 
   public Optional<WorkspacePlan> workspaceOf(String cluster, String namespace) {

@@ -73,14 +73,9 @@ final class ServiceFederation {
    */
   static Decision<Federated> federation(ServiceInput service, Membership membership) {
     ObjectId id = service.id();
-    Optional<String> removal = membership.removal(id.cluster());
-    if (removal.isPresent()) {
-      return Decision.exclude(
-          () ->
-              new Exclusion(
-                  Rule.CLUSTER_REMOVED,
-                  id,
-                  "cluster " + id.cluster() + " is removed from the mesh: " + removal.get()));
+    Optional<Exclusion> removed = membership.removalExclusion(id.cluster(), id);
+    if (removed.isPresent()) {
+      return Decision.exclude(removed::get);
     }
     Optional<WorkspacePlan> workspace = membership.workspaceOf(id.cluster(), id.namespace());
     if (workspace.isEmpty()) {
@@ -186,13 +181,9 @@ final class ServiceFederation {
     if (!reachable.isAllowed()) {
       return reachable.exclusionIfAny();
     }
-    Optional<String> removal = membership.removal(target);
-    if (removal.isPresent()) {
-      return Optional.of(
-          new Exclusion(
-              Rule.CLUSTER_REMOVED,
-              service.id(),
-              "cluster " + target + " is removed from the mesh: " + removal.get()));
+    Optional<Exclusion> removed = membership.removalExclusion(target, service.id());
+    if (removed.isPresent()) {
+      return removed;
     }
     if (!targets().contains(target)) {
       return Optional.of(
