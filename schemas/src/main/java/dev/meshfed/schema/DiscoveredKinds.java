@@ -10,6 +10,7 @@ public final class DiscoveredKinds {
   public static final String NAMESPACE = "Namespace";
   public static final String SERVICE = "Service";
   public static final String EAST_WEST_GATEWAY = "EastWestGateway";
+  public static final String NODE = "Node";
   public static final String CONTROL_PLANE = "ControlPlane";
   public static final String WORKSPACE = "Workspace";
   public static final String WORKSPACE_SETTINGS = "WorkspaceSettings";

@@ -288,6 +288,7 @@ class RecordedInputsIT {
               Map.of("istio", "eastwestgateway"),
               cluster.equals("cluster1") ? "172.18.1.10" : "172.18.2.10",
               15443,
+              null,
               null));
     }
     Map<DiscoveryKey, DiscoveredObject> cluster1 = inputs.get("cluster1");

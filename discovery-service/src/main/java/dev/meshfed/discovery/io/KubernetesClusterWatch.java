@@ -61,6 +61,7 @@ final class KubernetesClusterWatch implements ClusterWatch {
   private Informable<? extends HasMetadata> informable(Source source) {
     return switch (source) {
       case NAMESPACES -> client.namespaces();
+      case NODES -> client.nodes();
       case SERVICES -> client.services().inAnyNamespace();
       case ISTIOD_DEPLOYMENTS ->
           client

@@ -3,6 +3,7 @@ package dev.meshfed.discovery.model;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
+import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 
@@ -14,6 +15,7 @@ public final class DiscoveryMapper {
   public static Mapping map(Source source, HasMetadata object) {
     return switch (source) {
       case NAMESPACES -> NamespaceMapper.map((Namespace) object);
+      case NODES -> NodeMapper.map((Node) object);
       case SERVICES -> ServiceMapper.map((Service) object);
       case ISTIOD_DEPLOYMENTS -> ControlPlaneMapper.map((Deployment) object);
       case WORKSPACES, GLOO_WORKSPACES ->

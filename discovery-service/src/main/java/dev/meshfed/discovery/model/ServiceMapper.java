@@ -62,8 +62,15 @@ public final class ServiceMapper {
         .setLabels(Envelope.labels(service))
         .setSelector(Envelope.sorted(spec.getSelector()))
         .setAddress(address(service.getStatus()))
-        .setTlsPort(tlsPort(ports(spec)))
+        .setTlsPort(
+            tlsPort(ports(spec))
+                .map(io.fabric8.kubernetes.api.model.ServicePort::getPort)
+                .orElse(null))
         .setNetwork(Envelope.label(service, NETWORK_LABEL))
+        .setNodePort(
+            tlsPort(ports(spec))
+                .map(io.fabric8.kubernetes.api.model.ServicePort::getNodePort)
+                .orElse(null))
         .build();
   }
 
@@ -109,13 +116,11 @@ public final class ServiceMapper {
     return nonEmpty(first.getIp()).or(() -> nonEmpty(first.getHostname())).orElse(null);
   }
 
-  private static Integer tlsPort(List<io.fabric8.kubernetes.api.model.ServicePort> ports) {
+  private static Optional<io.fabric8.kubernetes.api.model.ServicePort> tlsPort(
+      List<io.fabric8.kubernetes.api.model.ServicePort> ports) {
     return ports.stream()
-        .filter(port -> TLS_PORT_NAME.equals(port.getName()))
-        .map(io.fabric8.kubernetes.api.model.ServicePort::getPort)
-        .filter(Objects::nonNull)
-        .findFirst()
-        .orElse(null);
+        .filter(port -> TLS_PORT_NAME.equals(port.getName()) && port.getPort() != null)
+        .findFirst();
   }
 
   private static Optional<String> nonEmpty(String value) {

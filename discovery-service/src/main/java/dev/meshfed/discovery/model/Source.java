@@ -8,6 +8,7 @@ import java.util.Optional;
 /** One watched collection of Kubernetes objects, and the discovery kinds its objects publish. */
 public enum Source {
   NAMESPACES(DiscoveredKinds.NAMESPACE),
+  NODES(DiscoveredKinds.NODE),
   SERVICES(DiscoveredKinds.SERVICE, DiscoveredKinds.EAST_WEST_GATEWAY),
   ISTIOD_DEPLOYMENTS(DiscoveredKinds.CONTROL_PLANE),
   WORKSPACES(DiscoveredKinds.WORKSPACE),
@@ -30,7 +31,7 @@ public enum Source {
   /** The custom resource a source watches; empty for Kubernetes' own kinds. */
   public Optional<MeshfedResource> resource() {
     return switch (this) {
-      case NAMESPACES, SERVICES, ISTIOD_DEPLOYMENTS -> Optional.empty();
+      case NAMESPACES, NODES, SERVICES, ISTIOD_DEPLOYMENTS -> Optional.empty();
       case WORKSPACES -> Optional.of(MeshfedResource.WORKSPACE);
       case WORKSPACE_SETTINGS -> Optional.of(MeshfedResource.WORKSPACE_SETTINGS);
       case KUBERNETES_CLUSTERS -> Optional.of(MeshfedResource.KUBERNETES_CLUSTER);

@@ -18,6 +18,7 @@ import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
@@ -30,6 +31,7 @@ import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
+import io.fabric8.kubernetes.api.model.NodeBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
@@ -109,6 +111,20 @@ class DiscoveryServiceIT {
     createWorkspace();
     createWorkspaceSettings();
     createCustomResource(MeshfedResource.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1", Map.of());
+    kube.resource(
+            new NodeBuilder()
+                .withNewMetadata()
+                .withName("node-a")
+                .endMetadata()
+                .withNewStatus()
+                .addNewAddress("192.168.122.11", "InternalIP")
+                .addNewCondition()
+                .withType("Ready")
+                .withStatus("True")
+                .endCondition()
+                .endStatus()
+                .build())
+        .create();
 
     startService();
 
@@ -132,7 +148,8 @@ class DiscoveryServiceIT {
                 Map.of("istio", "eastwestgateway"),
                 "172.18.0.10",
                 15443,
-                "network1"));
+                "network1",
+                null));
     assertThat(payload(ISTIOD))
         .isEqualTo(new ControlPlaneState("docker.io/istio/pilot:1.22.0-solo", "1.22.0", "1-22"));
     assertThat(payload(Keys.of(DiscoveredKinds.WORKSPACE, "gloo-mesh", "bookinfo")))
@@ -157,6 +174,8 @@ class DiscoveryServiceIT {
                 List.of()));
     assertThat(payload(Keys.of(DiscoveredKinds.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
         .isEqualTo(new ClusterRegistrationState(Map.of(), false));
+    assertThat(payload(Keys.of(DiscoveredKinds.NODE, "", "node-a")))
+        .isEqualTo(new NodeState(Map.of("InternalIP", "192.168.122.11"), true));
     DiscoveredObject reviews = topic.latest(REVIEWS).orElseThrow().value();
     assertThat(reviews.getApiVersion()).isEqualTo("v1");
     assertThat(reviews.getUid()).isNotEmpty();

@@ -25,6 +25,7 @@ class AgentRecordTest {
                     "KubernetesCluster",
                     "KubernetesCluster.admin.gloo.solo.io",
                     "Namespace",
+                    "Node",
                     "Service",
                     "Workspace",
                     "Workspace.admin.gloo.solo.io",

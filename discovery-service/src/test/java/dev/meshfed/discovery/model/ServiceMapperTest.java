@@ -111,7 +111,27 @@ class ServiceMapperTest {
                 Map.of("istio", "eastwestgateway"),
                 "172.18.0.10",
                 15443,
-                "network1"));
+                "network1",
+                null));
+  }
+
+  @Test
+  void aNodePortEastWestGatewayCarriesItsTlsNodePort() {
+    Service gateway =
+        gateway()
+            .editSpec()
+            .withType("NodePort")
+            .editLastPort()
+            .withNodePort(32443)
+            .endPort()
+            .endSpec()
+            .build();
+
+    EastWestGatewayState state = gatewayState(gateway);
+
+    assertThat(state.getAddress()).isNull();
+    assertThat(state.getTlsPort()).isEqualTo(15443);
+    assertThat(state.getNodePort()).isEqualTo(32443);
   }
 
   @Test

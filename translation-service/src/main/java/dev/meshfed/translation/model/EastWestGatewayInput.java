@@ -2,14 +2,18 @@ package dev.meshfed.translation.model;
 
 import java.util.Map;
 
-/** An east-west gateway Service; address and tlsPort are null until known. */
+/**
+ * An east-west gateway Service; address (its load balancer's), tlsPort and nodePort (the tls
+ * port's) are null until known.
+ */
 public record EastWestGatewayInput(
     ObjectId id,
     Map<String, String> labels,
     Map<String, String> selector,
     String address,
     Integer tlsPort,
-    String network)
+    String network,
+    Integer nodePort)
     implements Input {
 
   public EastWestGatewayInput {
@@ -17,7 +21,14 @@ public record EastWestGatewayInput(
     selector = Map.copyOf(selector);
   }
 
-  public boolean isUsable() {
-    return address != null && !address.isBlank() && tlsPort != null;
+  /** A gateway behind a load balancer, with no nodePort. */
+  public EastWestGatewayInput(
+      ObjectId id,
+      Map<String, String> labels,
+      Map<String, String> selector,
+      String address,
+      Integer tlsPort,
+      String network) {
+    this(id, labels, selector, address, tlsPort, network, null);
   }
 }

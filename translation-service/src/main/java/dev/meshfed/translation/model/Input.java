@@ -9,7 +9,8 @@ public sealed interface Input
         ControlPlaneInput,
         WorkspaceInput,
         WorkspaceSettingsInput,
-        ClusterRegistrationInput {
+        ClusterRegistrationInput,
+        NodeInput {
 
   ObjectId id();
 }

@@ -7,6 +7,7 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
@@ -20,6 +21,7 @@ import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.NamespaceInput;
+import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
@@ -45,7 +47,15 @@ final class InputConverter {
     } else if (payload instanceof EastWestGatewayState g) {
       return Optional.of(
           new EastWestGatewayInput(
-              id, g.getLabels(), g.getSelector(), g.getAddress(), g.getTlsPort(), g.getNetwork()));
+              id,
+              g.getLabels(),
+              g.getSelector(),
+              g.getAddress(),
+              g.getTlsPort(),
+              g.getNetwork(),
+              g.getNodePort()));
+    } else if (payload instanceof NodeState node) {
+      return Optional.of(new NodeInput(id, node.getAddresses(), node.getReady()));
     } else if (payload instanceof ControlPlaneState cp) {
       return Optional.of(new ControlPlaneInput(id, cp.getVersion(), cp.getRevision()));
     } else if (payload instanceof WorkspaceState ws) {

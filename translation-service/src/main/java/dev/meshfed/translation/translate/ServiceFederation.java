@@ -47,7 +47,8 @@ final class ServiceFederation {
   record Federated(WorkspacePlan workspace, FederationPlan plan) {}
 
   /** What makes a service reachable from other clusters: its cluster's gateway, its TCP ports. */
-  private record Reachable(EastWestGatewayInput gateway, List<ServicePortInput> ports) {}
+  private record Reachable(
+      EastWestGatewayInput gateway, ClusterMesh.Endpoint endpoint, List<ServicePortInput> ports) {}
 
   private ServiceFederation(
       ServiceInput service, MeshInputs inputs, Membership membership, Federated federated) {
@@ -245,7 +246,9 @@ final class ServiceFederation {
                   service.id(),
                   "cluster "
                       + owner
-                      + " has no east-west gateway with an address and a port named tls, so "
+                      + " has no east-west gateway that other clusters can reach (a port named"
+                      + " tls, and a load balancer address, or a nodePort and a ready node with"
+                      + " an address), so "
                       + host()
                       + " cannot be reached from other clusters"));
     }
@@ -253,7 +256,8 @@ final class ServiceFederation {
     if (ports.isEmpty()) {
       return Decision.exclude(() -> new Exclusion(Rule.NO_TCP_PORT, service.id(), noPortWhy()));
     }
-    return Decision.allow(new Reachable(gateway.get(), ports));
+    ClusterMesh.Endpoint endpoint = ClusterMesh.endpoint(inputs, gateway.get()).orElseThrow();
+    return Decision.allow(new Reachable(gateway.get(), endpoint, ports));
   }
 
   /** Where in {@code target} the entry goes, if it can go there at all. */
@@ -338,14 +342,15 @@ final class ServiceFederation {
 
   private void addRemoteEntry(ClusterMesh target, Reachable reachable) {
     EastWestGatewayInput gateway = reachable.gateway();
+    ClusterMesh.Endpoint at = reachable.endpoint();
     List<ServicePortInput> ports = reachable.ports();
     ObjectNode spec = commonSpec(ports, consumers(target.cluster()));
-    boolean ip = IP_ADDRESS.matcher(gateway.address()).matches();
+    boolean ip = IP_ADDRESS.matcher(at.address()).matches();
     spec.put("resolution", ip ? "STATIC" : "DNS");
     ObjectNode endpoint = spec.putArray("endpoints").addObject();
-    endpoint.put("address", gateway.address());
+    endpoint.put("address", at.address());
     ObjectNode endpointPorts = endpoint.putObject("ports");
-    ports.forEach(p -> endpointPorts.put(Protocols.portName(p), gateway.tlsPort()));
+    ports.forEach(p -> endpointPorts.put(Protocols.portName(p), at.port()));
     String owner = service.id().cluster();
     endpoint.put("network", gateway.network() != null ? gateway.network() : owner);
     endpoint.set("labels", Manifests.stringMap(Map.of("topology.istio.io/cluster", owner)));
@@ -357,6 +362,7 @@ final class ServiceFederation {
             workspace.workspace().id(),
             plan.settings().id(),
             target.controlPlane().id());
+    at.node().ifPresent(sources::add);
     add(
         target,
         spec,
@@ -369,9 +375,10 @@ final class ServiceFederation {
             + target.cluster()
             + importedBy(target.cluster())
             + " through the east-west gateway "
-            + gateway.address()
+            + at.address()
             + ":"
-            + gateway.tlsPort());
+            + at.port()
+            + at.node().map(node -> " (node " + node.name() + ")").orElse(""));
   }
 
   private void addLocalEntry(ClusterMesh owner, List<ServicePortInput> ports) {

@@ -46,7 +46,7 @@ final class Discovered {
         "istio-system",
         "istio-eastwestgateway",
         new EastWestGatewayState(
-            Map.of(), Map.of("istio", "eastwestgateway"), address, 15443, null));
+            Map.of(), Map.of("istio", "eastwestgateway"), address, 15443, null, null));
   }
 
   static Entry service(String namespace, String name, int port) {

@@ -9,6 +9,7 @@ import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServicePort;
@@ -25,6 +26,7 @@ import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.NamespaceInput;
+import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
@@ -73,7 +75,10 @@ final class WireFormat {
                   .toList());
     } else if (input instanceof EastWestGatewayInput g) {
       payload =
-          new EastWestGatewayState(g.labels(), g.selector(), g.address(), g.tlsPort(), g.network());
+          new EastWestGatewayState(
+              g.labels(), g.selector(), g.address(), g.tlsPort(), g.network(), g.nodePort());
+    } else if (input instanceof NodeInput n) {
+      payload = new NodeState(n.addresses(), n.ready());
     } else if (input instanceof ControlPlaneInput cp) {
       payload = new ControlPlaneState("pilot:" + cp.version(), cp.version(), cp.revision());
     } else if (input instanceof WorkspaceInput ws) {

@@ -11,6 +11,7 @@ import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.NamespaceInput;
+import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
@@ -103,7 +104,10 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               strings(o.path("selector")),
               text(o, "address"),
               o.has("tlsPort") ? o.get("tlsPort").asInt() : null,
-              text(o, "network"));
+              text(o, "network"),
+              o.has("nodePort") ? o.get("nodePort").asInt() : null);
+      case "Node" ->
+          new NodeInput(id, strings(o.path("addresses")), o.path("ready").asBoolean(false));
       case "ControlPlane" -> new ControlPlaneInput(id, text(o, "version"), text(o, "revision"));
       case "Workspace", "Workspace.admin.gloo.solo.io" -> workspace(id, o);
       case "WorkspaceSettings", "WorkspaceSettings.admin.gloo.solo.io" -> settings(id, o);
