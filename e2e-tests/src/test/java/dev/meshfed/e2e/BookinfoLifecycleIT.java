@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.cli.ReplayCommand;
-import dev.meshfed.cli.demo.DemoPipeline;
 import dev.meshfed.cli.demo.ServiceProcess;
 import dev.meshfed.cli.events.EventReader;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -25,12 +24,11 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import picocli.CommandLine;
 
 /**
@@ -41,21 +39,7 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BookinfoLifecycleIT {
 
-  private static ScenarioRun run;
-  private static DemoPipeline pipeline;
-
-  @BeforeAll
-  static void start() throws Exception {
-    run = ScenarioRun.start("bookinfo-lifecycle");
-    pipeline = run.pipeline();
-  }
-
-  @AfterAll
-  static void stop() {
-    if (run != null) {
-      run.close();
-    }
-  }
+  @RegisterExtension static final ScenarioRun run = new ScenarioRun("bookinfo-lifecycle");
 
   @Test
   @Order(1)
@@ -93,15 +77,15 @@ class BookinfoLifecycleIT {
   @Order(4)
   void restartingADistributorDeletesAndRecreatesNothing() throws Exception {
     Map<String, String> before = identities();
-    ServiceProcess distributor = pipeline.process("distribution-service", "cluster2");
+    ServiceProcess distributor = run.pipeline().process("distribution-service", "cluster2");
     long caughtUpBefore = caughtUpLines(distributor);
 
-    pipeline.stop(distributor);
-    pipeline.start(distributor);
+    run.pipeline().stop(distributor);
+    run.pipeline().start(distributor);
     await()
         .atMost(ScenarioRun.STEP_TIMEOUT)
         .until(() -> caughtUpLines(distributor) > caughtUpBefore);
-    pipeline.awaitConvergence(ScenarioRun.STEP_TIMEOUT, pending -> {});
+    run.pipeline().awaitConvergence(ScenarioRun.STEP_TIMEOUT, pending -> {});
 
     assertThat(identities()).isEqualTo(before);
   }
@@ -109,10 +93,10 @@ class BookinfoLifecycleIT {
   @Test
   @Order(5)
   void aServiceDeletedWhileDiscoveryWasDownVanishesAfterItsRestart() throws Exception {
-    ServiceProcess discovery = pipeline.process("discovery-service", "cluster1");
-    pipeline.stop(discovery);
-    pipeline.apply(run.step("04-delete-while-discovery-down"));
-    pipeline.start(discovery);
+    ServiceProcess discovery = run.pipeline().process("discovery-service", "cluster1");
+    run.pipeline().stop(discovery);
+    run.pipeline().apply(run.step("04-delete-while-discovery-down"));
+    run.pipeline().start(discovery);
 
     run.runAndCompare("04-delete-while-discovery-down");
 
@@ -140,7 +124,7 @@ class BookinfoLifecycleIT {
     HostLifecycle lifecycle = new HostLifecycle();
     List<String> joined = new ArrayList<>();
     Properties kafka = new Properties();
-    kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
+    kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, run.pipeline().bootstrapServers());
     try (EventReader reader = new EventReader(kafka)) {
       reader.read(
           null,
@@ -154,12 +138,12 @@ class BookinfoLifecycleIT {
     }
 
     assertThat(lifecycle.violations()).isEmpty();
-    for (String cluster : pipeline.clusters().keySet()) {
+    for (String cluster : run.pipeline().clusters().keySet()) {
       assertThat(lifecycle.federatedInto(cluster))
           .as("hosts the events leave federated into " + cluster)
           .isEqualTo(new TreeSet<>(run.hosts(cluster)));
     }
-    assertThat(joined).containsExactlyInAnyOrderElementsOf(pipeline.clusters().keySet());
+    assertThat(joined).containsExactlyInAnyOrderElementsOf(run.pipeline().clusters().keySet());
   }
 
   @Test
@@ -171,7 +155,7 @@ class BookinfoLifecycleIT {
       assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
       assertThat(audit.out().lines().filter(l -> l.startsWith("cluster ")))
           .as(audit.out())
-          .hasSize(pipeline.clusters().size())
+          .hasSize(run.pipeline().clusters().size())
           .allSatisfy(l -> assertThat(l).contains(": consistent: "));
       assertThat(audit.out()).doesNotContain("note: ");
     }
@@ -183,7 +167,7 @@ class BookinfoLifecycleIT {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     List<String> withBroker = new ArrayList<>(List.of(args));
-    withBroker.addAll(List.of("--bootstrap-server", pipeline.bootstrapServers()));
+    withBroker.addAll(List.of("--bootstrap-server", run.pipeline().bootstrapServers()));
     int exit =
         new CommandLine(
                 new ReplayCommand(
@@ -198,7 +182,7 @@ class BookinfoLifecycleIT {
   /** uid and resourceVersion of every managed object: both change on delete+create or update. */
   private static Map<String, String> identities() {
     Map<String, String> ids = new TreeMap<>();
-    for (String cluster : pipeline.clusters().keySet()) {
+    for (String cluster : run.pipeline().clusters().keySet()) {
       for (GenericKubernetesResource o : run.managed(cluster)) {
         ids.put(
             cluster

@@ -7,12 +7,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A cluster deregistered by its KubernetesCluster (spec.removed) while its discovery-service runs
@@ -25,19 +24,7 @@ class ClusterRemovalIT {
   private static final String PRODUCTPAGE = "productpage.bookinfo.svc.cluster1.global";
   private static final String REVIEWS = "reviews.bookinfo.svc.cluster2.global";
 
-  private static ScenarioRun run;
-
-  @BeforeAll
-  static void start() throws Exception {
-    run = ScenarioRun.start("cluster-removal");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (run != null) {
-      run.close();
-    }
-  }
+  @RegisterExtension static final ScenarioRun run = new ScenarioRun("cluster-removal");
 
   @Test
   @Order(1)

@@ -13,41 +13,48 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A scenario of {@code src/test/resources/scenarios} run through all three services: each step
- * applied, converged, dumped and compared with {@code expected/<scenario>/<step>}.
+ * applied, converged, dumped and compared with {@code expected/<scenario>/<step>}. A test class
+ * registers one as a static extension: the pipeline starts before its tests and stops after.
  */
-final class ScenarioRun implements AutoCloseable {
+final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
 
   static final Path RESOURCES = Path.of("src/test/resources");
   static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
 
-  private final Scenario scenario;
-  private final DemoPipeline pipeline;
+  private final String name;
   private final Path expected;
   private final Path dumps;
   private final Map<String, Instant> convergedAt = new LinkedHashMap<>();
+  private Scenario scenario;
+  private DemoPipeline pipeline;
 
-  private ScenarioRun(Scenario scenario, DemoPipeline pipeline, Path expected, Path dumps) {
-    this.scenario = scenario;
-    this.pipeline = pipeline;
-    this.expected = expected;
-    this.dumps = dumps;
+  ScenarioRun(String name) {
+    this.name = name;
+    this.expected = RESOURCES.resolve("expected").resolve(name);
+    this.dumps = Path.of("target/e2e/dumps").resolve(name);
   }
 
-  static ScenarioRun start(String name) throws Exception {
-    Scenario scenario = Scenario.load(RESOURCES.resolve("scenarios").resolve(name));
-    DemoPipeline pipeline =
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
+    scenario = Scenario.load(RESOURCES.resolve("scenarios").resolve(name));
+    pipeline =
         DemoPipeline.start(
             MeshfedHome.locate(),
             Path.of("target/e2e").resolve(name),
             List.copyOf(scenario.clusters()));
-    return new ScenarioRun(
-        scenario,
-        pipeline,
-        RESOURCES.resolve("expected").resolve(name),
-        Path.of("target/e2e/dumps").resolve(name));
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) {
+    if (pipeline != null) {
+      pipeline.close();
+    }
   }
 
   DemoPipeline pipeline() {
@@ -105,10 +112,5 @@ final class ScenarioRun implements AutoCloseable {
     SimulatedCluster simulated = pipeline.clusters().get(cluster);
     return new ManagedObjectDumper(ManagedObjectDumper.istioKinds())
         .managedObjects(simulated.client());
-  }
-
-  @Override
-  public void close() {
-    pipeline.close();
   }
 }

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The workshop's sharing between workspaces, step by step: bookinfo (cluster1, cluster2) and
@@ -22,19 +21,7 @@ class WorkspaceSharingIT {
   private static final String PRODUCTPAGE = "productpage.bookinfo.svc.cluster1.global";
   private static final String REVIEWS = "reviews.bookinfo.svc.cluster2.global";
 
-  private static ScenarioRun run;
-
-  @BeforeAll
-  static void start() throws Exception {
-    run = ScenarioRun.start("workspace-sharing");
-  }
-
-  @AfterAll
-  static void stop() {
-    if (run != null) {
-      run.close();
-    }
-  }
+  @RegisterExtension static final ScenarioRun run = new ScenarioRun("workspace-sharing");
 
   @Test
   @Order(1)
