@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.cli.ReplayCommand;
 import dev.meshfed.cli.demo.ServiceProcess;
-import dev.meshfed.cli.events.EventReader;
+import dev.meshfed.cli.events.EventView;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -19,11 +19,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -123,18 +121,11 @@ class BookinfoLifecycleIT {
   void eachHostsEventsFollowItsLifecycleInOrderAndEndWhereTheClustersAre() {
     HostLifecycle lifecycle = new HostLifecycle();
     List<String> joined = new ArrayList<>();
-    Properties kafka = new Properties();
-    kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, run.pipeline().bootstrapServers());
-    try (EventReader reader = new EventReader(kafka)) {
-      reader.read(
-          null,
-          false,
-          event -> {
-            lifecycle.accept(event);
-            if (event.type().equals("ClusterJoined")) {
-              joined.add(event.targetCluster().orElseThrow());
-            }
-          });
+    for (EventView event : run.events()) {
+      lifecycle.accept(event);
+      if (event.type().equals("ClusterJoined")) {
+        joined.add(event.targetCluster().orElseThrow());
+      }
     }
 
     assertThat(lifecycle.violations()).isEmpty();

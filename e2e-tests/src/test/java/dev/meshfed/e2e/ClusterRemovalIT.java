@@ -2,11 +2,7 @@ package dev.meshfed.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.meshfed.cli.events.EventReader;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -60,19 +56,9 @@ class ClusterRemovalIT {
 
   /** ClusterJoined and ClusterLeft events, in order, as "type cluster". */
   private static List<String> clusterEvents() {
-    List<String> events = new ArrayList<>();
-    Properties kafka = new Properties();
-    kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, run.pipeline().bootstrapServers());
-    try (EventReader reader = new EventReader(kafka)) {
-      reader.read(
-          null,
-          false,
-          event -> {
-            if (event.type().startsWith("Cluster")) {
-              events.add(event.type() + " " + event.targetCluster().orElseThrow());
-            }
-          });
-    }
-    return events;
+    return run.events().stream()
+        .filter(event -> event.type().startsWith("Cluster"))
+        .map(event -> event.type() + " " + event.targetCluster().orElseThrow())
+        .toList();
   }
 }

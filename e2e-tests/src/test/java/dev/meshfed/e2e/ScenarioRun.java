@@ -2,6 +2,8 @@ package dev.meshfed.e2e;
 
 import dev.meshfed.cli.demo.DemoPipeline;
 import dev.meshfed.cli.demo.MeshfedHome;
+import dev.meshfed.cli.events.EventReader;
+import dev.meshfed.cli.events.EventView;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Scenario;
@@ -10,9 +12,12 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -91,6 +96,17 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
         .filter(s -> s.name().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no step " + name));
+  }
+
+  /** Every event on meshfed.events so far, in order. */
+  List<EventView> events() {
+    List<EventView> events = new ArrayList<>();
+    Properties kafka = new Properties();
+    kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
+    try (EventReader reader = new EventReader(kafka)) {
+      reader.read(null, false, events::add);
+    }
+    return events;
   }
 
   /** The global hosts of the objects meshfed manages in a cluster. */
