@@ -15,6 +15,11 @@ public final class DiscoveredKinds {
   public static final String WORKSPACE = "Workspace";
   public static final String WORKSPACE_SETTINGS = "WorkspaceSettings";
   public static final String KUBERNETES_CLUSTER = "KubernetesCluster";
+  public static final String MESH_CONFIG = "MeshConfig";
+  public static final String DEPLOYMENT = "Deployment";
+  public static final String STATEFUL_SET = "StatefulSet";
+  public static final String DAEMON_SET = "DaemonSet";
+  public static final String ENDPOINT_SLICE = "EndpointSlice";
 
   /** Gloo Mesh's resources of the same names, as kind.group: read the same, keyed apart. */
   public static final String GLOO_WORKSPACE = "Workspace.admin.gloo.solo.io";

@@ -100,7 +100,8 @@ class AuditCommandsIT {
                 T1,
                 SETTINGS,
                 1,
-                new WorkspaceSettingsState(null, List.of(), List.of())), // offset 0
+                new WorkspaceSettingsState(
+                    null, List.of(), List.of(), null, List.of())), // offset 0
             input(T1, REVIEWS, 1, service()), // 1
             input(T1, RATINGS, 1, service()), // 2
             input(T2, REVIEWS, 2, service()), // 3

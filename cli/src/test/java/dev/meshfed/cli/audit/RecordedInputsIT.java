@@ -304,6 +304,8 @@ class RecordedInputsIT {
                 List.of(new ServiceSelector(null, null, null, Map.of())),
                 List.of()),
             List.of(),
+            List.of(),
+            null,
             List.of()));
     for (String service : List.of("reviews", "details")) {
       put(

@@ -45,7 +45,9 @@ public final class WorkspaceSettingsMapper {
         new WorkspaceSettingsState(
             federation.map(f -> federation(reader, f)).orElse(null),
             importFrom,
-            sharing(reader, field(spec, "exportTo"), "spec.exportTo"));
+            sharing(reader, field(spec, "exportTo"), "spec.exportTo"),
+            null,
+            List.of());
     var write = new Write(Keys.of(kind, settings), Envelope.wrap(settings, state));
     return new Mapping(List.of(write), reader.problems());
   }

@@ -171,6 +171,8 @@ class DiscoveryServiceIT {
                     List.of(new ServiceSelector(null, null, null, Map.of())),
                     List.of()),
                 List.of(),
+                List.of(),
+                null,
                 List.of()));
     assertThat(payload(Keys.of(DiscoveredKinds.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
         .isEqualTo(new ClusterRegistrationState(Map.of(), false));

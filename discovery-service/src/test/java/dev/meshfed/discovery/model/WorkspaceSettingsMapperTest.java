@@ -49,7 +49,9 @@ class WorkspaceSettingsMapperTest {
                 List.of(),
                 List.of(
                     new WorkspaceSharing(
-                        List.of(new WorkspaceSelector("istio-system", null)), List.of()))));
+                        List.of(new WorkspaceSelector("istio-system", null)), List.of())),
+                null,
+                List.of()));
   }
 
   @Test

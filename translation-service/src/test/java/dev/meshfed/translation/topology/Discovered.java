@@ -80,7 +80,7 @@ final class Discovered {
         "WorkspaceSettings",
         namespace,
         "settings",
-        new WorkspaceSettingsState(federation, List.of(), List.of()));
+        new WorkspaceSettingsState(federation, List.of(), List.of(), null, List.of()));
   }
 
   private static Entry entry(String kind, String namespace, String name, Object payload) {

@@ -100,7 +100,11 @@ final class WireFormat {
       created = s.creationTimestamp();
       payload =
           new WorkspaceSettingsState(
-              federation(s.federation()), sharing(s.importFrom()), sharing(s.exportTo()));
+              federation(s.federation()),
+              sharing(s.importFrom()),
+              sharing(s.exportTo()),
+              null,
+              List.of());
     } else if (input instanceof ClusterRegistrationInput r) {
       payload = new ClusterRegistrationState(r.labels(), r.removed());
     } else {
