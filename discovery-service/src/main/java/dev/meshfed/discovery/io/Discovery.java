@@ -53,7 +53,8 @@ public final class Discovery {
             settings.discoveryVersion(),
             UUID.randomUUID().toString(),
             settings.syncTimeout(),
-            new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay())),
+            new Backoff(settings.retryInitialDelay(), settings.retryMaxDelay()),
+            settings.namespaces()),
         new KafkaTopicProvisioner(
             KafkaProperties.admin(servers, clientId),
             Topics.clusterTopics(cluster),

@@ -1,5 +1,6 @@
 package dev.meshfed.discovery.io;
 
+import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.sync.Backoff;
 import dev.meshfed.discovery.sync.DiscoveryService;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -10,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -90,6 +92,17 @@ public class DiscoveryApp {
         config.kafkaTimeout(),
         config.syncTimeout(),
         config.publish().retryInitialDelay(),
-        config.publish().retryMaxDelay());
+        config.publish().retryMaxDelay(),
+        namespaceSelection(config.discovery().namespaceSelector()));
+  }
+
+  /** Throws, naming the setting, when it is no label selector: the service does not start. */
+  static NamespaceSelection namespaceSelection(Optional<String> selector) {
+    try {
+      return NamespaceSelection.of(selector.orElse(null));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "meshfed.discovery.namespace-selector: " + e.getMessage(), e);
+    }
   }
 }

@@ -26,6 +26,8 @@ public interface DiscoveryConfig {
 
   StartRetryOptions startRetry();
 
+  DiscoveryOptions discovery();
+
   /** How long to wait for the cluster's objects to be listed at start. */
   @WithDefault("2m")
   Duration syncTimeout();
@@ -54,6 +56,17 @@ public interface DiscoveryConfig {
 
     @WithDefault("30s")
     Duration retryMaxDelay();
+  }
+
+  interface DiscoveryOptions {
+    /**
+     * A label selector on namespaces ({@code istio-discovery=enabled}, {@code env in
+     * (prod,staging),!legacy}): only the applications of matching namespaces are published
+     * (Namespaces, Services other than east-west gateways, EndpointSlices, Deployments,
+     * StatefulSets, DaemonSets); mesh infrastructure and meshfed's own resources always are. Absent
+     * or empty: every namespace.
+     */
+    Optional<String> namespaceSelector();
   }
 
   /** Multi-cluster mode: when a cluster fails to start, delay before starting it again. */

@@ -1,5 +1,6 @@
 package dev.meshfed.discovery.io;
 
+import dev.meshfed.discovery.model.NamespaceSelection;
 import java.time.Duration;
 import java.util.Map;
 
@@ -10,6 +11,7 @@ import java.util.Map;
  *     by discovery's admin, consumer and producer
  * @param kafkaTimeout how long to wait for Kafka to create topics or return the topic's records
  * @param syncTimeout how long to wait for the cluster's objects to be listed
+ * @param namespaces the namespaces whose applications are published
  */
 public record DiscoverySettings(
     String cluster,
@@ -19,10 +21,33 @@ public record DiscoverySettings(
     Duration kafkaTimeout,
     Duration syncTimeout,
     Duration retryInitialDelay,
-    Duration retryMaxDelay) {
+    Duration retryMaxDelay,
+    NamespaceSelection namespaces) {
 
   public DiscoverySettings {
     kafka = Map.copyOf(kafka);
+  }
+
+  /** Publishing the applications of every namespace. */
+  public DiscoverySettings(
+      String cluster,
+      Map<String, Object> kafka,
+      short replicationFactor,
+      String discoveryVersion,
+      Duration kafkaTimeout,
+      Duration syncTimeout,
+      Duration retryInitialDelay,
+      Duration retryMaxDelay) {
+    this(
+        cluster,
+        kafka,
+        replicationFactor,
+        discoveryVersion,
+        kafkaTimeout,
+        syncTimeout,
+        retryInitialDelay,
+        retryMaxDelay,
+        NamespaceSelection.EVERYTHING);
   }
 
   /** The same settings for another cluster (multi-cluster mode: all but the name are shared). */
@@ -35,6 +60,7 @@ public record DiscoverySettings(
         kafkaTimeout,
         syncTimeout,
         retryInitialDelay,
-        retryMaxDelay);
+        retryMaxDelay,
+        namespaces);
   }
 }

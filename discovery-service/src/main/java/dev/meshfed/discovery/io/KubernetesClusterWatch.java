@@ -1,6 +1,7 @@
 package dev.meshfed.discovery.io;
 
 import dev.meshfed.discovery.model.ControlPlaneMapper;
+import dev.meshfed.discovery.model.MeshConfigMapper;
 import dev.meshfed.discovery.model.MeshfedResource;
 import dev.meshfed.discovery.model.Source;
 import dev.meshfed.discovery.sync.ClusterWatch;
@@ -69,6 +70,12 @@ final class KubernetesClusterWatch implements ClusterWatch {
               .deployments()
               .inAnyNamespace()
               .withLabel(ControlPlaneMapper.APP_LABEL, ControlPlaneMapper.ISTIOD);
+      case MESH_CONFIGS ->
+          client.configMaps().inAnyNamespace().withLabel(MeshConfigMapper.REVISION_LABEL);
+      case DEPLOYMENTS -> client.apps().deployments().inAnyNamespace();
+      case STATEFUL_SETS -> client.apps().statefulSets().inAnyNamespace();
+      case DAEMON_SETS -> client.apps().daemonSets().inAnyNamespace();
+      case ENDPOINT_SLICES -> client.discovery().v1().endpointSlices().inAnyNamespace();
       case WORKSPACES,
           WORKSPACE_SETTINGS,
           KUBERNETES_CLUSTERS,
@@ -114,6 +121,15 @@ final class KubernetesClusterWatch implements ClusterWatch {
   public List<HasMetadata> cached(Source source) {
     SharedIndexInformer<? extends HasMetadata> informer = informers.get(source);
     return informer == null ? List.of() : List.copyOf(informer.getStore().list());
+  }
+
+  /** From the informer's namespace index. */
+  @Override
+  public List<HasMetadata> cachedIn(Source source, String namespace) {
+    SharedIndexInformer<? extends HasMetadata> informer = informers.get(source);
+    return informer == null
+        ? List.of()
+        : List.copyOf(informer.getIndexer().byIndex(Cache.NAMESPACE_INDEX, namespace));
   }
 
   @Override

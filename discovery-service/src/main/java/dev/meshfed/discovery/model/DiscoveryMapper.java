@@ -1,11 +1,15 @@
 package dev.meshfed.discovery.model;
 
+import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Node;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.DaemonSet;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.StatefulSet;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSlice;
 
 /** Maps an object of any source to its writes; never throws on what the object contains. */
 public final class DiscoveryMapper {
@@ -18,6 +22,11 @@ public final class DiscoveryMapper {
       case NODES -> NodeMapper.map((Node) object);
       case SERVICES -> ServiceMapper.map((Service) object);
       case ISTIOD_DEPLOYMENTS -> ControlPlaneMapper.map((Deployment) object);
+      case MESH_CONFIGS -> MeshConfigMapper.map((ConfigMap) object);
+      case DEPLOYMENTS -> WorkloadMapper.map((Deployment) object);
+      case STATEFUL_SETS -> WorkloadMapper.map((StatefulSet) object);
+      case DAEMON_SETS -> WorkloadMapper.map((DaemonSet) object);
+      case ENDPOINT_SLICES -> EndpointSliceMapper.map((EndpointSlice) object);
       case WORKSPACES, GLOO_WORKSPACES ->
           WorkspaceMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
       case WORKSPACE_SETTINGS, GLOO_WORKSPACE_SETTINGS ->

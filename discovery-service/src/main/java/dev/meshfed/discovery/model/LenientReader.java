@@ -47,6 +47,16 @@ final class LenientReader {
     return typed(value, String.class, "a string", path);
   }
 
+  /** A list of strings; items that are no string are left out, as problems. */
+  List<String> strings(Object value, String path) {
+    List<String> read = new ArrayList<>();
+    List<?> items = list(value, path);
+    for (int i = 0; i < items.size(); i++) {
+      string(items.get(i), index(path, i)).ifPresent(read::add);
+    }
+    return read;
+  }
+
   /** A problem the caller found in what it read. */
   void problem(String message) {
     problems.add(message);

@@ -11,6 +11,11 @@ public enum Source {
   NODES(DiscoveredKinds.NODE),
   SERVICES(DiscoveredKinds.SERVICE, DiscoveredKinds.EAST_WEST_GATEWAY),
   ISTIOD_DEPLOYMENTS(DiscoveredKinds.CONTROL_PLANE),
+  MESH_CONFIGS(DiscoveredKinds.MESH_CONFIG),
+  DEPLOYMENTS(DiscoveredKinds.DEPLOYMENT),
+  STATEFUL_SETS(DiscoveredKinds.STATEFUL_SET),
+  DAEMON_SETS(DiscoveredKinds.DAEMON_SET),
+  ENDPOINT_SLICES(DiscoveredKinds.ENDPOINT_SLICE),
   WORKSPACES(DiscoveredKinds.WORKSPACE),
   WORKSPACE_SETTINGS(DiscoveredKinds.WORKSPACE_SETTINGS),
   KUBERNETES_CLUSTERS(DiscoveredKinds.KUBERNETES_CLUSTER),
@@ -31,7 +36,16 @@ public enum Source {
   /** The custom resource a source watches; empty for Kubernetes' own kinds. */
   public Optional<MeshfedResource> resource() {
     return switch (this) {
-      case NAMESPACES, NODES, SERVICES, ISTIOD_DEPLOYMENTS -> Optional.empty();
+      case NAMESPACES,
+          NODES,
+          SERVICES,
+          ISTIOD_DEPLOYMENTS,
+          MESH_CONFIGS,
+          DEPLOYMENTS,
+          STATEFUL_SETS,
+          DAEMON_SETS,
+          ENDPOINT_SLICES ->
+          Optional.empty();
       case WORKSPACES -> Optional.of(MeshfedResource.WORKSPACE);
       case WORKSPACE_SETTINGS -> Optional.of(MeshfedResource.WORKSPACE_SETTINGS);
       case KUBERNETES_CLUSTERS -> Optional.of(MeshfedResource.KUBERNETES_CLUSTER);

@@ -4,8 +4,10 @@ import static dev.meshfed.discovery.model.LenientReader.field;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.GatewaySelector;
 import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
+import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
@@ -18,13 +20,15 @@ import java.util.Optional;
 
 /**
  * WorkspaceSettings (meshfed.dev/v1alpha1, fields of Gloo Mesh 2.x) → kind WorkspaceSettings:
- * spec.importFrom, spec.exportTo and spec.options.federation. The older spelling of sharing ({@code
- * imports: [{name}]}, {@code exportTo: [{name}]}) is read as one rule per named workspace, for
- * every resource.
+ * spec.importFrom, spec.exportTo, spec.options.federation, spec.options.serviceIsolation and
+ * spec.options.eastWestGateways. The older spelling of sharing ({@code imports: [{name}]}, {@code
+ * exportTo: [{name}]}) is read as one rule per named workspace, for every resource.
  */
 public final class WorkspaceSettingsMapper {
 
   private static final String FEDERATION = "spec.options.federation";
+  private static final String SERVICE_ISOLATION = "spec.options.serviceIsolation";
+  private static final String EAST_WEST_GATEWAYS = "spec.options.eastWestGateways";
 
   private WorkspaceSettingsMapper() {}
 
@@ -38,6 +42,8 @@ public final class WorkspaceSettingsMapper {
     Optional<Map<?, ?>> spec = reader.map(settings.getAdditionalProperties().get("spec"), "spec");
     Optional<Map<?, ?>> options = reader.map(field(spec, "options"), "spec.options");
     Optional<Map<?, ?>> federation = reader.map(field(options, "federation"), FEDERATION);
+    Optional<Map<?, ?>> isolation =
+        reader.map(field(options, "serviceIsolation"), SERVICE_ISOLATION);
     List<WorkspaceSharing> importFrom =
         new ArrayList<>(sharing(reader, field(spec, "importFrom"), "spec.importFrom"));
     importFrom.addAll(sharing(reader, field(spec, "imports"), "spec.imports"));
@@ -46,8 +52,8 @@ public final class WorkspaceSettingsMapper {
             federation.map(f -> federation(reader, f)).orElse(null),
             importFrom,
             sharing(reader, field(spec, "exportTo"), "spec.exportTo"),
-            null,
-            List.of());
+            isolation.map(i -> serviceIsolation(reader, i)).orElse(null),
+            gateways(reader, field(options, "eastWestGateways"), EAST_WEST_GATEWAYS));
     var write = new Write(Keys.of(kind, settings), Envelope.wrap(settings, state));
     return new Mapping(List.of(write), reader.problems());
   }
@@ -61,6 +67,43 @@ public final class WorkspaceSettingsMapper {
             serviceSelectors(
                 reader, federation.get("serviceSelector"), FEDERATION + ".serviceSelector"))
         .setPorts(ports(reader, federation.get("ports"), FEDERATION + ".ports"))
+        .build();
+  }
+
+  private static ServiceIsolationOptions serviceIsolation(
+      LenientReader reader, Map<?, ?> isolation) {
+    return new ServiceIsolationOptions(
+        reader.bool(isolation.get("enabled"), SERVICE_ISOLATION + ".enabled").orElse(false),
+        reader
+            .bool(isolation.get("trimProxyConfig"), SERVICE_ISOLATION + ".trimProxyConfig")
+            .orElse(false));
+  }
+
+  /**
+   * Each item's selector; an item without one is left out (a misspelt selector must not widen to
+   * every gateway).
+   */
+  private static List<GatewaySelector> gateways(LenientReader reader, Object value, String path) {
+    return reader.objects(
+        value,
+        path,
+        (item, itemPath) -> {
+          if (!item.containsKey("selector")) {
+            reader.problem(itemPath + ": needs a selector");
+            return Optional.empty();
+          }
+          String selectorPath = itemPath + ".selector";
+          return reader
+              .map(item.get("selector"), selectorPath)
+              .map(selector -> gateway(reader, selector, selectorPath));
+        });
+  }
+
+  private static GatewaySelector gateway(LenientReader reader, Map<?, ?> selector, String path) {
+    return GatewaySelector.newBuilder()
+        .setLabels(reader.stringMap(selector.get("labels"), path + ".labels"))
+        .setNamespace(reader.string(selector.get("namespace"), path + ".namespace").orElse(null))
+        .setCluster(reader.string(selector.get("cluster"), path + ".cluster").orElse(null))
         .build();
   }
 

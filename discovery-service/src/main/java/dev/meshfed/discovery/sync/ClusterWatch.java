@@ -3,6 +3,7 @@ package dev.meshfed.discovery.sync;
 import dev.meshfed.discovery.model.Source;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletionStage;
 
@@ -17,6 +18,16 @@ public interface ClusterWatch extends AutoCloseable {
 
   /** The cached objects of one source. */
   List<HasMetadata> cached(Source source);
+
+  /** The cached objects of one source in one namespace. */
+  default List<HasMetadata> cachedIn(Source source, String namespace) {
+    return cached(source).stream()
+        .filter(
+            object ->
+                namespace.equals(
+                    Objects.requireNonNullElse(object.getMetadata().getNamespace(), "")))
+        .toList();
+  }
 
   /** One cached object; namespace is "" for cluster-scoped objects. */
   Optional<HasMetadata> cached(Source source, String namespace, String name);

@@ -2,6 +2,7 @@ package dev.meshfed.discovery.sync;
 
 import dev.meshfed.discovery.model.AgentRecord;
 import dev.meshfed.discovery.model.KnownRecords;
+import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.model.Reconciliation;
 import dev.meshfed.discovery.model.Write;
 import dev.meshfed.schema.discovery.DiscoveredObject;
@@ -23,9 +24,20 @@ public final class DiscoveryService implements AutoCloseable {
 
   /**
    * @param runId identifies this run in the Agent record
+   * @param namespaces the namespaces whose applications are published
    */
   public record Options(
-      String discoveryVersion, String runId, Duration syncTimeout, Backoff backoff) {}
+      String discoveryVersion,
+      String runId,
+      Duration syncTimeout,
+      Backoff backoff,
+      NamespaceSelection namespaces) {
+
+    /** Every namespace. */
+    public Options(String discoveryVersion, String runId, Duration syncTimeout, Backoff backoff) {
+      this(discoveryVersion, runId, syncTimeout, backoff, NamespaceSelection.EVERYTHING);
+    }
+  }
 
   private final String topic;
   private final Options options;
@@ -51,7 +63,7 @@ public final class DiscoveryService implements AutoCloseable {
     this.snapshotReader = snapshotReader;
     this.sink = sink;
     this.watch = watch;
-    this.clusterState = new ClusterState(watch);
+    this.clusterState = new ClusterState(watch, options.namespaces());
     this.agent = AgentRecord.of(options.discoveryVersion(), options.runId());
   }
 
@@ -59,7 +71,9 @@ public final class DiscoveryService implements AutoCloseable {
   public void start() {
     topics.ensureClusterTopics();
     Map<DiscoveryKey, DiscoveredObject> snapshot = snapshotReader.readToEnd();
-    LOG.infof("Topic %s holds %d records", topic, snapshot.size());
+    LOG.infof(
+        "Topic %s holds %d records; publishing the applications of %s",
+        topic, snapshot.size(), options.namespaces());
     publisher =
         new Publisher(topic, sink, new KnownRecords(snapshot), options.backoff(), this::current);
     awaitSynced();
@@ -70,7 +84,7 @@ public final class DiscoveryService implements AutoCloseable {
   private void awaitSynced() {
     try {
       watch
-          .start(new PublishingListener(topic, publisher))
+          .start(new PublishingListener(topic, publisher, clusterState))
           .toCompletableFuture()
           .get(options.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {

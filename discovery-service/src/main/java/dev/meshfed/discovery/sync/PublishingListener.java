@@ -3,27 +3,64 @@ package dev.meshfed.discovery.sync;
 import dev.meshfed.discovery.model.DiscoveryMapper;
 import dev.meshfed.discovery.model.Mapping;
 import dev.meshfed.discovery.model.Source;
+import dev.meshfed.discovery.model.Write;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
 import org.jboss.logging.Logger;
 
-/** Maps each change of a watched object to records and hands them to the publisher. */
+/**
+ * Maps each change of a watched object to records and hands them to the publisher. Under a
+ * namespace selection, a namespace's labels decide whether its applications' records are published
+ * or tombstoned: a Namespace's change republishes its namespace's objects from the cache.
+ */
 final class PublishingListener implements ObjectListener {
 
   private static final Logger LOG = Logger.getLogger(PublishingListener.class);
 
   private final String topic;
   private final Publisher publisher;
+  private final ClusterState state;
 
-  PublishingListener(String topic, Publisher publisher) {
+  PublishingListener(String topic, Publisher publisher, ClusterState state) {
     this.topic = topic;
     this.publisher = publisher;
+    this.state = state;
   }
 
   @Override
   public void upserted(Source source, HasMetadata object) {
     Mapping mapping = DiscoveryMapper.map(source, object);
     warnAboutProblems(object, mapping);
-    mapping.writes().forEach(publisher::publish);
+    if (state.selection().selectsEverything()) {
+      mapping.writes().forEach(publisher::publish);
+      return;
+    }
+    // Namespaces are read from the cache on the publishing thread, where a namespace's relabelling
+    // is also published: a decision made on an older reading of its labels can never come last.
+    publisher
+        .publishPlanned(() -> selectedWrites(source, object, mapping), Function.identity())
+        .whenComplete(
+            (writes, error) -> {
+              if (error != null) {
+                LOG.errorf(
+                    error,
+                    "Cannot publish %s %s/%s to %s",
+                    object.getKind(),
+                    object.getMetadata().getNamespace(),
+                    object.getMetadata().getName(),
+                    topic);
+              }
+            });
+  }
+
+  private List<Write> selectedWrites(Source source, HasMetadata object, Mapping mapping) {
+    List<Write> writes = new ArrayList<>(state.selected(source, object, mapping).writes());
+    if (source == Source.NAMESPACES) {
+      writes.addAll(state.namespaceWrites(object.getMetadata().getName()));
+    }
+    return writes;
   }
 
   @Override

@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.GatewaySelector;
 import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
+import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
@@ -50,8 +52,106 @@ class WorkspaceSettingsMapperTest {
                 List.of(
                     new WorkspaceSharing(
                         List.of(new WorkspaceSelector("istio-system", null)), List.of())),
-                null,
+                new ServiceIsolationOptions(true, false),
                 List.of()));
+  }
+
+  @Test
+  void mapsServiceIsolationAndEastWestGatewaysInBothDialects() {
+    var spec =
+        Map.of(
+            "options",
+            Map.of(
+                "serviceIsolation",
+                Map.of("enabled", true, "trimProxyConfig", true),
+                "eastWestGateways",
+                List.of(
+                    Map.of(
+                        "selector",
+                        Map.of(
+                            "labels",
+                            Map.of("istio", "eastwestgateway"),
+                            "namespace",
+                            "istio-gateways",
+                            "cluster",
+                            "cluster1")),
+                    Map.of("selector", Map.of()))));
+    var meshfed = map(spec);
+    var gloo =
+        WorkspaceSettingsMapper.map(
+            DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
+            Fixtures.customResource("WorkspaceSettings", "settings", spec).toBuilder()
+                .withApiVersion("admin.gloo.solo.io/v2")
+                .build());
+
+    for (Mapping mapping : List.of(meshfed, gloo)) {
+      assertThat(mapping.problems()).isEmpty();
+      assertThat(state(mapping).getServiceIsolation())
+          .isEqualTo(new ServiceIsolationOptions(true, true));
+      assertThat(state(mapping).getEastWestGateways())
+          .containsExactly(
+              new GatewaySelector(Map.of("istio", "eastwestgateway"), "istio-gateways", "cluster1"),
+              new GatewaySelector(Map.of(), null, null));
+    }
+    assertThat(gloo.writes().get(0).key())
+        .isEqualTo(Keys.of(DiscoveredKinds.GLOO_WORKSPACE_SETTINGS, "gloo-mesh", "settings"));
+  }
+
+  @Test
+  void withoutServiceIsolationOrGatewaysThereAreNone() {
+    Mapping mapping = map(Map.of("options", Map.of("federation", Map.of("enabled", true))));
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(state(mapping).getServiceIsolation()).isNull();
+    assertThat(state(mapping).getEastWestGateways()).isEmpty();
+  }
+
+  @Test
+  void malformedServiceIsolationAndGatewaysAreProblems() {
+    var spec =
+        Map.of(
+            "options",
+            Map.of(
+                "serviceIsolation",
+                Map.of("enabled", "yes", "trimProxyConfig", 1),
+                "eastWestGateways",
+                List.of(
+                    "istio-eastwestgateway",
+                    Map.of("selecter", Map.of()),
+                    Map.of("selector", List.of()),
+                    Map.of(
+                        "selector",
+                        Map.of("labels", Map.of("istio", 1, "app", "ew"), "namespace", 3)))));
+
+    Mapping mapping = map(spec);
+
+    String gateways = "spec.options.eastWestGateways";
+    assertThat(mapping.problems())
+        .containsExactly(
+            "spec.options.serviceIsolation.enabled: expected a boolean, found 'yes'",
+            "spec.options.serviceIsolation.trimProxyConfig: expected a boolean, found '1'",
+            gateways + "[0]: expected an object, found 'istio-eastwestgateway'",
+            gateways + "[1]: needs a selector",
+            gateways + "[2].selector: expected an object, found a list",
+            gateways + "[3].selector.labels.istio: expected a string, found '1'",
+            gateways + "[3].selector.namespace: expected a string, found '3'");
+    assertThat(state(mapping).getServiceIsolation())
+        .isEqualTo(new ServiceIsolationOptions(false, false));
+    assertThat(state(mapping).getEastWestGateways())
+        .containsExactly(new GatewaySelector(Map.of("app", "ew"), null, null));
+  }
+
+  @Test
+  void serviceIsolationAndGatewaysOfTheWrongTypeAreProblems() {
+    Mapping mapping =
+        map(Map.of("options", Map.of("serviceIsolation", true, "eastWestGateways", Map.of())));
+
+    assertThat(mapping.problems())
+        .containsExactly(
+            "spec.options.serviceIsolation: expected an object, found 'true'",
+            "spec.options.eastWestGateways: expected a list, found an object");
+    assertThat(state(mapping).getServiceIsolation()).isNull();
+    assertThat(state(mapping).getEastWestGateways()).isEmpty();
   }
 
   @Test
