@@ -19,6 +19,7 @@ public final class Mappers {
       new ObjectMapper(
           YAMLFactory.builder()
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .build());
 

@@ -10,7 +10,10 @@ public sealed interface Input
         WorkspaceInput,
         WorkspaceSettingsInput,
         ClusterRegistrationInput,
-        NodeInput {
+        NodeInput,
+        MeshConfigInput,
+        WorkloadInput,
+        EndpointSliceInput {
 
   ObjectId id();
 }

@@ -9,12 +9,46 @@ public record WorkspaceSettingsInput(
     String creationTimestamp,
     Federation federation,
     List<Sharing> importFrom,
-    List<Sharing> exportTo)
+    List<Sharing> exportTo,
+    Isolation isolation,
+    List<GatewaySelector> eastWestGateways)
     implements Input {
 
   public WorkspaceSettingsInput {
     importFrom = List.copyOf(importFrom);
     exportTo = List.copyOf(exportTo);
+    eastWestGateways = List.copyOf(eastWestGateways);
+  }
+
+  /** Settings that neither isolate nor pick east-west gateways. */
+  public WorkspaceSettingsInput(
+      ObjectId id,
+      String creationTimestamp,
+      Federation federation,
+      List<Sharing> importFrom,
+      List<Sharing> exportTo) {
+    this(id, creationTimestamp, federation, importFrom, exportTo, null, List.of());
+  }
+
+  /** Whether options.serviceIsolation is enabled (null: not set). */
+  public boolean isolates() {
+    return isolation != null && isolation.enabled();
+  }
+
+  /** Whether options.serviceIsolation also trims the workspace's proxies to its hosts. */
+  public boolean trimsProxyConfig() {
+    return isolates() && isolation.trimProxyConfig();
+  }
+
+  /** {@code options.serviceIsolation}. */
+  public record Isolation(boolean enabled, boolean trimProxyConfig) {}
+
+  /** {@code options.eastWestGateways[].selector}: every set field must match the gateway. */
+  public record GatewaySelector(Map<String, String> labels, String namespace, String cluster) {
+
+    public GatewaySelector {
+      labels = Map.copyOf(labels);
+    }
   }
 
   /** {@code options.federation}; null fields mean "not set", no ports every TCP port. */

@@ -5,13 +5,18 @@ import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
+import dev.meshfed.schema.discovery.EndpointSliceState;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.GatewaySelector;
+import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ResourceSelector;
+import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
+import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
 import dev.meshfed.schema.discovery.WorkspaceSharing;
 import dev.meshfed.schema.discovery.WorkspaceState;
@@ -19,12 +24,15 @@ import dev.meshfed.translation.model.AgentInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.EndpointSliceInput;
 import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.model.WorkloadInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
 import java.util.List;
@@ -65,6 +73,20 @@ final class InputConverter {
     } else if (payload instanceof ClusterRegistrationState registration) {
       return Optional.of(
           new ClusterRegistrationInput(id, registration.getLabels(), registration.getRemoved()));
+    } else if (payload instanceof MeshConfigState mc) {
+      return Optional.of(
+          new MeshConfigInput(
+              id,
+              mc.getRevision(),
+              mc.getTrustDomain(),
+              mc.getTrustDomainAliases(),
+              mc.getMeshId()));
+    } else if (payload instanceof WorkloadState w) {
+      return Optional.of(new WorkloadInput(id, w.getServiceAccount(), w.getPodLabels()));
+    } else if (payload instanceof EndpointSliceState e) {
+      return Optional.of(
+          new EndpointSliceInput(
+              id, e.getService(), e.getReadyEndpoints(), e.getNotReadyEndpoints(), e.getZones()));
     }
     return Optional.empty();
   }
@@ -118,7 +140,24 @@ final class InputConverter {
                     .map(p -> new WorkspaceSettingsInput.PortSelector(p.getNumber(), p.getName()))
                     .toList());
     return new WorkspaceSettingsInput(
-        id, created, federation, sharing(s.getImportFrom()), sharing(s.getExportTo()));
+        id,
+        created,
+        federation,
+        sharing(s.getImportFrom()),
+        sharing(s.getExportTo()),
+        isolation(s.getServiceIsolation()),
+        s.getEastWestGateways().stream().map(InputConverter::gateway).toList());
+  }
+
+  private static WorkspaceSettingsInput.Isolation isolation(ServiceIsolationOptions i) {
+    return i == null
+        ? null
+        : new WorkspaceSettingsInput.Isolation(i.getEnabled(), i.getTrimProxyConfig());
+  }
+
+  private static WorkspaceSettingsInput.GatewaySelector gateway(GatewaySelector g) {
+    return new WorkspaceSettingsInput.GatewaySelector(
+        g.getLabels(), g.getNamespace(), g.getCluster());
   }
 
   private static List<WorkspaceSettingsInput.Sharing> sharing(List<WorkspaceSharing> rules) {

@@ -2,10 +2,14 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.WorkspaceSettingsInput.GatewaySelector;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /** A cluster's Istio: the control plane meshfed writes to and the east-west gateway it uses. */
@@ -22,10 +26,61 @@ record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatew
 
   /** The first east-west gateway (by namespace and name) that other clusters can reach. */
   static Optional<EastWestGatewayInput> gateway(MeshInputs inputs, String cluster) {
+    return gateway(inputs, cluster, List.of());
+  }
+
+  /**
+   * The first east-west gateway (by namespace and name) that other clusters can reach and one of
+   * the selectors picks (none: any).
+   */
+  static Optional<EastWestGatewayInput> gateway(
+      MeshInputs inputs, String cluster, List<GatewaySelector> selectors) {
     return inputs
         .inCluster(cluster, EastWestGatewayInput.class)
+        .filter(
+            gateway -> selectors.isEmpty() || selectors.stream().anyMatch(s -> selects(s, gateway)))
         .filter(gateway -> endpoint(inputs, gateway).isPresent())
         .findFirst();
+  }
+
+  static boolean selects(GatewaySelector selector, EastWestGatewayInput gateway) {
+    return Selectors.matchesIfSet(selector.cluster(), gateway.id().cluster())
+        && Selectors.matchesIfSet(selector.namespace(), gateway.id().namespace())
+        && Selectors.containsAll(gateway.labels(), selector.labels());
+  }
+
+  /**
+   * The mesh config of the cluster's control plane: the one of its revision in its namespace, else
+   * the default one (named istio) there.
+   */
+  static Optional<MeshConfigInput> meshConfig(MeshInputs inputs, String cluster) {
+    Optional<ControlPlaneInput> controlPlane = controlPlane(inputs, cluster);
+    if (controlPlane.isEmpty()) {
+      return Optional.empty();
+    }
+    String namespace = controlPlane.get().id().namespace();
+    String revision = revision(controlPlane.get().revision());
+    return inputs
+        .inCluster(cluster, MeshConfigInput.class)
+        .filter(config -> config.id().namespace().equals(namespace))
+        .min(
+            Comparator.comparing(
+                    (MeshConfigInput config) ->
+                        !Objects.equals(revision(config.revision()), revision))
+                .thenComparing(config -> !config.id().name().equals("istio"))
+                .thenComparing(MeshConfigInput::id));
+  }
+
+  /** The trust domain the cluster's workload identities are in: Istio's default when unknown. */
+  static String trustDomain(MeshInputs inputs, String cluster) {
+    return meshConfig(inputs, cluster)
+        .map(MeshConfigInput::effectiveTrustDomain)
+        .orElse(MeshConfigInput.DEFAULT_TRUST_DOMAIN);
+  }
+
+  /** Istio calls the revision of an unrevisioned install "default". */
+  private static String revision(String revision) {
+    return revision == null || revision.isEmpty() ? "default" : revision;
   }
 
   /** An address and port other clusters reach a gateway at; the Node it is on, if one. */

@@ -13,8 +13,10 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
 
   /** The rules, in the order the translator applies them. */
   public enum Rule {
-    /** meshfed writes ServiceEntries and Gateways only. */
+    /** meshfed writes ServiceEntries, Gateways, AuthorizationPolicies and Sidecars only. */
     NOT_A_MESHFED_KIND,
+    /** No Service or workspace would give an AuthorizationPolicy or Sidecar this name. */
+    NO_SUCH_OBJECT,
     /** No Service of any cluster has a host whose object would bear this name. */
     NO_SUCH_SERVICE,
     /** No host suffix gives a Gateway this name. */
@@ -27,6 +29,8 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
     FEDERATION_OFF,
     /** Its workspace's serviceSelector does not select it. */
     NOT_SELECTED,
+    /** Its workspace's settings do not enable options.serviceIsolation (or trimProxyConfig). */
+    ISOLATION_OFF,
     /** Its workspace federates it under another host suffix, so its objects bear another name. */
     OTHER_HOST_SUFFIX,
     /** The Service's own cluster has no usable east-west gateway. */

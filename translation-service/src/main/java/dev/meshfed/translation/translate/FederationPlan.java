@@ -3,6 +3,7 @@ package dev.meshfed.translation.translate;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
+import dev.meshfed.translation.model.WorkspaceSettingsInput.GatewaySelector;
 import dev.meshfed.translation.model.WorkspaceSettingsInput.PortSelector;
 import dev.meshfed.translation.model.WorkspaceSettingsInput.ServiceSelector;
 import java.util.List;
@@ -14,6 +15,11 @@ public record FederationPlan(
   /** options.federation.ports: the ports federated; none listed means every TCP port. */
   public List<PortSelector> ports() {
     return settings.federation().ports();
+  }
+
+  /** options.eastWestGateways: the gateways that carry the workspace's traffic; none: any. */
+  public List<GatewaySelector> gatewaySelectors() {
+    return settings.eastWestGateways();
   }
 
   /** Whether options.federation.ports lets a port be federated. */

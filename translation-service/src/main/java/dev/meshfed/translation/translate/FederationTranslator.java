@@ -8,6 +8,7 @@ import dev.meshfed.translation.model.ServiceInput;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -21,6 +22,17 @@ import java.util.TreeSet;
 public final class FederationTranslator {
 
   public static final Comparator<UnitId> UNIT_ORDER = Comparator.comparing(UnitId::key);
+
+  /**
+   * Kinds kept for status and audit that no translation reads: their churn (endpoints coming and
+   * going, rollouts) must not recompute anything.
+   */
+  static final Set<String> UNTRANSLATED_KINDS =
+      Set.of(
+          DiscoveredKinds.DEPLOYMENT,
+          DiscoveredKinds.STATEFUL_SET,
+          DiscoveredKinds.DAEMON_SET,
+          DiscoveredKinds.ENDPOINT_SLICE);
 
   private FederationTranslator() {}
 
@@ -40,6 +52,9 @@ public final class FederationTranslator {
     if (unit instanceof UnitId.GatewayUnit g) {
       return GatewayFederation.translate(g.cluster(), inputs, membership);
     }
+    if (unit instanceof UnitId.ProxyConfigUnit p) {
+      return ProxyTrimming.translate(p.cluster(), inputs, membership);
+    }
     return new UnitResult(List.of(), membership.diagnostics());
   }
 
@@ -48,6 +63,7 @@ public final class FederationTranslator {
     SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);
     units.add(UnitId.MEMBERSHIP);
     inputs.clusters().forEach(cluster -> units.add(UnitId.gateway(cluster)));
+    inputs.clusters().forEach(cluster -> units.add(UnitId.proxyConfig(cluster)));
     inputs.all(ServiceInput.class).forEach(service -> units.add(UnitId.service(service.id())));
     return units;
   }
@@ -64,10 +80,13 @@ public final class FederationTranslator {
    */
   public static Optional<SortedSet<UnitId>> unitsAffectedBy(
       ObjectId changed, Optional<Input> before, Optional<Input> after, Membership membership) {
+    SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);
+    if (UNTRANSLATED_KINDS.contains(changed.kind())) {
+      return Optional.of(units);
+    }
     if (!DiscoveredKinds.SERVICE.equals(changed.kind())) {
       return Optional.empty();
     }
-    SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);
     units.add(UnitId.service(changed));
     if (!GatewayFederation.contribution(before, membership)
         .equals(GatewayFederation.contribution(after, membership))) {

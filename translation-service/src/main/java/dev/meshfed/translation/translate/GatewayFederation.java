@@ -29,80 +29,150 @@ final class GatewayFederation {
   private GatewayFederation() {}
 
   static UnitResult translate(String cluster, MeshInputs inputs, Membership membership) {
-    SortedMap<String, SortedSet<ObjectId>> suffixes =
-        federatedSuffixes(cluster, inputs, membership);
-    Decision<ClusterMesh> mesh = mesh(cluster, inputs);
-    if (suffixes.isEmpty() || !mesh.isAllowed()) {
+    SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs =
+        passthroughs(cluster, inputs, membership);
+    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
+    if (passthroughs.isEmpty() || controlPlane.isEmpty()) {
       return UnitResult.EMPTY;
     }
+    Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
     List<Output> outputs = new ArrayList<>();
-    suffixes.forEach((suffix, settings) -> outputs.add(gateway(mesh.allowed(), suffix, settings)));
+    passthroughs.forEach(
+        (passthrough, why) ->
+            outputs.add(
+                gateway(
+                    new ClusterMesh(cluster, controlPlane.get(), passthrough.gateway()),
+                    passthrough.suffix(),
+                    name(passthrough, usual),
+                    why)));
     return new UnitResult(outputs, List.of());
   }
 
+  /** Whether the Gateway for host suffix {@code suffix} in {@code cluster} could be named so. */
+  static boolean couldName(String cluster, String suffix, String name, MeshInputs inputs) {
+    Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
+    return name(suffix).equals(name)
+        || inputs
+            .inCluster(cluster, EastWestGatewayInput.class)
+            .anyMatch(gateway -> name(new Passthrough(gateway, suffix), usual).equals(name));
+  }
+
   /**
-   * The first rule that keeps the Gateway for host suffix {@code suffix} out of namespace {@code
-   * namespace} of {@code cluster}: the decisions {@link #translate} takes. Empty when translation
-   * places it there.
+   * The first rule that keeps the Gateway named {@code name} for host suffix {@code suffix} out of
+   * namespace {@code namespace} of {@code cluster}: the decisions {@link #translate} takes. Empty
+   * when translation places it there.
    */
   static Optional<Exclusion> exclusion(
-      String cluster, String suffix, String namespace, MeshInputs inputs, Membership membership) {
+      String cluster,
+      String suffix,
+      String name,
+      String namespace,
+      MeshInputs inputs,
+      Membership membership) {
     Optional<Exclusion> removed = membership.removalExclusion(cluster, null);
     if (removed.isPresent()) {
       return removed;
     }
-    if (!federatedSuffixes(cluster, inputs, membership).containsKey(suffix)) {
+    Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
+    Optional<Passthrough> candidate =
+        inputs
+            .inCluster(cluster, EastWestGatewayInput.class)
+            .map(gateway -> new Passthrough(gateway, suffix))
+            .filter(p -> name(p, usual).equals(name))
+            .findFirst();
+    if (candidate.isEmpty()) {
+      return Optional.of(noGateway(cluster, suffix, inputs, membership));
+    }
+    if (!passthroughs(cluster, inputs, membership).containsKey(candidate.get())) {
+      Exclusion none = noGateway(cluster, suffix, inputs, membership);
+      return Optional.of(
+          none.rule() == Rule.NO_FEDERATED_SERVICE ? none : otherGateways(candidate.get()));
+    }
+    return placement(cluster, namespace, inputs);
+  }
+
+  private static Exclusion otherGateways(Passthrough candidate) {
+    ObjectId gateway = candidate.gateway().id();
+    return new Exclusion(
+        Rule.NO_FEDERATED_SERVICE,
+        gateway,
+        "the federated services of cluster "
+            + gateway.cluster()
+            + " with host suffix "
+            + candidate.suffix()
+            + " go through other east-west gateways than "
+            + gateway.namespace()
+            + "/"
+            + gateway.name()
+            + " (options.eastWestGateways)");
+  }
+
+  /** Why a cluster with no reachable east-west gateway has no Gateway for a suffix. */
+  private static Exclusion noGateway(
+      String cluster, String suffix, MeshInputs inputs, Membership membership) {
+    boolean federates =
+        inputs
+            .inCluster(cluster, ServiceInput.class)
+            .map(service -> ServiceFederation.federation(service, membership))
+            .filter(Decision::isAllowed)
+            .anyMatch(federated -> federated.allowed().plan().hostSuffix().equals(suffix));
+    return federates
+        ? new Exclusion(
+            Rule.NO_EAST_WEST_GATEWAY,
+            null,
+            "cluster " + cluster + " has no east-west gateway with an address and a port named tls")
+        : new Exclusion(
+            Rule.NO_FEDERATED_SERVICE,
+            null,
+            "cluster " + cluster + " owns no federated service with host suffix " + suffix);
+  }
+
+  private static Optional<Exclusion> placement(
+      String cluster, String namespace, MeshInputs inputs) {
+    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
+    if (controlPlane.isEmpty()) {
       return Optional.of(
           new Exclusion(
-              Rule.NO_FEDERATED_SERVICE,
-              null,
-              "cluster " + cluster + " owns no federated service with host suffix " + suffix));
+              Rule.NO_CONTROL_PLANE, null, "cluster " + cluster + " has no Istio control plane"));
     }
-    Decision<ClusterMesh> mesh = mesh(cluster, inputs);
-    if (!mesh.isAllowed()) {
-      return mesh.exclusionIfAny();
-    }
-    if (!mesh.allowed().namespace().equals(namespace)) {
+    if (!controlPlane.get().id().namespace().equals(namespace)) {
       return Optional.of(
           new Exclusion(
               Rule.OTHER_NAMESPACE,
-              mesh.allowed().controlPlane().id(),
+              controlPlane.get().id(),
               "the Gateway of cluster "
                   + cluster
                   + " goes to the Istio control-plane namespace "
-                  + mesh.allowed().namespace()));
+                  + controlPlane.get().id().namespace()));
     }
     return Optional.empty();
   }
 
-  /** The name of the Gateway for a host suffix. */
+  /** The name of the Gateway for a host suffix on the cluster's usual east-west gateway. */
   static String name(String suffix) {
     return "meshfed-eastwest-" + Manifests.objectName(suffix);
   }
 
-  /** The cluster's control plane and east-west gateway, if it has both. */
-  private static Decision<ClusterMesh> mesh(String cluster, MeshInputs inputs) {
-    Optional<EastWestGatewayInput> gateway = ClusterMesh.gateway(inputs, cluster);
-    if (gateway.isEmpty()) {
-      return Decision.exclude(
-          () ->
-              new Exclusion(
-                  Rule.NO_EAST_WEST_GATEWAY,
-                  null,
-                  "cluster "
-                      + cluster
-                      + " has no east-west gateway with an address and a port named tls"));
+  /**
+   * The name of a passthrough's Gateway: on the cluster's usual east-west gateway (the first
+   * reachable one) by suffix alone, on one a workspace picked also by the gateway's name.
+   */
+  private static String name(Passthrough passthrough, Optional<EastWestGatewayInput> usual) {
+    boolean isUsual = usual.map(g -> g.id().equals(passthrough.gateway().id())).orElse(false);
+    return isUsual
+        ? name(passthrough.suffix())
+        : Manifests.objectName(
+            name(passthrough.suffix()) + "-" + passthrough.gateway().id().name());
+  }
+
+  /** One east-west gateway passing one host suffix through. */
+  private record Passthrough(EastWestGatewayInput gateway, String suffix)
+      implements Comparable<Passthrough> {
+    @Override
+    public int compareTo(Passthrough other) {
+      int byGateway = gateway.id().compareTo(other.gateway.id());
+      return byGateway != 0 ? byGateway : suffix.compareTo(other.suffix);
     }
-    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
-    if (controlPlane.isEmpty()) {
-      return Decision.exclude(
-          () ->
-              new Exclusion(
-                  Rule.NO_CONTROL_PLANE,
-                  null,
-                  "cluster " + cluster + " has no Istio control plane"));
-    }
-    return Decision.allow(new ClusterMesh(cluster, controlPlane.get(), gateway.get()));
   }
 
   /** What a service adds to its cluster's gateway: a host suffix and the inputs behind it. */
@@ -123,26 +193,35 @@ final class GatewayFederation {
                     federated.plan().settings().id()));
   }
 
-  /** Host suffixes of the federated services in the cluster, with the inputs that federate them. */
-  private static SortedMap<String, SortedSet<ObjectId>> federatedSuffixes(
+  /**
+   * The east-west gateway and host suffix of each federated service in the cluster, with the inputs
+   * that federate them.
+   */
+  private static SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs(
       String cluster, MeshInputs inputs, Membership membership) {
-    SortedMap<String, SortedSet<ObjectId>> suffixes = new TreeMap<>();
+    SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs = new TreeMap<>();
     inputs
         .inCluster(cluster, ServiceInput.class)
         .map(service -> ServiceFederation.federation(service, membership))
         .filter(Decision::isAllowed)
         .map(Decision::allowed)
         .forEach(
-            federated -> {
-              SortedSet<ObjectId> why =
-                  suffixes.computeIfAbsent(federated.plan().hostSuffix(), s -> new TreeSet<>());
-              why.add(federated.workspace().workspace().id());
-              why.add(federated.plan().settings().id());
-            });
-    return suffixes;
+            federated ->
+                ClusterMesh.gateway(inputs, cluster, federated.plan().gatewaySelectors())
+                    .ifPresent(
+                        gateway -> {
+                          SortedSet<ObjectId> why =
+                              passthroughs.computeIfAbsent(
+                                  new Passthrough(gateway, federated.plan().hostSuffix()),
+                                  p -> new TreeSet<>());
+                          why.add(federated.workspace().workspace().id());
+                          why.add(federated.plan().settings().id());
+                        }));
+    return passthroughs;
   }
 
-  private static Output gateway(ClusterMesh mesh, String suffix, SortedSet<ObjectId> settings) {
+  private static Output gateway(
+      ClusterMesh mesh, String suffix, String name, SortedSet<ObjectId> settings) {
     EastWestGatewayInput eastWest = mesh.gateway();
     ObjectNode spec = Manifests.objectNode();
     spec.set("selector", Manifests.stringMap(eastWest.selector()));
@@ -157,7 +236,6 @@ final class GatewayFederation {
     List<ObjectId> sources = new ArrayList<>(settings);
     sources.add(eastWest.id());
     sources.add(mesh.controlPlane().id());
-    String name = name(suffix);
     String apiVersion = mesh.networkingApiVersion();
     ObjectNode manifest =
         Manifests.object(

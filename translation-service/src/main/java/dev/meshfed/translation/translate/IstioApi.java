@@ -7,6 +7,7 @@ import java.util.regex.Pattern;
 public final class IstioApi {
 
   public static final String NETWORKING_GROUP = "networking.istio.io";
+  public static final String SECURITY_GROUP = "security.istio.io";
   static final String V1 = NETWORKING_GROUP + "/v1";
   static final String V1BETA1 = NETWORKING_GROUP + "/v1beta1";
 
@@ -29,6 +30,13 @@ public final class IstioApi {
     int major = Integer.parseInt(m.group(1));
     int minor = Integer.parseInt(m.group(2));
     return major > 1 || (major == 1 && minor >= 22) ? V1 : V1BETA1;
+  }
+
+  /** {@code security.istio.io/v1} from Istio 1.22 on, {@code v1beta1} (served since 1.6) below. */
+  public static String securityApiVersion(String istioVersion) {
+    return networkingApiVersion(istioVersion).equals(V1)
+        ? SECURITY_GROUP + "/v1"
+        : SECURITY_GROUP + "/v1beta1";
   }
 
   public static String group(String apiVersion) {

@@ -144,6 +144,11 @@ final class ServiceFederation {
   }
 
   private UnitResult run() {
+    if (plan.settings().isolates()) {
+      UnitResult isolation = ServiceIsolation.translate(service, workspace, importers, inputs);
+      outputs.addAll(isolation.outputs());
+      diagnostics.addAll(isolation.diagnostics());
+    }
     Decision<Reachable> reachable = reachability();
     if (!reachable.isAllowed()) {
       warn(reachable.exclusion().message());
@@ -237,7 +242,8 @@ final class ServiceFederation {
 
   private Decision<Reachable> reachability() {
     String owner = service.id().cluster();
-    Optional<EastWestGatewayInput> gateway = ClusterMesh.gateway(inputs, owner);
+    Optional<EastWestGatewayInput> gateway =
+        ClusterMesh.gateway(inputs, owner, plan.gatewaySelectors());
     if (gateway.isEmpty()) {
       return Decision.exclude(
           () ->
@@ -248,7 +254,13 @@ final class ServiceFederation {
                       + owner
                       + " has no east-west gateway that other clusters can reach (a port named"
                       + " tls, and a load balancer address, or a nodePort and a ready node with"
-                      + " an address), so "
+                      + " an address)"
+                      + (plan.gatewaySelectors().isEmpty()
+                          ? ""
+                          : " among those options.eastWestGateways of "
+                              + plan.settings().id().ref()
+                              + " selects")
+                      + ", so "
                       + host()
                       + " cannot be reached from other clusters"));
     }

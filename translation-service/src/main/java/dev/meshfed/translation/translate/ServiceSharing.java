@@ -44,6 +44,12 @@ final class ServiceSharing {
                         || rule.resources().stream().anyMatch(r -> selects(r, service))));
   }
 
+  /** Whether one of the rules names the workspace, whatever resources it limits sharing to. */
+  static boolean names(List<Sharing> rules, WorkspaceInput workspace) {
+    return rules.stream()
+        .anyMatch(rule -> rule.workspaces().stream().anyMatch(s -> selects(s, workspace)));
+  }
+
   /** A selector with neither a name nor a label selector selects no workspace. */
   static boolean selects(WorkspaceSelector selector, WorkspaceInput workspace) {
     if (selector.name() == null && selector.selector() == null) {

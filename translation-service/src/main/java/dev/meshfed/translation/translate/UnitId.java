@@ -6,7 +6,8 @@ import dev.meshfed.translation.model.ObjectId;
  * A unit of translation: the smallest part of the output that is recomputed on its own. A change to
  * a Service recomputes its unit and its cluster's gateway unit; other changes recompute all.
  */
-public sealed interface UnitId permits UnitId.ServiceUnit, UnitId.GatewayUnit, UnitId.Membership {
+public sealed interface UnitId
+    permits UnitId.ServiceUnit, UnitId.GatewayUnit, UnitId.ProxyConfigUnit, UnitId.Membership {
 
   /** A stable string form, used as a state-store key. */
   String key();
@@ -19,7 +20,19 @@ public sealed interface UnitId permits UnitId.ServiceUnit, UnitId.GatewayUnit, U
     return new GatewayUnit(cluster);
   }
 
+  static UnitId proxyConfig(String cluster) {
+    return new ProxyConfigUnit(cluster);
+  }
+
   UnitId MEMBERSHIP = new Membership();
+
+  /** The Sidecars that trim the proxies of a cluster's workspace namespaces. */
+  record ProxyConfigUnit(String cluster) implements UnitId {
+    @Override
+    public String key() {
+      return "proxy-config|" + cluster;
+    }
+  }
 
   record ServiceUnit(ObjectId service) implements UnitId {
     @Override

@@ -52,15 +52,22 @@ public record Verdict(Optional<Output> produced, List<Exclusion> exclusions) {
               serviceEntry(inputs, membership, suffixes, cluster, namespace, name);
           case GatewayFederation.GATEWAY ->
               gateway(inputs, membership, suffixes, cluster, namespace, name);
+          case ServiceIsolation.AUTHORIZATION_POLICY ->
+              PolicyVerdicts.authorizationPolicy(inputs, membership, cluster, namespace, name);
+          case ProxyTrimming.SIDECAR ->
+              PolicyVerdicts.sidecar(inputs, membership, cluster, namespace, name);
           default ->
               List.of(
                   new Exclusion(
                       Rule.NOT_A_MESHFED_KIND,
                       null,
                       "meshfed writes only "
-                          + ServiceFederation.SERVICE_ENTRY
-                          + " and "
-                          + GatewayFederation.GATEWAY
+                          + String.join(
+                              ", ",
+                              ServiceFederation.SERVICE_ENTRY,
+                              GatewayFederation.GATEWAY,
+                              ServiceIsolation.AUTHORIZATION_POLICY,
+                              ProxyTrimming.SIDECAR)
                           + " objects, not "
                           + kind));
         };
@@ -112,11 +119,12 @@ public record Verdict(Optional<Output> produced, List<Exclusion> exclusions) {
       String name) {
     List<Exclusion> exclusions = new ArrayList<>();
     suffixes.stream()
-        .filter(suffix -> GatewayFederation.name(suffix).equals(name))
+        .filter(suffix -> GatewayFederation.couldName(cluster, suffix, name, inputs))
         .forEach(
             suffix ->
                 exclusions.add(
-                    GatewayFederation.exclusion(cluster, suffix, namespace, inputs, membership)
+                    GatewayFederation.exclusion(
+                            cluster, suffix, name, namespace, inputs, membership)
                         .orElseGet(() -> unexplained(name))));
     if (exclusions.isEmpty()) {
       exclusions.add(
@@ -125,10 +133,15 @@ public record Verdict(Optional<Output> produced, List<Exclusion> exclusions) {
               null,
               "no host suffix (of "
                   + String.join(", ", suffixes)
-                  + ") names a Gateway "
+                  + ") and east-west gateway of cluster "
+                  + cluster
+                  + " names a Gateway "
                   + name
                   + "; meshfed names them "
-                  + GatewayFederation.name("SUFFIX")));
+                  + GatewayFederation.name("SUFFIX")
+                  + " on a cluster's first reachable east-west gateway, "
+                  + GatewayFederation.name("SUFFIX")
+                  + "-GATEWAY on one a workspace picks"));
     }
     return exclusions;
   }

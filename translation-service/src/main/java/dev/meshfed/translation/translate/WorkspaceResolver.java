@@ -64,6 +64,7 @@ public final class WorkspaceResolver {
       String name = workspace.id().name();
       Optional<WorkspaceSettingsInput> governing =
           Optional.ofNullable(settingsByWorkspace.get(name));
+      governing.ifPresent(this::checkIsolation);
       Optional<FederationPlan> federation = governing.flatMap(this::federationPlan);
       plans.put(name, new WorkspacePlan(workspace, namespaces.get(name), governing, federation));
     }
@@ -271,6 +272,19 @@ public final class WorkspaceResolver {
               + " is already configured by the older "
               + older.id().ref()
               + "; these settings have no effect");
+    }
+  }
+
+  private void checkIsolation(WorkspaceSettingsInput settingsInput) {
+    if (settingsInput.isolation() != null
+        && settingsInput.isolation().trimProxyConfig()
+        && !settingsInput.isolates()) {
+      diagnostics.add(
+          new Diagnostic(
+              settingsInput.id(),
+              Severity.WARNING,
+              "options.serviceIsolation.trimProxyConfig has no effect unless"
+                  + " options.serviceIsolation.enabled is true"));
     }
   }
 

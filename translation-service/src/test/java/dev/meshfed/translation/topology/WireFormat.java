@@ -6,16 +6,21 @@ import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
+import dev.meshfed.schema.discovery.EndpointSliceState;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.GatewaySelector;
+import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
+import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
+import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
 import dev.meshfed.schema.discovery.WorkspaceSharing;
@@ -24,10 +29,13 @@ import dev.meshfed.translation.model.AgentInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.EndpointSliceInput;
 import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.WorkloadInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
 import java.util.List;
@@ -103,10 +111,23 @@ final class WireFormat {
               federation(s.federation()),
               sharing(s.importFrom()),
               sharing(s.exportTo()),
-              null,
-              List.of());
+              s.isolation() == null
+                  ? null
+                  : new ServiceIsolationOptions(
+                      s.isolation().enabled(), s.isolation().trimProxyConfig()),
+              s.eastWestGateways().stream()
+                  .map(g -> new GatewaySelector(g.labels(), g.namespace(), g.cluster()))
+                  .toList());
     } else if (input instanceof ClusterRegistrationInput r) {
       payload = new ClusterRegistrationState(r.labels(), r.removed());
+    } else if (input instanceof MeshConfigInput m) {
+      payload =
+          new MeshConfigState(m.revision(), m.trustDomain(), m.trustDomainAliases(), m.meshId());
+    } else if (input instanceof WorkloadInput w) {
+      payload = new WorkloadState(w.serviceAccount(), w.podLabels());
+    } else if (input instanceof EndpointSliceInput e) {
+      payload =
+          new EndpointSliceState(e.service(), e.readyEndpoints(), e.notReadyEndpoints(), e.zones());
     } else {
       throw new IllegalArgumentException("No wire format for " + input);
     }

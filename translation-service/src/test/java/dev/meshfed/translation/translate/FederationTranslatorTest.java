@@ -69,6 +69,19 @@ class FederationTranslatorTest {
   }
 
   @Test
+  void workloadsAndEndpointSlicesAffectNoUnit() {
+    for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "EndpointSlice")) {
+      ObjectId changed = new ObjectId("cluster1", kind, "bookinfo", "reviews");
+
+      assertThat(
+              FederationTranslator.unitsAffectedBy(
+                  changed, Optional.empty(), Optional.empty(), membership))
+          .as(kind)
+          .hasValueSatisfying(units -> assertThat(units).isEmpty());
+    }
+  }
+
+  @Test
   void anythingButAServiceMayAffectEveryUnit() {
     ObjectId namespace = new ObjectId("cluster1", "Namespace", "", "bookinfo");
 

@@ -8,13 +8,16 @@ import dev.meshfed.translation.model.AgentInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.EndpointSliceInput;
 import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.model.WorkloadInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
 import java.io.IOException;
@@ -42,6 +45,7 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
       new ObjectMapper(
           YAMLFactory.builder()
               .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+              .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
               .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
               .build());
 
@@ -114,6 +118,23 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
       case "KubernetesCluster", "KubernetesCluster.admin.gloo.solo.io" ->
           new ClusterRegistrationInput(
               id, strings(o.path("labels")), o.path("removed").asBoolean(false));
+      case "MeshConfig" ->
+          new MeshConfigInput(
+              id,
+              text(o, "revision"),
+              text(o, "trustDomain"),
+              texts(o.path("trustDomainAliases")),
+              text(o, "meshId"));
+      case "Deployment", "StatefulSet", "DaemonSet" ->
+          new WorkloadInput(
+              id, o.path("serviceAccount").asText("default"), strings(o.path("podLabels")));
+      case "EndpointSlice" ->
+          new EndpointSliceInput(
+              id,
+              text(o, "service"),
+              o.path("readyEndpoints").asInt(),
+              o.path("notReadyEndpoints").asInt(),
+              texts(o.path("zones")));
       default -> throw new IllegalArgumentException("Unknown kind in golden case: " + kind);
     };
   }
@@ -168,7 +189,32 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
         text(o, "creationTimestamp"),
         federation,
         sharing(o.path("importFrom")),
-        sharing(o.path("exportTo")));
+        sharing(o.path("exportTo")),
+        isolation(o.path("serviceIsolation")),
+        gateways(o.path("eastWestGateways")));
+  }
+
+  private static WorkspaceSettingsInput.Isolation isolation(JsonNode i) {
+    return i.isMissingNode()
+        ? null
+        : new WorkspaceSettingsInput.Isolation(
+            i.path("enabled").asBoolean(false), i.path("trimProxyConfig").asBoolean(false));
+  }
+
+  private static List<WorkspaceSettingsInput.GatewaySelector> gateways(JsonNode gateways) {
+    List<WorkspaceSettingsInput.GatewaySelector> result = new ArrayList<>();
+    gateways.forEach(
+        g ->
+            result.add(
+                new WorkspaceSettingsInput.GatewaySelector(
+                    strings(g.path("labels")), text(g, "namespace"), text(g, "cluster"))));
+    return result;
+  }
+
+  private static List<String> texts(JsonNode node) {
+    List<String> result = new ArrayList<>();
+    node.forEach(value -> result.add(value.asText()));
+    return result;
   }
 
   private static List<WorkspaceSettingsInput.Sharing> sharing(JsonNode rules) {

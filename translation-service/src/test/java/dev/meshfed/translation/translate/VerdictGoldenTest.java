@@ -64,7 +64,8 @@ class VerdictGoldenTest {
                       .isEqualTo(produced.contains(id(cluster, "ServiceEntry", namespace, entry)));
                 });
         Optional<Exclusion> gateway =
-            GatewayFederation.exclusion(cluster, suffix, namespace, inputs, membership);
+            GatewayFederation.exclusion(
+                cluster, suffix, GatewayFederation.name(suffix), namespace, inputs, membership);
         assertThat(gateway.isEmpty())
             .as("gateway for %s in %s: %s", suffix, cluster, gateway)
             .isEqualTo(

@@ -1,0 +1,192 @@
+package dev.meshfed.translation.translate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.MeshConfigInput;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.translate.Diagnostic.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * options.serviceIsolation: an ALLOW AuthorizationPolicy on a federated service's workloads, in its
+ * own namespace and cluster, that admits only the identities of its workspace's and importers'
+ * namespaces ({@code <trustDomain>/ns/<namespace>/sa/*}, each cluster's trust domain from its mesh
+ * config), on the service's ports. Requests through east-west gateways keep the caller's identity
+ * (AUTO_PASSTHROUGH does not terminate mTLS), so remote callers are told apart too.
+ */
+final class ServiceIsolation {
+
+  static final String AUTHORIZATION_POLICY = "AuthorizationPolicy";
+
+  private ServiceIsolation() {}
+
+  /** The policy's name for a service: in the service's namespace, next to the user's own. */
+  static String name(String service) {
+    return Manifests.objectName("meshfed-isolation-" + service);
+  }
+
+  /**
+   * The policy for a service federated by {@code workspace} and imported by {@code importers}, or a
+   * warning when it cannot have one; nothing when the owner's cluster has no control plane.
+   */
+  static UnitResult translate(
+      ServiceInput service,
+      WorkspacePlan workspace,
+      List<WorkspacePlan> importers,
+      MeshInputs inputs) {
+    ObjectId id = service.id();
+    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, id.cluster());
+    if (controlPlane.isEmpty()) {
+      return UnitResult.EMPTY;
+    }
+    if (service.selector().isEmpty()) {
+      return warning(
+          id,
+          "options.serviceIsolation is enabled, but the service has no selector: an"
+              + " AuthorizationPolicy without one would cover the whole namespace, so the service"
+              + " is not isolated");
+    }
+    List<Diagnostic> diagnostics = new ArrayList<>();
+    Optional<List<String>> ports = ports(service);
+    if (ports.isEmpty()) {
+      diagnostics.add(
+          new Diagnostic(
+              id,
+              Severity.WARNING,
+              "a port targets a named container port, which an AuthorizationPolicy cannot name;"
+                  + " the isolation policy admits the workspace's identities on every port"));
+    }
+    List<WorkspacePlan> allowed = new ArrayList<>(importers);
+    allowed.add(0, workspace);
+    Output policy = policy(service, workspace, allowed, ports, controlPlane.get(), inputs);
+    return new UnitResult(List.of(policy), diagnostics);
+  }
+
+  private static Output policy(
+      ServiceInput service,
+      WorkspacePlan workspace,
+      List<WorkspacePlan> allowed,
+      Optional<List<String>> ports,
+      ControlPlaneInput controlPlane,
+      MeshInputs inputs) {
+    ObjectId id = service.id();
+    ObjectNode spec = Manifests.objectNode();
+    spec.putObject("selector").set("matchLabels", Manifests.stringMap(service.selector()));
+    spec.put("action", "ALLOW");
+    ObjectNode rule = spec.putArray("rules").addObject();
+    rule.putArray("from")
+        .addObject()
+        .putObject("source")
+        .set("principals", Manifests.strings(List.copyOf(principals(allowed, inputs))));
+    ports
+        .filter(list -> !list.isEmpty())
+        .ifPresent(
+            list ->
+                rule.putArray("to")
+                    .addObject()
+                    .putObject("operation")
+                    .set("ports", Manifests.strings(list)));
+    List<ObjectId> sources = sources(id, allowed, controlPlane, inputs);
+    String apiVersion = IstioApi.securityApiVersion(controlPlane.version());
+    String name = name(id.name());
+    ObjectNode manifest =
+        Manifests.object(
+            apiVersion,
+            AUTHORIZATION_POLICY,
+            id.namespace(),
+            name,
+            Map.of(
+                Manifests.WORKSPACE_LABEL,
+                workspace.name(),
+                Manifests.SOURCE_CLUSTER_LABEL,
+                id.cluster()),
+            Map.of(Manifests.SOURCES_ANNOTATION, Manifests.sources(sources)),
+            spec);
+    return new Output(
+        id.cluster(),
+        apiVersion,
+        AUTHORIZATION_POLICY,
+        id.namespace(),
+        name,
+        manifest,
+        workspace.name(),
+        sources.stream().sorted().distinct().toList(),
+        null,
+        id.cluster(),
+        "options.serviceIsolation of workspace "
+            + workspace.name()
+            + " admits only the identities of "
+            + allowed.stream().map(WorkspacePlan::name).toList()
+            + " to "
+            + id.ref());
+  }
+
+  /** Every namespace of the allowed workspaces, in every cluster, with that cluster's domain. */
+  private static SortedSet<String> principals(List<WorkspacePlan> allowed, MeshInputs inputs) {
+    SortedSet<String> principals = new TreeSet<>();
+    for (WorkspacePlan plan : allowed) {
+      plan.namespacesByCluster()
+          .forEach(
+              (cluster, namespaces) -> {
+                String trustDomain = ClusterMesh.trustDomain(inputs, cluster);
+                namespaces.forEach(ns -> principals.add(trustDomain + "/ns/" + ns + "/sa/*"));
+              });
+    }
+    return principals;
+  }
+
+  /**
+   * The TCP ports the workloads listen on (the proxies see no other traffic): a policy matches the
+   * port a request arrives at on the workload, which is the service port's target. Empty when one
+   * targets a named container port.
+   */
+  private static Optional<List<String>> ports(ServiceInput service) {
+    SortedSet<Integer> ports = new TreeSet<>();
+    for (ServicePortInput port : service.ports()) {
+      if (port.protocol() != null && !"TCP".equalsIgnoreCase(port.protocol())) {
+        continue;
+      }
+      String target = port.targetPort();
+      if (target == null || target.isEmpty()) {
+        ports.add(port.port());
+      } else if (target.chars().allMatch(Character::isDigit)) {
+        ports.add(Integer.parseInt(target));
+      } else {
+        return Optional.empty();
+      }
+    }
+    return Optional.of(ports.stream().map(String::valueOf).toList());
+  }
+
+  private static List<ObjectId> sources(
+      ObjectId service,
+      List<WorkspacePlan> allowed,
+      ControlPlaneInput controlPlane,
+      MeshInputs inputs) {
+    List<ObjectId> sources = new ArrayList<>(List.of(service, controlPlane.id()));
+    for (WorkspacePlan plan : allowed) {
+      sources.add(plan.workspace().id());
+      plan.settings().ifPresent(settings -> sources.add(settings.id()));
+      plan.namespacesByCluster()
+          .keySet()
+          .forEach(
+              cluster ->
+                  ClusterMesh.meshConfig(inputs, cluster)
+                      .map(MeshConfigInput::id)
+                      .ifPresent(sources::add));
+    }
+    return sources;
+  }
+
+  private static UnitResult warning(ObjectId id, String message) {
+    return new UnitResult(List.of(), List.of(new Diagnostic(id, Severity.WARNING, message)));
+  }
+}
