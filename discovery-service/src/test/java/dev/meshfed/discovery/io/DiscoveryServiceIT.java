@@ -7,6 +7,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meshfed.discovery.model.AgentRecord;
 import dev.meshfed.discovery.model.Keys;
 import dev.meshfed.discovery.model.MeshfedResource;
+import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.sync.DiscoveryService;
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.AgentState;
@@ -15,7 +16,9 @@ import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
+import dev.meshfed.schema.discovery.EndpointSliceState;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
@@ -23,11 +26,13 @@ import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
+import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
 import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
@@ -37,6 +42,7 @@ import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
@@ -63,6 +69,11 @@ class DiscoveryServiceIT {
       Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "ratings");
   private static final DiscoveryKey ISTIOD =
       Keys.of(DiscoveredKinds.CONTROL_PLANE, "istio-system", "istiod-1-22");
+
+  private static final DiscoveryKey ISTIOD_WORKLOAD =
+      Keys.of(DiscoveredKinds.DEPLOYMENT, "istio-system", "istiod-1-22");
+  private static final DiscoveryKey REVIEWS_WORKLOAD =
+      Keys.of(DiscoveredKinds.DEPLOYMENT, "bookinfo", "reviews-v1");
 
   private static final AtomicInteger CLUSTERS = new AtomicInteger();
 
@@ -270,7 +281,219 @@ class DiscoveryServiceIT {
     await()
         .during(QUIET)
         .atMost(QUIET.multipliedBy(3))
-        .until(() -> topic.recordsOf(REVIEWS).size() == 1 && topic.recordsOf(ISTIOD).size() == 1);
+        .until(
+            () ->
+                topic.recordsOf(REVIEWS).size() == 1
+                    && topic.recordsOf(ISTIOD).size() == 1
+                    && topic.recordsOf(ISTIOD_WORKLOAD).size() == 1);
+  }
+
+  @Test
+  void aDeploymentsStatusOnlyUpdatePublishesNothing() {
+    Deployment reviews = kube.resource(workload("reviews-v1", "bookinfo-reviews")).create();
+    startService();
+    awaitAgent(0);
+    assertThat(payload(REVIEWS_WORKLOAD))
+        .isEqualTo(new WorkloadState("bookinfo-reviews", Map.of("app", "reviews")));
+
+    kube.resource(
+            new DeploymentBuilder(reviews)
+                .withNewStatus()
+                .withReplicas(2)
+                .withReadyReplicas(1)
+                .withObservedGeneration(1L)
+                .endStatus()
+                .build())
+        .updateStatus();
+    kube.apps()
+        .deployments()
+        .inNamespace("bookinfo")
+        .withName("reviews-v1")
+        .edit(
+            deployment ->
+                new DeploymentBuilder(deployment)
+                    .editSpec()
+                    .editTemplate()
+                    .editSpec()
+                    .withServiceAccountName("reviews")
+                    .endSpec()
+                    .endTemplate()
+                    .endSpec()
+                    .build());
+
+    // The informer hands over the status update before the template change: once the change is
+    // published, a record for the status update would be there too.
+    await().until(() -> topic.recordsOf(REVIEWS_WORKLOAD).size() >= 2);
+    assertThat(topic.recordsOf(REVIEWS_WORKLOAD))
+        .extracting(record -> ((WorkloadState) record.value().getPayload()).getServiceAccount())
+        .containsExactly("bookinfo-reviews", "reviews");
+  }
+
+  @Test
+  void publishesAnEndpointSlicesReadyAndNotReadyEndpoints() {
+    kube.resource(
+            new EndpointSliceBuilder()
+                .withNewMetadata()
+                .withNamespace("bookinfo")
+                .withName("reviews-abc12")
+                .addToLabels("kubernetes.io/service-name", "reviews")
+                .endMetadata()
+                .withAddressType("IPv4")
+                .addNewEndpoint()
+                .withAddresses("10.0.0.1")
+                .withNewConditions()
+                .withReady(true)
+                .endConditions()
+                .withZone("zone-b")
+                .endEndpoint()
+                .addNewEndpoint()
+                .withAddresses("10.0.0.2")
+                .withZone("zone-a")
+                .endEndpoint()
+                .addNewEndpoint()
+                .withAddresses("10.0.0.3")
+                .withNewConditions()
+                .withReady(false)
+                .endConditions()
+                .withZone("zone-c")
+                .endEndpoint()
+                .build())
+        .create();
+
+    startService();
+    awaitAgent(0);
+
+    assertThat(payload(Keys.of(DiscoveredKinds.ENDPOINT_SLICE, "bookinfo", "reviews-abc12")))
+        .isEqualTo(new EndpointSliceState("reviews", 2, 1, List.of("zone-a", "zone-b")));
+  }
+
+  @Test
+  void publishesTheMeshConfigsTrustDomain() {
+    createConfigMap(
+        "istio-1-22",
+        Map.of("istio.io/rev", "1-22"),
+        "trustDomain: cluster1.example.com\n"
+            + "trustDomainAliases: [cluster.local]\n"
+            + "defaultConfig:\n"
+            + "  meshId: mesh1\n");
+    createConfigMap(
+        "istio-sidecar-injector-1-22", Map.of("istio.io/rev", "1-22"), "policy: enabled\n");
+    createConfigMap("istio", Map.of(), "trustDomain: unlabelled.example.com\n");
+
+    startService();
+    awaitAgent(0);
+
+    assertThat(payload(Keys.of(DiscoveredKinds.MESH_CONFIG, "istio-system", "istio-1-22")))
+        .isEqualTo(
+            new MeshConfigState("1-22", "cluster1.example.com", List.of("cluster.local"), "mesh1"));
+    assertThat(topic.records())
+        .extracting(ConsumerRecord::key)
+        .filteredOn(key -> key.getKind().equals(DiscoveredKinds.MESH_CONFIG))
+        .containsExactly(Keys.of(DiscoveredKinds.MESH_CONFIG, "istio-system", "istio-1-22"));
+
+    kube.configMaps()
+        .inNamespace("istio-system")
+        .withName("istio-1-22")
+        .edit(
+            configMap ->
+                new ConfigMapBuilder(configMap)
+                    .addToData("mesh", "trustDomain: cluster1.example.org\n")
+                    .build());
+
+    await()
+        .until(
+            () ->
+                ((MeshConfigState)
+                        payload(Keys.of(DiscoveredKinds.MESH_CONFIG, "istio-system", "istio-1-22")))
+                    .getTrustDomain()
+                    .equals("cluster1.example.org"));
+  }
+
+  @Test
+  void aNamespaceSelectorPublishesANamespacesApplicationsWhileItsLabelsMatch() {
+    createNamespace();
+    createService("reviews", 9080);
+    createEastWestGateway();
+    createIstiod();
+    DiscoveryKey namespace = Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo");
+    DiscoveryKey gateway =
+        Keys.of(DiscoveredKinds.EAST_WEST_GATEWAY, "istio-gateways", "istio-eastwestgateway");
+
+    startService(NamespaceSelection.of("istio-discovery in (enabled, true)"));
+    awaitAgent(0);
+
+    assertThat(topic.latest(gateway)).isPresent();
+    assertThat(topic.latest(ISTIOD)).isPresent();
+    assertThat(topic.latest(REVIEWS)).isEmpty();
+    assertThat(topic.latest(namespace)).isEmpty();
+    assertThat(topic.latest(ISTIOD_WORKLOAD)).isEmpty();
+
+    relabelNamespace(Map.of("istio-injection", "enabled", "istio-discovery", "enabled"));
+
+    await().until(() -> topic.latest(REVIEWS).map(record -> record.value() != null).orElse(false));
+    assertThat(payload(namespace))
+        .isEqualTo(
+            new NamespaceState(Map.of("istio-injection", "enabled", "istio-discovery", "enabled")));
+
+    relabelNamespace(Map.of("istio-injection", "enabled"));
+
+    await().until(() -> topic.latest(REVIEWS).map(record -> record.value() == null).orElse(false));
+    await()
+        .until(() -> topic.latest(namespace).map(record -> record.value() == null).orElse(false));
+    assertThat(topic.recordsOf(REVIEWS)).hasSize(2);
+    assertThat(topic.recordsOf(gateway)).hasSize(1);
+  }
+
+  private void relabelNamespace(Map<String, String> labels) {
+    kube.namespaces()
+        .withName("bookinfo")
+        .edit(
+            namespace ->
+                new NamespaceBuilder(namespace)
+                    .editMetadata()
+                    .withLabels(labels)
+                    .endMetadata()
+                    .build());
+  }
+
+  private void createConfigMap(String name, Map<String, String> labels, String mesh) {
+    kube.resource(
+            new ConfigMapBuilder()
+                .withNewMetadata()
+                .withNamespace("istio-system")
+                .withName(name)
+                .withLabels(labels)
+                .endMetadata()
+                .addToData("mesh", mesh)
+                .build())
+        .create();
+  }
+
+  private static Deployment workload(String name, String serviceAccount) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withNamespace("bookinfo")
+        .withName(name)
+        .endMetadata()
+        .withNewSpec()
+        .withReplicas(2)
+        .withNewSelector()
+        .addToMatchLabels("app", "reviews")
+        .endSelector()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", "reviews")
+        .endMetadata()
+        .withNewSpec()
+        .withServiceAccountName(serviceAccount)
+        .addNewContainer()
+        .withName("reviews")
+        .withImage("reviews:1")
+        .endContainer()
+        .endSpec()
+        .endTemplate()
+        .endSpec()
+        .build();
   }
 
   @Test
@@ -308,6 +531,10 @@ class DiscoveryServiceIT {
   }
 
   private void startService() {
+    startService(NamespaceSelection.EVERYTHING);
+  }
+
+  private void startService(NamespaceSelection namespaces) {
     var settings =
         new DiscoverySettings(
             cluster.name(),
@@ -317,7 +544,8 @@ class DiscoveryServiceIT {
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),
             Duration.ofMillis(100),
-            Duration.ofSeconds(2));
+            Duration.ofSeconds(2),
+            namespaces);
     service = Discovery.create(settings, kube);
     service.start();
     if (topic == null) {

@@ -1,5 +1,7 @@
 package dev.meshfed.discovery.sync;
 
+import static dev.meshfed.discovery.sync.TestObjects.deployment;
+import static dev.meshfed.discovery.sync.TestObjects.eastWestGateway;
 import static dev.meshfed.discovery.sync.TestObjects.namespace;
 import static dev.meshfed.discovery.sync.TestObjects.service;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meshfed.discovery.model.AgentRecord;
 import dev.meshfed.discovery.model.DiscoveryMapper;
 import dev.meshfed.discovery.model.Keys;
+import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.model.Source;
 import dev.meshfed.discovery.model.Write;
 import dev.meshfed.schema.DiscoveredKinds;
@@ -16,6 +19,8 @@ import dev.meshfed.schema.discovery.DiscoveryKey;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -32,6 +37,14 @@ class DiscoveryServiceTest {
           "run-2",
           Duration.ofSeconds(5),
           new Backoff(Duration.ofMillis(20), Duration.ofMillis(100)));
+
+  private static final DiscoveryService.Options DISCOVERY_ENABLED =
+      new DiscoveryService.Options(
+          OPTIONS.discoveryVersion(),
+          OPTIONS.runId(),
+          OPTIONS.syncTimeout(),
+          OPTIONS.backoff(),
+          NamespaceSelection.of("istio-discovery=enabled"));
 
   private final List<String> steps = new ArrayList<>();
   private final RecordingSink sink = new RecordingSink();
@@ -117,11 +130,130 @@ class DiscoveryServiceTest {
     assertThat(sink.closed).isTrue();
   }
 
+  @Test
+  void aDeploymentsStatusOnlyUpdateSendsNothing() {
+    Deployment reviews = deployment("bookinfo", "reviews-v1");
+    cluster.upsert(Source.DEPLOYMENTS, reviews);
+    start();
+    await().until(() -> sink.sent.contains(agent()));
+
+    cluster.upsert(
+        Source.DEPLOYMENTS,
+        new DeploymentBuilder(reviews)
+            .editMetadata()
+            .withResourceVersion("2")
+            .endMetadata()
+            .withNewStatus()
+            .withReplicas(2)
+            .withReadyReplicas(1)
+            .withObservedGeneration(1L)
+            .endStatus()
+            .build());
+    Deployment relabelled =
+        new DeploymentBuilder(reviews)
+            .editSpec()
+            .editTemplate()
+            .editMetadata()
+            .addToLabels("version", "v1")
+            .endMetadata()
+            .endTemplate()
+            .endSpec()
+            .build();
+    cluster.upsert(Source.DEPLOYMENTS, relabelled);
+
+    // The template change comes after the status change: once it is sent, the status change was
+    // skipped, not merely still queued.
+    await().until(() -> sink.sent.contains(record(Source.DEPLOYMENTS, relabelled)));
+    assertThat(sink.sent)
+        .containsExactly(
+            record(Source.DEPLOYMENTS, reviews), agent(), record(Source.DEPLOYMENTS, relabelled));
+  }
+
+  @Test
+  void underANamespaceSelectorOnlySelectedNamespacesApplicationsArePublished() {
+    Service gateway = eastWestGateway("bookinfo");
+    cluster.upsert(Source.NAMESPACES, bookinfo);
+    cluster.upsert(Source.SERVICES, reviews);
+    cluster.upsert(Source.SERVICES, gateway);
+
+    start(DISCOVERY_ENABLED);
+
+    await().until(() -> sink.sent.contains(agent()));
+    assertThat(sink.sent).containsExactlyInAnyOrder(record(Source.SERVICES, gateway), agent());
+  }
+
+  @Test
+  void aNamespaceRelabelledIntoAndOutOfTheSelectionPublishesThenTombstonesItsObjects() {
+    Deployment workload = deployment("bookinfo", "reviews-v1");
+    cluster.upsert(Source.NAMESPACES, bookinfo);
+    cluster.upsert(Source.SERVICES, reviews);
+    cluster.upsert(Source.DEPLOYMENTS, workload);
+    start(DISCOVERY_ENABLED);
+    await().until(() -> sink.sent.contains(agent()));
+
+    Namespace selected =
+        namespace("bookinfo", Map.of("istio-injection", "enabled", "istio-discovery", "enabled"));
+    cluster.upsert(Source.NAMESPACES, selected);
+
+    await().until(() -> sink.sent.size() == 4);
+    assertThat(sink.sent)
+        .containsExactlyInAnyOrder(
+            agent(),
+            record(Source.NAMESPACES, selected),
+            record(Source.SERVICES, reviews),
+            record(Source.DEPLOYMENTS, workload));
+
+    cluster.upsert(Source.NAMESPACES, bookinfo);
+
+    await().until(() -> sink.sent.size() == 7);
+    assertThat(sink.sent.subList(4, 7))
+        .containsExactlyInAnyOrder(
+            Write.tombstone(Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo")),
+            Write.tombstone(Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "reviews")),
+            Write.tombstone(Keys.of(DiscoveredKinds.DEPLOYMENT, "bookinfo", "reviews-v1")));
+  }
+
+  @Test
+  void anObjectOfANamespaceNotYetListedIsPublishedOnceItsNamespaceIs() {
+    start(DISCOVERY_ENABLED);
+    await().until(() -> sink.sent.contains(agent()));
+
+    cluster.upsert(Source.SERVICES, reviews);
+    Namespace selected = namespace("bookinfo", Map.of("istio-discovery", "enabled"));
+    cluster.upsert(Source.NAMESPACES, selected);
+
+    await().until(() -> sink.sent.contains(record(Source.SERVICES, reviews)));
+    assertThat(sink.sent)
+        .containsExactlyInAnyOrder(
+            agent(), record(Source.NAMESPACES, selected), record(Source.SERVICES, reviews));
+  }
+
+  @Test
+  void aRestartUnderANamespaceSelectorTombstonesWhatItNoLongerSelects() {
+    putInTopic(Source.NAMESPACES, bookinfo);
+    putInTopic(Source.SERVICES, reviews);
+    cluster.upsert(Source.NAMESPACES, bookinfo);
+    cluster.upsert(Source.SERVICES, reviews);
+
+    start(DISCOVERY_ENABLED);
+
+    await().until(() -> sink.sent.contains(agent()));
+    assertThat(sink.sent)
+        .containsExactlyInAnyOrder(
+            Write.tombstone(Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo")),
+            Write.tombstone(Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "reviews")),
+            agent());
+  }
+
   private void start() {
+    start(OPTIONS);
+  }
+
+  private void start(DiscoveryService.Options options) {
     service =
         new DiscoveryService(
             "meshfed.discovered.test",
-            OPTIONS,
+            options,
             () -> steps.add("ensure topics"),
             () -> {
               steps.add("read topic");

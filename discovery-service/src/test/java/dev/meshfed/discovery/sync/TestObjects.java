@@ -4,6 +4,8 @@ import io.fabric8.kubernetes.api.model.Namespace;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import java.util.Map;
 
 /** Small Kubernetes objects for orchestration tests. */
@@ -33,6 +35,37 @@ final class TestObjects {
         .withName("http")
         .withPort(port)
         .endPort()
+        .endSpec()
+        .build();
+  }
+
+  /** A Service labelled istio=eastwestgateway. */
+  static Service eastWestGateway(String namespace) {
+    return new ServiceBuilder(service(namespace, "istio-eastwestgateway", 15443))
+        .editMetadata()
+        .addToLabels("istio", "eastwestgateway")
+        .endMetadata()
+        .build();
+  }
+
+  static Deployment deployment(String namespace, String name) {
+    return new DeploymentBuilder()
+        .withNewMetadata()
+        .withNamespace(namespace)
+        .withName(name)
+        .withUid("uid-" + name)
+        .withGeneration(1L)
+        .withResourceVersion("1")
+        .endMetadata()
+        .withNewSpec()
+        .withNewTemplate()
+        .withNewMetadata()
+        .addToLabels("app", name)
+        .endMetadata()
+        .withNewSpec()
+        .withServiceAccountName(name)
+        .endSpec()
+        .endTemplate()
         .endSpec()
         .build();
   }
