@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -20,6 +22,7 @@ public final class MeshInputs {
   private final SortedMap<ObjectId, Input> byId = new TreeMap<>();
   private final SortedMap<String, Map<Class<?>, SortedMap<ObjectId, Input>>> byCluster =
       new TreeMap<>();
+  private final Map<String, SortedSet<ObjectId>> servicesByStem = new HashMap<>();
 
   public static MeshInputs of(Collection<? extends Input> inputs) {
     MeshInputs mesh = new MeshInputs();
@@ -36,6 +39,9 @@ public final class MeshInputs {
         .computeIfAbsent(input.id().cluster(), c -> new HashMap<>())
         .computeIfAbsent(input.getClass(), t -> new TreeMap<>())
         .put(input.id(), input);
+    if (input instanceof ServiceInput) {
+      servicesByStem.computeIfAbsent(stem(input.id()), s -> new TreeSet<>()).add(input.id());
+    }
   }
 
   public void remove(ObjectId id) {
@@ -65,6 +71,21 @@ public final class MeshInputs {
     return kinds == null ? Stream.empty() : ofType(kinds, type);
   }
 
+  /**
+   * The other Services, of any cluster, whose name and namespace joined by a dash read the same as
+   * this one's: objects named after hosts (dots as dashes) can only collide between these.
+   */
+  public Stream<ServiceInput> servicesSharingStem(ObjectId service) {
+    return servicesByStem.getOrDefault(stem(service), new TreeSet<>()).stream()
+        .filter(id -> !id.equals(service))
+        .map(byId::get)
+        .map(ServiceInput.class::cast);
+  }
+
+  private static String stem(ObjectId service) {
+    return (service.name() + "-" + service.namespace()).replace('.', '-');
+  }
+
   public boolean hasNamespace(String cluster, String namespace) {
     return byId.containsKey(new ObjectId(cluster, DiscoveredKinds.NAMESPACE, "", namespace));
   }
@@ -88,6 +109,12 @@ public final class MeshInputs {
   }
 
   private void unindex(Input input) {
+    if (input instanceof ServiceInput) {
+      SortedSet<ObjectId> sharing = servicesByStem.get(stem(input.id()));
+      if (sharing != null && sharing.remove(input.id()) && sharing.isEmpty()) {
+        servicesByStem.remove(stem(input.id()));
+      }
+    }
     String cluster = input.id().cluster();
     Map<Class<?>, SortedMap<ObjectId, Input>> kinds = byCluster.get(cluster);
     if (kinds == null) {

@@ -108,7 +108,7 @@ final class FederationProcessor
     Optional<Input> before = mesh.get(id);
     updateInputs(id, record.value());
     Optional<SortedSet<UnitId>> affected =
-        FederationTranslator.unitsAffectedBy(id, before, mesh.get(id), membership);
+        FederationTranslator.unitsAffectedBy(id, before, mesh.get(id), mesh, membership);
     if (affected.isEmpty() || fullRecompute.isDue()) {
       fullRecompute.markDue(record.timestamp());
       return;

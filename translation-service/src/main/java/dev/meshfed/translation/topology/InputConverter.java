@@ -51,7 +51,7 @@ final class InputConverter {
     } else if (payload instanceof NamespaceState ns) {
       return Optional.of(new NamespaceInput(id, ns.getLabels()));
     } else if (payload instanceof ServiceState s) {
-      return Optional.of(service(id, s));
+      return Optional.of(service(id, created, s));
     } else if (payload instanceof EastWestGatewayState g) {
       return Optional.of(
           new EastWestGatewayInput(
@@ -91,7 +91,7 @@ final class InputConverter {
     return Optional.empty();
   }
 
-  private static ServiceInput service(ObjectId id, ServiceState s) {
+  private static ServiceInput service(ObjectId id, String created, ServiceState s) {
     return new ServiceInput(
         id,
         s.getType(),
@@ -106,7 +106,8 @@ final class InputConverter {
                         p.getTargetPort(),
                         p.getProtocol(),
                         p.getAppProtocol()))
-            .toList());
+            .toList(),
+        created);
   }
 
   private static WorkspaceInput workspace(ObjectId id, String created, WorkspaceState ws) {

@@ -29,6 +29,8 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
     FEDERATION_OFF,
     /** Its workspace's serviceSelector does not select it. */
     NOT_SELECTED,
+    /** An older Service's entries bear the same host or name in a cluster both would reach. */
+    HOST_CONFLICT,
     /** Its workspace's settings do not enable options.serviceIsolation (or trimProxyConfig). */
     ISOLATION_OFF,
     /** Its workspace federates it under another host suffix, so its objects bear another name. */

@@ -79,7 +79,11 @@ public final class FederationTranslator {
    * @param after the input after the change, if it exists
    */
   public static Optional<SortedSet<UnitId>> unitsAffectedBy(
-      ObjectId changed, Optional<Input> before, Optional<Input> after, Membership membership) {
+      ObjectId changed,
+      Optional<Input> before,
+      Optional<Input> after,
+      MeshInputs inputs,
+      Membership membership) {
     SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);
     if (UNTRANSLATED_KINDS.contains(changed.kind())) {
       return Optional.of(units);
@@ -88,10 +92,18 @@ public final class FederationTranslator {
       return Optional.empty();
     }
     units.add(UnitId.service(changed));
-    if (!GatewayFederation.contribution(before, membership)
-        .equals(GatewayFederation.contribution(after, membership))) {
+    if (!GatewayFederation.contribution(before, inputs, membership)
+        .equals(GatewayFederation.contribution(after, inputs, membership))) {
       units.add(UnitId.gateway(changed.cluster()));
     }
+    // A service that may claim the same objects can win or lose them with this change.
+    inputs
+        .servicesSharingStem(changed)
+        .forEach(
+            rival -> {
+              units.add(UnitId.service(rival.id()));
+              units.add(UnitId.gateway(rival.id().cluster()));
+            });
     return Optional.of(units);
   }
 

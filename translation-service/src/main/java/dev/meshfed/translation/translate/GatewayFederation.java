@@ -113,7 +113,7 @@ final class GatewayFederation {
     boolean federates =
         inputs
             .inCluster(cluster, ServiceInput.class)
-            .map(service -> ServiceFederation.federation(service, membership))
+            .map(service -> ServiceFederation.federation(service, inputs, membership))
             .filter(Decision::isAllowed)
             .anyMatch(federated -> federated.allowed().plan().hostSuffix().equals(suffix));
     return federates
@@ -179,10 +179,11 @@ final class GatewayFederation {
   record Contribution(String hostSuffix, ObjectId workspace, ObjectId settings) {}
 
   /** The contribution of a service, if it is one and federated; empty otherwise. */
-  static Optional<Contribution> contribution(Optional<Input> input, Membership membership) {
+  static Optional<Contribution> contribution(
+      Optional<Input> input, MeshInputs inputs, Membership membership) {
     return input
         .filter(ServiceInput.class::isInstance)
-        .map(service -> ServiceFederation.federation((ServiceInput) service, membership))
+        .map(service -> ServiceFederation.federation((ServiceInput) service, inputs, membership))
         .filter(Decision::isAllowed)
         .map(Decision::allowed)
         .map(
@@ -202,7 +203,7 @@ final class GatewayFederation {
     SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs = new TreeMap<>();
     inputs
         .inCluster(cluster, ServiceInput.class)
-        .map(service -> ServiceFederation.federation(service, membership))
+        .map(service -> ServiceFederation.federation(service, inputs, membership))
         .filter(Decision::isAllowed)
         .map(Decision::allowed)
         .forEach(

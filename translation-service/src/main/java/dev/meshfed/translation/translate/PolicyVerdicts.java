@@ -47,7 +47,7 @@ final class PolicyVerdicts {
   private static Exclusion isolationExclusion(
       ServiceInput service, MeshInputs inputs, Membership membership) {
     Decision<ServiceFederation.Federated> federated =
-        ServiceFederation.federation(service, membership);
+        ServiceFederation.federation(service, inputs, membership);
     if (!federated.isAllowed()) {
       return federated.exclusion();
     }

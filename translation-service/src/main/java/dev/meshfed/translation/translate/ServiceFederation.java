@@ -61,18 +61,31 @@ final class ServiceFederation {
   }
 
   static UnitResult translate(ServiceInput service, MeshInputs inputs, Membership membership) {
-    Decision<Federated> federated = federation(service, membership);
+    Decision<Federated> federated = federation(service, inputs, membership);
     if (!federated.isAllowed()) {
-      return UnitResult.EMPTY;
+      return HostClaims.asDiagnostic(federated.exclusion());
     }
     return new ServiceFederation(service, inputs, membership, federated.allowed()).run();
   }
 
   /**
-   * Whether a service's workspace federates it: the first decision of {@link #translate}, and the
-   * one that makes a service count for its cluster's gateway.
+   * Whether a service's workspace federates it, and no older service claims its objects: the first
+   * decision of {@link #translate}, and the one that makes a service count for its cluster's
+   * gateway.
    */
-  static Decision<Federated> federation(ServiceInput service, Membership membership) {
+  static Decision<Federated> federation(
+      ServiceInput service, MeshInputs inputs, Membership membership) {
+    Decision<Federated> federated = federationByWorkspace(service, membership);
+    if (!federated.isAllowed()) {
+      return federated;
+    }
+    Optional<Exclusion> conflict =
+        HostClaims.conflict(service, federated.allowed(), inputs, membership);
+    return conflict.isPresent() ? Decision.exclude(conflict::get) : federated;
+  }
+
+  /** Whether a service's workspace federates it, whatever other services claim. */
+  static Decision<Federated> federationByWorkspace(ServiceInput service, Membership membership) {
     ObjectId id = service.id();
     Optional<Exclusion> removed = membership.removalExclusion(id.cluster(), id);
     if (removed.isPresent()) {
@@ -123,7 +136,7 @@ final class ServiceFederation {
       String namespace,
       MeshInputs inputs,
       Membership membership) {
-    Decision<Federated> federated = federation(service, membership);
+    Decision<Federated> federated = federation(service, inputs, membership);
     if (!federated.isAllowed()) {
       Exclusion exclusion = federated.exclusion();
       return Optional.of(
@@ -228,6 +241,10 @@ final class ServiceFederation {
    * gets an entry.
    */
   private SortedSet<String> targets() {
+    return targets(workspace, importers);
+  }
+
+  static SortedSet<String> targets(WorkspacePlan workspace, List<WorkspacePlan> importers) {
     SortedSet<String> targets = new TreeSet<>(workspace.namespacesByCluster().keySet());
     importers.forEach(importer -> targets.addAll(importer.namespacesByCluster().keySet()));
     return targets;

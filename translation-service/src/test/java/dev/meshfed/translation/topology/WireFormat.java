@@ -70,6 +70,7 @@ final class WireFormat {
     } else if (input instanceof NamespaceInput ns) {
       payload = new NamespaceState(ns.labels());
     } else if (input instanceof ServiceInput s) {
+      created = s.creationTimestamp();
       payload =
           new ServiceState(
               s.type(),

@@ -24,11 +24,12 @@ class FederationTranslatorTest {
 
   private GoldenCase golden;
   private Membership membership;
+  private MeshInputs mesh;
 
   @BeforeEach
   void load() throws IOException {
     golden = GoldenCase.named("label-selector");
-    MeshInputs mesh = golden.mesh();
+    mesh = golden.mesh();
     membership = FederationTranslator.membership(mesh, golden.settings());
   }
 
@@ -69,13 +70,33 @@ class FederationTranslatorTest {
   }
 
   @Test
+  void aServiceThatMayClaimAnotherOnesObjectsRecomputesItToo() throws IOException {
+    GoldenCase conflict = GoldenCase.named("host-conflict");
+    MeshInputs conflicting = conflict.mesh();
+    Membership resolved = FederationTranslator.membership(conflicting, conflict.settings());
+    ObjectId winner = new ObjectId("cluster1", "Service", "v2", "reviews-bookinfo");
+    ObjectId loser = new ObjectId("cluster1", "Service", "bookinfo-v2", "reviews");
+    Optional<Input> before = conflicting.get(winner);
+    conflicting.remove(winner);
+
+    assertThat(
+            FederationTranslator.unitsAffectedBy(
+                    winner, before, Optional.empty(), conflicting, resolved)
+                .orElseThrow())
+        .contains(UnitId.service(winner), UnitId.service(loser), UnitId.gateway("cluster1"));
+    assertThat(
+            FederationTranslator.translate(UnitId.service(loser), conflicting, resolved).outputs())
+        .isNotEmpty();
+  }
+
+  @Test
   void workloadsAndEndpointSlicesAffectNoUnit() {
     for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "EndpointSlice")) {
       ObjectId changed = new ObjectId("cluster1", kind, "bookinfo", "reviews");
 
       assertThat(
               FederationTranslator.unitsAffectedBy(
-                  changed, Optional.empty(), Optional.empty(), membership))
+                  changed, Optional.empty(), Optional.empty(), mesh, membership))
           .as(kind)
           .hasValueSatisfying(units -> assertThat(units).isEmpty());
     }
@@ -87,13 +108,13 @@ class FederationTranslatorTest {
 
     assertThat(
             FederationTranslator.unitsAffectedBy(
-                namespace, Optional.empty(), Optional.empty(), membership))
+                namespace, Optional.empty(), Optional.empty(), mesh, membership))
         .isEmpty();
   }
 
   private List<UnitId> affected(ObjectId id, Optional<Input> before, Optional<Input> after) {
     return List.copyOf(
-        FederationTranslator.unitsAffectedBy(id, before, after, membership).orElseThrow());
+        FederationTranslator.unitsAffectedBy(id, before, after, mesh, membership).orElseThrow());
   }
 
   private ServiceInput service(ObjectId id) {

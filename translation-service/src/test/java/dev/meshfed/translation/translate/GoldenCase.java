@@ -100,7 +100,8 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               o.path("type").asText("ClusterIP"),
               strings(o.path("labels")),
               strings(o.path("selector")),
-              ports(o.path("ports")));
+              ports(o.path("ports")),
+              text(o, "creationTimestamp"));
       case "EastWestGateway" ->
           new EastWestGatewayInput(
               id,

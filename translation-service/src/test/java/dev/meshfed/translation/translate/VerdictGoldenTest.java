@@ -36,7 +36,11 @@ class VerdictGoldenTest {
     Set<String> produced =
         FederationTranslator.translateAll(inputs, golden.settings()).values().stream()
             .flatMap(r -> r.outputs().stream())
-            .map(o -> id(o.cluster(), o.kind(), o.namespace(), o.name()))
+            .flatMap(
+                o ->
+                    Stream.of(
+                        id(o.cluster(), o.kind(), o.namespace(), o.name()),
+                        id(o.cluster(), o.kind(), o.namespace(), o.name()) + "|" + o.host()))
             .collect(Collectors.toSet());
     SortedSet<String> suffixes = new TreeSet<>(List.of(golden.settings().defaultHostSuffix()));
     membership
@@ -55,13 +59,16 @@ class VerdictGoldenTest {
             .all(ServiceInput.class)
             .forEach(
                 service -> {
-                  String entry = Manifests.objectName(ServiceFederation.host(service, suffix));
+                  String host = ServiceFederation.host(service, suffix);
+                  String entry = Manifests.objectName(host);
                   Optional<Exclusion> exclusion =
                       ServiceFederation.exclusion(
                           service, suffix, cluster, namespace, inputs, membership);
                   assertThat(exclusion.isEmpty())
                       .as("%s in %s: %s", entry, cluster, exclusion)
-                      .isEqualTo(produced.contains(id(cluster, "ServiceEntry", namespace, entry)));
+                      .isEqualTo(
+                          produced.contains(
+                              id(cluster, "ServiceEntry", namespace, entry) + "|" + host));
                 });
         Optional<Exclusion> gateway =
             GatewayFederation.exclusion(

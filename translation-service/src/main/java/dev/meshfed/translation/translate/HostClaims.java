@@ -1,0 +1,105 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.translate.Diagnostic.Severity;
+import dev.meshfed.translation.translate.Exclusion.Rule;
+import dev.meshfed.translation.translate.ServiceFederation.Federated;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * Conflicts between federated services: two whose entries would bear the same host, or the same
+ * object name (hosts name their objects with dots as dashes, so {@code a-b.c} and {@code a.b-c}
+ * collide), in a cluster both reach. The older Service (creation time, then identity) keeps them;
+ * the other is invalid and federated nowhere, so the result never depends on arrival order.
+ */
+final class HostClaims {
+
+  private static final Comparator<ServiceInput> OLDEST_FIRST =
+      Comparator.comparing(
+              ServiceInput::creationTimestamp, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(ServiceInput::id);
+
+  private HostClaims() {}
+
+  /** The older federated service that claims the objects this one would write, if one does. */
+  static Optional<Exclusion> conflict(
+      ServiceInput service, Federated federated, MeshInputs inputs, Membership membership) {
+    Claim claim = Claim.of(service, federated, membership);
+    return inputs
+        .servicesSharingStem(service.id())
+        .filter(rival -> OLDEST_FIRST.compare(rival, service) < 0)
+        .sorted(OLDEST_FIRST)
+        .flatMap(rival -> claimOf(rival, membership).stream())
+        .filter(rival -> rival.name().equals(claim.name()))
+        .filter(rival -> !sharedTargets(claim, rival).isEmpty())
+        .findFirst()
+        .map(winner -> exclusion(claim, winner));
+  }
+
+  /** A host conflict is the loser's own error; every other exclusion is no error at all. */
+  static UnitResult asDiagnostic(Exclusion exclusion) {
+    if (exclusion.rule() != Rule.HOST_CONFLICT) {
+      return UnitResult.EMPTY;
+    }
+    return new UnitResult(
+        List.of(),
+        List.of(new Diagnostic(exclusion.subject(), Severity.INVALID, exclusion.message())));
+  }
+
+  private static Optional<Claim> claimOf(ServiceInput rival, Membership membership) {
+    Decision<Federated> federated = ServiceFederation.federationByWorkspace(rival, membership);
+    return federated.isAllowed()
+        ? Optional.of(Claim.of(rival, federated.allowed(), membership))
+        : Optional.empty();
+  }
+
+  /** What one federated service would write: its host, the objects' name, where they go. */
+  private record Claim(
+      ServiceInput service, String workspace, String host, String name, SortedSet<String> targets) {
+
+    static Claim of(ServiceInput service, Federated federated, Membership membership) {
+      String host = ServiceFederation.host(service, federated.plan().hostSuffix());
+      List<WorkspacePlan> importers =
+          ServiceSharing.importers(service, federated.workspace(), membership);
+      return new Claim(
+          service,
+          federated.workspace().name(),
+          host,
+          Manifests.objectName(host),
+          ServiceFederation.targets(federated.workspace(), importers));
+    }
+  }
+
+  private static SortedSet<String> sharedTargets(Claim claim, Claim rival) {
+    SortedSet<String> shared = new TreeSet<>(claim.targets());
+    shared.retainAll(rival.targets());
+    return shared;
+  }
+
+  private static Exclusion exclusion(Claim loser, Claim winner) {
+    String older =
+        "the older " + winner.service().id().ref() + " (workspace " + winner.workspace() + ")";
+    String where = " in cluster " + String.join(", ", sharedTargets(loser, winner));
+    String what =
+        winner.host().equals(loser.host())
+            ? "its host " + loser.host() + " is already federated by " + older + where
+            : "its host "
+                + loser.host()
+                + " would name its objects "
+                + loser.name()
+                + ", which "
+                + older
+                + " already holds for host "
+                + winner.host()
+                + where;
+    return new Exclusion(
+        Rule.HOST_CONFLICT,
+        loser.service().id(),
+        what + "; it is not federated until the conflict is resolved");
+  }
+}
