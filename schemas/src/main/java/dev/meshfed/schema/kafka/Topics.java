@@ -6,6 +6,7 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.status.InputStatus;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class Topics {
   public static final String DISCOVERED_PREFIX = PREFIX + "discovered.";
   public static final String DESIRED_PREFIX = PREFIX + "desired.";
   public static final String APPLIED_PREFIX = PREFIX + "applied.";
+  public static final String STATUS_PREFIX = PREFIX + "status.";
   public static final String EVENTS = PREFIX + "events";
 
   /** Matches every discovered topic; group 1 is the cluster name. */
@@ -117,6 +119,24 @@ public final class Topics {
         "distribution-service");
   }
 
+  /**
+   * The statuses translation gives the inputs that live in a cluster (Workspaces,
+   * WorkspaceSettings, KubernetesClusters), for that cluster's distribution-service to write back.
+   */
+  public static TopicSpec<DiscoveryKey, InputStatus> status(String cluster) {
+    return new TopicSpec<>(
+        statusName(cluster),
+        new AvroSerde<>(DiscoveryKey.class),
+        new AvroSerde<>(InputStatus.class),
+        STATE_PARTITIONS,
+        STATE_TOPIC_CONFIG,
+        "translation-service");
+  }
+
+  public static String statusName(String cluster) {
+    return STATUS_PREFIX + checkCluster(cluster);
+  }
+
   /** The cluster a discovered topic speaks for, if the name is one. */
   public static Optional<String> clusterOfDiscovered(String topic) {
     return clusterOf(DISCOVERED_PATTERN, topic);
@@ -134,7 +154,7 @@ public final class Topics {
 
   /** A cluster's topics: created when the cluster joins (its discovery-service starts). */
   public static List<TopicSpec<?, ?>> clusterTopics(String cluster) {
-    return List.of(discovered(cluster), desired(cluster), applied(cluster));
+    return List.of(discovered(cluster), desired(cluster), applied(cluster), status(cluster));
   }
 
   private static String millis(Duration duration) {

@@ -35,7 +35,12 @@ class TopicsTest {
   void aClusterHasItsDiscoveredDesiredAndAppliedTopics() {
     assertThat(Topics.clusterTopics("c1"))
         .extracting(TopicSpec::name)
-        .containsExactly("meshfed.discovered.c1", "meshfed.desired.c1", "meshfed.applied.c1");
+        .containsExactly(
+            "meshfed.discovered.c1",
+            "meshfed.desired.c1",
+            "meshfed.applied.c1",
+            "meshfed.status.c1");
+    assertThat(Topics.status("c1").writer()).isEqualTo("translation-service");
     assertThat(Topics.clusterOfApplied("meshfed.applied.c1")).contains("c1");
     assertThat(Topics.clusterOfApplied("meshfed.desired.c1")).isEmpty();
   }
