@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -122,6 +123,20 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
         .filter(o -> o.getKind().equals("ServiceEntry") && o.getMetadata().getName().equals(name))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no ServiceEntry " + name + " in " + cluster));
+  }
+
+  /** The managed objects of one kind in a cluster. */
+  List<GenericKubernetesResource> managed(String cluster, String kind) {
+    return managed(cluster).stream().filter(o -> o.getKind().equals(kind)).toList();
+  }
+
+  /** A managed object, if the cluster has it. */
+  Optional<GenericKubernetesResource> managed(
+      String cluster, String kind, String namespace, String name) {
+    return managed(cluster, kind).stream()
+        .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
+        .filter(o -> name.equals(o.getMetadata().getName()))
+        .findFirst();
   }
 
   List<GenericKubernetesResource> managed(String cluster) {
