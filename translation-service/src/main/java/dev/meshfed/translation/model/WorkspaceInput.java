@@ -8,12 +8,22 @@ public record WorkspaceInput(
     ObjectId id,
     String creationTimestamp,
     Map<String, String> labels,
-    List<WorkloadClusters> workloadClusters)
+    List<WorkloadClusters> workloadClusters,
+    long generation)
     implements Input {
 
   public WorkspaceInput {
     labels = Map.copyOf(labels);
     workloadClusters = List.copyOf(workloadClusters);
+  }
+
+  /** A Workspace whose generation is unknown (0). */
+  public WorkspaceInput(
+      ObjectId id,
+      String creationTimestamp,
+      Map<String, String> labels,
+      List<WorkloadClusters> workloadClusters) {
+    this(id, creationTimestamp, labels, workloadClusters, 0);
   }
 
   /**

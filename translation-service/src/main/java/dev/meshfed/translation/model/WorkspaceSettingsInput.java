@@ -11,13 +11,26 @@ public record WorkspaceSettingsInput(
     List<Sharing> importFrom,
     List<Sharing> exportTo,
     Isolation isolation,
-    List<GatewaySelector> eastWestGateways)
+    List<GatewaySelector> eastWestGateways,
+    long generation)
     implements Input {
 
   public WorkspaceSettingsInput {
     importFrom = List.copyOf(importFrom);
     exportTo = List.copyOf(exportTo);
     eastWestGateways = List.copyOf(eastWestGateways);
+  }
+
+  /** Settings whose generation is unknown (0). */
+  public WorkspaceSettingsInput(
+      ObjectId id,
+      String creationTimestamp,
+      Federation federation,
+      List<Sharing> importFrom,
+      List<Sharing> exportTo,
+      Isolation isolation,
+      List<GatewaySelector> eastWestGateways) {
+    this(id, creationTimestamp, federation, importFrom, exportTo, isolation, eastWestGateways, 0);
   }
 
   /** Settings that neither isolate nor pick east-west gateways. */
@@ -27,7 +40,7 @@ public record WorkspaceSettingsInput(
       Federation federation,
       List<Sharing> importFrom,
       List<Sharing> exportTo) {
-    this(id, creationTimestamp, federation, importFrom, exportTo, null, List.of());
+    this(id, creationTimestamp, federation, importFrom, exportTo, null, List.of(), 0);
   }
 
   /** Whether options.serviceIsolation is enabled (null: not set). */

@@ -280,6 +280,22 @@ final class FederationProcessor
                     RecordFactory.inputKey(d),
                     RecordFactory.diagnosticEvent(d, true),
                     timestamp));
+    diff.statusesWritten()
+        .forEach(
+            status ->
+                forward(
+                    TranslationTopology.STATUS_SINK,
+                    RecordFactory.statusKey(status.input()),
+                    RecordFactory.status(status),
+                    timestamp));
+    diff.statusesRemoved()
+        .forEach(
+            status ->
+                forward(
+                    TranslationTopology.STATUS_SINK,
+                    RecordFactory.statusKey(status.input()),
+                    null,
+                    timestamp));
     diff.cleared()
         .forEach(
             d ->

@@ -46,6 +46,7 @@ final class InputConverter {
   static Optional<Input> toInput(ObjectId id, DiscoveredObject object) {
     Object payload = object.getPayload();
     String created = object.getCreationTimestamp();
+    long generation = object.getGeneration() == null ? 0 : object.getGeneration();
     if (payload instanceof AgentState) {
       return Optional.of(new AgentInput(id));
     } else if (payload instanceof NamespaceState ns) {
@@ -67,12 +68,13 @@ final class InputConverter {
     } else if (payload instanceof ControlPlaneState cp) {
       return Optional.of(new ControlPlaneInput(id, cp.getVersion(), cp.getRevision()));
     } else if (payload instanceof WorkspaceState ws) {
-      return Optional.of(workspace(id, created, ws));
+      return Optional.of(workspace(id, created, generation, ws));
     } else if (payload instanceof WorkspaceSettingsState settings) {
-      return Optional.of(settings(id, created, settings));
+      return Optional.of(settings(id, created, generation, settings));
     } else if (payload instanceof ClusterRegistrationState registration) {
       return Optional.of(
-          new ClusterRegistrationInput(id, registration.getLabels(), registration.getRemoved()));
+          new ClusterRegistrationInput(
+              id, registration.getLabels(), registration.getRemoved(), generation));
     } else if (payload instanceof MeshConfigState mc) {
       return Optional.of(
           new MeshConfigInput(
@@ -110,12 +112,14 @@ final class InputConverter {
         created);
   }
 
-  private static WorkspaceInput workspace(ObjectId id, String created, WorkspaceState ws) {
+  private static WorkspaceInput workspace(
+      ObjectId id, String created, long generation, WorkspaceState ws) {
     return new WorkspaceInput(
         id,
         created,
         ws.getLabels(),
-        ws.getWorkloadClusters().stream().map(InputConverter::workloadClusters).toList());
+        ws.getWorkloadClusters().stream().map(InputConverter::workloadClusters).toList(),
+        generation);
   }
 
   private static WorkspaceInput.WorkloadClusters workloadClusters(WorkloadClusterSelector c) {
@@ -128,7 +132,7 @@ final class InputConverter {
   }
 
   private static WorkspaceSettingsInput settings(
-      ObjectId id, String created, WorkspaceSettingsState s) {
+      ObjectId id, String created, long generation, WorkspaceSettingsState s) {
     FederationOptions f = s.getFederation();
     WorkspaceSettingsInput.Federation federation =
         f == null
@@ -147,7 +151,8 @@ final class InputConverter {
         sharing(s.getImportFrom()),
         sharing(s.getExportTo()),
         isolation(s.getServiceIsolation()),
-        s.getEastWestGateways().stream().map(InputConverter::gateway).toList());
+        s.getEastWestGateways().stream().map(InputConverter::gateway).toList(),
+        generation);
   }
 
   private static WorkspaceSettingsInput.Isolation isolation(ServiceIsolationOptions i) {

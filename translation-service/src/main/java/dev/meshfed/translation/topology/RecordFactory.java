@@ -4,6 +4,7 @@ import dev.meshfed.schema.ObjectRef;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.events.ClusterJoined;
 import dev.meshfed.schema.events.ClusterLeft;
 import dev.meshfed.schema.events.EventKey;
@@ -14,10 +15,13 @@ import dev.meshfed.schema.events.HostWithdrawn;
 import dev.meshfed.schema.events.InputAccepted;
 import dev.meshfed.schema.events.InputRejected;
 import dev.meshfed.schema.events.Severity;
+import dev.meshfed.schema.status.InputState;
+import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.Diagnostic;
 import dev.meshfed.translation.translate.Output;
 import dev.meshfed.translation.translate.OutputDiff.HostChange;
+import dev.meshfed.translation.translate.StatusOutput;
 import java.util.List;
 
 /** From the translator's results to the wire format. */
@@ -36,6 +40,22 @@ final class RecordFactory {
         .setManifest(output.manifest().toString())
         .setWorkspace(output.workspace())
         .setSources(refs(output.sources()))
+        .build();
+  }
+
+  /** The key of an input's status: the input's own, on the topic of the cluster it lives in. */
+  static StatusKey statusKey(ObjectId input) {
+    return new StatusKey(
+        input.cluster(), new DiscoveryKey(input.kind(), input.namespace(), input.name()));
+  }
+
+  static InputStatus status(StatusOutput status) {
+    return InputStatus.newBuilder()
+        .setApiVersion(status.apiVersion())
+        .setState(InputState.valueOf(status.state().name()))
+        .setMessage(status.message())
+        .setObservedGeneration(status.observedGeneration())
+        .setStatus(status.status().toString())
         .build();
   }
 

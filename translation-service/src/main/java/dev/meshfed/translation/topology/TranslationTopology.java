@@ -9,6 +9,7 @@ import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.kafka.AvroSerde;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.translate.TranslationSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
@@ -20,7 +21,8 @@ import org.apache.kafka.streams.state.Stores;
 /**
  * The translation topology, built without I/O: every cluster's discovered topic (by pattern) → the
  * federation processor (inputs and per-unit results in state stores) → each target cluster's
- * desired topic, and the events topic.
+ * desired topic, each cluster's status topic (the statuses of the inputs living there), and the
+ * events topic.
  */
 public final class TranslationTopology {
 
@@ -30,6 +32,7 @@ public final class TranslationTopology {
   static final String PROCESSOR = "federation";
   static final String DESIRED_SINK = "desired";
   static final String EVENTS_SINK = "events";
+  static final String STATUS_SINK = "status";
 
   private TranslationTopology() {}
 
@@ -60,6 +63,12 @@ public final class TranslationTopology {
         new AvroSerde<>(DesiredObject.class),
         PROCESSOR);
     topology.addSink(
+        STATUS_SINK,
+        TranslationTopology::statusTopic,
+        statusKeySerializer(),
+        new AvroSerde<>(InputStatus.class),
+        PROCESSOR);
+    topology.addSink(
         EVENTS_SINK,
         events.name(),
         events.keySerde().serializer(),
@@ -71,6 +80,16 @@ public final class TranslationTopology {
   private static String desiredTopic(
       TargetedKey key, DesiredObject value, RecordContext recordContext) {
     return Topics.desiredName(key.cluster());
+  }
+
+  private static String statusTopic(StatusKey key, InputStatus value, RecordContext context) {
+    return Topics.statusName(key.cluster());
+  }
+
+  /** Writes only the input's key: the cluster it lives in is the topic's. */
+  private static Serializer<StatusKey> statusKeySerializer() {
+    Serializer<DiscoveryKey> keys = new AvroSerde<>(DiscoveryKey.class);
+    return (topic, key) -> keys.serialize(topic, key.key());
   }
 
   /** Writes only the desired key: the target cluster is the topic's. */

@@ -16,6 +16,9 @@ final class UnitKeys {
     if (key.startsWith("gateway|")) {
       return Optional.of(UnitId.gateway(key.substring("gateway|".length())));
     }
+    if (key.startsWith("status|")) {
+      return Optional.of(UnitId.status(key.substring("status|".length())));
+    }
     if (key.startsWith("proxy-config|")) {
       return Optional.of(UnitId.proxyConfig(key.substring("proxy-config|".length())));
     }

@@ -13,6 +13,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The translation, as pure functions of the inputs: the entry point of this package. Callers
@@ -55,6 +56,9 @@ public final class FederationTranslator {
     if (unit instanceof UnitId.ProxyConfigUnit p) {
       return ProxyTrimming.translate(p.cluster(), inputs, membership);
     }
+    if (unit instanceof UnitId.StatusUnit s) {
+      return InputStatuses.translate(s.cluster(), inputs, membership);
+    }
     return new UnitResult(List.of(), membership.diagnostics());
   }
 
@@ -64,6 +68,7 @@ public final class FederationTranslator {
     units.add(UnitId.MEMBERSHIP);
     inputs.clusters().forEach(cluster -> units.add(UnitId.gateway(cluster)));
     inputs.clusters().forEach(cluster -> units.add(UnitId.proxyConfig(cluster)));
+    inputs.clusters().forEach(cluster -> units.add(UnitId.status(cluster)));
     inputs.all(ServiceInput.class).forEach(service -> units.add(UnitId.service(service.id())));
     return units;
   }
@@ -92,9 +97,16 @@ public final class FederationTranslator {
       return Optional.empty();
     }
     units.add(UnitId.service(changed));
-    if (!GatewayFederation.contribution(before, inputs, membership)
-        .equals(GatewayFederation.contribution(after, inputs, membership))) {
+    Optional<GatewayFederation.Contribution> was =
+        GatewayFederation.contribution(before, inputs, membership);
+    Optional<GatewayFederation.Contribution> is =
+        GatewayFederation.contribution(after, inputs, membership);
+    if (!was.equals(is)) {
       units.add(UnitId.gateway(changed.cluster()));
+      // the counts of the workspaces and settings it is federated by
+      Stream.concat(was.stream(), is.stream())
+          .flatMap(c -> Stream.of(c.workspace(), c.settings()))
+          .forEach(input -> units.add(UnitId.status(input.cluster())));
     }
     // A service that may claim the same objects can win or lose them with this change.
     inputs
@@ -103,8 +115,19 @@ public final class FederationTranslator {
             rival -> {
               units.add(UnitId.service(rival.id()));
               units.add(UnitId.gateway(rival.id().cluster()));
+              membership
+                  .workspaceOf(rival.id().cluster(), rival.id().namespace())
+                  .ifPresent(plan -> units.addAll(statusUnits(plan)));
             });
     return Optional.of(units);
+  }
+
+  /** The status units of a workspace and of the settings that govern it. */
+  private static List<UnitId> statusUnits(WorkspacePlan plan) {
+    List<UnitId> units = new java.util.ArrayList<>();
+    units.add(UnitId.status(plan.workspace().id().cluster()));
+    plan.settings().ifPresent(settings -> units.add(UnitId.status(settings.id().cluster())));
+    return units;
   }
 
   /** The whole translation at once: what golden tests and audits compare. */

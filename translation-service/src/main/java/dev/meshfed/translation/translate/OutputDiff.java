@@ -1,11 +1,13 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.Output.Identity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -21,7 +23,9 @@ public record OutputDiff(
     List<Output> written,
     List<HostChange> hostChanges,
     List<Diagnostic> raised,
-    List<Diagnostic> cleared) {
+    List<Diagnostic> cleared,
+    List<StatusOutput> statusesWritten,
+    List<StatusOutput> statusesRemoved) {
 
   public enum HostChangeType {
     FEDERATED,
@@ -44,7 +48,15 @@ public record OutputDiff(
         written,
         hostChanges(before, after),
         after.diagnostics().stream().filter(d -> !before.diagnostics().contains(d)).toList(),
-        before.diagnostics().stream().filter(d -> !after.diagnostics().contains(d)).toList());
+        before.diagnostics().stream().filter(d -> !after.diagnostics().contains(d)).toList(),
+        after.statuses().stream().filter(s -> !before.statuses().contains(s)).toList(),
+        removedStatuses(before, after));
+  }
+
+  private static List<StatusOutput> removedStatuses(UnitResult before, UnitResult after) {
+    Set<ObjectId> remaining =
+        after.statuses().stream().map(StatusOutput::input).collect(Collectors.toSet());
+    return before.statuses().stream().filter(s -> !remaining.contains(s.input())).toList();
   }
 
   public boolean isEmpty() {
@@ -52,7 +64,9 @@ public record OutputDiff(
         && written.isEmpty()
         && hostChanges.isEmpty()
         && raised.isEmpty()
-        && cleared.isEmpty();
+        && cleared.isEmpty()
+        && statusesWritten.isEmpty()
+        && statusesRemoved.isEmpty();
   }
 
   private static List<HostChange> hostChanges(UnitResult before, UnitResult after) {

@@ -7,7 +7,11 @@ import dev.meshfed.translation.model.ObjectId;
  * a Service recomputes its unit and its cluster's gateway unit; other changes recompute all.
  */
 public sealed interface UnitId
-    permits UnitId.ServiceUnit, UnitId.GatewayUnit, UnitId.ProxyConfigUnit, UnitId.Membership {
+    permits UnitId.ServiceUnit,
+        UnitId.GatewayUnit,
+        UnitId.ProxyConfigUnit,
+        UnitId.StatusUnit,
+        UnitId.Membership {
 
   /** A stable string form, used as a state-store key. */
   String key();
@@ -24,7 +28,19 @@ public sealed interface UnitId
     return new ProxyConfigUnit(cluster);
   }
 
+  static UnitId status(String cluster) {
+    return new StatusUnit(cluster);
+  }
+
   UnitId MEMBERSHIP = new Membership();
+
+  /** The statuses of the Workspaces, WorkspaceSettings and KubernetesClusters in a cluster. */
+  record StatusUnit(String cluster) implements UnitId {
+    @Override
+    public String key() {
+      return "status|" + cluster;
+    }
+  }
 
   /** The Sidecars that trim the proxies of a cluster's workspace namespaces. */
   record ProxyConfigUnit(String cluster) implements UnitId {

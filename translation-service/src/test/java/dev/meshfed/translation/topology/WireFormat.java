@@ -64,6 +64,7 @@ final class WireFormat {
 
   static DiscoveredObject value(Input input) {
     String created = null;
+    Long generation = null;
     Object payload;
     if (input instanceof AgentInput) {
       payload = new AgentState("test", List.of());
@@ -92,6 +93,7 @@ final class WireFormat {
       payload = new ControlPlaneState("pilot:" + cp.version(), cp.version(), cp.revision());
     } else if (input instanceof WorkspaceInput ws) {
       created = ws.creationTimestamp();
+      generation = ws.generation();
       payload =
           new WorkspaceState(
               ws.workloadClusters().stream()
@@ -107,6 +109,7 @@ final class WireFormat {
               ws.labels());
     } else if (input instanceof WorkspaceSettingsInput s) {
       created = s.creationTimestamp();
+      generation = s.generation();
       payload =
           new WorkspaceSettingsState(
               federation(s.federation()),
@@ -120,6 +123,7 @@ final class WireFormat {
                   .map(g -> new GatewaySelector(g.labels(), g.namespace(), g.cluster()))
                   .toList());
     } else if (input instanceof ClusterRegistrationInput r) {
+      generation = r.generation();
       payload = new ClusterRegistrationState(r.labels(), r.removed());
     } else if (input instanceof MeshConfigInput m) {
       payload =
@@ -136,6 +140,7 @@ final class WireFormat {
         .setApiVersion("v1")
         .setUid(input.id().ref())
         .setCreationTimestamp(created)
+        .setGeneration(generation)
         .setPayload(payload)
         .build();
   }

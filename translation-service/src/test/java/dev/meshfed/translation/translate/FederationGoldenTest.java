@@ -63,6 +63,7 @@ class FederationGoldenTest {
   static String render(SortedMap<UnitId, UnitResult> results) throws IOException {
     SortedMap<String, List<Output>> byCluster = new TreeMap<>();
     List<Diagnostic> diagnostics = new ArrayList<>();
+    List<StatusOutput> statuses = new ArrayList<>();
     results
         .values()
         .forEach(
@@ -71,6 +72,7 @@ class FederationGoldenTest {
                   .forEach(
                       o -> byCluster.computeIfAbsent(o.cluster(), c -> new ArrayList<>()).add(o));
               diagnostics.addAll(r.diagnostics());
+              statuses.addAll(r.statuses());
             });
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     ObjectNode clusters = root.putObject("clusters");
@@ -88,6 +90,16 @@ class FederationGoldenTest {
                     .put("input", d.input().ref())
                     .put("severity", d.severity().name())
                     .put("message", d.message()));
+    ArrayNode status = root.putArray("statuses");
+    statuses.stream()
+        .sorted()
+        .forEach(
+            s ->
+                status
+                    .addObject()
+                    .put("input", s.input().ref())
+                    .put("apiVersion", s.apiVersion())
+                    .set("status", s.status()));
     return GoldenCase.YAML.writeValueAsString(root);
   }
 }

@@ -43,7 +43,7 @@ class FederationTranslatorTest {
   }
 
   @Test
-  void aServiceThatStartsOrStopsBeingFederatedRecomputesTheGateway() {
+  void aServiceThatStartsOrStopsBeingFederatedRecomputesTheGatewayAndTheCounts() {
     ServiceInput details = service(DETAILS);
     ServiceInput selected =
         new ServiceInput(
@@ -54,11 +54,23 @@ class FederationTranslatorTest {
             details.ports());
 
     assertThat(affected(DETAILS, Optional.of(details), Optional.of(selected)))
-        .containsExactlyInAnyOrder(UnitId.service(DETAILS), UnitId.gateway("cluster1"));
+        .containsExactlyInAnyOrder(
+            UnitId.service(DETAILS),
+            UnitId.gateway("cluster1"),
+            UnitId.status("cluster1"),
+            UnitId.status("mgmt"));
     assertThat(affected(REVIEWS, Optional.of(service(REVIEWS)), Optional.empty()))
-        .containsExactlyInAnyOrder(UnitId.service(REVIEWS), UnitId.gateway("cluster1"));
+        .containsExactlyInAnyOrder(
+            UnitId.service(REVIEWS),
+            UnitId.gateway("cluster1"),
+            UnitId.status("cluster1"),
+            UnitId.status("mgmt"));
     assertThat(affected(REVIEWS, Optional.empty(), Optional.of(service(REVIEWS))))
-        .containsExactlyInAnyOrder(UnitId.service(REVIEWS), UnitId.gateway("cluster1"));
+        .containsExactlyInAnyOrder(
+            UnitId.service(REVIEWS),
+            UnitId.gateway("cluster1"),
+            UnitId.status("cluster1"),
+            UnitId.status("mgmt"));
   }
 
   @Test

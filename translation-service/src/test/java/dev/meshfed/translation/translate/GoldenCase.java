@@ -118,7 +118,10 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
       case "WorkspaceSettings", "WorkspaceSettings.admin.gloo.solo.io" -> settings(id, o);
       case "KubernetesCluster", "KubernetesCluster.admin.gloo.solo.io" ->
           new ClusterRegistrationInput(
-              id, strings(o.path("labels")), o.path("removed").asBoolean(false));
+              id,
+              strings(o.path("labels")),
+              o.path("removed").asBoolean(false),
+              o.path("generation").asLong(1));
       case "MeshConfig" ->
           new MeshConfigInput(
               id,
@@ -157,7 +160,11 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
                       text(c, "name"), strings(c.path("selector")), namespaces));
             });
     return new WorkspaceInput(
-        id, text(o, "creationTimestamp"), strings(o.path("labels")), clusters);
+        id,
+        text(o, "creationTimestamp"),
+        strings(o.path("labels")),
+        clusters,
+        o.path("generation").asLong(1));
   }
 
   private static WorkspaceSettingsInput settings(ObjectId id, JsonNode o) {
@@ -192,7 +199,8 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
         sharing(o.path("importFrom")),
         sharing(o.path("exportTo")),
         isolation(o.path("serviceIsolation")),
-        gateways(o.path("eastWestGateways")));
+        gateways(o.path("eastWestGateways")),
+        o.path("generation").asLong(1));
   }
 
   private static WorkspaceSettingsInput.Isolation isolation(JsonNode i) {

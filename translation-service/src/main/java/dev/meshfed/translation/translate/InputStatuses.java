@@ -1,0 +1,223 @@
+package dev.meshfed.translation.translate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.translation.model.ClusterRegistrationInput;
+import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NamespaceInput;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.WorkspaceInput;
+import dev.meshfed.translation.model.WorkspaceSettingsInput;
+import dev.meshfed.translation.translate.Diagnostic.Severity;
+import dev.meshfed.translation.translate.ServiceFederation.Federated;
+import dev.meshfed.translation.translate.StatusOutput.State;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The status of every Workspace, WorkspaceSettings and KubernetesCluster that lives in one cluster:
+ * a state from its diagnostics (INVALID over WARNING over ACCEPTED), the first of them as its
+ * message, the generation it reflects, and counts as Gloo Mesh reports them.
+ */
+final class InputStatuses {
+
+  static final String MESHFED_API_VERSION = "meshfed.dev/v1alpha1";
+  static final String GLOO_API_VERSION = "admin.gloo.solo.io/v2";
+
+  private InputStatuses() {}
+
+  static UnitResult translate(String cluster, MeshInputs inputs, Membership membership) {
+    List<Input> configured = configuredInputs(cluster, inputs);
+    if (configured.isEmpty()) {
+      return UnitResult.EMPTY;
+    }
+    Tally tally = Tally.of(inputs, membership);
+    List<StatusOutput> statuses = new ArrayList<>();
+    for (Input input : configured) {
+      ObjectNode counts = Manifests.objectNode();
+      long generation = 0;
+      if (input instanceof WorkspaceInput workspace) {
+        workspaceCounts(workspace, membership, tally, counts);
+        generation = workspace.generation();
+      } else if (input instanceof WorkspaceSettingsInput settings) {
+        settingsCounts(settings, inputs, membership, tally, counts);
+        generation = settings.generation();
+      } else if (input instanceof ClusterRegistrationInput registration) {
+        registrationCounts(registration, inputs, membership, counts);
+        generation = registration.generation();
+      }
+      statuses.add(status(input.id(), generation, membership, counts));
+    }
+    return new UnitResult(List.of(), List.of(), statuses);
+  }
+
+  private static List<Input> configuredInputs(String cluster, MeshInputs inputs) {
+    List<Input> configured = new ArrayList<>();
+    inputs.inCluster(cluster, WorkspaceInput.class).forEach(configured::add);
+    inputs.inCluster(cluster, WorkspaceSettingsInput.class).forEach(configured::add);
+    inputs.inCluster(cluster, ClusterRegistrationInput.class).forEach(configured::add);
+    return configured;
+  }
+
+  /** Federated, exported and imported services per workspace, from one pass over the services. */
+  private record Tally(
+      Map<String, Integer> federated,
+      Map<String, Integer> exported,
+      Map<String, Integer> imported) {
+
+    static Tally of(MeshInputs inputs, Membership membership) {
+      Tally tally = new Tally(new HashMap<>(), new HashMap<>(), new HashMap<>());
+      inputs
+          .all(ServiceInput.class)
+          .forEach(
+              service -> {
+                Decision<Federated> decision =
+                    ServiceFederation.federation(service, inputs, membership);
+                if (decision.isAllowed()) {
+                  tally.count(service, decision.allowed().workspace(), membership);
+                }
+              });
+      return tally;
+    }
+
+    private void count(ServiceInput service, WorkspacePlan workspace, Membership membership) {
+      federated.merge(workspace.name(), 1, Integer::sum);
+      List<WorkspacePlan> importers = ServiceSharing.importers(service, workspace, membership);
+      if (!importers.isEmpty()) {
+        exported.merge(workspace.name(), 1, Integer::sum);
+      }
+      importers.forEach(importer -> imported.merge(importer.name(), 1, Integer::sum));
+    }
+  }
+
+  private static void workspaceCounts(
+      WorkspaceInput workspace, Membership membership, Tally tally, ObjectNode counts) {
+    String name = workspace.id().name();
+    Optional<WorkspacePlan> plan =
+        Optional.ofNullable(membership.workspaces().get(name))
+            .filter(p -> p.workspace().id().equals(workspace.id()));
+    counts.put("selectedClusters", plan.map(p -> p.namespacesByCluster().size()).orElse(0));
+    counts.put(
+        "selectedNamespaces",
+        plan.map(p -> p.namespacesByCluster().values().stream().mapToInt(SortedSet::size).sum())
+            .orElse(0));
+    boolean accepted = plan.isPresent();
+    counts.put("federatedServices", accepted ? tally.federated().getOrDefault(name, 0) : 0);
+    counts.put("exportedServices", accepted ? tally.exported().getOrDefault(name, 0) : 0);
+    counts.put("importedServices", accepted ? tally.imported().getOrDefault(name, 0) : 0);
+    ObjectNode namespaces = counts.putObject("namespaces");
+    plan.ifPresent(
+        p ->
+            p.namespacesByCluster()
+                .forEach(
+                    (cluster, names) ->
+                        namespaces.set(cluster, Manifests.strings(List.copyOf(names)))));
+  }
+
+  private static void settingsCounts(
+      WorkspaceSettingsInput settings,
+      MeshInputs inputs,
+      Membership membership,
+      Tally tally,
+      ObjectNode counts) {
+    Optional<WorkspacePlan> governed =
+        membership.workspaces().values().stream()
+            .filter(p -> p.settings().map(s -> s.id().equals(settings.id())).orElse(false))
+            .findFirst();
+    governed.ifPresent(plan -> counts.put("workspace", plan.name()));
+    SortedSet<String> gateways = new TreeSet<>();
+    governed.ifPresent(
+        plan ->
+            plan.namespacesByCluster()
+                .keySet()
+                .forEach(
+                    cluster ->
+                        ClusterMesh.gateway(inputs, cluster, settings.eastWestGateways())
+                            .map(EastWestGatewayInput::id)
+                            .map(ObjectId::ref)
+                            .ifPresent(gateways::add)));
+    counts.put("selectedEastWestGateways", gateways.size());
+    counts.put(
+        "federatedServices",
+        governed.map(p -> tally.federated().getOrDefault(p.name(), 0)).orElse(0));
+  }
+
+  private static void registrationCounts(
+      ClusterRegistrationInput registration,
+      MeshInputs inputs,
+      Membership membership,
+      ObjectNode counts) {
+    String cluster = registration.id().name();
+    counts.put("removed", membership.removal(cluster).isPresent());
+    counts.put("namespaces", inputs.inCluster(cluster, NamespaceInput.class).count());
+    counts.put(
+        "workspaces",
+        membership.workspaces().values().stream()
+            .filter(p -> p.namespacesByCluster().containsKey(cluster))
+            .count());
+  }
+
+  private static StatusOutput status(
+      ObjectId input, long generation, Membership membership, ObjectNode counts) {
+    List<Diagnostic> diagnostics =
+        membership.diagnostics().stream().filter(d -> d.input().equals(input)).sorted().toList();
+    State state = state(diagnostics);
+    String message =
+        diagnostics.stream()
+            .filter(d -> d.severity() == Severity.INVALID)
+            .findFirst()
+            .or(() -> diagnostics.stream().findFirst())
+            .map(Diagnostic::message)
+            .orElse(acceptedMessage(input, membership));
+    Long observed = generation > 0 ? generation : null;
+    ObjectNode status = Manifests.objectNode();
+    status.put("state", state.name());
+    status.put("message", message);
+    if (observed != null) {
+      status.put("observedGeneration", observed);
+    }
+    ArrayNode list = status.putArray("diagnostics");
+    diagnostics.forEach(
+        d -> list.addObject().put("severity", d.severity().name()).put("message", d.message()));
+    status.setAll(counts);
+    return new StatusOutput(input, apiVersion(input), state, message, observed, status);
+  }
+
+  private static State state(List<Diagnostic> diagnostics) {
+    if (diagnostics.stream().anyMatch(d -> d.severity() == Severity.INVALID)) {
+      return State.INVALID;
+    }
+    return diagnostics.isEmpty() ? State.ACCEPTED : State.WARNING;
+  }
+
+  private static String acceptedMessage(ObjectId input, Membership membership) {
+    if (isRegistration(input)) {
+      return membership
+          .removal(input.name())
+          .map(why -> "cluster " + input.name() + " is removed from the mesh: " + why)
+          .orElse("cluster " + input.name() + " is registered");
+    }
+    return "accepted";
+  }
+
+  private static boolean isRegistration(ObjectId input) {
+    return input.kind().equals(DiscoveredKinds.KUBERNETES_CLUSTER)
+        || input.kind().equals(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER);
+  }
+
+  /** Gloo Mesh's kinds are published as KIND.admin.gloo.solo.io. */
+  private static String apiVersion(ObjectId input) {
+    return input.kind().endsWith("." + GLOO_API_VERSION.substring(0, GLOO_API_VERSION.indexOf('/')))
+        ? GLOO_API_VERSION
+        : MESHFED_API_VERSION;
+  }
+}
