@@ -2,6 +2,7 @@ package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
+import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
@@ -32,6 +33,19 @@ public final class DistributionFactory {
         new KubernetesManagedObjects(client),
         new KafkaApplyReports(kafkaConfig, cluster),
         KindTable.ISTIO,
+        retry);
+  }
+
+  /** Writes back the statuses of the inputs that live in the cluster. */
+  public static StatusLoop statusLoop(
+      String cluster,
+      Map<String, Object> kafkaConfig,
+      KubernetesClient client,
+      RetrySettings retry) {
+    return new StatusLoop(
+        Topics.statusName(cluster),
+        new KafkaStatusSource(kafkaConfig, Topics.status(cluster)),
+        new KubernetesStatusWriter(client),
         retry);
   }
 }

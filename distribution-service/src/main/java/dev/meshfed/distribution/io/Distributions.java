@@ -2,6 +2,7 @@ package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
+import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.distribution.model.DistributionStatus;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -57,6 +58,9 @@ public final class Distributions implements AutoCloseable {
             DistributionFactory.create(
                 cluster.name, kafkaConfig, replicationFactor, cluster.client, retry);
         cluster.loop.start();
+        cluster.statusLoop =
+            DistributionFactory.statusLoop(cluster.name, kafkaConfig, cluster.client, retry);
+        cluster.statusLoop.start();
       }
     } catch (RuntimeException e) {
       distributions.close();
@@ -128,6 +132,7 @@ public final class Distributions implements AutoCloseable {
     private final Optional<ServedCluster.KubeconfigContext> kubeconfig;
 
     private DistributionLoop loop;
+    private StatusLoop statusLoop;
 
     private Served(
         String name,
@@ -148,6 +153,9 @@ public final class Distributions implements AutoCloseable {
 
     private void close() {
       try {
+        if (statusLoop != null) {
+          statusLoop.close();
+        }
         if (loop != null) {
           loop.close();
         }

@@ -11,9 +11,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the cluster's desired topic, and the applied topic this service reports to, with the
- * partitions and configuration their specs give. The discovered topic is left to discovery-service:
- * it exists once the cluster has joined.
+ * Creates the cluster's desired and status topics, which this service reads, and the applied topic
+ * it reports to, with the partitions and configuration their specs give. The discovered topic is
+ * left to discovery-service: it exists once the cluster has joined.
  */
 public final class KafkaDesiredTopic implements DesiredTopic {
 
@@ -23,6 +23,7 @@ public final class KafkaDesiredTopic implements DesiredTopic {
   private final Map<String, Object> kafkaConfig;
   private final TopicSpec<?, ?> desired;
   private final TopicSpec<?, ?> applied;
+  private final TopicSpec<?, ?> status;
   private final short replicationFactor;
 
   public KafkaDesiredTopic(
@@ -30,6 +31,7 @@ public final class KafkaDesiredTopic implements DesiredTopic {
     this.kafkaConfig = Map.copyOf(kafkaConfig);
     this.desired = Topics.desired(cluster);
     this.applied = Topics.applied(cluster);
+    this.status = Topics.status(cluster);
     this.replicationFactor = replicationFactor;
   }
 
@@ -41,7 +43,7 @@ public final class KafkaDesiredTopic implements DesiredTopic {
   @Override
   public void ensureExists() {
     try (Admin admin = Admin.create(kafkaConfig)) {
-      TopicProvisioning.ensure(admin, List.of(desired, applied), replicationFactor, TIMEOUT)
+      TopicProvisioning.ensure(admin, List.of(desired, applied, status), replicationFactor, TIMEOUT)
           .forEach(topic -> LOG.infof("Created topic %s", topic));
     }
   }

@@ -1,0 +1,180 @@
+package dev.meshfed.distribution.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meshfed.distribution.apply.RetrySettings;
+import dev.meshfed.distribution.apply.StatusLoop;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.schema.status.InputState;
+import dev.meshfed.schema.status.InputStatus;
+import dev.meshfed.testbed.KafkaBroker;
+import dev.meshfed.testbed.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Statuses read from a cluster's status topic end up on its objects, against a real broker. */
+class StatusWriteBackIT {
+
+  private static final RetrySettings FAST_RETRY =
+      new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
+  private static final Duration TIMEOUT = Duration.ofSeconds(20);
+  private static final ResourceDefinitionContext WORKSPACES =
+      new ResourceDefinitionContext.Builder()
+          .withGroup("meshfed.dev")
+          .withVersion("v1alpha1")
+          .withKind("Workspace")
+          .withPlural("workspaces")
+          .withNamespaced(true)
+          .build();
+
+  @TempDir static Path kafkaLogs;
+  private static KafkaBroker broker;
+
+  private SimulatedCluster cluster;
+  private KubernetesClient client;
+  private StatusLoop loop;
+  private KafkaProducer<DiscoveryKey, InputStatus> translation;
+  private TopicSpec<DiscoveryKey, InputStatus> topic;
+
+  @BeforeAll
+  static void startBroker() {
+    broker = KafkaBroker.start(kafkaLogs);
+  }
+
+  @AfterAll
+  static void stopBroker() {
+    broker.close();
+  }
+
+  @BeforeEach
+  void start() throws Exception {
+    cluster = SimulatedCluster.start("mgmt");
+    client = cluster.client();
+    topic = Topics.status("mgmt");
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      admin.createTopics(List.of(topic.newTopic((short) 1))).all().get();
+    }
+    translation =
+        new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
+            topic.keySerde().serializer(),
+            topic.valueSerde().serializer());
+    loop =
+        DistributionFactory.statusLoop(
+            "mgmt", Map.of("bootstrap.servers", broker.bootstrapServers()), client, FAST_RETRY);
+  }
+
+  @AfterEach
+  void stop() throws Exception {
+    loop.close();
+    translation.close();
+    client.close();
+    cluster.close();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+      admin.deleteTopics(List.of(topic.name())).all().get();
+    }
+  }
+
+  @Test
+  void writesTheLatestStatusOfAnInputAndLeavesItsSpecAlone() throws Exception {
+    client
+        .genericKubernetesResources(WORKSPACES)
+        .inNamespace("gloo-mesh")
+        .resource(workspace("bookinfo"))
+        .create();
+    send("Workspace", "bookinfo", status(InputState.WARNING, "first"));
+    send("Workspace", "bookinfo", status(InputState.ACCEPTED, "accepted"));
+    loop.start();
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(() -> assertThat(statusOf("bookinfo")).containsEntry("message", "accepted"));
+    GenericKubernetesResource written = get("bookinfo");
+    assertThat(written.getAdditionalProperties().get("spec"))
+        .isEqualTo(Map.of("workloadClusters", List.of(Map.of("name", "*"))));
+    assertThat(statusOf("bookinfo")).containsEntry("state", "ACCEPTED");
+  }
+
+  @Test
+  void neitherCreatesAMissingInputNorWritesKindsItDoesNotOwn() throws Exception {
+    client
+        .genericKubernetesResources(WORKSPACES)
+        .inNamespace("gloo-mesh")
+        .resource(workspace("last"))
+        .create();
+    send("Workspace", "gone", status(InputState.INVALID, "invalid"));
+    send("Workspace.admin.gloo.solo.io", "bookinfo", status(InputState.ACCEPTED, "gloo"));
+    send("Workspace", "last", status(InputState.ACCEPTED, "last"));
+    loop.start();
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(() -> assertThat(statusOf("last")).containsEntry("message", "last"));
+    assertThat(get("gone")).isNull();
+    assertThat(loop.settled()).isEqualTo(2);
+  }
+
+  private void send(String kind, String name, InputStatus status) throws Exception {
+    translation
+        .send(new ProducerRecord<>(topic.name(), new DiscoveryKey(kind, "gloo-mesh", name), status))
+        .get();
+  }
+
+  private static InputStatus status(InputState state, String message) {
+    return new InputStatus(
+        "meshfed.dev/v1alpha1",
+        state,
+        message,
+        3L,
+        "{\"state\":\"" + state + "\",\"message\":\"" + message + "\",\"observedGeneration\":3}");
+  }
+
+  private static GenericKubernetesResource workspace(String name) {
+    GenericKubernetesResource workspace =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("meshfed.dev/v1alpha1")
+            .withKind("Workspace")
+            .withNewMetadata()
+            .withName(name)
+            .withNamespace("gloo-mesh")
+            .endMetadata()
+            .build();
+    workspace.setAdditionalProperty(
+        "spec", Map.of("workloadClusters", List.of(Map.of("name", "*"))));
+    return workspace;
+  }
+
+  private GenericKubernetesResource get(String name) {
+    return client
+        .genericKubernetesResources(WORKSPACES)
+        .inNamespace("gloo-mesh")
+        .withName(name)
+        .get();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> statusOf(String name) {
+    GenericKubernetesResource object = get(name);
+    Object status = object == null ? null : object.getAdditionalProperties().get("status");
+    return status instanceof Map ? (Map<String, Object>) status : Map.of();
+  }
+}
