@@ -14,6 +14,8 @@ import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.HostWithdrawn;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.schema.status.InputState;
+import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.translate.TranslationSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -77,6 +79,24 @@ class TranslationTopologyTest {
         .contains(
             tuple("Gateway", "meshfed-eastwest-global"),
             tuple("ServiceEntry", "reviews-bookinfo-svc-cluster1-global"));
+  }
+
+  @Test
+  void statusesGoToTheTopicOfTheClusterTheInputLivesInAndFollowTheCounts() {
+    loadBookinfo();
+
+    Map<DiscoveryKey, InputStatus> mgmt = statuses("mgmt").readKeyValuesToMap();
+    InputStatus workspace = mgmt.get(new DiscoveryKey("Workspace", "gloo-mesh", "bookinfo"));
+    assertThat(workspace.getState()).isEqualTo(InputState.ACCEPTED);
+    assertThat(workspace.getStatus()).contains("\"federatedServices\":2");
+    assertThat(statuses("cluster1").readKeyValuesToMap())
+        .containsKey(new DiscoveryKey("WorkspaceSettings", "bookinfo", "settings"));
+
+    pipe("cluster1", new DiscoveryKey("Service", "bookinfo", "reviews"), null);
+
+    assertThat(statuses("mgmt").readValuesToList())
+        .extracting(InputStatus::getStatus)
+        .anySatisfy(status -> assertThat(status).contains("\"federatedServices\":1"));
   }
 
   @Test
@@ -213,6 +233,12 @@ class TranslationTopologyTest {
 
   private TestOutputTopic<DesiredKey, DesiredObject> desired(String cluster) {
     TopicSpec<DesiredKey, DesiredObject> topic = Topics.desired(cluster);
+    return driver.createOutputTopic(
+        topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  private TestOutputTopic<DiscoveryKey, InputStatus> statuses(String cluster) {
+    TopicSpec<DiscoveryKey, InputStatus> topic = Topics.status(cluster);
     return driver.createOutputTopic(
         topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
