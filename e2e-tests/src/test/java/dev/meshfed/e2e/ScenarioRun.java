@@ -92,6 +92,11 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
     DumpComparison.assertSameTree(dump, expected.resolve(step.name()));
   }
 
+  /** Where a step's dump was written once it converged. */
+  Path dumped(String step) {
+    return dumps.resolve(step);
+  }
+
   Step step(String name) {
     return scenario.steps().stream()
         .filter(s -> s.name().equals(name))
