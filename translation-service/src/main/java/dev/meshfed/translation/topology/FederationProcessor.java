@@ -73,6 +73,14 @@ final class FederationProcessor
   private long lastRecordAt;
   private long lastBatchAt;
 
+  /**
+   * Status units a Service change made due: they read every service, so they wait for the
+   * punctuation rather than delay the change's own records.
+   */
+  private final SortedSet<UnitId> dueStatuses = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+
+  private long dueStatusesAt;
+
   FederationProcessor(TranslationSettings settings) {
     this.settings = settings;
   }
@@ -114,7 +122,12 @@ final class FederationProcessor
       return;
     }
     for (UnitId unit : affected.get()) {
-      recompute(unit, record.timestamp());
+      if (unit instanceof UnitId.StatusUnit) {
+        dueStatuses.add(unit);
+        dueStatusesAt = record.timestamp();
+      } else {
+        recompute(unit, record.timestamp());
+      }
     }
   }
 
@@ -139,7 +152,17 @@ final class FederationProcessor
     }
     if (!batch.isEmpty()) {
       lastBatchAt = now;
+    } else if (!fullRecompute.isDue() && !dueStatuses.isEmpty()) {
+      recomputeDueStatuses();
+      lastBatchAt = now;
     }
+  }
+
+  private void recomputeDueStatuses() {
+    for (UnitId unit : dueStatuses) {
+      recompute(unit, dueStatusesAt);
+    }
+    dueStatuses.clear();
   }
 
   /** Every unit the inputs have, and every unit that produced something before. */
