@@ -13,7 +13,8 @@ public sealed interface Input
         NodeInput,
         MeshConfigInput,
         WorkloadInput,
-        EndpointSliceInput {
+        EndpointSliceInput,
+        ApplyFailureInput {
 
   ObjectId id();
 }

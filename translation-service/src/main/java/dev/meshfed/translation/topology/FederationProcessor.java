@@ -5,6 +5,7 @@ import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.model.ApplyFailureInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
@@ -15,9 +16,11 @@ import dev.meshfed.translation.translate.TranslationSettings;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
@@ -68,6 +71,8 @@ final class FederationProcessor
   private ProcessorContext<Object, Object> context;
   private KeyValueStore<String, DiscoveredObject> inputs;
   private KeyValueStore<String, String> units;
+  private KeyValueStore<String, String> applyFailures;
+  private String applyFailuresVersion;
   private Membership membership;
   private final FullRecompute fullRecompute = new FullRecompute();
   private long lastRecordAt;
@@ -90,9 +95,11 @@ final class FederationProcessor
     this.context = context;
     this.inputs = context.getStateStore(TranslationTopology.INPUTS_STORE);
     this.units = context.getStateStore(TranslationTopology.UNITS_STORE);
+    this.applyFailures = context.getStateStore(TranslationTopology.APPLY_FAILURES_STORE);
     try (KeyValueIterator<String, DiscoveredObject> all = inputs.all()) {
       all.forEachRemaining(entry -> restore(InputKeys.parse(entry.key), entry.value));
     }
+    reloadApplyFailures();
     membership = FederationTranslator.membership(mesh, settings);
     LOG.infof("Translation state restored: %d inputs", mesh.size());
     // Inputs may have been committed while a full recompute was still due: run one after a restart.
@@ -136,6 +143,12 @@ final class FederationProcessor
    * stamped with the latest input that made it due (after a restart, with the time it started).
    */
   private void continueFullRecompute(long now) {
+    if (!Objects.equals(
+        applyFailuresVersion, applyFailures.get(ApplyReportProcessor.VERSION_KEY))) {
+      reloadApplyFailures();
+      dueStatuses.add(UnitId.status(settings.managementCluster()));
+      dueStatusesAt = Math.max(dueStatusesAt, lastRecordAt);
+    }
     boolean inputQuiet = now - lastRecordAt >= FULL_RECOMPUTE_INTERVAL.toMillis();
     boolean batchOverdue = now - lastBatchAt >= BATCH_EVERY_WHILE_BUSY.toMillis();
     if (!inputQuiet && !batchOverdue) {
@@ -243,6 +256,19 @@ final class FederationProcessor
             () -> LOG.warnf("Ignoring %s: its payload is of no kind this version knows", id));
   }
 
+  /**
+   * The objects distribution-services report they cannot write, as inputs of the clusters' statuses
+   * (they are not discovered, so they come from the apply-reports processor's store).
+   */
+  private void reloadApplyFailures() {
+    mesh.all(ApplyFailureInput.class).map(ApplyFailureInput::id).toList().forEach(mesh::remove);
+    try (KeyValueIterator<String, String> all = applyFailures.all()) {
+      all.forEachRemaining(
+          entry -> ApplyReportProcessor.input(entry.key, entry.value).ifPresent(mesh::put));
+    }
+    applyFailuresVersion = applyFailures.get(ApplyReportProcessor.VERSION_KEY);
+  }
+
   /** Units that produced something before, even if their input is gone now. */
   private SortedSet<UnitId> storedUnits() {
     SortedSet<UnitId> stored = new TreeSet<>(FederationTranslator.UNIT_ORDER);
@@ -267,12 +293,29 @@ final class FederationProcessor
       return;
     }
     OutputDiff diff = OutputDiff.between(UnitResultCodec.decode(stored), after);
-    emit(diff, timestamp);
+    emit(withoutRivalsObjects(unit, diff), timestamp);
     if (encoded == null) {
       units.delete(unit.key());
     } else {
       units.put(unit.key(), encoded);
     }
+  }
+
+  /**
+   * A service whose objects a rival took over (it lost a conflict, or was deleted and the rival
+   * won) must not tombstone them if the rival's unit already wrote them: units recompute one after
+   * the other, in key order, not in the order that keeps a take-over intact.
+   */
+  private OutputDiff withoutRivalsObjects(UnitId unit, OutputDiff diff) {
+    if (!(unit instanceof UnitId.ServiceUnit service) || diff.removed().isEmpty()) {
+      return diff;
+    }
+    Set<TargetedKey> held = new HashSet<>();
+    mesh.servicesSharingStem(service.service())
+        .map(rival -> units.get(UnitId.service(rival.id()).key()))
+        .map(UnitResultCodec::decode)
+        .forEach(result -> result.outputs().forEach(o -> held.add(RecordFactory.key(o))));
+    return held.isEmpty() ? diff : diff.keeping(o -> held.contains(RecordFactory.key(o)));
   }
 
   private void emit(OutputDiff diff, long timestamp) {

@@ -20,15 +20,18 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The translation topology, built without I/O: every cluster's discovered topic (by pattern) → the
- * federation processor (inputs and per-unit results in state stores) → each target cluster's
- * desired topic, each cluster's status topic (the statuses of the inputs living there), and the
- * events topic.
+ * federation processor, which also reads what the applied topics (by pattern) report failing
+ * (inputs and per-unit results in state stores) → each target cluster's desired topic, each
+ * cluster's status topic (the statuses of the inputs living there), and the events topic.
  */
 public final class TranslationTopology {
 
   public static final String INPUTS_STORE = "inputs";
   public static final String UNITS_STORE = "units";
+  public static final String APPLY_FAILURES_STORE = "apply-failures";
   static final String SOURCE = "discovered";
+  static final String APPLIED_SOURCE = "applied";
+  static final String APPLY_PROCESSOR = "apply-reports";
   static final String PROCESSOR = "federation";
   static final String DESIRED_SINK = "desired";
   static final String EVENTS_SINK = "events";
@@ -45,7 +48,19 @@ public final class TranslationTopology {
         new AvroSerde<>(DiscoveryKey.class),
         new AvroSerde<>(DiscoveredObject.class),
         Topics.DISCOVERED_PATTERN);
+    topology.addSource(
+        AutoOffsetReset.earliest(),
+        APPLIED_SOURCE,
+        new AvroSerde<>(EventKey.class),
+        new AvroSerde<>(FederationEvent.class),
+        Topics.APPLIED_PATTERN);
+    topology.addProcessor(APPLY_PROCESSOR, ApplyReportProcessor::new, APPLIED_SOURCE);
     topology.addProcessor(PROCESSOR, () -> new FederationProcessor(settings), SOURCE);
+    topology.addStateStore(
+        Stores.keyValueStoreBuilder(
+            Stores.persistentKeyValueStore(APPLY_FAILURES_STORE), Serdes.String(), Serdes.String()),
+        APPLY_PROCESSOR,
+        PROCESSOR);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(INPUTS_STORE),

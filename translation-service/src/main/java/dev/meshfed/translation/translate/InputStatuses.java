@@ -3,6 +3,7 @@ package dev.meshfed.translation.translate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.translation.model.ApplyFailureInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
@@ -25,8 +26,9 @@ import java.util.TreeSet;
 
 /**
  * The status of every Workspace, WorkspaceSettings and KubernetesCluster that lives in one cluster:
- * a state from its diagnostics (INVALID over WARNING over ACCEPTED), the first of them as its
- * message, the generation it reflects, and counts as Gloo Mesh reports them.
+ * a state from its diagnostics (INVALID over WARNING over ACCEPTED; a registration whose cluster
+ * fails to apply objects is FAILED unless INVALID), the first of them as its message, the
+ * generation it reflects, and counts as Gloo Mesh reports them.
  */
 final class InputStatuses {
 
@@ -55,7 +57,7 @@ final class InputStatuses {
         registrationCounts(registration, inputs, membership, counts);
         generation = registration.generation();
       }
-      statuses.add(status(input.id(), generation, membership, counts));
+      statuses.add(status(input.id(), generation, membership, counts, failureOf(input, inputs)));
     }
     return new UnitResult(List.of(), List.of(), statuses);
   }
@@ -151,12 +153,29 @@ final class InputStatuses {
         governed.map(p -> tally.federated().getOrDefault(p.name(), 0)).orElse(0));
   }
 
+  /** How many failing objects a registration's status lists, the first by kind, namespace, name. */
+  static final int LISTED_FAILURES = 10;
+
   private static void registrationCounts(
       ClusterRegistrationInput registration,
       MeshInputs inputs,
       Membership membership,
       ObjectNode counts) {
     String cluster = registration.id().name();
+    List<ApplyFailureInput> failures = inputs.inCluster(cluster, ApplyFailureInput.class).toList();
+    counts.put("applyFailures", failures.size());
+    ArrayNode failing = counts.putArray("failingObjects");
+    failures.stream()
+        .limit(LISTED_FAILURES)
+        .forEach(
+            f ->
+                failing
+                    .addObject()
+                    .put("object", f.id().name())
+                    .put("namespace", f.id().namespace())
+                    .put("action", f.action())
+                    .put("attempts", f.attempts())
+                    .put("error", f.error()));
     counts.put("removed", membership.removal(cluster).isPresent());
     counts.put("namespaces", inputs.inCluster(cluster, NamespaceInput.class).count());
     counts.put(
@@ -166,17 +185,50 @@ final class InputStatuses {
             .count());
   }
 
+  /** For a registration: why its cluster fails to apply, if it does. */
+  private static Optional<String> failureOf(Input input, MeshInputs inputs) {
+    if (!(input instanceof ClusterRegistrationInput registration)) {
+      return Optional.empty();
+    }
+    String cluster = registration.id().name();
+    List<ApplyFailureInput> failures = inputs.inCluster(cluster, ApplyFailureInput.class).toList();
+    return failures.stream()
+        .findFirst()
+        .map(
+            first ->
+                "the distribution-service of cluster "
+                    + cluster
+                    + " cannot write "
+                    + failures.size()
+                    + " object(s), "
+                    + first.id().name()
+                    + " in "
+                    + first.id().namespace()
+                    + " first: "
+                    + first.error());
+  }
+
   private static StatusOutput status(
-      ObjectId input, long generation, Membership membership, ObjectNode counts) {
+      ObjectId input,
+      long generation,
+      Membership membership,
+      ObjectNode counts,
+      Optional<String> failure) {
     List<Diagnostic> diagnostics =
         membership.diagnostics().stream().filter(d -> d.input().equals(input)).sorted().toList();
     State state = state(diagnostics);
-    String message =
+    Optional<String> invalid =
         diagnostics.stream()
             .filter(d -> d.severity() == Severity.INVALID)
             .findFirst()
-            .or(() -> diagnostics.stream().findFirst())
-            .map(Diagnostic::message)
+            .map(Diagnostic::message);
+    if (invalid.isEmpty() && failure.isPresent()) {
+      state = State.FAILED;
+    }
+    String message =
+        invalid
+            .or(() -> failure)
+            .or(() -> diagnostics.stream().findFirst().map(Diagnostic::message))
             .orElse(acceptedMessage(input, membership));
     Long observed = generation > 0 ? generation : null;
     ObjectNode status = Manifests.objectNode();

@@ -59,6 +59,18 @@ public record OutputDiff(
     return before.statuses().stream().filter(s -> !remaining.contains(s.input())).toList();
   }
 
+  /** The same diff without the removals of these outputs (another unit holds their objects now). */
+  public OutputDiff keeping(java.util.function.Predicate<Output> heldElsewhere) {
+    return new OutputDiff(
+        removed.stream().filter(heldElsewhere.negate()).toList(),
+        written,
+        hostChanges,
+        raised,
+        cleared,
+        statusesWritten,
+        statusesRemoved);
+  }
+
   public boolean isEmpty() {
     return removed.isEmpty()
         && written.isEmpty()

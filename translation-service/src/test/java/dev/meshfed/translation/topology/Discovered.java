@@ -1,6 +1,7 @@
 package dev.meshfed.translation.topology;
 
 import dev.meshfed.schema.discovery.AgentState;
+import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
@@ -23,6 +24,11 @@ final class Discovered {
   record Entry(DiscoveryKey key, DiscoveredObject value) {}
 
   private Discovered() {}
+
+  static Entry registration(String cluster) {
+    return entry(
+        "KubernetesCluster", "gloo-mesh", cluster, new ClusterRegistrationState(Map.of(), false));
+  }
 
   static Entry agent() {
     return entry("Agent", "", "discovery", new AgentState("test", List.of()));

@@ -7,6 +7,9 @@ import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.events.ApplyAction;
+import dev.meshfed.schema.events.ApplyFailed;
+import dev.meshfed.schema.events.ClusterConverged;
 import dev.meshfed.schema.events.ClusterJoined;
 import dev.meshfed.schema.events.ClusterLeft;
 import dev.meshfed.schema.events.EventKey;
@@ -97,6 +100,78 @@ class TranslationTopologyTest {
     assertThat(statuses("mgmt").readValuesToList())
         .extracting(InputStatus::getStatus)
         .anySatisfy(status -> assertThat(status).contains("\"federatedServices\":1"));
+  }
+
+  @Test
+  void aClustersApplyFailuresFailItsRegistrationUntilItConverges() {
+    loadBookinfo();
+    put("mgmt", Discovered.registration("cluster2"));
+    DiscoveryKey registration = new DiscoveryKey("KubernetesCluster", "gloo-mesh", "cluster2");
+    assertThat(statuses("mgmt").readKeyValuesToMap().get(registration).getState())
+        .isEqualTo(InputState.ACCEPTED);
+
+    applied("cluster2")
+        .pipeInput(
+            new EventKey("ServiceEntry/istio-system/reviews"),
+            new FederationEvent(
+                "failed",
+                new ApplyFailed(
+                    REVIEWS_IN_CLUSTER2, ApplyAction.APPLY, 1, "admission webhook denied it")));
+    driver.advanceWallClockTime(RECOMPUTE_DUE);
+
+    InputStatus failed = statuses("mgmt").readKeyValuesToMap().get(registration);
+    assertThat(failed.getState()).isEqualTo(InputState.FAILED);
+    assertThat(failed.getMessage()).contains("admission webhook denied it");
+    assertThat(failed.getStatus()).contains("\"applyFailures\":1");
+
+    applied("cluster2")
+        .pipeInput(
+            new EventKey("cluster2"),
+            new FederationEvent("converged", new ClusterConverged(3, 3L, 0L, 0L, 7L)));
+    driver.advanceWallClockTime(RECOMPUTE_DUE);
+
+    assertThat(statuses("mgmt").readKeyValuesToMap().get(registration).getState())
+        .isEqualTo(InputState.ACCEPTED);
+  }
+
+  @Test
+  void whenAConflictsWinnerGoesTheOtherServiceKeepsTheObjectsItTakesOver() {
+    put("mgmt", Discovered.agent());
+    put("mgmt", Discovered.workspace("shop-a", "bookinfo-v2", "cluster1", "cluster2"));
+    put("mgmt", Discovered.workspace("shop-b", "v2", "cluster1", "cluster2"));
+    cluster("cluster1", "1.24.2", "172.18.1.10");
+    cluster("cluster2", "1.24.2", "172.18.2.10");
+    for (String cluster : List.of("cluster1", "cluster2")) {
+      put(cluster, Discovered.namespace("bookinfo-v2"));
+      put(cluster, Discovered.namespace("v2"));
+    }
+    put("cluster1", Discovered.federationSettings("bookinfo-v2"));
+    put("cluster1", Discovered.federationSettings("v2"));
+    // the winner sorts after the other, so its unit is recomputed last
+    put("cluster1", created(Discovered.service("v2", "reviews-bookinfo", 9080), "2026-01-01"));
+    put("cluster1", created(Discovered.service("bookinfo-v2", "reviews", 9080), "2026-02-01"));
+    DesiredKey entry =
+        new DesiredKey(
+            "networking.istio.io/v1",
+            "ServiceEntry",
+            "istio-system",
+            "reviews-bookinfo-v2-svc-cluster1-global");
+    assertThat(desired("cluster2").readKeyValuesToMap().get(entry).getManifest())
+        .contains("reviews-bookinfo.v2.svc.cluster1.global");
+
+    pipe("cluster1", new DiscoveryKey("Service", "v2", "reviews-bookinfo"), null);
+
+    Map<DesiredKey, DesiredObject> after = desired("cluster2").readKeyValuesToMap();
+    assertThat(after.get(entry)).isNotNull();
+    assertThat(after.get(entry).getManifest()).contains("reviews.bookinfo-v2.svc.cluster1.global");
+  }
+
+  private static Discovered.Entry created(Discovered.Entry entry, String day) {
+    return new Discovered.Entry(
+        entry.key(),
+        DiscoveredObject.newBuilder(entry.value())
+            .setCreationTimestamp(day + "T00:00:00Z")
+            .build());
   }
 
   @Test
@@ -241,6 +316,12 @@ class TranslationTopologyTest {
     TopicSpec<DiscoveryKey, InputStatus> topic = Topics.status(cluster);
     return driver.createOutputTopic(
         topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
+  }
+
+  private TestInputTopic<EventKey, FederationEvent> applied(String cluster) {
+    TopicSpec<EventKey, FederationEvent> topic = Topics.applied(cluster);
+    return driver.createInputTopic(
+        topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
 
   private TestOutputTopic<EventKey, FederationEvent> events() {
