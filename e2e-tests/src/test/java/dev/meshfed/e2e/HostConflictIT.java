@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -89,11 +88,6 @@ class HostConflictIT {
 
   @Test
   @Order(3)
-  @Disabled(
-      "translation bug: the winner's unit, recomputed after the rival's (units run in key order,"
-          + " service|…/bookinfo-v2/reviews before service|…/v2/reviews-bookinfo), tombstones the"
-          + " desired key ServiceEntry/istio-system/reviews-bookinfo-v2-svc-cluster1-global the"
-          + " rival has just written, in cluster1 and cluster2: the rival is federated nowhere")
   void deletingTheWinnerFederatesTheOtherUnderTheName() throws Exception {
     run.runAndCompare("03-winner-deleted");
 
