@@ -9,6 +9,7 @@ import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Scenario;
 import dev.meshfed.testbed.scenario.Step;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -142,6 +143,29 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
         .filter(o -> namespace.equals(o.getMetadata().getNamespace()))
         .filter(o -> name.equals(o.getMetadata().getName()))
         .findFirst();
+  }
+
+  /** The status meshfed wrote to one of its own resources (meshfed.dev/v1alpha1), or none yet. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> status(String cluster, String plural, String namespace, String name) {
+    ResourceDefinitionContext context =
+        new ResourceDefinitionContext.Builder()
+            .withGroup("meshfed.dev")
+            .withVersion("v1alpha1")
+            .withPlural(plural)
+            .withNamespaced(true)
+            .build();
+    GenericKubernetesResource object =
+        pipeline
+            .clusters()
+            .get(cluster)
+            .client()
+            .genericKubernetesResources(context)
+            .inNamespace(namespace)
+            .withName(name)
+            .get();
+    Object status = object == null ? null : object.getAdditionalProperties().get("status");
+    return status instanceof Map ? (Map<String, Object>) status : Map.of();
   }
 
   List<GenericKubernetesResource> managed(String cluster) {

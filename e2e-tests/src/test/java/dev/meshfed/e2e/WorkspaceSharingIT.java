@@ -1,7 +1,9 @@
 package dev.meshfed.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -52,6 +54,22 @@ class WorkspaceSharingIT {
         .containsExactly("istio-system");
     assertThat(exportTo("cluster2", "productpage-bookinfo-svc-cluster1-global"))
         .containsExactly("bookinfo", "istio-system");
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(run.status("mgmt", "workspaces", "gloo-mesh", "bookinfo"))
+                  .containsEntry("state", "ACCEPTED")
+                  .containsEntry("federatedServices", 2)
+                  .containsEntry("exportedServices", 2)
+                  .containsEntry("selectedClusters", 2);
+              assertThat(run.status("mgmt", "workspaces", "gloo-mesh", "istio-system"))
+                  .containsEntry("importedServices", 2)
+                  .containsEntry("selectedClusters", 3);
+              assertThat(run.status("mgmt", "kubernetesclusters", "gloo-mesh", "cluster3"))
+                  .containsEntry("state", "ACCEPTED")
+                  .containsEntry("applyFailures", 0);
+            });
   }
 
   @Test
