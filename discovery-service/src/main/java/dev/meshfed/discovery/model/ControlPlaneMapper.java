@@ -39,7 +39,8 @@ public final class ControlPlaneMapper {
             .setVersion(IstioVersion.fromImage(image).orElse(null))
             .setRevision(Envelope.label(deployment, REVISION_LABEL))
             .build();
-    return new Mapping(List.of(new Write(key, Envelope.wrap(deployment, state))), problems);
+    return new Mapping(
+        List.of(new Write(key, Envelope.wrapWithoutGeneration(deployment, state))), problems);
   }
 
   /** The container named discovery, else the first one. */

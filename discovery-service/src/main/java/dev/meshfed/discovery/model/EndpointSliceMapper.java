@@ -39,7 +39,9 @@ public final class EndpointSliceMapper {
             endpoints.size() - ready.size(),
             List.copyOf(zones));
     return Mapping.of(
-        new Write(Keys.of(DiscoveredKinds.ENDPOINT_SLICE, slice), Envelope.wrap(slice, state)));
+        new Write(
+            Keys.of(DiscoveredKinds.ENDPOINT_SLICE, slice),
+            Envelope.wrapWithoutGeneration(slice, state)));
   }
 
   /** Kubernetes' reading: a ready condition that is unset (nil) means ready. */

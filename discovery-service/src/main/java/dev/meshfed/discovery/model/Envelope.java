@@ -13,11 +13,24 @@ final class Envelope {
   private Envelope() {}
 
   static DiscoveredObject wrap(HasMetadata object, Object payload) {
+    return wrap(object, payload, object.getMetadata().getGeneration());
+  }
+
+  /**
+   * For objects whose generation moves with what is not published (a Deployment's replicas, which
+   * autoscalers change all the time; an EndpointSlice's addresses): with it, every such change
+   * would publish an otherwise equal record. Only the statuses of meshfed's own resources read it.
+   */
+  static DiscoveredObject wrapWithoutGeneration(HasMetadata object, Object payload) {
+    return wrap(object, payload, null);
+  }
+
+  private static DiscoveredObject wrap(HasMetadata object, Object payload, Long generation) {
     ObjectMeta metadata = object.getMetadata();
     return DiscoveredObject.newBuilder()
         .setApiVersion(Objects.requireNonNullElse(object.getApiVersion(), ""))
         .setUid(Objects.requireNonNullElse(metadata.getUid(), ""))
-        .setGeneration(metadata.getGeneration())
+        .setGeneration(generation)
         .setCreationTimestamp(metadata.getCreationTimestamp())
         .setPayload(payload)
         .build();

@@ -57,7 +57,8 @@ public final class WorkloadMapper {
                     .map(PodTemplateSpec::getMetadata)
                     .map(ObjectMeta::getLabels)
                     .orElse(null)));
-    return Mapping.of(new Write(Keys.of(kind, workload), Envelope.wrap(workload, state)));
+    return Mapping.of(
+        new Write(Keys.of(kind, workload), Envelope.wrapWithoutGeneration(workload, state)));
   }
 
   /** serviceAccountName, else the deprecated serviceAccount, else default; empty is unset. */

@@ -131,6 +131,42 @@ class DiscoveryServiceTest {
   }
 
   @Test
+  void scalingADeploymentSendsNothing() {
+    Deployment reviews = deployment("bookinfo", "reviews-v1");
+    cluster.upsert(Source.DEPLOYMENTS, reviews);
+    start();
+    await().until(() -> sink.sent.contains(agent()));
+
+    cluster.upsert(
+        Source.DEPLOYMENTS,
+        new DeploymentBuilder(reviews)
+            .editMetadata()
+            .withResourceVersion("2")
+            .withGeneration(2L)
+            .endMetadata()
+            .editSpec()
+            .withReplicas(5)
+            .endSpec()
+            .build());
+    Deployment relabelled =
+        new DeploymentBuilder(reviews)
+            .editSpec()
+            .editTemplate()
+            .editMetadata()
+            .addToLabels("version", "v1")
+            .endMetadata()
+            .endTemplate()
+            .endSpec()
+            .build();
+    cluster.upsert(Source.DEPLOYMENTS, relabelled);
+
+    await().until(() -> sink.sent.contains(record(Source.DEPLOYMENTS, relabelled)));
+    assertThat(sink.sent)
+        .containsExactly(
+            record(Source.DEPLOYMENTS, reviews), agent(), record(Source.DEPLOYMENTS, relabelled));
+  }
+
+  @Test
   void aDeploymentsStatusOnlyUpdateSendsNothing() {
     Deployment reviews = deployment("bookinfo", "reviews-v1");
     cluster.upsert(Source.DEPLOYMENTS, reviews);
