@@ -42,7 +42,9 @@ final class InputStatuses {
     if (configured.isEmpty()) {
       return UnitResult.EMPTY;
     }
-    Tally tally = Tally.of(inputs, membership);
+    // counting reads every service: only workspaces and settings need it
+    boolean counted = configured.stream().anyMatch(i -> !(i instanceof ClusterRegistrationInput));
+    Tally tally = counted ? Tally.of(inputs, membership) : Tally.NONE;
     List<StatusOutput> statuses = new ArrayList<>();
     for (Input input : configured) {
       ObjectNode counts = Manifests.objectNode();
@@ -75,6 +77,8 @@ final class InputStatuses {
       Map<String, Integer> federated,
       Map<String, Integer> exported,
       Map<String, Integer> imported) {
+
+    static final Tally NONE = new Tally(Map.of(), Map.of(), Map.of());
 
     static Tally of(MeshInputs inputs, Membership membership) {
       Tally tally = new Tally(new HashMap<>(), new HashMap<>(), new HashMap<>());
