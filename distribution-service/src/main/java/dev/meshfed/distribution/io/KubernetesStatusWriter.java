@@ -1,22 +1,29 @@
 package dev.meshfed.distribution.io;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.meshfed.distribution.apply.StatusWriter;
 import dev.meshfed.distribution.model.ResourceType;
 import dev.meshfed.distribution.model.StatusTarget;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
 
 /**
  * Replaces an input's status through its status subresource with one JSON patch: the object's spec
- * is never touched, and a missing object is not created.
+ * is never touched, and a missing object is not created. On Gloo Mesh's resources, whose status is
+ * Gloo's, only {@code status.meshfed} is replaced.
  */
 public final class KubernetesStatusWriter implements StatusWriter {
+
+  /** Where meshfed's status goes on resources whose status is another controller's. */
+  static final String GLOO_STATUS_FIELD = "meshfed";
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final PatchContext JSON_PATCH = PatchContext.of(PatchType.JSON);
@@ -30,32 +37,40 @@ public final class KubernetesStatusWriter implements StatusWriter {
   @Override
   public boolean write(StatusTarget target, ResourceType type, String statusJson) {
     try {
-      client
-          .genericKubernetesResources(ResourceContexts.of(type))
-          .inNamespace(target.namespace())
-          .withName(target.name())
-          .subresource("status")
-          .patch(JSON_PATCH, replaceStatus(statusJson));
+      Resource<GenericKubernetesResource> object =
+          client
+              .genericKubernetesResources(ResourceContexts.of(type))
+              .inNamespace(target.namespace())
+              .withName(target.name());
+      JsonNode status = JSON.readTree(statusJson);
+      String patch;
+      if (StatusTarget.ownsWholeStatus(type)) {
+        patch = add("/status", status);
+      } else {
+        GenericKubernetesResource current = object.get();
+        if (current == null) {
+          return false;
+        }
+        patch =
+            current.getAdditionalProperties().get("status") == null
+                ? add("/status", JSON.createObjectNode().set(GLOO_STATUS_FIELD, status))
+                : add("/status/" + GLOO_STATUS_FIELD, status);
+      }
+      object.subresource("status").patch(JSON_PATCH, patch);
       return true;
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         return false;
       }
       throw ClusterApiException.of("Status patch", e);
-    }
-  }
-
-  private static String replaceStatus(String statusJson) {
-    try {
-      ArrayNode patch = JSON.createArrayNode();
-      patch
-          .addObject()
-          .put("op", "add")
-          .put("path", "/status")
-          .set("value", JSON.readTree(statusJson));
-      return JSON.writeValueAsString(patch);
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("The status is not JSON: " + e.getMessage(), e);
     }
+  }
+
+  private static String add(String path, JsonNode value) throws JsonProcessingException {
+    ArrayNode patch = JSON.createArrayNode();
+    patch.addObject().put("op", "add").put("path", path).set("value", value);
+    return JSON.writeValueAsString(patch);
   }
 }

@@ -122,7 +122,7 @@ class StatusWriteBackIT {
         .resource(workspace("last"))
         .create();
     send("Workspace", "gone", status(InputState.INVALID, "invalid"));
-    send("Workspace.admin.gloo.solo.io", "bookinfo", status(InputState.ACCEPTED, "gloo"));
+    send("Service", "bookinfo", status(InputState.ACCEPTED, "not meshfed's"));
     send("Workspace", "last", status(InputState.ACCEPTED, "last"));
     loop.start();
 
@@ -131,6 +131,51 @@ class StatusWriteBackIT {
         .untilAsserted(() -> assertThat(statusOf("last")).containsEntry("message", "last"));
     assertThat(get("gone")).isNull();
     assertThat(loop.settled()).isEqualTo(2);
+  }
+
+  @Test
+  void writesOnlyItsOwnFieldOfTheStatusOfAGlooResource() throws Exception {
+    ResourceDefinitionContext glooWorkspaces =
+        new ResourceDefinitionContext.Builder()
+            .withGroup("admin.gloo.solo.io")
+            .withVersion("v2")
+            .withKind("Workspace")
+            .withPlural("workspaces")
+            .withNamespaced(true)
+            .build();
+    GenericKubernetesResource gloo = workspace("bookinfo");
+    gloo.setApiVersion("admin.gloo.solo.io/v2");
+    gloo.setAdditionalProperty("status", Map.of("state", "Gloo's own"));
+    client
+        .genericKubernetesResources(glooWorkspaces)
+        .inNamespace("gloo-mesh")
+        .resource(gloo)
+        .create();
+    InputStatus status =
+        InputStatus.newBuilder(status(InputState.WARNING, "from meshfed"))
+            .setApiVersion("admin.gloo.solo.io/v2")
+            .build();
+    send("Workspace.admin.gloo.solo.io", "bookinfo", status);
+    loop.start();
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              @SuppressWarnings("unchecked")
+              Map<String, Object> written =
+                  (Map<String, Object>)
+                      client
+                          .genericKubernetesResources(glooWorkspaces)
+                          .inNamespace("gloo-mesh")
+                          .withName("bookinfo")
+                          .get()
+                          .getAdditionalProperties()
+                          .get("status");
+              assertThat(written).containsEntry("state", "Gloo's own");
+              assertThat((Map<String, Object>) written.get("meshfed"))
+                  .containsEntry("message", "from meshfed");
+            });
   }
 
   private void send(String kind, String name, InputStatus status) throws Exception {
