@@ -1,9 +1,11 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.WorkspaceSettingsInput.GatewaySelector;
@@ -76,6 +78,29 @@ record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatew
     return meshConfig(inputs, cluster)
         .map(MeshConfigInput::effectiveTrustDomain)
         .orElse(MeshConfigInput.DEFAULT_TRUST_DOMAIN);
+  }
+
+  /** The label Istio reads a network from, on gateways and on istiod's namespace. */
+  static final String NETWORK_LABEL = "topology.istio.io/network";
+
+  /**
+   * The network of a gateway's cluster, as istiod knows it: the gateway's own network label, else
+   * that of the cluster's control-plane namespace, else the cluster's name.
+   */
+  static String network(MeshInputs inputs, EastWestGatewayInput gateway) {
+    if (gateway.network() != null && !gateway.network().isBlank()) {
+      return gateway.network();
+    }
+    String cluster = gateway.id().cluster();
+    return controlPlane(inputs, cluster)
+        .flatMap(
+            cp ->
+                inputs.get(
+                    new ObjectId(cluster, DiscoveredKinds.NAMESPACE, "", cp.id().namespace())))
+        .filter(NamespaceInput.class::isInstance)
+        .map(ns -> ((NamespaceInput) ns).labels().get(NETWORK_LABEL))
+        .filter(network -> !network.isBlank())
+        .orElse(cluster);
   }
 
   /** Istio calls the revision of an unrevisioned install "default". */

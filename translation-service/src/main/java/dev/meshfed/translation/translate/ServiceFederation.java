@@ -381,7 +381,7 @@ final class ServiceFederation {
     ObjectNode endpointPorts = endpoint.putObject("ports");
     ports.forEach(p -> endpointPorts.put(Protocols.portName(p), at.port()));
     String owner = service.id().cluster();
-    endpoint.put("network", gateway.network() != null ? gateway.network() : owner);
+    endpoint.put("network", ClusterMesh.network(inputs, gateway));
     endpoint.set("labels", Manifests.stringMap(Map.of("topology.istio.io/cluster", owner)));
     List<ObjectId> sources =
         withImporters(
