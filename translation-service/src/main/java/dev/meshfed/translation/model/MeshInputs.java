@@ -2,6 +2,7 @@ package dev.meshfed.translation.model;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -76,7 +77,7 @@ public final class MeshInputs {
    * this one's: objects named after hosts (dots as dashes) can only collide between these.
    */
   public Stream<ServiceInput> servicesSharingStem(ObjectId service) {
-    return servicesByStem.getOrDefault(stem(service), new TreeSet<>()).stream()
+    return servicesByStem.getOrDefault(stem(service), Collections.emptySortedSet()).stream()
         .filter(id -> !id.equals(service))
         .map(byId::get)
         .map(ServiceInput.class::cast);

@@ -57,6 +57,13 @@ final class FederationProcessor
   /** How often the punctuation that starts and continues full recomputes fires. */
   static final Duration FULL_RECOMPUTE_INTERVAL = Duration.ofMillis(50);
 
+  /**
+   * Status units made due by Service changes are recomputed at most this often: each counts every
+   * service of the mesh, which at 10,000 services holds up the records behind it, so a burst of
+   * changes is counted once.
+   */
+  static final Duration STATUSES_EVERY = Duration.ofSeconds(2);
+
   /** Units recomputed per punctuation: at 20 clusters, some 4,000 records a transaction. */
   static final int UNITS_PER_BATCH = 200;
 
@@ -85,6 +92,7 @@ final class FederationProcessor
   private final SortedSet<UnitId> dueStatuses = new TreeSet<>(FederationTranslator.UNIT_ORDER);
 
   private long dueStatusesAt;
+  private long lastStatusesAt;
 
   FederationProcessor(TranslationSettings settings) {
     this.settings = settings;
@@ -165,9 +173,12 @@ final class FederationProcessor
     }
     if (!batch.isEmpty()) {
       lastBatchAt = now;
-    } else if (!fullRecompute.isDue() && !dueStatuses.isEmpty()) {
+    } else if (!fullRecompute.isDue()
+        && !dueStatuses.isEmpty()
+        && now - lastStatusesAt >= STATUSES_EVERY.toMillis()) {
       recomputeDueStatuses();
       lastBatchAt = now;
+      lastStatusesAt = now;
     }
   }
 

@@ -29,9 +29,13 @@ final class HostClaims {
   /** The older federated service that claims the objects this one would write, if one does. */
   static Optional<Exclusion> conflict(
       ServiceInput service, Federated federated, MeshInputs inputs, Membership membership) {
+    List<ServiceInput> rivals = inputs.servicesSharingStem(service.id()).toList();
+    if (rivals.isEmpty()) {
+      // nearly always: every federation decision asks, so it must cost no more than a look-up
+      return Optional.empty();
+    }
     Claim claim = Claim.of(service, federated, membership);
-    return inputs
-        .servicesSharingStem(service.id())
+    return rivals.stream()
         .filter(rival -> OLDEST_FIRST.compare(rival, service) < 0)
         .sorted(OLDEST_FIRST)
         .flatMap(rival -> claimOf(rival, membership).stream())
