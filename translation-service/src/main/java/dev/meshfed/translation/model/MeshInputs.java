@@ -23,7 +23,7 @@ public final class MeshInputs {
   private final SortedMap<ObjectId, Input> byId = new TreeMap<>();
   private final SortedMap<String, Map<Class<?>, SortedMap<ObjectId, Input>>> byCluster =
       new TreeMap<>();
-  private final Map<String, SortedSet<ObjectId>> servicesByStem = new HashMap<>();
+  private final Map<String, SortedSet<ObjectId>> servicesByHostPrefix = new HashMap<>();
 
   public static MeshInputs of(Collection<? extends Input> inputs) {
     MeshInputs mesh = new MeshInputs();
@@ -41,7 +41,9 @@ public final class MeshInputs {
         .computeIfAbsent(input.getClass(), t -> new TreeMap<>())
         .put(input.id(), input);
     if (input instanceof ServiceInput) {
-      servicesByStem.computeIfAbsent(stem(input.id()), s -> new TreeSet<>()).add(input.id());
+      servicesByHostPrefix
+          .computeIfAbsent(hostPrefix(input.id()), s -> new TreeSet<>())
+          .add(input.id());
     }
   }
 
@@ -73,18 +75,20 @@ public final class MeshInputs {
   }
 
   /**
-   * The other Services, of any cluster, whose name and namespace joined by a dash read the same as
-   * this one's: objects named after hosts (dots as dashes) can only collide between these.
+   * The Services whose host, before its suffix, reads {@code prefix} with dots as dashes ({@code
+   * NAME-NAMESPACE-svc-CLUSTER}): objects named after hosts can only collide between these and the
+   * services of a prefix that a host suffix with dots makes up for.
    */
-  public Stream<ServiceInput> servicesSharingStem(ObjectId service) {
-    return servicesByStem.getOrDefault(stem(service), Collections.emptySortedSet()).stream()
-        .filter(id -> !id.equals(service))
+  public Stream<ServiceInput> servicesWithHostPrefix(String prefix) {
+    return servicesByHostPrefix.getOrDefault(prefix, Collections.emptySortedSet()).stream()
         .map(byId::get)
         .map(ServiceInput.class::cast);
   }
 
-  private static String stem(ObjectId service) {
-    return (service.name() + "-" + service.namespace()).replace('.', '-');
+  /** {@code NAME.NAMESPACE.svc.CLUSTER}, dots as dashes. */
+  public static String hostPrefix(ObjectId service) {
+    return (service.name() + "." + service.namespace() + ".svc." + service.cluster())
+        .replace('.', '-');
   }
 
   public boolean hasNamespace(String cluster, String namespace) {
@@ -111,9 +115,9 @@ public final class MeshInputs {
 
   private void unindex(Input input) {
     if (input instanceof ServiceInput) {
-      SortedSet<ObjectId> sharing = servicesByStem.get(stem(input.id()));
+      SortedSet<ObjectId> sharing = servicesByHostPrefix.get(hostPrefix(input.id()));
       if (sharing != null && sharing.remove(input.id()) && sharing.isEmpty()) {
-        servicesByStem.remove(stem(input.id()));
+        servicesByHostPrefix.remove(hostPrefix(input.id()));
       }
     }
     String cluster = input.id().cluster();

@@ -11,6 +11,7 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.Membership;
+import dev.meshfed.translation.translate.Output;
 import dev.meshfed.translation.translate.OutputDiff;
 import dev.meshfed.translation.translate.TranslationSettings;
 import dev.meshfed.translation.translate.UnitId;
@@ -322,8 +323,16 @@ final class FederationProcessor
       return diff;
     }
     Set<TargetedKey> held = new HashSet<>();
-    mesh.servicesSharingStem(service.service())
-        .map(rival -> units.get(UnitId.service(rival.id()).key()))
+    diff.removed().stream()
+        .map(Output::host)
+        .filter(Objects::nonNull)
+        .distinct()
+        .flatMap(
+            host ->
+                FederationTranslator.servicesNaming(host, service.service(), mesh, membership)
+                    .stream())
+        .distinct()
+        .map(rival -> units.get(UnitId.service(rival).key()))
         .map(UnitResultCodec::decode)
         .forEach(result -> result.outputs().forEach(o -> held.add(RecordFactory.key(o))));
     return held.isEmpty() ? diff : diff.keeping(o -> held.contains(RecordFactory.key(o)));

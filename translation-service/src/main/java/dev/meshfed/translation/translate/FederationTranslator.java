@@ -108,9 +108,11 @@ public final class FederationTranslator {
           .flatMap(c -> Stream.of(c.workspace(), c.settings()))
           .forEach(input -> units.add(UnitId.status(input.cluster())));
     }
-    // A service that may claim the same objects can win or lose them with this change.
-    inputs
-        .servicesSharingStem(changed)
+    // A service that claims the same objects can win or lose them with this change.
+    Stream.concat(was.stream(), is.stream())
+        .map(GatewayFederation.Contribution::hostSuffix)
+        .distinct()
+        .flatMap(suffix -> rivalsOf(changed, before.or(() -> after), suffix, inputs, membership))
         .forEach(
             rival -> {
               units.add(UnitId.service(rival.id()));
@@ -120,6 +122,31 @@ public final class FederationTranslator {
                   .ifPresent(plan -> units.addAll(statusUnits(plan)));
             });
     return Optional.of(units);
+  }
+
+  private static Stream<ServiceInput> rivalsOf(
+      ObjectId changed,
+      Optional<Input> service,
+      String suffix,
+      MeshInputs inputs,
+      Membership membership) {
+    return service.filter(ServiceInput.class::isInstance).stream()
+        .map(ServiceInput.class::cast)
+        .flatMap(
+            s -> HostClaims.servicesNaming(ServiceFederation.host(s, suffix), inputs, membership))
+        .filter(rival -> !rival.id().equals(changed));
+  }
+
+  /**
+   * The other services whose objects would bear the name of an object a unit wrote for {@code
+   * host}: the orchestration asks before it tombstones one, since a rival may hold it now.
+   */
+  public static List<ObjectId> servicesNaming(
+      String host, ObjectId except, MeshInputs inputs, Membership membership) {
+    return HostClaims.servicesNaming(host, inputs, membership)
+        .map(ServiceInput::id)
+        .filter(id -> !id.equals(except))
+        .toList();
   }
 
   /** The status units of a workspace and of the settings that govern it. */

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * Conflicts between federated services: two whose entries would bear the same host, or the same
@@ -29,20 +30,53 @@ final class HostClaims {
   /** The older federated service that claims the objects this one would write, if one does. */
   static Optional<Exclusion> conflict(
       ServiceInput service, Federated federated, MeshInputs inputs, Membership membership) {
-    List<ServiceInput> rivals = inputs.servicesSharingStem(service.id()).toList();
+    String host = ServiceFederation.host(service, federated.plan().hostSuffix());
+    List<Claim> rivals =
+        claimsNaming(host, inputs, membership)
+            .filter(rival -> !rival.service().id().equals(service.id()))
+            .filter(rival -> OLDEST_FIRST.compare(rival.service(), service) < 0)
+            .toList();
     if (rivals.isEmpty()) {
-      // nearly always: every federation decision asks, so it must cost no more than a look-up
+      // nearly always: every federation decision asks, so this must cost a look-up or two
       return Optional.empty();
     }
     Claim claim = Claim.of(service, federated, membership);
     return rivals.stream()
-        .filter(rival -> OLDEST_FIRST.compare(rival, service) < 0)
-        .sorted(OLDEST_FIRST)
-        .flatMap(rival -> claimOf(rival, membership).stream())
-        .filter(rival -> rival.name().equals(claim.name()))
+        .sorted((a, b) -> OLDEST_FIRST.compare(a.service(), b.service()))
         .filter(rival -> !sharedTargets(claim, rival).isEmpty())
         .findFirst()
         .map(winner -> exclusion(claim, winner));
+  }
+
+  /**
+   * Every service, this one included, that its workspace federates under a host naming the same
+   * objects as {@code host}: found by the prefixes that the host suffixes in use leave of it.
+   */
+  static Stream<ServiceInput> servicesNaming(
+      String host, MeshInputs inputs, Membership membership) {
+    return claimsNaming(host, inputs, membership).map(Claim::service);
+  }
+
+  private static Stream<Claim> claimsNaming(String host, MeshInputs inputs, Membership membership) {
+    String dashed = host.replace('.', '-');
+    String name = Manifests.objectName(host);
+    return suffixesInUse(membership).stream()
+        .map(suffix -> "-" + suffix.replace('.', '-'))
+        .filter(dashed::endsWith)
+        .map(end -> dashed.substring(0, dashed.length() - end.length()))
+        .distinct()
+        .flatMap(inputs::servicesWithHostPrefix)
+        .flatMap(candidate -> claimOf(candidate, membership).stream())
+        .filter(candidate -> candidate.name().equals(name));
+  }
+
+  private static SortedSet<String> suffixesInUse(Membership membership) {
+    SortedSet<String> suffixes = new TreeSet<>();
+    membership
+        .workspaces()
+        .values()
+        .forEach(w -> w.federation().ifPresent(plan -> suffixes.add(plan.hostSuffix())));
+    return suffixes;
   }
 
   /** A host conflict is the loser's own error; every other exclusion is no error at all. */

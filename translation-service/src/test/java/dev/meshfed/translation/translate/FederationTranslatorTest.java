@@ -102,6 +102,24 @@ class FederationTranslatorTest {
   }
 
   @Test
+  void theSameServiceInAnotherClusterIsNoRival() throws IOException {
+    GoldenCase bookinfo = GoldenCase.named("bookinfo");
+    MeshInputs inputs = bookinfo.mesh();
+    Membership resolved = FederationTranslator.membership(inputs, bookinfo.settings());
+    ObjectId reviews = new ObjectId("cluster1", "Service", "bookinfo", "reviews");
+    Optional<Input> before = inputs.get(reviews);
+    inputs.remove(reviews);
+
+    assertThat(
+            FederationTranslator.unitsAffectedBy(
+                    reviews, before, Optional.empty(), inputs, resolved)
+                .orElseThrow())
+        .doesNotContain(
+            UnitId.service(new ObjectId("cluster2", "Service", "bookinfo", "reviews")),
+            UnitId.gateway("cluster2"));
+  }
+
+  @Test
   void workloadsAndEndpointSlicesAffectNoUnit() {
     for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "EndpointSlice")) {
       ObjectId changed = new ObjectId("cluster1", kind, "bookinfo", "reviews");
