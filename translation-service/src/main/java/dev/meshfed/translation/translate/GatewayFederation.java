@@ -9,6 +9,7 @@ import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -201,6 +202,8 @@ final class GatewayFederation {
   private static SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs(
       String cluster, MeshInputs inputs, Membership membership) {
     SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs = new TreeMap<>();
+    // services of one workspace pick alike: look each workspace's pick up once
+    Map<ObjectId, Optional<EastWestGatewayInput>> picked = new HashMap<>();
     inputs
         .inCluster(cluster, ServiceInput.class)
         .map(service -> ServiceFederation.federation(service, inputs, membership))
@@ -208,7 +211,12 @@ final class GatewayFederation {
         .map(Decision::allowed)
         .forEach(
             federated ->
-                ClusterMesh.gateway(inputs, cluster, federated.plan().gatewaySelectors())
+                picked
+                    .computeIfAbsent(
+                        federated.plan().settings().id(),
+                        settings ->
+                            ClusterMesh.gateway(
+                                inputs, cluster, federated.plan().gatewaySelectors()))
                     .ifPresent(
                         gateway -> {
                           SortedSet<ObjectId> why =

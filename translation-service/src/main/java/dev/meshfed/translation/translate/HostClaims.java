@@ -32,8 +32,7 @@ final class HostClaims {
       ServiceInput service, Federated federated, MeshInputs inputs, Membership membership) {
     String host = ServiceFederation.host(service, federated.plan().hostSuffix());
     List<Claim> rivals =
-        claimsNaming(host, inputs, membership)
-            .filter(rival -> !rival.service().id().equals(service.id()))
+        claimsNaming(host, service, inputs, membership)
             .filter(rival -> OLDEST_FIRST.compare(rival.service(), service) < 0)
             .toList();
     if (rivals.isEmpty()) {
@@ -49,15 +48,17 @@ final class HostClaims {
   }
 
   /**
-   * Every service, this one included, that its workspace federates under a host naming the same
-   * objects as {@code host}: found by the prefixes that the host suffixes in use leave of it.
+   * Every service that its workspace federates under a host naming the same objects as {@code
+   * host}: found by the prefixes that the host suffixes in use leave of it.
    */
   static Stream<ServiceInput> servicesNaming(
       String host, MeshInputs inputs, Membership membership) {
-    return claimsNaming(host, inputs, membership).map(Claim::service);
+    return claimsNaming(host, null, inputs, membership).map(Claim::service);
   }
 
-  private static Stream<Claim> claimsNaming(String host, MeshInputs inputs, Membership membership) {
+  /** The claims on the objects of {@code host}, but {@code except}'s (null: none excepted). */
+  private static Stream<Claim> claimsNaming(
+      String host, ServiceInput except, MeshInputs inputs, Membership membership) {
     String dashed = host.replace('.', '-');
     String name = Manifests.objectName(host);
     return suffixesInUse(membership).stream()
@@ -66,8 +67,8 @@ final class HostClaims {
         .map(end -> dashed.substring(0, dashed.length() - end.length()))
         .distinct()
         .flatMap(inputs::servicesWithHostPrefix)
-        .flatMap(candidate -> claimOf(candidate, membership).stream())
-        .filter(candidate -> candidate.name().equals(name));
+        .filter(candidate -> except == null || !candidate.id().equals(except.id()))
+        .flatMap(candidate -> claimOf(candidate, name, membership).stream());
   }
 
   private static SortedSet<String> suffixesInUse(Membership membership) {
@@ -89,9 +90,14 @@ final class HostClaims {
         List.of(new Diagnostic(exclusion.subject(), Severity.INVALID, exclusion.message())));
   }
 
-  private static Optional<Claim> claimOf(ServiceInput rival, Membership membership) {
+  /** A service's claim, if its workspace federates it under a host naming {@code name}. */
+  private static Optional<Claim> claimOf(ServiceInput rival, String name, Membership membership) {
     Decision<Federated> federated = ServiceFederation.federationByWorkspace(rival, membership);
-    return federated.isAllowed()
+    if (!federated.isAllowed()) {
+      return Optional.empty();
+    }
+    String host = ServiceFederation.host(rival, federated.allowed().plan().hostSuffix());
+    return Manifests.objectName(host).equals(name)
         ? Optional.of(Claim.of(rival, federated.allowed(), membership))
         : Optional.empty();
   }
