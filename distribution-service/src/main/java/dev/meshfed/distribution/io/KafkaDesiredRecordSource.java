@@ -7,16 +7,12 @@ import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.kafka.TopicSpec;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
  * Reads every partition of the desired topic from the beginning, without a consumer group: the
@@ -36,37 +32,14 @@ public final class KafkaDesiredRecordSource implements DesiredRecordSource {
   public KafkaDesiredRecordSource(
       Map<String, Object> kafkaConfig, TopicSpec<DesiredKey, DesiredObject> spec) {
     this.spec = spec;
-    this.consumer =
-        new KafkaConsumer<>(
-            consumerConfig(kafkaConfig, spec),
-            new ByteArrayDeserializer(),
-            new ByteArrayDeserializer());
+    this.consumer = StateTopicConsumers.create(kafkaConfig, "meshfed-distribution-" + spec.name());
     this.decoder = new DesiredRecordDecoder(spec);
-  }
-
-  private static Map<String, Object> consumerConfig(
-      Map<String, Object> kafkaConfig, TopicSpec<?, ?> spec) {
-    Map<String, Object> config = new HashMap<>(kafkaConfig);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshfed-distribution-" + spec.name());
-    config.put(
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.name().toLowerCase());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    return config;
   }
 
   @Override
   public void seekToBeginning() {
     List<TopicPartition> partitions =
-        consumer.partitionsFor(spec.name(), METADATA_TIMEOUT).stream()
-            .map(info -> new TopicPartition(info.topic(), info.partition()))
-            .toList();
-    if (partitions.isEmpty()) {
-      throw new IllegalStateException("Topic " + spec.name() + " has no partitions yet");
-    }
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+        StateTopicConsumers.assignFromBeginning(consumer, spec.name(), METADATA_TIMEOUT);
     // Under read_committed these are the last stable offsets: the end of committed data.
     endOffsets = consumer.endOffsets(partitions, METADATA_TIMEOUT);
   }

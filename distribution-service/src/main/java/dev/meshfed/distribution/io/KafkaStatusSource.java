@@ -8,17 +8,12 @@ import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.status.InputStatus;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.IsolationLevel;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -38,28 +33,12 @@ public final class KafkaStatusSource implements StatusSource {
   public KafkaStatusSource(
       Map<String, Object> kafkaConfig, TopicSpec<DiscoveryKey, InputStatus> spec) {
     this.spec = spec;
-    Map<String, Object> config = new HashMap<>(kafkaConfig);
-    config.remove(ConsumerConfig.GROUP_ID_CONFIG);
-    config.put(ConsumerConfig.CLIENT_ID_CONFIG, "meshfed-status-" + spec.name());
-    config.put(
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, IsolationLevel.READ_COMMITTED.name().toLowerCase());
-    config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-    config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    this.consumer =
-        new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+    this.consumer = StateTopicConsumers.create(kafkaConfig, "meshfed-status-" + spec.name());
   }
 
   @Override
   public void seekToBeginning() {
-    List<TopicPartition> partitions =
-        consumer.partitionsFor(spec.name(), METADATA_TIMEOUT).stream()
-            .map(info -> new TopicPartition(info.topic(), info.partition()))
-            .toList();
-    if (partitions.isEmpty()) {
-      throw new IllegalStateException("Topic " + spec.name() + " does not exist yet");
-    }
-    consumer.assign(partitions);
-    consumer.seekToBeginning(partitions);
+    StateTopicConsumers.assignFromBeginning(consumer, spec.name(), METADATA_TIMEOUT);
   }
 
   @Override
