@@ -43,7 +43,10 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
     TARGET_NOT_IN_WORKSPACE,
     /** The target cluster has no Istio control plane. */
     NO_CONTROL_PLANE,
-    /** Objects go to the target's control-plane namespace, not this one. */
+    /**
+     * Objects go to another namespace: remote entries and Gateways to the target's control-plane
+     * namespace, a Service's local entry to the Service's own.
+     */
     OTHER_NAMESPACE,
     /** The local entry of a Service without a selector could not reach its workloads. */
     NO_SELECTOR,

@@ -30,13 +30,13 @@ final class GatewayFederation {
   private GatewayFederation() {}
 
   static UnitResult translate(String cluster, MeshInputs inputs, Membership membership) {
+    Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
     SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs =
-        passthroughs(cluster, inputs, membership);
+        merged(passthroughs(cluster, inputs, membership), usual);
     Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
     if (passthroughs.isEmpty() || controlPlane.isEmpty()) {
       return UnitResult.EMPTY;
     }
-    Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
     List<Output> outputs = new ArrayList<>();
     passthroughs.forEach(
         (passthrough, why) ->
@@ -84,12 +84,86 @@ final class GatewayFederation {
     if (candidate.isEmpty()) {
       return Optional.of(noGateway(cluster, suffix, inputs, membership));
     }
-    if (!passthroughs(cluster, inputs, membership).containsKey(candidate.get())) {
+    SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs =
+        passthroughs(cluster, inputs, membership);
+    if (!passthroughs.containsKey(candidate.get())) {
       Exclusion none = noGateway(cluster, suffix, inputs, membership);
       return Optional.of(
           none.rule() == Rule.NO_FEDERATED_SERVICE ? none : otherGateways(candidate.get()));
     }
+    SortedMap<Passthrough, SortedSet<ObjectId>> merged = merged(passthroughs, usual);
+    if (!merged.containsKey(candidate.get())) {
+      Passthrough standing =
+          merged.keySet().stream()
+              .filter(p -> covers(p, candidate.get()))
+              .findFirst()
+              .orElseThrow();
+      return Optional.of(sharedListener(candidate.get(), name(standing, usual)));
+    }
     return placement(cluster, namespace, inputs);
+  }
+
+  private static Exclusion sharedListener(Passthrough candidate, String standing) {
+    ObjectId gateway = candidate.gateway().id();
+    return new Exclusion(
+        Rule.NO_FEDERATED_SERVICE,
+        gateway,
+        "the Gateway "
+            + standing
+            + " already passes *."
+            + candidate.suffix()
+            + " through on the pods of "
+            + gateway.namespace()
+            + "/"
+            + gateway.name()
+            + " (its selector selects them too): a second would conflict with it (IST0145)");
+  }
+
+  /**
+   * Whether the Gateway of {@code standing} serves the listener {@code other} needs: same host
+   * suffix and port, and a selector that selects {@code other}'s pods too (its labels are a subset
+   * of the selector of {@code other}'s gateway Service).
+   */
+  private static boolean covers(Passthrough standing, Passthrough other) {
+    EastWestGatewayInput a = standing.gateway();
+    EastWestGatewayInput b = other.gateway();
+    return standing.suffix().equals(other.suffix())
+        && java.util.Objects.equals(a.tlsPort(), b.tlsPort())
+        && b.selector().entrySet().containsAll(a.selector().entrySet());
+  }
+
+  /**
+   * At most one Gateway on any gateway pod for a host suffix and port. A Gateway's selector matches
+   * pods in every namespace, so where one east-west gateway's selector is a subset of another's,
+   * its Gateway selects the other's pods too, and a second Gateway there with the same port and
+   * hosts would conflict (istioctl IST0145): the passthrough with the fewest selector labels (the
+   * usual gateway's first among equals) stands for those it covers, and takes their reasons.
+   */
+  private static SortedMap<Passthrough, SortedSet<ObjectId>> merged(
+      SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs,
+      Optional<EastWestGatewayInput> usual) {
+    SortedMap<Passthrough, SortedSet<ObjectId>> merged = new TreeMap<>();
+    passthroughs.entrySet().stream()
+        .sorted(
+            java.util.Comparator.comparing(
+                    (Map.Entry<Passthrough, SortedSet<ObjectId>> e) ->
+                        e.getKey().gateway().selector().size())
+                .thenComparing(e -> !isUsual(e.getKey(), usual))
+                .thenComparing(Map.Entry::getKey))
+        .forEach(
+            entry -> {
+              Optional<Passthrough> standing =
+                  merged.keySet().stream().filter(p -> covers(p, entry.getKey())).findFirst();
+              SortedSet<ObjectId> why =
+                  merged.computeIfAbsent(standing.orElse(entry.getKey()), p -> new TreeSet<>());
+              why.addAll(entry.getValue());
+              standing.ifPresent(p -> why.add(entry.getKey().gateway().id()));
+            });
+    return merged;
+  }
+
+  private static boolean isUsual(Passthrough passthrough, Optional<EastWestGatewayInput> usual) {
+    return usual.map(g -> g.id().equals(passthrough.gateway().id())).orElse(false);
   }
 
   private static Exclusion otherGateways(Passthrough candidate) {
@@ -159,8 +233,7 @@ final class GatewayFederation {
    * reachable one) by suffix alone, on one a workspace picked also by the gateway's name.
    */
   private static String name(Passthrough passthrough, Optional<EastWestGatewayInput> usual) {
-    boolean isUsual = usual.map(g -> g.id().equals(passthrough.gateway().id())).orElse(false);
-    return isUsual
+    return isUsual(passthrough, usual)
         ? name(passthrough.suffix())
         : Manifests.objectName(
             name(passthrough.suffix()) + "-" + passthrough.gateway().id().name());

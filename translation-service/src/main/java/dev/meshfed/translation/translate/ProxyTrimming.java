@@ -16,9 +16,10 @@ import java.util.TreeSet;
 /**
  * options.serviceIsolation.trimProxyConfig: a Sidecar in every namespace a workspace holds in a
  * cluster, so that its proxies get configuration only for the workspace's own hosts (its namespaces
- * in that cluster) and the federated hosts it may use. Federated entries live in the control-plane
- * namespace under the host suffixes of the workspace and of those it imports from; their exportTo
- * already limits which of them a namespace sees.
+ * in that cluster) and the federated hosts it may use: those under the host suffixes of the
+ * workspace and of those it imports from, in any namespace (remote entries live in the control
+ * plane's, an owner's local entry in its service's); their exportTo already limits which of them a
+ * namespace sees.
  */
 final class ProxyTrimming {
 
@@ -66,8 +67,9 @@ final class ProxyTrimming {
       SortedSet<String> suffixes = new TreeSet<>();
       workspace.federation().ifPresent(plan -> suffixes.add(plan.hostSuffix()));
       exporters.values().forEach(e -> e.federation().ifPresent(p -> suffixes.add(p.hostSuffix())));
-      String federated = controlPlane.id().namespace();
-      suffixes.forEach(suffix -> hosts.add(federated + "/*." + suffix));
+      // remote entries live in the control-plane namespace, an owner's local entry in its
+      // service's namespace: exportTo already limits both to their consumers
+      suffixes.forEach(suffix -> hosts.add("*/*." + suffix));
       return hosts;
     }
 

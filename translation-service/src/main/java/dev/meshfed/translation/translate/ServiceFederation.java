@@ -223,15 +223,19 @@ final class ServiceFederation {
     if (!placement.isAllowed()) {
       return placement.exclusionIfAny();
     }
-    if (!placement.allowed().namespace().equals(namespace)) {
+    String expected = entryNamespace(placement.allowed());
+    if (!expected.equals(namespace)) {
       return Optional.of(
           new Exclusion(
               Rule.OTHER_NAMESPACE,
               service.id(),
-              "its entries in cluster "
+              "its entry in cluster "
                   + target
-                  + " go to the Istio control-plane namespace "
-                  + placement.allowed().namespace()));
+                  + " goes to namespace "
+                  + expected
+                  + (target.equals(service.id().cluster())
+                      ? " (the service's own, where a workloadSelector can select its pods)"
+                      : " (the Istio control plane's)")));
     }
     return Optional.empty();
   }
@@ -382,7 +386,13 @@ final class ServiceFederation {
     ports.forEach(p -> endpointPorts.put(Protocols.portName(p), at.port()));
     String owner = service.id().cluster();
     endpoint.put("network", ClusterMesh.network(inputs, gateway));
-    endpoint.set("labels", Manifests.stringMap(Map.of("topology.istio.io/cluster", owner)));
+    // tlsMode istio makes the client's auto-mTLS send Istio mTLS (with the SNI the owner's
+    // AUTO_PASSTHROUGH listener routes by); without it the client sends plaintext, which that
+    // listener closes
+    endpoint.set(
+        "labels",
+        Manifests.stringMap(
+            Map.of("topology.istio.io/cluster", owner, "security.istio.io/tlsMode", "istio")));
     List<ObjectId> sources =
         withImporters(
             target.cluster(),
@@ -410,6 +420,22 @@ final class ServiceFederation {
             + at.node().map(node -> " (node " + node.name() + ")").orElse(""));
   }
 
+  /**
+   * Where an entry goes: the owner's local entry into the service's own namespace, because a
+   * ServiceEntry's workloadSelector only selects pods of its own namespace; remote entries into the
+   * control plane's.
+   */
+  private String entryNamespace(ClusterMesh target) {
+    return target.cluster().equals(service.id().cluster())
+        ? service.id().namespace()
+        : target.namespace();
+  }
+
+  /**
+   * The entry the owner's east-west gateway routes SNI traffic by: exported to the gateway's
+   * namespace (it builds SNI clusters only for services it sees) and to the local consumers, by
+   * name (a "." next to its own namespace's name would be a duplicate Istio rejects).
+   */
   private void addLocalEntry(ClusterMesh owner, List<ServicePortInput> ports) {
     SortedSet<String> consumers = new TreeSet<>(consumers(owner.cluster()));
     consumers.add(owner.gateway().id().namespace());
@@ -483,11 +509,12 @@ final class ServiceFederation {
     String apiVersion = target.networkingApiVersion();
     String name = Manifests.objectName(host());
     String owner = service.id().cluster();
+    String namespace = entryNamespace(target);
     ObjectNode manifest =
         Manifests.object(
             apiVersion,
             SERVICE_ENTRY,
-            target.namespace(),
+            namespace,
             name,
             Map.of(
                 Manifests.WORKSPACE_LABEL, workspace.name(), Manifests.SOURCE_CLUSTER_LABEL, owner),
@@ -502,7 +529,7 @@ final class ServiceFederation {
             target.cluster(),
             apiVersion,
             SERVICE_ENTRY,
-            target.namespace(),
+            namespace,
             name,
             manifest,
             workspace.name(),

@@ -116,6 +116,30 @@ class IsolationVerdictTest {
         .contains("-GATEWAY on one a workspace picks");
   }
 
+  @Test
+  void aGatewayWhosePodsTheSharedGatewaysSelectorSelectsIsExplainedByTheSharedOne()
+      throws IOException {
+    assertRule(
+            verdict(
+                "east-west-gateway-overlap",
+                "cluster1",
+                "Gateway",
+                "istio-system",
+                "meshfed-eastwest-global-tenant-a-eastwest"),
+            Rule.NO_FEDERATED_SERVICE)
+        .contains("the Gateway meshfed-eastwest-global already passes *.global through")
+        .contains("IST0145");
+    assertThat(
+            verdict(
+                    "east-west-gateway-overlap",
+                    "cluster1",
+                    "Gateway",
+                    "istio-system",
+                    "meshfed-eastwest-global")
+                .produced())
+        .isPresent();
+  }
+
   private static Verdict verdict(
       String golden, String cluster, String kind, String namespace, String name)
       throws IOException {

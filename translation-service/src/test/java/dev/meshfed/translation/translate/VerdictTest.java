@@ -241,12 +241,17 @@ class VerdictTest {
   }
 
   @Test
-  void entriesGoToTheControlPlaneNamespaceOnly() throws IOException {
+  void remoteEntriesGoToTheControlPlaneNamespaceAndTheLocalOneToTheServices() throws IOException {
     load();
 
     assertRule(serviceEntry("cluster2", "bookinfo", DETAILS), Rule.OTHER_NAMESPACE)
         .isEqualTo(
-            "its entries in cluster cluster2 go to the Istio control-plane namespace istio-system");
+            "its entry in cluster cluster2 goes to namespace istio-system (the Istio control"
+                + " plane's)");
+    assertRule(serviceEntry("cluster1", "istio-system", DETAILS), Rule.OTHER_NAMESPACE)
+        .isEqualTo(
+            "its entry in cluster cluster1 goes to namespace bookinfo (the service's own, where a"
+                + " workloadSelector can select its pods)");
   }
 
   @Test
