@@ -150,8 +150,7 @@ final class IstioSchemas {
     ArrayNode choices = JSON.createArrayNode();
     ArrayNode anyMember = JSON.createArrayNode();
     for (JsonSubTypes.Type member : members.value()) {
-      ObjectNode memberSchema = JSON.valueToTree(JsonSchema.from(member.value()));
-      complete(memberSchema, member.value());
+      ObjectNode memberSchema = memberSchema(member.value());
       memberSchema
           .path("properties")
           .fields()
@@ -170,6 +169,32 @@ final class IstioSchemas {
     ObjectNode exactlyOneChoice = JSON.createObjectNode();
     exactlyOneChoice.set("oneOf", choices);
     schema.withArray("allOf").add(exactlyOneChoice);
+  }
+
+  /**
+   * The schema of one oneof member. istio-model names a few members like the message they hold
+   * (ConsistentHashLB's ring_hash: LoadBalancerSettingsConsistentHashLBRingHash holds itself), a
+   * cycle the generator refuses: such a member is left open (any object).
+   */
+  private static ObjectNode memberSchema(Class<?> member) {
+    try {
+      ObjectNode schema = JSON.valueToTree(JsonSchema.from(member));
+      complete(schema, member);
+      return schema;
+    } catch (IllegalArgumentException cyclic) {
+      ObjectNode schema = JSON.createObjectNode();
+      for (Field field : fields(member)) {
+        JsonProperty property = field.getAnnotation(JsonProperty.class);
+        if (property != null) {
+          schema
+              .with("properties")
+              .putObject(property.value())
+              .put("type", "object")
+              .put("x-kubernetes-preserve-unknown-fields", true);
+        }
+      }
+      return schema;
+    }
   }
 
   private static void completeValue(ObjectNode schema, Type type) {
