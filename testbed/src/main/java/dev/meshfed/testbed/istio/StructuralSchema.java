@@ -60,13 +60,39 @@ final class StructuralSchema {
         COMPILED.computeIfAbsent(
             openApiSchema.toString(),
             key -> FACTORY.getSchema(toJsonSchema(openApiSchema, true), CONFIG));
-    List<ValidationMessage> messages = new ArrayList<>(schema.validate(object));
+    List<ValidationMessage> messages = new ArrayList<>(schema.validate(withoutNulls(object)));
     messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
     for (ValidationMessage message : messages) {
       // a failed oneOf also reports why each choice failed: its own message says it all
       if (!message.getEvaluationPath().toString().contains(".oneOf[")) {
         report(message, errors);
       }
+    }
+  }
+
+  /** A server drops null fields whose schema is not nullable before it validates (none is here). */
+  private static JsonNode withoutNulls(JsonNode node) {
+    JsonNode copy = node.deepCopy();
+    removeNulls(copy);
+    return copy;
+  }
+
+  private static void removeNulls(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      List<String> nulls = new ArrayList<>();
+      object
+          .fields()
+          .forEachRemaining(
+              f -> {
+                if (f.getValue().isNull()) {
+                  nulls.add(f.getKey());
+                } else {
+                  removeNulls(f.getValue());
+                }
+              });
+      object.remove(nulls);
+    } else if (node instanceof ArrayNode array) {
+      array.forEach(StructuralSchema::removeNulls);
     }
   }
 
