@@ -13,6 +13,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.testbed.istio.FieldErrors;
+import dev.meshfed.testbed.istio.IstioAdmission;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
@@ -81,12 +83,81 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
         : super.findResource(attributes);
   }
 
+  /** A write of a version the stored CRD does not serve finds nothing, as on a real server. */
+  @Override
+  public MockResponse dispatch(RecordedRequest request) {
+    AttributeSet address = attributeExtractor.fromPath(request.getPath());
+    Optional<String> group = value(address, API);
+    Optional<String> version = value(address, VERSION);
+    Optional<String> plural = value(address, PLURAL);
+    if (group.isPresent() && version.isPresent() && plural.isPresent()) {
+      List<String> served;
+      storeLock.readLock().lock();
+      try {
+        served = versionsDeclaredByCrd(group.get(), plural.get());
+      } finally {
+        storeLock.readLock().unlock();
+      }
+      if (!served.isEmpty() && !served.contains(version.get())) {
+        return StatusResponses.failure(
+            HTTP_NOT_FOUND, "the server could not find the requested resource");
+      }
+    }
+    return super.dispatch(request);
+  }
+
+  @Override
+  public MockResponse handleCreate(RecordedRequest request) {
+    try {
+      return super.handleCreate(request);
+    } catch (IstioRejection rejection) {
+      return rejection.response();
+    }
+  }
+
+  @Override
+  public MockResponse handleUpdate(RecordedRequest request) {
+    try {
+      return super.handleUpdate(request);
+    } catch (IstioRejection rejection) {
+      return rejection.response();
+    }
+  }
+
   @Override
   public MockResponse handlePatch(RecordedRequest request) {
     if (ServerSideApply.isApply(request)) {
       return serverSideApply.handle(request);
     }
-    return super.handlePatch(request);
+    try {
+      return super.handlePatch(request);
+    } catch (IstioRejection rejection) {
+      return rejection.response();
+    }
+  }
+
+  /** Throws an {@link IstioRejection} when Istio would not accept {@code object}. */
+  private void admit(AttributeSet pathAttributes, ObjectNode object) {
+    Optional<String> group = value(pathAttributes, API);
+    Optional<String> plural = value(pathAttributes, PLURAL);
+    if (group.isEmpty() || plural.isEmpty() || !IstioAdmission.isIstioGroup(group.get())) {
+      return;
+    }
+    Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group.get(), plural.get()));
+    if (crd == null) {
+      return; // Istio is not installed: nothing checks its objects
+    }
+    String version = object.path("apiVersion").asText().substring(group.get().length() + 1);
+    JsonNode schema = null;
+    for (JsonNode declared : parse(crd.getValue()).path("spec").path("versions")) {
+      if (declared.path("name").asText().equals(version)) {
+        schema = declared.path("schema").path("openAPIV3Schema");
+      }
+    }
+    FieldErrors errors = IstioAdmission.review(schema, object);
+    if (!errors.isEmpty()) {
+      throw new IstioRejection(group.get(), object, errors);
+    }
   }
 
   @Override
@@ -152,7 +223,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     GenericKubernetesResource resource =
         Serialization.unmarshal(entry.getValue(), GenericKubernetesResource.class);
     if (resource.getFinalizers().isEmpty()) {
-      processEvent(path, query, entry.getKey(), null, null);
+      write(path, query, entry.getKey(), null, null);
     } else if (!resource.isMarkedForDeletion()) {
       resource
           .getMetadata()
@@ -161,13 +232,28 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
                   .truncatedTo(ChronoUnit.SECONDS)
                   .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
-      processEvent(path, query, entry.getKey(), resource, Serialization.asJson(resource));
+      write(path, query, entry.getKey(), resource, Serialization.asJson(resource));
     }
   }
 
-  /** Every write ends here, under the store's write lock. */
+  /**
+   * Every write of fabric8's handlers ends here, under the store's write lock: a new state of an
+   * Istio object is first admitted as Istio's CRDs and webhook would (when its CRD is stored).
+   */
   @Override
   public void processEvent(
+      String path,
+      AttributeSet pathAttributes,
+      AttributeSet oldAttributes,
+      GenericKubernetesResource resource,
+      String newState) {
+    if (newState != null) {
+      admit(pathAttributes, parse(newState));
+    }
+    write(path, pathAttributes, oldAttributes, resource, newState);
+  }
+
+  private void write(
       String path,
       AttributeSet pathAttributes,
       AttributeSet oldAttributes,
@@ -279,12 +365,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
 
   /** The served versions the stored CRD of group/plural declares; empty without such a CRD. */
   private List<String> versionsDeclaredByCrd(String group, String plural) {
-    AttributeSet crdAddress =
-        new AttributeSet(
-            new Attribute(API, CRD_GROUP),
-            new Attribute(PLURAL, CRD_PLURAL),
-            new Attribute(NAME, plural + "." + group));
-    Map.Entry<AttributeSet, String> crd = findResource(crdAddress);
+    Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
     if (crd == null) {
       return List.of();
     }
@@ -295,6 +376,13 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       }
     }
     return versions;
+  }
+
+  private static AttributeSet crdAddress(String group, String plural) {
+    return new AttributeSet(
+        new Attribute(API, CRD_GROUP),
+        new Attribute(PLURAL, CRD_PLURAL),
+        new Attribute(NAME, plural + "." + group));
   }
 
   private List<CustomResourceDefinition> storedCustomResourceDefinitions() {

@@ -1,5 +1,7 @@
 package dev.meshfed.testbed;
 
+import dev.meshfed.testbed.istio.IstioCrds;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -75,6 +77,19 @@ public final class SimulatedCluster implements AutoCloseable {
   /** A client of this cluster, closed by {@link #close()}; callers must not close it. */
   public KubernetesClient client() {
     return client;
+  }
+
+  /**
+   * Installs Istio {@code istioVersion} (1.11 or later) the way it matters to an API server: stores
+   * the CRDs of {@link IstioCrds#forVersion} (so discovery lists Istio's kinds in the versions that
+   * release serves, and other versions answer 404) and, from then on, writes of Istio objects are
+   * checked against the CRD schemas and Istio's webhook rules (422 when rejected). Without it,
+   * Istio objects are stored unchecked in every Istio version.
+   */
+  public void installIstio(String istioVersion) {
+    for (CustomResourceDefinition crd : IstioCrds.forVersion(istioVersion)) {
+      client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
+    }
   }
 
   public FaultInjector faults() {

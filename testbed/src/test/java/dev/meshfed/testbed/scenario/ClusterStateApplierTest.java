@@ -105,10 +105,11 @@ class ClusterStateApplierTest {
 
   @Test
   void anUnknownKindNamesTheObject() {
+    // not an Istio kind: istio-model on the class path makes fabric8 know those without a CRD
     GenericKubernetesResource serviceEntry =
         new GenericKubernetesResourceBuilder()
-            .withApiVersion("networking.istio.io/v1")
-            .withKind("ServiceEntry")
+            .withApiVersion("widgets.meshfed.dev/v1")
+            .withKind("Widget")
             .withNewMetadata()
             .withName("external")
             .withNamespace("istio-system")
@@ -118,7 +119,7 @@ class ClusterStateApplierTest {
     assertThatThrownBy(() -> applier.apply(List.of(serviceEntry)))
         .isInstanceOf(ScenarioException.class)
         .hasMessageContaining(
-            "cluster east: cannot apply ServiceEntry.networking.istio.io istio-system/external");
+            "cluster east: cannot apply Widget.widgets.meshfed.dev istio-system/external");
   }
 
   private static List<GenericKubernetesResource> step(int index) {
