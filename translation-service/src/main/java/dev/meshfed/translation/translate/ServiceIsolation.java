@@ -1,5 +1,6 @@
 package dev.meshfed.translation.translate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.MeshConfigInput;
@@ -12,7 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -66,7 +69,17 @@ final class ServiceIsolation {
     }
     List<WorkspacePlan> allowed = new ArrayList<>(importers);
     allowed.add(0, workspace);
-    Output policy = policy(service, workspace, allowed, ports, controlPlane.get(), inputs);
+    Callers callers = callers(id.cluster(), allowed, inputs);
+    callers
+        .unnameable()
+        .forEach(
+            (cluster, namespaces) ->
+                diagnostics.add(
+                    new Diagnostic(
+                        id,
+                        Severity.WARNING,
+                        unnameableWhy(id.cluster(), cluster, namespaces, inputs))));
+    Output policy = policy(service, workspace, allowed, callers, ports, controlPlane.get(), inputs);
     return new UnitResult(List.of(policy), diagnostics);
   }
 
@@ -74,6 +87,7 @@ final class ServiceIsolation {
       ServiceInput service,
       WorkspacePlan workspace,
       List<WorkspacePlan> allowed,
+      Callers callers,
       Optional<List<String>> ports,
       ControlPlaneInput controlPlane,
       MeshInputs inputs) {
@@ -82,10 +96,17 @@ final class ServiceIsolation {
     spec.putObject("selector").set("matchLabels", Manifests.stringMap(service.selector()));
     spec.put("action", "ALLOW");
     ObjectNode rule = spec.putArray("rules").addObject();
-    rule.putArray("from")
-        .addObject()
+    ArrayNode from = rule.putArray("from");
+    from.addObject()
         .putObject("source")
-        .set("principals", Manifests.strings(List.copyOf(principals(allowed, inputs))));
+        .set("principals", Manifests.strings(List.copyOf(callers.principals())));
+    SortedSet<String> anyDomain = new TreeSet<>();
+    callers.unnameable().values().forEach(anyDomain::addAll);
+    if (!anyDomain.isEmpty()) {
+      from.addObject()
+          .putObject("source")
+          .set("namespaces", Manifests.strings(List.copyOf(anyDomain)));
+    }
     ports
         .filter(list -> !list.isEmpty())
         .ifPresent(
@@ -129,18 +150,58 @@ final class ServiceIsolation {
             + id.ref());
   }
 
-  /** Every namespace of the allowed workspaces, in every cluster, with that cluster's domain. */
-  private static SortedSet<String> principals(List<WorkspacePlan> allowed, MeshInputs inputs) {
+  /**
+   * Who the policy admits: every namespace of the allowed workspaces, in every cluster, as {@code
+   * <that cluster's trust domain>/ns/<namespace>/sa/*}; except where that trust domain is Istio's
+   * default, cluster.local, and not one of the policy's own cluster's trust domains: Istio rewrites
+   * a cluster.local principal to the local trust domains (ReplaceTrustDomainAliases), so such
+   * callers can only be admitted by namespace, in any trust domain.
+   */
+  record Callers(SortedSet<String> principals, SortedMap<String, SortedSet<String>> unnameable) {}
+
+  static Callers callers(String policyCluster, List<WorkspacePlan> allowed, MeshInputs inputs) {
+    List<String> local = localTrustDomains(policyCluster, inputs);
     SortedSet<String> principals = new TreeSet<>();
+    SortedMap<String, SortedSet<String>> unnameable = new TreeMap<>();
     for (WorkspacePlan plan : allowed) {
       plan.namespacesByCluster()
           .forEach(
               (cluster, namespaces) -> {
                 String trustDomain = ClusterMesh.trustDomain(inputs, cluster);
-                namespaces.forEach(ns -> principals.add(trustDomain + "/ns/" + ns + "/sa/*"));
+                if (trustDomain.equals(MeshConfigInput.DEFAULT_TRUST_DOMAIN)
+                    && !local.contains(trustDomain)) {
+                  unnameable.computeIfAbsent(cluster, c -> new TreeSet<>()).addAll(namespaces);
+                } else {
+                  namespaces.forEach(ns -> principals.add(trustDomain + "/ns/" + ns + "/sa/*"));
+                }
               });
     }
-    return principals;
+    return new Callers(principals, unnameable);
+  }
+
+  private static List<String> localTrustDomains(String cluster, MeshInputs inputs) {
+    List<String> local = new ArrayList<>(List.of(ClusterMesh.trustDomain(inputs, cluster)));
+    ClusterMesh.meshConfig(inputs, cluster)
+        .ifPresent(config -> local.addAll(config.trustDomainAliases()));
+    return local;
+  }
+
+  private static String unnameableWhy(
+      String policyCluster, String callerCluster, SortedSet<String> namespaces, MeshInputs inputs) {
+    return "cluster "
+        + callerCluster
+        + " issues identities in Istio's default trust domain cluster.local, which a policy in"
+        + " cluster "
+        + policyCluster
+        + " (trust domain "
+        + ClusterMesh.trustDomain(inputs, policyCluster)
+        + ") cannot name: Istio reads cluster.local there as its own trust domain. The isolation"
+        + " policy admits namespaces "
+        + namespaces
+        + " from any trust domain instead; give each cluster a trust domain of its own, or make"
+        + " cluster.local an alias of "
+        + policyCluster
+        + "'s, to tell them apart";
   }
 
   /**
