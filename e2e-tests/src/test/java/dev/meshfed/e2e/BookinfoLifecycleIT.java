@@ -37,6 +37,15 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BookinfoLifecycleIT {
 
+  /** The workspace's namespaces: every federated host's consumers. */
+  private static final String[] BOOKINFO = {"cluster1/bookinfo", "cluster2/bookinfo"};
+
+  private static final String PRODUCTPAGE = "cluster1/bookinfo/productpage";
+  private static final String DETAILS = "cluster1/bookinfo/details";
+  private static final String REVIEWS_1 = "cluster1/bookinfo/reviews";
+  private static final String REVIEWS_2 = "cluster2/bookinfo/reviews";
+  private static final String RATINGS = "cluster2/bookinfo/ratings";
+
   @RegisterExtension static final ScenarioRun run = new ScenarioRun("bookinfo-lifecycle");
 
   @Test
@@ -51,6 +60,13 @@ class BookinfoLifecycleIT {
             "reviews.bookinfo.svc.cluster1.global");
     assertThat(run.hosts("cluster1"))
         .contains("reviews.bookinfo.svc.cluster2.global", "ratings.bookinfo.svc.cluster2.global");
+    Traffic.of(run)
+        .federated("productpage.bookinfo.svc.cluster1.global", 9080, PRODUCTPAGE, BOOKINFO)
+        .federated("details.bookinfo.svc.cluster1.global", 9080, DETAILS, BOOKINFO)
+        .federated("reviews.bookinfo.svc.cluster1.global", 9080, REVIEWS_1, BOOKINFO)
+        .federated("reviews.bookinfo.svc.cluster2.global", 9080, REVIEWS_2, BOOKINFO)
+        .federated("ratings.bookinfo.svc.cluster2.global", 9080, RATINGS, BOOKINFO)
+        .check();
   }
 
   @Test
@@ -60,6 +76,11 @@ class BookinfoLifecycleIT {
 
     assertThat(run.serviceEntry("cluster2", "reviews-bookinfo-svc-cluster1-global").toString())
         .contains("number=9090");
+    Traffic.of(run)
+        .federated("reviews.bookinfo.svc.cluster1.global", 9090, REVIEWS_1, BOOKINFO)
+        .nowhere("reviews.bookinfo.svc.cluster1.global", 9080)
+        .federated("reviews.bookinfo.svc.cluster2.global", 9080, REVIEWS_2, BOOKINFO)
+        .check();
   }
 
   @Test
@@ -69,6 +90,10 @@ class BookinfoLifecycleIT {
 
     assertThat(run.hosts("cluster1")).doesNotContain("ratings.bookinfo.svc.cluster2.global");
     assertThat(run.hosts("cluster2")).doesNotContain("ratings.bookinfo.svc.cluster2.global");
+    Traffic.of(run)
+        .nowhere("ratings.bookinfo.svc.cluster2.global", 9080)
+        .federated("productpage.bookinfo.svc.cluster1.global", 9080, PRODUCTPAGE, BOOKINFO)
+        .check();
   }
 
   @Test
@@ -100,6 +125,11 @@ class BookinfoLifecycleIT {
 
     assertThat(run.hosts("cluster2")).doesNotContain("details.bookinfo.svc.cluster1.global");
     assertThat(run.hosts("cluster1")).doesNotContain("details.bookinfo.svc.cluster1.global");
+    Traffic.of(run)
+        .nowhere("details.bookinfo.svc.cluster1.global", 9080)
+        .federated("reviews.bookinfo.svc.cluster1.global", 9090, REVIEWS_1, BOOKINFO)
+        .federated("reviews.bookinfo.svc.cluster2.global", 9080, REVIEWS_2, BOOKINFO)
+        .check();
   }
 
   @Test

@@ -29,6 +29,7 @@ class ClusterRemovalIT {
 
     assertThat(run.hosts("cluster1")).contains(PRODUCTPAGE, REVIEWS);
     assertThat(run.hosts("cluster2")).contains(PRODUCTPAGE, REVIEWS);
+    assertFederatedBothWays();
   }
 
   @Test
@@ -38,6 +39,10 @@ class ClusterRemovalIT {
 
     assertThat(run.hosts("cluster1")).containsExactly(PRODUCTPAGE);
     assertThat(run.managed("cluster2")).isEmpty();
+    Traffic.of(run)
+        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", "cluster1/bookinfo")
+        .nowhere(REVIEWS, 9080)
+        .check();
     assertThat(clusterEvents())
         .containsSubsequence("ClusterJoined cluster2", "ClusterLeft cluster2");
   }
@@ -49,9 +54,18 @@ class ClusterRemovalIT {
 
     assertThat(run.hosts("cluster1")).contains(PRODUCTPAGE, REVIEWS);
     assertThat(run.hosts("cluster2")).contains(PRODUCTPAGE, REVIEWS);
+    assertFederatedBothWays();
     assertThat(clusterEvents())
         .containsSubsequence(
             "ClusterJoined cluster2", "ClusterLeft cluster2", "ClusterJoined cluster2");
+  }
+
+  private static void assertFederatedBothWays() {
+    String[] bookinfo = {"cluster1/bookinfo", "cluster2/bookinfo"};
+    Traffic.of(run)
+        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", bookinfo)
+        .federated(REVIEWS, 9080, "cluster2/bookinfo/reviews", bookinfo)
+        .check();
   }
 
   /** ClusterJoined and ClusterLeft events, in order, as "type cluster". */

@@ -34,6 +34,10 @@ class HostConflictIT {
   private static final String WINNER = "cluster1/Service/v2/reviews-bookinfo";
   private static final String RIVAL = "cluster1/Service/bookinfo-v2/reviews";
   private static final List<String> CLUSTERS = List.of("cluster1", "cluster2");
+
+  /** Workspace shop's namespaces in both clusters (cluster2 has only v2). */
+  private static final String[] SHOP = {"cluster1/bookinfo-v2", "cluster1/v2", "cluster2/v2"};
+
   private static final Duration EVENT_TIMEOUT = Duration.ofSeconds(30);
 
   @RegisterExtension static final ScenarioRun run = new ScenarioRun("host-conflict");
@@ -48,6 +52,11 @@ class HostConflictIT {
       assertThat(host(run.serviceEntry(cluster, ENTRY))).isEqualTo(WINNER_HOST);
     }
     assertThat(events(RIVAL)).isEmpty();
+    Traffic.of(run)
+        .federated(WINNER_HOST, 9080, "cluster1/v2/reviews-bookinfo", SHOP)
+        .federated(DETAILS_HOST, 9080, "cluster1/bookinfo-v2/details", SHOP)
+        .nowhere(RIVAL_HOST, 9080)
+        .check();
   }
 
   @Test
@@ -84,6 +93,10 @@ class HostConflictIT {
         .contains("older " + WINNER)
         .contains(WINNER_HOST);
     assertThat(events(WINNER)).as("the winner is not at fault").isEmpty();
+    Traffic.of(run)
+        .federated(WINNER_HOST, 9080, "cluster1/v2/reviews-bookinfo", SHOP)
+        .nowhere(RIVAL_HOST, 9080)
+        .check();
   }
 
   @Test
@@ -98,6 +111,11 @@ class HostConflictIT {
       assertThat(entry.<List<String>>get("spec", "hosts")).containsExactly(RIVAL_HOST);
       assertThat(sources(entry)).contains(RIVAL).doesNotContain(WINNER);
     }
+    Traffic.of(run)
+        .federated(RIVAL_HOST, 9080, "cluster1/bookinfo-v2/reviews", SHOP)
+        .federated(DETAILS_HOST, 9080, "cluster1/bookinfo-v2/details", SHOP)
+        .nowhere(WINNER_HOST, 9080)
+        .check();
     Map<String, String> selector =
         run.serviceEntry("cluster1", ENTRY).get("spec", "workloadSelector", "labels");
     assertThat(selector).containsExactly(Map.entry("app", "reviews"));

@@ -44,6 +44,16 @@ class ServiceIsolationIT {
 
   @RegisterExtension static final ScenarioRun run = new ScenarioRun("service-isolation");
 
+  private static final String PRODUCTPAGE = "cluster1/bookinfo/productpage";
+  private static final String REVIEWS = "cluster2/bookinfo/reviews";
+  private static final String RATINGS = "cluster2/bookinfo-backends/ratings";
+  private static final String[] BOOKINFO = {
+    "cluster1/bookinfo", "cluster2/bookinfo", "cluster2/bookinfo-backends"
+  };
+  private static final String[] BOOKINFO_AND_WEB = {
+    "cluster1/bookinfo", "cluster2/bookinfo", "cluster2/bookinfo-backends", "cluster2/web"
+  };
+
   @Test
   @Order(1)
   void withoutIsolationThereIsNeitherPolicyNorSidecar() throws Exception {
@@ -54,6 +64,7 @@ class ServiceIsolationIT {
       assertNoPolicyOrSidecar(cluster);
     }
     assertNoPolicyOrSidecar("mgmt");
+    federated(BOOKINFO).check();
   }
 
   @Test
@@ -64,7 +75,10 @@ class ServiceIsolationIT {
 
     GenericKubernetesResource productpage =
         policy("cluster1", "bookinfo", "meshfed-isolation-productpage");
-    assertThat(principals(productpage)).containsExactlyElementsOf(BOOKINFO_PRINCIPALS);
+    assertThat(principals(productpage))
+        .as("cluster.local cannot be named in cluster1, whose trust domain is its own")
+        .containsExactly("cluster1.example.com/ns/bookinfo/sa/*");
+    assertThat(anyDomainNamespaces(productpage)).containsExactly("bookinfo", "bookinfo-backends");
     assertThat(ports(productpage)).containsExactly("9080");
     assertThat(selector(productpage)).containsExactly(Map.entry("app", "productpage"));
     assertThat(productpage.<String>get("spec", "action")).isEqualTo("ALLOW");
@@ -86,6 +100,7 @@ class ServiceIsolationIT {
             "bookinfo/meshfed-isolation-reviews", "bookinfo-backends/meshfed-isolation-ratings");
     assertThat(run.managed("cluster1", SIDECAR)).isEmpty();
     assertThat(run.managed("cluster2", SIDECAR)).isEmpty();
+    isolated(federated(BOOKINFO), "bookinfo", "bookinfo-backends").check();
   }
 
   @Test
@@ -93,8 +108,8 @@ class ServiceIsolationIT {
   void anImportingWorkspacesNamespacesJoinThePrincipals() throws Exception {
     run.runAndCompare("03-imported");
 
-    assertThat(principals(policy("cluster1", "bookinfo", "meshfed-isolation-productpage")))
-        .containsExactlyElementsOf(BOOKINFO_AND_WEB_PRINCIPALS);
+    assertThat(anyDomainNamespaces(policy("cluster1", "bookinfo", "meshfed-isolation-productpage")))
+        .containsExactly("bookinfo", "bookinfo-backends", "web");
     assertThat(principals(policy("cluster2", "bookinfo", "meshfed-isolation-reviews")))
         .containsExactlyElementsOf(BOOKINFO_AND_WEB_PRINCIPALS);
     assertThat(principals(policy("cluster2", "bookinfo-backends", "meshfed-isolation-ratings")))
@@ -105,6 +120,7 @@ class ServiceIsolationIT {
             "bookinfo/meshfed-isolation-reviews", "bookinfo-backends/meshfed-isolation-ratings");
     assertThat(exportTo("cluster2", "productpage-bookinfo-svc-cluster1-global"))
         .containsExactly("bookinfo", "bookinfo-backends", "web");
+    isolated(federated(BOOKINFO_AND_WEB), "bookinfo", "bookinfo-backends", "web").check();
   }
 
   @Test
@@ -113,9 +129,8 @@ class ServiceIsolationIT {
     run.runAndCompare("04-trimmed");
 
     assertThat(egressHosts(sidecar("cluster1", "bookinfo")))
-        .containsExactly("bookinfo/*", "istio-system/*.global");
-    List<String> cluster2Hosts =
-        List.of("bookinfo/*", "bookinfo-backends/*", "istio-system/*.global");
+        .containsExactly("bookinfo/*", "*/*.global");
+    List<String> cluster2Hosts = List.of("bookinfo/*", "bookinfo-backends/*", "*/*.global");
     assertThat(egressHosts(sidecar("cluster2", "bookinfo")))
         .containsExactlyElementsOf(cluster2Hosts);
     assertThat(egressHosts(sidecar("cluster2", "bookinfo-backends")))
@@ -126,6 +141,7 @@ class ServiceIsolationIT {
         .containsExactlyInAnyOrder("bookinfo", "bookinfo-backends");
     assertThat(principals(policy("cluster2", "bookinfo", "meshfed-isolation-reviews")))
         .containsExactlyElementsOf(BOOKINFO_AND_WEB_PRINCIPALS);
+    isolated(federated(BOOKINFO_AND_WEB), "bookinfo", "bookinfo-backends", "web").check();
   }
 
   @Test
@@ -137,6 +153,35 @@ class ServiceIsolationIT {
       assertNoPolicyOrSidecar(cluster);
       assertThat(run.hosts(cluster)).as("federation goes on").containsAll(HOSTS);
     }
+    federated(BOOKINFO_AND_WEB)
+        .admitsLocally(
+            "cluster2/bookinfo/reviews",
+            9080,
+            "bookinfo",
+            "bookinfo-backends",
+            "istio-system",
+            "web")
+        .admitsLocally("cluster1/bookinfo/productpage", 9080, "bookinfo", "istio-system")
+        .check();
+  }
+
+  /** Every federated host reaches its pods from exactly the consumers. */
+  private static Traffic federated(String[] consumers) {
+    return Traffic.of(run)
+        .federated("productpage.bookinfo.svc.cluster1.global", 9080, PRODUCTPAGE, consumers)
+        .federated("reviews.bookinfo.svc.cluster2.global", 9080, REVIEWS, consumers)
+        .federated("ratings.bookinfo-backends.svc.cluster2.global", 9080, RATINGS, consumers);
+  }
+
+  /**
+   * Isolation admits exactly the workspace's and importers' namespaces to each service, local
+   * callers included, and denies the rest of its cluster (its gateway namespace too).
+   */
+  private static Traffic isolated(Traffic traffic, String... cluster2Namespaces) {
+    return traffic
+        .admitsLocally("cluster1/bookinfo/productpage", 9080, "bookinfo")
+        .admitsLocally("cluster2/bookinfo/reviews", 9080, cluster2Namespaces)
+        .admitsLocally("cluster2/bookinfo-backends/ratings", 9080, cluster2Namespaces);
   }
 
   private static void assertNoPolicyOrSidecar(String cluster) {
@@ -167,6 +212,11 @@ class ServiceIsolationIT {
 
   private static List<String> principals(GenericKubernetesResource policy) {
     return policy.get("spec", "rules", 0, "from", 0, "source", "principals");
+  }
+
+  /** The namespaces a policy admits in any trust domain (its second source). */
+  private static List<String> anyDomainNamespaces(GenericKubernetesResource policy) {
+    return policy.get("spec", "rules", 0, "from", 1, "source", "namespaces");
   }
 
   private static List<String> ports(GenericKubernetesResource policy) {

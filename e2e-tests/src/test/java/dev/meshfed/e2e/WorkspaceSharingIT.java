@@ -23,6 +23,9 @@ class WorkspaceSharingIT {
   private static final String PRODUCTPAGE = "productpage.bookinfo.svc.cluster1.global";
   private static final String REVIEWS = "reviews.bookinfo.svc.cluster2.global";
 
+  /** Without sharing, the workspace's own namespaces are a host's only consumers. */
+  private static final String[] BOOKINFO = {"cluster1/bookinfo", "cluster2/bookinfo"};
+
   @RegisterExtension static final ScenarioRun run = new ScenarioRun("workspace-sharing");
 
   @Test
@@ -32,6 +35,10 @@ class WorkspaceSharingIT {
 
     assertThat(run.hosts("cluster2")).contains(PRODUCTPAGE);
     assertThat(run.hosts("cluster3")).isEmpty();
+    Traffic.of(run)
+        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", BOOKINFO)
+        .federated(REVIEWS, 9080, "cluster2/bookinfo/reviews", BOOKINFO)
+        .check();
   }
 
   @Test
@@ -42,6 +49,10 @@ class WorkspaceSharingIT {
     assertThat(run.hosts("cluster3")).isEmpty();
     assertThat(exportTo("cluster2", "productpage-bookinfo-svc-cluster1-global"))
         .containsExactly("bookinfo");
+    Traffic.of(run)
+        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", BOOKINFO)
+        .federated(REVIEWS, 9080, "cluster2/bookinfo/reviews", BOOKINFO)
+        .check();
   }
 
   @Test
@@ -54,6 +65,17 @@ class WorkspaceSharingIT {
         .containsExactly("istio-system");
     assertThat(exportTo("cluster2", "productpage-bookinfo-svc-cluster1-global"))
         .containsExactly("bookinfo", "istio-system");
+    String[] sharedWithIstioSystem = {
+      "cluster1/bookinfo",
+      "cluster2/bookinfo",
+      "cluster1/istio-system",
+      "cluster2/istio-system",
+      "cluster3/istio-system"
+    };
+    Traffic.of(run)
+        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", sharedWithIstioSystem)
+        .federated(REVIEWS, 9080, "cluster2/bookinfo/reviews", sharedWithIstioSystem)
+        .check();
     await()
         .atMost(Duration.ofSeconds(30))
         .untilAsserted(
@@ -80,6 +102,10 @@ class WorkspaceSharingIT {
     assertThat(run.hosts("cluster3")).isEmpty();
     assertThat(exportTo("cluster2", "productpage-bookinfo-svc-cluster1-global"))
         .containsExactly("bookinfo");
+    Traffic.of(run)
+        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", BOOKINFO)
+        .federated(REVIEWS, 9080, "cluster2/bookinfo/reviews", BOOKINFO)
+        .check();
   }
 
   @SuppressWarnings("unchecked")

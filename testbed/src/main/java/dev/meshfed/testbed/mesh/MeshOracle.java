@@ -39,11 +39,17 @@ public final class MeshOracle {
     return mesh;
   }
 
-  /** The namespaces of a cluster whose workloads have sidecars: all but the control plane's. */
-  public Set<String> sidecarNamespaces(String cluster) {
-    ClusterModel model = clusters.get(cluster);
-    Set<String> namespaces = model.namespaces();
-    model.controlPlane().ifPresent(cp -> namespaces.remove(cp.namespace()));
+  /** The namespaces of a cluster: where requests can come from. */
+  public Set<String> namespaces(String cluster) {
+    return clusters.get(cluster).namespaces();
+  }
+
+  /** The namespaces of a cluster's east-west gateways (Services with a network label). */
+  public Set<String> eastWestGatewayNamespaces(String cluster) {
+    Set<String> namespaces = new TreeSet<>();
+    clusters.get(cluster).ofKind("Service").stream()
+        .filter(s -> Json.labels(s).containsKey(Workloads.NETWORK_LABEL))
+        .forEach(s -> namespaces.add(Json.namespace(s)));
     return namespaces;
   }
 

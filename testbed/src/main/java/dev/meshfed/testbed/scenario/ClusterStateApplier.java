@@ -53,6 +53,9 @@ public final class ClusterStateApplier {
   /** The objects this applier created and has not deleted, in creation order. */
   private final Map<ObjectId, Created> created = new LinkedHashMap<>();
 
+  /** Whether the cluster serves Istio's CRDs: from the first step that installs istiod. */
+  private boolean istioInstalled;
+
   public ClusterStateApplier(SimulatedCluster cluster) {
     this.cluster = cluster;
     this.client = cluster.client();
@@ -64,6 +67,14 @@ public final class ClusterStateApplier {
    * @throws ScenarioException naming the object that could not be applied or deleted
    */
   public void apply(List<GenericKubernetesResource> desiredInputs) {
+    if (!istioInstalled) {
+      istioVersion(desiredInputs)
+          .ifPresent(
+              version -> {
+                cluster.installIstio(version);
+                istioInstalled = true;
+              });
+    }
     Set<ObjectId> desired = new HashSet<>();
     List<GenericKubernetesResource> ordered = new ArrayList<>(desiredInputs);
     ordered.sort(Comparator.comparingInt(ClusterStateApplier::applyRank));
@@ -71,6 +82,21 @@ public final class ClusterStateApplier {
       desired.add(applyOne(object, desired));
     }
     deleteCreatedExcept(desired);
+  }
+
+  /**
+   * The Istio version of the step's istiod (a Deployment labelled app: istiod), from its image's
+   * tag: the cluster then serves and validates Istio's kinds as that release does.
+   */
+  private static java.util.Optional<String> istioVersion(List<GenericKubernetesResource> inputs) {
+    return inputs.stream()
+        .filter(o -> "Deployment".equals(o.getKind()))
+        .filter(o -> o.getMetadata().getLabels() != null)
+        .filter(o -> "istiod".equals(o.getMetadata().getLabels().get("app")))
+        .map(o -> o.<String>get("spec", "template", "spec", "containers", 0, "image"))
+        .filter(image -> image != null && image.contains(":"))
+        .map(image -> image.substring(image.lastIndexOf(':') + 1).replaceAll("-.*", ""))
+        .findFirst();
   }
 
   private ObjectId applyOne(GenericKubernetesResource object, Set<ObjectId> desired) {

@@ -219,6 +219,6 @@ class MeshOracleRulesTest {
 
     assertThat(oracle.podsOf("cluster1", "bookinfo", "productpage"))
         .containsExactly("cluster1/bookinfo/productpage-modelled");
-    assertThat(oracle.sidecarNamespaces("cluster1")).containsExactly("bookinfo", "web");
+    assertThat(oracle.namespaces("cluster1")).containsExactly("bookinfo", "istio-system", "web");
   }
 }

@@ -1,0 +1,125 @@
+package dev.meshfed.e2e;
+
+import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.mesh.ClusterObjects;
+import dev.meshfed.testbed.mesh.MeshOracle;
+import dev.meshfed.testbed.mesh.Request;
+import dev.meshfed.testbed.mesh.Route;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a converged step must carry, checked through the mesh oracle against every sidecar namespace
+ * of every Istio cluster: a federated host reaches its service's pods from exactly its consumers
+ * and from nowhere else; a withdrawn host from nowhere; a service under isolation admits exactly
+ * the listed namespaces of its own cluster.
+ */
+final class Traffic {
+
+  private final MeshOracle oracle;
+  private final List<String> failures = new ArrayList<>();
+  private int checked;
+
+  private Traffic(MeshOracle oracle) {
+    this.oracle = oracle;
+  }
+
+  /** The mesh as the step left it in the simulated clusters. */
+  static Traffic of(ScenarioRun run) {
+    Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+    for (SimulatedCluster cluster : run.pipeline().clusters().values()) {
+      clients.put(cluster.name(), cluster.client());
+    }
+    return new Traffic(new MeshOracle(ClusterObjects.read(clients)));
+  }
+
+  /**
+   * {@code host:port} reaches the pods of Service {@code service} (as {@code
+   * cluster/namespace/name}) from exactly the {@code consumers} ({@code cluster/namespace}). The
+   * owner's east-west gateway namespace is left out unless listed: the local entry is exported
+   * there so that the gateway builds the SNI cluster, so proxies there see it too, and whether they
+   * may call the pods is for isolation to say ({@link #admitsLocally}).
+   */
+  Traffic federated(String host, int port, String service, String... consumers) {
+    String[] parts = service.split("/");
+    Set<String> pods = oracle.podsOf(parts[0], parts[1], parts[2]);
+    if (pods.isEmpty()) {
+      failures.add(service + " has no ready pods to receive " + host);
+    }
+    Set<String> from = Set.of(consumers);
+    Set<String> gateways = new java.util.TreeSet<>();
+    oracle.eastWestGatewayNamespaces(parts[0]).forEach(ns -> gateways.add(parts[0] + "/" + ns));
+    for (Route route : fromEverywhere(host, port)) {
+      String caller = route.request().cluster() + "/" + route.request().namespace();
+      if (gateways.contains(caller) && !from.contains(caller)) {
+        continue;
+      }
+      if (from.contains(caller)) {
+        expect(route.reachable() && route.backends().equals(pods), route, "reach " + pods);
+      } else {
+        expect(route.arrivals().isEmpty(), route, "reach no pod");
+      }
+    }
+    return this;
+  }
+
+  /** {@code host:port} reaches no pod from anywhere. */
+  Traffic nowhere(String host, int port) {
+    fromEverywhere(host, port)
+        .forEach(route -> expect(route.arrivals().isEmpty(), route, "reach no pod"));
+    return this;
+  }
+
+  /**
+   * The cluster-local host of Service {@code cluster/namespace/name} reaches its pods from exactly
+   * the {@code allowed} namespaces of its cluster: isolation denies the others.
+   */
+  Traffic admitsLocally(String service, int port, String... allowed) {
+    String[] parts = service.split("/");
+    String host = parts[2] + "." + parts[1] + ".svc.cluster.local";
+    Set<String> pods = oracle.podsOf(parts[0], parts[1], parts[2]);
+    Set<String> admitted = Set.of(allowed);
+    for (String namespace : oracle.namespaces(parts[0])) {
+      Route route = oracle.route(Request.from(parts[0], namespace, host, port));
+      if (admitted.contains(namespace)) {
+        expect(route.reachable() && route.backends().equals(pods), route, "reach " + pods);
+      } else {
+        expect(route.arrivals().isEmpty(), route, "be denied");
+      }
+    }
+    return this;
+  }
+
+  /** Fails with every route that did not go as expected. */
+  void check() {
+    if (!failures.isEmpty()) {
+      throw new AssertionError(
+          failures.size()
+              + " of "
+              + checked
+              + " routes went otherwise than expected:\n  "
+              + String.join("\n  ", failures));
+    }
+  }
+
+  private List<Route> fromEverywhere(String host, int port) {
+    List<Route> routes = new ArrayList<>();
+    for (String cluster : oracle.meshClusters()) {
+      for (String namespace : oracle.namespaces(cluster)) {
+        routes.add(oracle.route(Request.from(cluster, namespace, host, port)));
+      }
+    }
+    return routes;
+  }
+
+  private void expect(boolean holds, Route route, String expectation) {
+    checked++;
+    if (!holds) {
+      failures.add("expected to " + expectation + ": " + route);
+    }
+  }
+}
