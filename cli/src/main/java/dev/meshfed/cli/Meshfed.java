@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       DiffCommand.class,
       StatusCommand.class,
       BenchCommand.class,
+      CheckCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Meshfed implements Runnable {

@@ -9,10 +9,14 @@ import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.Kubeconfig;
 import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.mesh.ClusterObjects;
+import dev.meshfed.testbed.mesh.FederationCheck;
+import dev.meshfed.testbed.mesh.MeshOracle;
 import dev.meshfed.testbed.scenario.ClusterStateApplier;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Step;
 import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -229,7 +233,12 @@ public final class DemoPipeline implements AutoCloseable {
   public List<FederationTable.Row> federationTable() {
     Map<String, List<JsonNode>> manifests = new LinkedHashMap<>();
     clusters.keySet().forEach(cluster -> manifests.put(cluster, probe.desiredManifests(cluster)));
-    return FederationTable.rows(manifests);
+    Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+    clusters.forEach((name, cluster) -> clients.put(name, cluster.client()));
+    Map<String, List<JsonNode>> objects = ClusterObjects.read(clients);
+    List<FederationCheck.Finding> findings = FederationCheck.run(new MeshOracle(objects), objects);
+    return FederationTable.rows(
+        manifests, (host, cluster) -> FederationCheck.summary(findings, host, cluster));
   }
 
   private void checkProcessesAlive() {

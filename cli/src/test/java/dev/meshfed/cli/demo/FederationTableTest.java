@@ -34,7 +34,8 @@ class FederationTableTest {
                         "networking.istio.io/v1beta1",
                         "reviews.bookinfo.svc.cluster1.global",
                         "cluster1",
-                        "bookinfo\", \"istio-system"))));
+                        "bookinfo\", \"istio-system"))),
+            (host, cluster) -> cluster.equals("cluster1") ? "bookinfo" : "NOT bookinfo [DENIED]");
 
     assertThat(rows)
         .containsExactly(
@@ -43,20 +44,23 @@ class FederationTableTest {
                 "cluster1",
                 "cluster1",
                 "networking.istio.io/v1beta1",
-                "bookinfo,istio-system"),
+                "bookinfo,istio-system",
+                "bookinfo"),
             new FederationTable.Row(
                 "reviews.bookinfo.svc.cluster1.global",
                 "cluster1",
                 "cluster2",
                 "networking.istio.io/v1",
-                "bookinfo"));
+                "bookinfo",
+                "NOT bookinfo [DENIED]"));
   }
 
   @Test
   void printsAHeaderAndOneLinePerRow() {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     FederationTable.print(
-        List.of(new FederationTable.Row("h.global", "c1", "c2", "networking.istio.io/v1", "ns")),
+        List.of(
+            new FederationTable.Row("h.global", "c1", "c2", "networking.istio.io/v1", "ns", "ns")),
         new PrintStream(bytes, true, StandardCharsets.UTF_8));
 
     assertThat(bytes.toString(StandardCharsets.UTF_8).lines())

@@ -39,6 +39,11 @@ public final class MeshOracle {
     return mesh;
   }
 
+  /** The Istio release of a cluster's control plane, if it runs one. */
+  public java.util.Optional<IstioVersion> istioVersion(String cluster) {
+    return clusters.get(cluster).controlPlane().map(ControlPlane::version);
+  }
+
   /** The namespaces of a cluster: where requests can come from. */
   public Set<String> namespaces(String cluster) {
     return clusters.get(cluster).namespaces();
@@ -77,7 +82,7 @@ public final class MeshOracle {
     if (named.isEmpty()) {
       return Route.blocked(
           request,
-          Reason.UNRESOLVABLE,
+          Reason.UNKNOWN_HOST,
           "no service or ServiceEntry in cluster " + client.name() + " has this host");
     }
     Optional<MeshService> visible =

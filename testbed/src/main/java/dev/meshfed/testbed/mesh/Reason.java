@@ -4,6 +4,8 @@ package dev.meshfed.testbed.mesh;
 public enum Reason {
   /** The calling cluster has no Istio control plane. */
   NOT_IN_MESH,
+  /** No service or ServiceEntry of the caller's cluster has the host. */
+  UNKNOWN_HOST,
   /** No service with the host is exported to the caller's namespace, or its Sidecar hides it. */
   NOT_VISIBLE,
   /** The host has no address the caller's proxy answers DNS with (rule 2). */

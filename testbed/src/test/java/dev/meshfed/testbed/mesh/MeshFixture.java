@@ -41,6 +41,10 @@ final class MeshFixture {
     return this;
   }
 
+  Map<String, List<JsonNode>> objects() {
+    return objects;
+  }
+
   MeshOracle oracle() {
     return new MeshOracle(objects);
   }
