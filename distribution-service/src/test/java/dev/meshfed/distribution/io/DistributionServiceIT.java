@@ -298,6 +298,58 @@ class DistributionServiceIT {
                 + " holds its 1 desired object (applied 1, deleted 0, pruned 0 since start)");
   }
 
+  @Test
+  void aWriteTheClustersIstioRefusesIsReportedAndHoldsUpNothingElse() throws Exception {
+    cluster.installIstio("1.24.6");
+    givenTopic();
+    String refused =
+        IstioObjects.manifest(
+            NETWORKING_V1,
+            "ServiceEntry",
+            "bad",
+            true,
+            Map.of(
+                "hosts",
+                List.of("bad.global"),
+                "location",
+                "MESH_INTERNAL",
+                "resolution",
+                "DNS",
+                "exportTo",
+                List.of(".", "apps")));
+    translation.write(translation.object(NETWORKING_V1, "ServiceEntry", "bad", refused));
+    translation.write(
+        translation.object(
+            NETWORKING_V1,
+            "ServiceEntry",
+            "good",
+            serviceEntry(NETWORKING_V1, "good", "good.global")));
+    startDistribution();
+    applied = new AppliedTopicReader(broker.bootstrapServers(), clusterName);
+
+    ConsumerRecord<EventKey, FederationEvent> failed =
+        await()
+            .pollInSameThread()
+            .atMost(TIMEOUT)
+            .until(applied::poll, read -> !read.isEmpty())
+            .get(0);
+
+    assertThat(failed.key()).isEqualTo(new EventKey("ServiceEntry/apps/bad"));
+    assertThat(failed.value().getMessage()).contains("422").contains("exportTo");
+    assertThat(failed.value().getEvent()).isInstanceOf(ApplyFailed.class);
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        serviceClient
+                            .genericKubernetesResources("networking.istio.io/v1", "ServiceEntry")
+                            .inNamespace("apps")
+                            .withName("good")
+                            .get())
+                    .isNotNull());
+  }
+
   private void givenTopic() throws Exception {
     DesiredTopicWriter.createTopic(broker.bootstrapServers(), clusterName);
     translation = new DesiredTopicWriter(broker.bootstrapServers(), clusterName);
