@@ -28,7 +28,6 @@ import java.util.function.IntConsumer;
 public final class PropagationProbe implements AutoCloseable {
 
   static final String HOST_ANNOTATION = "meshfed.dev/host";
-  private static final String ENTRY_NAMESPACE = "istio-system";
   private static final int GONE = -1;
 
   /** How long the stage probe may lag the watches before a change is left unattributed. */
@@ -162,7 +161,8 @@ public final class PropagationProbe implements AutoCloseable {
         .get(cluster)
         .client()
         .genericKubernetesResources(BenchMesh.SERVICE_ENTRIES)
-        .inNamespace(ENTRY_NAMESPACE)
+        // remote entries are in istio-system, the owner's local entry in its Service's namespace
+        .inAnyNamespace()
         .watch(
             new Watcher<>() {
               @Override
