@@ -32,7 +32,7 @@ final class GatewayFederation {
   static UnitResult translate(String cluster, MeshInputs inputs, Membership membership) {
     Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
     SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs =
-        merged(passthroughs(cluster, inputs, membership), usual);
+        GatewayListeners.merged(passthroughs(cluster, inputs, membership), usual);
     Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
     if (passthroughs.isEmpty() || controlPlane.isEmpty()) {
       return UnitResult.EMPTY;
@@ -91,11 +91,12 @@ final class GatewayFederation {
       return Optional.of(
           none.rule() == Rule.NO_FEDERATED_SERVICE ? none : otherGateways(candidate.get()));
     }
-    SortedMap<Passthrough, SortedSet<ObjectId>> merged = merged(passthroughs, usual);
+    SortedMap<Passthrough, SortedSet<ObjectId>> merged =
+        GatewayListeners.merged(passthroughs, usual);
     if (!merged.containsKey(candidate.get())) {
       Passthrough standing =
           merged.keySet().stream()
-              .filter(p -> covers(p, candidate.get()))
+              .filter(p -> GatewayListeners.covers(p, candidate.get()))
               .findFirst()
               .orElseThrow();
       return Optional.of(sharedListener(candidate.get(), name(standing, usual)));
@@ -117,53 +118,6 @@ final class GatewayFederation {
             + "/"
             + gateway.name()
             + " (its selector selects them too): a second would conflict with it (IST0145)");
-  }
-
-  /**
-   * Whether the Gateway of {@code standing} serves the listener {@code other} needs: same host
-   * suffix and port, and a selector that selects {@code other}'s pods too (its labels are a subset
-   * of the selector of {@code other}'s gateway Service).
-   */
-  private static boolean covers(Passthrough standing, Passthrough other) {
-    EastWestGatewayInput a = standing.gateway();
-    EastWestGatewayInput b = other.gateway();
-    return standing.suffix().equals(other.suffix())
-        && java.util.Objects.equals(a.tlsPort(), b.tlsPort())
-        && b.selector().entrySet().containsAll(a.selector().entrySet());
-  }
-
-  /**
-   * At most one Gateway on any gateway pod for a host suffix and port. A Gateway's selector matches
-   * pods in every namespace, so where one east-west gateway's selector is a subset of another's,
-   * its Gateway selects the other's pods too, and a second Gateway there with the same port and
-   * hosts would conflict (istioctl IST0145): the passthrough with the fewest selector labels (the
-   * usual gateway's first among equals) stands for those it covers, and takes their reasons.
-   */
-  private static SortedMap<Passthrough, SortedSet<ObjectId>> merged(
-      SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs,
-      Optional<EastWestGatewayInput> usual) {
-    SortedMap<Passthrough, SortedSet<ObjectId>> merged = new TreeMap<>();
-    passthroughs.entrySet().stream()
-        .sorted(
-            java.util.Comparator.comparing(
-                    (Map.Entry<Passthrough, SortedSet<ObjectId>> e) ->
-                        e.getKey().gateway().selector().size())
-                .thenComparing(e -> !isUsual(e.getKey(), usual))
-                .thenComparing(Map.Entry::getKey))
-        .forEach(
-            entry -> {
-              Optional<Passthrough> standing =
-                  merged.keySet().stream().filter(p -> covers(p, entry.getKey())).findFirst();
-              SortedSet<ObjectId> why =
-                  merged.computeIfAbsent(standing.orElse(entry.getKey()), p -> new TreeSet<>());
-              why.addAll(entry.getValue());
-              standing.ifPresent(p -> why.add(entry.getKey().gateway().id()));
-            });
-    return merged;
-  }
-
-  private static boolean isUsual(Passthrough passthrough, Optional<EastWestGatewayInput> usual) {
-    return usual.map(g -> g.id().equals(passthrough.gateway().id())).orElse(false);
   }
 
   private static Exclusion otherGateways(Passthrough candidate) {
@@ -233,20 +187,10 @@ final class GatewayFederation {
    * reachable one) by suffix alone, on one a workspace picked also by the gateway's name.
    */
   private static String name(Passthrough passthrough, Optional<EastWestGatewayInput> usual) {
-    return isUsual(passthrough, usual)
+    return GatewayListeners.isUsual(passthrough, usual)
         ? name(passthrough.suffix())
         : Manifests.objectName(
             name(passthrough.suffix()) + "-" + passthrough.gateway().id().name());
-  }
-
-  /** One east-west gateway passing one host suffix through. */
-  private record Passthrough(EastWestGatewayInput gateway, String suffix)
-      implements Comparable<Passthrough> {
-    @Override
-    public int compareTo(Passthrough other) {
-      int byGateway = gateway.id().compareTo(other.gateway.id());
-      return byGateway != 0 ? byGateway : suffix.compareTo(other.suffix);
-    }
   }
 
   /** What a service adds to its cluster's gateway: a host suffix and the inputs behind it. */
