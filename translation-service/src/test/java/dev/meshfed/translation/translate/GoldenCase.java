@@ -65,7 +65,11 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
   }
 
   public static GoldenCase load(Path file) throws IOException {
-    JsonNode root = YAML.readTree(file.toFile());
+    return of(YAML.readTree(file.toFile()));
+  }
+
+  /** The case an input file's tree describes (e.g. one a test generated). */
+  public static GoldenCase of(JsonNode root) {
     TranslationSettings settings = TranslationSettings.DEFAULTS;
     if (root.has("settings")) {
       JsonNode s = root.get("settings");
