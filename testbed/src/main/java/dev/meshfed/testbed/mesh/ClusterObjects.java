@@ -1,5 +1,7 @@
 package dev.meshfed.testbed.mesh;
 
+import static dev.meshfed.testbed.scenario.ManagedObjectDumper.istio;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -59,15 +61,5 @@ public final class ClusterObjects {
       ((com.fasterxml.jackson.databind.node.ObjectNode) tree).put("kind", item.getKind());
       objects.add(tree);
     }
-  }
-
-  private static ResourceDefinitionContext istio(String group, String kind, String plural) {
-    return new ResourceDefinitionContext.Builder()
-        .withGroup(group)
-        .withVersion("v1beta1")
-        .withKind(kind)
-        .withPlural(plural)
-        .withNamespaced(true)
-        .build();
   }
 }

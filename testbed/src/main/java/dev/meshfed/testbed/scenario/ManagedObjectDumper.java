@@ -140,7 +140,8 @@ public final class ManagedObjectDumper {
     return namespace == null || namespace.isEmpty() ? CLUSTER_SCOPED_DIR : namespace;
   }
 
-  private static ResourceDefinitionContext istio(String group, String kind, String plural) {
+  /** An Istio kind, namespaced, read and written through v1beta1 (served from 1.5 to 1.24). */
+  public static ResourceDefinitionContext istio(String group, String kind, String plural) {
     return new ResourceDefinitionContext.Builder()
         .withGroup(group)
         .withVersion("v1beta1")

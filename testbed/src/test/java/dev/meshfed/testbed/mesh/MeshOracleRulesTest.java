@@ -26,6 +26,18 @@ class MeshOracleRulesTest {
               image: docker.io/istio/pilot:1.11.7
       """;
 
+  /** The istio ConfigMap of istio-system with {@code mesh} as its mesh config (flow YAML). */
+  private static String meshConfig(String mesh) {
+    return """
+        apiVersion: v1
+        kind: ConfigMap
+        metadata: {name: istio, namespace: istio-system}
+        data:
+          mesh: "%s"
+        """
+        .formatted(mesh);
+  }
+
   @Test
   void withoutDnsCaptureTheGlobalHostDoesNotResolve() {
     Route route =
@@ -42,16 +54,8 @@ class MeshOracleRulesTest {
             .without("cluster1", "ConfigMap", "istio")
             .with(
                 "cluster1",
-                """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: istio, namespace: istio-system}
-                data:
-                  mesh: |
-                    trustDomain: cluster1
-                    defaultConfig:
-                      proxyMetadata: {ISTIO_META_DNS_CAPTURE: "true"}
-                """);
+                meshConfig(
+                    "{trustDomain: cluster1, defaultConfig: {proxyMetadata: {ISTIO_META_DNS_CAPTURE: 'true'}}}"));
     assertThat(fixture.route("cluster1", "bookinfo", HOST).reasons())
         .containsExactly(Reason.UNRESOLVABLE);
 
@@ -73,17 +77,7 @@ class MeshOracleRulesTest {
 
     strict
         .without("cluster2", "ConfigMap", "istio")
-        .with(
-            "cluster2",
-            """
-            apiVersion: v1
-            kind: ConfigMap
-            metadata: {name: istio, namespace: istio-system}
-            data:
-              mesh: |
-                trustDomain: cluster2
-                trustDomainAliases: [cluster1]
-            """);
+        .with("cluster2", meshConfig("{trustDomain: cluster2, trustDomainAliases: [cluster1]}"));
     assertThat(strict.route("cluster1", "bookinfo", HOST).backends())
         .containsExactly(REVIEWS_0, REVIEWS_1);
   }
@@ -143,15 +137,9 @@ class MeshOracleRulesTest {
             .without("cluster1", "ConfigMap", "istio")
             .with(
                 "cluster1",
-                """
-                apiVersion: v1
-                kind: ConfigMap
-                metadata: {name: istio, namespace: istio-system}
-                data:
-                  mesh: |
-                    defaultConfig:
-                      proxyMetadata: {ISTIO_META_DNS_CAPTURE: "true", ISTIO_META_DNS_AUTO_ALLOCATE: "true"}
-                """)
+                meshConfig(
+                    "{defaultConfig: {proxyMetadata: {ISTIO_META_DNS_CAPTURE: 'true',"
+                        + " ISTIO_META_DNS_AUTO_ALLOCATE: 'true'}}}"))
             .with(
                 "cluster2",
                 """
