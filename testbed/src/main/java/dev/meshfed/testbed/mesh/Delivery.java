@@ -1,5 +1,6 @@
 package dev.meshfed.testbed.mesh;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -42,23 +43,31 @@ final class Delivery {
 
   Route run() {
     ControlPlane controlPlane = client.controlPlane().orElseThrow();
-    TrafficPolicies.Tls tls =
-        TrafficPolicies.tls(
-            TrafficPolicies.destinationRule(client, request.namespace(), service), port.number());
+    Optional<JsonNode> rule = TrafficPolicies.destinationRule(client, request.namespace(), service);
+    Optional<JsonNode> subset = Subsets.find(rule, request.subset());
+    if (!request.subset().isEmpty() && subset.isEmpty()) {
+      return Route.blocked(
+          request,
+          Reason.NO_ROUTE,
+          "no DestinationRule visible in " + request.namespace() + " defines the subset");
+    }
+    TrafficPolicies.Tls tls = Subsets.tls(rule, subset, port.number());
     String inferredMode =
         TrafficPolicies.peerAuthenticationMode(client, service.namespace(), Map.of());
     List<NetworkFilter.Weighted> endpoints =
         NetworkFilter.apply(
             client,
             client.networkOf(request.namespace()),
-            ServiceEndpoints.of(client, service, port),
+            Subsets.filter(ServiceEndpoints.of(client, service, port), subset),
             e -> MtlsChecker.enabled(e, tls, inferredMode, controlPlane.version()));
     if (endpoints.isEmpty()) {
       return Route.blocked(
           request, Reason.NO_ENDPOINTS, service.ref() + " has no endpoints in " + client.name());
     }
     double total = endpoints.stream().mapToDouble(NetworkFilter.Weighted::weight).sum();
-    String sni = tls.sni().orElse("outbound_." + port.number() + "_._." + service.host());
+    String sni =
+        tls.sni()
+            .orElse("outbound_." + port.number() + "_." + request.subset() + "_." + service.host());
     for (NetworkFilter.Weighted weighted : endpoints) {
       Endpoint endpoint = weighted.endpoint();
       boolean mtls = clientMtls(controlPlane, tls, endpoint, inferredMode);

@@ -94,16 +94,30 @@ final class GatewayArrival {
       return;
     }
     MeshService service = target.get();
-    MeshPort port = service.port(PassthroughGateway.parse(sni).orElseThrow().port()).orElseThrow();
-    TrafficPolicies.Tls tls =
-        TrafficPolicies.tls(
-            TrafficPolicies.destinationRule(cluster, gatewayNamespace, service), port.number());
+    PassthroughGateway.SniCluster named = PassthroughGateway.parse(sni).orElseThrow();
+    MeshPort port = service.port(named.port()).orElseThrow();
+    Optional<JsonNode> rule = TrafficPolicies.destinationRule(cluster, gatewayNamespace, service);
+    Optional<JsonNode> subset = Subsets.find(rule, named.subset());
+    if (!named.subset().isEmpty() && subset.isEmpty()) {
+      delivery.block(
+          Reason.GATEWAY_NO_CHAIN,
+          where
+              + " builds no cluster for SNI "
+              + sni
+              + ": no DestinationRule visible to "
+              + gatewayNamespace
+              + " defines subset "
+              + named.subset(),
+          share);
+      return;
+    }
+    TrafficPolicies.Tls tls = Subsets.tls(rule, subset, port.number());
     IstioVersion version = cluster.controlPlane().map(ControlPlane::version).orElseThrow();
     List<NetworkFilter.Weighted> endpoints =
         NetworkFilter.apply(
                 cluster,
                 cluster.networkOf(gatewayNamespace),
-                ServiceEndpoints.of(cluster, service, port),
+                Subsets.filter(ServiceEndpoints.of(cluster, service, port), subset),
                 e -> enabled(e, tls, version))
             .stream()
             .filter(w -> enabled(w.endpoint(), tls, version))

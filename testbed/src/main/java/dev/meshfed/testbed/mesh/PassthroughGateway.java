@@ -82,12 +82,12 @@ final class PassthroughGateway {
         : Optional.empty();
   }
 
-  /** The service behind the SNI cluster the gateway builds, if it builds one. */
+  /**
+   * The service behind the SNI cluster the gateway builds, if it builds one (for a subset, the
+   * caller also needs the subset's DestinationRule visible to the gateway).
+   */
   static Optional<MeshService> cluster(
       ClusterModel cluster, String gatewayNamespace, List<Server> passthrough, SniCluster sni) {
-    if (!sni.subset().isEmpty()) {
-      return Optional.empty();
-    }
     return cluster.registry().stream()
         .filter(s -> s.host().equals(sni.host()) && s.port(sni.port()).isPresent())
         .filter(MeshService::meshInternal)

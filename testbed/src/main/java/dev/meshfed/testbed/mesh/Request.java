@@ -1,15 +1,32 @@
 package dev.meshfed.testbed.mesh;
 
-/** A request from a sidecar in {@code cluster}/{@code namespace}, as {@code serviceAccount}. */
+/**
+ * A request from a sidecar in {@code cluster}/{@code namespace}, as {@code serviceAccount}, for
+ * {@code host:port}; with a {@code subset} when a route sends it to one (empty: none).
+ */
 public record Request(
-    String cluster, String namespace, String serviceAccount, String host, int port) {
+    String cluster, String namespace, String serviceAccount, String host, int port, String subset) {
 
   public static Request from(String cluster, String namespace, String host, int port) {
-    return new Request(cluster, namespace, "default", host, port);
+    return new Request(cluster, namespace, "default", host, port, "");
+  }
+
+  /** The same request, routed to a subset of the host (as a VirtualService route would). */
+  public Request toSubset(String name) {
+    return new Request(cluster, namespace, serviceAccount, host, port, name);
   }
 
   @Override
   public String toString() {
-    return cluster + "/" + namespace + " (sa " + serviceAccount + ") -> " + host + ":" + port;
+    return cluster
+        + "/"
+        + namespace
+        + " (sa "
+        + serviceAccount
+        + ") -> "
+        + host
+        + ":"
+        + port
+        + (subset.isEmpty() ? "" : " subset " + subset);
   }
 }
