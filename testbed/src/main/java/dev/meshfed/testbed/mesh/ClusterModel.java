@@ -26,7 +26,9 @@ final class ClusterModel {
     ofKind("Namespace").forEach(ns -> namespaces.put(Json.name(ns), Json.labels(ns)));
     this.controlPlane = istiod().map(istiod -> ControlPlane.of(istiod, meshConfigMap(istiod)));
     String cpNamespace = controlPlane.map(ControlPlane::namespace).orElse("istio-system");
-    this.pods = new Workloads(name, namespaces, cpNamespace, this::networkOf).pods(this.objects);
+    this.pods =
+        new Workloads(name, namespaces, cpNamespace, this::networkOf, this::nodeLocality)
+            .pods(this.objects);
     this.registry = Registry.services(name, this.objects);
   }
 
@@ -113,6 +115,14 @@ final class ClusterModel {
   /** A Service of this cluster reachable at an address and port from outside, if any. */
   Optional<Addresses.Exposed> exposedAt(String address, int port) {
     return Addresses.exposed(ofKind("Service"), ofKind("Node"), address, port);
+  }
+
+  private String nodeLocality(String node) {
+    return ofKind("Node").stream()
+        .filter(n -> Json.name(n).equals(node))
+        .findFirst()
+        .map(n -> Localities.ofNodeLabels(Json.labels(n)))
+        .orElse("");
   }
 
   /** Same-host candidates ordered as the oracle picks: the asker's namespace, then the oldest. */

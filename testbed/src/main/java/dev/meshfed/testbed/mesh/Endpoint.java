@@ -13,11 +13,18 @@ record Endpoint(
     int port,
     Map<String, String> labels,
     String network,
-    String serviceAccount) {
+    String serviceAccount,
+    String locality) {
 
   static Endpoint of(Pod pod, int port) {
     return new Endpoint(
-        Optional.of(pod), pod.ref(), port, pod.labels(), pod.network(), pod.serviceAccount());
+        Optional.of(pod),
+        pod.ref(),
+        port,
+        pod.labels(),
+        pod.network(),
+        pod.serviceAccount(),
+        pod.locality());
   }
 
   /**
@@ -33,6 +40,6 @@ record Endpoint(
   }
 
   Endpoint at(String address, int port) {
-    return new Endpoint(Optional.empty(), address, port, labels, network, serviceAccount);
+    return new Endpoint(Optional.empty(), address, port, labels, network, serviceAccount, locality);
   }
 }

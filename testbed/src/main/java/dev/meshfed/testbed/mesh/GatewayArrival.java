@@ -122,6 +122,7 @@ final class GatewayArrival {
             .stream()
             .filter(w -> enabled(w.endpoint(), tls, version))
             .toList();
+    endpoints = LocalityLoadBalancing.chosen(endpoints, rule, subset, gatewayPod.locality());
     if (endpoints.isEmpty()) {
       delivery.block(
           Reason.NO_ENDPOINTS,

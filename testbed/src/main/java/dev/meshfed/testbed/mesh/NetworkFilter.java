@@ -42,7 +42,8 @@ final class NetworkFilter {
                   gateway.port(),
                   java.util.Map.of(Pod.TLS_MODE_LABEL, "istio"),
                   network,
-                  endpoint.serviceAccount());
+                  endpoint.serviceAccount(),
+                  endpoint.locality());
           kept.add(new Weighted(viaGateway, 1.0 / toNetwork.size()));
         }
       }

@@ -5,7 +5,8 @@ import java.util.Map;
 /**
  * A workload instance of a cluster: a Pod, or one modelled from a Deployment, StatefulSet or
  * DaemonSet, or the one Ready injected pod the test bed models for a Service whose workloads the
- * scenario does not declare.
+ * scenario does not declare. Its locality is {@code region/zone/subzone} (a part not known is
+ * empty).
  */
 public record Pod(
     String cluster,
@@ -15,6 +16,7 @@ public record Pod(
     String serviceAccount,
     Map<String, Integer> containerPorts,
     String network,
+    String locality,
     boolean ready) {
 
   /** The label the sidecar injector adds; an endpoint's tlsMode comes from it. */

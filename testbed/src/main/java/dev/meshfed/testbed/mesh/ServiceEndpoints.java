@@ -25,11 +25,11 @@ final class ServiceEndpoints {
       for (JsonNode entry : cluster.ofKind("WorkloadEntry")) {
         if (Json.namespace(entry).equals(service.namespace())
             && Selectors.selects(selector, Json.stringMap(Json.at(entry, "spec", "labels")))) {
-          endpoints.add(staticEndpoint(Json.spec(entry), port));
+          endpoints.add(staticEndpoint(cluster, Json.spec(entry), port));
         }
       }
     } else {
-      service.staticEndpoints().forEach(e -> endpoints.add(staticEndpoint(e, port)));
+      service.staticEndpoints().forEach(e -> endpoints.add(staticEndpoint(cluster, e, port)));
     }
     return endpoints;
   }
@@ -58,7 +58,7 @@ final class ServiceEndpoints {
   }
 
   /** Oracle rule 3: {@code ports[<port name>]}, else targetPort, else number (convertEndpoint). */
-  private static Endpoint staticEndpoint(JsonNode endpoint, MeshPort port) {
+  private static Endpoint staticEndpoint(ClusterModel cluster, JsonNode endpoint, MeshPort port) {
     JsonNode named = endpoint.path("ports").path(port.name());
     int number =
         named.isNumber()
@@ -70,6 +70,7 @@ final class ServiceEndpoints {
         number,
         Json.stringMap(endpoint.path("labels")),
         endpoint.path("network").asText(""),
-        endpoint.path("serviceAccount").asText(""));
+        endpoint.path("serviceAccount").asText(""),
+        Localities.ofEndpoint(endpoint, cluster.controlPlane().map(ControlPlane::version)));
   }
 }

@@ -22,16 +22,19 @@ final class Workloads {
   private final Map<String, Map<String, String>> namespaceLabels;
   private final String controlPlaneNamespace;
   private final Function<String, String> networkOfNamespace;
+  private final Function<String, String> nodeLocality;
 
   Workloads(
       String cluster,
       Map<String, Map<String, String>> namespaceLabels,
       String controlPlaneNamespace,
-      Function<String, String> networkOfNamespace) {
+      Function<String, String> networkOfNamespace,
+      Function<String, String> nodeLocality) {
     this.cluster = cluster;
     this.namespaceLabels = namespaceLabels;
     this.controlPlaneNamespace = controlPlaneNamespace;
     this.networkOfNamespace = networkOfNamespace;
+    this.nodeLocality = nodeLocality;
   }
 
   List<Pod> pods(List<JsonNode> objects) {
@@ -79,6 +82,7 @@ final class Workloads {
             "default",
             Map.of(),
             network(namespace, labels),
+            Localities.ofLabels(labels),
             true));
   }
 
@@ -110,7 +114,21 @@ final class Workloads {
         serviceAccount.isEmpty() ? "default" : serviceAccount,
         ports,
         network(namespace, labels),
+        locality(spec, labels),
         ready);
+  }
+
+  /**
+   * A pod's locality (getPodLocality): its {@code istio-locality} label, else its node's region,
+   * zone and {@code topology.istio.io/subzone} labels.
+   */
+  private String locality(JsonNode spec, Map<String, String> labels) {
+    String byLabel = Localities.ofLabels(labels);
+    String node = spec.path("nodeName").asText("");
+    if (!byLabel.isEmpty() || node.isEmpty()) {
+      return byLabel;
+    }
+    return nodeLocality.apply(node);
   }
 
   private boolean injected(String namespace, Map<String, String> podLabels) {

@@ -180,7 +180,7 @@ class MeshOracleRulesTest {
 
   @Test
   void fromIstio120AnEndpointWithoutTlsModeIsNotMtlsEnabledEvenUnderIstioMutual() {
-    Endpoint unlabelled = new Endpoint(Optional.empty(), "10.0.0.1", 9080, Map.of(), "", "");
+    Endpoint unlabelled = new Endpoint(Optional.empty(), "10.0.0.1", 9080, Map.of(), "", "", "");
     TrafficPolicies.Tls istioMutual =
         new TrafficPolicies.Tls(Optional.of("ISTIO_MUTUAL"), Optional.empty());
 
