@@ -4,6 +4,7 @@ import static dev.meshfed.testbed.scenario.ManagedObjectDumper.istio;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -19,16 +20,14 @@ public final class ClusterObjects {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The Istio kinds meshfed writes, and those of users' config the oracle also reads. */
   private static final List<ResourceDefinitionContext> ISTIO_KINDS =
-      List.of(
-          istio("networking.istio.io", "ServiceEntry", "serviceentries"),
-          istio("networking.istio.io", "WorkloadEntry", "workloadentries"),
-          istio("networking.istio.io", "Gateway", "gateways"),
-          istio("networking.istio.io", "VirtualService", "virtualservices"),
-          istio("networking.istio.io", "DestinationRule", "destinationrules"),
-          istio("networking.istio.io", "Sidecar", "sidecars"),
-          istio("security.istio.io", "AuthorizationPolicy", "authorizationpolicies"),
-          istio("security.istio.io", "PeerAuthentication", "peerauthentications"));
+      java.util.stream.Stream.concat(
+              ManagedObjectDumper.istioKinds().stream(),
+              java.util.stream.Stream.of(
+                  istio("networking.istio.io", "WorkloadEntry", "workloadentries"),
+                  istio("security.istio.io", "PeerAuthentication", "peerauthentications")))
+          .toList();
 
   private ClusterObjects() {}
 

@@ -107,10 +107,9 @@ class MeshOracleRulesTest {
         .isTrue();
   }
 
-  @Test
-  void anAllowPolicyDeniesEveryoneItDoesNotList() {
-    String policy =
-        """
+  /** An ALLOW policy on reviews in cluster2's bookinfo admitting one principal. */
+  private static String allowOnReviews(String principal) {
+    return """
         apiVersion: security.istio.io/v1
         kind: AuthorizationPolicy
         metadata: {name: isolation, namespace: bookinfo}
@@ -119,10 +118,14 @@ class MeshOracleRulesTest {
           action: ALLOW
           rules:
           - from:
-            - source: {principals: [PRINCIPALS]}
-        """;
-    MeshFixture fixture =
-        federated().with("cluster2", policy.replace("PRINCIPALS", "cluster1/ns/bookinfo/sa/*"));
+            - source: {principals: [%s]}
+        """
+        .formatted(principal);
+  }
+
+  @Test
+  void anAllowPolicyDeniesEveryoneItDoesNotList() {
+    MeshFixture fixture = federated().with("cluster2", allowOnReviews("cluster1/ns/bookinfo/sa/*"));
     assertThat(fixture.route("cluster1", "bookinfo", HOST).reachable()).isTrue();
     Route local = fixture.route("cluster2", "bookinfo", HOST);
     assertThat(local.reasons())
@@ -140,18 +143,7 @@ class MeshOracleRulesTest {
                 meshConfig(
                     "{defaultConfig: {proxyMetadata: {ISTIO_META_DNS_CAPTURE: 'true',"
                         + " ISTIO_META_DNS_AUTO_ALLOCATE: 'true'}}}"))
-            .with(
-                "cluster2",
-                """
-                apiVersion: security.istio.io/v1
-                kind: AuthorizationPolicy
-                metadata: {name: isolation, namespace: bookinfo}
-                spec:
-                  selector: {matchLabels: {app: reviews}}
-                  rules:
-                  - from:
-                    - source: {principals: [cluster.local/ns/bookinfo/sa/*]}
-                """);
+            .with("cluster2", allowOnReviews("cluster.local/ns/bookinfo/sa/*"));
 
     Route route = fixture.route("cluster1", "bookinfo", HOST);
 
