@@ -9,8 +9,11 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 
 /** An istiod Deployment (labelled app=istiod) → kind ControlPlane. */
 public final class ControlPlaneMapper {
@@ -19,6 +22,10 @@ public final class ControlPlaneMapper {
   public static final String ISTIOD = "istiod";
   public static final String REVISION_LABEL = "istio.io/rev";
   public static final String DISCOVERY_CONTAINER = "discovery";
+
+  /** istiod's settings translation reads: trust-domain validation, address allocation. */
+  static final Set<String> CROSS_CLUSTER_ENV =
+      Set.of("PILOT_SKIP_VALIDATE_TRUST_DOMAIN", "PILOT_ENABLE_IP_AUTOALLOCATE");
 
   private ControlPlaneMapper() {}
 
@@ -38,9 +45,23 @@ public final class ControlPlaneMapper {
             .setImage(image)
             .setVersion(IstioVersion.fromImage(image).orElse(null))
             .setRevision(Envelope.label(deployment, REVISION_LABEL))
+            .setEnv(crossClusterEnv(container))
             .build();
     return new Mapping(
         List.of(new Write(key, Envelope.wrapWithoutGeneration(deployment, state))), problems);
+  }
+
+  /**
+   * The settings of istiod's environment that change cross-cluster traffic, literal values only (a
+   * value from a ConfigMap or Secret is left out: discovery does not follow references).
+   */
+  private static Map<String, String> crossClusterEnv(Optional<Container> container) {
+    Map<String, String> env = new TreeMap<>();
+    container.map(Container::getEnv).orElse(List.of()).stream()
+        .filter(Objects::nonNull)
+        .filter(e -> CROSS_CLUSTER_ENV.contains(e.getName()) && e.getValue() != null)
+        .forEach(e -> env.put(e.getName(), e.getValue()));
+    return env;
   }
 
   /** The container named discovery, else the first one. */

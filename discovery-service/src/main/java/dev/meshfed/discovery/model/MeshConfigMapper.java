@@ -8,14 +8,16 @@ import io.fabric8.kubernetes.api.model.ConfigMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
  * Istio's mesh config (a ConfigMap labelled istio.io/rev, named {@code istio} or {@code
- * istio-<revision>}, its {@code mesh} key) → kind MeshConfig: the trust domain, its aliases and the
- * mesh id. Other ConfigMaps of the revision (e.g. istio-sidecar-injector-&lt;revision&gt;, which
- * carries the label too) own no record: their key is tombstoned.
+ * istio-<revision>}, its {@code mesh} key) → kind MeshConfig: the trust domain, its aliases, the
+ * mesh id and the proxies' metadata. Other ConfigMaps of the revision (e.g.
+ * istio-sidecar-injector-&lt;revision&gt;, which carries the label too) own no record: their key is
+ * tombstoned.
  */
 public final class MeshConfigMapper {
 
@@ -48,9 +50,28 @@ public final class MeshConfigMapper {
                 reader
                     .string(field(defaultConfig, "meshId"), MESH + ".defaultConfig.meshId")
                     .orElse(null))
+            .setProxyMetadata(proxyMetadata(reader, defaultConfig))
             .build();
     var write = new Write(key, Envelope.wrap(configMap, state));
     return new Mapping(List.of(write), reader.problems());
+  }
+
+  /** defaultConfig.proxyMetadata, its values as strings ("true" whether quoted or not). */
+  private static Map<String, String> proxyMetadata(
+      LenientReader reader, Optional<Map<?, ?>> defaultConfig) {
+    String path = MESH + ".defaultConfig.proxyMetadata";
+    Map<String, String> metadata = new TreeMap<>();
+    reader
+        .map(field(defaultConfig, "proxyMetadata"), path)
+        .ifPresent(
+            map ->
+                map.forEach(
+                    (key, value) -> {
+                      if (key != null && value != null && !(value instanceof Map<?, ?>)) {
+                        metadata.put(String.valueOf(key), String.valueOf(value));
+                      }
+                    }));
+    return metadata;
   }
 
   /**

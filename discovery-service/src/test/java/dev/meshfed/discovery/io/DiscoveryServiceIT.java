@@ -162,7 +162,8 @@ class DiscoveryServiceIT {
                 "network1",
                 null));
     assertThat(payload(ISTIOD))
-        .isEqualTo(new ControlPlaneState("docker.io/istio/pilot:1.22.0-solo", "1.22.0", "1-22"));
+        .isEqualTo(
+            new ControlPlaneState("docker.io/istio/pilot:1.22.0-solo", "1.22.0", "1-22", Map.of()));
     assertThat(payload(Keys.of(DiscoveredKinds.WORKSPACE, "gloo-mesh", "bookinfo")))
         .isEqualTo(
             new WorkspaceState(
@@ -385,7 +386,8 @@ class DiscoveryServiceIT {
 
     assertThat(payload(Keys.of(DiscoveredKinds.MESH_CONFIG, "istio-system", "istio-1-22")))
         .isEqualTo(
-            new MeshConfigState("1-22", "cluster1.example.com", List.of("cluster.local"), "mesh1"));
+            new MeshConfigState(
+                "1-22", "cluster1.example.com", List.of("cluster.local"), "mesh1", Map.of()));
     assertThat(topic.records())
         .extracting(ConsumerRecord::key)
         .filteredOn(key -> key.getKind().equals(DiscoveredKinds.MESH_CONFIG))

@@ -31,7 +31,43 @@ class ControlPlaneMapperTest {
         .isEqualTo(Keys.of(DiscoveredKinds.CONTROL_PLANE, "istio-system", "istiod-1-11"));
     assertThat(write.value().getApiVersion()).isEqualTo("apps/v1");
     assertThat(write.value().getPayload())
-        .isEqualTo(new ControlPlaneState("docker.io/istio/pilot:1.11.7-solo", "1.11.7", "1-11"));
+        .isEqualTo(
+            new ControlPlaneState("docker.io/istio/pilot:1.11.7-solo", "1.11.7", "1-11", Map.of()));
+  }
+
+  @Test
+  void keepsTheEnvironmentSettingsThatChangeCrossClusterTrafficOnly() {
+    Container discovery =
+        new ContainerBuilder()
+            .withName("discovery")
+            .withImage("docker.io/istio/pilot:1.24.2")
+            .addNewEnv()
+            .withName("PILOT_SKIP_VALIDATE_TRUST_DOMAIN")
+            .withValue("true")
+            .endEnv()
+            .addNewEnv()
+            .withName("PILOT_TRACE_SAMPLING")
+            .withValue("100")
+            .endEnv()
+            .addNewEnv()
+            .withName("PILOT_ENABLE_IP_AUTOALLOCATE")
+            .withNewValueFrom()
+            .withNewConfigMapKeyRef("flag", "flags", false)
+            .endValueFrom()
+            .endEnv()
+            .build();
+
+    ControlPlaneState state =
+        (ControlPlaneState)
+            ControlPlaneMapper.map(deployment(ISTIOD, discovery))
+                .writes()
+                .get(0)
+                .value()
+                .getPayload();
+
+    assertThat(state.getEnv())
+        .as("a value from a reference is not followed")
+        .containsExactly(Map.entry("PILOT_SKIP_VALIDATE_TRUST_DOMAIN", "true"));
   }
 
   @Test
@@ -42,7 +78,8 @@ class ControlPlaneMapperTest {
     var state =
         (ControlPlaneState) ControlPlaneMapper.map(istiod).writes().get(0).value().getPayload();
 
-    assertThat(state).isEqualTo(new ControlPlaneState("istio/pilot:1.22.0", "1.22.0", null));
+    assertThat(state)
+        .isEqualTo(new ControlPlaneState("istio/pilot:1.22.0", "1.22.0", null, Map.of()));
   }
 
   @Test

@@ -42,7 +42,8 @@ class MeshConfigMapperTest {
                 "1-22",
                 "cluster1.example.com",
                 List.of("old.example.com", "cluster.local"),
-                "mesh1"));
+                "mesh1",
+                Map.of("ISTIO_META_DNS_CAPTURE", "true")));
   }
 
   @Test
@@ -51,13 +52,14 @@ class MeshConfigMapperTest {
         MeshConfigMapper.map(
             configMap("istio", Map.of("istio.io/rev", "default"), "trustDomain: td1\n"));
 
-    assertThat(state(mapping)).isEqualTo(new MeshConfigState("default", "td1", List.of(), null));
+    assertThat(state(mapping))
+        .isEqualTo(new MeshConfigState("default", "td1", List.of(), null, Map.of()));
   }
 
   @Test
   void withoutAMeshKeyEverythingIsIstiosDefault() {
     assertThat(state(MeshConfigMapper.map(configMap("istio-1-22", REVISION_1_22, null))))
-        .isEqualTo(new MeshConfigState("1-22", null, List.of(), null));
+        .isEqualTo(new MeshConfigState("1-22", null, List.of(), null, Map.of()));
     assertThat(MeshConfigMapper.map(configMap("istio-1-22", REVISION_1_22, "  \n")).problems())
         .isEmpty();
   }
@@ -95,7 +97,8 @@ class MeshConfigMapperTest {
             configMap("istio-1-22", REVISION_1_22, "trustDomain: [unclosed\ndefaultConfig: {"));
 
     assertThat(mapping.problems()).singleElement().asString().startsWith("data.mesh: not YAML: ");
-    assertThat(state(mapping)).isEqualTo(new MeshConfigState("1-22", null, List.of(), null));
+    assertThat(state(mapping))
+        .isEqualTo(new MeshConfigState("1-22", null, List.of(), null, Map.of()));
   }
 
   @Test
@@ -125,7 +128,7 @@ class MeshConfigMapperTest {
             "data.mesh.trustDomainAliases[1]: expected a string, found '7'",
             "data.mesh.trustDomainAliases[2]: expected a string, found an object");
     assertThat(state(mapping))
-        .isEqualTo(new MeshConfigState("1-22", null, List.of("old.example.com"), null));
+        .isEqualTo(new MeshConfigState("1-22", null, List.of("old.example.com"), null, Map.of()));
   }
 
   @Test

@@ -1,4 +1,30 @@
 package dev.meshfed.translation.model;
 
-/** An istiod; version is null when its image tag does not say. */
-public record ControlPlaneInput(ObjectId id, String version, String revision) implements Input {}
+import java.util.Map;
+
+/**
+ * An istiod; version is null when its image tag does not say; env holds the settings of its
+ * environment that change cross-cluster traffic (PILOT_SKIP_VALIDATE_TRUST_DOMAIN,
+ * PILOT_ENABLE_IP_AUTOALLOCATE).
+ */
+public record ControlPlaneInput(
+    ObjectId id, String version, String revision, Map<String, String> env) implements Input {
+
+  public ControlPlaneInput {
+    env = Map.copyOf(env);
+  }
+
+  public ControlPlaneInput(ObjectId id, String version, String revision) {
+    this(id, version, revision, Map.of());
+  }
+
+  /** PILOT_SKIP_VALIDATE_TRUST_DOMAIN: its sidecars accept mTLS from any trust domain. */
+  public boolean skipsTrustDomainValidation() {
+    return "true".equals(env.get("PILOT_SKIP_VALIDATE_TRUST_DOMAIN"));
+  }
+
+  /** PILOT_ENABLE_IP_AUTOALLOCATE: istiod allocates ServiceEntry addresses (Istio 1.23+). */
+  public boolean allocatesAddresses() {
+    return "true".equals(env.get("PILOT_ENABLE_IP_AUTOALLOCATE"));
+  }
+}

@@ -66,7 +66,7 @@ final class InputConverter {
     } else if (payload instanceof NodeState node) {
       return Optional.of(new NodeInput(id, node.getAddresses(), node.getReady()));
     } else if (payload instanceof ControlPlaneState cp) {
-      return Optional.of(new ControlPlaneInput(id, cp.getVersion(), cp.getRevision()));
+      return Optional.of(new ControlPlaneInput(id, cp.getVersion(), cp.getRevision(), cp.getEnv()));
     } else if (payload instanceof WorkspaceState ws) {
       return Optional.of(workspace(id, created, generation, ws));
     } else if (payload instanceof WorkspaceSettingsState settings) {
@@ -82,7 +82,8 @@ final class InputConverter {
               mc.getRevision(),
               mc.getTrustDomain(),
               mc.getTrustDomainAliases(),
-              mc.getMeshId()));
+              mc.getMeshId(),
+              mc.getProxyMetadata()));
     } else if (payload instanceof WorkloadState w) {
       return Optional.of(new WorkloadInput(id, w.getServiceAccount(), w.getPodLabels()));
     } else if (payload instanceof EndpointSliceState e) {

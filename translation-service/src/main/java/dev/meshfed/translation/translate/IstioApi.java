@@ -20,16 +20,20 @@ public final class IstioApi {
    * gets v1beta1: every Istio release since 1.5 serves it.
    */
   public static String networkingApiVersion(String istioVersion) {
+    return atLeast(istioVersion, 22) ? V1 : V1BETA1;
+  }
+
+  /** Whether a known Istio version is 1.{@code minor} or later; false for an unknown one. */
+  static boolean atLeast(String istioVersion, int minor) {
     if (istioVersion == null) {
-      return V1BETA1;
+      return false;
     }
     Matcher m = MAJOR_MINOR.matcher(istioVersion);
     if (!m.matches()) {
-      return V1BETA1;
+      return false;
     }
     int major = Integer.parseInt(m.group(1));
-    int minor = Integer.parseInt(m.group(2));
-    return major > 1 || (major == 1 && minor >= 22) ? V1 : V1BETA1;
+    return major > 1 || (major == 1 && Integer.parseInt(m.group(2)) >= minor);
   }
 
   /** {@code security.istio.io/v1} from Istio 1.22 on, {@code v1beta1} (served since 1.6) below. */

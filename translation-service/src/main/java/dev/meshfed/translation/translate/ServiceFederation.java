@@ -175,6 +175,9 @@ final class ServiceFederation {
         addLocalEntry(placement.allowed(), reachable.allowed().ports());
       } else {
         addRemoteEntry(placement.allowed(), reachable.allowed());
+        TrafficPreconditions.unresolvable(inputs, target, host()).ifPresent(this::warn);
+        TrafficPreconditions.refusedTrustDomain(inputs, service.id().cluster(), target)
+            .ifPresent(this::warn);
       }
     }
     return result();

@@ -43,7 +43,7 @@ final class Discovered {
         "ControlPlane",
         "istio-system",
         "istiod",
-        new ControlPlaneState("pilot:" + version, version, null));
+        new ControlPlaneState("pilot:" + version, version, null, java.util.Map.of()));
   }
 
   static Entry eastWestGateway(String address) {

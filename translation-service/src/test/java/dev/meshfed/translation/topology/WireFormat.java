@@ -90,7 +90,8 @@ final class WireFormat {
     } else if (input instanceof NodeInput n) {
       payload = new NodeState(n.addresses(), n.ready());
     } else if (input instanceof ControlPlaneInput cp) {
-      payload = new ControlPlaneState("pilot:" + cp.version(), cp.version(), cp.revision());
+      payload =
+          new ControlPlaneState("pilot:" + cp.version(), cp.version(), cp.revision(), cp.env());
     } else if (input instanceof WorkspaceInput ws) {
       created = ws.creationTimestamp();
       generation = ws.generation();
@@ -127,7 +128,8 @@ final class WireFormat {
       payload = new ClusterRegistrationState(r.labels(), r.removed());
     } else if (input instanceof MeshConfigInput m) {
       payload =
-          new MeshConfigState(m.revision(), m.trustDomain(), m.trustDomainAliases(), m.meshId());
+          new MeshConfigState(
+              m.revision(), m.trustDomain(), m.trustDomainAliases(), m.meshId(), m.proxyMetadata());
     } else if (input instanceof WorkloadInput w) {
       payload = new WorkloadState(w.serviceAccount(), w.podLabels());
     } else if (input instanceof EndpointSliceInput e) {

@@ -117,7 +117,9 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               o.has("nodePort") ? o.get("nodePort").asInt() : null);
       case "Node" ->
           new NodeInput(id, strings(o.path("addresses")), o.path("ready").asBoolean(false));
-      case "ControlPlane" -> new ControlPlaneInput(id, text(o, "version"), text(o, "revision"));
+      case "ControlPlane" ->
+          new ControlPlaneInput(
+              id, text(o, "version"), text(o, "revision"), strings(o.path("env")));
       case "Workspace", "Workspace.admin.gloo.solo.io" -> workspace(id, o);
       case "WorkspaceSettings", "WorkspaceSettings.admin.gloo.solo.io" -> settings(id, o);
       case "KubernetesCluster", "KubernetesCluster.admin.gloo.solo.io" ->
@@ -132,7 +134,8 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               text(o, "revision"),
               text(o, "trustDomain"),
               texts(o.path("trustDomainAliases")),
-              text(o, "meshId"));
+              text(o, "meshId"),
+              strings(o.path("proxyMetadata")));
       case "Deployment", "StatefulSet", "DaemonSet" ->
           new WorkloadInput(
               id, o.path("serviceAccount").asText("default"), strings(o.path("podLabels")));
