@@ -279,7 +279,8 @@ class StatusCommandIT {
   }
 
   private static ControlPlaneState istiod(String version) {
-    return new ControlPlaneState("docker.io/istio/pilot:" + version, version, null);
+    return new ControlPlaneState(
+        "docker.io/istio/pilot:" + version, version, null, java.util.Map.of());
   }
 
   private static ProducerRecord<DiscoveryKey, DiscoveredObject> record(

@@ -277,7 +277,7 @@ class RecordedInputsIT {
           "ControlPlane",
           "istio-system",
           "istiod",
-          new ControlPlaneState("pilot:1.24.2", "1.24.2", null));
+          new ControlPlaneState("pilot:1.24.2", "1.24.2", null, java.util.Map.of()));
       put(
           c,
           "EastWestGateway",

@@ -47,7 +47,8 @@ final class StatusFixtures {
         "ControlPlane",
         "istio-system",
         name,
-        new ControlPlaneState("docker.io/istio/pilot:" + version, version, null),
+        new ControlPlaneState(
+            "docker.io/istio/pilot:" + version, version, null, java.util.Map.of()),
         at);
   }
 
