@@ -308,12 +308,6 @@ class ServerSideApplyTest {
   }
 
   private static ResourceDefinitionContext serviceEntries(String version) {
-    return new ResourceDefinitionContext.Builder()
-        .withGroup("networking.istio.io")
-        .withVersion(version)
-        .withKind("ServiceEntry")
-        .withPlural("serviceentries")
-        .withNamespaced(true)
-        .build();
+    return IstioInstallTest.context(version);
   }
 }
