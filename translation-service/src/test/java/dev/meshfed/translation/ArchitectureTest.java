@@ -1,57 +1,20 @@
 package dev.meshfed.translation;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.type;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
-import dev.meshfed.schema.DiscoveredKinds;
 
-/** The three layers: pure (model, translate), orchestration (topology), I/O adapters (io). */
+/**
+ * The service's two layers over translation-core (the pure one): orchestration (topology) and I/O
+ * adapters (io).
+ */
 @AnalyzeClasses(
     packages = "dev.meshfed.translation",
     importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTest {
-
-  @ArchTest
-  static final ArchRule pureCodeDoesNoIo =
-      noClasses()
-          .that()
-          .resideInAnyPackage("..translation.model..", "..translation.translate..")
-          .should()
-          .dependOnClassesThat(
-              resideInAPackage("dev.meshfed.schema..")
-                  .and(not(type(DiscoveredKinds.class)))
-                  .as("the wire format (only its kind names are shared)"))
-          .orShould()
-          .dependOnClassesThat()
-          .resideInAnyPackage(
-              "org.apache.kafka..",
-              "io.fabric8.kubernetes.client..",
-              "java.io..",
-              "java.net..",
-              "java.nio.file..",
-              "jakarta..",
-              "io.quarkus..",
-              "..translation.topology..",
-              "..translation.io..");
-
-  @ArchTest
-  static final ArchRule pureCodeReadsNoClock =
-      noClasses()
-          .that()
-          .resideInAnyPackage("..translation.model..", "..translation.translate..")
-          .should()
-          .callMethod(java.time.Instant.class, "now")
-          .orShould()
-          .callMethod(System.class, "currentTimeMillis")
-          .orShould()
-          .dependOnClassesThat()
-          .areAssignableTo(java.time.Clock.class);
 
   @ArchTest
   static final ArchRule orchestrationDoesNotReachIntoAdapters =
@@ -61,4 +24,14 @@ class ArchitectureTest {
           .should()
           .dependOnClassesThat()
           .resideInAnyPackage("..translation.io..", "jakarta..", "io.quarkus..");
+
+  @ArchTest
+  static final ArchRule orchestrationReadsNoClock =
+      noClasses()
+          .that()
+          .resideInAPackage("..translation.topology..")
+          .should()
+          .callMethod(java.time.Instant.class, "now")
+          .orShould()
+          .callMethod(System.class, "currentTimeMillis");
 }

@@ -4,7 +4,7 @@ import dev.meshfed.cli.replay.DiscoveredHistory;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.translation.topology.Recomputation;
+import dev.meshfed.translation.records.Recomputation;
 import dev.meshfed.translation.translate.TranslationSettings;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -25,7 +25,7 @@ import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
-import dev.meshfed.translation.topology.Recomputation;
+import dev.meshfed.translation.records.Recomputation;
 import dev.meshfed.translation.translate.TranslationSettings;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;

@@ -10,6 +10,8 @@ import dev.meshfed.schema.kafka.AvroSerde;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.schema.status.InputStatus;
+import dev.meshfed.translation.records.StatusKey;
+import dev.meshfed.translation.records.TargetedKey;
 import dev.meshfed.translation.translate.TranslationSettings;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;

@@ -10,6 +10,7 @@ import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.records.Recomputation;
 import dev.meshfed.translation.translate.TranslationSettings;
 import java.nio.file.Path;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package dev.meshfed.translation.topology;
+package dev.meshfed.translation.records;
 
 import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.ClusterRegistrationState;
@@ -43,12 +43,12 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /** The translator's inputs back in the wire format a discovery-service publishes them in. */
-final class WireFormat {
+public final class WireFormat {
 
   private WireFormat() {}
 
   /** Per cluster, each input's discovered record by key. */
-  static Map<String, Map<DiscoveryKey, DiscoveredObject>> snapshot(List<Input> inputs) {
+  public static Map<String, Map<DiscoveryKey, DiscoveredObject>> snapshot(List<Input> inputs) {
     Map<String, Map<DiscoveryKey, DiscoveredObject>> snapshot = new TreeMap<>();
     for (Input input : inputs) {
       snapshot
@@ -58,11 +58,11 @@ final class WireFormat {
     return snapshot;
   }
 
-  static DiscoveryKey key(Input input) {
+  public static DiscoveryKey key(Input input) {
     return new DiscoveryKey(input.id().kind(), input.id().namespace(), input.id().name());
   }
 
-  static DiscoveredObject value(Input input) {
+  public static DiscoveredObject value(Input input) {
     String created = null;
     Long generation = null;
     Object payload;

@@ -1,4 +1,4 @@
-package dev.meshfed.translation.topology;
+package dev.meshfed.translation.records;
 
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;

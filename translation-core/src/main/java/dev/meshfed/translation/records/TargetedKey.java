@@ -1,4 +1,4 @@
-package dev.meshfed.translation.topology;
+package dev.meshfed.translation.records;
 
 import dev.meshfed.schema.desired.DesiredKey;
 
@@ -6,4 +6,4 @@ import dev.meshfed.schema.desired.DesiredKey;
  * A desired-topic key together with the cluster whose topic it goes to. Only {@link #key()} is
  * written: the cluster is the topic's.
  */
-record TargetedKey(String cluster, DesiredKey key) {}
+public record TargetedKey(String cluster, DesiredKey key) {}

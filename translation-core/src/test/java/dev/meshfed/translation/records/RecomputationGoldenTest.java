@@ -1,4 +1,4 @@
-package dev.meshfed.translation.topology;
+package dev.meshfed.translation.records;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package dev.meshfed.translation.topology;
+package dev.meshfed.translation.records;
 
 import dev.meshfed.schema.ObjectRef;
 import dev.meshfed.schema.desired.DesiredKey;
@@ -25,17 +25,17 @@ import dev.meshfed.translation.translate.StatusOutput;
 import java.util.List;
 
 /** From the translator's results to the wire format. */
-final class RecordFactory {
+public final class RecordFactory {
 
   private RecordFactory() {}
 
-  static TargetedKey key(Output output) {
+  public static TargetedKey key(Output output) {
     return new TargetedKey(
         output.cluster(),
         new DesiredKey(output.apiVersion(), output.kind(), output.namespace(), output.name()));
   }
 
-  static DesiredObject desired(Output output) {
+  public static DesiredObject desired(Output output) {
     return DesiredObject.newBuilder()
         .setManifest(output.manifest().toString())
         .setWorkspace(output.workspace())
@@ -44,12 +44,12 @@ final class RecordFactory {
   }
 
   /** The key of an input's status: the input's own, on the topic of the cluster it lives in. */
-  static StatusKey statusKey(ObjectId input) {
+  public static StatusKey statusKey(ObjectId input) {
     return new StatusKey(
         input.cluster(), new DiscoveryKey(input.kind(), input.namespace(), input.name()));
   }
 
-  static InputStatus status(StatusOutput status) {
+  public static InputStatus status(StatusOutput status) {
     return InputStatus.newBuilder()
         .setApiVersion(status.apiVersion())
         .setState(InputState.valueOf(status.state().name()))
@@ -59,11 +59,11 @@ final class RecordFactory {
         .build();
   }
 
-  static EventKey hostKey(String host) {
+  public static EventKey hostKey(String host) {
     return new EventKey(host);
   }
 
-  static FederationEvent hostEvent(HostChange change) {
+  public static FederationEvent hostEvent(HostChange change) {
     Output o = change.output();
     String host = o.host();
     String workspace = o.workspace();
@@ -88,11 +88,11 @@ final class RecordFactory {
     };
   }
 
-  static EventKey inputKey(Diagnostic diagnostic) {
+  public static EventKey inputKey(Diagnostic diagnostic) {
     return new EventKey(diagnostic.input().ref());
   }
 
-  static FederationEvent diagnosticEvent(Diagnostic d, boolean raised) {
+  public static FederationEvent diagnosticEvent(Diagnostic d, boolean raised) {
     ObjectRef input = ref(d.input());
     if (raised) {
       Severity severity = Severity.valueOf(d.severity().name());
@@ -102,23 +102,23 @@ final class RecordFactory {
     return event("resolved: " + d.message(), new InputAccepted(input, d.message()));
   }
 
-  static EventKey clusterKey(String cluster) {
+  public static EventKey clusterKey(String cluster) {
     return new EventKey(cluster);
   }
 
-  static FederationEvent clusterJoined(String cluster, AgentState agent) {
+  public static FederationEvent clusterJoined(String cluster, AgentState agent) {
     return event(
         "cluster " + cluster + " joined: its discovery-service published a complete state",
         new ClusterJoined(cluster, agent.getDiscoveryVersion(), agent.getWatchedKinds()));
   }
 
-  static FederationEvent clusterRemoved(String cluster, String why) {
+  public static FederationEvent clusterRemoved(String cluster, String why) {
     return event(
         "cluster " + cluster + " left: it is removed from the mesh (" + why + ")",
         new ClusterLeft(cluster));
   }
 
-  static FederationEvent clusterLeft(String cluster) {
+  public static FederationEvent clusterLeft(String cluster) {
     return event(
         "cluster " + cluster + " left: its discovered state was withdrawn",
         new ClusterLeft(cluster));

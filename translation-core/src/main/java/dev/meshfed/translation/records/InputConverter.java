@@ -1,4 +1,4 @@
-package dev.meshfed.translation.topology;
+package dev.meshfed.translation.records;
 
 import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.ClusterRegistrationState;
@@ -39,11 +39,11 @@ import java.util.List;
 import java.util.Optional;
 
 /** From the wire format (Avro, the services' contract) to the translator's model. */
-final class InputConverter {
+public final class InputConverter {
 
   private InputConverter() {}
 
-  static Optional<Input> toInput(ObjectId id, DiscoveredObject object) {
+  public static Optional<Input> toInput(ObjectId id, DiscoveredObject object) {
     Object payload = object.getPayload();
     String created = object.getCreationTimestamp();
     long generation = object.getGeneration() == null ? 0 : object.getGeneration();
