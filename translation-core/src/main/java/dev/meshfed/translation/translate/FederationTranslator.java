@@ -42,19 +42,9 @@ public final class FederationTranslator {
   }
 
   public static UnitResult translate(UnitId unit, MeshInputs inputs, Membership membership) {
-    if (unit instanceof UnitId.ServiceUnit s) {
-      return inputs
-          .get(s.service())
-          .filter(ServiceInput.class::isInstance)
-          .map(ServiceInput.class::cast)
-          .map(service -> ServiceFederation.translate(service, inputs, membership))
-          .orElse(UnitResult.EMPTY);
-    }
-    if (unit instanceof UnitId.GatewayUnit g) {
-      return GatewayFederation.translate(g.cluster(), inputs, membership);
-    }
-    if (unit instanceof UnitId.ProxyConfigUnit p) {
-      return ProxyTrimming.translate(p.cluster(), inputs, membership);
+    Optional<Translation> translation = Translators.translate(unit, inputs, membership);
+    if (translation.isPresent()) {
+      return translation.get().result();
     }
     if (unit instanceof UnitId.StatusUnit s) {
       return InputStatuses.translate(s.cluster(), inputs, membership);
@@ -97,10 +87,10 @@ public final class FederationTranslator {
       return Optional.empty();
     }
     units.add(UnitId.service(changed));
-    Optional<GatewayFederation.Contribution> was =
-        GatewayFederation.contribution(before, inputs, membership);
-    Optional<GatewayFederation.Contribution> is =
-        GatewayFederation.contribution(after, inputs, membership);
+    Optional<GatewayTranslator.Contribution> was =
+        GatewayTranslator.contribution(before, inputs, membership);
+    Optional<GatewayTranslator.Contribution> is =
+        GatewayTranslator.contribution(after, inputs, membership);
     if (!was.equals(is)) {
       units.add(UnitId.gateway(changed.cluster()));
       // the counts of the workspaces and settings it is federated by
@@ -110,7 +100,7 @@ public final class FederationTranslator {
     }
     // A service that claims the same objects can win or lose them with this change.
     Stream.concat(was.stream(), is.stream())
-        .map(GatewayFederation.Contribution::hostSuffix)
+        .map(GatewayTranslator.Contribution::hostSuffix)
         .distinct()
         .flatMap(suffix -> rivalsOf(changed, before.or(() -> after), suffix, inputs, membership))
         .forEach(
@@ -182,6 +172,7 @@ public final class FederationTranslator {
       String kind,
       String namespace,
       String name) {
-    return Verdict.of(inputs, settings, cluster, kind, namespace, name);
+    return Verdict.of(
+        inputs, membership(inputs, settings), new DesiredRef(cluster, kind, namespace, name));
   }
 }

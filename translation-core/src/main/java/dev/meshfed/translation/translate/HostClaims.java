@@ -2,7 +2,6 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ServiceInput;
-import dev.meshfed.translation.translate.Diagnostic.Severity;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import dev.meshfed.translation.translate.ServiceFederation.Federated;
 import java.util.Comparator;
@@ -68,7 +67,7 @@ final class HostClaims {
         .distinct()
         .flatMap(inputs::servicesWithHostPrefix)
         .filter(candidate -> except == null || !candidate.id().equals(except.id()))
-        .flatMap(candidate -> claimOf(candidate, name, membership).stream());
+        .flatMap(candidate -> claimOf(candidate, name, inputs, membership).stream());
   }
 
   private static SortedSet<String> suffixesInUse(Membership membership) {
@@ -80,19 +79,11 @@ final class HostClaims {
     return suffixes;
   }
 
-  /** A host conflict is the loser's own error; every other exclusion is no error at all. */
-  static UnitResult asDiagnostic(Exclusion exclusion) {
-    if (exclusion.rule() != Rule.HOST_CONFLICT) {
-      return UnitResult.EMPTY;
-    }
-    return new UnitResult(
-        List.of(),
-        List.of(new Diagnostic(exclusion.subject(), Severity.INVALID, exclusion.message())));
-  }
-
   /** A service's claim, if its workspace federates it under a host naming {@code name}. */
-  private static Optional<Claim> claimOf(ServiceInput rival, String name, Membership membership) {
-    Decision<Federated> federated = ServiceFederation.federationByWorkspace(rival, membership);
+  private static Optional<Claim> claimOf(
+      ServiceInput rival, String name, MeshInputs inputs, Membership membership) {
+    Decision<Federated> federated =
+        ServiceFederation.federationByWorkspace(rival, inputs, membership);
     if (!federated.isAllowed()) {
       return Optional.empty();
     }

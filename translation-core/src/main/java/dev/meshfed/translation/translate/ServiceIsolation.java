@@ -8,7 +8,7 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
-import dev.meshfed.translation.translate.Diagnostic.Severity;
+import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +17,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * options.serviceIsolation: an ALLOW AuthorizationPolicy on a federated service's workloads, in its
@@ -29,6 +30,8 @@ final class ServiceIsolation {
 
   static final String AUTHORIZATION_POLICY = "AuthorizationPolicy";
 
+  private static final Predicate<DesiredRef> POLICIES = DesiredRef.ofKind(AUTHORIZATION_POLICY);
+
   private ServiceIsolation() {}
 
   /** The policy's name for a service: in the service's namespace, next to the user's own. */
@@ -37,35 +40,59 @@ final class ServiceIsolation {
   }
 
   /**
-   * The policy for a service federated by {@code workspace} and imported by {@code importers}, or a
-   * warning when it cannot have one; nothing when the owner's cluster has no control plane.
+   * The policy for a service federated by {@code federated} and imported by {@code importers}, or
+   * the rule that stops it: isolation off, no control plane in the owner's cluster (silently: its
+   * entries report that), or no selector (a warning).
    */
-  static UnitResult translate(
+  static void translate(
       ServiceInput service,
-      WorkspacePlan workspace,
+      ServiceFederation.Federated federated,
       List<WorkspacePlan> importers,
-      MeshInputs inputs) {
+      MeshInputs inputs,
+      Translation.Builder out) {
     ObjectId id = service.id();
+    WorkspacePlan workspace = federated.workspace();
+    if (!federated.plan().settings().isolates()) {
+      out.stop(
+          POLICIES,
+          () ->
+              new Exclusion(
+                  Rule.ISOLATION_OFF,
+                  id,
+                  federated.plan().settings().id().ref()
+                      + " of workspace "
+                      + workspace.name()
+                      + " do not enable options.serviceIsolation"));
+      return;
+    }
     Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, id.cluster());
     if (controlPlane.isEmpty()) {
-      return UnitResult.EMPTY;
+      out.stop(
+          POLICIES,
+          () ->
+              new Exclusion(
+                  Rule.NO_CONTROL_PLANE,
+                  id,
+                  "cluster " + id.cluster() + " has no Istio control plane"));
+      return;
     }
     if (service.selector().isEmpty()) {
-      return warning(
-          id,
-          "options.serviceIsolation is enabled, but the service has no selector: an"
-              + " AuthorizationPolicy without one would cover the whole namespace, so the service"
-              + " is not isolated");
+      out.stopAndWarn(
+          POLICIES,
+          new Exclusion(
+              Rule.NO_SELECTOR,
+              id,
+              "options.serviceIsolation is enabled, but the service has no selector: an"
+                  + " AuthorizationPolicy without one would cover the whole namespace, so the"
+                  + " service is not isolated"));
+      return;
     }
-    List<Diagnostic> diagnostics = new ArrayList<>();
     Optional<List<String>> ports = ports(service);
     if (ports.isEmpty()) {
-      diagnostics.add(
-          new Diagnostic(
-              id,
-              Severity.WARNING,
-              "a port targets a named container port, which an AuthorizationPolicy cannot name;"
-                  + " the isolation policy admits the workspace's identities on every port"));
+      out.warn(
+          id,
+          "a port targets a named container port, which an AuthorizationPolicy cannot name;"
+              + " the isolation policy admits the workspace's identities on every port");
     }
     List<WorkspacePlan> allowed = new ArrayList<>(importers);
     allowed.add(0, workspace);
@@ -74,13 +101,8 @@ final class ServiceIsolation {
         .unnameable()
         .forEach(
             (cluster, namespaces) ->
-                diagnostics.add(
-                    new Diagnostic(
-                        id,
-                        Severity.WARNING,
-                        unnameableWhy(id.cluster(), cluster, namespaces, inputs))));
-    Output policy = policy(service, workspace, allowed, callers, ports, controlPlane.get(), inputs);
-    return new UnitResult(List.of(policy), diagnostics);
+                out.warn(id, unnameableWhy(id.cluster(), cluster, namespaces, inputs)));
+    out.output(policy(service, workspace, allowed, callers, ports, controlPlane.get(), inputs));
   }
 
   private static Output policy(
@@ -245,9 +267,5 @@ final class ServiceIsolation {
                       .ifPresent(sources::add));
     }
     return sources;
-  }
-
-  private static UnitResult warning(ObjectId id, String message) {
-    return new UnitResult(List.of(), List.of(new Diagnostic(id, Severity.WARNING, message)));
   }
 }

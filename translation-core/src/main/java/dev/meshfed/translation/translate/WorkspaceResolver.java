@@ -70,7 +70,26 @@ public final class WorkspaceResolver {
     }
     diagnostics.addAll(SharingCheck.check(plans));
     diagnostics.sort(Comparator.naturalOrder());
-    return new Membership(owner, plans, clusterLabels, removed, List.copyOf(diagnostics));
+    return new Membership(
+        owner,
+        plans,
+        clusterLabels,
+        removed,
+        hostSuffixes(inputs, plans),
+        List.copyOf(diagnostics));
+  }
+
+  private SortedSet<String> hostSuffixes(
+      MeshInputs inputs, SortedMap<String, WorkspacePlan> plans) {
+    SortedSet<String> suffixes = new TreeSet<>();
+    suffixes.add(settings.defaultHostSuffix());
+    plans.values().forEach(w -> w.federation().ifPresent(plan -> suffixes.add(plan.hostSuffix())));
+    inputs
+        .all(WorkspaceSettingsInput.class)
+        .map(WorkspaceSettingsInput::federation)
+        .filter(f -> f != null && f.hostSuffix() != null && !f.hostSuffix().isEmpty())
+        .forEach(f -> suffixes.add(f.hostSuffix()));
+    return suffixes;
   }
 
   /**

@@ -3,23 +3,25 @@ package dev.meshfed.translation.translate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The exclusion rules against the translation, on every golden case: for every Service, target
- * cluster and host suffix, a rule excludes its entry exactly when the translation does not produce
- * it; likewise for every cluster's Gateway.
+ * Explain against translation, on every golden case: every object translation writes is explained
+ * as produced, and every object meshfed could name in any cluster and namespace (every service's
+ * entry under every host suffix, its isolation policy, every Gateway, every workspace's Sidecar) is
+ * either produced or kept out by a rule, never unexplained.
  */
 class VerdictGoldenTest {
 
@@ -29,60 +31,102 @@ class VerdictGoldenTest {
 
   @ParameterizedTest
   @MethodSource("cases")
-  void aRuleExcludesExactlyWhatIsNotProduced(String name) throws IOException {
+  void everyWrittenObjectIsExplainedAsProduced(String name) throws IOException {
     GoldenCase golden = GoldenCase.named(name);
     MeshInputs inputs = golden.mesh();
-    Membership membership = FederationTranslator.membership(inputs, golden.settings());
-    Set<String> produced =
+    List<Output> outputs =
         FederationTranslator.translateAll(inputs, golden.settings()).values().stream()
             .flatMap(r -> r.outputs().stream())
-            .flatMap(
-                o ->
-                    Stream.of(
-                        id(o.cluster(), o.kind(), o.namespace(), o.name()),
-                        id(o.cluster(), o.kind(), o.namespace(), o.name()) + "|" + o.host()))
-            .collect(Collectors.toSet());
-    SortedSet<String> suffixes = new TreeSet<>(List.of(golden.settings().defaultHostSuffix()));
-    membership
-        .workspaces()
-        .values()
-        .forEach(w -> w.federation().ifPresent(p -> suffixes.add(p.hostSuffix())));
+            .toList();
 
-    for (String cluster : inputs.clusters()) {
-      String namespace =
-          ClusterMesh.controlPlane(inputs, cluster)
-              .map(ControlPlaneInput::id)
-              .map(id -> id.namespace())
-              .orElse("istio-system");
-      for (String suffix : suffixes) {
-        inputs
-            .all(ServiceInput.class)
-            .forEach(
-                service -> {
-                  String host = ServiceFederation.host(service, suffix);
-                  String entry = Manifests.objectName(host);
-                  Optional<Exclusion> exclusion =
-                      ServiceFederation.exclusion(
-                          service, suffix, cluster, namespace, inputs, membership);
-                  assertThat(exclusion.isEmpty())
-                      .as("%s in %s: %s", entry, cluster, exclusion)
-                      .isEqualTo(
-                          produced.contains(
-                              id(cluster, "ServiceEntry", namespace, entry) + "|" + host));
-                });
-        Optional<Exclusion> gateway =
-            GatewayFederation.exclusion(
-                cluster, suffix, GatewayFederation.name(suffix), namespace, inputs, membership);
-        assertThat(gateway.isEmpty())
-            .as("gateway for %s in %s: %s", suffix, cluster, gateway)
-            .isEqualTo(
-                produced.contains(
-                    id(cluster, "Gateway", namespace, GatewayFederation.name(suffix))));
-      }
+    for (Output o : outputs) {
+      Verdict verdict =
+          FederationTranslator.verdict(
+              inputs, golden.settings(), o.cluster(), o.kind(), o.namespace(), o.name());
+      assertThat(verdict.produced()).as("%s", DesiredRef.of(o)).contains(o);
     }
   }
 
-  private static String id(String cluster, String kind, String namespace, String name) {
-    return String.join("/", cluster, kind, namespace, name);
+  @ParameterizedTest
+  @MethodSource("cases")
+  void aRuleExcludesExactlyWhatIsNotProduced(String name) throws IOException {
+    GoldenCase golden = GoldenCase.named(name);
+    MeshInputs inputs = golden.mesh();
+    Set<DesiredRef> produced =
+        FederationTranslator.translateAll(inputs, golden.settings()).values().stream()
+            .flatMap(r -> r.outputs().stream())
+            .map(DesiredRef::of)
+            .collect(Collectors.toSet());
+
+    for (DesiredRef ref : nameable(inputs, golden.settings())) {
+      Verdict verdict =
+          FederationTranslator.verdict(
+              inputs, golden.settings(), ref.cluster(), ref.kind(), ref.namespace(), ref.name());
+      assertThat(verdict.produced().isPresent())
+          .as("%s: %s", ref, verdict)
+          .isEqualTo(produced.contains(ref));
+      assertThat(verdict.exclusions())
+          .as("%s", ref)
+          .extracting(Exclusion::rule)
+          .doesNotContain(Rule.UNEXPLAINED);
+    }
+  }
+
+  /** Every object meshfed could write, in every cluster and in every namespace it could go to. */
+  private static List<DesiredRef> nameable(MeshInputs inputs, TranslationSettings settings) {
+    Membership membership = FederationTranslator.membership(inputs, settings);
+    List<DesiredRef> refs = new ArrayList<>();
+    for (String cluster : inputs.clusters()) {
+      List<String> namespaces = new ArrayList<>(List.of("istio-system"));
+      inputs.inCluster(cluster, NamespaceInput.class).forEach(n -> namespaces.add(n.id().name()));
+      inputs
+          .inCluster(cluster, ControlPlaneInput.class)
+          .forEach(cp -> namespaces.add(cp.id().namespace()));
+      for (String namespace : namespaces.stream().distinct().toList()) {
+        for (String suffix : membership.hostSuffixes()) {
+          inputs
+              .all(ServiceInput.class)
+              .forEach(
+                  service ->
+                      refs.add(
+                          new DesiredRef(
+                              cluster,
+                              "ServiceEntry",
+                              namespace,
+                              Manifests.objectName(ServiceFederation.host(service, suffix)))));
+          refs.add(new DesiredRef(cluster, "Gateway", namespace, GatewayTranslator.name(suffix)));
+          inputs
+              .inCluster(cluster, EastWestGatewayInput.class)
+              .forEach(
+                  gateway ->
+                      refs.add(
+                          new DesiredRef(
+                              cluster,
+                              "Gateway",
+                              namespace,
+                              Manifests.objectName(
+                                  GatewayTranslator.name(suffix) + "-" + gateway.id().name()))));
+        }
+        inputs
+            .inCluster(cluster, ServiceInput.class)
+            .filter(s -> s.id().namespace().equals(namespace))
+            .forEach(
+                s ->
+                    refs.add(
+                        new DesiredRef(
+                            cluster,
+                            "AuthorizationPolicy",
+                            namespace,
+                            ServiceIsolation.name(s.id().name()))));
+        membership
+            .workspaces()
+            .keySet()
+            .forEach(
+                w ->
+                    refs.add(
+                        new DesiredRef(cluster, "Sidecar", namespace, SidecarTranslator.name(w))));
+      }
+    }
+    return refs.stream().distinct().toList();
   }
 }

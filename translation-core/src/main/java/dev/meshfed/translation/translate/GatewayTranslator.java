@@ -1,6 +1,9 @@
 package dev.meshfed.translation.translate;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import static dev.meshfed.translation.translate.DesiredRef.inNamespace;
+import static dev.meshfed.translation.translate.DesiredRef.named;
+import static dev.meshfed.translation.translate.DesiredRef.ofKind;
+
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
@@ -8,100 +11,161 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.translate.Exclusion.Rule;
-import java.util.ArrayList;
+import dev.meshfed.translation.translate.UnitId.GatewayUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * One Istio Gateway per host suffix in every cluster that owns federated services: it makes the
  * east-west gateway pass mTLS traffic for {@code *.<suffix>} through to the local workloads (SNI
  * routing, AUTO_PASSTHROUGH).
  */
-final class GatewayFederation {
+final class GatewayTranslator implements Translator<GatewayUnit> {
 
   static final String GATEWAY = "Gateway";
+  static final GatewayTranslator INSTANCE = new GatewayTranslator();
+  private static final Predicate<DesiredRef> GATEWAYS = ofKind(GATEWAY);
 
-  private GatewayFederation() {}
+  private GatewayTranslator() {}
 
-  static UnitResult translate(String cluster, MeshInputs inputs, Membership membership) {
+  @Override
+  public Set<String> kinds() {
+    return Set.of(GATEWAY);
+  }
+
+  @Override
+  public Translation translate(GatewayUnit unit, MeshInputs inputs, Membership membership) {
+    String cluster = unit.cluster();
+    Translation.Builder out = Translation.builder();
+    Optional<Exclusion> removed = membership.removalExclusion(cluster, null);
+    if (removed.isPresent()) {
+      return out.stop(GATEWAYS, removed::get).build();
+    }
     Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
     SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs =
-        GatewayListeners.merged(passthroughs(cluster, inputs, membership), usual);
-    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
-    if (passthroughs.isEmpty() || controlPlane.isEmpty()) {
-      return UnitResult.EMPTY;
+        passthroughs(cluster, inputs, membership);
+    SortedMap<Passthrough, SortedSet<ObjectId>> merged =
+        GatewayListeners.merged(passthroughs, usual);
+    for (String suffix : membership.hostSuffixes()) {
+      stopUnused(cluster, suffix, usual, passthroughs, merged, inputs, membership, out);
     }
-    List<Output> outputs = new ArrayList<>();
-    passthroughs.forEach(
+    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
+    if (controlPlane.isEmpty()) {
+      return out.stop(
+              GATEWAYS,
+              () ->
+                  new Exclusion(
+                      Rule.NO_CONTROL_PLANE,
+                      null,
+                      "cluster " + cluster + " has no Istio control plane"))
+          .build();
+    }
+    ControlPlaneInput istiod = controlPlane.get();
+    out.stop(
+        GATEWAYS.and(inNamespace(istiod.id().namespace()).negate()),
+        () ->
+            new Exclusion(
+                Rule.OTHER_NAMESPACE,
+                istiod.id(),
+                "the Gateway of cluster "
+                    + cluster
+                    + " goes to the Istio control-plane namespace "
+                    + istiod.id().namespace()));
+    merged.forEach(
         (passthrough, why) ->
-            outputs.add(
-                gateway(
-                    new ClusterMesh(cluster, controlPlane.get(), passthrough.gateway()),
+            out.output(
+                GatewayOutput.of(
+                    new ClusterMesh(cluster, istiod, passthrough.gateway()),
                     passthrough.suffix(),
                     name(passthrough, usual),
                     why)));
-    return new UnitResult(outputs, List.of());
+    return out.build();
   }
 
-  /** Whether the Gateway for host suffix {@code suffix} in {@code cluster} could be named so. */
-  static boolean couldName(String cluster, String suffix, String name, MeshInputs inputs) {
+  /**
+   * Stops every Gateway for {@code suffix} that could be named in the cluster and is not written:
+   * on an east-west gateway no federated service goes through, or whose listener another shares.
+   */
+  private static void stopUnused(
+      String cluster,
+      String suffix,
+      Optional<EastWestGatewayInput> usual,
+      SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs,
+      SortedMap<Passthrough, SortedSet<ObjectId>> merged,
+      MeshInputs inputs,
+      Membership membership,
+      Translation.Builder out) {
+    List<Passthrough> candidates =
+        inputs
+            .inCluster(cluster, EastWestGatewayInput.class)
+            .map(gateway -> new Passthrough(gateway, suffix))
+            .toList();
+    for (Passthrough candidate : candidates) {
+      Predicate<DesiredRef> same = GATEWAYS.and(named(name(candidate, usual)));
+      if (!passthroughs.containsKey(candidate)) {
+        out.stop(
+            same,
+            () -> {
+              Exclusion none = noGateway(cluster, suffix, inputs, membership);
+              return none.rule() == Rule.NO_FEDERATED_SERVICE ? none : otherGateways(candidate);
+            });
+      } else if (!merged.containsKey(candidate)) {
+        Passthrough standing =
+            merged.keySet().stream()
+                .filter(p -> GatewayListeners.covers(p, candidate))
+                .findFirst()
+                .orElseThrow();
+        out.stop(same, () -> sharedListener(candidate, name(standing, usual)));
+      }
+    }
+    String usualName = name(suffix);
+    if (candidates.stream().noneMatch(c -> name(c, usual).equals(usualName))) {
+      out.stop(
+          GATEWAYS.and(named(usualName)), () -> noGateway(cluster, suffix, inputs, membership));
+    }
+  }
+
+  /** Gateways are named by host suffix, and by east-west gateway where a workspace picks one. */
+  @Override
+  public List<GatewayUnit> candidates(DesiredRef ref, MeshInputs inputs, Membership membership) {
+    boolean named =
+        membership.hostSuffixes().stream()
+            .anyMatch(suffix -> couldName(ref.cluster(), suffix, ref.name(), inputs));
+    return named ? List.of(new GatewayUnit(ref.cluster())) : List.of();
+  }
+
+  @Override
+  public Exclusion unnamed(DesiredRef ref, MeshInputs inputs, Membership membership) {
+    return new Exclusion(
+        Rule.NO_SUCH_HOST_SUFFIX,
+        null,
+        "no host suffix (of "
+            + String.join(", ", membership.hostSuffixes())
+            + ") and east-west gateway of cluster "
+            + ref.cluster()
+            + " names a Gateway "
+            + ref.name()
+            + "; meshfed names them "
+            + name("SUFFIX")
+            + " on a cluster's first reachable east-west gateway, "
+            + name("SUFFIX")
+            + "-GATEWAY on one a workspace picks");
+  }
+
+  private static boolean couldName(String cluster, String suffix, String name, MeshInputs inputs) {
     Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
     return name(suffix).equals(name)
         || inputs
             .inCluster(cluster, EastWestGatewayInput.class)
             .anyMatch(gateway -> name(new Passthrough(gateway, suffix), usual).equals(name));
-  }
-
-  /**
-   * The first rule that keeps the Gateway named {@code name} for host suffix {@code suffix} out of
-   * namespace {@code namespace} of {@code cluster}: the decisions {@link #translate} takes. Empty
-   * when translation places it there.
-   */
-  static Optional<Exclusion> exclusion(
-      String cluster,
-      String suffix,
-      String name,
-      String namespace,
-      MeshInputs inputs,
-      Membership membership) {
-    Optional<Exclusion> removed = membership.removalExclusion(cluster, null);
-    if (removed.isPresent()) {
-      return removed;
-    }
-    Optional<EastWestGatewayInput> usual = ClusterMesh.gateway(inputs, cluster);
-    Optional<Passthrough> candidate =
-        inputs
-            .inCluster(cluster, EastWestGatewayInput.class)
-            .map(gateway -> new Passthrough(gateway, suffix))
-            .filter(p -> name(p, usual).equals(name))
-            .findFirst();
-    if (candidate.isEmpty()) {
-      return Optional.of(noGateway(cluster, suffix, inputs, membership));
-    }
-    SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs =
-        passthroughs(cluster, inputs, membership);
-    if (!passthroughs.containsKey(candidate.get())) {
-      Exclusion none = noGateway(cluster, suffix, inputs, membership);
-      return Optional.of(
-          none.rule() == Rule.NO_FEDERATED_SERVICE ? none : otherGateways(candidate.get()));
-    }
-    SortedMap<Passthrough, SortedSet<ObjectId>> merged =
-        GatewayListeners.merged(passthroughs, usual);
-    if (!merged.containsKey(candidate.get())) {
-      Passthrough standing =
-          merged.keySet().stream()
-              .filter(p -> GatewayListeners.covers(p, candidate.get()))
-              .findFirst()
-              .orElseThrow();
-      return Optional.of(sharedListener(candidate.get(), name(standing, usual)));
-    }
-    return placement(cluster, namespace, inputs);
   }
 
   private static Exclusion sharedListener(Passthrough candidate, String standing) {
@@ -154,27 +218,6 @@ final class GatewayFederation {
             Rule.NO_FEDERATED_SERVICE,
             null,
             "cluster " + cluster + " owns no federated service with host suffix " + suffix);
-  }
-
-  private static Optional<Exclusion> placement(
-      String cluster, String namespace, MeshInputs inputs) {
-    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
-    if (controlPlane.isEmpty()) {
-      return Optional.of(
-          new Exclusion(
-              Rule.NO_CONTROL_PLANE, null, "cluster " + cluster + " has no Istio control plane"));
-    }
-    if (!controlPlane.get().id().namespace().equals(namespace)) {
-      return Optional.of(
-          new Exclusion(
-              Rule.OTHER_NAMESPACE,
-              controlPlane.get().id(),
-              "the Gateway of cluster "
-                  + cluster
-                  + " goes to the Istio control-plane namespace "
-                  + controlPlane.get().id().namespace()));
-    }
-    return Optional.empty();
   }
 
   /** The name of the Gateway for a host suffix on the cluster's usual east-west gateway. */
@@ -244,51 +287,5 @@ final class GatewayFederation {
                           why.add(federated.plan().settings().id());
                         }));
     return passthroughs;
-  }
-
-  private static Output gateway(
-      ClusterMesh mesh, String suffix, String name, SortedSet<ObjectId> settings) {
-    EastWestGatewayInput eastWest = mesh.gateway();
-    ObjectNode spec = Manifests.objectNode();
-    spec.set("selector", Manifests.stringMap(eastWest.selector()));
-    ObjectNode server = spec.putArray("servers").addObject();
-    ObjectNode port = server.putObject("port");
-    port.put("number", eastWest.tlsPort());
-    port.put("name", "tls");
-    port.put("protocol", "TLS");
-    server.putObject("tls").put("mode", "AUTO_PASSTHROUGH");
-    server.set("hosts", Manifests.strings(List.of("*." + suffix)));
-
-    List<ObjectId> sources = new ArrayList<>(settings);
-    sources.add(eastWest.id());
-    sources.add(mesh.controlPlane().id());
-    String apiVersion = mesh.networkingApiVersion();
-    ObjectNode manifest =
-        Manifests.object(
-            apiVersion,
-            GATEWAY,
-            mesh.namespace(),
-            name,
-            Map.of(),
-            Map.of(Manifests.SOURCES_ANNOTATION, Manifests.sources(sources)),
-            spec);
-    return new Output(
-        mesh.cluster(),
-        apiVersion,
-        GATEWAY,
-        mesh.namespace(),
-        name,
-        manifest,
-        null,
-        sources.stream().sorted().toList(),
-        null,
-        mesh.cluster(),
-        "cluster "
-            + mesh.cluster()
-            + " owns federated services with host suffix "
-            + suffix
-            + ": its east-west gateway passes *."
-            + suffix
-            + " through");
   }
 }

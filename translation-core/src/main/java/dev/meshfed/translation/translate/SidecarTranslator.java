@@ -4,14 +4,19 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.translate.Exclusion.Rule;
+import dev.meshfed.translation.translate.UnitId.ProxyConfigUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 
 /**
  * options.serviceIsolation.trimProxyConfig: a Sidecar in every namespace a workspace holds in a
@@ -21,36 +26,111 @@ import java.util.TreeSet;
  * plane's, an owner's local entry in its service's); their exportTo already limits which of them a
  * namespace sees.
  */
-final class ProxyTrimming {
+final class SidecarTranslator implements Translator<ProxyConfigUnit> {
 
   static final String SIDECAR = "Sidecar";
+  static final SidecarTranslator INSTANCE = new SidecarTranslator();
+  private static final Predicate<DesiredRef> SIDECARS = DesiredRef.ofKind(SIDECAR);
 
-  private ProxyTrimming() {}
+  private SidecarTranslator() {}
+
+  @Override
+  public Set<String> kinds() {
+    return Set.of(SIDECAR);
+  }
 
   static String name(String workspace) {
     return Manifests.objectName("meshfed-" + workspace);
   }
 
-  static UnitResult translate(String cluster, MeshInputs inputs, Membership membership) {
-    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
-    if (controlPlane.isEmpty() || membership.removal(cluster).isPresent()) {
-      return UnitResult.EMPTY;
+  @Override
+  public Translation translate(ProxyConfigUnit unit, MeshInputs inputs, Membership membership) {
+    String cluster = unit.cluster();
+    Translation.Builder out = Translation.builder();
+    Optional<Exclusion> removed = membership.removalExclusion(cluster, null);
+    if (removed.isPresent()) {
+      return out.stop(SIDECARS, removed::get).build();
     }
-    List<Output> outputs = new ArrayList<>();
+    membership.workspaces().values().forEach(workspace -> stopUntrimmed(cluster, workspace, out));
+    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
+    if (controlPlane.isEmpty()) {
+      return out.stop(
+              SIDECARS,
+              () ->
+                  new Exclusion(
+                      Rule.NO_CONTROL_PLANE,
+                      null,
+                      "cluster " + cluster + " has no Istio control plane"))
+          .build();
+    }
     for (WorkspacePlan workspace : membership.workspaces().values()) {
       SortedSet<String> namespaces = workspace.namespacesByCluster().get(cluster);
-      boolean trims = workspace.settings().map(s -> s.trimsProxyConfig()).orElse(false);
-      if (trims && namespaces != null) {
+      if (trims(workspace) && namespaces != null) {
         SortedMap<String, WorkspacePlan> exporters = exporters(workspace, membership);
         for (String namespace : namespaces) {
-          outputs.add(
+          out.output(
               sidecar(
                   new Trim(cluster, controlPlane.get(), workspace, exporters, namespaces),
                   namespace));
         }
       }
     }
-    return new UnitResult(outputs, List.of());
+    return out.build();
+  }
+
+  /** A workspace's Sidecars go to its own namespaces, and only where its settings trim. */
+  private static void stopUntrimmed(
+      String cluster, WorkspacePlan workspace, Translation.Builder out) {
+    SortedSet<String> namespaces =
+        workspace.namespacesByCluster().getOrDefault(cluster, Collections.emptySortedSet());
+    Predicate<DesiredRef> its = SIDECARS.and(DesiredRef.named(name(workspace.name())));
+    out.stopEach(
+        its.and(ref -> !namespaces.contains(ref.namespace())),
+        ref ->
+            new Exclusion(
+                Rule.NOT_IN_WORKSPACE,
+                workspace.workspace().id(),
+                "namespace "
+                    + ref.namespace()
+                    + " of cluster "
+                    + cluster
+                    + " does not belong to workspace "
+                    + workspace.name()));
+    if (!trims(workspace)) {
+      out.stop(
+          its,
+          () ->
+              new Exclusion(
+                  Rule.ISOLATION_OFF,
+                  workspace.workspace().id(),
+                  "the settings of workspace "
+                      + workspace.name()
+                      + " do not enable options.serviceIsolation with trimProxyConfig"));
+    }
+  }
+
+  private static boolean trims(WorkspacePlan workspace) {
+    return workspace.settings().map(s -> s.trimsProxyConfig()).orElse(false);
+  }
+
+  /** A workspace's Sidecars bear its name. */
+  @Override
+  public List<ProxyConfigUnit> candidates(
+      DesiredRef ref, MeshInputs inputs, Membership membership) {
+    boolean named =
+        membership.workspaces().keySet().stream().anyMatch(w -> name(w).equals(ref.name()));
+    return named ? List.of(new ProxyConfigUnit(ref.cluster())) : List.of();
+  }
+
+  @Override
+  public Exclusion unnamed(DesiredRef ref, MeshInputs inputs, Membership membership) {
+    return new Exclusion(
+        Rule.NO_SUCH_OBJECT,
+        null,
+        "no workspace has a Sidecar named "
+            + ref.name()
+            + "; meshfed names them "
+            + name("WORKSPACE"));
   }
 
   /** One workspace's namespaces in one cluster, and the federating workspaces it imports from. */

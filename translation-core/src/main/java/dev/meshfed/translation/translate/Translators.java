@@ -1,0 +1,38 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.MeshInputs;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Which translator writes which kind of object, and which translates which unit. */
+final class Translators {
+
+  private static final List<Translator<?>> ALL =
+      List.of(ServiceTranslator.INSTANCE, GatewayTranslator.INSTANCE, SidecarTranslator.INSTANCE);
+
+  private Translators() {}
+
+  static Set<String> kinds() {
+    return ALL.stream().flatMap(t -> t.kinds().stream()).collect(Collectors.toSet());
+  }
+
+  static Optional<Translator<?>> writing(String kind) {
+    return ALL.stream().filter(t -> t.kinds().contains(kind)).findFirst();
+  }
+
+  /** The translation of a unit that writes objects; empty for the units that write statuses. */
+  static Optional<Translation> translate(UnitId unit, MeshInputs inputs, Membership membership) {
+    if (unit instanceof UnitId.ServiceUnit service) {
+      return Optional.of(ServiceTranslator.INSTANCE.translate(service, inputs, membership));
+    }
+    if (unit instanceof UnitId.GatewayUnit gateway) {
+      return Optional.of(GatewayTranslator.INSTANCE.translate(gateway, inputs, membership));
+    }
+    if (unit instanceof UnitId.ProxyConfigUnit proxyConfig) {
+      return Optional.of(SidecarTranslator.INSTANCE.translate(proxyConfig, inputs, membership));
+    }
+    return Optional.empty();
+  }
+}
