@@ -26,6 +26,14 @@ record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatew
                 .thenComparing(ControlPlaneInput::id));
   }
 
+  /** The rule that keeps a cluster without istiod from getting Istio config, about a subject. */
+  static Exclusion noControlPlane(String cluster, ObjectId subject) {
+    return new Exclusion(
+        Exclusion.Rule.NO_CONTROL_PLANE,
+        subject,
+        "cluster " + cluster + " has no Istio control plane");
+  }
+
   /** The first east-west gateway (by namespace and name) that other clusters can reach. */
   static Optional<EastWestGatewayInput> gateway(MeshInputs inputs, String cluster) {
     return gateway(inputs, cluster, List.of());

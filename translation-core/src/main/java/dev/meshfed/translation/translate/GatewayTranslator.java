@@ -59,14 +59,7 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
     }
     Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
     if (controlPlane.isEmpty()) {
-      return out.stop(
-              GATEWAYS,
-              () ->
-                  new Exclusion(
-                      Rule.NO_CONTROL_PLANE,
-                      null,
-                      "cluster " + cluster + " has no Istio control plane"))
-          .build();
+      return out.stop(GATEWAYS, () -> ClusterMesh.noControlPlane(cluster, null)).build();
     }
     ControlPlaneInput istiod = controlPlane.get();
     out.stop(

@@ -67,13 +67,7 @@ final class ServiceIsolation {
     }
     Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, id.cluster());
     if (controlPlane.isEmpty()) {
-      out.stop(
-          POLICIES,
-          () ->
-              new Exclusion(
-                  Rule.NO_CONTROL_PLANE,
-                  id,
-                  "cluster " + id.cluster() + " has no Istio control plane"));
+      out.stop(POLICIES, () -> ClusterMesh.noControlPlane(id.cluster(), id));
       return;
     }
     if (service.selector().isEmpty()) {

@@ -54,14 +54,7 @@ final class SidecarTranslator implements Translator<ProxyConfigUnit> {
     membership.workspaces().values().forEach(workspace -> stopUntrimmed(cluster, workspace, out));
     Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
     if (controlPlane.isEmpty()) {
-      return out.stop(
-              SIDECARS,
-              () ->
-                  new Exclusion(
-                      Rule.NO_CONTROL_PLANE,
-                      null,
-                      "cluster " + cluster + " has no Istio control plane"))
-          .build();
+      return out.stop(SIDECARS, () -> ClusterMesh.noControlPlane(cluster, null)).build();
     }
     for (WorkspacePlan workspace : membership.workspaces().values()) {
       SortedSet<String> namespaces = workspace.namespacesByCluster().get(cluster);
