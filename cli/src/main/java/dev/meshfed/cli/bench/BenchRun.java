@@ -2,6 +2,7 @@ package dev.meshfed.cli.bench;
 
 import dev.meshfed.cli.demo.DemoPipeline;
 import dev.meshfed.cli.demo.MeshfedHome;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -203,7 +204,7 @@ public final class BenchRun {
   }
 
   private Map<String, Integer> objectsPerCluster(DemoPipeline pipeline) {
-    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjectDumper.istioKinds());
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
     Map<String, Integer> held = new TreeMap<>();
     for (String cluster : options.size().workloadClusters()) {
       held.put(cluster, dumper.managedObjects(pipeline.clusters().get(cluster).client()).size());

@@ -1,6 +1,6 @@
 package dev.meshfed.cli.bench;
 
-import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
@@ -28,7 +28,7 @@ final class LastWriteWatch implements AutoCloseable {
   LastWriteWatch(Map<String, KubernetesClient> clusters) {
     clusters.forEach(
         (name, client) -> {
-          for (ResourceDefinitionContext kind : ManagedObjectDumper.istioKinds()) {
+          for (ResourceDefinitionContext kind : ManagedObjects.istioKinds()) {
             watches.add(
                 client.genericKubernetesResources(kind).inAnyNamespace().watch(stamp(name)));
           }

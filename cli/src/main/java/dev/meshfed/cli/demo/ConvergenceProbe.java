@@ -2,6 +2,7 @@ package dev.meshfed.cli.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
@@ -40,8 +41,7 @@ final class ConvergenceProbe {
   private final TopicMirror mirror;
   private final Map<String, SimulatedCluster> clusters;
   private final Map<String, Long> agentNotBefore = new ConcurrentHashMap<>();
-  private final ManagedObjectDumper dumper =
-      new ManagedObjectDumper(ManagedObjectDumper.istioKinds());
+  private final ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
 
   ConvergenceProbe(Admin admin, TopicMirror mirror, Map<String, SimulatedCluster> clusters) {
     this.admin = admin;

@@ -3,15 +3,16 @@ package dev.meshfed.cli.demo;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshfed.oracle.mesh.ClusterObjects;
+import dev.meshfed.oracle.mesh.FederationCheck;
+import dev.meshfed.oracle.mesh.ManagedObjects;
+import dev.meshfed.oracle.mesh.MeshOracle;
 import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.Kubeconfig;
 import dev.meshfed.testbed.SimulatedCluster;
-import dev.meshfed.testbed.mesh.ClusterObjects;
-import dev.meshfed.testbed.mesh.FederationCheck;
-import dev.meshfed.testbed.mesh.MeshOracle;
 import dev.meshfed.testbed.scenario.ClusterStateApplier;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Step;
@@ -224,7 +225,7 @@ public final class DemoPipeline implements AutoCloseable {
 
   /** Writes every meshfed-managed object of every cluster under dir/cluster/namespace/Kind/. */
   public void dump(Path dir) throws IOException {
-    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjectDumper.istioKinds());
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
     for (SimulatedCluster cluster : clusters.values()) {
       dumper.dump(cluster, dir);
     }

@@ -48,20 +48,6 @@ public final class ManagedObjectDumper {
     this.kinds = List.copyOf(kinds);
   }
 
-  /**
-   * The Istio kinds meshfed writes, read via v1beta1: ServiceEntry, Gateway, VirtualService,
-   * DestinationRule, Sidecar (networking.istio.io) and AuthorizationPolicy (security.istio.io).
-   */
-  public static List<ResourceDefinitionContext> istioKinds() {
-    return List.of(
-        istio("networking.istio.io", "ServiceEntry", "serviceentries"),
-        istio("networking.istio.io", "Gateway", "gateways"),
-        istio("networking.istio.io", "VirtualService", "virtualservices"),
-        istio("networking.istio.io", "DestinationRule", "destinationrules"),
-        istio("networking.istio.io", "Sidecar", "sidecars"),
-        istio("security.istio.io", "AuthorizationPolicy", "authorizationpolicies"));
-  }
-
   /** The cleaned managed objects of the cluster, sorted by namespace, kind and name. */
   public List<GenericKubernetesResource> managedObjects(KubernetesClient client) {
     return kinds.stream()
@@ -138,17 +124,6 @@ public final class ManagedObjectDumper {
   private static String namespaceDir(GenericKubernetesResource object) {
     String namespace = object.getMetadata().getNamespace();
     return namespace == null || namespace.isEmpty() ? CLUSTER_SCOPED_DIR : namespace;
-  }
-
-  /** An Istio kind, namespaced, read and written through v1beta1 (served from 1.5 to 1.24). */
-  public static ResourceDefinitionContext istio(String group, String kind, String plural) {
-    return new ResourceDefinitionContext.Builder()
-        .withGroup(group)
-        .withVersion("v1beta1")
-        .withKind(kind)
-        .withPlural(plural)
-        .withNamespaced(true)
-        .build();
   }
 
   private static void deleteRecursively(Path dir) throws IOException {

@@ -2,6 +2,7 @@ package dev.meshfed.testbed.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -24,8 +25,7 @@ class ManagedObjectDumperTest {
       Map.of(ManagedObjectDumper.MANAGED_BY_LABEL, "meshfed");
 
   private static SimulatedCluster cluster;
-  private final ManagedObjectDumper dumper =
-      new ManagedObjectDumper(ManagedObjectDumper.istioKinds());
+  private final ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
 
   @TempDir Path dir;
 
@@ -130,7 +130,7 @@ class ManagedObjectDumperTest {
   private static void applyViaV1(
       String group, String kind, String namespace, String name, Map<String, String> labels) {
     ResourceDefinitionContext v1 =
-        ManagedObjectDumper.istioKinds().stream()
+        ManagedObjects.istioKinds().stream()
             .filter(context -> context.getKind().equals(kind))
             .map(
                 context ->
