@@ -10,7 +10,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -22,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ManagedObjectDumperTest {
 
   private static final Map<String, String> MANAGED =
-      Map.of(ManagedObjectDumper.MANAGED_BY_LABEL, "meshfed");
+      Map.of(ManagedObjects.MANAGED_BY_LABEL, "meshfed");
 
   private static SimulatedCluster cluster;
   private final ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
@@ -93,37 +92,6 @@ class ManagedObjectDumperTest {
                 number: 9080
                 protocol: HTTP
               resolution: DNS
-            """);
-  }
-
-  @Test
-  void toYamlSortsKeysAndQuotesStringsThatLookLikeOtherTypes() {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("zeta", "8080");
-    spec.put("alpha", Map.of("enabled", "true"));
-    GenericKubernetesResource object =
-        new GenericKubernetesResourceBuilder()
-            .withKind("Sidecar")
-            .withApiVersion("networking.istio.io/v1")
-            .withNewMetadata()
-            .withName("default")
-            .withResourceVersion("12")
-            .endMetadata()
-            .addToAdditionalProperties("status", Map.of("ready", true))
-            .addToAdditionalProperties("spec", spec)
-            .build();
-
-    assertThat(ManagedObjectDumper.toYaml(object))
-        .isEqualTo(
-            """
-            apiVersion: networking.istio.io/v1
-            kind: Sidecar
-            metadata:
-              name: default
-            spec:
-              alpha:
-                enabled: "true"
-              zeta: "8080"
             """);
   }
 
