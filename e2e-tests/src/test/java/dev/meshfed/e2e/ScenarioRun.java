@@ -1,9 +1,9 @@
 package dev.meshfed.e2e;
 
-import dev.meshfed.cli.demo.DemoPipeline;
-import dev.meshfed.cli.demo.MeshfedHome;
+import dev.meshfed.cli.MeshfedHome;
 import dev.meshfed.cli.events.EventReader;
 import dev.meshfed.cli.events.EventView;
+import dev.meshfed.lab.demo.DemoPipeline;
 import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
