@@ -1,6 +1,5 @@
 package dev.meshfed.cli;
 
-import dev.meshfed.cli.demo.MeshfedHome;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;

@@ -11,7 +11,7 @@ import picocli.CommandLine;
 class MeshfedTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"demo", "events", "replay", "explain", "diff", "status", "bench"})
+  @ValueSource(strings = {"events", "replay", "explain", "diff", "status", "check"})
   void everySubcommandTakesHelp(String subcommand) {
     StringWriter usage = new StringWriter();
     CommandLine meshfed = new CommandLine(new Meshfed()).setOut(new PrintWriter(usage));

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.meshfed.cli.Meshfed;
+import dev.meshfed.lab.MeshfedLab;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 
 /**
  * `meshfed bench --incremental` at the smallest size (2 clusters x 3 services, then x 30), on the
@@ -25,7 +24,7 @@ class BenchIT {
   @Test
   void measuresEveryFigureAndEachClusterHoldsTheServicesOfTheMeshAndItsGateway() throws Exception {
     int exit =
-        new CommandLine(new Meshfed())
+        MeshfedLab.commandLine()
             .execute(
                 "bench",
                 "--clusters",

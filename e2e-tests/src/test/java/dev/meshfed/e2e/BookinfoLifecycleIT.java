@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.cli.ReplayCommand;
-import dev.meshfed.cli.demo.ServiceProcess;
 import dev.meshfed.cli.events.EventView;
+import dev.meshfed.lab.demo.ServiceProcess;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -1,9 +1,10 @@
 package dev.meshfed.e2e;
 
-import dev.meshfed.cli.demo.DemoPipeline;
-import dev.meshfed.cli.demo.MeshfedHome;
+import dev.meshfed.cli.MeshfedHome;
 import dev.meshfed.cli.events.EventReader;
 import dev.meshfed.cli.events.EventView;
+import dev.meshfed.lab.demo.DemoPipeline;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Scenario;
@@ -170,7 +171,6 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
 
   List<GenericKubernetesResource> managed(String cluster) {
     SimulatedCluster simulated = pipeline.clusters().get(cluster);
-    return new ManagedObjectDumper(ManagedObjectDumper.istioKinds())
-        .managedObjects(simulated.client());
+    return new ManagedObjectDumper(ManagedObjects.istioKinds()).managedObjects(simulated.client());
   }
 }

@@ -1,10 +1,10 @@
 package dev.meshfed.e2e;
 
+import dev.meshfed.oracle.mesh.ClusterObjects;
+import dev.meshfed.oracle.mesh.MeshOracle;
+import dev.meshfed.oracle.mesh.Request;
+import dev.meshfed.oracle.mesh.Route;
 import dev.meshfed.testbed.SimulatedCluster;
-import dev.meshfed.testbed.mesh.ClusterObjects;
-import dev.meshfed.testbed.mesh.MeshOracle;
-import dev.meshfed.testbed.mesh.Request;
-import dev.meshfed.testbed.mesh.Route;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,7 +1,7 @@
 package dev.meshfed.testbed;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshfed.testbed.istio.FieldErrors;
+import dev.meshfed.oracle.istio.FieldErrors;
 import io.fabric8.kubernetes.api.model.StatusBuilder;
 import io.fabric8.kubernetes.api.model.StatusCause;
 import io.fabric8.kubernetes.client.utils.Serialization;

@@ -1,6 +1,6 @@
 package dev.meshfed.testbed;
 
-import dev.meshfed.testbed.istio.IstioCrds;
+import dev.meshfed.oracle.istio.IstioCrds;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;

@@ -1,8 +1,8 @@
 package dev.meshfed.cli.check;
 
-import dev.meshfed.testbed.mesh.ConfigAdmission;
-import dev.meshfed.testbed.mesh.FederationCheck;
-import dev.meshfed.testbed.mesh.Route;
+import dev.meshfed.oracle.mesh.ConfigAdmission;
+import dev.meshfed.oracle.mesh.FederationCheck;
+import dev.meshfed.oracle.mesh.Route;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

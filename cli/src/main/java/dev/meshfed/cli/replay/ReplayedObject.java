@@ -1,6 +1,6 @@
 package dev.meshfed.cli.replay;
 
-import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.nio.file.Path;
@@ -10,7 +10,7 @@ import java.util.Comparator;
  * A desired object of a cluster rendered as the demo's dump renders it, with where the dump puts
  * it.
  *
- * @param namespaceDir the namespace, or {@link ManagedObjectDumper#CLUSTER_SCOPED_DIR}
+ * @param namespaceDir the namespace, or {@link ManagedObjects#CLUSTER_SCOPED_DIR}
  * @param offset the offset of the record it was rendered from
  */
 public record ReplayedObject(
@@ -45,15 +45,12 @@ public record ReplayedObject(
               + record.offset()
               + " has no kind or metadata.name");
     }
-    String namespace = object.getMetadata().getNamespace();
     return new ReplayedObject(
         cluster,
-        namespace == null || namespace.isEmpty()
-            ? ManagedObjectDumper.CLUSTER_SCOPED_DIR
-            : namespace,
+        ManagedObjects.namespaceDir(object),
         object.getKind(),
         object.getMetadata().getName(),
-        ManagedObjectDumper.toYaml(object),
+        ManagedObjects.toYaml(object),
         record.offset());
   }
 

@@ -1,6 +1,6 @@
 package dev.meshfed.cli.audit;
 
-import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -33,7 +33,7 @@ final class AuditFixtures {
             .withNewMetadata()
             .withNamespace("istio-system")
             .withName(name)
-            .addToLabels(ManagedObjectDumper.MANAGED_BY_LABEL, ManagedObjectDumper.MANAGED_BY_VALUE)
+            .addToLabels(ManagedObjects.MANAGED_BY_LABEL, ManagedObjects.MANAGED_BY_VALUE)
             .endMetadata()
             .build();
     object.setAdditionalProperty(

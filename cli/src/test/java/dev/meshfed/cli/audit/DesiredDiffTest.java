@@ -14,7 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.cli.audit.DesiredDiff.Change;
 import dev.meshfed.cli.audit.DesiredDiff.Type;
-import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -46,8 +46,8 @@ class DesiredDiffTest {
         .extracting(c -> c.type().sign + c.object().name())
         .containsExactly("-a", "~b", "+c");
     Change changed = changes.get(1);
-    assertThat(changed.before().yaml()).isEqualTo(ManagedObjectDumper.toYaml(B1));
-    assertThat(changed.after().yaml()).isEqualTo(ManagedObjectDumper.toYaml(B2));
+    assertThat(changed.before().yaml()).isEqualTo(ManagedObjects.toYaml(B1));
+    assertThat(changed.after().yaml()).isEqualTo(ManagedObjects.toYaml(B2));
     assertThat(changed.explainedBy().offset()).isEqualTo(3);
     assertThat(changes.get(0).explainedBy().sources()).containsExactly(SERVICE);
   }

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.cli.Meshfed;
 import dev.meshfed.cli.ReplayCommand;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
-import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
@@ -295,11 +295,11 @@ class ReplayCommandIT {
         .collect(
             Collectors.toMap(
                 o -> "istio-system/ServiceEntry/" + o.getMetadata().getName() + ".yaml",
-                ManagedObjectDumper::toYaml));
+                ManagedObjects::toYaml));
   }
 
   private static String document(String cluster, GenericKubernetesResource object) {
-    return "---\n# cluster: " + cluster + "\n" + ManagedObjectDumper.toYaml(object);
+    return "---\n# cluster: " + cluster + "\n" + ManagedObjects.toYaml(object);
   }
 
   private static GenericKubernetesResource serviceEntry(String name, int port) {
@@ -310,7 +310,7 @@ class ReplayCommandIT {
             .withNewMetadata()
             .withNamespace("istio-system")
             .withName(name)
-            .addToLabels(ManagedObjectDumper.MANAGED_BY_LABEL, ManagedObjectDumper.MANAGED_BY_VALUE)
+            .addToLabels(ManagedObjects.MANAGED_BY_LABEL, ManagedObjects.MANAGED_BY_VALUE)
             .endMetadata()
             .build();
     object.setAdditionalProperty(

@@ -3,6 +3,7 @@ package dev.meshfed.testbed.scenario;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -138,7 +139,7 @@ class ClusterStateApplierTest {
             .withNewMetadata()
             .withName("distributed")
             .withNamespace(namespace)
-            .withLabels(Map.of(ManagedObjectDumper.MANAGED_BY_LABEL, "meshfed"))
+            .withLabels(Map.of(ManagedObjects.MANAGED_BY_LABEL, "meshfed"))
             .endMetadata()
             .build();
     return client

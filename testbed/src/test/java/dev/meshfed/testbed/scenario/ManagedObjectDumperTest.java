@@ -2,6 +2,7 @@ package dev.meshfed.testbed.scenario;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -9,7 +10,6 @@ import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -21,11 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 class ManagedObjectDumperTest {
 
   private static final Map<String, String> MANAGED =
-      Map.of(ManagedObjectDumper.MANAGED_BY_LABEL, "meshfed");
+      Map.of(ManagedObjects.MANAGED_BY_LABEL, "meshfed");
 
   private static SimulatedCluster cluster;
-  private final ManagedObjectDumper dumper =
-      new ManagedObjectDumper(ManagedObjectDumper.istioKinds());
+  private final ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
 
   @TempDir Path dir;
 
@@ -96,41 +95,10 @@ class ManagedObjectDumperTest {
             """);
   }
 
-  @Test
-  void toYamlSortsKeysAndQuotesStringsThatLookLikeOtherTypes() {
-    Map<String, Object> spec = new LinkedHashMap<>();
-    spec.put("zeta", "8080");
-    spec.put("alpha", Map.of("enabled", "true"));
-    GenericKubernetesResource object =
-        new GenericKubernetesResourceBuilder()
-            .withKind("Sidecar")
-            .withApiVersion("networking.istio.io/v1")
-            .withNewMetadata()
-            .withName("default")
-            .withResourceVersion("12")
-            .endMetadata()
-            .addToAdditionalProperties("status", Map.of("ready", true))
-            .addToAdditionalProperties("spec", spec)
-            .build();
-
-    assertThat(ManagedObjectDumper.toYaml(object))
-        .isEqualTo(
-            """
-            apiVersion: networking.istio.io/v1
-            kind: Sidecar
-            metadata:
-              name: default
-            spec:
-              alpha:
-                enabled: "true"
-              zeta: "8080"
-            """);
-  }
-
   private static void applyViaV1(
       String group, String kind, String namespace, String name, Map<String, String> labels) {
     ResourceDefinitionContext v1 =
-        ManagedObjectDumper.istioKinds().stream()
+        ManagedObjects.istioKinds().stream()
             .filter(context -> context.getKind().equals(kind))
             .map(
                 context ->

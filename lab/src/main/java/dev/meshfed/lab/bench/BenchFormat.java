@@ -1,0 +1,155 @@
+package dev.meshfed.lab.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.meshfed.cli.output.Mappers;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** A bench report as a table for people and as JSON for machines (durations in milliseconds). */
+public final class BenchFormat {
+
+  private static final String ROW = "%-22s %10s %10s %10s %10s  %s%n";
+
+  private BenchFormat() {}
+
+  public static String table(BenchReport r) {
+    StringBuilder out = new StringBuilder();
+    out.append("meshfed bench: ").append(title(r)).append(String.format("%n%n"));
+    out.append(String.format(ROW, "LATENCY (ms)", "P50", "P90", "P99", "MAX", ""));
+    out.append(latencyRow("floor", r.floor().summary(), ""));
+    out.append(
+        latencyRow(
+            "propagation",
+            r.propagation().total().summary(),
+            String.format("p50/floor %.2f (target <= 2)", r.propagationOverFloor())));
+    r.propagation()
+        .inOrder()
+        .forEach(
+            stage -> out.append(latencyRow("  " + stage.getKey(), stage.getValue().summary(), "")));
+    if (r.propagation().unattributed() > 0) {
+      out.append(
+          String.format(
+              "  (%d changes not split into stages: a record was not seen)%n",
+              r.propagation().unattributed()));
+    }
+    out.append(
+        String.format(
+            "%ncold convergence %s (services started after %s), apply floor %s: ratio %.2f"
+                + " (target <= 1.5)%n",
+            millis(r.coldConvergence()),
+            millis(r.startUp()),
+            millis(r.applyFloor()),
+            r.coldOverApplyFloor()));
+    out.append(String.format("  CPU used meanwhile (s): %s%n", seconds(r.coldCpu())));
+    out.append(
+        String.format(
+            "objects per cluster: %s (expected %d each)%s%n",
+            r.objectsPerCluster(),
+            r.expectedObjectsPerCluster(),
+            r.everyClusterHoldsWhatItShould() ? "" : "  MISMATCH"));
+    Footprint f = r.footprint();
+    out.append(
+        String.format(
+            "translation CPU per change: %.2f ms; topics: %s; live heap: %s%n",
+            f.translationCpuPerChangeMicros() / 1_000.0,
+            mebibytes(f.topicBytes()),
+            heaps(f.liveHeapBytes())));
+    return out.toString();
+  }
+
+  /** What was measured, in a line: the size and the number of changes. */
+  public static String title(BenchReport r) {
+    return String.format(
+        "%d clusters x %d services over %d namespaces, %d changes",
+        r.size().clusters(), r.size().servicesPerCluster(), r.size().namespaces(), r.changes());
+  }
+
+  public static String table(IncrementalCost c) {
+    return String.format(
+        "incremental cost: translation CPU per change %.2f ms at %d services per cluster, %.2f ms at"
+            + " %d: ratio %.2f (target <= 1.2)%n",
+        c.cpuPerChangeMicros() / 1_000.0,
+        c.servicesPerCluster(),
+        c.tenfoldCpuPerChangeMicros() / 1_000.0,
+        10 * c.servicesPerCluster(),
+        c.ratio());
+  }
+
+  public static String json(IncrementalCost c) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("servicesPerCluster", c.servicesPerCluster());
+    tree.put("cpuPerChangeMicros", c.cpuPerChangeMicros());
+    tree.put("tenfoldCpuPerChangeMicros", c.tenfoldCpuPerChangeMicros());
+    tree.put("ratio", c.ratio());
+    return write(tree);
+  }
+
+  public static String json(BenchReport r) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    tree.put("size", r.size());
+    tree.put("changes", r.changes());
+    tree.put("floor", r.floor().summary());
+    tree.put("propagation", r.propagation().total().summary());
+    Map<String, LatencySummary> stages = new LinkedHashMap<>();
+    r.propagation()
+        .inOrder()
+        .forEach(stage -> stages.put(stage.getKey(), stage.getValue().summary()));
+    tree.put("propagationStages", stages);
+    tree.put("unattributedChanges", r.propagation().unattributed());
+    tree.put("propagationOverFloor", r.propagationOverFloor());
+    tree.put("coldConvergenceMs", r.coldConvergence().toMillis());
+    tree.put("startUpMs", r.startUp().toMillis());
+    Map<String, Long> coldCpuMs = new LinkedHashMap<>();
+    r.coldCpu().forEach((process, cpu) -> coldCpuMs.put(process, cpu.toMillis()));
+    tree.put("coldCpuMs", coldCpuMs);
+    tree.put("applyFloorMs", r.applyFloor().toMillis());
+    tree.put("coldOverApplyFloor", r.coldOverApplyFloor());
+    tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
+    tree.put("objectsPerCluster", r.objectsPerCluster());
+    tree.put("footprint", r.footprint());
+    tree.put("samplesMicros", r.samplesMicros());
+    return write(tree);
+  }
+
+  private static String write(Map<String, Object> tree) {
+    try {
+      return Mappers.INDENTED_JSON.writeValueAsString(tree);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot render the bench report", e);
+    }
+  }
+
+  private static String latencyRow(String name, LatencySummary l, String note) {
+    return String.format(ROW, name, fmt(l.p50()), fmt(l.p90()), fmt(l.p99()), fmt(l.max()), note);
+  }
+
+  private static String seconds(Map<String, Duration> cpu) {
+    return perProcess(cpu, time -> String.format("%.1f", time.toMillis() / 1000.0));
+  }
+
+  private static String heaps(Map<String, Long> bytes) {
+    return perProcess(bytes, BenchFormat::mebibytes);
+  }
+
+  /** "name value, name value, …" in the map's order. */
+  private static <T> String perProcess(Map<String, T> values, Function<T, String> format) {
+    return values.entrySet().stream()
+        .map(e -> e.getKey() + " " + format.apply(e.getValue()))
+        .collect(Collectors.joining(", "));
+  }
+
+  private static String mebibytes(long bytes) {
+    return bytes < 0 ? "unknown" : String.format("%.1f MiB", bytes / (1024.0 * 1024));
+  }
+
+  private static String fmt(double ms) {
+    return String.format("%.1f", ms);
+  }
+
+  private static String millis(Duration d) {
+    return d.toMillis() + " ms";
+  }
+}

@@ -1,0 +1,59 @@
+package dev.meshfed.lab.bench;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What one bench run measured.
+ *
+ * @param coldConvergence from the services' start, with every input already in place, to the last
+ *     write to a workload cluster before every cluster held its desired objects
+ * @param startUp the part of cold convergence until every service had started (JVM and Quarkus
+ *     start-up, on a machine the services share)
+ * @param coldCpu CPU time each process used during cold convergence, the test bed's included
+ * @param applyFloor the same number of applies to the same API servers, by one client
+ * @param objectsPerCluster meshfed-managed objects each workload cluster holds once converged
+ * @param floor the floor's samples
+ * @param propagation each timed change's time, whole and by stage
+ * @param footprint heap, topic bytes and translation CPU per change
+ */
+public record BenchReport(
+    BenchSize size,
+    int changes,
+    Latencies floor,
+    Propagation propagation,
+    Duration coldConvergence,
+    Duration startUp,
+    Map<String, Duration> coldCpu,
+    Duration applyFloor,
+    int expectedObjectsPerCluster,
+    Map<String, Integer> objectsPerCluster,
+    Footprint footprint) {
+
+  /** Propagation p50 over floor p50: the target is at most 2. */
+  public double propagationOverFloor() {
+    return propagation.total().summary().p50() / floor.summary().p50();
+  }
+
+  /** Cold convergence over the apply floor: the target is at most 1.5. */
+  public double coldOverApplyFloor() {
+    return (double) coldConvergence.toNanos() / applyFloor.toNanos();
+  }
+
+  /** Every latency series, fastest sample first: the floor, propagation and its stages. */
+  public Map<String, List<Long>> samplesMicros() {
+    Map<String, List<Long>> samples = new LinkedHashMap<>();
+    samples.put("floor", floor.sortedMicros());
+    samples.put("propagation", propagation.total().sortedMicros());
+    propagation
+        .inOrder()
+        .forEach(stage -> samples.put(stage.getKey(), stage.getValue().sortedMicros()));
+    return samples;
+  }
+
+  public boolean everyClusterHoldsWhatItShould() {
+    return objectsPerCluster.values().stream().allMatch(n -> n == expectedObjectsPerCluster);
+  }
+}

@@ -1,0 +1,228 @@
+package dev.meshfed.lab.bench;
+
+import dev.meshfed.cli.MeshfedHome;
+import dev.meshfed.lab.demo.DemoPipeline;
+import dev.meshfed.oracle.mesh.ManagedObjects;
+import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+
+/**
+ * One bench run on the test bed: the bench mesh's inputs in place, the three services started in
+ * multi-cluster mode, and every figure measured in the same run, in this order: cold convergence,
+ * what each cluster holds, the apply floor, the floor, propagation.
+ */
+public final class BenchRun {
+
+  /** Changes made, untimed, before the timed ones: the JIT compiles the change paths on these. */
+  static final int WARM_UP = 10;
+
+  /**
+   * @param floorSamples samples of the floor probe
+   * @param seed what the planned changes are drawn from
+   * @param profileDir where JFR recordings of the timed changes go; empty: none are taken
+   */
+  public record Options(
+      BenchSize size,
+      int changes,
+      int floorSamples,
+      long seed,
+      Duration timeout,
+      Path workDir,
+      Optional<Path> profileDir) {}
+
+  private final Options options;
+  private final PrintStream progress;
+
+  public BenchRun(Options options, PrintStream progress) {
+    this.options = options;
+    this.progress = progress;
+  }
+
+  public BenchReport run(MeshfedHome home) throws Exception {
+    BenchSize size = options.size();
+    List<String> clusters = new ArrayList<>(size.workloadClusters());
+    clusters.add(BenchSize.MANAGEMENT_CLUSTER);
+    try (DemoPipeline pipeline =
+        DemoPipeline.prepare(
+            home,
+            options.workDir(),
+            clusters,
+            DemoPipeline.Layout.SHARED,
+            DemoPipeline.Jvm.MEASURED)) {
+      progress.printf("Loading %s …%n", size);
+      pipeline.applyInParallel(BenchMesh.initial(size));
+      ColdStart cold = coldStart(pipeline);
+      Map<String, Integer> held = objectsPerCluster(pipeline);
+      progress.printf(
+          "Converged from cold in %d ms (services started in %d ms); measuring the apply floor …%n",
+          cold.convergence().toMillis(), cold.startUp().toMillis());
+      // translation has nothing to do while the floors are measured: its idle CPU rate
+      CpuClock translation = new CpuClock(service(pipeline, "translation-service"));
+      Duration applyFloor =
+          ApplyFloor.measure(workloadClients(pipeline), size.expectedDesiredPerCluster());
+      progress.println("Measuring the floor …");
+      Latencies floor =
+          new FloorProbe(
+                  pipeline.bootstrapServers(), workloadClients(pipeline).get(0), options.timeout())
+              .measure(options.floorSamples());
+      translation.lap();
+      List<BenchChange> plan = BenchChange.plan(size, WARM_UP + options.changes(), options.seed());
+      Propagation propagation;
+      Duration cpuPerChange;
+      try (PropagationProbe probe =
+          new PropagationProbe(
+              size, pipeline.clusters(), pipeline.bootstrapServers(), options.timeout())) {
+        progress.printf("Warming up with %d changes …%n", WARM_UP);
+        probe.measure(plan.subList(0, WARM_UP), made -> {});
+        Optional<FlightRecordings> recordings = startRecordings(pipeline);
+        translation.restartLap();
+        progress.printf("Making %d changes …%n", options.changes());
+        ProgressLine line = new ProgressLine(progress, System.nanoTime());
+        propagation =
+            probe.measure(
+                plan.subList(WARM_UP, plan.size()),
+                made ->
+                    line.maybePrint(List.of(made + " of " + options.changes() + " changes made")));
+        cpuPerChange = translation.lapNetOfIdle().dividedBy(options.changes());
+        stopRecordings(recordings);
+      }
+      progress.println("Measuring the footprint …");
+      Footprint footprint = footprint(pipeline, cpuPerChange);
+      return new BenchReport(
+          size,
+          options.changes(),
+          floor,
+          propagation,
+          cold.convergence(),
+          cold.startUp(),
+          cold.cpu(),
+          applyFloor,
+          size.expectedDesiredPerCluster(),
+          held,
+          footprint);
+    }
+  }
+
+  /** Cold convergence, and how much of it the services took to start. */
+  private record ColdStart(Duration convergence, Duration startUp, Map<String, Duration> cpu) {}
+
+  private ColdStart coldStart(DemoPipeline pipeline) throws Exception {
+    progress.println("Starting the services …");
+    Duration testBedCpu = totalCpu(ProcessHandle.current());
+    long start = System.nanoTime();
+    Map<String, Path> logs = new TreeMap<>();
+    pipeline.processes().forEach((name, process) -> logs.put(name, process.log()));
+    StartupWatch startup = new StartupWatch(logs, start);
+    ProgressLine line = new ProgressLine(progress, start);
+    try (LastWriteWatch writes = new LastWriteWatch(workloadClientsByName(pipeline))) {
+      pipeline.startServices();
+      pipeline.awaitConvergence(
+          options.timeout(),
+          pending -> {
+            startup.check();
+            line.maybePrint(startup.allStarted().isPresent() ? pending : List.of("starting"));
+          });
+      long end = writes.lastWriteNanos().orElseThrow(() -> noWrites(pipeline));
+      Duration convergence = Duration.ofNanos(end - start);
+      return new ColdStart(
+          convergence, startup.allStarted().orElse(convergence), cpuSince(pipeline, testBedCpu));
+    }
+  }
+
+  private static IllegalStateException noWrites(DemoPipeline pipeline) {
+    return new IllegalStateException(
+        "converged without a single write to a workload cluster: see " + pipeline.processes());
+  }
+
+  private Optional<FlightRecordings> startRecordings(DemoPipeline pipeline) throws Exception {
+    if (options.profileDir().isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Long> pids = new TreeMap<>();
+    pipeline.processes().keySet().forEach(name -> pids.put(name, service(pipeline, name).pid()));
+    Files.createDirectories(options.profileDir().get());
+    return Optional.of(FlightRecordings.start(pids, options.profileDir().get()));
+  }
+
+  private void stopRecordings(Optional<FlightRecordings> recordings) throws Exception {
+    if (recordings.isPresent()) {
+      for (Path file : recordings.get().stop().values()) {
+        progress.println("Wrote " + file);
+      }
+    }
+  }
+
+  /**
+   * CPU time each service has used since it started, and the test bed's (this JVM: broker, API
+   * servers and the harness) since {@code testBedBefore}: on a machine the processes share, cold
+   * convergence is bounded below by their sum over the cores.
+   */
+  private static Map<String, Duration> cpuSince(DemoPipeline pipeline, Duration testBedBefore) {
+    Map<String, Duration> cpu = new TreeMap<>();
+    pipeline
+        .processes()
+        .forEach((name, process) -> cpu.put(name, totalCpu(service(pipeline, name))));
+    cpu.put("test bed and harness", totalCpu(ProcessHandle.current()).minus(testBedBefore));
+    return cpu;
+  }
+
+  private static Duration totalCpu(ProcessHandle process) {
+    return process.info().totalCpuDuration().orElse(Duration.ZERO);
+  }
+
+  private Footprint footprint(DemoPipeline pipeline, Duration cpuPerChange) throws Exception {
+    Map<String, Long> heaps = new TreeMap<>();
+    for (var process : pipeline.processes().values()) {
+      long pid = process.handle().orElseThrow(() -> exited(process.name())).pid();
+      heaps.put(process.name(), HeapProbe.liveHeapBytes(pid).orElse(-1));
+    }
+    try (Admin admin =
+        Admin.create(
+            Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()))) {
+      return new Footprint(heaps, TopicBytes.meshfed(admin), cpuPerChange.toNanos() / 1_000);
+    }
+  }
+
+  private static ProcessHandle service(DemoPipeline pipeline, String name) {
+    return pipeline.processes().get(name).handle().orElseThrow(() -> exited(name));
+  }
+
+  private static IllegalStateException exited(String name) {
+    return new IllegalStateException(name + " is not running");
+  }
+
+  private Map<String, Integer> objectsPerCluster(DemoPipeline pipeline) {
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+    Map<String, Integer> held = new TreeMap<>();
+    for (String cluster : options.size().workloadClusters()) {
+      held.put(cluster, dumper.managedObjects(pipeline.clusters().get(cluster).client()).size());
+    }
+    return held;
+  }
+
+  private Map<String, KubernetesClient> workloadClientsByName(DemoPipeline pipeline) {
+    Map<String, KubernetesClient> clients = new TreeMap<>();
+    options
+        .size()
+        .workloadClusters()
+        .forEach(c -> clients.put(c, pipeline.clusters().get(c).client()));
+    return clients;
+  }
+
+  private List<KubernetesClient> workloadClients(DemoPipeline pipeline) {
+    Map<String, SimulatedCluster> all = pipeline.clusters();
+    return options.size().workloadClusters().stream().map(c -> all.get(c).client()).toList();
+  }
+}

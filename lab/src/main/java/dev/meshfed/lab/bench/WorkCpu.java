@@ -1,0 +1,61 @@
+package dev.meshfed.lab.bench;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * The CPU time a JVM's threads spent on its work: every thread but the JIT compiler's, read in
+ * nanoseconds from Linux's per-thread scheduler statistics. Compilation is a warm-up cost that goes
+ * on long after a bench's warm-up changes, and would otherwise dominate a few milliseconds of work
+ * per change. Time of threads that have ended is not counted.
+ */
+final class WorkCpu {
+
+  private final Path tasks;
+
+  private WorkCpu(Path tasks) {
+    this.tasks = tasks;
+  }
+
+  /** Empty where the platform has no per-thread scheduler statistics. */
+  static Optional<WorkCpu> of(long pid) {
+    Path tasks = Path.of("/proc", Long.toString(pid), "task");
+    return Files.isDirectory(tasks) ? Optional.of(new WorkCpu(tasks)) : Optional.empty();
+  }
+
+  Duration now() {
+    try (Stream<Path> threads = Files.list(tasks)) {
+      return Duration.ofNanos(threads.mapToLong(WorkCpu::workNanos).sum());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + tasks, e);
+    }
+  }
+
+  static boolean isCompiler(String threadName) {
+    return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
+  }
+
+  /** The first field of schedstat: nanoseconds the thread has run. */
+  static long runNanos(String schedstat) {
+    return Long.parseLong(schedstat.trim().split("\\s+")[0]);
+  }
+
+  private static long workNanos(Path thread) {
+    try {
+      if (isCompiler(Files.readString(thread.resolve("comm")).trim())) {
+        return 0;
+      }
+      return runNanos(Files.readString(thread.resolve("schedstat")));
+    } catch (NoSuchFileException e) {
+      return 0; // the thread ended while the directory was read
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + thread, e);
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package dev.meshfed.lab.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshfed.oracle.mesh.ManagedObjects;
+import dev.meshfed.schema.desired.DesiredKey;
+import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Is the pipeline at rest? Every discovery-service has synced (its Agent record is on its topic),
+ * translation has consumed every discovered record, the harness has read every committed record,
+ * and every cluster holds exactly its desired objects. What is pending is listed, for progress: the
+ * first of those that is not yet true.
+ */
+final class ConvergenceProbe {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final Admin admin;
+  private final TopicMirror mirror;
+  private final Map<String, SimulatedCluster> clusters;
+  private final Map<String, Long> agentNotBefore = new ConcurrentHashMap<>();
+  private final ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+
+  ConvergenceProbe(Admin admin, TopicMirror mirror, Map<String, SimulatedCluster> clusters) {
+    this.admin = admin;
+    this.mirror = mirror;
+    this.clusters = clusters;
+  }
+
+  /**
+   * A discovery-service of the cluster is (re)starting: only an Agent record written from now on
+   * says it has synced.
+   */
+  void expectNewAgent(String cluster) throws ExecutionException, InterruptedException {
+    String topic = Topics.discovered(cluster).name();
+    long end =
+        endOffsets().entrySet().stream()
+            .filter(e -> e.getKey().topic().equals(topic))
+            .mapToLong(Map.Entry::getValue)
+            .sum();
+    agentNotBefore.put(cluster, end);
+  }
+
+  /** What still has to happen; empty when converged. */
+  List<String> pending() throws ExecutionException, InterruptedException {
+    List<String> pending = new ArrayList<>();
+    for (String cluster : clusters.keySet()) {
+      if (!hasAgent(cluster)) {
+        pending.add(cluster + ": discovery has not synced");
+      }
+    }
+    Map<TopicPartition, Long> ends = endOffsets();
+    long translationLag = translationLag(ends);
+    if (translationLag > 0) {
+      pending.add("translation: " + translationLag + " discovered records to process");
+    }
+    Map<TopicPartition, Long> read = mirror.positions();
+    long unread =
+        ends.entrySet().stream()
+            .mapToLong(e -> e.getValue() - read.getOrDefault(e.getKey(), 0L))
+            .sum();
+    if (unread > 0) {
+      pending.add("harness: " + unread + " records to read");
+    }
+    if (pending.isEmpty()) {
+      firstClusterWithDifferences().ifPresent(pending::add);
+    }
+    return pending;
+  }
+
+  /**
+   * Listing a cluster's objects is the probe's dearest step, and it loads the same simulated API
+   * servers the distributors write to: clusters are compared only once everything upstream is done,
+   * and only up to the first that differs.
+   */
+  private Optional<String> firstClusterWithDifferences() {
+    for (SimulatedCluster cluster : clusters.values()) {
+      int differences = differences(cluster);
+      if (differences > 0) {
+        return Optional.of(cluster.name() + ": " + differences + " objects to apply or prune");
+      }
+    }
+    return Optional.empty();
+  }
+
+  Map<TopicPartition, Long> endOffsets() throws ExecutionException, InterruptedException {
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    for (String cluster : clusters.keySet()) {
+      // the state topics, which the harness mirrors; the applied topic is events
+      for (TopicSpec<?, ?> topic : List.of(Topics.discovered(cluster), Topics.desired(cluster))) {
+        for (int p = 0; p < topic.partitions(); p++) {
+          request.put(new TopicPartition(topic.name(), p), OffsetSpec.latest());
+        }
+      }
+    }
+    Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> result =
+        admin.listOffsets(request).all().get();
+    return result.entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
+  }
+
+  private boolean hasAgent(String cluster) {
+    TopicSpec<DiscoveryKey, ?> topic = Topics.discovered(cluster);
+    long notBefore = agentNotBefore.getOrDefault(cluster, 0L);
+    return mirror.latestOffsets(topic.name()).entrySet().stream()
+        .filter(e -> e.getValue() >= notBefore)
+        .map(e -> topic.keySerde().deserializer().deserialize(topic.name(), e.getKey().bytes()))
+        .anyMatch(k -> "Agent".equals(k.getKind()));
+  }
+
+  private long translationLag(Map<TopicPartition, Long> ends)
+      throws ExecutionException, InterruptedException {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin
+            .listConsumerGroupOffsets(DemoPipeline.TRANSLATION_APP_ID)
+            .partitionsToOffsetAndMetadata()
+            .get();
+    long lag = 0;
+    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
+      if (end.getKey().topic().startsWith(Topics.DISCOVERED_PREFIX)) {
+        OffsetAndMetadata done = committed.get(end.getKey());
+        lag += end.getValue() - (done == null ? 0 : done.offset());
+      }
+    }
+    return lag;
+  }
+
+  /** The manifests of a cluster's desired topic, as the harness has read them. */
+  List<JsonNode> desiredManifests(String cluster) {
+    TopicSpec<DesiredKey, DesiredObject> topic = Topics.desired(cluster);
+    return mirror.snapshot(topic.name()).values().stream()
+        .map(bytes -> topic.valueSerde().deserializer().deserialize(topic.name(), bytes))
+        .map(desired -> parse(desired.getManifest()))
+        .toList();
+  }
+
+  /** Desired objects missing or different in the cluster, plus managed objects not desired. */
+  private int differences(SimulatedCluster cluster) {
+    Map<String, JsonNode> desired = new HashMap<>();
+    desiredManifests(cluster.name()).forEach(manifest -> desired.put(identity(manifest), manifest));
+    Map<String, GenericKubernetesResource> live = new HashMap<>();
+    for (GenericKubernetesResource object : dumper.managedObjects(cluster.client())) {
+      live.put(
+          object.getKind()
+              + "/"
+              + object.getMetadata().getNamespace()
+              + "/"
+              + object.getMetadata().getName(),
+          object);
+    }
+    int differences = 0;
+    for (Map.Entry<String, JsonNode> want : desired.entrySet()) {
+      GenericKubernetesResource have = live.remove(want.getKey());
+      if (have == null || !sameContent(want.getValue(), have)) {
+        differences++;
+      }
+    }
+    return differences + live.size();
+  }
+
+  private static boolean sameContent(JsonNode want, GenericKubernetesResource have) {
+    JsonNode haveJson = JSON.valueToTree(have);
+    return Objects.equals(want.get("spec"), haveJson.get("spec"))
+        && Objects.equals(
+            want.path("metadata").get("labels"), haveJson.path("metadata").get("labels"))
+        && Objects.equals(
+            want.path("metadata").get("annotations"), haveJson.path("metadata").get("annotations"));
+  }
+
+  private static String identity(JsonNode manifest) {
+    JsonNode metadata = manifest.path("metadata");
+    return manifest.path("kind").asText()
+        + "/"
+        + metadata.path("namespace").asText()
+        + "/"
+        + metadata.path("name").asText();
+  }
+
+  private static JsonNode parse(String json) {
+    try {
+      return JSON.readTree(json);
+    } catch (IOException e) {
+      throw new IllegalStateException("A desired record's manifest is not JSON", e);
+    }
+  }
+}

@@ -1,0 +1,384 @@
+package dev.meshfed.lab.demo;
+
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.meshfed.cli.MeshfedHome;
+import dev.meshfed.oracle.mesh.ClusterObjects;
+import dev.meshfed.oracle.mesh.FederationCheck;
+import dev.meshfed.oracle.mesh.ManagedObjects;
+import dev.meshfed.oracle.mesh.MeshOracle;
+import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.testbed.KafkaBroker;
+import dev.meshfed.testbed.Kubeconfig;
+import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.scenario.ClusterStateApplier;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.testbed.scenario.Step;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * The demo test bed: one in-process Kafka broker, one simulated API server per cluster, and the
+ * three services as separate processes (one translation-service; a discovery-service and a
+ * distribution-service per cluster) that meet only through Kafka and the Kubernetes API.
+ */
+public final class DemoPipeline implements AutoCloseable {
+
+  public static final String TRANSLATION_APP_ID = "meshfed-translation";
+
+  /** How long everything must stay converged before {@link #awaitConvergence} returns. */
+  public static final Duration SETTLE = Duration.ofMillis(1500);
+
+  private static final Duration POLL = Duration.ofMillis(250);
+
+  private final Path workDir;
+  private final KafkaBroker broker;
+  private final Map<String, SimulatedCluster> clusters = new LinkedHashMap<>();
+  private final Map<String, ClusterStateApplier> appliers = new LinkedHashMap<>();
+  private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private final List<ServiceProcess> stopped = new ArrayList<>();
+  private final AtomicBoolean closed = new AtomicBoolean();
+  private final Admin admin;
+  private final TopicMirror mirror;
+  private final ConvergenceProbe probe;
+
+  /** The JVMs the services run in. */
+  public enum Jvm {
+    /** Seven small JVMs share two cores in the demo: start fast, stay small. */
+    SMALL(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto")),
+    /**
+     * As in production: full JIT, the default collector, room for the heap to show its size (a
+     * shared distribution-service holds every cluster's desired state: 250 MB at 10x500).
+     */
+    MEASURED(List.of("-Xmx3g", "-Xshare:auto"));
+
+    private final List<String> options;
+
+    Jvm(List<String> options) {
+      this.options = options;
+    }
+  }
+
+  /** How the per-cluster services are run. */
+  public enum Layout {
+    /** A discovery-service and a distribution-service per cluster, as production runs them. */
+    PER_CLUSTER,
+    /** One discovery-service and one distribution-service for all clusters (multi-cluster mode). */
+    SHARED
+  }
+
+  private final Jvm jvm;
+
+  private DemoPipeline(
+      MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout, Jvm jvm)
+      throws IOException {
+    this.jvm = jvm;
+    this.workDir = workDir;
+    this.broker = KafkaBroker.start(workDir.resolve("kafka"));
+    Files.writeString(kafkaProperties(), "bootstrap.servers=" + broker.bootstrapServers() + "\n");
+    for (String name : clusterNames) {
+      SimulatedCluster cluster = SimulatedCluster.start(name);
+      clusters.put(name, cluster);
+      appliers.put(name, new ClusterStateApplier(cluster));
+      loadCrds(home, cluster);
+    }
+    Kubeconfig.write(kubeconfig(), List.copyOf(clusters.values()));
+    for (SimulatedCluster cluster : clusters.values()) {
+      Kubeconfig.write(clusterKubeconfig(cluster), List.of(cluster));
+    }
+    this.admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
+    createTopics();
+    this.mirror = new TopicMirror(broker.bootstrapServers());
+    this.probe = new ConvergenceProbe(admin, mirror, clusters);
+    defineProcesses(home, layout);
+  }
+
+  /** Starts everything, one service per cluster; the work directory is emptied first. */
+  public static DemoPipeline start(MeshfedHome home, Path workDir, List<String> clusterNames)
+      throws IOException {
+    DemoPipeline pipeline = prepare(home, workDir, clusterNames, Layout.PER_CLUSTER, Jvm.SMALL);
+    pipeline.startServices();
+    return pipeline;
+  }
+
+  /**
+   * The broker, the clusters and the topics, with no service running yet (so that inputs can be in
+   * place before they start); the work directory is emptied first.
+   */
+  public static DemoPipeline prepare(
+      MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout, Jvm jvm)
+      throws IOException {
+    deleteRecursively(workDir);
+    Files.createDirectories(workDir);
+    return new DemoPipeline(home, workDir, clusterNames, layout, jvm);
+  }
+
+  public void startServices() {
+    processes.values().forEach(ServiceProcess::start);
+  }
+
+  public Map<String, ServiceProcess> processes() {
+    return Collections.unmodifiableMap(processes);
+  }
+
+  public Path kubeconfig() {
+    return workDir.resolve("kubeconfig");
+  }
+
+  /** A kubeconfig with just this cluster: what its discovery and distribution processes use. */
+  private Path clusterKubeconfig(SimulatedCluster cluster) {
+    return workDir.resolve("kubeconfigs").resolve(cluster.name());
+  }
+
+  /** Client properties of the demo's broker, for `meshfed events` and other commands. */
+  public Path kafkaProperties() {
+    return workDir.resolve("kafka.properties");
+  }
+
+  public String bootstrapServers() {
+    return broker.bootstrapServers();
+  }
+
+  public Map<String, SimulatedCluster> clusters() {
+    return clusters;
+  }
+
+  /** {@code translation-service}, or {@code discovery-service/<cluster>}, … */
+  public ServiceProcess process(String service, String cluster) {
+    String key = cluster == null ? service : service + "/" + cluster;
+    ServiceProcess process = processes.get(key);
+    if (process == null) {
+      throw new IllegalArgumentException("No process " + key + "; there are " + processes.keySet());
+    }
+    return process;
+  }
+
+  /** Moves every cluster to the step's complete input state. */
+  public void apply(Step step) {
+    appliers.forEach(
+        (cluster, applier) ->
+            applier.apply(step.objectsByCluster().getOrDefault(cluster, List.of())));
+  }
+
+  /**
+   * As {@link #apply}, each cluster on a thread of its own: for loading large meshes, where the
+   * order across clusters does not matter.
+   */
+  public void applyInParallel(Step step) {
+    appliers.entrySet().parallelStream()
+        .forEach(
+            entry ->
+                entry
+                    .getValue()
+                    .apply(step.objectsByCluster().getOrDefault(entry.getKey(), List.of())));
+  }
+
+  /**
+   * Waits until nothing is pending and the topics have not moved for a settle period (discovery
+   * publishes within milliseconds of a change; the period covers that gap).
+   */
+  public void awaitConvergence(Duration timeout, Consumer<List<String>> progress)
+      throws ConvergenceTimeoutException {
+    AtomicReference<List<String>> pending = new AtomicReference<>(List.of());
+    AtomicReference<Map<TopicPartition, Long>> lastEnds = new AtomicReference<>(Map.of());
+    try {
+      await()
+          .atMost(timeout)
+          .pollInterval(POLL)
+          .during(SETTLE)
+          .until(
+              () -> {
+                checkProcessesAlive();
+                Map<TopicPartition, Long> ends = probe.endOffsets();
+                pending.set(probe.pending());
+                progress.accept(pending.get());
+                return pending.get().isEmpty() && ends.equals(lastEnds.getAndSet(ends));
+              });
+    } catch (ConditionTimeoutException e) {
+      throw new ConvergenceTimeoutException(timeout, pending.get());
+    }
+  }
+
+  /** Writes every meshfed-managed object of every cluster under dir/cluster/namespace/Kind/. */
+  public void dump(Path dir) throws IOException {
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+    for (SimulatedCluster cluster : clusters.values()) {
+      dumper.dump(cluster, dir);
+    }
+  }
+
+  public List<FederationTable.Row> federationTable() {
+    Map<String, List<JsonNode>> manifests = new LinkedHashMap<>();
+    clusters.keySet().forEach(cluster -> manifests.put(cluster, probe.desiredManifests(cluster)));
+    Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+    clusters.forEach((name, cluster) -> clients.put(name, cluster.client()));
+    Map<String, List<JsonNode>> objects = ClusterObjects.read(clients);
+    List<FederationCheck.Finding> findings = FederationCheck.run(new MeshOracle(objects), objects);
+    return FederationTable.rows(
+        manifests, (host, cluster) -> FederationCheck.summary(findings, host, cluster));
+  }
+
+  private void checkProcessesAlive() {
+    for (ServiceProcess process : processes.values()) {
+      if (!process.isAlive() && !stopped.contains(process)) {
+        throw new IllegalStateException(process.name() + " exited; see " + process.log());
+      }
+    }
+  }
+
+  /** Stops a service on purpose (a restart test); convergence does not expect it alive. */
+  public void stop(ServiceProcess process) {
+    stopped.add(process);
+    process.stop();
+  }
+
+  public void start(ServiceProcess process) throws ExecutionException, InterruptedException {
+    if (process.name().startsWith("discovery-service/")) {
+      probe.expectNewAgent(process.name().substring("discovery-service/".length()));
+    } else if (process.name().equals("discovery-service")) {
+      for (String cluster : clusters.keySet()) {
+        probe.expectNewAgent(cluster);
+      }
+    }
+    process.start();
+    stopped.remove(process);
+  }
+
+  private void defineProcesses(MeshfedHome home, Layout layout) {
+    Path logs = workDir.resolve("logs");
+    processes.put(
+        "translation-service",
+        new ServiceProcess(
+            "translation-service",
+            home.serviceJar("translation-service"),
+            Map.of(
+                "kafka.bootstrap.servers", broker.bootstrapServers(),
+                "quarkus.kafka-streams.application-id", TRANSLATION_APP_ID,
+                "kafka-streams.state.dir", workDir.resolve("translation-state").toString()),
+            logs.resolve("translation-service.log"),
+            jvm.options));
+    for (String service : List.of("discovery-service", "distribution-service")) {
+      if (layout == Layout.SHARED) {
+        processes.put(service, sharedProcess(home, service, logs));
+      } else {
+        for (SimulatedCluster cluster : clusters.values()) {
+          String key = service + "/" + cluster.name();
+          processes.put(key, perClusterProcess(home, service, cluster, logs));
+        }
+      }
+    }
+  }
+
+  private ServiceProcess perClusterProcess(
+      MeshfedHome home, String service, SimulatedCluster cluster, Path logs) {
+    return new ServiceProcess(
+        service + "/" + cluster.name(),
+        home.serviceJar(service),
+        Map.of(
+            "kafka.bootstrap.servers",
+            broker.bootstrapServers(),
+            "meshfed.cluster",
+            cluster.name(),
+            "quarkus.kubernetes-client.api-server-url",
+            cluster.url(),
+            "quarkus.kubernetes-client.trust-certs",
+            "true"),
+        logs.resolve(service + "-" + cluster.name() + ".log"),
+        jvm.options);
+  }
+
+  /** Multi-cluster mode: each cluster through its own kubeconfig, as its credentials. */
+  private ServiceProcess sharedProcess(MeshfedHome home, String service, Path logs) {
+    Map<String, String> properties = new LinkedHashMap<>();
+    properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    for (SimulatedCluster cluster : clusters.values()) {
+      properties.put(
+          "meshfed.clusters." + cluster.name() + ".kubeconfig",
+          clusterKubeconfig(cluster).toString());
+    }
+    return new ServiceProcess(
+        service, home.serviceJar(service), properties, logs.resolve(service + ".log"), jvm.options);
+  }
+
+  private void createTopics() {
+    List<TopicSpec<?, ?>> specs = new ArrayList<>();
+    clusters.keySet().forEach(c -> specs.addAll(Topics.clusterTopics(c)));
+    specs.add(Topics.events());
+    TopicProvisioning.ensure(admin, specs, (short) 1, Duration.ofSeconds(30));
+  }
+
+  private static void loadCrds(MeshfedHome home, SimulatedCluster cluster) throws IOException {
+    try (Stream<Path> files = Files.list(home.crds())) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        try (InputStream in = Files.newInputStream(file)) {
+          for (HasMetadata crd : cluster.client().load(in).items()) {
+            cluster.client().resource(crd).create();
+          }
+        }
+      }
+    }
+  }
+
+  /** Stops everything; safe to call twice (the shutdown hook and try-with-resources both do). */
+  @Override
+  public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
+    processes.values().forEach(ServiceProcess::stop);
+    deleteKafkaProperties();
+    try {
+      mirror.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    admin.close();
+    clusters.values().forEach(SimulatedCluster::close);
+    broker.close();
+  }
+
+  /** Commands find the demo's broker by this file: it must not outlive the broker. */
+  private void deleteKafkaProperties() {
+    try {
+      Files.deleteIfExists(kafkaProperties());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot remove " + kafkaProperties(), e);
+    }
+  }
+
+  private static void deleteRecursively(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

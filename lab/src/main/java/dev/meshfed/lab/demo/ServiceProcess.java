@@ -1,0 +1,90 @@
+package dev.meshfed.lab.demo;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+/** One meshfed service as a separate JVM, its output appended to a log file. */
+public final class ServiceProcess {
+
+  private final String name;
+  private final Path jar;
+  private final Map<String, String> properties;
+  private final Path log;
+  private final List<String> jvmOptions;
+  private Process process;
+
+  ServiceProcess(
+      String name, Path jar, Map<String, String> properties, Path log, List<String> jvmOptions) {
+    this.name = name;
+    this.jar = jar;
+    this.properties = Map.copyOf(properties);
+    this.log = log;
+    this.jvmOptions = List.copyOf(jvmOptions);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public Path log() {
+    return log;
+  }
+
+  public synchronized void start() {
+    if (process != null && process.isAlive()) {
+      throw new IllegalStateException(name + " is already running");
+    }
+    if (!Files.isRegularFile(jar)) {
+      throw new IllegalStateException(jar + " is missing: build with `mvn -DskipTests package`");
+    }
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(jvmOptions);
+    properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.addAll(List.of("-jar", jar.toString()));
+    try {
+      Files.createDirectories(log.getParent());
+      process =
+          new ProcessBuilder(command)
+              .redirectErrorStream(true)
+              .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+              .start();
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot start " + name, e);
+    }
+  }
+
+  /** Stops it the way Kubernetes does: SIGTERM, then SIGKILL after a grace period. */
+  public synchronized void stop() {
+    if (process == null) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+      }
+    } catch (InterruptedException e) {
+      process.destroyForcibly();
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
+  /** The running process, for what the bench reads of it (CPU time, heap). */
+  public synchronized Optional<ProcessHandle> handle() {
+    return process != null && process.isAlive()
+        ? Optional.of(process.toHandle())
+        : Optional.empty();
+  }
+
+  public synchronized boolean isAlive() {
+    return process != null && process.isAlive();
+  }
+}

@@ -1,0 +1,78 @@
+package dev.meshfed.lab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchFormatTest {
+
+  private final BenchReport report =
+      new BenchReport(
+          new BenchSize(2, 3, 1),
+          9,
+          Latencies.of(List.of(10_000L, 10_000L, 30_000L)),
+          new Propagation(
+              Latencies.of(List.of(25_000L, 20_000L, 70_000L)),
+              Map.of(
+                  "source write", Latencies.of(List.of(1_000L, 1_000L)),
+                  "discovery", Latencies.of(List.of(2_000L, 3_000L)),
+                  "translation", Latencies.of(List.of(15_000L, 16_000L)),
+                  "distribution", Latencies.of(List.of(4_000L, 5_000L))),
+              1),
+          Duration.ofMillis(1500),
+          Duration.ofMillis(600),
+          Map.of("translation-service", Duration.ofMillis(2500)),
+          Duration.ofMillis(1000),
+          7,
+          Map.of("cluster-01", 7, "cluster-02", 6),
+          new Footprint(Map.of("translation-service", 50L * 1024 * 1024), 2048, 1500));
+
+  @Test
+  void theTableStatesEachRatioAgainstItsTarget() {
+    assertThat(BenchFormat.table(report))
+        .contains("p50/floor 2.50 (target <= 2)")
+        .contains(
+            "cold convergence 1500 ms (services started after 600 ms), apply floor 1000 ms: ratio 1.50")
+        .contains("MISMATCH")
+        .contains("translation CPU per change: 1.50 ms; topics: 0.0 MiB")
+        .contains("translation-service 50.0 MiB")
+        .contains("CPU used meanwhile (s): translation-service 2.5")
+        .containsPattern("  translation +15\\.0 +16\\.0 ")
+        .containsSubsequence("  source write", "  discovery", "  translation", "  distribution")
+        .contains("(1 changes not split into stages");
+  }
+
+  @Test
+  void theIncrementalCostIsTheTenfoldMeshsCpuPerChangeOverTheSmallOnes() throws Exception {
+    IncrementalCost cost = new IncrementalCost(100, 2_000, 2_300);
+
+    assertThat(BenchFormat.table(cost))
+        .contains(
+            "2.00 ms at 100 services per cluster, 2.30 ms at 1000: ratio 1.15 (target <= 1.2)");
+    assertThat(new ObjectMapper().readTree(BenchFormat.json(cost)).get("ratio").asDouble())
+        .isEqualTo(1.15, within(1e-9));
+  }
+
+  @Test
+  void theJsonHasEveryFigureInMilliseconds() throws Exception {
+    JsonNode json = new ObjectMapper().readTree(BenchFormat.json(report));
+
+    // HdrHistogram keeps 3 significant digits
+    assertThat(json.get("floor").get("p99").asDouble()).isCloseTo(30, within(0.1));
+    assertThat(json.get("propagation").get("p50").asDouble()).isCloseTo(25, within(0.1));
+    assertThat(json.get("propagationStages").get("distribution").get("max").asDouble())
+        .isCloseTo(5, within(0.1));
+    assertThat(json.get("samplesMicros").get("propagation").toString())
+        .isEqualTo("[20000,25000,70000]");
+    assertThat(json.get("coldConvergenceMs").asLong()).isEqualTo(1500);
+    assertThat(json.get("propagationOverFloor").asDouble()).isCloseTo(2.5, within(0.01));
+    assertThat(json.get("objectsPerCluster").get("cluster-02").asInt()).isEqualTo(6);
+    assertThat(json.get("footprint").get("topicBytes").asLong()).isEqualTo(2048);
+  }
+}

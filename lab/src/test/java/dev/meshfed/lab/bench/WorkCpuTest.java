@@ -1,0 +1,37 @@
+package dev.meshfed.lab.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class WorkCpuTest {
+
+  @Test
+  void readsTheRunTimeFromSchedstatsFirstField() {
+    assertThat(WorkCpu.runNanos("272081193 32325823 467\n")).isEqualTo(272_081_193L);
+  }
+
+  @Test
+  void leavesTheJitCompilerThreadsOut() {
+    assertThat(WorkCpu.isCompiler("C2 CompilerThre")).isTrue();
+    assertThat(WorkCpu.isCompiler("C1 CompilerThre")).isTrue();
+    assertThat(WorkCpu.isCompiler("meshfed-transla")).isFalse();
+  }
+
+  @Test
+  void thisJvmsWorkGrowsWhileItComputes() {
+    Optional<WorkCpu> work = WorkCpu.of(ProcessHandle.current().pid());
+    assumeThat(work).as("Linux per-thread scheduler statistics").isPresent();
+    Duration before = work.get().now();
+    long spin = System.nanoTime() + 50_000_000;
+    long sink = 0;
+    while (System.nanoTime() < spin) {
+      sink += System.nanoTime() % 7;
+    }
+    assertThat(sink).isNotNegative();
+    assertThat(work.get().now().minus(before)).isGreaterThan(Duration.ofMillis(20));
+  }
+}

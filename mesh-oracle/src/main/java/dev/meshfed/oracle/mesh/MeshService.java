@@ -1,0 +1,41 @@
+package dev.meshfed.oracle.mesh;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One host of a cluster's service registry: a Kubernetes Service ({@code
+ * <name>.<ns>.svc.cluster.local}) or one host of a ServiceEntry, with where it is declared, to whom
+ * it is exported and how its endpoints are found (a selector, or static endpoints).
+ */
+record MeshService(
+    String cluster,
+    String namespace,
+    String name,
+    String kind,
+    String host,
+    List<MeshPort> ports,
+    List<String> exportTo,
+    boolean meshInternal,
+    List<String> addresses,
+    Optional<Map<String, String>> selector,
+    List<JsonNode> staticEndpoints,
+    String created) {
+
+  static final String KUBERNETES = "Service";
+  static final String SERVICE_ENTRY = "ServiceEntry";
+
+  boolean isKubernetes() {
+    return KUBERNETES.equals(kind);
+  }
+
+  Optional<MeshPort> port(int number) {
+    return ports.stream().filter(p -> p.number() == number).findFirst();
+  }
+
+  String ref() {
+    return cluster + "/" + kind + "/" + namespace + "/" + name;
+  }
+}

@@ -1,0 +1,35 @@
+package dev.meshfed.oracle.mesh;
+
+/** Why (part of) a request reaches no backend. */
+public enum Reason {
+  /** The calling cluster has no Istio control plane. */
+  NOT_IN_MESH,
+  /** No service or ServiceEntry of the caller's cluster has the host. */
+  UNKNOWN_HOST,
+  /** No service with the host is exported to the caller's namespace, or its Sidecar hides it. */
+  NOT_VISIBLE,
+  /** The host has no address the caller's proxy answers DNS with (rule 2). */
+  UNRESOLVABLE,
+  /** The service has no such port. */
+  NO_ROUTE,
+  /** No endpoint is left, in the calling cluster or behind a gateway. */
+  NO_ENDPOINTS,
+  /** An endpoint address is neither a pod nor anything that listens in a known cluster. */
+  UNREACHABLE_ADDRESS,
+  /** The gateway has no listener on the port (no Gateway server selects its pods there). */
+  NO_GATEWAY_LISTENER,
+  /** Gateways conflict on the pods, port and hosts (istioctl IST0145). */
+  GATEWAY_CONFLICT,
+  /** The gateway's server on the port is not AUTO_PASSTHROUGH. */
+  GATEWAY_NOT_PASSTHROUGH,
+  /** Plaintext reached an AUTO_PASSTHROUGH listener, which only has mTLS filter chains. */
+  PLAINTEXT_AT_GATEWAY,
+  /** The SNI names no cluster the gateway builds, so no filter chain matches. */
+  GATEWAY_NO_CHAIN,
+  /** Plaintext reached a workload whose peer authentication is STRICT. */
+  PLAINTEXT_REJECTED,
+  /** The server's sidecar does not accept the client's trust domain. */
+  TRUST_DOMAIN_REJECTED,
+  /** An AuthorizationPolicy denies it. */
+  DENIED
+}

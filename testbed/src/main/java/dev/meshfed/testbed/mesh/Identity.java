@@ -1,9 +1,0 @@
-package dev.meshfed.testbed.mesh;
-
-/** A workload's SPIFFE identity, {@code <trustDomain>/ns/<namespace>/sa/<serviceAccount>}. */
-record Identity(String trustDomain, String namespace, String serviceAccount) {
-
-  String principal() {
-    return trustDomain + "/ns/" + namespace + "/sa/" + serviceAccount;
-  }
-}
