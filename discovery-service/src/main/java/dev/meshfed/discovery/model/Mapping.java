@@ -4,13 +4,15 @@ import java.util.List;
 
 /**
  * What one Kubernetes object means for the discovered topic: a write for every key the object can
- * own (tombstones for those it does not own now), and the problems met reading it.
+ * own (tombstones for those it does not own now), and the problems met reading it, which every
+ * record written carries so that translation reports them on the object's status.
  */
 public record Mapping(List<Write> writes, List<String> problems) {
 
   public Mapping {
-    writes = List.copyOf(writes);
-    problems = List.copyOf(problems);
+    List<String> read = List.copyOf(problems);
+    writes = writes.stream().map(write -> write.withProblems(read)).toList();
+    problems = read;
   }
 
   public static Mapping of(Write... writes) {

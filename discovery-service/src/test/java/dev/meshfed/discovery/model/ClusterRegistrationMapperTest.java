@@ -44,5 +44,16 @@ class ClusterRegistrationMapperTest {
     assertThat(mapping.problems()).containsExactly("spec.removed: expected a boolean, found 'yes'");
     assertThat(mapping.writes().get(0).value().getPayload())
         .isEqualTo(new ClusterRegistrationState(Map.of(), false));
+    // the record carries them, so that translation reports them on the registration's status
+    assertThat(mapping.writes().get(0).value().getProblems())
+        .containsExactly("spec.removed: expected a boolean, found 'yes'");
+  }
+
+  @Test
+  void aRegistrationReadWholeCarriesNoProblems() {
+    var registration = Fixtures.customResource("KubernetesCluster", "cluster1", Map.of());
+
+    assertThat(ClusterRegistrationMapper.map(registration).writes().get(0).value().getProblems())
+        .isEmpty();
   }
 }

@@ -1,5 +1,6 @@
 package dev.meshfed.translation.model;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -7,10 +8,22 @@ import java.util.Map;
  * it deregisters the cluster ({@code spec.removed}).
  */
 public record ClusterRegistrationInput(
-    ObjectId id, Map<String, String> labels, boolean removed, long generation) implements Input {
+    ObjectId id,
+    Map<String, String> labels,
+    boolean removed,
+    long generation,
+    List<String> problems)
+    implements Input {
 
   public ClusterRegistrationInput {
     labels = Map.copyOf(labels);
+    problems = List.copyOf(problems);
+  }
+
+  /** A registration read without problems. */
+  public ClusterRegistrationInput(
+      ObjectId id, Map<String, String> labels, boolean removed, long generation) {
+    this(id, labels, removed, generation, List.of());
   }
 
   /** A registration whose generation is unknown (0). */

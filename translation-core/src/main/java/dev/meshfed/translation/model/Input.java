@@ -1,5 +1,7 @@
 package dev.meshfed.translation.model;
 
+import java.util.List;
+
 /** One discovered input object. */
 public sealed interface Input
     permits AgentInput,
@@ -17,4 +19,9 @@ public sealed interface Input
         ApplyFailureInput {
 
   ObjectId id();
+
+  /** Fields discovery could not read (PATH: WHY); the input holds the rest, read without them. */
+  default List<String> problems() {
+    return List.of();
+  }
 }

@@ -9,12 +9,24 @@ public record WorkspaceInput(
     String creationTimestamp,
     Map<String, String> labels,
     List<WorkloadClusters> workloadClusters,
-    long generation)
+    long generation,
+    List<String> problems)
     implements Input {
 
   public WorkspaceInput {
     labels = Map.copyOf(labels);
     workloadClusters = List.copyOf(workloadClusters);
+    problems = List.copyOf(problems);
+  }
+
+  /** A Workspace read without problems. */
+  public WorkspaceInput(
+      ObjectId id,
+      String creationTimestamp,
+      Map<String, String> labels,
+      List<WorkloadClusters> workloadClusters,
+      long generation) {
+    this(id, creationTimestamp, labels, workloadClusters, generation, List.of());
   }
 
   /** A Workspace whose generation is unknown (0). */

@@ -12,13 +12,37 @@ public record WorkspaceSettingsInput(
     List<Sharing> exportTo,
     Isolation isolation,
     List<GatewaySelector> eastWestGateways,
-    long generation)
+    long generation,
+    List<String> problems)
     implements Input {
 
   public WorkspaceSettingsInput {
     importFrom = List.copyOf(importFrom);
     exportTo = List.copyOf(exportTo);
     eastWestGateways = List.copyOf(eastWestGateways);
+    problems = List.copyOf(problems);
+  }
+
+  /** Settings read without problems. */
+  public WorkspaceSettingsInput(
+      ObjectId id,
+      String creationTimestamp,
+      Federation federation,
+      List<Sharing> importFrom,
+      List<Sharing> exportTo,
+      Isolation isolation,
+      List<GatewaySelector> eastWestGateways,
+      long generation) {
+    this(
+        id,
+        creationTimestamp,
+        federation,
+        importFrom,
+        exportTo,
+        isolation,
+        eastWestGateways,
+        generation,
+        List.of());
   }
 
   /** Settings whose generation is unknown (0). */

@@ -68,13 +68,17 @@ public final class InputConverter {
     } else if (payload instanceof ControlPlaneState cp) {
       return Optional.of(new ControlPlaneInput(id, cp.getVersion(), cp.getRevision(), cp.getEnv()));
     } else if (payload instanceof WorkspaceState ws) {
-      return Optional.of(workspace(id, created, generation, ws));
+      return Optional.of(workspace(id, created, generation, ws, object.getProblems()));
     } else if (payload instanceof WorkspaceSettingsState settings) {
-      return Optional.of(settings(id, created, generation, settings));
+      return Optional.of(settings(id, created, generation, settings, object.getProblems()));
     } else if (payload instanceof ClusterRegistrationState registration) {
       return Optional.of(
           new ClusterRegistrationInput(
-              id, registration.getLabels(), registration.getRemoved(), generation));
+              id,
+              registration.getLabels(),
+              registration.getRemoved(),
+              generation,
+              object.getProblems()));
     } else if (payload instanceof MeshConfigState mc) {
       return Optional.of(
           new MeshConfigInput(
@@ -114,13 +118,14 @@ public final class InputConverter {
   }
 
   private static WorkspaceInput workspace(
-      ObjectId id, String created, long generation, WorkspaceState ws) {
+      ObjectId id, String created, long generation, WorkspaceState ws, List<String> problems) {
     return new WorkspaceInput(
         id,
         created,
         ws.getLabels(),
         ws.getWorkloadClusters().stream().map(InputConverter::workloadClusters).toList(),
-        generation);
+        generation,
+        problems);
   }
 
   private static WorkspaceInput.WorkloadClusters workloadClusters(WorkloadClusterSelector c) {
@@ -133,7 +138,11 @@ public final class InputConverter {
   }
 
   private static WorkspaceSettingsInput settings(
-      ObjectId id, String created, long generation, WorkspaceSettingsState s) {
+      ObjectId id,
+      String created,
+      long generation,
+      WorkspaceSettingsState s,
+      List<String> problems) {
     FederationOptions f = s.getFederation();
     WorkspaceSettingsInput.Federation federation =
         f == null
@@ -153,7 +162,8 @@ public final class InputConverter {
         sharing(s.getExportTo()),
         isolation(s.getServiceIsolation()),
         s.getEastWestGateways().stream().map(InputConverter::gateway).toList(),
-        generation);
+        generation,
+        problems);
   }
 
   private static WorkspaceSettingsInput.Isolation isolation(ServiceIsolationOptions i) {

@@ -20,6 +20,7 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Resolves which workspace owns each namespace and which settings govern each workspace. Older
@@ -69,6 +70,7 @@ public final class WorkspaceResolver {
       plans.put(name, new WorkspacePlan(workspace, namespaces.get(name), governing, federation));
     }
     diagnostics.addAll(SharingCheck.check(plans));
+    reportReadProblems(inputs);
     diagnostics.sort(Comparator.naturalOrder());
     return new Membership(
         owner,
@@ -77,6 +79,26 @@ public final class WorkspaceResolver {
         removed,
         hostSuffixes(inputs, plans),
         List.copyOf(diagnostics));
+  }
+
+  /**
+   * What discovery could not read of the objects users write: the rest of each was read and
+   * applies, so they are warnings that name the field.
+   */
+  private void reportReadProblems(MeshInputs inputs) {
+    Stream.of(WorkspaceInput.class, WorkspaceSettingsInput.class, ClusterRegistrationInput.class)
+        .flatMap(inputs::all)
+        .forEach(
+            input ->
+                input
+                    .problems()
+                    .forEach(
+                        problem ->
+                            diagnostics.add(
+                                new Diagnostic(
+                                    input.id(),
+                                    Severity.WARNING,
+                                    problem + "; the field is ignored, the rest applies"))));
   }
 
   private SortedSet<String> hostSuffixes(

@@ -144,6 +144,7 @@ public final class WireFormat {
         .setCreationTimestamp(created)
         .setGeneration(generation)
         .setPayload(payload)
+        .setProblems(input.problems())
         .build();
   }
 
