@@ -20,12 +20,15 @@ public final class DiscoveredKinds {
   public static final String STATEFUL_SET = "StatefulSet";
   public static final String DAEMON_SET = "DaemonSet";
   public static final String ENDPOINT_SLICE = "EndpointSlice";
+  public static final String VIRTUAL_DESTINATION = "VirtualDestination";
 
   /** Gloo Mesh's resources of the same names, as kind.group: read the same, keyed apart. */
   public static final String GLOO_WORKSPACE = "Workspace.admin.gloo.solo.io";
 
   public static final String GLOO_WORKSPACE_SETTINGS = "WorkspaceSettings.admin.gloo.solo.io";
   public static final String GLOO_KUBERNETES_CLUSTER = "KubernetesCluster.admin.gloo.solo.io";
+  public static final String GLOO_VIRTUAL_DESTINATION =
+      "VirtualDestination.networking.gloo.solo.io";
 
   private DiscoveredKinds() {}
 }
