@@ -1,12 +1,10 @@
 package dev.meshfed.translation.topology;
 
-import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.ClusterConverged;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.translation.model.ApplyFailureInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -31,9 +29,6 @@ final class ApplyReportProcessor implements Processor<EventKey, FederationEvent,
   /** A key no cluster|object key can be: it counts changes to the store. */
   static final String VERSION_KEY = "\u0000version";
 
-  /** Cluster and object names never hold it. */
-  private static final String SEPARATOR = "\u0001";
-
   private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, String> failures;
 
@@ -53,12 +48,8 @@ final class ApplyReportProcessor implements Processor<EventKey, FederationEvent,
     Object event = record.value().getEvent();
     if (event instanceof ApplyFailed failed) {
       failures.put(
-          key(cluster.get(), failed.getObject()),
-          String.join(
-              SEPARATOR,
-              failed.getAction().name(),
-              String.valueOf(failed.getAttempts()),
-              failed.getError()));
+          ApplyFailureCodec.key(cluster.get(), failed.getObject()),
+          ApplyFailureCodec.value(failed));
       changed();
     } else if (event instanceof ClusterConverged) {
       if (clear(cluster.get()) > 0) {
@@ -69,30 +60,10 @@ final class ApplyReportProcessor implements Processor<EventKey, FederationEvent,
     }
   }
 
-  static String key(String cluster, DesiredKey object) {
-    return String.join(
-        SEPARATOR, cluster, object.getKind(), object.getNamespace(), object.getName());
-  }
-
-  /** A stored failure as the translator's input; empty for the version key. */
-  static Optional<ApplyFailureInput> input(String key, String value) {
-    if (key.equals(VERSION_KEY)) {
-      return Optional.empty();
-    }
-    String[] object = key.split(SEPARATOR, 4);
-    String[] failure = value.split(SEPARATOR, 3);
-    return Optional.of(
-        new ApplyFailureInput(
-            ApplyFailureInput.id(object[0], object[1], object[2], object[3]),
-            failure[0],
-            Integer.parseInt(failure[1]),
-            failure[2]));
-  }
-
   private int clear(String cluster) {
     List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, String> range =
-        failures.prefixScan(cluster + SEPARATOR, new StringSerializer())) {
+        failures.prefixScan(ApplyFailureCodec.clusterPrefix(cluster), new StringSerializer())) {
       range.forEachRemaining(entry -> keys.add(entry.key));
     }
     keys.forEach(failures::delete);

@@ -42,6 +42,11 @@ public final class TranslationTopology {
   private TranslationTopology() {}
 
   public static Topology build(TranslationSettings settings) {
+    return build(settings, RecomputeSchedule.UNITS_PER_BATCH);
+  }
+
+  /** With full recomputes handed out {@code unitsPerBatch} units at a time. */
+  static Topology build(TranslationSettings settings, int unitsPerBatch) {
     TopicSpec<EventKey, FederationEvent> events = Topics.events();
     Topology topology = new Topology();
     topology.addSource(
@@ -57,7 +62,8 @@ public final class TranslationTopology {
         new AvroSerde<>(FederationEvent.class),
         Topics.APPLIED_PATTERN);
     topology.addProcessor(APPLY_PROCESSOR, ApplyReportProcessor::new, APPLIED_SOURCE);
-    topology.addProcessor(PROCESSOR, () -> new FederationProcessor(settings), SOURCE);
+    topology.addProcessor(
+        PROCESSOR, () -> new FederationProcessor(settings, unitsPerBatch), SOURCE);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(APPLY_FAILURES_STORE), Serdes.String(), Serdes.String()),
