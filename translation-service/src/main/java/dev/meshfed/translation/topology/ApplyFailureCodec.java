@@ -3,6 +3,7 @@ package dev.meshfed.translation.topology;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.translation.model.ApplyFailureInput;
+import dev.meshfed.translation.model.ObjectId;
 import java.util.Optional;
 
 /**
@@ -39,16 +40,20 @@ final class ApplyFailureCodec {
    * written by an earlier version also holds a change counter).
    */
   static Optional<ApplyFailureInput> input(String key, String value) {
+    return id(key)
+        .map(
+            id -> {
+              String[] failure = value.split(SEPARATOR, 3);
+              return new ApplyFailureInput(
+                  id, failure[0], Integer.parseInt(failure[1]), failure[2]);
+            });
+  }
+
+  /** The id of the input a stored failure is, if the key is a failure's. */
+  static Optional<ObjectId> id(String key) {
     String[] object = key.split(SEPARATOR, 4);
-    if (object.length != 4) {
-      return Optional.empty();
-    }
-    String[] failure = value.split(SEPARATOR, 3);
-    return Optional.of(
-        new ApplyFailureInput(
-            ApplyFailureInput.id(object[0], object[1], object[2], object[3]),
-            failure[0],
-            Integer.parseInt(failure[1]),
-            failure[2]));
+    return object.length == 4
+        ? Optional.of(ApplyFailureInput.id(object[0], object[1], object[2], object[3]))
+        : Optional.empty();
   }
 }

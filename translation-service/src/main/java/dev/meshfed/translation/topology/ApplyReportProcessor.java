@@ -5,6 +5,8 @@ import dev.meshfed.schema.events.ClusterConverged;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.model.ApplyFailureInput;
+import dev.meshfed.translation.model.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -19,21 +21,19 @@ import org.jboss.logging.Logger;
 /**
  * Keeps what each cluster's distribution-service reports it cannot write: an {@code ApplyFailed}
  * holds until the cluster's next {@code ClusterConverged}, which says it holds exactly its desired
- * objects again. The federation processor reads the store for the clusters' statuses, and notices a
- * change by the store's {@link #VERSION_KEY}.
+ * objects again. Each failure, and each one a convergence clears (a {@code null} value), goes on to
+ * the federation processor as an input change; the store is what it restores them from.
  */
-final class ApplyReportProcessor implements Processor<EventKey, FederationEvent, Void, Void> {
+final class ApplyReportProcessor
+    implements Processor<EventKey, FederationEvent, ObjectId, ApplyFailureInput> {
 
   private static final Logger LOG = Logger.getLogger(ApplyReportProcessor.class);
 
-  /** A key no cluster|object key can be: it counts changes to the store. */
-  static final String VERSION_KEY = "\u0000version";
-
-  private ProcessorContext<Void, Void> context;
+  private ProcessorContext<ObjectId, ApplyFailureInput> context;
   private KeyValueStore<String, String> failures;
 
   @Override
-  public void init(ProcessorContext<Void, Void> context) {
+  public void init(ProcessorContext<ObjectId, ApplyFailureInput> context) {
     this.context = context;
     this.failures = context.getStateStore(TranslationTopology.APPLY_FAILURES_STORE);
   }
@@ -47,31 +47,29 @@ final class ApplyReportProcessor implements Processor<EventKey, FederationEvent,
     }
     Object event = record.value().getEvent();
     if (event instanceof ApplyFailed failed) {
-      failures.put(
-          ApplyFailureCodec.key(cluster.get(), failed.getObject()),
-          ApplyFailureCodec.value(failed));
-      changed();
+      String key = ApplyFailureCodec.key(cluster.get(), failed.getObject());
+      String value = ApplyFailureCodec.value(failed);
+      failures.put(key, value);
+      ApplyFailureInput input = ApplyFailureCodec.input(key, value).orElseThrow();
+      context.forward(new Record<>(input.id(), input, record.timestamp()));
     } else if (event instanceof ClusterConverged) {
-      if (clear(cluster.get()) > 0) {
-        changed();
+      for (String key : clear(cluster.get())) {
+        ApplyFailureCodec.id(key)
+            .ifPresent(id -> context.forward(new Record<>(id, null, record.timestamp())));
       }
     } else {
       LOG.debugf("Ignoring an event of %s: %s", cluster.get(), record.value().getMessage());
     }
   }
 
-  private int clear(String cluster) {
+  /** Deletes a cluster's failures, and returns their keys. */
+  private List<String> clear(String cluster) {
     List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, String> range =
         failures.prefixScan(ApplyFailureCodec.clusterPrefix(cluster), new StringSerializer())) {
       range.forEachRemaining(entry -> keys.add(entry.key));
     }
     keys.forEach(failures::delete);
-    return keys.size();
-  }
-
-  private void changed() {
-    String version = failures.get(VERSION_KEY);
-    failures.put(VERSION_KEY, String.valueOf(version == null ? 1 : Long.parseLong(version) + 1));
+    return keys;
   }
 }

@@ -3,6 +3,7 @@ package dev.meshfed.translation.topology;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.model.ApplyFailureInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.Membership;
@@ -10,7 +11,6 @@ import dev.meshfed.translation.translate.TranslationSettings;
 import dev.meshfed.translation.translate.UnitId;
 import java.util.Collection;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -18,24 +18,23 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.jboss.logging.Logger;
 
 /**
- * Keeps every cluster's discovered inputs ({@link InputIndex}), and on each change recomputes the
- * units it can affect ({@link UnitWriter}), now or when the {@link RecomputeSchedule} says, with
- * the membership resolved afresh for each full recompute.
+ * Keeps every cluster's inputs ({@link InputIndex}), and on each change recomputes the units it can
+ * affect ({@link UnitWriter}), now or when the {@link RecomputeSchedule} says, with the membership
+ * resolved afresh for each full recompute. Inputs come in two kinds of records: discovered objects
+ * (keyed by {@link DiscoveryKey}, the cluster being the topic's) and the objects
+ * distribution-services fail to write (keyed by {@link ObjectId}, from the {@link
+ * ApplyReportProcessor}).
  */
-final class FederationProcessor
-    implements Processor<DiscoveryKey, DiscoveredObject, Object, Object> {
+final class FederationProcessor implements Processor<Object, Object, Object, Object> {
 
   private static final Logger LOG = Logger.getLogger(FederationProcessor.class);
 
   private final TranslationSettings settings;
   private final RecomputeSchedule schedule;
   private ProcessorContext<Object, Object> context;
-  private KeyValueStore<String, String> applyFailures;
-  private String applyFailuresVersion;
   private InputIndex inputs;
   private UnitWriter writer;
   private ClusterAnnouncements announcements;
@@ -49,10 +48,10 @@ final class FederationProcessor
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
-    applyFailures = context.getStateStore(TranslationTopology.APPLY_FAILURES_STORE);
     inputs =
-        InputIndex.restore(context.getStateStore(TranslationTopology.INPUTS_STORE), applyFailures);
-    applyFailuresVersion = applyFailures.get(ApplyReportProcessor.VERSION_KEY);
+        InputIndex.restore(
+            context.getStateStore(TranslationTopology.INPUTS_STORE),
+            context.getStateStore(TranslationTopology.APPLY_FAILURES_STORE));
     writer =
         new UnitWriter(
             context.getStateStore(TranslationTopology.UNITS_STORE), inputs.mesh(), this::forward);
@@ -64,46 +63,63 @@ final class FederationProcessor
   }
 
   @Override
-  public void process(Record<DiscoveryKey, DiscoveredObject> record) {
+  public void process(Record<Object, Object> record) {
+    schedule.recordArrived(context.currentSystemTimeMs());
+    if (record.key() instanceof DiscoveryKey key) {
+      discovered(key, (DiscoveredObject) record.value(), record.timestamp());
+    } else if (record.key() instanceof ObjectId id && ApplyFailureInput.KIND.equals(id.kind())) {
+      applyFailureChanged(id, (ApplyFailureInput) record.value(), record.timestamp());
+    } else {
+      LOG.errorf("Ignoring a record keyed %s: no input's", record.key());
+    }
+  }
+
+  private void discovered(DiscoveryKey key, DiscoveredObject value, long timestamp) {
     Optional<String> cluster =
         context.recordMetadata().flatMap(m -> Topics.clusterOfDiscovered(m.topic()));
     if (cluster.isEmpty()) {
       LOG.errorf("Ignoring a record from %s: not a discovered topic", context.recordMetadata());
       return;
     }
-    schedule.recordArrived(context.currentSystemTimeMs());
-    DiscoveryKey key = record.key();
     ObjectId id = new ObjectId(cluster.get(), key.getKind(), key.getNamespace(), key.getName());
-    InputIndex.Change change = inputs.update(id, record.value());
-    announcements.inputChanged(change, record.value(), membership, record.timestamp());
-    recomputeAffected(change, record.timestamp());
+    InputIndex.Change change = inputs.update(id, value);
+    announcements.inputChanged(change, value, membership, timestamp);
+    recomputeAffected(change, timestamp);
+  }
+
+  /**
+   * The statuses of the clusters' registrations list their failures: registrations live in the
+   * management cluster.
+   */
+  private void applyFailureChanged(ObjectId id, ApplyFailureInput failure, long timestamp) {
+    inputs.updateApplyFailure(id, failure);
+    recompute(
+        schedule.changed(
+            Optional.of(List.of(UnitId.status(settings.managementCluster()))), timestamp),
+        timestamp);
   }
 
   private void recomputeAffected(InputIndex.Change change, long timestamp) {
     Optional<SortedSet<UnitId>> affected =
         FederationTranslator.unitsAffectedBy(
             change.id(), change.before(), change.after(), inputs.mesh(), membership);
-    for (UnitId unit : schedule.changed(affected, timestamp)) {
+    recompute(schedule.changed(affected, timestamp), timestamp);
+  }
+
+  private void recompute(List<UnitId> units, long timestamp) {
+    for (UnitId unit : units) {
       writer.recompute(unit, membership, timestamp);
     }
   }
 
   private void punctuate(long now) {
-    if (!Objects.equals(
-        applyFailuresVersion, applyFailures.get(ApplyReportProcessor.VERSION_KEY))) {
-      inputs.reloadApplyFailures(applyFailures);
-      applyFailuresVersion = applyFailures.get(ApplyReportProcessor.VERSION_KEY);
-      schedule.changed(Optional.of(List.of(UnitId.status(settings.managementCluster()))), now);
-    }
     RecomputeSchedule.Batch batch = schedule.next(now, this::everyUnit);
     if (batch.startsFullRecompute()) {
       Membership before = membership;
       membership = FederationTranslator.membership(inputs.mesh(), settings);
       announcements.membershipChanged(before, membership, batch.timestamp());
     }
-    for (UnitId unit : batch.units()) {
-      writer.recompute(unit, membership, batch.timestamp());
-    }
+    recompute(batch.units(), batch.timestamp());
   }
 
   /** Every unit the inputs have, and every unit that produced something before. */

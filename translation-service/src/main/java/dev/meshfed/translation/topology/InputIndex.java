@@ -44,7 +44,10 @@ final class InputIndex {
     try (KeyValueIterator<String, DiscoveredObject> all = discovered.all()) {
       all.forEachRemaining(entry -> index.convert(InputKeys.parse(entry.key), entry.value));
     }
-    index.reloadApplyFailures(applyFailures);
+    try (KeyValueIterator<String, String> all = applyFailures.all()) {
+      all.forEachRemaining(
+          entry -> ApplyFailureCodec.input(entry.key, entry.value).ifPresent(index.mesh::put));
+    }
     return index;
   }
 
@@ -67,12 +70,14 @@ final class InputIndex {
     return new Change(id, before, mesh.get(id));
   }
 
-  /** Replaces the objects distribution-services fail to write with those the store holds. */
-  void reloadApplyFailures(KeyValueStore<String, String> applyFailures) {
-    mesh.all(ApplyFailureInput.class).map(ApplyFailureInput::id).toList().forEach(mesh::remove);
-    try (KeyValueIterator<String, String> all = applyFailures.all()) {
-      all.forEachRemaining(
-          entry -> ApplyFailureCodec.input(entry.key, entry.value).ifPresent(mesh::put));
+  /**
+   * Records what a distribution-service fails to write, or that it no longer does ({@code null}).
+   */
+  void updateApplyFailure(ObjectId id, ApplyFailureInput failure) {
+    if (failure == null) {
+      mesh.remove(id);
+    } else {
+      mesh.put(failure);
     }
   }
 

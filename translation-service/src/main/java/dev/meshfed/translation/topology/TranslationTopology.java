@@ -21,10 +21,11 @@ import org.apache.kafka.streams.processor.RecordContext;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The translation topology, built without I/O: every cluster's discovered topic (by pattern) → the
- * federation processor, which also reads what the applied topics (by pattern) report failing
- * (inputs and per-unit results in state stores) → each target cluster's desired topic, each
- * cluster's status topic (the statuses of the inputs living there), and the events topic.
+ * The translation topology, built without I/O: every cluster's discovered topic (by pattern), and
+ * the apply-report processor's record of what the applied topics (by pattern) report failing → the
+ * federation processor (inputs and per-unit results in state stores) → each target cluster's
+ * desired topic, each cluster's status topic (the statuses of the inputs living there), and the
+ * events topic.
  */
 public final class TranslationTopology {
 
@@ -63,7 +64,8 @@ public final class TranslationTopology {
         Topics.APPLIED_PATTERN);
     topology.addProcessor(APPLY_PROCESSOR, ApplyReportProcessor::new, APPLIED_SOURCE);
     topology.addProcessor(
-        PROCESSOR, () -> new FederationProcessor(settings, unitsPerBatch), SOURCE);
+        PROCESSOR, () -> new FederationProcessor(settings, unitsPerBatch), SOURCE, APPLY_PROCESSOR);
+    // the apply-report processor's; the federation processor restores the failures from it on start
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
             Stores.persistentKeyValueStore(APPLY_FAILURES_STORE), Serdes.String(), Serdes.String()),

@@ -66,6 +66,20 @@ class InputIndexTest {
   }
 
   @Test
+  void anApplyFailureIsAnInputUntilItIsCleared() {
+    InputIndex index = InputIndex.restore(discovered, applyFailures);
+    ObjectId id = ApplyFailureInput.id("cluster2", "ServiceEntry", "istio-system", "e");
+    ApplyFailureInput failure = new ApplyFailureInput(id, "APPLY", 1, "denied");
+
+    index.updateApplyFailure(id, failure);
+    assertThat(index.mesh().inCluster("cluster2", ApplyFailureInput.class))
+        .containsExactly(failure);
+
+    index.updateApplyFailure(id, null);
+    assertThat(index.mesh().size()).isZero();
+  }
+
+  @Test
   void findsTheAgentAClusterPublished() {
     InputIndex index = InputIndex.restore(discovered, applyFailures);
     Discovered.Entry agent = Discovered.agent();
