@@ -13,11 +13,13 @@ import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.records.StatusKey;
 import dev.meshfed.translation.records.TargetedKey;
 import dev.meshfed.translation.translate.TranslationSettings;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.RecordContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -43,11 +45,17 @@ public final class TranslationTopology {
   private TranslationTopology() {}
 
   public static Topology build(TranslationSettings settings) {
-    return build(settings, RecomputeSchedule.UNITS_PER_BATCH);
+    return build(settings, RecomputeSchedule.UNITS_PER_BATCH, Stores::persistentKeyValueStore);
   }
 
-  /** With full recomputes handed out {@code unitsPerBatch} units at a time. */
-  static Topology build(TranslationSettings settings, int unitsPerBatch) {
+  /**
+   * With full recomputes handed out {@code unitsPerBatch} units at a time, and the state stores
+   * {@code stores} supplies by name: tests take small batches and in-memory stores.
+   */
+  static Topology build(
+      TranslationSettings settings,
+      int unitsPerBatch,
+      Function<String, KeyValueBytesStoreSupplier> stores) {
     TopicSpec<EventKey, FederationEvent> events = Topics.events();
     Topology topology = new Topology();
     topology.addSource(
@@ -68,18 +76,15 @@ public final class TranslationTopology {
     // the apply-report processor's; the federation processor restores the failures from it on start
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(APPLY_FAILURES_STORE), Serdes.String(), Serdes.String()),
+            stores.apply(APPLY_FAILURES_STORE), Serdes.String(), Serdes.String()),
         APPLY_PROCESSOR,
         PROCESSOR);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(INPUTS_STORE),
-            Serdes.String(),
-            new AvroSerde<>(DiscoveredObject.class)),
+            stores.apply(INPUTS_STORE), Serdes.String(), new AvroSerde<>(DiscoveredObject.class)),
         PROCESSOR);
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(UNITS_STORE), Serdes.String(), Serdes.String()),
+        Stores.keyValueStoreBuilder(stores.apply(UNITS_STORE), Serdes.String(), Serdes.String()),
         PROCESSOR);
     topology.addSink(
         DESIRED_SINK,
