@@ -1,12 +1,12 @@
 package dev.meshfed.translation.topology;
 
-import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.ClusterConverged;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.model.ApplyFailureInput;
+import dev.meshfed.translation.model.ObjectId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,24 +21,19 @@ import org.jboss.logging.Logger;
 /**
  * Keeps what each cluster's distribution-service reports it cannot write: an {@code ApplyFailed}
  * holds until the cluster's next {@code ClusterConverged}, which says it holds exactly its desired
- * objects again. The federation processor reads the store for the clusters' statuses, and notices a
- * change by the store's {@link #VERSION_KEY}.
+ * objects again. Each failure, and each one a convergence clears (a {@code null} value), goes on to
+ * the federation processor as an input change; the store is what it restores them from.
  */
-final class ApplyReportProcessor implements Processor<EventKey, FederationEvent, Void, Void> {
+final class ApplyReportProcessor
+    implements Processor<EventKey, FederationEvent, ObjectId, ApplyFailureInput> {
 
   private static final Logger LOG = Logger.getLogger(ApplyReportProcessor.class);
 
-  /** A key no cluster|object key can be: it counts changes to the store. */
-  static final String VERSION_KEY = "\u0000version";
-
-  /** Cluster and object names never hold it. */
-  private static final String SEPARATOR = "\u0001";
-
-  private ProcessorContext<Void, Void> context;
+  private ProcessorContext<ObjectId, ApplyFailureInput> context;
   private KeyValueStore<String, String> failures;
 
   @Override
-  public void init(ProcessorContext<Void, Void> context) {
+  public void init(ProcessorContext<ObjectId, ApplyFailureInput> context) {
     this.context = context;
     this.failures = context.getStateStore(TranslationTopology.APPLY_FAILURES_STORE);
   }
@@ -52,55 +47,29 @@ final class ApplyReportProcessor implements Processor<EventKey, FederationEvent,
     }
     Object event = record.value().getEvent();
     if (event instanceof ApplyFailed failed) {
-      failures.put(
-          key(cluster.get(), failed.getObject()),
-          String.join(
-              SEPARATOR,
-              failed.getAction().name(),
-              String.valueOf(failed.getAttempts()),
-              failed.getError()));
-      changed();
+      String key = ApplyFailureCodec.key(cluster.get(), failed.getObject());
+      String value = ApplyFailureCodec.value(failed);
+      failures.put(key, value);
+      ApplyFailureInput input = ApplyFailureCodec.input(key, value).orElseThrow();
+      context.forward(new Record<>(input.id(), input, record.timestamp()));
     } else if (event instanceof ClusterConverged) {
-      if (clear(cluster.get()) > 0) {
-        changed();
+      for (String key : clear(cluster.get())) {
+        ApplyFailureCodec.id(key)
+            .ifPresent(id -> context.forward(new Record<>(id, null, record.timestamp())));
       }
     } else {
       LOG.debugf("Ignoring an event of %s: %s", cluster.get(), record.value().getMessage());
     }
   }
 
-  static String key(String cluster, DesiredKey object) {
-    return String.join(
-        SEPARATOR, cluster, object.getKind(), object.getNamespace(), object.getName());
-  }
-
-  /** A stored failure as the translator's input; empty for the version key. */
-  static Optional<ApplyFailureInput> input(String key, String value) {
-    if (key.equals(VERSION_KEY)) {
-      return Optional.empty();
-    }
-    String[] object = key.split(SEPARATOR, 4);
-    String[] failure = value.split(SEPARATOR, 3);
-    return Optional.of(
-        new ApplyFailureInput(
-            ApplyFailureInput.id(object[0], object[1], object[2], object[3]),
-            failure[0],
-            Integer.parseInt(failure[1]),
-            failure[2]));
-  }
-
-  private int clear(String cluster) {
+  /** Deletes a cluster's failures, and returns their keys. */
+  private List<String> clear(String cluster) {
     List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, String> range =
-        failures.prefixScan(cluster + SEPARATOR, new StringSerializer())) {
+        failures.prefixScan(ApplyFailureCodec.clusterPrefix(cluster), new StringSerializer())) {
       range.forEachRemaining(entry -> keys.add(entry.key));
     }
     keys.forEach(failures::delete);
-    return keys.size();
-  }
-
-  private void changed() {
-    String version = failures.get(VERSION_KEY);
-    failures.put(VERSION_KEY, String.valueOf(version == null ? 1 : Long.parseLong(version) + 1));
+    return keys;
   }
 }

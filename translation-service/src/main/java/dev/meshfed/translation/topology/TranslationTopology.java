@@ -13,18 +13,21 @@ import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.records.StatusKey;
 import dev.meshfed.translation.records.TargetedKey;
 import dev.meshfed.translation.translate.TranslationSettings;
+import java.util.function.Function;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.RecordContext;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The translation topology, built without I/O: every cluster's discovered topic (by pattern) → the
- * federation processor, which also reads what the applied topics (by pattern) report failing
- * (inputs and per-unit results in state stores) → each target cluster's desired topic, each
- * cluster's status topic (the statuses of the inputs living there), and the events topic.
+ * The translation topology, built without I/O: every cluster's discovered topic (by pattern), and
+ * the apply-report processor's record of what the applied topics (by pattern) report failing → the
+ * federation processor (inputs and per-unit results in state stores) → each target cluster's
+ * desired topic, each cluster's status topic (the statuses of the inputs living there), and the
+ * events topic.
  */
 public final class TranslationTopology {
 
@@ -42,6 +45,17 @@ public final class TranslationTopology {
   private TranslationTopology() {}
 
   public static Topology build(TranslationSettings settings) {
+    return build(settings, RecomputeSchedule.UNITS_PER_BATCH, Stores::persistentKeyValueStore);
+  }
+
+  /**
+   * With full recomputes handed out {@code unitsPerBatch} units at a time, and the state stores
+   * {@code stores} supplies by name: tests take small batches and in-memory stores.
+   */
+  static Topology build(
+      TranslationSettings settings,
+      int unitsPerBatch,
+      Function<String, KeyValueBytesStoreSupplier> stores) {
     TopicSpec<EventKey, FederationEvent> events = Topics.events();
     Topology topology = new Topology();
     topology.addSource(
@@ -57,21 +71,20 @@ public final class TranslationTopology {
         new AvroSerde<>(FederationEvent.class),
         Topics.APPLIED_PATTERN);
     topology.addProcessor(APPLY_PROCESSOR, ApplyReportProcessor::new, APPLIED_SOURCE);
-    topology.addProcessor(PROCESSOR, () -> new FederationProcessor(settings), SOURCE);
+    topology.addProcessor(
+        PROCESSOR, () -> new FederationProcessor(settings, unitsPerBatch), SOURCE, APPLY_PROCESSOR);
+    // the apply-report processor's; the federation processor restores the failures from it on start
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(APPLY_FAILURES_STORE), Serdes.String(), Serdes.String()),
+            stores.apply(APPLY_FAILURES_STORE), Serdes.String(), Serdes.String()),
         APPLY_PROCESSOR,
         PROCESSOR);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(INPUTS_STORE),
-            Serdes.String(),
-            new AvroSerde<>(DiscoveredObject.class)),
+            stores.apply(INPUTS_STORE), Serdes.String(), new AvroSerde<>(DiscoveredObject.class)),
         PROCESSOR);
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(
-            Stores.persistentKeyValueStore(UNITS_STORE), Serdes.String(), Serdes.String()),
+        Stores.keyValueStoreBuilder(stores.apply(UNITS_STORE), Serdes.String(), Serdes.String()),
         PROCESSOR);
     topology.addSink(
         DESIRED_SINK,

@@ -250,7 +250,7 @@ class TranslationTopologyTest {
   @Test
   void aFullRecomputeLargerThanABatchGoesOnOverSeveralPunctuations() {
     loadBookinfo();
-    int more = FederationProcessor.UNITS_PER_BATCH + 50;
+    int more = RecomputeSchedule.UNITS_PER_BATCH + 50;
     for (int i = 0; i < more; i++) {
       put("cluster1", Discovered.service("bookinfo", "svc-" + i, 9080));
     }

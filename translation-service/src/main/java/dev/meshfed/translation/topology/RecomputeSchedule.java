@@ -1,0 +1,136 @@
+package dev.meshfed.translation.topology;
+
+import dev.meshfed.translation.translate.FederationTranslator;
+import dev.meshfed.translation.translate.UnitId;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Supplier;
+
+/**
+ * When units are recomputed: right away, on the interval, or as part of a full recompute. It reads
+ * no clock: the wall-clock times and record timestamps it decides by are handed to it.
+ *
+ * <p>A change that may move membership affects every unit. Such changes make a full recompute due
+ * rather than run one each: a cluster joining publishes its namespaces, gateways and agent
+ * together, and a full recompute costs as much as the mesh is large. The punctuation starts a due
+ * one, and hands out {@link #UNITS_PER_BATCH} of its units each time it fires, each batch in a
+ * transaction of its own, so that distribution starts applying before a large mesh is translated in
+ * full; while records keep coming, batches yield to them (see {@link #BATCH_EVERY_WHILE_BUSY}).
+ * Changes that come while one is due wait for it, so that no unit is translated with a membership
+ * already out of date.
+ */
+final class RecomputeSchedule {
+
+  /** How often the punctuation fires; input is quiet once no record came for as long. */
+  static final Duration INTERVAL = Duration.ofMillis(50);
+
+  /**
+   * Status units made due by Service changes are recomputed at most this often: each counts every
+   * service of the mesh (some 50 ms at 10,000 services), which holds up the records behind it, so a
+   * burst of changes is counted once.
+   */
+  static final Duration STATUSES_EVERY = Duration.ofSeconds(5);
+
+  /** Units recomputed per punctuation: at 20 clusters, some 4,000 records a transaction. */
+  static final int UNITS_PER_BATCH = 200;
+
+  /**
+   * While records keep coming, a batch runs at most this often: the stream thread processes fewer
+   * records per loop after each punctuation, and batches on every one starved the input.
+   */
+  static final Duration BATCH_EVERY_WHILE_BUSY = Duration.ofSeconds(1);
+
+  /** What the punctuation recomputes, and the timestamp its records carry. */
+  record Batch(boolean startsFullRecompute, List<UnitId> units, long timestamp) {
+
+    static final Batch NONE = new Batch(false, List.of(), 0);
+  }
+
+  private final int unitsPerBatch;
+  private final FullRecompute fullRecompute = new FullRecompute();
+
+  /**
+   * Status units a change made due: they read every service, so they wait for the punctuation
+   * rather than delay the change's own records.
+   */
+  private final SortedSet<UnitId> dueStatuses = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+
+  private long dueStatusesAt;
+  private long lastStatusesAt;
+  private long lastRecordAt;
+  private long lastBatchAt;
+
+  RecomputeSchedule(int unitsPerBatch) {
+    this.unitsPerBatch = unitsPerBatch;
+  }
+
+  /**
+   * Inputs may have been committed while a full recompute was still due: one runs after a restart,
+   * its records stamped with the time it starts.
+   */
+  void restarted() {
+    fullRecompute.markDue(0);
+  }
+
+  /** A record came in at wall-clock {@code now}. */
+  void recordArrived(long now) {
+    lastRecordAt = now;
+  }
+
+  /**
+   * A change stamped {@code timestamp} affects {@code affected} (empty: every unit, membership may
+   * have moved). Returns the units to recompute right away; the others wait for the punctuation.
+   */
+  List<UnitId> changed(Optional<? extends Collection<UnitId>> affected, long timestamp) {
+    if (affected.isEmpty() || fullRecompute.isDue()) {
+      fullRecompute.markDue(timestamp);
+      return List.of();
+    }
+    List<UnitId> now = new ArrayList<>();
+    for (UnitId unit : affected.get()) {
+      if (unit instanceof UnitId.StatusUnit) {
+        dueStatuses.add(unit);
+        dueStatusesAt = Math.max(dueStatusesAt, timestamp);
+      } else {
+        now.add(unit);
+      }
+    }
+    return now;
+  }
+
+  /**
+   * What the punctuation firing at wall-clock {@code now} recomputes: the next batch of a full
+   * recompute, starting a due one with {@code everyUnit} (asked for only then); else the due status
+   * units, at most every {@link #STATUSES_EVERY}. A batch that starts a full recompute is to be
+   * translated with the membership resolved afresh.
+   */
+  Batch next(long now, Supplier<Collection<UnitId>> everyUnit) {
+    boolean inputQuiet = now - lastRecordAt >= INTERVAL.toMillis();
+    boolean batchOverdue = now - lastBatchAt >= BATCH_EVERY_WHILE_BUSY.toMillis();
+    if (!inputQuiet && !batchOverdue) {
+      return Batch.NONE;
+    }
+    boolean started = fullRecompute.startIfDue(everyUnit, now);
+    List<UnitId> units = fullRecompute.nextBatch(unitsPerBatch);
+    if (!units.isEmpty()) {
+      lastBatchAt = now;
+      return new Batch(started, units, fullRecompute.timestamp());
+    }
+    if (fullRecompute.isDue()
+        || dueStatuses.isEmpty()
+        || now - lastStatusesAt < STATUSES_EVERY.toMillis()) {
+      return new Batch(started, List.of(), fullRecompute.timestamp());
+    }
+    Batch statuses = new Batch(started, List.copyOf(dueStatuses), dueStatusesAt);
+    dueStatuses.clear();
+    dueStatusesAt = 0;
+    lastBatchAt = now;
+    lastStatusesAt = now;
+    return statuses;
+  }
+}

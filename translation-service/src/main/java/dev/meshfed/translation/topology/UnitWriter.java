@@ -1,0 +1,153 @@
+package dev.meshfed.translation.topology;
+
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.records.RecordFactory;
+import dev.meshfed.translation.records.TargetedKey;
+import dev.meshfed.translation.translate.FederationTranslator;
+import dev.meshfed.translation.translate.Membership;
+import dev.meshfed.translation.translate.Output;
+import dev.meshfed.translation.translate.OutputDiff;
+import dev.meshfed.translation.translate.UnitId;
+import dev.meshfed.translation.translate.UnitResult;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Recomputes units and writes what differs from what each wrote before: desired records, statuses
+ * and events. The units store keeps each unit's last result (encoded), so that a restart diffs
+ * against what was written.
+ */
+final class UnitWriter {
+
+  private final KeyValueStore<String, String> units;
+  private final MeshInputs mesh;
+  private final Forwarder forwarder;
+
+  UnitWriter(KeyValueStore<String, String> units, MeshInputs mesh, Forwarder forwarder) {
+    this.units = units;
+    this.mesh = mesh;
+    this.forwarder = forwarder;
+  }
+
+  /**
+   * Translates a unit and writes what differs from its stored result, stamped {@code timestamp}.
+   * Most units of a full recompute come out as before: comparing the encoded forms skips decoding
+   * and diffing those.
+   */
+  void recompute(UnitId unit, Membership membership, long timestamp) {
+    String stored = units.get(unit.key());
+    UnitResult after = FederationTranslator.translate(unit, mesh, membership);
+    String encoded = after.isEmpty() ? null : UnitResultCodec.encode(after);
+    if (Objects.equals(stored, encoded)) {
+      return;
+    }
+    OutputDiff diff = OutputDiff.between(UnitResultCodec.decode(stored), after);
+    emit(withoutRivalsObjects(unit, diff, membership), timestamp);
+    if (encoded == null) {
+      units.delete(unit.key());
+    } else {
+      units.put(unit.key(), encoded);
+    }
+  }
+
+  /** Units that produced something before, even if their input is gone now. */
+  SortedSet<UnitId> storedUnits() {
+    SortedSet<UnitId> stored = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+    try (KeyValueIterator<String, String> all = units.all()) {
+      while (all.hasNext()) {
+        KeyValue<String, String> entry = all.next();
+        UnitKeys.parse(entry.key).ifPresent(stored::add);
+      }
+    }
+    return stored;
+  }
+
+  /**
+   * A service whose objects a rival took over (it lost a conflict, or was deleted and the rival
+   * won) must not tombstone them if the rival's unit already wrote them: units recompute one after
+   * the other, in key order, not in the order that keeps a take-over intact.
+   */
+  private OutputDiff withoutRivalsObjects(UnitId unit, OutputDiff diff, Membership membership) {
+    if (!(unit instanceof UnitId.ServiceUnit service) || diff.removed().isEmpty()) {
+      return diff;
+    }
+    Set<TargetedKey> held = new HashSet<>();
+    diff.removed().stream()
+        .map(Output::host)
+        .filter(Objects::nonNull)
+        .distinct()
+        .flatMap(
+            host ->
+                FederationTranslator.servicesNaming(host, service.service(), mesh, membership)
+                    .stream())
+        .distinct()
+        .map(rival -> units.get(UnitId.service(rival).key()))
+        .map(UnitResultCodec::decode)
+        .forEach(result -> result.outputs().forEach(o -> held.add(RecordFactory.key(o))));
+    return held.isEmpty() ? diff : diff.keeping(o -> held.contains(RecordFactory.key(o)));
+  }
+
+  private void emit(OutputDiff diff, long timestamp) {
+    diff.written()
+        .forEach(
+            o ->
+                forward(
+                    TranslationTopology.DESIRED_SINK,
+                    RecordFactory.key(o),
+                    RecordFactory.desired(o),
+                    timestamp));
+    diff.removed()
+        .forEach(
+            o -> forward(TranslationTopology.DESIRED_SINK, RecordFactory.key(o), null, timestamp));
+    diff.hostChanges()
+        .forEach(
+            c ->
+                forward(
+                    TranslationTopology.EVENTS_SINK,
+                    RecordFactory.hostKey(c.output().host()),
+                    RecordFactory.hostEvent(c),
+                    timestamp));
+    diff.raised()
+        .forEach(
+            d ->
+                forward(
+                    TranslationTopology.EVENTS_SINK,
+                    RecordFactory.inputKey(d),
+                    RecordFactory.diagnosticEvent(d, true),
+                    timestamp));
+    diff.statusesWritten()
+        .forEach(
+            status ->
+                forward(
+                    TranslationTopology.STATUS_SINK,
+                    RecordFactory.statusKey(status.input()),
+                    RecordFactory.status(status),
+                    timestamp));
+    diff.statusesRemoved()
+        .forEach(
+            status ->
+                forward(
+                    TranslationTopology.STATUS_SINK,
+                    RecordFactory.statusKey(status.input()),
+                    null,
+                    timestamp));
+    diff.cleared()
+        .forEach(
+            d ->
+                forward(
+                    TranslationTopology.EVENTS_SINK,
+                    RecordFactory.inputKey(d),
+                    RecordFactory.diagnosticEvent(d, false),
+                    timestamp));
+  }
+
+  private void forward(String sink, Object key, Object value, long timestamp) {
+    forwarder.forward(sink, key, value, timestamp);
+  }
+}

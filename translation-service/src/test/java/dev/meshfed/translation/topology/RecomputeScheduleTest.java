@@ -1,0 +1,122 @@
+package dev.meshfed.translation.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.translate.UnitId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class RecomputeScheduleTest {
+
+  private static final UnitId SERVICE =
+      UnitId.service(new ObjectId("cluster1", "Service", "bookinfo", "reviews"));
+  private static final UnitId GATEWAY = UnitId.gateway("cluster1");
+  private static final UnitId STATUS = UnitId.status("mgmt");
+  private static final List<UnitId> EVERY_UNIT = List.of(UnitId.MEMBERSHIP, GATEWAY, SERVICE);
+
+  /** Long past any quiet period, batch interval or status interval. */
+  private static final long LATER = 60_000;
+
+  private final RecomputeSchedule schedule = new RecomputeSchedule(2);
+  private final AtomicInteger everyUnitAsked = new AtomicInteger();
+
+  @Test
+  void nothingDueRecomputesNothing() {
+    RecomputeSchedule.Batch batch = next(LATER);
+
+    assertThat(batch.units()).isEmpty();
+    assertThat(batch.startsFullRecompute()).isFalse();
+    assertThat(everyUnitAsked).hasValue(0);
+  }
+
+  @Test
+  void aServiceChangeRecomputesItsUnitsRightAwayAndLeavesStatusesToThePunctuation() {
+    assertThat(schedule.changed(Optional.of(List.of(GATEWAY, SERVICE, STATUS)), 7))
+        .containsExactly(GATEWAY, SERVICE);
+
+    RecomputeSchedule.Batch batch = next(LATER);
+
+    assertThat(batch.units()).containsExactly(STATUS);
+    assertThat(batch.timestamp()).as("the change that made them due").isEqualTo(7);
+    assertThat(batch.startsFullRecompute()).isFalse();
+    assertThat(next(2 * LATER).units()).as("counted once").isEmpty();
+  }
+
+  @Test
+  void statusesAreCountedAtMostEveryFiveSeconds() {
+    schedule.changed(Optional.of(List.of(STATUS)), 1);
+    assertThat(next(LATER).units()).containsExactly(STATUS);
+
+    schedule.changed(Optional.of(List.of(STATUS)), 2);
+    assertThat(next(LATER + 4_999).units()).isEmpty();
+    RecomputeSchedule.Batch batch = next(LATER + 5_000);
+
+    assertThat(batch.units()).containsExactly(STATUS);
+    assertThat(batch.timestamp()).isEqualTo(2);
+  }
+
+  @Test
+  void aChangeThatMayMoveMembershipMakesAFullRecomputeDueThatTheChangesAfterItWaitFor() {
+    assertThat(schedule.changed(Optional.empty(), 5)).isEmpty();
+    assertThat(schedule.changed(Optional.of(List.of(SERVICE, STATUS)), 9)).isEmpty();
+
+    RecomputeSchedule.Batch first = next(LATER);
+    RecomputeSchedule.Batch second = next(LATER + 50);
+
+    assertThat(first.startsFullRecompute()).isTrue();
+    assertThat(first.units()).containsExactly(UnitId.MEMBERSHIP, GATEWAY);
+    assertThat(first.timestamp()).as("the latest change that made it due").isEqualTo(9);
+    assertThat(second.startsFullRecompute()).isFalse();
+    assertThat(second.units()).containsExactly(SERVICE);
+    assertThat(second.timestamp()).isEqualTo(9);
+    assertThat(everyUnitAsked).hasValue(1);
+  }
+
+  @Test
+  void dueStatusesWaitForTheFullRecompute() {
+    schedule.changed(Optional.of(List.of(STATUS)), 1);
+    schedule.changed(Optional.empty(), 2);
+
+    assertThat(next(LATER).units()).doesNotContain(STATUS);
+    assertThat(next(LATER + 50).units()).doesNotContain(STATUS);
+    assertThat(next(LATER + 100).units()).containsExactly(STATUS);
+  }
+
+  @Test
+  void batchesWaitForTheInputToBeQuietOrForASecondToPass() {
+    schedule.changed(Optional.empty(), 1);
+    assertThat(next(LATER).units()).hasSize(2);
+    schedule.recordArrived(LATER + 10);
+    assertThat(next(LATER + 59).units()).as("records still coming").isEmpty();
+    assertThat(next(LATER + 60).units()).as("quiet for 50 ms").hasSize(1);
+
+    schedule.changed(Optional.empty(), 2);
+    schedule.recordArrived(LATER + 1_030);
+    assertThat(next(LATER + 1_040).units()).as("records still coming").isEmpty();
+    schedule.recordArrived(LATER + 1_050);
+    assertThat(next(LATER + 1_060).units()).as("a second after the last batch").hasSize(2);
+  }
+
+  @Test
+  void afterARestartAFullRecomputeRunsStampedWithTheTimeItStarts() {
+    schedule.restarted();
+
+    RecomputeSchedule.Batch batch = next(1_234);
+
+    assertThat(batch.startsFullRecompute()).isTrue();
+    assertThat(batch.timestamp()).isEqualTo(1_234);
+  }
+
+  private RecomputeSchedule.Batch next(long now) {
+    return schedule.next(now, this::everyUnit);
+  }
+
+  private Collection<UnitId> everyUnit() {
+    everyUnitAsked.incrementAndGet();
+    return EVERY_UNIT;
+  }
+}
