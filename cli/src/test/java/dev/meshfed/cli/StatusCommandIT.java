@@ -290,7 +290,7 @@ class StatusCommandIT {
         null,
         at.toEpochMilli(),
         new DiscoveryKey(kind, namespace, name),
-        new DiscoveredObject("v1", "uid-" + name, 1L, null, payload));
+        new DiscoveredObject("v1", "uid-" + name, 1L, null, payload, List.of()));
   }
 
   private static ProducerRecord<DesiredKey, DesiredObject> desired(Instant at, String host) {

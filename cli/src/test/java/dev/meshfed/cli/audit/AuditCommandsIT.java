@@ -305,7 +305,12 @@ class AuditCommandsIT {
 
   private static DiscoveredObject workspace() {
     return new DiscoveredObject(
-        "admin.gloo.solo.io/v2", "uid-bookinfo", 1L, null, WorkspaceState.newBuilder().build());
+        "admin.gloo.solo.io/v2",
+        "uid-bookinfo",
+        1L,
+        null,
+        WorkspaceState.newBuilder().build(),
+        List.of());
   }
 
   private static DiscoveryKey key(ObjectRef ref) {
@@ -320,7 +325,7 @@ class AuditCommandsIT {
         at.toEpochMilli(),
         key(ref),
         new DiscoveredObject(
-            "v1", "uid-" + ref.getName() + "-" + generation, generation, null, payload));
+            "v1", "uid-" + ref.getName() + "-" + generation, generation, null, payload, List.of()));
   }
 
   private static ProducerRecord<DiscoveryKey, DiscoveredObject> deletion(

@@ -71,7 +71,7 @@ final class StatusFixtures {
         kind,
         namespace,
         name,
-        new DiscoveredObject("v1", "uid-" + name, 1L, null, payload),
+        new DiscoveredObject("v1", "uid-" + name, 1L, null, payload, List.of()),
         at.toEpochMilli());
   }
 

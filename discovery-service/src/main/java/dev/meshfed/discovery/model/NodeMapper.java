@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Node → kind Node: its addresses and readiness, which is all a NodePort east-west gateway needs.
- * The rest of its status (heartbeats, capacity) changes all the time and is left out, so that it
- * publishes nothing.
+ * Node → kind Node: its addresses and readiness, which is all a NodePort east-west gateway needs,
+ * and its region and zone, the locality of its pods. The rest of its status (heartbeats, capacity)
+ * changes all the time and is left out, so that it publishes nothing.
  */
 public final class NodeMapper {
 
@@ -22,7 +22,12 @@ public final class NodeMapper {
 
   public static Mapping map(Node node) {
     NodeStatus status = Optional.ofNullable(node.getStatus()).orElseGet(NodeStatus::new);
-    var state = new NodeState(addresses(status.getAddresses()), ready(status.getConditions()));
+    var state =
+        new NodeState(
+            addresses(status.getAddresses()),
+            ready(status.getConditions()),
+            Envelope.label(node, "topology.kubernetes.io/region"),
+            Envelope.label(node, "topology.kubernetes.io/zone"));
     return Mapping.of(new Write(Keys.of(DiscoveredKinds.NODE, node), Envelope.wrap(node, state)));
   }
 

@@ -189,7 +189,7 @@ class DiscoveryServiceIT {
     assertThat(payload(Keys.of(DiscoveredKinds.KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
         .isEqualTo(new ClusterRegistrationState(Map.of(), false));
     assertThat(payload(Keys.of(DiscoveredKinds.NODE, "", "node-a")))
-        .isEqualTo(new NodeState(Map.of("InternalIP", "192.168.122.11"), true));
+        .isEqualTo(new NodeState(Map.of("InternalIP", "192.168.122.11"), true, null, null));
     DiscoveredObject reviews = topic.latest(REVIEWS).orElseThrow().value();
     assertThat(reviews.getApiVersion()).isEqualTo("v1");
     assertThat(reviews.getUid()).isNotEmpty();

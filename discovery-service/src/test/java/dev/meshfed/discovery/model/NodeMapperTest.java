@@ -34,7 +34,11 @@ class NodeMapperTest {
         .isEqualTo(Keys.of(DiscoveredKinds.NODE, "", "node-a"));
     assertThat(mapping.writes().get(0).value().getPayload())
         .isEqualTo(
-            new NodeState(Map.of("InternalIP", "192.168.122.11", "Hostname", "node-a.lab"), true));
+            new NodeState(
+                Map.of("InternalIP", "192.168.122.11", "Hostname", "node-a.lab"),
+                true,
+                null,
+                null));
   }
 
   @Test

@@ -64,7 +64,9 @@ public final class InputConverter {
               g.getNetwork(),
               g.getNodePort()));
     } else if (payload instanceof NodeState node) {
-      return Optional.of(new NodeInput(id, node.getAddresses(), node.getReady()));
+      return Optional.of(
+          new NodeInput(
+              id, node.getAddresses(), node.getReady(), node.getRegion(), node.getZone()));
     } else if (payload instanceof ControlPlaneState cp) {
       return Optional.of(new ControlPlaneInput(id, cp.getVersion(), cp.getRevision(), cp.getEnv()));
     } else if (payload instanceof WorkspaceState ws) {

@@ -98,6 +98,17 @@ public final class FederationTranslator {
           .flatMap(c -> Stream.of(c.workspace(), c.settings()))
           .forEach(input -> units.add(UnitId.status(input.cluster())));
     }
+    // Its workspace counts it as exported, its importers as imported: labels that exportTo and
+    // importFrom select by can change those without changing what it adds to the gateway.
+    List<WorkspacePlan> importedBefore = importers(before, inputs, membership);
+    List<WorkspacePlan> importedAfter = importers(after, inputs, membership);
+    if (!importedBefore.equals(importedAfter)) {
+      Stream.concat(importedBefore.stream(), importedAfter.stream())
+          .forEach(plan -> units.addAll(statusUnits(plan)));
+      membership
+          .workspaceOf(changed.cluster(), changed.namespace())
+          .ifPresent(plan -> units.addAll(statusUnits(plan)));
+    }
     // A service that claims the same objects can win or lose them with this change.
     Stream.concat(was.stream(), is.stream())
         .map(GatewayTranslator.Contribution::hostSuffix)
@@ -112,6 +123,19 @@ public final class FederationTranslator {
                   .ifPresent(plan -> units.addAll(statusUnits(plan)));
             });
     return Optional.of(units);
+  }
+
+  /** The workspaces importing a service, if it is one and federated. */
+  private static List<WorkspacePlan> importers(
+      Optional<Input> input, MeshInputs inputs, Membership membership) {
+    if (input.isEmpty() || !(input.get() instanceof ServiceInput service)) {
+      return List.of();
+    }
+    Decision<ServiceFederation.Federated> federated =
+        ServiceFederation.federation(service, inputs, membership);
+    return federated.isAllowed()
+        ? ServiceSharing.importers(service, federated.allowed().workspace(), membership)
+        : List.of();
   }
 
   private static Stream<ServiceInput> rivalsOf(

@@ -88,7 +88,7 @@ public final class WireFormat {
           new EastWestGatewayState(
               g.labels(), g.selector(), g.address(), g.tlsPort(), g.network(), g.nodePort());
     } else if (input instanceof NodeInput n) {
-      payload = new NodeState(n.addresses(), n.ready());
+      payload = new NodeState(n.addresses(), n.ready(), n.region(), n.zone());
     } else if (input instanceof ControlPlaneInput cp) {
       payload =
           new ControlPlaneState("pilot:" + cp.version(), cp.version(), cp.revision(), cp.env());

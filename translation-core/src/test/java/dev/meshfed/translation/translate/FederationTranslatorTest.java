@@ -120,6 +120,34 @@ class FederationTranslatorTest {
   }
 
   @Test
+  void aLabelThatChangesWhoImportsAServiceRecountsTheWorkspacesOnBothSides() throws IOException {
+    GoldenCase sharing = GoldenCase.named("sharing-by-resource-and-label");
+    MeshInputs inputs = sharing.mesh();
+    Membership resolved = FederationTranslator.membership(inputs, sharing.settings());
+    ObjectId catalog = new ObjectId("cluster1", "Service", "shop", "catalog");
+    ServiceInput exported = (ServiceInput) inputs.get(catalog).orElseThrow();
+    ServiceInput unlabelled =
+        new ServiceInput(catalog, exported.type(), Map.of(), exported.selector(), exported.ports());
+    inputs.put(unlabelled);
+
+    // shop (its own workspace, in mgmt) counts it exported, platform (mgmt) imported
+    assertThat(
+            FederationTranslator.unitsAffectedBy(
+                    catalog, Optional.of(exported), Optional.of(unlabelled), inputs, resolved)
+                .orElseThrow())
+        .contains(UnitId.service(catalog), UnitId.status("mgmt"));
+    assertThat(
+            FederationTranslator.unitsAffectedBy(
+                    catalog,
+                    Optional.of(unlabelled),
+                    Optional.of(withPort(unlabelled, 1)),
+                    inputs,
+                    resolved)
+                .orElseThrow())
+        .containsExactly(UnitId.service(catalog));
+  }
+
+  @Test
   void workloadsAndEndpointSlicesAffectNoUnit() {
     for (String kind : List.of("Deployment", "StatefulSet", "DaemonSet", "EndpointSlice")) {
       ObjectId changed = new ObjectId("cluster1", kind, "bookinfo", "reviews");

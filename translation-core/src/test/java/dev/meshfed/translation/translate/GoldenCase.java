@@ -116,7 +116,12 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               text(o, "network"),
               o.has("nodePort") ? o.get("nodePort").asInt() : null);
       case "Node" ->
-          new NodeInput(id, strings(o.path("addresses")), o.path("ready").asBoolean(false));
+          new NodeInput(
+              id,
+              strings(o.path("addresses")),
+              o.path("ready").asBoolean(false),
+              o.path("region").textValue(),
+              o.path("zone").textValue());
       case "ControlPlane" ->
           new ControlPlaneInput(
               id, text(o, "version"), text(o, "revision"), strings(o.path("env")));
