@@ -25,7 +25,10 @@ public final class ControlPlaneMapper {
 
   /** istiod's settings translation reads: trust-domain validation, address allocation. */
   static final Set<String> CROSS_CLUSTER_ENV =
-      Set.of("PILOT_SKIP_VALIDATE_TRUST_DOMAIN", "PILOT_ENABLE_IP_AUTOALLOCATE");
+      Set.of(
+          "PILOT_SKIP_VALIDATE_TRUST_DOMAIN",
+          "PILOT_ENABLE_IP_AUTOALLOCATE",
+          "PILOT_ENABLE_K8S_SELECT_WORKLOAD_ENTRIES");
 
   private ControlPlaneMapper() {}
 

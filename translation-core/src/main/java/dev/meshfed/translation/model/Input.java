@@ -16,7 +16,8 @@ public sealed interface Input
         MeshConfigInput,
         WorkloadInput,
         EndpointSliceInput,
-        ApplyFailureInput {
+        ApplyFailureInput,
+        VirtualDestinationInput {
 
   ObjectId id();
 

@@ -11,10 +11,12 @@ import dev.meshfed.schema.discovery.GatewaySelector;
 import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
+import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.VirtualDestinationState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
@@ -32,6 +34,7 @@ import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
@@ -96,8 +99,37 @@ public final class InputConverter {
       return Optional.of(
           new EndpointSliceInput(
               id, e.getService(), e.getReadyEndpoints(), e.getNotReadyEndpoints(), e.getZones()));
+    } else if (payload instanceof VirtualDestinationState vd) {
+      return Optional.of(virtualDestination(id, created, generation, vd, object.getProblems()));
     }
     return Optional.empty();
+  }
+
+  private static VirtualDestinationInput virtualDestination(
+      ObjectId id,
+      String created,
+      long generation,
+      VirtualDestinationState vd,
+      List<String> problems) {
+    return new VirtualDestinationInput(
+        id,
+        created,
+        generation,
+        vd.getHosts(),
+        vd.getServices().stream().map(InputConverter::objectSelector).toList(),
+        vd.getExternalServices().stream().map(InputConverter::objectSelector).toList(),
+        vd.getPorts().stream()
+            .map(
+                p ->
+                    new VirtualDestinationInput.Port(
+                        p.getNumber(), p.getProtocol(), p.getTargetPort()))
+            .toList(),
+        problems);
+  }
+
+  private static VirtualDestinationInput.ObjectSelector objectSelector(ObjectSelector s) {
+    return new VirtualDestinationInput.ObjectSelector(
+        s.getName(), s.getNamespace(), s.getCluster(), s.getWorkspace(), s.getLabels());
   }
 
   private static ServiceInput service(ObjectId id, String created, ServiceState s) {

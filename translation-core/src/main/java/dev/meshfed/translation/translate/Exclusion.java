@@ -54,6 +54,10 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
      * A cluster gets a Gateway for a host suffix only while it owns a federated service with it.
      */
     NO_FEDERATED_SERVICE,
+    /** The input is invalid (a field named in its status), so it is federated nowhere. */
+    INVALID_INPUT,
+    /** A VirtualDestination's selectors select no service, or none other clusters can reach. */
+    NO_BACKING_SERVICE,
     /** No rule excludes it, yet the translation does not produce it: a bug. */
     UNEXPLAINED
   }

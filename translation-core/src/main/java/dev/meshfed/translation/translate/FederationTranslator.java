@@ -60,6 +60,8 @@ public final class FederationTranslator {
     inputs.clusters().forEach(cluster -> units.add(UnitId.proxyConfig(cluster)));
     inputs.clusters().forEach(cluster -> units.add(UnitId.status(cluster)));
     inputs.all(ServiceInput.class).forEach(service -> units.add(UnitId.service(service.id())));
+    VirtualDestinationTranslator.all(inputs)
+        .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
     return units;
   }
 
@@ -81,12 +83,21 @@ public final class FederationTranslator {
       Membership membership) {
     SortedSet<UnitId> units = new TreeSet<>(UNIT_ORDER);
     if (UNTRANSLATED_KINDS.contains(changed.kind())) {
+      // the identities of a workload's pods are a VirtualDestination's subject alt names
+      units.addAll(VirtualDestinationUnits.backedIn(changed, inputs));
       return Optional.of(units);
     }
     if (!DiscoveredKinds.SERVICE.equals(changed.kind())) {
       return Optional.empty();
     }
     units.add(UnitId.service(changed));
+    SortedSet<UnitId> virtualDestinations =
+        VirtualDestinationUnits.selecting(before, after, inputs);
+    if (!virtualDestinations.isEmpty()) {
+      units.addAll(virtualDestinations);
+      // its cluster's east-west gateway passes the hosts it backs through
+      units.add(UnitId.gateway(changed.cluster()));
+    }
     Optional<GatewayTranslator.Contribution> was =
         GatewayTranslator.contribution(before, inputs, membership);
     Optional<GatewayTranslator.Contribution> is =

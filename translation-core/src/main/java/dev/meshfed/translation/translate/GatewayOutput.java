@@ -16,6 +16,27 @@ final class GatewayOutput {
   private GatewayOutput() {}
 
   static Output of(ClusterMesh mesh, String suffix, String name, SortedSet<ObjectId> settings) {
+    return of(
+        mesh,
+        List.of("*." + suffix),
+        name,
+        settings,
+        "cluster "
+            + mesh.cluster()
+            + " owns federated services with host suffix "
+            + suffix
+            + ": its east-west gateway passes *."
+            + suffix
+            + " through");
+  }
+
+  /** An AUTO_PASSTHROUGH server for {@code hosts} on the gateway's tls port. */
+  static Output of(
+      ClusterMesh mesh,
+      List<String> hosts,
+      String name,
+      SortedSet<ObjectId> inputs,
+      String reason) {
     EastWestGatewayInput eastWest = mesh.gateway();
     ObjectNode spec = Manifests.objectNode();
     spec.set("selector", Manifests.stringMap(eastWest.selector()));
@@ -25,9 +46,9 @@ final class GatewayOutput {
     port.put("name", "tls");
     port.put("protocol", "TLS");
     server.putObject("tls").put("mode", "AUTO_PASSTHROUGH");
-    server.set("hosts", Manifests.strings(List.of("*." + suffix)));
+    server.set("hosts", Manifests.strings(hosts));
 
-    List<ObjectId> sources = new ArrayList<>(settings);
+    List<ObjectId> sources = new ArrayList<>(inputs);
     sources.add(eastWest.id());
     sources.add(mesh.controlPlane().id());
     String apiVersion = mesh.networkingApiVersion();
@@ -51,12 +72,6 @@ final class GatewayOutput {
         sources.stream().sorted().toList(),
         null,
         mesh.cluster(),
-        "cluster "
-            + mesh.cluster()
-            + " owns federated services with host suffix "
-            + suffix
-            + ": its east-west gateway passes *."
-            + suffix
-            + " through");
+        reason);
   }
 }

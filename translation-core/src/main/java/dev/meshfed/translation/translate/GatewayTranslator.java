@@ -80,6 +80,23 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
                     passthrough.suffix(),
                     name(passthrough, usual),
                     why)));
+    VirtualDestinationPassthrough.of(cluster, istiod, usual, merged.keySet(), inputs, membership)
+        .ifPresentOrElse(
+            out::output,
+            () ->
+                out.stop(
+                    GATEWAYS.and(named(VirtualDestinationPassthrough.NAME)),
+                    () ->
+                        new Exclusion(
+                            Rule.NO_BACKING_SERVICE,
+                            null,
+                            "cluster "
+                                + cluster
+                                + (usual.isEmpty()
+                                    ? " has no reachable east-west gateway"
+                                    : " backs no VirtualDestination whose hosts clients of other"
+                                        + " clusters need passed through, beyond the host"
+                                        + " suffixes its other Gateways pass"))));
     return out.build();
   }
 
@@ -130,8 +147,9 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
   @Override
   public List<GatewayUnit> candidates(DesiredRef ref, MeshInputs inputs, Membership membership) {
     boolean named =
-        membership.hostSuffixes().stream()
-            .anyMatch(suffix -> couldName(ref.cluster(), suffix, ref.name(), inputs));
+        ref.name().equals(VirtualDestinationPassthrough.NAME)
+            || membership.hostSuffixes().stream()
+                .anyMatch(suffix -> couldName(ref.cluster(), suffix, ref.name(), inputs));
     return named ? List.of(new GatewayUnit(ref.cluster())) : List.of();
   }
 

@@ -13,9 +13,7 @@ import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
-import dev.meshfed.translation.translate.Diagnostic.Severity;
 import dev.meshfed.translation.translate.ServiceFederation.Federated;
-import dev.meshfed.translation.translate.StatusOutput.State;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,9 +29,6 @@ import java.util.TreeSet;
  * generation it reflects, and counts as Gloo Mesh reports them.
  */
 final class InputStatuses {
-
-  static final String MESHFED_API_VERSION = "meshfed.dev/v1alpha1";
-  static final String GLOO_API_VERSION = "admin.gloo.solo.io/v2";
 
   private InputStatuses() {}
 
@@ -219,40 +214,9 @@ final class InputStatuses {
       ObjectNode counts,
       Optional<String> failure) {
     List<Diagnostic> diagnostics =
-        membership.diagnostics().stream().filter(d -> d.input().equals(input)).sorted().toList();
-    State state = state(diagnostics);
-    Optional<String> invalid =
-        diagnostics.stream()
-            .filter(d -> d.severity() == Severity.INVALID)
-            .findFirst()
-            .map(Diagnostic::message);
-    if (invalid.isEmpty() && failure.isPresent()) {
-      state = State.FAILED;
-    }
-    String message =
-        invalid
-            .or(() -> failure)
-            .or(() -> diagnostics.stream().findFirst().map(Diagnostic::message))
-            .orElse(acceptedMessage(input, membership));
-    Long observed = generation > 0 ? generation : null;
-    ObjectNode status = Manifests.objectNode();
-    status.put("state", state.name());
-    status.put("message", message);
-    if (observed != null) {
-      status.put("observedGeneration", observed);
-    }
-    ArrayNode list = status.putArray("diagnostics");
-    diagnostics.forEach(
-        d -> list.addObject().put("severity", d.severity().name()).put("message", d.message()));
-    status.setAll(counts);
-    return new StatusOutput(input, apiVersion(input), state, message, observed, status);
-  }
-
-  private static State state(List<Diagnostic> diagnostics) {
-    if (diagnostics.stream().anyMatch(d -> d.severity() == Severity.INVALID)) {
-      return State.INVALID;
-    }
-    return diagnostics.isEmpty() ? State.ACCEPTED : State.WARNING;
+        membership.diagnostics().stream().filter(d -> d.input().equals(input)).toList();
+    return StatusOutputs.of(
+        input, generation, diagnostics, counts, failure, acceptedMessage(input, membership));
   }
 
   private static String acceptedMessage(ObjectId input, Membership membership) {
@@ -268,12 +232,5 @@ final class InputStatuses {
   private static boolean isRegistration(ObjectId input) {
     return input.kind().equals(DiscoveredKinds.KUBERNETES_CLUSTER)
         || input.kind().equals(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER);
-  }
-
-  /** Gloo Mesh's kinds are published as KIND.admin.gloo.solo.io. */
-  private static String apiVersion(ObjectId input) {
-    return input.kind().endsWith("." + GLOO_API_VERSION.substring(0, GLOO_API_VERSION.indexOf('/')))
-        ? GLOO_API_VERSION
-        : MESHFED_API_VERSION;
   }
 }

@@ -10,7 +10,11 @@ import java.util.stream.Collectors;
 final class Translators {
 
   private static final List<Translator<?>> ALL =
-      List.of(ServiceTranslator.INSTANCE, GatewayTranslator.INSTANCE, SidecarTranslator.INSTANCE);
+      List.of(
+          ServiceTranslator.INSTANCE,
+          GatewayTranslator.INSTANCE,
+          SidecarTranslator.INSTANCE,
+          VirtualDestinationTranslator.INSTANCE);
 
   private Translators() {}
 
@@ -18,8 +22,9 @@ final class Translators {
     return ALL.stream().flatMap(t -> t.kinds().stream()).collect(Collectors.toSet());
   }
 
-  static Optional<Translator<?>> writing(String kind) {
-    return ALL.stream().filter(t -> t.kinds().contains(kind)).findFirst();
+  /** The translators that write objects of a kind (a ServiceEntry has several). */
+  static List<Translator<?>> writing(String kind) {
+    return ALL.stream().filter(t -> t.kinds().contains(kind)).toList();
   }
 
   /** The translation of a unit that writes objects; empty for the units that write statuses. */
@@ -29,6 +34,9 @@ final class Translators {
     }
     if (unit instanceof UnitId.GatewayUnit gateway) {
       return Optional.of(GatewayTranslator.INSTANCE.translate(gateway, inputs, membership));
+    }
+    if (unit instanceof UnitId.VirtualDestinationUnit vd) {
+      return Optional.of(VirtualDestinationTranslator.INSTANCE.translate(vd, inputs, membership));
     }
     if (unit instanceof UnitId.ProxyConfigUnit proxyConfig) {
       return Optional.of(SidecarTranslator.INSTANCE.translate(proxyConfig, inputs, membership));

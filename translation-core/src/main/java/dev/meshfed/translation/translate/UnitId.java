@@ -11,6 +11,7 @@ public sealed interface UnitId
         UnitId.GatewayUnit,
         UnitId.ProxyConfigUnit,
         UnitId.StatusUnit,
+        UnitId.VirtualDestinationUnit,
         UnitId.Membership {
 
   /** A stable string form, used as a state-store key. */
@@ -32,7 +33,19 @@ public sealed interface UnitId
     return new StatusUnit(cluster);
   }
 
+  static UnitId virtualDestination(ObjectId virtualDestination) {
+    return new VirtualDestinationUnit(virtualDestination);
+  }
+
   UnitId MEMBERSHIP = new Membership();
+
+  /** A VirtualDestination's objects in every cluster that consumes it, and its status. */
+  record VirtualDestinationUnit(ObjectId virtualDestination) implements UnitId {
+    @Override
+    public String key() {
+      return "virtual-destination|" + virtualDestination.ref();
+    }
+  }
 
   /** The statuses of the Workspaces, WorkspaceSettings and KubernetesClusters in a cluster. */
   record StatusUnit(String cluster) implements UnitId {

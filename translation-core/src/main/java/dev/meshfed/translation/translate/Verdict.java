@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Whether the translation of some inputs produces one object of one cluster (in any API version),
@@ -22,8 +23,8 @@ public record Verdict(Optional<Output> produced, List<Exclusion> exclusions) {
   }
 
   static Verdict of(MeshInputs inputs, Membership membership, DesiredRef ref) {
-    Optional<Translator<?>> translator = Translators.writing(ref.kind());
-    if (translator.isEmpty()) {
+    List<Translator<?>> translators = Translators.writing(ref.kind());
+    if (translators.isEmpty()) {
       return excluded(
           new Exclusion(
               Rule.NOT_A_MESHFED_KIND,
@@ -33,7 +34,36 @@ public record Verdict(Optional<Output> produced, List<Exclusion> exclusions) {
                   + " objects, not "
                   + ref.kind()));
     }
-    return of(translator.get(), inputs, membership, ref);
+    List<Exclusion> exclusions = new ArrayList<>();
+    List<Exclusion> unnamed = new ArrayList<>();
+    for (Translator<?> translator : translators) {
+      Verdict verdict = of(translator, inputs, membership, ref);
+      if (verdict.produced().isPresent()) {
+        return verdict;
+      }
+      (verdict.named() ? exclusions : unnamed).addAll(verdict.exclusions());
+    }
+    return new Verdict(
+        Optional.empty(), exclusions.isEmpty() ? List.of(unnamed(unnamed)) : exclusions);
+  }
+
+  /** Why no translator could name it: the first's rule, with every naming convention. */
+  private static Exclusion unnamed(List<Exclusion> unnamed) {
+    return new Exclusion(
+        unnamed.get(0).rule(),
+        null,
+        unnamed.stream().map(Exclusion::message).collect(Collectors.joining("; ")));
+  }
+
+  /** Whether some unit could name the object: its exclusions are rules, not naming. */
+  private boolean named() {
+    return exclusions.stream().noneMatch(Verdict::isNaming);
+  }
+
+  private static boolean isNaming(Exclusion exclusion) {
+    return exclusion.rule() == Rule.NO_SUCH_OBJECT
+        || exclusion.rule() == Rule.NO_SUCH_SERVICE
+        || exclusion.rule() == Rule.NO_SUCH_HOST_SUFFIX;
   }
 
   private static <U extends UnitId> Verdict of(

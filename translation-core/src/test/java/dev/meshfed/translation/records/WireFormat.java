@@ -13,12 +13,15 @@ import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
+import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.VirtualDestinationPort;
+import dev.meshfed.schema.discovery.VirtualDestinationState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSelector;
@@ -35,6 +38,7 @@ import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
@@ -135,6 +139,17 @@ public final class WireFormat {
     } else if (input instanceof EndpointSliceInput e) {
       payload =
           new EndpointSliceState(e.service(), e.readyEndpoints(), e.notReadyEndpoints(), e.zones());
+    } else if (input instanceof VirtualDestinationInput vd) {
+      created = vd.creationTimestamp();
+      generation = vd.generation();
+      payload =
+          new VirtualDestinationState(
+              vd.hosts(),
+              objectSelectors(vd.services()),
+              objectSelectors(vd.externalServices()),
+              vd.ports().stream()
+                  .map(p -> new VirtualDestinationPort(p.number(), p.protocol(), p.targetPort()))
+                  .toList());
     } else {
       throw new IllegalArgumentException("No wire format for " + input);
     }
@@ -176,5 +191,14 @@ public final class WireFormat {
             .map(s -> new ServiceSelector(s.name(), s.namespace(), s.cluster(), s.labels()))
             .toList(),
         f.ports().stream().map(p -> new PortSelector(p.number(), p.name())).toList());
+  }
+
+  private static List<ObjectSelector> objectSelectors(
+      List<VirtualDestinationInput.ObjectSelector> selectors) {
+    return selectors.stream()
+        .map(
+            s ->
+                new ObjectSelector(s.name(), s.namespace(), s.cluster(), s.workspace(), s.labels()))
+        .toList();
   }
 }

@@ -17,6 +17,7 @@ import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
@@ -151,8 +152,45 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               o.path("readyEndpoints").asInt(),
               o.path("notReadyEndpoints").asInt(),
               texts(o.path("zones")));
+      case "VirtualDestination", "VirtualDestination.networking.gloo.solo.io" ->
+          virtualDestination(id, o);
       default -> throw new IllegalArgumentException("Unknown kind in golden case: " + kind);
     };
+  }
+
+  private static VirtualDestinationInput virtualDestination(ObjectId id, JsonNode o) {
+    List<VirtualDestinationInput.Port> ports = new ArrayList<>();
+    o.path("ports")
+        .forEach(
+            p ->
+                ports.add(
+                    new VirtualDestinationInput.Port(
+                        p.has("number") ? p.get("number").asInt() : null,
+                        text(p, "protocol"),
+                        text(p, "targetPort"))));
+    return new VirtualDestinationInput(
+        id,
+        text(o, "creationTimestamp"),
+        o.path("generation").asLong(1),
+        texts(o.path("hosts")),
+        objectSelectors(o.path("services")),
+        objectSelectors(o.path("externalServices")),
+        ports,
+        texts(o.path("problems")));
+  }
+
+  private static List<VirtualDestinationInput.ObjectSelector> objectSelectors(JsonNode list) {
+    List<VirtualDestinationInput.ObjectSelector> selectors = new ArrayList<>();
+    list.forEach(
+        s ->
+            selectors.add(
+                new VirtualDestinationInput.ObjectSelector(
+                    text(s, "name"),
+                    text(s, "namespace"),
+                    text(s, "cluster"),
+                    text(s, "workspace"),
+                    strings(s.path("labels")))));
+    return selectors;
   }
 
   private static WorkspaceInput workspace(ObjectId id, JsonNode o) {

@@ -23,11 +23,18 @@ final class UnitKeys {
       return Optional.of(UnitId.proxyConfig(key.substring("proxy-config|".length())));
     }
     if (key.startsWith("service|")) {
-      String[] ref = key.substring("service|".length()).split("/", -1);
-      if (ref.length == 4) {
-        return Optional.of(UnitId.service(new ObjectId(ref[0], ref[1], ref[2], ref[3])));
-      }
+      return ref(key, "service|").map(UnitId::service);
+    }
+    if (key.startsWith("virtual-destination|")) {
+      return ref(key, "virtual-destination|").map(UnitId::virtualDestination);
     }
     return Optional.empty();
+  }
+
+  private static Optional<ObjectId> ref(String key, String prefix) {
+    String[] ref = key.substring(prefix.length()).split("/", -1);
+    return ref.length == 4
+        ? Optional.of(new ObjectId(ref[0], ref[1], ref[2], ref[3]))
+        : Optional.empty();
   }
 }

@@ -1,0 +1,243 @@
+package dev.meshfed.translation.translate;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.model.VirtualDestinationInput.Port;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.function.Consumer;
+import java.util.regex.Pattern;
+
+/**
+ * The objects of one VirtualDestination in one consuming cluster: a ServiceEntry for its hosts, a
+ * DestinationRule per host, and, where the cluster backs it too, a WorkloadEntry per other backing
+ * cluster. Where the cluster has a backing service, the entry selects its pods and lives in its
+ * namespace (a selector selects pods of its own namespace only), and the other clusters' east-west
+ * gateways are WorkloadEntries it selects as well (Istio allows no selector next to endpoints);
+ * elsewhere the gateways are the entry's endpoints.
+ *
+ * @param consumer the cluster, its control plane and (where it backs the host) its east-west
+ *     gateway
+ * @param local its backing service, if it has one
+ * @param remotes the other backing clusters, as the consumer reaches them
+ * @param exportTo the namespaces that may use the host there
+ * @param subjectAltNames the identities of every backing cluster's workloads
+ */
+record VirtualDestinationObjects(
+    VirtualDestinationInput vd,
+    WorkspacePlan workspace,
+    ClusterMesh consumer,
+    Optional<ServiceInput> local,
+    List<Remote> remotes,
+    SortedSet<String> exportTo,
+    List<String> subjectAltNames,
+    List<ObjectId> sources,
+    Consumer<String> warnings) {
+
+  static final String SERVICE_ENTRY = "ServiceEntry";
+  static final String WORKLOAD_ENTRY = "WorkloadEntry";
+  static final String DESTINATION_RULE = "DestinationRule";
+  private static final Pattern IP_ADDRESS =
+      Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
+
+  /** Another backing cluster: where its east-west gateway is, and its locality, if known. */
+  record Remote(String cluster, ClusterMesh.Endpoint endpoint, Optional<String> locality) {}
+
+  /** The name of a VirtualDestination's ServiceEntry, and the prefix of its WorkloadEntries'. */
+  static String entryName(ObjectId vd) {
+    return Manifests.objectName("vd-" + vd.name() + "-" + vd.namespace());
+  }
+
+  static String workloadEntryName(ObjectId vd, String remoteCluster) {
+    return Manifests.objectName("vd-" + vd.name() + "-" + vd.namespace() + "-" + remoteCluster);
+  }
+
+  static String ruleName(String host) {
+    return Manifests.objectName("vd-" + host);
+  }
+
+  /** The namespace its objects go to in the consumer. */
+  String namespace() {
+    return local.map(s -> s.id().namespace()).orElse(consumer.namespace());
+  }
+
+  List<Output> outputs() {
+    List<Output> outputs = new ArrayList<>();
+    outputs.add(serviceEntry());
+    if (local.isPresent()) {
+      remotes.forEach(remote -> outputs.add(workloadEntry(remote)));
+    }
+    vd.hosts().forEach(host -> outputs.add(destinationRule(host)));
+    return outputs;
+  }
+
+  private Output serviceEntry() {
+    ObjectNode spec = Manifests.objectNode();
+    spec.set("hosts", Manifests.strings(vd.hosts()));
+    spec.put("location", "MESH_INTERNAL");
+    ArrayNode ports = spec.putArray("ports");
+    for (Port port : vd.ports()) {
+      ObjectNode entry = ports.addObject();
+      entry.put("number", port.number());
+      entry.put("name", portName(port));
+      entry.put("protocol", protocol(port));
+      local
+          .flatMap(service -> containerPort(service, port))
+          .ifPresent(n -> entry.put("targetPort", n));
+    }
+    spec.set("exportTo", Manifests.strings(List.copyOf(exportTo)));
+    if (local.isPresent()) {
+      spec.put("resolution", "STATIC");
+      spec.putObject("workloadSelector").set("labels", Manifests.stringMap(local.get().selector()));
+    } else {
+      boolean ips =
+          remotes.stream().allMatch(r -> IP_ADDRESS.matcher(r.endpoint().address()).matches());
+      spec.put("resolution", ips ? "STATIC" : "DNS");
+      ArrayNode endpoints = spec.putArray("endpoints");
+      remotes.forEach(remote -> endpoint(endpoints.addObject(), remote));
+    }
+    return output(
+        SERVICE_ENTRY,
+        entryName(vd.id()),
+        spec,
+        local.isPresent()
+            ? "the VirtualDestination selects "
+                + local.get().id().ref()
+                + " here and reaches "
+                + remotes.size()
+                + " other backing cluster(s) through their east-west gateways"
+            : "the VirtualDestination reaches its "
+                + remotes.size()
+                + " backing cluster(s) through their east-west gateways");
+  }
+
+  private Output workloadEntry(Remote remote) {
+    ObjectNode spec = Manifests.objectNode();
+    endpoint(spec, remote);
+    // the entry selects its workload entries by the labels it selects pods by
+    spec.set("labels", Manifests.stringMap(local.orElseThrow().selector()));
+    return output(
+        WORKLOAD_ENTRY,
+        workloadEntryName(vd.id(), remote.cluster()),
+        spec,
+        "cluster " + remote.cluster() + " backs the VirtualDestination too");
+  }
+
+  private Output destinationRule(String host) {
+    ObjectNode spec = Manifests.objectNode();
+    spec.put("host", host);
+    spec.set("exportTo", Manifests.strings(List.copyOf(exportTo)));
+    ObjectNode tls = spec.putObject("trafficPolicy").putObject("tls");
+    tls.put("mode", "ISTIO_MUTUAL");
+    // with pods selected, Istio would expect only the local identities
+    tls.set("subjectAltNames", Manifests.strings(subjectAltNames));
+    return output(
+        DESTINATION_RULE,
+        ruleName(host),
+        spec,
+        "Istio mTLS to every backing cluster's workloads, whose identities it names");
+  }
+
+  private void endpoint(ObjectNode endpoint, Remote remote) {
+    endpoint.put("address", remote.endpoint().address());
+    ObjectNode ports = endpoint.putObject("ports");
+    vd.ports().forEach(port -> ports.put(portName(port), remote.endpoint().port()));
+    remote.locality().ifPresent(locality -> endpoint.put("locality", locality));
+  }
+
+  /** A named target port names the port too: Istio sends to the container port of that name. */
+  static String portName(Port port) {
+    String target = port.targetPort();
+    if (target != null && !target.isEmpty() && !target.chars().allMatch(Character::isDigit)) {
+      return target;
+    }
+    return protocol(port).toLowerCase() + "-" + port.number();
+  }
+
+  static String protocol(Port port) {
+    return port.protocol() == null ? "TCP" : port.protocol().toUpperCase();
+  }
+
+  /**
+   * The container port the backing service sends a VirtualDestination port to: its port of the
+   * target's number (or name), mapped by its targetPort.
+   */
+  private Optional<Integer> containerPort(ServiceInput service, Port port) {
+    String target = port.targetPort() == null ? String.valueOf(port.number()) : port.targetPort();
+    if (!target.chars().allMatch(Character::isDigit)) {
+      return Optional.empty();
+    }
+    Optional<ServicePortInput> servicePort =
+        service.ports().stream().filter(p -> String.valueOf(p.port()).equals(target)).findFirst();
+    if (servicePort.isEmpty()) {
+      warnings.accept(
+          "port "
+              + port.number()
+              + ": "
+              + service.id().ref()
+              + " has no port "
+              + target
+              + "; its pods must listen on "
+              + target);
+      return Optional.of(Integer.parseInt(target));
+    }
+    String container = servicePort.get().targetPort();
+    if (container == null || container.isEmpty()) {
+      return Optional.of(servicePort.get().port());
+    }
+    if (container.chars().allMatch(Character::isDigit)) {
+      return Optional.of(Integer.parseInt(container));
+    }
+    warnings.accept(
+        "port "
+            + port.number()
+            + ": "
+            + service.id().ref()
+            + " targets the named container port '"
+            + container
+            + "', which a ServiceEntry cannot name; its pods must listen on "
+            + servicePort.get().port());
+    return Optional.of(servicePort.get().port());
+  }
+
+  private Output output(String kind, String name, ObjectNode spec, String reason) {
+    String apiVersion = consumer.networkingApiVersion();
+    String host = vd.hosts().get(0);
+    ObjectNode manifest =
+        Manifests.object(
+            apiVersion,
+            kind,
+            namespace(),
+            name,
+            Map.of(
+                Manifests.WORKSPACE_LABEL,
+                workspace.name(),
+                Manifests.SOURCE_CLUSTER_LABEL,
+                vd.id().cluster()),
+            Map.of(
+                Manifests.SOURCES_ANNOTATION,
+                Manifests.sources(sources),
+                Manifests.HOST_ANNOTATION,
+                host),
+            spec);
+    return new Output(
+        consumer.cluster(),
+        apiVersion,
+        kind,
+        namespace(),
+        name,
+        manifest,
+        workspace.name(),
+        sources.stream().sorted().distinct().toList(),
+        kind.equals(SERVICE_ENTRY) ? host : null,
+        vd.id().cluster(),
+        "VirtualDestination " + vd.id().ref() + ": " + reason);
+  }
+}

@@ -1,0 +1,84 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The Gateway that lets a backing cluster's east-west gateway pass the hosts of the
+ * VirtualDestinations it backs through to its pods (AUTO_PASSTHROUGH routes by the SNI the clients
+ * of other clusters send): those hosts that no federated host suffix's Gateway covers already, as a
+ * second server for the same hosts would conflict with it (IST0145).
+ */
+final class VirtualDestinationPassthrough {
+
+  static final String NAME = "meshfed-eastwest-virtual-destinations";
+
+  private VirtualDestinationPassthrough() {}
+
+  static Optional<Output> of(
+      String cluster,
+      ControlPlaneInput controlPlane,
+      Optional<EastWestGatewayInput> usual,
+      Set<Passthrough> covered,
+      MeshInputs inputs,
+      Membership membership) {
+    if (usual.isEmpty()) {
+      return Optional.empty();
+    }
+    SortedSet<String> hosts = new TreeSet<>();
+    SortedSet<ObjectId> sources = new TreeSet<>();
+    VirtualDestinationTranslator.all(inputs)
+        .filter(vd -> VirtualDestinationCheck.problems(vd).isEmpty())
+        .forEach(
+            vd ->
+                membership
+                    .workspaceOf(vd.id().cluster(), vd.id().namespace())
+                    .filter(w -> servedElsewhere(w, cluster))
+                    .filter(
+                        w -> VirtualDestinationBacking.backedIn(cluster, vd, w, inputs, membership))
+                    .ifPresent(w -> add(vd, usual.get(), covered, hosts, sources)));
+    if (hosts.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        GatewayOutput.of(
+            new ClusterMesh(cluster, controlPlane, usual.get()),
+            List.copyOf(hosts),
+            NAME,
+            sources,
+            "cluster "
+                + cluster
+                + " backs VirtualDestinations that clients of other clusters use: its east-west"
+                + " gateway passes their hosts through"));
+  }
+
+  /** Whether the workspace has clients in another cluster than the backing one. */
+  private static boolean servedElsewhere(WorkspacePlan workspace, String cluster) {
+    return workspace.namespacesByCluster().keySet().stream().anyMatch(c -> !c.equals(cluster));
+  }
+
+  private static void add(
+      VirtualDestinationInput vd,
+      EastWestGatewayInput gateway,
+      Set<Passthrough> covered,
+      SortedSet<String> hosts,
+      SortedSet<ObjectId> sources) {
+    for (String host : vd.hosts()) {
+      boolean passed =
+          covered.stream()
+              .anyMatch(p -> p.gateway().equals(gateway) && host.endsWith("." + p.suffix()));
+      if (!passed) {
+        hosts.add(host);
+        sources.add(vd.id());
+      }
+    }
+  }
+}

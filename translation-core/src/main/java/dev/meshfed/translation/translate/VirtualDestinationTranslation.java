@@ -1,0 +1,281 @@
+package dev.meshfed.translation.translate;
+
+import static dev.meshfed.translation.translate.DesiredRef.inCluster;
+import static dev.meshfed.translation.translate.DesiredRef.inClusters;
+import static dev.meshfed.translation.translate.DesiredRef.inNamespace;
+
+import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NodeInput;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.model.WorkloadInput;
+import dev.meshfed.translation.translate.Diagnostic.Severity;
+import dev.meshfed.translation.translate.Exclusion.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.function.Predicate;
+
+/**
+ * The decisions that place one VirtualDestination's objects, in order: is it valid; is it in a
+ * workspace; which services back it (one per cluster); how the other clusters reach each backing
+ * cluster; and, per cluster of its workspace, what its clients there get. Its status counts what it
+ * selected.
+ */
+final class VirtualDestinationTranslation {
+
+  private static final Predicate<DesiredRef> ITS_KINDS =
+      ref -> VirtualDestinationTranslator.KINDS.contains(ref.kind());
+
+  private final VirtualDestinationInput vd;
+  private final MeshInputs inputs;
+  private final Membership membership;
+  private final Translation.Builder out = Translation.builder();
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+
+  VirtualDestinationTranslation(
+      VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
+    this.vd = vd;
+    this.inputs = inputs;
+    this.membership = membership;
+  }
+
+  Translation run() {
+    List<String> invalid = VirtualDestinationCheck.problems(vd);
+    if (!invalid.isEmpty()) {
+      invalid.forEach(problem -> report(Severity.INVALID, problem));
+      out.stop(
+          ITS_KINDS, () -> new Exclusion(Rule.INVALID_INPUT, vd.id(), "it is invalid: " + invalid));
+      return finish(0);
+    }
+    Optional<Exclusion> removed = membership.removalExclusion(vd.id().cluster(), vd.id());
+    if (removed.isPresent()) {
+      out.stop(ITS_KINDS, removed::get);
+      return finish(0);
+    }
+    Optional<WorkspacePlan> workspace =
+        membership.workspaceOf(vd.id().cluster(), vd.id().namespace());
+    if (workspace.isEmpty()) {
+      return stopWithWarning(
+          Rule.NOT_IN_WORKSPACE,
+          "namespace "
+              + vd.id().namespace()
+              + " of cluster "
+              + vd.id().cluster()
+              + " belongs to no workspace, so the VirtualDestination federates nothing");
+    }
+    VirtualDestinationBacking backing =
+        VirtualDestinationBacking.of(vd, workspace.get(), inputs, membership);
+    backing.warnings().forEach(warning -> report(Severity.WARNING, warning));
+    if (!vd.externalServices().isEmpty()) {
+      report(
+          Severity.WARNING,
+          "spec.externalServices: meshfed does not federate ExternalServices yet; the hosts are"
+              + " backed by the selected services only");
+    }
+    if (backing.services().isEmpty()) {
+      return stopWithWarning(
+          Rule.NO_BACKING_SERVICE,
+          "spec.services selects no Service of workspace "
+              + workspace.get().name()
+              + " (or shared with it), so no cluster backs "
+              + String.join(", ", vd.hosts()));
+    }
+    List<VirtualDestinationObjects.Remote> remotes = remotes(backing);
+    out.stopEach(
+        ITS_KINDS.and(inClusters(membership.removedClusters().keySet())),
+        ref -> membership.removalExclusion(ref.cluster(), vd.id()).orElseThrow());
+    SortedSet<String> consumers = new TreeSet<>(workspace.get().namespacesByCluster().keySet());
+    for (String consumer : consumers) {
+      place(consumer, workspace.get(), backing, remotes);
+    }
+    out.stopEach(
+        ITS_KINDS.and(inClusters(consumers).negate()),
+        ref ->
+            new Exclusion(
+                Rule.TARGET_NOT_IN_WORKSPACE,
+                vd.id(),
+                "workspace "
+                    + workspace.get().name()
+                    + " has no namespace in cluster "
+                    + ref.cluster()
+                    + " (its clusters: "
+                    + String.join(", ", consumers)
+                    + ")"));
+    return finish(backing.services().size());
+  }
+
+  private void place(
+      String cluster,
+      WorkspacePlan workspace,
+      VirtualDestinationBacking backing,
+      List<VirtualDestinationObjects.Remote> remotes) {
+    Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
+    if (controlPlane.isEmpty()) {
+      Exclusion none = ClusterMesh.noControlPlane(cluster, vd.id());
+      report(Severity.WARNING, none.message() + "; its clients there do not get the hosts");
+      out.stop(ITS_KINDS.and(inCluster(cluster)), () -> none);
+      return;
+    }
+    Optional<ServiceInput> local = Optional.ofNullable(backing.services().get(cluster));
+    List<VirtualDestinationObjects.Remote> others =
+        remotes.stream().filter(r -> !r.cluster().equals(cluster)).toList();
+    if (local.isEmpty() && others.isEmpty()) {
+      out.stop(
+          ITS_KINDS.and(inCluster(cluster)),
+          () ->
+              new Exclusion(
+                  Rule.NO_BACKING_SERVICE,
+                  vd.id(),
+                  "no backing cluster has an east-west gateway cluster " + cluster + " can reach"));
+      return;
+    }
+    Optional<EastWestGatewayInput> gateway =
+        local.isPresent() ? ClusterMesh.gateway(inputs, cluster) : Optional.empty();
+    SortedSet<String> exportTo =
+        new TreeSet<>(workspace.namespacesByCluster().getOrDefault(cluster, new TreeSet<>()));
+    gateway.ifPresent(g -> exportTo.add(g.id().namespace()));
+    VirtualDestinationObjects objects =
+        new VirtualDestinationObjects(
+            vd,
+            workspace,
+            new ClusterMesh(cluster, controlPlane.get(), gateway.orElse(null)),
+            local,
+            others,
+            exportTo,
+            subjectAltNames(backing),
+            sources(workspace, backing, controlPlane.get()),
+            warning -> report(Severity.WARNING, warning));
+    objects.outputs().forEach(out::output);
+    String namespace = objects.namespace();
+    out.stop(
+        ITS_KINDS.and(inCluster(cluster)).and(inNamespace(namespace).negate()),
+        () ->
+            new Exclusion(
+                Rule.OTHER_NAMESPACE,
+                vd.id(),
+                "its objects in cluster "
+                    + cluster
+                    + " go to namespace "
+                    + namespace
+                    + (local.isPresent()
+                        ? " (the backing service's, where its selector selects the pods)"
+                        : " (the Istio control plane's)")));
+    preconditions(cluster, controlPlane.get(), local.isPresent() && !others.isEmpty());
+  }
+
+  /** What keeps the clients of a cluster from the hosts, though the objects are there. */
+  private void preconditions(
+      String cluster, ControlPlaneInput controlPlane, boolean selectsWorkloadEntries) {
+    vd.hosts()
+        .forEach(
+            host ->
+                TrafficPreconditions.unresolvable(inputs, cluster, host)
+                    .ifPresent(message -> report(Severity.WARNING, message)));
+    if (selectsWorkloadEntries && controlPlane.kubernetesServicesSelectWorkloadEntries()) {
+      report(
+          Severity.WARNING,
+          "istiod of cluster "
+              + cluster
+              + " does not set "
+              + "PILOT_ENABLE_K8S_SELECT_WORKLOAD_ENTRIES"
+              + "=false, so the Kubernetes Service backing the hosts there also sends its own"
+              + " clients to the other clusters' east-west gateways, which refuse them");
+    }
+  }
+
+  /** How every backing cluster is reached from the others: its first reachable gateway. */
+  private List<VirtualDestinationObjects.Remote> remotes(VirtualDestinationBacking backing) {
+    List<VirtualDestinationObjects.Remote> remotes = new ArrayList<>();
+    for (String cluster : backing.services().keySet()) {
+      Optional<ClusterMesh.Endpoint> endpoint =
+          ClusterMesh.gateway(inputs, cluster).flatMap(g -> ClusterMesh.endpoint(inputs, g));
+      if (endpoint.isEmpty()) {
+        if (backing.services().size() > 1) {
+          report(
+              Severity.WARNING,
+              "cluster "
+                  + cluster
+                  + " has no east-west gateway other clusters can reach, so its "
+                  + backing.services().get(cluster).id().ref()
+                  + " serves only its own clients");
+        }
+        continue;
+      }
+      remotes.add(new VirtualDestinationObjects.Remote(cluster, endpoint.get(), locality(cluster)));
+    }
+    return remotes;
+  }
+
+  /** region/zone of the cluster's first ready node (by name) that has a region. */
+  private Optional<String> locality(String cluster) {
+    return inputs
+        .inCluster(cluster, NodeInput.class)
+        .filter(node -> node.ready() && node.region() != null && !node.region().isBlank())
+        .findFirst()
+        .map(node -> node.zone() == null ? node.region() : node.region() + "/" + node.zone());
+  }
+
+  /** The identities of the workloads behind every backing service, in their clusters' domains. */
+  private List<String> subjectAltNames(VirtualDestinationBacking backing) {
+    SortedSet<String> names = new TreeSet<>();
+    backing
+        .services()
+        .forEach(
+            (cluster, service) -> {
+              String domain = ClusterMesh.trustDomain(inputs, cluster);
+              SortedSet<String> accounts = new TreeSet<>();
+              inputs
+                  .inCluster(cluster, WorkloadInput.class)
+                  .filter(w -> w.id().namespace().equals(service.id().namespace()))
+                  .filter(w -> Selectors.containsAll(w.podLabels(), service.selector()))
+                  .forEach(w -> accounts.add(w.serviceAccount()));
+              if (accounts.isEmpty()) {
+                accounts.add("default");
+              }
+              accounts.forEach(
+                  account ->
+                      names.add(
+                          "spiffe://"
+                              + domain
+                              + "/ns/"
+                              + service.id().namespace()
+                              + "/sa/"
+                              + account));
+            });
+    return List.copyOf(names);
+  }
+
+  private List<ObjectId> sources(
+      WorkspacePlan workspace, VirtualDestinationBacking backing, ControlPlaneInput controlPlane) {
+    List<ObjectId> sources = new ArrayList<>(List.of(vd.id(), workspace.workspace().id()));
+    sources.add(controlPlane.id());
+    backing.services().values().forEach(service -> sources.add(service.id()));
+    return sources;
+  }
+
+  private Translation stopWithWarning(Rule rule, String message) {
+    report(Severity.WARNING, message);
+    out.stop(ITS_KINDS, () -> new Exclusion(rule, vd.id(), message));
+    return finish(0);
+  }
+
+  private void report(Severity severity, String message) {
+    diagnostics.add(new Diagnostic(vd.id(), severity, message));
+  }
+
+  private Translation finish(int backingServices) {
+    diagnostics.forEach(out::diagnostic);
+    var counts = Manifests.objectNode();
+    counts.put("selectedBackingServices", backingServices);
+    out.status(
+        StatusOutputs.of(
+            vd.id(), vd.generation(), diagnostics, counts, Optional.empty(), "accepted"));
+    return out.build();
+  }
+}

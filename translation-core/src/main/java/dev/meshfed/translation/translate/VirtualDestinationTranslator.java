@@ -1,0 +1,91 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.translate.Exclusion.Rule;
+import dev.meshfed.translation.translate.UnitId.VirtualDestinationUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * A VirtualDestination's translation: in every cluster of its workspace, a ServiceEntry for its
+ * hosts backed by every cluster's selected service, a DestinationRule per host, WorkloadEntries for
+ * the other backing clusters where the cluster backs it too; and its status (see {@link
+ * VirtualDestinationTranslation} for the decisions).
+ */
+final class VirtualDestinationTranslator implements Translator<VirtualDestinationUnit> {
+
+  static final VirtualDestinationTranslator INSTANCE = new VirtualDestinationTranslator();
+  static final Set<String> KINDS =
+      Set.of(
+          VirtualDestinationObjects.SERVICE_ENTRY,
+          VirtualDestinationObjects.WORKLOAD_ENTRY,
+          VirtualDestinationObjects.DESTINATION_RULE);
+
+  private VirtualDestinationTranslator() {}
+
+  @Override
+  public Set<String> kinds() {
+    return KINDS;
+  }
+
+  @Override
+  public Translation translate(
+      VirtualDestinationUnit unit, MeshInputs inputs, Membership membership) {
+    return of(unit.virtualDestination(), inputs)
+        .map(vd -> new VirtualDestinationTranslation(vd, inputs, membership).run())
+        .orElse(Translation.EMPTY);
+  }
+
+  static Optional<VirtualDestinationInput> of(ObjectId id, MeshInputs inputs) {
+    return inputs
+        .get(id)
+        .filter(VirtualDestinationInput.class::isInstance)
+        .map(VirtualDestinationInput.class::cast);
+  }
+
+  /** Every VirtualDestination of the inputs, of either dialect. */
+  static Stream<VirtualDestinationInput> all(MeshInputs inputs) {
+    return inputs.all(VirtualDestinationInput.class);
+  }
+
+  /** Its entry and workload entries bear its name and namespace; its rules its hosts. */
+  @Override
+  public List<VirtualDestinationUnit> candidates(
+      DesiredRef ref, MeshInputs inputs, Membership membership) {
+    return all(inputs)
+        .filter(vd -> names(vd, ref, inputs))
+        .map(vd -> new VirtualDestinationUnit(vd.id()))
+        .toList();
+  }
+
+  private static boolean names(VirtualDestinationInput vd, DesiredRef ref, MeshInputs inputs) {
+    return switch (ref.kind()) {
+      case VirtualDestinationObjects.SERVICE_ENTRY ->
+          VirtualDestinationObjects.entryName(vd.id()).equals(ref.name());
+      case VirtualDestinationObjects.WORKLOAD_ENTRY ->
+          inputs.clusters().stream()
+              .anyMatch(
+                  c -> VirtualDestinationObjects.workloadEntryName(vd.id(), c).equals(ref.name()));
+      default ->
+          vd.hosts().stream()
+              .anyMatch(host -> VirtualDestinationObjects.ruleName(host).equals(ref.name()));
+    };
+  }
+
+  @Override
+  public Exclusion unnamed(DesiredRef ref, MeshInputs inputs, Membership membership) {
+    return new Exclusion(
+        Rule.NO_SUCH_OBJECT,
+        null,
+        "no VirtualDestination names a "
+            + ref.kind()
+            + " "
+            + ref.name()
+            + "; meshfed names its entry vd-NAME-NAMESPACE, its workload entries"
+            + " vd-NAME-NAMESPACE-CLUSTER and its rules vd-HOST");
+  }
+}
