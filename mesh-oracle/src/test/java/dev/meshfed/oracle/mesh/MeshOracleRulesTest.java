@@ -194,6 +194,19 @@ class MeshOracleRulesTest {
   }
 
   @Test
+  void aDeploymentScaledToZeroLeavesItsServiceWithoutPodsRatherThanAModelledOne() {
+    MeshFixture fixture = federated().scale("cluster2", "reviews-v3", 0);
+
+    assertThat(fixture.oracle().podsOf("cluster2", "bookinfo", "reviews")).isEmpty();
+    assertThat(
+            fixture
+                .oracle()
+                .route(Request.from("cluster2", "web", "reviews.bookinfo.svc.cluster.local", 9080))
+                .reasons())
+        .containsExactly(Reason.NO_ENDPOINTS);
+  }
+
+  @Test
   void aServiceWithoutDeclaredWorkloadsGetsOneModelledInjectedPod() {
     MeshOracle oracle = federated().oracle();
 
