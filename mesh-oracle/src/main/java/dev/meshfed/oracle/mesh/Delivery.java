@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One request's way from the client's proxy to the pods: its endpoints after the network filter,
@@ -102,10 +103,29 @@ final class Delivery {
           share);
       return;
     }
+    toAddress(endpoint, mtls, sni, share, Set.of());
+  }
+
+  /**
+   * A connection to an endpoint's address: into the cluster whose load balancer or node port it is,
+   * unless that gateway is one the connection already crossed (a passthrough gateway forwards the
+   * client's TLS with its SNI unchanged, so the next gateway chooses again: a cycle bounces).
+   */
+  void toAddress(Endpoint endpoint, boolean mtls, String sni, double share, Set<String> crossed) {
     for (ClusterModel cluster : clusters.values()) {
       Optional<Addresses.Exposed> exposed = cluster.exposedAt(endpoint.address(), endpoint.port());
       if (exposed.isPresent()) {
-        new GatewayArrival(cluster, exposed.get(), this).arrive(mtls, sni, share);
+        String gateway = cluster.name() + "/" + PassthroughGateway.ref(exposed.get().service());
+        if (crossed.contains(gateway)) {
+          block(
+              Reason.GATEWAY_LOOP,
+              "forwarded back to " + gateway + ", which it already crossed (" + crossed + ")",
+              share);
+          return;
+        }
+        Set<String> path = new java.util.LinkedHashSet<>(crossed);
+        path.add(gateway);
+        new GatewayArrival(cluster, exposed.get(), this, path).arrive(mtls, sni, share);
         return;
       }
     }
