@@ -43,6 +43,15 @@ class GroupedFederationTest {
   }
 
   @Test
+  void istioAdmitsTheDesignsObjectsIn111And124() {
+    MeshFixture fixture = MeshFixture.groupedFederation();
+
+    assertThat(ConfigAdmission.refusals(fixture.oracle(), fixture.objects())).isEmpty();
+    fixture.istioVersion("cluster1", "1.24.2").istioVersion("cluster2", "1.11.7");
+    assertThat(ConfigAdmission.refusals(fixture.oracle(), fixture.objects())).isEmpty();
+  }
+
+  @Test
   void withOutlierDetectionAndFailoverCluster1sOwnPodsTakeEverything() {
     Route route = MeshFixture.groupedFederation().oracle().route(fromCluster1());
 
@@ -105,15 +114,7 @@ class GroupedFederationTest {
   /** Both gateways before 1.20 keep the other's WorkloadEntries: a share bounces between them. */
   @Test
   void withoutOutlierDetectionTwoGatewaysBefore120BounceConnectionsBetweenThem() {
-    MeshFixture fixture =
-        withoutOutlierDetection()
-            .edit(
-                "cluster2",
-                "Deployment",
-                "istiod",
-                istiod ->
-                    ((ObjectNode) istiod.at("/spec/template/spec/containers/0"))
-                        .put("image", "docker.io/istio/pilot:1.11.7"));
+    MeshFixture fixture = withoutOutlierDetection().istioVersion("cluster2", "1.11.7");
 
     Route route = fixture.oracle().route(fromCluster1());
 

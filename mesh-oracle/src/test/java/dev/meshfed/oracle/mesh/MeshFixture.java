@@ -97,6 +97,17 @@ final class MeshFixture {
         });
   }
 
+  /** A cluster's istiod running another Istio release ({@code 1.24.2}). */
+  MeshFixture istioVersion(String cluster, String version) {
+    return edit(
+        cluster,
+        "Deployment",
+        "istiod",
+        istiod ->
+            ((ObjectNode) istiod.at("/spec/template/spec/containers/0"))
+                .put("image", "docker.io/istio/pilot:" + version));
+  }
+
   /** A Deployment of a cluster scaled to {@code replicas}. */
   MeshFixture scale(String cluster, String deployment, int replicas) {
     return edit(
