@@ -21,6 +21,7 @@ final class Delivery {
   private final MeshService service;
   private final MeshPort port;
   private final Identity identity;
+  private List<String> subjectAltNames = List.of();
   private final List<Route.Arrival> arrivals = new ArrayList<>();
   private final List<Route.Blocked> blocked = new ArrayList<>();
 
@@ -53,6 +54,7 @@ final class Delivery {
           "no DestinationRule visible in " + request.namespace() + " defines the subset");
     }
     TrafficPolicies.Tls tls = Subsets.tls(rule, subset, port.number());
+    subjectAltNames = SubjectAltNames.verified(client, service, port, tls);
     String inferredMode =
         TrafficPolicies.peerAuthenticationMode(client, service.namespace(), Map.of());
     List<NetworkFilter.Weighted> endpoints =
@@ -135,13 +137,29 @@ final class Delivery {
         share);
   }
 
-  /** Rules 9 and 10 at the receiving pod, then its share arrives. */
+  /**
+   * At the receiving pod: the client's check of the server's identity (SubjectAltNames), rules 9
+   * and 10, then its share arrives.
+   */
   void atPod(ClusterModel cluster, Pod pod, int podPort, boolean mtls, double share) {
     String mode = TrafficPolicies.peerAuthenticationMode(cluster, pod.namespace(), pod.labels());
     if (!mtls && mode.equals("STRICT")) {
       block(
           Reason.PLAINTEXT_REJECTED,
           pod.ref() + " requires mTLS (PeerAuthentication STRICT)",
+          share);
+      return;
+    }
+    String serverIdentity = SubjectAltNames.of(cluster, pod);
+    if (mtls && !subjectAltNames.isEmpty() && !subjectAltNames.contains(serverIdentity)) {
+      block(
+          Reason.SAN_MISMATCH,
+          "the client accepts only "
+              + subjectAltNames
+              + ", not "
+              + pod.ref()
+              + "'s "
+              + serverIdentity,
           share);
       return;
     }

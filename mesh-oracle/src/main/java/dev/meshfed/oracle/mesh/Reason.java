@@ -33,6 +33,8 @@ public enum Reason {
   GATEWAY_LOOP,
   /** Plaintext reached a workload whose peer authentication is STRICT. */
   PLAINTEXT_REJECTED,
+  /** The client's proxy does not accept the server's identity (its subjectAltNames). */
+  SAN_MISMATCH,
   /** The server's sidecar does not accept the client's trust domain. */
   TRUST_DOMAIN_REJECTED,
   /** An AuthorizationPolicy denies it. */

@@ -125,6 +125,56 @@ class GroupedFederationTest {
         .contains("cluster2/istio-system/istio-eastwestgateway");
   }
 
+  /** cluster1's DestinationRule without outlierDetection and without subjectAltNames. */
+  private static MeshFixture withoutSubjectAltNames() {
+    return withoutOutlierDetection()
+        .edit(
+            "cluster1",
+            "DestinationRule",
+            "vd-reviews-global",
+            rule -> ((ObjectNode) rule.at("/spec/trafficPolicy/tls")).remove("subjectAltNames"));
+  }
+
+  /**
+   * Without the rule's subjectAltNames cluster1's proxies accept the host's service accounts as
+   * cluster1's istiod knows them: its own pods' identities (the WorkloadEntry names none), so the
+   * handshake with v3 (trust domain cluster2) fails. Why the design lists every cluster's SANs.
+   */
+  @Test
+  void withoutTheRulesSubjectAltNamesTheClientRejectsTheRemotePodsIdentity() {
+    Route route = withoutSubjectAltNames().oracle().route(fromCluster1());
+
+    assertThat(MeshFixture.shares(route)).isEqualTo(Map.of(V1, 0.333, V2, 0.333));
+    assertThat(route.reasons()).containsExactly(Reason.SAN_MISMATCH);
+    assertThat(route.blocked().get(0).detail())
+        .contains("spiffe://cluster2/ns/bookinfo/sa/bookinfo-reviews")
+        .contains("[spiffe://cluster1/ns/bookinfo/sa/bookinfo-reviews]");
+  }
+
+  @Test
+  void aTrustDomainAliasOfTheClientsMeshWidensTheDefaultSubjectAltNames() {
+    MeshFixture fixture =
+        withoutSubjectAltNames()
+            .edit(
+                "cluster1",
+                "ConfigMap",
+                "istio",
+                map -> {
+                  ObjectNode data = (ObjectNode) map.path("data");
+                  data.put(
+                      "mesh",
+                      data.path("mesh")
+                          .asText()
+                          .replace(
+                              "trustDomain: cluster1",
+                              "trustDomain: cluster1\ntrustDomainAliases: [cluster2]"));
+                });
+
+    Route route = fixture.oracle().route(fromCluster1());
+
+    assertThat(route.reachable()).as(route.toString()).isTrue();
+  }
+
   @Test
   void aSubsetRouteLeavesThroughTheSubsetsSniAndCluster2sGatewayRoutesItToV3() {
     Route route =
