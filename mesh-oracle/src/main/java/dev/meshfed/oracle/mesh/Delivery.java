@@ -63,7 +63,8 @@ final class Delivery {
             client.networkOf(request.namespace()),
             Subsets.filter(ServiceEndpoints.of(client, service, port), subset),
             e -> MtlsChecker.enabled(e, tls, inferredMode, controlPlane.version()));
-    endpoints = LocalityLoadBalancing.chosen(endpoints, rule, subset, request.locality());
+    endpoints =
+        LocalityLoadBalancing.chosen(EnvoyHosts.of(endpoints), rule, subset, request.locality());
     if (endpoints.isEmpty()) {
       return Route.blocked(
           request, Reason.NO_ENDPOINTS, service.ref() + " has no endpoints in " + client.name());

@@ -128,7 +128,8 @@ final class GatewayArrival {
             .stream()
             .filter(w -> enabled(w.endpoint(), tls, version))
             .toList();
-    endpoints = LocalityLoadBalancing.chosen(endpoints, rule, subset, gatewayPod.locality());
+    endpoints =
+        LocalityLoadBalancing.chosen(EnvoyHosts.of(endpoints), rule, subset, gatewayPod.locality());
     if (endpoints.isEmpty()) {
       delivery.block(
           Reason.NO_ENDPOINTS,

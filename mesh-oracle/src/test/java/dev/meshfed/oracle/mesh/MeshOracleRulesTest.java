@@ -6,6 +6,7 @@ import static dev.meshfed.oracle.mesh.FederationFindingsTest.REVIEWS_1;
 import static dev.meshfed.oracle.mesh.FederationFindingsTest.federated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -180,6 +181,22 @@ class MeshOracleRulesTest {
         .isTrue();
     assertThat(MtlsChecker.enabled(unlabelled, istioMutual, "PERMISSIVE", new IstioVersion(1, 20)))
         .isFalse();
+  }
+
+  @Test
+  void envoyKeepsOneHostPerAddressButIstiosGatewayStandInsAreWeightsNotDuplicates() {
+    Endpoint entry = new Endpoint(Optional.empty(), "172.18.0.10", 15443, Map.of(), "", "", "");
+    List<NetworkFilter.Weighted> twoEntries =
+        List.of(
+            new NetworkFilter.Weighted(entry, 1.0, false),
+            new NetworkFilter.Weighted(entry, 1.0, false));
+    List<NetworkFilter.Weighted> twoRemotePods =
+        List.of(
+            new NetworkFilter.Weighted(entry, 1.0, true),
+            new NetworkFilter.Weighted(entry, 1.0, true));
+
+    assertThat(EnvoyHosts.of(twoEntries)).hasSize(1);
+    assertThat(EnvoyHosts.of(twoRemotePods)).hasSize(2);
   }
 
   @Test
