@@ -131,6 +131,40 @@ class GroupedFederationTest {
     assertThat(MeshFixture.shares(route)).isEqualTo(Map.of(V1, 0.389, V2, 0.389, V3, 0.167));
   }
 
+  /**
+   * What keeps a gateway before 1.20 from sending entries back: a DestinationRule in its own
+   * namespace (looked up first, PushContext.destinationRule) naming the subsets without TLS. Then
+   * mtlsChecker marks the WorkloadEntries without tlsMode disabled and the SNI cluster drops them,
+   * while the injected pods stay.
+   */
+  @Test
+  void aGatewayOnlyDestinationRuleWithoutTlsStopsTheBounce() {
+    String gatewayRule =
+        """
+        apiVersion: networking.istio.io/v1beta1
+        kind: DestinationRule
+        metadata: {name: vd-reviews-global-gateway, namespace: istio-system}
+        spec:
+          host: reviews.global
+          exportTo: [.]
+          subsets:
+          - {name: version-v1, labels: {version: v1}}
+          - {name: version-v2, labels: {version: v2}}
+          - {name: version-v3, labels: {version: v3}}
+        """;
+    MeshFixture fixture =
+        withoutOutlierDetection()
+            .istioVersion("cluster2", "1.11.7")
+            .with("cluster1", gatewayRule)
+            .with("cluster2", gatewayRule);
+
+    Route route = fixture.oracle().route(fromCluster1());
+    assertThat(route.reachable()).as(route.toString()).isTrue();
+    assertThat(MeshFixture.shares(route)).isEqualTo(Map.of(V1, 0.333, V2, 0.333, V3, 0.333));
+    Route subset = fixture.oracle().route(fromCluster2().toSubset("version-v1"));
+    assertThat(MeshFixture.shares(subset)).isEqualTo(Map.of(V1, 1.0));
+  }
+
   /** cluster1's DestinationRule without outlierDetection and without subjectAltNames. */
   private static MeshFixture withoutSubjectAltNames() {
     return withoutOutlierDetection()
