@@ -70,6 +70,26 @@ record ControlPlane(
         || (version.atLeast(1, 23) && "true".equals(env.get("PILOT_ENABLE_IP_AUTOALLOCATE")));
   }
 
+  /**
+   * PILOT_ENABLE_K8S_SELECT_WORKLOAD_ENTRIES (pilot/pkg/features, default true in 1.11–1.24): a
+   * Kubernetes Service's endpoints include the WorkloadEntries its selector selects.
+   */
+  boolean kubernetesServicesSelectWorkloadEntries() {
+    return flag("PILOT_ENABLE_K8S_SELECT_WORKLOAD_ENTRIES", true);
+  }
+
+  /**
+   * An istiod boolean flag as env.RegisterBoolVar reads it: Go's strconv.ParseBool, and the default
+   * for a value that does not parse.
+   */
+  private boolean flag(String name, boolean byDefault) {
+    return switch (env.getOrDefault(name, "")) {
+      case "1", "t", "T", "true", "TRUE", "True" -> true;
+      case "0", "f", "F", "false", "FALSE", "False" -> false;
+      default -> byDefault;
+    };
+  }
+
   /** PILOT_SKIP_VALIDATE_TRUST_DOMAIN: inbound mTLS accepts any trust domain of the root. */
   boolean skipsTrustDomainValidation() {
     return "true".equals(env.get("PILOT_SKIP_VALIDATE_TRUST_DOMAIN"));

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * One request's way from the client's proxy to the pods: its endpoints after the network filter,
@@ -20,6 +21,7 @@ final class Delivery {
   private final MeshService service;
   private final MeshPort port;
   private final Identity identity;
+  private List<String> subjectAltNames = List.of();
   private final List<Route.Arrival> arrivals = new ArrayList<>();
   private final List<Route.Blocked> blocked = new ArrayList<>();
 
@@ -52,6 +54,7 @@ final class Delivery {
           "no DestinationRule visible in " + request.namespace() + " defines the subset");
     }
     TrafficPolicies.Tls tls = Subsets.tls(rule, subset, port.number());
+    subjectAltNames = SubjectAltNames.verified(client, service, port, tls);
     String inferredMode =
         TrafficPolicies.peerAuthenticationMode(client, service.namespace(), Map.of());
     List<NetworkFilter.Weighted> endpoints =
@@ -60,7 +63,8 @@ final class Delivery {
             client.networkOf(request.namespace()),
             Subsets.filter(ServiceEndpoints.of(client, service, port), subset),
             e -> MtlsChecker.enabled(e, tls, inferredMode, controlPlane.version()));
-    endpoints = LocalityLoadBalancing.chosen(endpoints, rule, subset, request.locality());
+    endpoints =
+        LocalityLoadBalancing.chosen(EnvoyHosts.of(endpoints), rule, subset, request.locality());
     if (endpoints.isEmpty()) {
       return Route.blocked(
           request, Reason.NO_ENDPOINTS, service.ref() + " has no endpoints in " + client.name());
@@ -102,10 +106,29 @@ final class Delivery {
           share);
       return;
     }
+    toAddress(endpoint, mtls, sni, share, Set.of());
+  }
+
+  /**
+   * A connection to an endpoint's address: into the cluster whose load balancer or node port it is,
+   * unless that gateway is one the connection already crossed (a passthrough gateway forwards the
+   * client's TLS with its SNI unchanged, so the next gateway chooses again: a cycle bounces).
+   */
+  void toAddress(Endpoint endpoint, boolean mtls, String sni, double share, Set<String> crossed) {
     for (ClusterModel cluster : clusters.values()) {
       Optional<Addresses.Exposed> exposed = cluster.exposedAt(endpoint.address(), endpoint.port());
       if (exposed.isPresent()) {
-        new GatewayArrival(cluster, exposed.get(), this).arrive(mtls, sni, share);
+        String gateway = cluster.name() + "/" + PassthroughGateway.ref(exposed.get().service());
+        if (crossed.contains(gateway)) {
+          block(
+              Reason.GATEWAY_LOOP,
+              "forwarded back to " + gateway + ", which it already crossed (" + crossed + ")",
+              share);
+          return;
+        }
+        Set<String> path = new java.util.LinkedHashSet<>(crossed);
+        path.add(gateway);
+        new GatewayArrival(cluster, exposed.get(), this, path).arrive(mtls, sni, share);
         return;
       }
     }
@@ -115,13 +138,29 @@ final class Delivery {
         share);
   }
 
-  /** Rules 9 and 10 at the receiving pod, then its share arrives. */
+  /**
+   * At the receiving pod: the client's check of the server's identity (SubjectAltNames), rules 9
+   * and 10, then its share arrives.
+   */
   void atPod(ClusterModel cluster, Pod pod, int podPort, boolean mtls, double share) {
     String mode = TrafficPolicies.peerAuthenticationMode(cluster, pod.namespace(), pod.labels());
     if (!mtls && mode.equals("STRICT")) {
       block(
           Reason.PLAINTEXT_REJECTED,
           pod.ref() + " requires mTLS (PeerAuthentication STRICT)",
+          share);
+      return;
+    }
+    String serverIdentity = SubjectAltNames.of(cluster, pod);
+    if (mtls && !subjectAltNames.isEmpty() && !subjectAltNames.contains(serverIdentity)) {
+      block(
+          Reason.SAN_MISMATCH,
+          "the client accepts only "
+              + subjectAltNames
+              + ", not "
+              + pod.ref()
+              + "'s "
+              + serverIdentity,
           share);
       return;
     }

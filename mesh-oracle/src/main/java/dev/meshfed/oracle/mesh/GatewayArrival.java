@@ -4,24 +4,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Rules 7 and 8, a connection arriving at a Service exposed outside its cluster (an east-west
  * gateway): a Gateway server must listen on the port; AUTO_PASSTHROUGH takes only mTLS whose SNI
  * names a cluster it builds; that cluster's endpoints pass the network and mTLS filters (eds.go /
  * endpoint_builder.go) as the gateway's istiod sees them, and the connection's share is split
- * equally across them, each still judged by the receiving pod.
+ * equally across them, each still judged by the receiving pod; an endpoint that is an address (a
+ * WorkloadEntry or static endpoint) gets the client's TLS as it came, SNI and all.
  */
 final class GatewayArrival {
 
   private final ClusterModel cluster;
   private final Addresses.Exposed exposed;
   private final Delivery delivery;
+  private final Set<String> crossed;
 
-  GatewayArrival(ClusterModel cluster, Addresses.Exposed exposed, Delivery delivery) {
+  /** {@code crossed}: the gateways the connection went through, this one last. */
+  GatewayArrival(
+      ClusterModel cluster, Addresses.Exposed exposed, Delivery delivery, Set<String> crossed) {
     this.cluster = cluster;
     this.exposed = exposed;
     this.delivery = delivery;
+    this.crossed = crossed;
   }
 
   void arrive(boolean mtls, String sni, double share) {
@@ -122,7 +128,8 @@ final class GatewayArrival {
             .stream()
             .filter(w -> enabled(w.endpoint(), tls, version))
             .toList();
-    endpoints = LocalityLoadBalancing.chosen(endpoints, rule, subset, gatewayPod.locality());
+    endpoints =
+        LocalityLoadBalancing.chosen(EnvoyHosts.of(endpoints), rule, subset, gatewayPod.locality());
     if (endpoints.isEmpty()) {
       delivery.block(
           Reason.NO_ENDPOINTS,
@@ -137,10 +144,7 @@ final class GatewayArrival {
       if (endpoint.pod().isPresent()) {
         delivery.atPod(cluster, endpoint.pod().get(), endpoint.port(), true, part);
       } else {
-        delivery.block(
-            Reason.UNREACHABLE_ADDRESS,
-            where + " forwards to " + endpoint.address() + ", which the oracle does not follow",
-            part);
+        delivery.toAddress(endpoint, true, sni, part, crossed);
       }
     }
   }

@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * One host of a cluster's service registry: a Kubernetes Service ({@code
  * <name>.<ns>.svc.cluster.local}) or one host of a ServiceEntry, with where it is declared, to whom
- * it is exported and how its endpoints are found (a selector, or static endpoints).
+ * it is exported, how its endpoints are found (a selector, or static endpoints) and the identities
+ * a ServiceEntry declares for them ({@code subjectAltNames}).
  */
 record MeshService(
     String cluster,
@@ -22,6 +23,7 @@ record MeshService(
     List<String> addresses,
     Optional<Map<String, String>> selector,
     List<JsonNode> staticEndpoints,
+    List<String> subjectAltNames,
     String created) {
 
   static final String KUBERNETES = "Service";

@@ -15,7 +15,11 @@ final class NetworkFilter {
 
   private NetworkFilter() {}
 
-  record Weighted(Endpoint endpoint, double weight) {}
+  /**
+   * An endpoint with its weight; {@code viaGateway} when it stands for a remote endpoint (Istio
+   * sends one per gateway, the weights of the endpoints behind it added up).
+   */
+  record Weighted(Endpoint endpoint, double weight, boolean viaGateway) {}
 
   static List<Weighted> apply(
       ClusterModel viewer,
@@ -32,7 +36,7 @@ final class NetworkFilter {
           || network.isEmpty()
           || network.equals(proxyNetwork)
           || toNetwork.isEmpty()) {
-        kept.add(new Weighted(endpoint, 1.0));
+        kept.add(new Weighted(endpoint, 1.0, false));
       } else if (mtlsEnabled.test(endpoint)) {
         for (ClusterModel.NetworkGateway gateway : toNetwork) {
           Endpoint viaGateway =
@@ -44,7 +48,7 @@ final class NetworkFilter {
                   network,
                   endpoint.serviceAccount(),
                   endpoint.locality());
-          kept.add(new Weighted(viaGateway, 1.0 / toNetwork.size()));
+          kept.add(new Weighted(viaGateway, 1.0 / toNetwork.size(), true));
         }
       }
     }

@@ -26,8 +26,15 @@ public enum Reason {
   PLAINTEXT_AT_GATEWAY,
   /** The SNI names no cluster the gateway builds, so no filter chain matches. */
   GATEWAY_NO_CHAIN,
+  /**
+   * A gateway forwards the connection back to a gateway it already crossed: the SNI is unchanged,
+   * so it bounces between them.
+   */
+  GATEWAY_LOOP,
   /** Plaintext reached a workload whose peer authentication is STRICT. */
   PLAINTEXT_REJECTED,
+  /** The client's proxy does not accept the server's identity (its subjectAltNames). */
+  SAN_MISMATCH,
   /** The server's sidecar does not accept the client's trust domain. */
   TRUST_DOMAIN_REJECTED,
   /** An AuthorizationPolicy denies it. */

@@ -59,6 +59,7 @@ final class Registry {
         List.of(),
         selector.isEmpty() ? Optional.empty() : Optional.of(selector),
         List.of(),
+        List.of(),
         Json.text(service, "metadata", "creationTimestamp"));
   }
 
@@ -94,6 +95,7 @@ final class Registry {
               Json.strings(spec.path("addresses")),
               selector,
               endpoints,
+              Json.strings(spec.path("subjectAltNames")),
               Json.text(entry, "metadata", "creationTimestamp")));
     }
     return services;

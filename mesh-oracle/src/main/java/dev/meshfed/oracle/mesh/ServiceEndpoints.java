@@ -3,13 +3,12 @@ package dev.meshfed.oracle.mesh;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
- * The endpoints istiod gives a service's port. A selector selects Ready pods (and WorkloadEntries)
- * only in the namespace the service or ServiceEntry is declared in (serviceentry/controller.go
- * buildServiceInstances, workloadinstances.ByServiceSelector); static endpoints are taken as
- * written.
+ * The endpoints istiod gives a service's port. A selector selects Ready pods (and WorkloadEntries,
+ * see {@link WorkloadEntries}) only in the namespace the service or ServiceEntry is declared in
+ * (serviceentry/controller.go buildServiceInstances, workloadinstances.ByServiceSelector); static
+ * endpoints are taken as written.
  */
 final class ServiceEndpoints {
 
@@ -18,18 +17,14 @@ final class ServiceEndpoints {
   static List<Endpoint> of(ClusterModel cluster, MeshService service, MeshPort port) {
     List<Endpoint> endpoints = new ArrayList<>();
     if (service.selector().isPresent()) {
-      Map<String, String> selector = service.selector().get();
-      for (Pod pod : cluster.selected(service.namespace(), selector)) {
+      for (Pod pod : cluster.selected(service.namespace(), service.selector().get())) {
         endpoints.add(Endpoint.of(pod, podPort(cluster, service, port, pod)));
       }
-      for (JsonNode entry : cluster.ofKind("WorkloadEntry")) {
-        if (Json.namespace(entry).equals(service.namespace())
-            && Selectors.selects(selector, Json.stringMap(Json.at(entry, "spec", "labels")))) {
-          endpoints.add(staticEndpoint(cluster, Json.spec(entry), port));
-        }
-      }
+      endpoints.addAll(WorkloadEntries.selectedBy(cluster, service, port));
     } else {
-      service.staticEndpoints().forEach(e -> endpoints.add(staticEndpoint(cluster, e, port)));
+      service
+          .staticEndpoints()
+          .forEach(e -> endpoints.add(addressed(cluster, e, entryPort(e, port))));
     }
     return endpoints;
   }
@@ -57,17 +52,24 @@ final class ServiceEndpoints {
     return target.isEmpty() ? port.number() : Integer.parseInt(target);
   }
 
-  /** Oracle rule 3: {@code ports[<port name>]}, else targetPort, else number (convertEndpoint). */
-  private static Endpoint staticEndpoint(ClusterModel cluster, JsonNode endpoint, MeshPort port) {
+  /**
+   * Oracle rule 3, a ServiceEntry's port on one of its endpoints or WorkloadEntries: {@code
+   * ports[<port name>]}, else targetPort, else number (convertEndpoint).
+   */
+  static int entryPort(JsonNode endpoint, MeshPort port) {
     JsonNode named = endpoint.path("ports").path(port.name());
-    int number =
-        named.isNumber()
-            ? named.asInt()
-            : port.targetPort().isEmpty() ? port.number() : Integer.parseInt(port.targetPort());
+    if (named.isNumber()) {
+      return named.asInt();
+    }
+    return port.targetPort().isEmpty() ? port.number() : Integer.parseInt(port.targetPort());
+  }
+
+  /** A ServiceEntry endpoint or WorkloadEntry spec as an endpoint at {@code port}. */
+  static Endpoint addressed(ClusterModel cluster, JsonNode endpoint, int port) {
     return new Endpoint(
         java.util.Optional.empty(),
         endpoint.path("address").asText(),
-        number,
+        port,
         Json.stringMap(endpoint.path("labels")),
         endpoint.path("network").asText(""),
         endpoint.path("serviceAccount").asText(""),

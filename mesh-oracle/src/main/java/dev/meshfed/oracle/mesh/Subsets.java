@@ -39,12 +39,7 @@ final class Subsets {
   /** The TLS settings for a port: the subset's traffic policy if it sets TLS, else the rule's. */
   static TrafficPolicies.Tls tls(Optional<JsonNode> rule, Optional<JsonNode> subset, int port) {
     if (subset.isPresent() && subset.get().path("trafficPolicy").has("tls")) {
-      JsonNode tls = subset.get().path("trafficPolicy").path("tls");
-      String mode = tls.path("mode").asText("");
-      String sni = tls.path("sni").asText("");
-      return new TrafficPolicies.Tls(
-          mode.isEmpty() ? Optional.empty() : Optional.of(mode),
-          sni.isEmpty() ? Optional.empty() : Optional.of(sni));
+      return TrafficPolicies.tls(subset.get().path("trafficPolicy").path("tls"));
     }
     return TrafficPolicies.tls(rule, port);
   }

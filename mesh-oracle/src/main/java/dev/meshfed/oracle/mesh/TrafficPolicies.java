@@ -12,9 +12,16 @@ final class TrafficPolicies {
 
   private TrafficPolicies() {}
 
-  /** The TLS settings a DestinationRule gives one port: port-level first, then the rule's. */
-  record Tls(Optional<String> mode, Optional<String> sni) {
+  /**
+   * The TLS settings a DestinationRule gives one port: port-level first, then the rule's; {@code
+   * subjectAltNames} empty when the rule names none.
+   */
+  record Tls(Optional<String> mode, Optional<String> sni, List<String> subjectAltNames) {
     static final Tls NONE = new Tls(Optional.empty(), Optional.empty());
+
+    Tls(Optional<String> mode, Optional<String> sni) {
+      this(mode, sni, List.of());
+    }
   }
 
   /**
@@ -58,12 +65,14 @@ final class TrafficPolicies {
     return policy.has("tls") ? tls(policy.path("tls")) : Tls.NONE;
   }
 
-  private static Tls tls(JsonNode tls) {
+  /** A DestinationRule's {@code tls} block. */
+  static Tls tls(JsonNode tls) {
     String mode = tls.path("mode").asText("");
     String sni = tls.path("sni").asText("");
     return new Tls(
         mode.isEmpty() ? Optional.empty() : Optional.of(mode),
-        sni.isEmpty() ? Optional.empty() : Optional.of(sni));
+        sni.isEmpty() ? Optional.empty() : Optional.of(sni),
+        Json.strings(tls.path("subjectAltNames")));
   }
 
   /**

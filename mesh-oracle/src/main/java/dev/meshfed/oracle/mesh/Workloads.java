@@ -39,34 +39,48 @@ final class Workloads {
 
   List<Pod> pods(List<JsonNode> objects) {
     List<Pod> pods = new ArrayList<>();
+    List<JsonNode> declared = new ArrayList<>();
     for (JsonNode object : objects) {
       switch (Json.kind(object)) {
-        case "Pod" -> pods.add(pod(object, Json.name(object), object, ready(object)));
+        case "Pod" -> {
+          pods.add(pod(object, Json.name(object), object, ready(object)));
+          declared.add(object);
+        }
         case "Deployment", "StatefulSet" -> {
           int replicas = Json.spec(object).path("replicas").asInt(1);
           for (int i = 0; i < replicas; i++) {
             pods.add(pod(object, Json.name(object) + "-" + i, template(object), true));
           }
+          declared.add(object);
         }
-        case "DaemonSet" -> pods.add(pod(object, Json.name(object) + "-0", template(object), true));
+        case "DaemonSet" -> {
+          pods.add(pod(object, Json.name(object) + "-0", template(object), true));
+          declared.add(object);
+        }
         default -> {}
       }
     }
     for (JsonNode service : objects) {
       if ("Service".equals(Json.kind(service))) {
-        modelled(service, pods).ifPresent(pods::add);
+        modelled(service, declared).ifPresent(pods::add);
       }
     }
     return pods;
   }
 
-  private java.util.Optional<Pod> modelled(JsonNode service, List<Pod> pods) {
+  /**
+   * The pod modelled for a Service whose selector selects no declared workload. A workload scaled
+   * to zero is declared: its Service has no pods rather than a modelled one.
+   */
+  private java.util.Optional<Pod> modelled(JsonNode service, List<JsonNode> declared) {
     Map<String, String> selector = Json.stringMap(Json.spec(service).path("selector"));
     String namespace = Json.namespace(service);
     if (selector.isEmpty()
-        || pods.stream()
+        || declared.stream()
             .anyMatch(
-                p -> p.namespace().equals(namespace) && Selectors.selects(selector, p.labels()))) {
+                w ->
+                    Json.namespace(w).equals(namespace)
+                        && Selectors.selects(selector, podLabels(w)))) {
       return java.util.Optional.empty();
     }
     Map<String, String> labels = new TreeMap<>(selector);
@@ -142,6 +156,10 @@ final class Workloads {
   private String network(String namespace, Map<String, String> labels) {
     String label = labels.get(NETWORK_LABEL);
     return label != null ? label : networkOfNamespace.apply(namespace);
+  }
+
+  private static Map<String, String> podLabels(JsonNode workload) {
+    return Json.labels("Pod".equals(Json.kind(workload)) ? workload : template(workload));
   }
 
   private static JsonNode template(JsonNode workload) {

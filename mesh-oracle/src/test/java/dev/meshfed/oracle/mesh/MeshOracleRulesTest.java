@@ -6,6 +6,7 @@ import static dev.meshfed.oracle.mesh.FederationFindingsTest.REVIEWS_1;
 import static dev.meshfed.oracle.mesh.FederationFindingsTest.federated;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -183,6 +184,22 @@ class MeshOracleRulesTest {
   }
 
   @Test
+  void envoyKeepsOneHostPerAddressButIstiosGatewayStandInsAreWeightsNotDuplicates() {
+    Endpoint entry = new Endpoint(Optional.empty(), "172.18.0.10", 15443, Map.of(), "", "", "");
+    List<NetworkFilter.Weighted> twoEntries =
+        List.of(
+            new NetworkFilter.Weighted(entry, 1.0, false),
+            new NetworkFilter.Weighted(entry, 1.0, false));
+    List<NetworkFilter.Weighted> twoRemotePods =
+        List.of(
+            new NetworkFilter.Weighted(entry, 1.0, true),
+            new NetworkFilter.Weighted(entry, 1.0, true));
+
+    assertThat(EnvoyHosts.of(twoEntries)).hasSize(1);
+    assertThat(EnvoyHosts.of(twoRemotePods)).hasSize(2);
+  }
+
+  @Test
   void aSidecarCallsAKubernetesServiceOfItsOwnClusterDirectly() {
     Route route =
         federated()
@@ -191,6 +208,19 @@ class MeshOracleRulesTest {
 
     assertThat(route.backends()).containsExactly(REVIEWS_0, REVIEWS_1);
     assertThat(route.reachable()).isTrue();
+  }
+
+  @Test
+  void aDeploymentScaledToZeroLeavesItsServiceWithoutPodsRatherThanAModelledOne() {
+    MeshFixture fixture = federated().scale("cluster2", "reviews-v3", 0);
+
+    assertThat(fixture.oracle().podsOf("cluster2", "bookinfo", "reviews")).isEmpty();
+    assertThat(
+            fixture
+                .oracle()
+                .route(Request.from("cluster2", "web", "reviews.bookinfo.svc.cluster.local", 9080))
+                .reasons())
+        .containsExactly(Reason.NO_ENDPOINTS);
   }
 
   @Test
