@@ -27,7 +27,9 @@ import java.util.regex.Pattern;
  *     gateway
  * @param local its backing service, if it has one
  * @param remotes the other backing clusters, as the consumer reaches them
- * @param exportTo the namespaces that may use the host there
+ * @param clients the namespaces that may use the host there
+ * @param exportTo those and, where the cluster backs the host, its east-west gateway's namespace,
+ *     which builds the SNI cluster from the entry
  * @param subjectAltNames the identities of every backing cluster's workloads
  */
 record VirtualDestinationObjects(
@@ -36,6 +38,7 @@ record VirtualDestinationObjects(
     ClusterMesh consumer,
     Optional<ServiceInput> local,
     List<Remote> remotes,
+    SortedSet<String> clients,
     SortedSet<String> exportTo,
     List<String> subjectAltNames,
     List<ObjectId> sources,
@@ -133,7 +136,10 @@ record VirtualDestinationObjects(
   private Output destinationRule(String host) {
     ObjectNode spec = Manifests.objectNode();
     spec.put("host", host);
-    spec.set("exportTo", Manifests.strings(List.copyOf(exportTo)));
+    // not to the east-west gateway's namespace: there an Istio 1.11-1.19 gateway would keep the
+    // other clusters' gateways among the SNI cluster's endpoints (mtlsChecker) and bounce
+    // requests between the gateways; without it, it drops them, having no tlsMode
+    spec.set("exportTo", Manifests.strings(List.copyOf(clients)));
     ObjectNode tls = spec.putObject("trafficPolicy").putObject("tls");
     tls.put("mode", "ISTIO_MUTUAL");
     // with pods selected, Istio would expect only the local identities

@@ -137,8 +137,9 @@ final class VirtualDestinationTranslation {
     }
     Optional<EastWestGatewayInput> gateway =
         local.isPresent() ? ClusterMesh.gateway(inputs, cluster) : Optional.empty();
-    SortedSet<String> exportTo =
+    SortedSet<String> clients =
         new TreeSet<>(workspace.namespacesByCluster().getOrDefault(cluster, new TreeSet<>()));
+    SortedSet<String> exportTo = new TreeSet<>(clients);
     gateway.ifPresent(g -> exportTo.add(g.id().namespace()));
     VirtualDestinationObjects objects =
         new VirtualDestinationObjects(
@@ -147,6 +148,7 @@ final class VirtualDestinationTranslation {
             new ClusterMesh(cluster, controlPlane.get(), gateway.orElse(null)),
             local,
             others,
+            clients,
             exportTo,
             subjectAltNames(backing),
             sources(workspace, backing, controlPlane.get()),
