@@ -1,0 +1,84 @@
+package dev.meshfed.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meshfed.cli.events.EventView;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * The workshop's grouped federation: reviews.global, a VirtualDestination of workspace bookinfo,
+ * backed by reviews in cluster1 (v1, v2) and cluster2 (v3). Every bookinfo namespace reaches all
+ * three versions through it; once cluster1's reviews is gone, cluster1's clients reach cluster2's
+ * v3 through its east-west gateway.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class VirtualDestinationIT {
+
+  private static final String HOST = "reviews.global";
+  private static final String[] BOOKINFO = {"cluster1/bookinfo", "cluster2/bookinfo"};
+  private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(30);
+
+  @RegisterExtension static final ScenarioRun run = new ScenarioRun("virtual-destination");
+
+  @Test
+  @Order(1)
+  void theGlobalHostReachesEveryBackingClustersPodsFromTheWholeWorkspace() throws Exception {
+    run.runAndCompare("01-backed-in-two-clusters");
+
+    Traffic.of(run)
+        .backedBy(
+            HOST, 9080, List.of("cluster1/bookinfo/reviews", "cluster2/bookinfo/reviews"), BOOKINFO)
+        .check();
+    assertThat(statusOfTheVirtualDestination(2))
+        .containsEntry("state", "ACCEPTED")
+        .containsEntry("selectedBackingServices", 2);
+    assertThat(run.events())
+        .filteredOn(e -> e.type().equals("HostFederated"))
+        .extracting(EventView::subject)
+        .contains(HOST);
+  }
+
+  @Test
+  @Order(2)
+  void withoutReviewsInCluster1ItsClientsReachCluster2() throws Exception {
+    run.runAndCompare("02-cluster1-reviews-deleted");
+
+    Traffic.of(run).backedBy(HOST, 9080, List.of("cluster2/bookinfo/reviews"), BOOKINFO).check();
+    assertThat(statusOfTheVirtualDestination(1)).containsEntry("state", "ACCEPTED");
+    assertThat(run.managed("cluster1", "WorkloadEntry")).isEmpty();
+  }
+
+  /** The status distribution wrote to the VirtualDestination, once it counts {@code backing}. */
+  private static Map<String, Object> statusOfTheVirtualDestination(int backing) {
+    return await()
+        .atMost(STATUS_TIMEOUT)
+        .until(
+            () -> {
+              GenericKubernetesResource vd =
+                  run.pipeline()
+                      .clusters()
+                      .get("cluster1")
+                      .client()
+                      .genericKubernetesResources("meshfed.dev/v1alpha1", "VirtualDestination")
+                      .inNamespace("bookinfo")
+                      .withName("reviews")
+                      .get();
+              @SuppressWarnings("unchecked")
+              Map<String, Object> status =
+                  vd == null
+                      ? Map.of()
+                      : (Map<String, Object>) vd.getAdditionalProperties().get("status");
+              return status == null ? Map.<String, Object>of() : status;
+            },
+            status -> Integer.valueOf(backing).equals(status.get("selectedBackingServices")));
+  }
+}
