@@ -45,14 +45,27 @@ final class Traffic {
    * may call the pods is for isolation to say ({@link #admitsLocally}).
    */
   Traffic federated(String host, int port, String service, String... consumers) {
-    String[] parts = service.split("/");
-    Set<String> pods = oracle.podsOf(parts[0], parts[1], parts[2]);
-    if (pods.isEmpty()) {
-      failures.add(service + " has no ready pods to receive " + host);
+    return backedBy(host, port, List.of(service), consumers);
+  }
+
+  /**
+   * {@code host:port} reaches the pods of every Service of {@code services} (a VirtualDestination's
+   * backing services) from exactly the {@code consumers}, and no pod from anywhere else; the
+   * backing clusters' east-west gateway namespaces are left out unless listed.
+   */
+  Traffic backedBy(String host, int port, List<String> services, String... consumers) {
+    Set<String> pods = new java.util.TreeSet<>();
+    Set<String> gateways = new java.util.TreeSet<>();
+    for (String service : services) {
+      String[] parts = service.split("/");
+      Set<String> its = oracle.podsOf(parts[0], parts[1], parts[2]);
+      if (its.isEmpty()) {
+        failures.add(service + " has no ready pods to receive " + host);
+      }
+      pods.addAll(its);
+      oracle.eastWestGatewayNamespaces(parts[0]).forEach(ns -> gateways.add(parts[0] + "/" + ns));
     }
     Set<String> from = Set.of(consumers);
-    Set<String> gateways = new java.util.TreeSet<>();
-    oracle.eastWestGatewayNamespaces(parts[0]).forEach(ns -> gateways.add(parts[0] + "/" + ns));
     for (Route route : fromEverywhere(host, port)) {
       String caller = route.request().cluster() + "/" + route.request().namespace();
       if (gateways.contains(caller) && !from.contains(caller)) {
