@@ -79,9 +79,11 @@ final class KubernetesClusterWatch implements ClusterWatch {
       case WORKSPACES,
           WORKSPACE_SETTINGS,
           KUBERNETES_CLUSTERS,
+          VIRTUAL_DESTINATIONS,
           GLOO_WORKSPACES,
           GLOO_WORKSPACE_SETTINGS,
-          GLOO_KUBERNETES_CLUSTERS ->
+          GLOO_KUBERNETES_CLUSTERS,
+          GLOO_VIRTUAL_DESTINATIONS ->
           customResources(source.resource().orElseThrow());
     };
   }

@@ -33,6 +33,8 @@ public final class DiscoveryMapper {
           WorkspaceSettingsMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
       case KUBERNETES_CLUSTERS, GLOO_KUBERNETES_CLUSTERS ->
           ClusterRegistrationMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case VIRTUAL_DESTINATIONS, GLOO_VIRTUAL_DESTINATIONS ->
+          VirtualDestinationMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
     };
   }
 }

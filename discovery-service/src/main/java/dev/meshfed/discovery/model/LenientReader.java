@@ -80,6 +80,17 @@ final class LenientReader {
     return number.map(Number::intValue);
   }
 
+  /**
+   * A whole number or a string (Kubernetes' IntOrString), as text: {@code 8080} and {@code "8080"}
+   * both read as "8080".
+   */
+  Optional<String> intOrString(Object value, String path) {
+    if (value instanceof Number) {
+      return integer(value, path).map(String::valueOf);
+    }
+    return typed(value, String.class, "a whole number or a string", path);
+  }
+
   Optional<Boolean> bool(Object value, String path) {
     return typed(value, Boolean.class, "a boolean", path);
   }

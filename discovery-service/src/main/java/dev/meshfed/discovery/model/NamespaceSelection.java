@@ -13,8 +13,8 @@ import java.util.Set;
  * a label selector on namespaces). Application records — Namespace, Service, EndpointSlice,
  * Deployment, StatefulSet, DaemonSet — of a namespace the selector does not match are tombstoned
  * instead of published. Mesh infrastructure (ControlPlane, MeshConfig, EastWestGateway, Node) and
- * meshfed's own configuration (Workspace, WorkspaceSettings, KubernetesCluster, and Gloo's) are
- * always published, wherever they are.
+ * meshfed's own configuration (Workspace, WorkspaceSettings, KubernetesCluster, VirtualDestination,
+ * and Gloo's) are always published, wherever they are.
  */
 public final class NamespaceSelection {
 

@@ -19,9 +19,11 @@ public enum Source {
   WORKSPACES(DiscoveredKinds.WORKSPACE),
   WORKSPACE_SETTINGS(DiscoveredKinds.WORKSPACE_SETTINGS),
   KUBERNETES_CLUSTERS(DiscoveredKinds.KUBERNETES_CLUSTER),
+  VIRTUAL_DESTINATIONS(DiscoveredKinds.VIRTUAL_DESTINATION),
   GLOO_WORKSPACES(DiscoveredKinds.GLOO_WORKSPACE),
   GLOO_WORKSPACE_SETTINGS(DiscoveredKinds.GLOO_WORKSPACE_SETTINGS),
-  GLOO_KUBERNETES_CLUSTERS(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER);
+  GLOO_KUBERNETES_CLUSTERS(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER),
+  GLOO_VIRTUAL_DESTINATIONS(DiscoveredKinds.GLOO_VIRTUAL_DESTINATION);
 
   private final List<String> kinds;
 
@@ -49,9 +51,11 @@ public enum Source {
       case WORKSPACES -> Optional.of(MeshfedResource.WORKSPACE);
       case WORKSPACE_SETTINGS -> Optional.of(MeshfedResource.WORKSPACE_SETTINGS);
       case KUBERNETES_CLUSTERS -> Optional.of(MeshfedResource.KUBERNETES_CLUSTER);
+      case VIRTUAL_DESTINATIONS -> Optional.of(MeshfedResource.VIRTUAL_DESTINATION);
       case GLOO_WORKSPACES -> Optional.of(MeshfedResource.GLOO_WORKSPACE);
       case GLOO_WORKSPACE_SETTINGS -> Optional.of(MeshfedResource.GLOO_WORKSPACE_SETTINGS);
       case GLOO_KUBERNETES_CLUSTERS -> Optional.of(MeshfedResource.GLOO_KUBERNETES_CLUSTER);
+      case GLOO_VIRTUAL_DESTINATIONS -> Optional.of(MeshfedResource.GLOO_VIRTUAL_DESTINATION);
     };
   }
 

@@ -22,9 +22,12 @@ import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
+import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.VirtualDestinationPort;
+import dev.meshfed.schema.discovery.VirtualDestinationState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
@@ -223,6 +226,48 @@ class DiscoveryServiceIT {
         .isEqualTo("admin.gloo.solo.io/v2");
     assertThat(payload(Keys.of(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER, "gloo-mesh", "cluster1")))
         .isEqualTo(new ClusterRegistrationState(Map.of(), false));
+  }
+
+  @Test
+  void publishesVirtualDestinationsOfBothDialectsAndTombstonesADeletedOne() {
+    createGlooCrd(MeshfedResource.GLOO_VIRTUAL_DESTINATION);
+    Map<String, Object> spec =
+        Map.of(
+            "hosts", List.of("reviews.global"),
+            "services",
+                List.of(Map.of("namespace", "bookinfo", "labels", Map.of("app", "reviews"))),
+            "ports",
+                List.of(
+                    Map.of(
+                        "number", 9080, "protocol", "HTTP", "targetPort", Map.of("name", "http"))));
+    createCustomResource(MeshfedResource.GLOO_VIRTUAL_DESTINATION, "bookinfo", "reviews", spec);
+    // configuration, not an application: published though no namespace is selected
+    startService(NamespaceSelection.of("meshfed-test=selected"));
+    awaitAgent(0);
+
+    createCustomResource(MeshfedResource.VIRTUAL_DESTINATION, "bookinfo", "reviews", spec);
+
+    DiscoveryKey meshfed = Keys.of(DiscoveredKinds.VIRTUAL_DESTINATION, "bookinfo", "reviews");
+    DiscoveryKey gloo = Keys.of(DiscoveredKinds.GLOO_VIRTUAL_DESTINATION, "bookinfo", "reviews");
+    await().until(() -> topic.latest(meshfed).isPresent());
+    var reviews =
+        new VirtualDestinationState(
+            List.of("reviews.global"),
+            List.of(new ObjectSelector(null, "bookinfo", null, null, Map.of("app", "reviews"))),
+            List.of(),
+            List.of(new VirtualDestinationPort(9080, "HTTP", "http")));
+    assertThat(payload(meshfed)).isEqualTo(reviews);
+    assertThat(payload(gloo)).isEqualTo(reviews);
+    assertThat(topic.latest(gloo).orElseThrow().value().getApiVersion())
+        .isEqualTo("networking.gloo.solo.io/v2");
+
+    kube.genericKubernetesResources(context(MeshfedResource.VIRTUAL_DESTINATION))
+        .inNamespace("bookinfo")
+        .withName("reviews")
+        .delete();
+
+    await().until(() -> topic.latest(meshfed).map(record -> record.value() == null).orElse(false));
+    assertThat(topic.latest(gloo).orElseThrow().value()).isNotNull();
   }
 
   @Test
@@ -737,15 +782,16 @@ class DiscoveryServiceIT {
             .endMetadata()
             .addToAdditionalProperties("spec", spec)
             .build();
-    kube.genericKubernetesResources(
-            new ResourceDefinitionContext.Builder()
-                .withGroup(type.group())
-                .withVersion(type.version())
-                .withKind(type.kind())
-                .withPlural(type.plural())
-                .withNamespaced(true)
-                .build())
-        .resource(resource)
-        .create();
+    kube.genericKubernetesResources(context(type)).resource(resource).create();
+  }
+
+  private static ResourceDefinitionContext context(MeshfedResource type) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup(type.group())
+        .withVersion(type.version())
+        .withKind(type.kind())
+        .withPlural(type.plural())
+        .withNamespaced(true)
+        .build();
   }
 }

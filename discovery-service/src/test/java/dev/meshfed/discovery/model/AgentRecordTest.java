@@ -32,6 +32,8 @@ class AgentRecordTest {
                     "Node",
                     "Service",
                     "StatefulSet",
+                    "VirtualDestination",
+                    "VirtualDestination.networking.gloo.solo.io",
                     "Workspace",
                     "Workspace.admin.gloo.solo.io",
                     "WorkspaceSettings",

@@ -69,9 +69,11 @@ class NamespaceSelectionTest {
             DiscoveredKinds.WORKSPACE,
             DiscoveredKinds.WORKSPACE_SETTINGS,
             DiscoveredKinds.KUBERNETES_CLUSTER,
+            DiscoveredKinds.VIRTUAL_DESTINATION,
             DiscoveredKinds.GLOO_WORKSPACE,
             DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
-            DiscoveredKinds.GLOO_KUBERNETES_CLUSTER)
+            DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
+            DiscoveredKinds.GLOO_VIRTUAL_DESTINATION)
         .noneMatch(NamespaceSelection::governs);
     assertThat(NamespaceSelection.governs(DiscoveredKinds.AGENT)).isFalse();
   }
