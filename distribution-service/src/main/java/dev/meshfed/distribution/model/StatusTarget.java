@@ -1,41 +1,57 @@
 package dev.meshfed.distribution.model;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * An input whose status meshfed writes: a Workspace, WorkspaceSettings or KubernetesCluster in a
- * namespace of this cluster, of meshfed's own API or of Gloo Mesh's ({@code
- * KIND.admin.gloo.solo.io}, as discovery names them). Kubernetes' own kinds keep their status.
+ * An input whose status meshfed writes: a Workspace, WorkspaceSettings, KubernetesCluster or
+ * VirtualDestination in a namespace of this cluster, of meshfed's own API or of Gloo Mesh's ({@code
+ * KIND.admin.gloo.solo.io}, {@code VirtualDestination.networking.gloo.solo.io}, as discovery names
+ * them). Kubernetes' own kinds keep their status.
  */
 public record StatusTarget(String kind, String namespace, String name) {
 
   private static final String GROUP = "meshfed.dev";
-  private static final String GLOO_GROUP = "admin.gloo.solo.io";
-  private static final Map<String, String> PLURALS =
-      Map.of(
-          "Workspace", "workspaces",
-          "WorkspaceSettings", "workspacesettings",
-          "KubernetesCluster", "kubernetesclusters");
+  private static final String GLOO_ADMIN = "admin.gloo.solo.io";
+  private static final String GLOO_NETWORKING = "networking.gloo.solo.io";
 
-  /** The REST type its status is written through, if meshfed writes it for that apiVersion. */
+  /** A kind whose status meshfed writes, as the API server knows it. */
+  private record Writable(String group, String kind, String plural) {}
+
+  /** By the kind discovery publishes each under. */
+  private static final Map<String, Writable> WRITABLE =
+      Map.of(
+          DiscoveredKinds.WORKSPACE, new Writable(GROUP, "Workspace", "workspaces"),
+          DiscoveredKinds.WORKSPACE_SETTINGS,
+              new Writable(GROUP, "WorkspaceSettings", "workspacesettings"),
+          DiscoveredKinds.KUBERNETES_CLUSTER,
+              new Writable(GROUP, "KubernetesCluster", "kubernetesclusters"),
+          DiscoveredKinds.VIRTUAL_DESTINATION,
+              new Writable(GROUP, "VirtualDestination", "virtualdestinations"),
+          DiscoveredKinds.GLOO_WORKSPACE, new Writable(GLOO_ADMIN, "Workspace", "workspaces"),
+          DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
+              new Writable(GLOO_ADMIN, "WorkspaceSettings", "workspacesettings"),
+          DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
+              new Writable(GLOO_ADMIN, "KubernetesCluster", "kubernetesclusters"),
+          DiscoveredKinds.GLOO_VIRTUAL_DESTINATION,
+              new Writable(GLOO_NETWORKING, "VirtualDestination", "virtualdestinations"));
+
+  /**
+   * The REST type its status is written through, if meshfed writes it for that apiVersion (the
+   * input's own: its group must be the kind's).
+   */
   public Optional<ResourceType> type(String apiVersion) {
     int slash = apiVersion.indexOf('/');
-    if (slash < 0) {
+    Writable writable = WRITABLE.get(kind);
+    if (slash < 0 || writable == null || !writable.group().equals(apiVersion.substring(0, slash))) {
       return Optional.empty();
     }
-    String group = apiVersion.substring(0, slash);
     String version = apiVersion.substring(slash + 1);
-    String plainKind =
-        kind.endsWith("." + GLOO_GROUP) ? kind.substring(0, kind.indexOf('.')) : kind;
-    boolean dialectMatches = kind.endsWith("." + GLOO_GROUP) == group.equals(GLOO_GROUP);
-    if (!dialectMatches || !(group.equals(GROUP) || group.equals(GLOO_GROUP))) {
-      return Optional.empty();
-    }
-    return Optional.ofNullable(PLURALS.get(plainKind))
-        .map(plural -> new ResourceKind(group, plainKind, plural, List.of(version)))
-        .map(k -> k.atVersion(version));
+    return Optional.of(
+        new ResourceKind(writable.group(), writable.kind(), writable.plural(), List.of(version))
+            .atVersion(version));
   }
 
   /**

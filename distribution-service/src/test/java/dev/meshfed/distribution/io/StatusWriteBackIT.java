@@ -178,6 +178,61 @@ class StatusWriteBackIT {
             });
   }
 
+  @Test
+  void writesTheStatusOfVirtualDestinationsOfBothDialects() throws Exception {
+    ResourceDefinitionContext meshfedDestinations = virtualDestinations("meshfed.dev", "v1alpha1");
+    ResourceDefinitionContext glooDestinations =
+        virtualDestinations("networking.gloo.solo.io", "v2");
+    client
+        .genericKubernetesResources(meshfedDestinations)
+        .inNamespace("gloo-mesh")
+        .resource(virtualDestination("meshfed.dev/v1alpha1", Map.of("state", "stale")))
+        .create();
+    client
+        .genericKubernetesResources(glooDestinations)
+        .inNamespace("gloo-mesh")
+        .resource(virtualDestination("networking.gloo.solo.io/v2", Map.of("state", "Gloo's own")))
+        .create();
+    send("VirtualDestination", "reviews", status(InputState.WARNING, "meshfed's"));
+    send(
+        "VirtualDestination.networking.gloo.solo.io",
+        "reviews",
+        InputStatus.newBuilder(status(InputState.ACCEPTED, "Gloo's, from meshfed"))
+            .setApiVersion("networking.gloo.solo.io/v2")
+            .build());
+    loop.start();
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              assertThat(statusOf(meshfedDestinations, "reviews"))
+                  .containsEntry("state", "WARNING")
+                  .containsEntry("message", "meshfed's")
+                  .doesNotContainKey("meshfed");
+              Map<String, Object> gloo = statusOf(glooDestinations, "reviews");
+              assertThat(gloo).containsEntry("state", "Gloo's own");
+              assertThat(gloo.get("meshfed"))
+                  .isEqualTo(
+                      Map.of(
+                          "state",
+                          "ACCEPTED",
+                          "message",
+                          "Gloo's, from meshfed",
+                          "observedGeneration",
+                          3));
+            });
+    assertThat(
+            client
+                .genericKubernetesResources(glooDestinations)
+                .inNamespace("gloo-mesh")
+                .withName("reviews")
+                .get()
+                .getAdditionalProperties()
+                .get("spec"))
+        .isEqualTo(Map.of("hosts", List.of("reviews.global")));
+  }
+
   private void send(String kind, String name, InputStatus status) throws Exception {
     translation
         .send(new ProducerRecord<>(topic.name(), new DiscoveryKey(kind, "gloo-mesh", name), status))
@@ -208,6 +263,32 @@ class StatusWriteBackIT {
     return workspace;
   }
 
+  private static ResourceDefinitionContext virtualDestinations(String group, String version) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup(group)
+        .withVersion(version)
+        .withKind("VirtualDestination")
+        .withPlural("virtualdestinations")
+        .withNamespaced(true)
+        .build();
+  }
+
+  private static GenericKubernetesResource virtualDestination(
+      String apiVersion, Map<String, Object> status) {
+    GenericKubernetesResource destination =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion(apiVersion)
+            .withKind("VirtualDestination")
+            .withNewMetadata()
+            .withName("reviews")
+            .withNamespace("gloo-mesh")
+            .endMetadata()
+            .build();
+    destination.setAdditionalProperty("spec", Map.of("hosts", List.of("reviews.global")));
+    destination.setAdditionalProperty("status", status);
+    return destination;
+  }
+
   private GenericKubernetesResource get(String name) {
     return client
         .genericKubernetesResources(WORKSPACES)
@@ -216,9 +297,14 @@ class StatusWriteBackIT {
         .get();
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Object> statusOf(String name) {
-    GenericKubernetesResource object = get(name);
+    return statusOf(WORKSPACES, name);
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> statusOf(ResourceDefinitionContext type, String name) {
+    GenericKubernetesResource object =
+        client.genericKubernetesResources(type).inNamespace("gloo-mesh").withName(name).get();
     Object status = object == null ? null : object.getAdditionalProperties().get("status");
     return status instanceof Map ? (Map<String, Object>) status : Map.of();
   }

@@ -1,0 +1,57 @@
+package dev.meshfed.distribution.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class StatusTargetTest {
+
+  @Test
+  void writesTheStatusOfEachDialectsInputsThroughItsOwnGroupAndPlural() {
+    assertThat(type("Workspace", "meshfed.dev/v1alpha1"))
+        .isEqualTo(kind("meshfed.dev", "Workspace", "workspaces", "v1alpha1"));
+    assertThat(type("VirtualDestination", "meshfed.dev/v1alpha1"))
+        .isEqualTo(kind("meshfed.dev", "VirtualDestination", "virtualdestinations", "v1alpha1"));
+    assertThat(type("KubernetesCluster.admin.gloo.solo.io", "admin.gloo.solo.io/v2"))
+        .isEqualTo(kind("admin.gloo.solo.io", "KubernetesCluster", "kubernetesclusters", "v2"));
+    assertThat(type("VirtualDestination.networking.gloo.solo.io", "networking.gloo.solo.io/v2"))
+        .isEqualTo(
+            kind("networking.gloo.solo.io", "VirtualDestination", "virtualdestinations", "v2"));
+  }
+
+  @Test
+  void meshfedOwnsTheWholeStatusOfItsOwnResourcesOnly() {
+    assertThat(StatusTarget.ownsWholeStatus(type("VirtualDestination", "meshfed.dev/v1alpha1")))
+        .isTrue();
+    assertThat(
+            StatusTarget.ownsWholeStatus(
+                type("VirtualDestination.networking.gloo.solo.io", "networking.gloo.solo.io/v2")))
+        .isFalse();
+  }
+
+  @Test
+  void writesNothingWhereTheApiVersionIsNotTheKindsOwnOrTheKindNotMeshfeds() {
+    assertThat(target("VirtualDestination").type("networking.gloo.solo.io/v2")).isEmpty();
+    assertThat(target("VirtualDestination.networking.gloo.solo.io").type("meshfed.dev/v1alpha1"))
+        .isEmpty();
+    assertThat(target("VirtualDestination.networking.gloo.solo.io").type("admin.gloo.solo.io/v2"))
+        .isEmpty();
+    assertThat(target("Workspace.admin.gloo.solo.io").type("networking.gloo.solo.io/v2")).isEmpty();
+    assertThat(target("Service").type("v1")).isEmpty();
+    assertThat(target("RouteTable.networking.gloo.solo.io").type("networking.gloo.solo.io/v2"))
+        .isEmpty();
+  }
+
+  private static StatusTarget target(String kind) {
+    return new StatusTarget(kind, "bookinfo", "reviews");
+  }
+
+  private static ResourceType type(String kind, String apiVersion) {
+    return target(kind).type(apiVersion).orElseThrow();
+  }
+
+  private static ResourceType kind(String group, String kind, String plural, String version) {
+    return new ResourceKind(group, kind, plural, List.of(version)).atVersion(version);
+  }
+}
