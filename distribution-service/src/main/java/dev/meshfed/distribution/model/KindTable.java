@@ -21,6 +21,7 @@ public final class KindTable {
               new ResourceKind(
                   NETWORKING, "DestinationRule", "destinationrules", NETWORKING_VERSIONS),
               new ResourceKind(NETWORKING, "Sidecar", "sidecars", NETWORKING_VERSIONS),
+              new ResourceKind(NETWORKING, "WorkloadEntry", "workloadentries", NETWORKING_VERSIONS),
               new ResourceKind(
                   SECURITY, "AuthorizationPolicy", "authorizationpolicies", SECURITY_VERSIONS)));
 

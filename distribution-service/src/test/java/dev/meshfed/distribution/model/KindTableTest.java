@@ -14,6 +14,7 @@ class KindTableTest {
     "networking.istio.io/v1alpha3, VirtualService, virtualservices",
     "networking.istio.io/v1, DestinationRule, destinationrules",
     "networking.istio.io/v1, Sidecar, sidecars",
+    "networking.istio.io/v1beta1, WorkloadEntry, workloadentries",
     "security.istio.io/v1beta1, AuthorizationPolicy, authorizationpolicies"
   })
   void resolvesIstioKindsAtTheRecordsVersion(String apiVersion, String kind, String plural) {
