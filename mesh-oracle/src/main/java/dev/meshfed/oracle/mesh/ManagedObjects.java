@@ -54,7 +54,8 @@ public final class ManagedObjects {
 
   /**
    * The Istio kinds meshfed writes, read via v1beta1: ServiceEntry, Gateway, VirtualService,
-   * DestinationRule, Sidecar (networking.istio.io) and AuthorizationPolicy (security.istio.io).
+   * DestinationRule, Sidecar, WorkloadEntry (networking.istio.io) and AuthorizationPolicy
+   * (security.istio.io).
    */
   public static List<ResourceDefinitionContext> istioKinds() {
     return List.of(
@@ -63,6 +64,7 @@ public final class ManagedObjects {
         istio("networking.istio.io", "VirtualService", "virtualservices"),
         istio("networking.istio.io", "DestinationRule", "destinationrules"),
         istio("networking.istio.io", "Sidecar", "sidecars"),
+        istio("networking.istio.io", "WorkloadEntry", "workloadentries"),
         istio("security.istio.io", "AuthorizationPolicy", "authorizationpolicies"));
   }
 
