@@ -21,6 +21,8 @@ public final class DiscoveredKinds {
   public static final String DAEMON_SET = "DaemonSet";
   public static final String ENDPOINT_SLICE = "EndpointSlice";
   public static final String VIRTUAL_DESTINATION = "VirtualDestination";
+  public static final String FAILOVER_POLICY = "FailoverPolicy";
+  public static final String OUTLIER_DETECTION_POLICY = "OutlierDetectionPolicy";
 
   /** Gloo Mesh's resources of the same names, as kind.group: read the same, keyed apart. */
   public static final String GLOO_WORKSPACE = "Workspace.admin.gloo.solo.io";
@@ -29,6 +31,9 @@ public final class DiscoveredKinds {
   public static final String GLOO_KUBERNETES_CLUSTER = "KubernetesCluster.admin.gloo.solo.io";
   public static final String GLOO_VIRTUAL_DESTINATION =
       "VirtualDestination.networking.gloo.solo.io";
+  public static final String GLOO_FAILOVER_POLICY = "FailoverPolicy.resilience.policy.gloo.solo.io";
+  public static final String GLOO_OUTLIER_DETECTION_POLICY =
+      "OutlierDetectionPolicy.resilience.policy.gloo.solo.io";
 
   private DiscoveredKinds() {}
 }

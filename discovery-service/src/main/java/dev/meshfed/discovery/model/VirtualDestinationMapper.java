@@ -35,6 +35,7 @@ public final class VirtualDestinationMapper {
             reader.strings(field(spec, "hosts"), "spec.hosts"),
             selectors(reader, field(spec, "services"), "spec.services"),
             selectors(reader, field(spec, "externalServices"), "spec.externalServices"),
+            Envelope.labels(destination),
             ports(reader, field(spec, "ports"), "spec.ports"));
     var write = new Write(Keys.of(kind, destination), Envelope.wrap(destination, state));
     return new Mapping(List.of(write), reader.problems());

@@ -255,6 +255,7 @@ class DiscoveryServiceIT {
             List.of("reviews.global"),
             List.of(new ObjectSelector(null, "bookinfo", null, null, Map.of("app", "reviews"))),
             List.of(),
+            Map.of(),
             List.of(new VirtualDestinationPort(9080, "HTTP", "http")));
     assertThat(payload(meshfed)).isEqualTo(reviews);
     assertThat(payload(gloo)).isEqualTo(reviews);

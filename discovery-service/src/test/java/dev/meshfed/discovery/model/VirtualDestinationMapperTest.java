@@ -31,10 +31,11 @@ class VirtualDestinationMapperTest {
           List.of("reviews.global"),
           List.of(new ObjectSelector(null, "bookinfo", null, null, Map.of("app", "reviews"))),
           List.of(new ObjectSelector("reviews-legacy", null, "c3", "legacy", Map.of())),
+          Map.of(),
           List.of(new VirtualDestinationPort(9080, "HTTP", "9080")));
 
   private static final VirtualDestinationState EMPTY =
-      new VirtualDestinationState(List.of(), List.of(), List.of(), List.of());
+      new VirtualDestinationState(List.of(), List.of(), List.of(), Map.of(), List.of());
 
   @Test
   void readsMeshfedsVirtualDestination() {
@@ -139,6 +140,7 @@ class VirtualDestinationMapperTest {
                 // a selector read without a field would select more than was written
                 List.of(new ObjectSelector(null, "bookinfo", null, null, Map.of())),
                 List.of(),
+                Map.of(),
                 List.of(
                     new VirtualDestinationPort(null, "HTTP", "9080"),
                     new VirtualDestinationPort(9081, null, null),

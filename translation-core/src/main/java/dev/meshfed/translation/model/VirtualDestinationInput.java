@@ -14,6 +14,7 @@ public record VirtualDestinationInput(
     List<String> hosts,
     List<ObjectSelector> services,
     List<ObjectSelector> externalServices,
+    Map<String, String> labels,
     List<Port> ports,
     List<String> problems)
     implements Input {
@@ -22,6 +23,7 @@ public record VirtualDestinationInput(
     hosts = List.copyOf(hosts);
     services = List.copyOf(services);
     externalServices = List.copyOf(externalServices);
+    labels = Map.copyOf(labels);
     ports = List.copyOf(ports);
     problems = List.copyOf(problems);
   }

@@ -118,6 +118,7 @@ public final class InputConverter {
         vd.getHosts(),
         vd.getServices().stream().map(InputConverter::objectSelector).toList(),
         vd.getExternalServices().stream().map(InputConverter::objectSelector).toList(),
+        vd.getLabels(),
         vd.getPorts().stream()
             .map(
                 p ->

@@ -147,6 +147,7 @@ public final class WireFormat {
               vd.hosts(),
               objectSelectors(vd.services()),
               objectSelectors(vd.externalServices()),
+              vd.labels(),
               vd.ports().stream()
                   .map(p -> new VirtualDestinationPort(p.number(), p.protocol(), p.targetPort()))
                   .toList());

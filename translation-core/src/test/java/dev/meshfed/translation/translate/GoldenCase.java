@@ -175,6 +175,7 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
         texts(o.path("hosts")),
         objectSelectors(o.path("services")),
         objectSelectors(o.path("externalServices")),
+        strings(o.path("labels")),
         ports,
         texts(o.path("problems")));
   }
