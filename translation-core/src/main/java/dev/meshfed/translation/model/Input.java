@@ -17,7 +17,9 @@ public sealed interface Input
         WorkloadInput,
         EndpointSliceInput,
         ApplyFailureInput,
-        VirtualDestinationInput {
+        VirtualDestinationInput,
+        FailoverPolicyInput,
+        OutlierDetectionPolicyInput {
 
   ObjectId id();
 

@@ -6,12 +6,15 @@ import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.EndpointSliceState;
+import dev.meshfed.schema.discovery.FailoverPolicyState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.GatewaySelector;
+import dev.meshfed.schema.discovery.Locality;
 import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ObjectSelector;
+import dev.meshfed.schema.discovery.OutlierDetectionPolicyState;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
@@ -25,13 +28,16 @@ import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.translation.model.AgentInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.EndpointSliceInput;
+import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
@@ -101,6 +107,33 @@ public final class InputConverter {
               id, e.getService(), e.getReadyEndpoints(), e.getNotReadyEndpoints(), e.getZones()));
     } else if (payload instanceof VirtualDestinationState vd) {
       return Optional.of(virtualDestination(id, created, generation, vd, object.getProblems()));
+    } else if (payload instanceof FailoverPolicyState f) {
+      return Optional.of(
+          new FailoverPolicyInput(
+              id,
+              created,
+              generation,
+              destinations(f.getApplyToDestinations()),
+              f.getLocalityMappings().stream()
+                  .map(
+                      m ->
+                          new FailoverPolicyInput.LocalityMapping(
+                              locality(m.getFrom()),
+                              m.getTo().stream().map(InputConverter::locality).toList()))
+                  .toList(),
+              object.getProblems()));
+    } else if (payload instanceof OutlierDetectionPolicyState o) {
+      return Optional.of(
+          new OutlierDetectionPolicyInput(
+              id,
+              created,
+              generation,
+              destinations(o.getApplyToDestinations()),
+              o.getConsecutiveErrors(),
+              o.getInterval(),
+              o.getBaseEjectionTime(),
+              o.getMaxEjectionPercent(),
+              object.getProblems()));
     }
     return Optional.empty();
   }
@@ -126,6 +159,23 @@ public final class InputConverter {
                         p.getNumber(), p.getProtocol(), p.getTargetPort()))
             .toList(),
         problems);
+  }
+
+  private static List<DestinationSelector> destinations(
+      List<dev.meshfed.schema.discovery.DestinationSelector> selectors) {
+    return selectors.stream()
+        .map(
+            d ->
+                new DestinationSelector(
+                    d.getKind(),
+                    d.getSelector() == null ? null : objectSelector(d.getSelector()),
+                    d.getPortNumber(),
+                    d.getPortName()))
+        .toList();
+  }
+
+  private static FailoverPolicyInput.Locality locality(Locality l) {
+    return new FailoverPolicyInput.Locality(l.getRegion(), l.getZone(), l.getSubZone());
   }
 
   private static VirtualDestinationInput.ObjectSelector objectSelector(ObjectSelector s) {

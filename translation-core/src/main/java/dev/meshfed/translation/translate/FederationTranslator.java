@@ -1,9 +1,11 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.ServiceInput;
 import java.util.Comparator;
 import java.util.List;
@@ -62,6 +64,9 @@ public final class FederationTranslator {
     inputs.all(ServiceInput.class).forEach(service -> units.add(UnitId.service(service.id())));
     VirtualDestinationTranslator.all(inputs)
         .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
+    Stream.concat(
+            inputs.all(FailoverPolicyInput.class), inputs.all(OutlierDetectionPolicyInput.class))
+        .forEach(policy -> units.add(UnitId.policy(policy.id())));
     return units;
   }
 

@@ -35,6 +35,9 @@ final class Translators {
     if (unit instanceof UnitId.GatewayUnit gateway) {
       return Optional.of(GatewayTranslator.INSTANCE.translate(gateway, inputs, membership));
     }
+    if (unit instanceof UnitId.PolicyUnit policy) {
+      return Optional.of(PolicyStatus.of(policy.policy(), inputs, membership));
+    }
     if (unit instanceof UnitId.VirtualDestinationUnit vd) {
       return Optional.of(VirtualDestinationTranslator.INSTANCE.translate(vd, inputs, membership));
     }

@@ -12,6 +12,7 @@ public sealed interface UnitId
         UnitId.ProxyConfigUnit,
         UnitId.StatusUnit,
         UnitId.VirtualDestinationUnit,
+        UnitId.PolicyUnit,
         UnitId.Membership {
 
   /** A stable string form, used as a state-store key. */
@@ -37,7 +38,19 @@ public sealed interface UnitId
     return new VirtualDestinationUnit(virtualDestination);
   }
 
+  static UnitId policy(ObjectId policy) {
+    return new PolicyUnit(policy);
+  }
+
   UnitId MEMBERSHIP = new Membership();
+
+  /** A destination policy's status (what it sets is its destinations' units'). */
+  record PolicyUnit(ObjectId policy) implements UnitId {
+    @Override
+    public String key() {
+      return "policy|" + policy.ref();
+    }
+  }
 
   /** A VirtualDestination's objects in every cluster that consumes it, and its status. */
   record VirtualDestinationUnit(ObjectId virtualDestination) implements UnitId {

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -31,6 +32,7 @@ import java.util.regex.Pattern;
  * @param exportTo those and, where the cluster backs the host, its east-west gateway's namespace,
  *     which builds the SNI cluster from the entry
  * @param subjectAltNames the identities of every backing cluster's workloads
+ * @param policies the destination policies that select it, per port
  */
 record VirtualDestinationObjects(
     VirtualDestinationInput vd,
@@ -41,6 +43,7 @@ record VirtualDestinationObjects(
     SortedSet<String> clients,
     SortedSet<String> exportTo,
     List<String> subjectAltNames,
+    SortedMap<Integer, DestinationPolicies.Contest> policies,
     List<ObjectId> sources,
     Consumer<String> warnings) {
 
@@ -140,10 +143,12 @@ record VirtualDestinationObjects(
     // other clusters' gateways among the SNI cluster's endpoints (mtlsChecker) and bounce
     // requests between the gateways; without it, it drops them, having no tlsMode
     spec.set("exportTo", Manifests.strings(List.copyOf(clients)));
-    ObjectNode tls = spec.putObject("trafficPolicy").putObject("tls");
+    ObjectNode trafficPolicy = spec.putObject("trafficPolicy");
+    ObjectNode tls = trafficPolicy.putObject("tls");
     tls.put("mode", "ISTIO_MUTUAL");
     // with pods selected, Istio would expect only the local identities
     tls.set("subjectAltNames", Manifests.strings(subjectAltNames));
+    PolicySettings.apply(policies, trafficPolicy);
     return output(
         DESTINATION_RULE,
         ruleName(host),

@@ -17,7 +17,9 @@ import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
 
@@ -37,6 +39,7 @@ final class VirtualDestinationTranslation {
   private final Membership membership;
   private final Translation.Builder out = Translation.builder();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private SortedMap<Integer, DestinationPolicies.Contest> policies = new TreeMap<>();
 
   VirtualDestinationTranslation(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
@@ -87,6 +90,7 @@ final class VirtualDestinationTranslation {
               + String.join(", ", vd.hosts()));
     }
     List<VirtualDestinationObjects.Remote> remotes = remotes(backing);
+    policies = DestinationPolicies.of(vd, workspace.get().name(), inputs, membership);
     out.stopEach(
         ITS_KINDS.and(inClusters(membership.removedClusters().keySet())),
         ref -> membership.removalExclusion(ref.cluster(), vd.id()).orElseThrow());
@@ -151,6 +155,7 @@ final class VirtualDestinationTranslation {
             clients,
             exportTo,
             subjectAltNames(backing),
+            policies,
             sources(workspace, backing, controlPlane.get()),
             warning -> report(Severity.WARNING, warning));
     objects.outputs().forEach(out::output);
@@ -258,7 +263,21 @@ final class VirtualDestinationTranslation {
     List<ObjectId> sources = new ArrayList<>(List.of(vd.id(), workspace.workspace().id()));
     sources.add(controlPlane.id());
     backing.services().values().forEach(service -> sources.add(service.id()));
+    sources.addAll(appliedPolicies());
     return sources;
+  }
+
+  /** The policies that set something on the destination: the oldest of each kind, per port. */
+  private SortedSet<ObjectId> appliedPolicies() {
+    SortedSet<ObjectId> applied = new TreeSet<>();
+    policies
+        .values()
+        .forEach(
+            contest -> {
+              contest.failover().ifPresent(p -> applied.add(p.id()));
+              contest.outlier().ifPresent(p -> applied.add(p.id()));
+            });
+    return applied;
   }
 
   private Translation stopWithWarning(Rule rule, String message) {
@@ -275,6 +294,7 @@ final class VirtualDestinationTranslation {
     diagnostics.forEach(out::diagnostic);
     var counts = Manifests.objectNode();
     counts.put("selectedBackingServices", backingServices);
+    counts.put("appliedPolicies", appliedPolicies().size());
     out.status(
         StatusOutputs.of(
             vd.id(), vd.generation(), diagnostics, counts, Optional.empty(), "accepted"));

@@ -7,13 +7,17 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.EndpointSliceState;
+import dev.meshfed.schema.discovery.FailoverPolicyState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.GatewaySelector;
+import dev.meshfed.schema.discovery.Locality;
+import dev.meshfed.schema.discovery.LocalityMapping;
 import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ObjectSelector;
+import dev.meshfed.schema.discovery.OutlierDetectionPolicyState;
 import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
 import dev.meshfed.schema.discovery.ServiceIsolationOptions;
@@ -31,12 +35,15 @@ import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.translation.model.AgentInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.EndpointSliceInput;
+import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
+import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
@@ -151,6 +158,29 @@ public final class WireFormat {
               vd.ports().stream()
                   .map(p -> new VirtualDestinationPort(p.number(), p.protocol(), p.targetPort()))
                   .toList());
+    } else if (input instanceof FailoverPolicyInput f) {
+      created = f.creationTimestamp();
+      generation = f.generation();
+      payload =
+          new FailoverPolicyState(
+              destinations(f.applyToDestinations()),
+              f.localityMappings().stream()
+                  .map(
+                      m ->
+                          new LocalityMapping(
+                              locality(m.from()),
+                              m.to().stream().map(WireFormat::locality).toList()))
+                  .toList());
+    } else if (input instanceof OutlierDetectionPolicyInput o) {
+      created = o.creationTimestamp();
+      generation = o.generation();
+      payload =
+          new OutlierDetectionPolicyState(
+              destinations(o.applyToDestinations()),
+              o.consecutiveErrors(),
+              o.interval(),
+              o.baseEjectionTime(),
+              o.maxEjectionPercent());
     } else {
       throw new IllegalArgumentException("No wire format for " + input);
     }
@@ -201,5 +231,22 @@ public final class WireFormat {
             s ->
                 new ObjectSelector(s.name(), s.namespace(), s.cluster(), s.workspace(), s.labels()))
         .toList();
+  }
+
+  private static List<dev.meshfed.schema.discovery.DestinationSelector> destinations(
+      List<DestinationSelector> selectors) {
+    return selectors.stream()
+        .map(
+            d ->
+                new dev.meshfed.schema.discovery.DestinationSelector(
+                    d.kind(),
+                    d.selector() == null ? null : objectSelectors(List.of(d.selector())).get(0),
+                    d.portNumber(),
+                    d.portName()))
+        .toList();
+  }
+
+  private static Locality locality(FailoverPolicyInput.Locality l) {
+    return new Locality(l.region(), l.zone(), l.subZone());
   }
 }

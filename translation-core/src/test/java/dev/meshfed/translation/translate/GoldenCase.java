@@ -7,14 +7,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import dev.meshfed.translation.model.AgentInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
+import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.EndpointSliceInput;
+import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
@@ -154,6 +157,25 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               texts(o.path("zones")));
       case "VirtualDestination", "VirtualDestination.networking.gloo.solo.io" ->
           virtualDestination(id, o);
+      case "FailoverPolicy", "FailoverPolicy.resilience.policy.gloo.solo.io" ->
+          new FailoverPolicyInput(
+              id,
+              text(o, "creationTimestamp"),
+              o.path("generation").asLong(1),
+              destinations(o.path("applyToDestinations")),
+              localityMappings(o.path("localityMappings")),
+              texts(o.path("problems")));
+      case "OutlierDetectionPolicy", "OutlierDetectionPolicy.resilience.policy.gloo.solo.io" ->
+          new OutlierDetectionPolicyInput(
+              id,
+              text(o, "creationTimestamp"),
+              o.path("generation").asLong(1),
+              destinations(o.path("applyToDestinations")),
+              o.has("consecutiveErrors") ? o.get("consecutiveErrors").asInt() : null,
+              text(o, "interval"),
+              text(o, "baseEjectionTime"),
+              o.has("maxEjectionPercent") ? o.get("maxEjectionPercent").asInt() : null,
+              texts(o.path("problems")));
       default -> throw new IllegalArgumentException("Unknown kind in golden case: " + kind);
     };
   }
@@ -178,6 +200,43 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
         strings(o.path("labels")),
         ports,
         texts(o.path("problems")));
+  }
+
+  private static List<DestinationSelector> destinations(JsonNode list) {
+    List<DestinationSelector> destinations = new ArrayList<>();
+    list.forEach(
+        d ->
+            destinations.add(
+                new DestinationSelector(
+                    d.path("kind").asText("SERVICE"),
+                    d.has("selector") ? objectSelector(d.get("selector")) : null,
+                    d.has("portNumber") ? d.get("portNumber").asInt() : null,
+                    text(d, "portName"))));
+    return destinations;
+  }
+
+  private static List<FailoverPolicyInput.LocalityMapping> localityMappings(JsonNode list) {
+    List<FailoverPolicyInput.LocalityMapping> mappings = new ArrayList<>();
+    list.forEach(
+        m -> {
+          List<FailoverPolicyInput.Locality> to = new ArrayList<>();
+          m.path("to").forEach(t -> to.add(locality(t)));
+          mappings.add(new FailoverPolicyInput.LocalityMapping(locality(m.path("from")), to));
+        });
+    return mappings;
+  }
+
+  private static FailoverPolicyInput.Locality locality(JsonNode l) {
+    return new FailoverPolicyInput.Locality(text(l, "region"), text(l, "zone"), text(l, "subZone"));
+  }
+
+  private static VirtualDestinationInput.ObjectSelector objectSelector(JsonNode s) {
+    return new VirtualDestinationInput.ObjectSelector(
+        text(s, "name"),
+        text(s, "namespace"),
+        text(s, "cluster"),
+        text(s, "workspace"),
+        strings(s.path("labels")));
   }
 
   private static List<VirtualDestinationInput.ObjectSelector> objectSelectors(JsonNode list) {

@@ -25,6 +25,9 @@ final class UnitKeys {
     if (key.startsWith("service|")) {
       return ref(key, "service|").map(UnitId::service);
     }
+    if (key.startsWith("policy|")) {
+      return ref(key, "policy|").map(UnitId::policy);
+    }
     if (key.startsWith("virtual-destination|")) {
       return ref(key, "virtual-destination|").map(UnitId::virtualDestination);
     }

@@ -1,0 +1,152 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.DestinationSelector;
+import dev.meshfed.translation.model.FailoverPolicyInput;
+import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.model.VirtualDestinationInput.ObjectSelector;
+import dev.meshfed.translation.model.VirtualDestinationInput.Port;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * The destination policies of one VirtualDestination, per port ({@link #EVERY_PORT} for those that
+ * name none): the valid FailoverPolicies and OutlierDetectionPolicies of its own workspace whose
+ * {@code applyToDestinations} select it, oldest first (creation time, then identity). The first of
+ * each kind sets its fields there; the others conflict with it. Policies never cross workspaces.
+ */
+final class DestinationPolicies {
+
+  static final int EVERY_PORT = 0;
+  static final String VIRTUAL_DESTINATION = "VIRTUAL_DESTINATION";
+
+  private static final Comparator<Input> OLDEST_FIRST =
+      Comparator.comparing(
+              DestinationPolicies::created, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(Input::id);
+
+  /** The policies of each kind that select one port of the destination, oldest first. */
+  record Contest(List<FailoverPolicyInput> failovers, List<OutlierDetectionPolicyInput> outliers) {
+
+    Optional<FailoverPolicyInput> failover() {
+      return failovers.stream().findFirst();
+    }
+
+    Optional<OutlierDetectionPolicyInput> outlier() {
+      return outliers.stream().findFirst();
+    }
+  }
+
+  private DestinationPolicies() {}
+
+  static SortedMap<Integer, Contest> of(
+      VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
+    SortedMap<Integer, List<FailoverPolicyInput>> failovers =
+        bySlot(
+            inputs.all(FailoverPolicyInput.class).filter(p -> PolicyCheck.problems(p).isEmpty()),
+            FailoverPolicyInput::applyToDestinations,
+            vd,
+            workspace,
+            membership);
+    SortedMap<Integer, List<OutlierDetectionPolicyInput>> outliers =
+        bySlot(
+            inputs
+                .all(OutlierDetectionPolicyInput.class)
+                .filter(p -> PolicyCheck.problems(p).isEmpty()),
+            OutlierDetectionPolicyInput::applyToDestinations,
+            vd,
+            workspace,
+            membership);
+    SortedMap<Integer, Contest> contests = new TreeMap<>();
+    Stream.concat(failovers.keySet().stream(), outliers.keySet().stream())
+        .distinct()
+        .forEach(
+            slot ->
+                contests.put(
+                    slot,
+                    new Contest(
+                        failovers.getOrDefault(slot, List.of()),
+                        outliers.getOrDefault(slot, List.of()))));
+    return contests;
+  }
+
+  /** Whether a policy at {@code policy} belongs to the destination's workspace. */
+  static boolean inWorkspace(ObjectId policy, String workspace, Membership membership) {
+    return membership
+        .workspaceOf(policy.cluster(), policy.namespace())
+        .map(w -> w.name().equals(workspace))
+        .orElse(false);
+  }
+
+  /**
+   * The port a selector selects the destination on: {@link #EVERY_PORT}, a port number of the
+   * destination, or empty when it does not select it.
+   */
+  static Optional<Integer> slot(
+      DestinationSelector selector, VirtualDestinationInput vd, String workspace) {
+    if (!VIRTUAL_DESTINATION.equals(selector.kind())
+        || !selects(selector.selector(), vd, workspace)) {
+      return Optional.empty();
+    }
+    if (selector.portNumber() == null && selector.portName() == null) {
+      return Optional.of(EVERY_PORT);
+    }
+    return vd.ports().stream()
+        .filter(p -> selector.portNumber() == null || selector.portNumber().equals(p.number()))
+        .filter(
+            p ->
+                selector.portName() == null
+                    || selector.portName().equals(VirtualDestinationObjects.portName(p)))
+        .map(Port::number)
+        .findFirst();
+  }
+
+  private static boolean selects(
+      ObjectSelector selector, VirtualDestinationInput vd, String workspace) {
+    if (selector == null) {
+      return true;
+    }
+    return Selectors.matchesIfSet(selector.name(), vd.id().name())
+        && Selectors.matchesIfSet(selector.namespace(), vd.id().namespace())
+        && Selectors.matchesIfSet(selector.cluster(), vd.id().cluster())
+        && Selectors.matchesIfSet(selector.workspace(), workspace)
+        && Selectors.containsAll(vd.labels(), selector.labels());
+  }
+
+  private static <P extends Input> SortedMap<Integer, List<P>> bySlot(
+      Stream<P> policies,
+      Function<P, List<DestinationSelector>> destinations,
+      VirtualDestinationInput vd,
+      String workspace,
+      Membership membership) {
+    SortedMap<Integer, List<P>> bySlot = new TreeMap<>();
+    policies
+        .filter(p -> inWorkspace(p.id(), workspace, membership))
+        .sorted(OLDEST_FIRST)
+        .forEach(
+            policy ->
+                destinations.apply(policy).stream()
+                    .map(d -> slot(d, vd, workspace))
+                    .flatMap(Optional::stream)
+                    .distinct()
+                    .forEach(
+                        slot -> bySlot.computeIfAbsent(slot, s -> new ArrayList<>()).add(policy)));
+    return bySlot;
+  }
+
+  private static String created(Input input) {
+    if (input instanceof FailoverPolicyInput f) {
+      return f.creationTimestamp();
+    }
+    return input instanceof OutlierDetectionPolicyInput o ? o.creationTimestamp() : null;
+  }
+}

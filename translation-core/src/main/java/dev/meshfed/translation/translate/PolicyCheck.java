@@ -1,0 +1,94 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.DestinationSelector;
+import dev.meshfed.translation.model.FailoverPolicyInput;
+import dev.meshfed.translation.model.FailoverPolicyInput.LocalityMapping;
+import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** What makes a destination policy invalid, each naming its field: it then applies nowhere. */
+final class PolicyCheck {
+
+  static final Set<String> KINDS = Set.of("SERVICE", "VIRTUAL_DESTINATION", "EXTERNAL_SERVICE");
+
+  /** Istio's durations (protobuf Duration as text): 10s, 1.5s, 100ms, 1m30s… */
+  private static final Pattern DURATION = Pattern.compile("([0-9]+(\\.[0-9]+)?(h|m|s|ms))+");
+
+  private PolicyCheck() {}
+
+  static List<String> problems(FailoverPolicyInput policy) {
+    List<String> problems = new ArrayList<>(policy.problems());
+    problems.addAll(destinations(policy.applyToDestinations()));
+    if (policy.localityMappings().isEmpty()) {
+      problems.add("spec.config.localityMappings: needs at least one mapping");
+    }
+    for (int i = 0; i < policy.localityMappings().size(); i++) {
+      LocalityMapping mapping = policy.localityMappings().get(i);
+      String path = "spec.config.localityMappings[" + i + "]";
+      if (blank(mapping.from().region())) {
+        problems.add(path + ".from.region: needs a region");
+      }
+      if (mapping.to().isEmpty()) {
+        problems.add(path + ".to: needs at least one locality");
+      }
+      for (int j = 0; j < mapping.to().size(); j++) {
+        if (blank(mapping.to().get(j).region())) {
+          problems.add(path + ".to[" + j + "].region: needs a region");
+        } else if (mapping.to().get(j).region().equals(mapping.from().region())) {
+          problems.add(path + ".to[" + j + "].region: fails over to its own region");
+        }
+      }
+    }
+    return problems;
+  }
+
+  static List<String> problems(OutlierDetectionPolicyInput policy) {
+    List<String> problems = new ArrayList<>(policy.problems());
+    problems.addAll(destinations(policy.applyToDestinations()));
+    if (policy.consecutiveErrors() != null && policy.consecutiveErrors() < 0) {
+      problems.add("spec.config.consecutiveErrors: must not be negative");
+    }
+    duration("spec.config.interval", policy.interval()).ifPresent(problems::add);
+    duration("spec.config.baseEjectionTime", policy.baseEjectionTime()).ifPresent(problems::add);
+    Integer max = policy.maxEjectionPercent();
+    if (max != null && (max < 0 || max > 100)) {
+      problems.add("spec.config.maxEjectionPercent: must be from 0 to 100, not " + max);
+    }
+    return problems;
+  }
+
+  private static List<String> destinations(List<DestinationSelector> destinations) {
+    List<String> problems = new ArrayList<>();
+    if (destinations.isEmpty()) {
+      problems.add("spec.applyToDestinations: needs at least one destination selector");
+    }
+    for (int i = 0; i < destinations.size(); i++) {
+      String kind = destinations.get(i).kind();
+      if (!KINDS.contains(kind)) {
+        problems.add(
+            "spec.applyToDestinations["
+                + i
+                + "].kind: '"
+                + kind
+                + "' is not one of "
+                + String.join(", ", KINDS.stream().sorted().toList()));
+      }
+    }
+    return problems;
+  }
+
+  private static java.util.Optional<String> duration(String path, String value) {
+    if (value == null || DURATION.matcher(value).matches() && !value.matches("[0.]+[a-z]+")) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        path + ": '" + value + "' is not a positive duration such as 10s, 1.5s or 100ms");
+  }
+
+  private static boolean blank(String value) {
+    return value == null || value.isBlank();
+  }
+}

@@ -1,0 +1,201 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.DestinationSelector;
+import dev.meshfed.translation.model.FailoverPolicyInput;
+import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.translate.Diagnostic.Severity;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+
+/**
+ * The status of a destination policy: INVALID with the fields named; FAILED where an older policy
+ * of its kind sets the same fields on a destination it selects (naming it, and where); warnings for
+ * what it cannot do; and how many destinations it selects. What it sets is written by the
+ * VirtualDestinations' translation, from the same {@link DestinationPolicies}.
+ */
+final class PolicyStatus {
+
+  private final Input policy;
+  private final List<DestinationSelector> destinations;
+  private final MeshInputs inputs;
+  private final Membership membership;
+  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final List<String> conflicts = new ArrayList<>();
+
+  private PolicyStatus(
+      Input policy,
+      List<DestinationSelector> destinations,
+      MeshInputs inputs,
+      Membership membership) {
+    this.policy = policy;
+    this.destinations = destinations;
+    this.inputs = inputs;
+    this.membership = membership;
+  }
+
+  static Translation of(ObjectId id, MeshInputs inputs, Membership membership) {
+    Optional<Input> input = inputs.get(id);
+    if (input.isPresent() && input.get() instanceof FailoverPolicyInput failover) {
+      return new PolicyStatus(failover, failover.applyToDestinations(), inputs, membership)
+          .run(PolicyCheck.problems(failover));
+    }
+    if (input.isPresent() && input.get() instanceof OutlierDetectionPolicyInput outlier) {
+      return new PolicyStatus(outlier, outlier.applyToDestinations(), inputs, membership)
+          .run(PolicyCheck.problems(outlier));
+    }
+    return Translation.EMPTY;
+  }
+
+  private Translation run(List<String> problems) {
+    if (!problems.isEmpty()) {
+      problems.forEach(problem -> report(Severity.INVALID, problem));
+      return finish(0);
+    }
+    Optional<WorkspacePlan> workspace =
+        membership.workspaceOf(policy.id().cluster(), policy.id().namespace());
+    if (workspace.isEmpty()) {
+      report(
+          Severity.WARNING,
+          "namespace "
+              + policy.id().namespace()
+              + " of cluster "
+              + policy.id().cluster()
+              + " belongs to no workspace, so the policy applies to nothing");
+      return finish(0);
+    }
+    warnAboutKinds();
+    warnAboutZones();
+    List<VirtualDestinationInput> selected =
+        VirtualDestinationTranslator.all(inputs)
+            .filter(vd -> selects(vd, workspace.get().name()))
+            .toList();
+    if (selected.isEmpty()) {
+      report(
+          Severity.WARNING,
+          "spec.applyToDestinations selects no VirtualDestination of workspace "
+              + workspace.get().name());
+    }
+    selected.forEach(vd -> contest(vd, workspace.get().name()));
+    return finish(selected.size());
+  }
+
+  private boolean selects(VirtualDestinationInput vd, String workspace) {
+    return membership
+            .workspaceOf(vd.id().cluster(), vd.id().namespace())
+            .map(w -> w.name().equals(workspace))
+            .orElse(false)
+        && destinations.stream()
+            .anyMatch(d -> DestinationPolicies.slot(d, vd, workspace).isPresent());
+  }
+
+  /** Where an older policy of its kind already sets the fields, and what failover lacks. */
+  private void contest(VirtualDestinationInput vd, String workspace) {
+    SortedMap<Integer, DestinationPolicies.Contest> contests =
+        DestinationPolicies.of(vd, workspace, inputs, membership);
+    contests.forEach(
+        (port, contest) -> {
+          String where =
+              vd.id().ref() + (port == DestinationPolicies.EVERY_PORT ? "" : " port " + port);
+          List<? extends Input> rivals =
+              policy instanceof FailoverPolicyInput ? contest.failovers() : contest.outliers();
+          if (!rivals.contains(policy)) {
+            return;
+          }
+          Input winner = rivals.get(0);
+          if (!winner.equals(policy)) {
+            // FAILED on its status, and an event
+            conflicts.add(
+                "the older "
+                    + winner.id().ref()
+                    + " already sets "
+                    + (policy instanceof FailoverPolicyInput ? "failover" : "outlier detection")
+                    + " on "
+                    + where
+                    + "; this policy does not apply there");
+          } else if (policy instanceof FailoverPolicyInput && contest.outlier().isEmpty()) {
+            report(
+                Severity.WARNING,
+                "no OutlierDetectionPolicy applies to "
+                    + where
+                    + ", and Istio fails over only with outlier detection: Gloo Mesh's default ("
+                    + PolicySettings.DEFAULT_CONSECUTIVE_ERRORS
+                    + " consecutive 5xx, every "
+                    + PolicySettings.DEFAULT_INTERVAL
+                    + ", ejected for "
+                    + PolicySettings.DEFAULT_BASE_EJECTION_TIME
+                    + ", up to "
+                    + PolicySettings.DEFAULT_MAX_EJECTION_PERCENT
+                    + "%) is applied");
+          }
+        });
+  }
+
+  private void warnAboutKinds() {
+    for (int i = 0; i < destinations.size(); i++) {
+      String kind = destinations.get(i).kind();
+      if (!DestinationPolicies.VIRTUAL_DESTINATION.equals(kind)) {
+        report(
+            Severity.WARNING,
+            "spec.applyToDestinations["
+                + i
+                + "]: meshfed applies destination policies to VirtualDestinations only so far, so"
+                + " kind "
+                + kind
+                + " selects nothing");
+      }
+    }
+  }
+
+  private void warnAboutZones() {
+    if (!(policy instanceof FailoverPolicyInput failover)) {
+      return;
+    }
+    for (int i = 0; i < failover.localityMappings().size(); i++) {
+      var mapping = failover.localityMappings().get(i);
+      boolean zones =
+          mapping.from().zone() != null
+              || mapping.from().subZone() != null
+              || mapping.to().stream().anyMatch(to -> to.zone() != null || to.subZone() != null);
+      if (zones) {
+        report(
+            Severity.WARNING,
+            "spec.config.localityMappings["
+                + i
+                + "]: Istio fails over between regions only; its zones and subZones are not used");
+      }
+    }
+  }
+
+  private void report(Severity severity, String message) {
+    diagnostics.add(new Diagnostic(policy.id(), severity, message));
+  }
+
+  private Translation finish(int selected) {
+    conflicts.forEach(conflict -> report(Severity.WARNING, conflict));
+    Translation.Builder out = Translation.builder();
+    diagnostics.forEach(out::diagnostic);
+    var counts = Manifests.objectNode();
+    counts.put("selectedDestinations", selected);
+    out.status(
+        StatusOutputs.of(
+            policy.id(),
+            generation(),
+            diagnostics,
+            counts,
+            conflicts.stream().findFirst(),
+            "accepted"));
+    return out.build();
+  }
+
+  private long generation() {
+    return policy instanceof FailoverPolicyInput f
+        ? f.generation()
+        : ((OutlierDetectionPolicyInput) policy).generation();
+  }
+}
