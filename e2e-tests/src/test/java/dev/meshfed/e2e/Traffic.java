@@ -22,6 +22,7 @@ final class Traffic {
 
   private final MeshOracle oracle;
   private final List<String> failures = new ArrayList<>();
+  private final Map<String, String> localities = new LinkedHashMap<>();
   private int checked;
 
   private Traffic(MeshOracle oracle) {
@@ -80,6 +81,32 @@ final class Traffic {
     return this;
   }
 
+  /**
+   * The proxies of {@code cluster} are in {@code locality} ({@code region/zone}): its nodes', which
+   * locality load balancing ranks endpoints by.
+   */
+  Traffic locatedAt(String cluster, String locality) {
+    localities.put(cluster, locality);
+    return this;
+  }
+
+  /**
+   * From namespace {@code caller} ({@code cluster/namespace}), {@code host:port} reaches exactly
+   * the pods of the {@code services} ({@code cluster/namespace/name}): where locality priorities
+   * keep a caller's requests.
+   */
+  Traffic reachesFrom(String caller, String host, int port, String... services) {
+    Set<String> pods = new java.util.TreeSet<>();
+    for (String service : services) {
+      String[] parts = service.split("/");
+      pods.addAll(oracle.podsOf(parts[0], parts[1], parts[2]));
+    }
+    String[] from = caller.split("/");
+    Route route = oracle.route(request(from[0], from[1], host, port));
+    expect(route.reachable() && route.backends().equals(pods), route, "reach " + pods);
+    return this;
+  }
+
   /** {@code host:port} reaches no pod from anywhere. */
   Traffic nowhere(String host, int port) {
     fromEverywhere(host, port)
@@ -123,10 +150,16 @@ final class Traffic {
     List<Route> routes = new ArrayList<>();
     for (String cluster : oracle.meshClusters()) {
       for (String namespace : oracle.namespaces(cluster)) {
-        routes.add(oracle.route(Request.from(cluster, namespace, host, port)));
+        routes.add(oracle.route(request(cluster, namespace, host, port)));
       }
     }
     return routes;
+  }
+
+  private Request request(String cluster, String namespace, String host, int port) {
+    Request request = Request.from(cluster, namespace, host, port);
+    String locality = localities.get(cluster);
+    return locality == null ? request : request.at(locality);
   }
 
   private void expect(boolean holds, Route route, String expectation) {

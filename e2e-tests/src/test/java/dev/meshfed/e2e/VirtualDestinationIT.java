@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 /**
  * The workshop's grouped federation: reviews.global, a VirtualDestination of workspace bookinfo,
  * backed by reviews in cluster1 (v1, v2) and cluster2 (v3). Every bookinfo namespace reaches all
- * three versions through it; once cluster1's reviews is gone, cluster1's clients reach cluster2's
+ * three versions through it; with a FailoverPolicy and an OutlierDetectionPolicy, each region's
+ * clients stay in it; once cluster1's reviews is gone, cluster1's clients fail over to cluster2's
  * v3 through its east-west gateway.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -49,12 +50,33 @@ class VirtualDestinationIT {
 
   @Test
   @Order(2)
-  void withoutReviewsInCluster1ItsClientsReachCluster2() throws Exception {
-    run.runAndCompare("02-cluster1-reviews-deleted");
+  void withFailoverAndOutlierDetectionEachRegionsClientsStayInIt() throws Exception {
+    run.runAndCompare("02-failover-policies");
 
-    Traffic.of(run).backedBy(HOST, 9080, List.of("cluster2/bookinfo/reviews"), BOOKINFO).check();
+    located(Traffic.of(run))
+        .reachesFrom("cluster1/bookinfo", HOST, 9080, "cluster1/bookinfo/reviews")
+        .reachesFrom("cluster2/bookinfo", HOST, 9080, "cluster2/bookinfo/reviews")
+        .check();
+    assertThat(statusOfTheVirtualDestination(2)).containsEntry("appliedPolicies", 2);
+  }
+
+  @Test
+  @Order(3)
+  void withoutReviewsInCluster1ItsClientsFailOverToCluster2() throws Exception {
+    run.runAndCompare("03-cluster1-reviews-deleted");
+
+    located(Traffic.of(run))
+        .backedBy(HOST, 9080, List.of("cluster2/bookinfo/reviews"), BOOKINFO)
+        .check();
     assertThat(statusOfTheVirtualDestination(1)).containsEntry("state", "ACCEPTED");
     assertThat(run.managed("cluster1", "WorkloadEntry")).isEmpty();
+  }
+
+  /** Each cluster's proxies in its nodes' locality (the scenario's topology labels). */
+  private static Traffic located(Traffic traffic) {
+    return traffic
+        .locatedAt("cluster1", "us-east/us-east-1a")
+        .locatedAt("cluster2", "us-west/us-west-1b");
   }
 
   /** The status distribution wrote to the VirtualDestination, once it counts {@code backing}. */
