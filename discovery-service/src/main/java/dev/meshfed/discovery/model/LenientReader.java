@@ -43,6 +43,22 @@ final class LenientReader {
     return read;
   }
 
+  /**
+   * Each object of a list read whole: one in which some field cannot be read is left out, as read
+   * without that field it would say more or less than was written (the problems say which).
+   */
+  <T> List<T> wholeObjects(
+      Object value, String path, BiFunction<Map<?, ?>, String, Optional<T>> item) {
+    return objects(
+        value,
+        path,
+        (object, itemPath) -> {
+          int problemsBefore = problems.size();
+          Optional<T> read = item.apply(object, itemPath);
+          return problems.size() == problemsBefore ? read : Optional.empty();
+        });
+  }
+
   Optional<String> string(Object value, String path) {
     return typed(value, String.class, "a string", path);
   }
