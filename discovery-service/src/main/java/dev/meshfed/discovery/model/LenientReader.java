@@ -73,6 +73,16 @@ final class LenientReader {
     return read;
   }
 
+  /**
+   * A field of Gloo Mesh's that meshfed does not read: written, it is a problem, since the object
+   * read without it would mean something else than was written.
+   */
+  void unsupported(Object value, String path) {
+    if (value != null) {
+      problems.add(path + ": not supported by meshfed, left out");
+    }
+  }
+
   /** A problem the caller found in what it read. */
   void problem(String message) {
     problems.add(message);
@@ -105,6 +115,14 @@ final class LenientReader {
       return integer(value, path).map(String::valueOf);
     }
     return typed(value, String.class, "a whole number or a string", path);
+  }
+
+  /**
+   * A duration as written ({@code 10s}, {@code 1m30s}): a string, whose syntax translation judges.
+   * A bare number is a problem, since its unit would be a guess.
+   */
+  Optional<String> duration(Object value, String path) {
+    return typed(value, String.class, "a duration such as '10s'", path);
   }
 
   Optional<Boolean> bool(Object value, String path) {
