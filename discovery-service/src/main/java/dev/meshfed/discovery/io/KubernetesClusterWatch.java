@@ -80,10 +80,14 @@ final class KubernetesClusterWatch implements ClusterWatch {
           WORKSPACE_SETTINGS,
           KUBERNETES_CLUSTERS,
           VIRTUAL_DESTINATIONS,
+          FAILOVER_POLICIES,
+          OUTLIER_DETECTION_POLICIES,
           GLOO_WORKSPACES,
           GLOO_WORKSPACE_SETTINGS,
           GLOO_KUBERNETES_CLUSTERS,
-          GLOO_VIRTUAL_DESTINATIONS ->
+          GLOO_VIRTUAL_DESTINATIONS,
+          GLOO_FAILOVER_POLICIES,
+          GLOO_OUTLIER_DETECTION_POLICIES ->
           customResources(source.resource().orElseThrow());
     };
   }

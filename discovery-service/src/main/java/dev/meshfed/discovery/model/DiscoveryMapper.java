@@ -35,6 +35,11 @@ public final class DiscoveryMapper {
           ClusterRegistrationMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
       case VIRTUAL_DESTINATIONS, GLOO_VIRTUAL_DESTINATIONS ->
           VirtualDestinationMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case FAILOVER_POLICIES, GLOO_FAILOVER_POLICIES ->
+          FailoverPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case OUTLIER_DETECTION_POLICIES, GLOO_OUTLIER_DETECTION_POLICIES ->
+          OutlierDetectionPolicyMapper.map(
+              source.kinds().get(0), (GenericKubernetesResource) object);
     };
   }
 }

@@ -43,6 +43,22 @@ final class LenientReader {
     return read;
   }
 
+  /**
+   * Each object of a list read whole: one in which some field cannot be read is left out, as read
+   * without that field it would say more or less than was written (the problems say which).
+   */
+  <T> List<T> wholeObjects(
+      Object value, String path, BiFunction<Map<?, ?>, String, Optional<T>> item) {
+    return objects(
+        value,
+        path,
+        (object, itemPath) -> {
+          int problemsBefore = problems.size();
+          Optional<T> read = item.apply(object, itemPath);
+          return problems.size() == problemsBefore ? read : Optional.empty();
+        });
+  }
+
   Optional<String> string(Object value, String path) {
     return typed(value, String.class, "a string", path);
   }
@@ -55,6 +71,16 @@ final class LenientReader {
       string(items.get(i), index(path, i)).ifPresent(read::add);
     }
     return read;
+  }
+
+  /**
+   * A field of Gloo Mesh's that meshfed does not read: written, it is a problem, since the object
+   * read without it would mean something else than was written.
+   */
+  void unsupported(Object value, String path) {
+    if (value != null) {
+      problems.add(path + ": not supported by meshfed, left out");
+    }
   }
 
   /** A problem the caller found in what it read. */
@@ -89,6 +115,14 @@ final class LenientReader {
       return integer(value, path).map(String::valueOf);
     }
     return typed(value, String.class, "a whole number or a string", path);
+  }
+
+  /**
+   * A duration as written ({@code 10s}, {@code 1m30s}): a string, whose syntax translation judges.
+   * A bare number is a problem, since its unit would be a guess.
+   */
+  Optional<String> duration(Object value, String path) {
+    return typed(value, String.class, "a duration such as '10s'", path);
   }
 
   Optional<Boolean> bool(Object value, String path) {

@@ -2,25 +2,31 @@ package dev.meshfed.discovery.model;
 
 /**
  * The custom resources discovery reads (all namespaced): meshfed's own, and Gloo Mesh 2.x's ({@code
- * admin.gloo.solo.io/v2}, {@code networking.gloo.solo.io/v2}), which read the same and are
- * published under kinds of their own so that an object of each dialect with the same name never
- * shares a key.
+ * admin.gloo.solo.io/v2}, {@code networking.gloo.solo.io/v2}, {@code
+ * resilience.policy.gloo.solo.io/v2}), which read the same and are published under kinds of their
+ * own so that an object of each dialect with the same name never shares a key.
  */
 public enum MeshfedResource {
   WORKSPACE("Workspace", "workspaces", Dialect.MESHFED),
   WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings", Dialect.MESHFED),
   KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters", Dialect.MESHFED),
   VIRTUAL_DESTINATION("VirtualDestination", "virtualdestinations", Dialect.MESHFED),
+  FAILOVER_POLICY("FailoverPolicy", "failoverpolicies", Dialect.MESHFED),
+  OUTLIER_DETECTION_POLICY("OutlierDetectionPolicy", "outlierdetectionpolicies", Dialect.MESHFED),
   GLOO_WORKSPACE("Workspace", "workspaces", Dialect.GLOO),
   GLOO_WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings", Dialect.GLOO),
   GLOO_KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters", Dialect.GLOO),
-  GLOO_VIRTUAL_DESTINATION("VirtualDestination", "virtualdestinations", Dialect.GLOO_NETWORKING);
+  GLOO_VIRTUAL_DESTINATION("VirtualDestination", "virtualdestinations", Dialect.GLOO_NETWORKING),
+  GLOO_FAILOVER_POLICY("FailoverPolicy", "failoverpolicies", Dialect.GLOO_RESILIENCE),
+  GLOO_OUTLIER_DETECTION_POLICY(
+      "OutlierDetectionPolicy", "outlierdetectionpolicies", Dialect.GLOO_RESILIENCE);
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";
   public static final String API_VERSION = GROUP + "/" + VERSION;
   public static final String GLOO_GROUP = "admin.gloo.solo.io";
   public static final String GLOO_NETWORKING_GROUP = "networking.gloo.solo.io";
+  public static final String GLOO_RESILIENCE_GROUP = "resilience.policy.gloo.solo.io";
   public static final String GLOO_VERSION = "v2";
 
   /** Whose API, and which of its groups, a resource belongs to. */
@@ -29,7 +35,9 @@ public enum MeshfedResource {
     /** Gloo Mesh's administration: workspaces and cluster registrations. */
     GLOO(GLOO_GROUP, GLOO_VERSION),
     /** Gloo Mesh's traffic resources. */
-    GLOO_NETWORKING(GLOO_NETWORKING_GROUP, GLOO_VERSION);
+    GLOO_NETWORKING(GLOO_NETWORKING_GROUP, GLOO_VERSION),
+    /** Gloo Mesh's resilience policies: failover and outlier detection. */
+    GLOO_RESILIENCE(GLOO_RESILIENCE_GROUP, GLOO_VERSION);
 
     private final String group;
     private final String version;

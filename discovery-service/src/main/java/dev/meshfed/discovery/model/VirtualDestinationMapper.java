@@ -46,26 +46,8 @@ public final class VirtualDestinationMapper {
    * field, it would select more than was written.
    */
   private static List<ObjectSelector> selectors(LenientReader reader, Object value, String path) {
-    return reader.objects(
-        value,
-        path,
-        (item, itemPath) -> {
-          int problemsBefore = reader.problems().size();
-          ObjectSelector selector = selector(reader, item, itemPath);
-          return reader.problems().size() == problemsBefore
-              ? Optional.of(selector)
-              : Optional.empty();
-        });
-  }
-
-  private static ObjectSelector selector(LenientReader reader, Map<?, ?> item, String path) {
-    return ObjectSelector.newBuilder()
-        .setName(reader.string(item.get("name"), path + ".name").orElse(null))
-        .setNamespace(reader.string(item.get("namespace"), path + ".namespace").orElse(null))
-        .setCluster(reader.string(item.get("cluster"), path + ".cluster").orElse(null))
-        .setWorkspace(reader.string(item.get("workspace"), path + ".workspace").orElse(null))
-        .setLabels(reader.stringMap(item.get("labels"), path + ".labels"))
-        .build();
+    return reader.wholeObjects(
+        value, path, (item, itemPath) -> Optional.of(ObjectSelectors.read(reader, item, itemPath)));
   }
 
   /** Every port, each field null where it cannot be read (the problems say which). */

@@ -13,16 +13,21 @@ import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
+import dev.meshfed.schema.discovery.DestinationSelector;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.EndpointSliceState;
+import dev.meshfed.schema.discovery.FailoverPolicyState;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.Locality;
+import dev.meshfed.schema.discovery.LocalityMapping;
 import dev.meshfed.schema.discovery.MeshConfigState;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ObjectSelector;
+import dev.meshfed.schema.discovery.OutlierDetectionPolicyState;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
@@ -269,6 +274,91 @@ class DiscoveryServiceIT {
 
     await().until(() -> topic.latest(meshfed).map(record -> record.value() == null).orElse(false));
     assertThat(topic.latest(gloo).orElseThrow().value()).isNotNull();
+  }
+
+  @Test
+  void publishesDestinationPoliciesOfBothDialectsAndTombstonesADeletedOne() {
+    createGlooCrd(MeshfedResource.GLOO_FAILOVER_POLICY);
+    createGlooCrd(MeshfedResource.GLOO_OUTLIER_DETECTION_POLICY);
+    List<Map<String, Object>> destinations =
+        List.of(
+            Map.of(
+                "kind", "VIRTUAL_DESTINATION",
+                "selector", Map.of("name", "reviews"),
+                "port", Map.of("number", 9080)));
+    Map<String, Object> failover =
+        Map.of(
+            "applyToDestinations",
+            destinations,
+            "config",
+            Map.of(
+                "localityMappings",
+                List.of(
+                    Map.of(
+                        "from", Map.of("region", "us-east"),
+                        "to", List.of(Map.of("region", "us-west"))))));
+    Map<String, Object> outlierDetection =
+        Map.of(
+            "applyToDestinations",
+            destinations,
+            "config",
+            Map.of("consecutiveErrors", 2, "interval", "5s"));
+    createCustomResource(MeshfedResource.GLOO_FAILOVER_POLICY, "bookinfo", "reviews", failover);
+    createCustomResource(
+        MeshfedResource.GLOO_OUTLIER_DETECTION_POLICY, "bookinfo", "reviews", outlierDetection);
+    // configuration, not an application: published though no namespace is selected
+    startService(NamespaceSelection.of("meshfed-test=selected"));
+    awaitAgent(0);
+
+    createCustomResource(MeshfedResource.FAILOVER_POLICY, "bookinfo", "reviews", failover);
+    createCustomResource(
+        MeshfedResource.OUTLIER_DETECTION_POLICY, "bookinfo", "reviews", outlierDetection);
+
+    DiscoveryKey meshfedFailover = Keys.of(DiscoveredKinds.FAILOVER_POLICY, "bookinfo", "reviews");
+    DiscoveryKey glooFailover =
+        Keys.of(DiscoveredKinds.GLOO_FAILOVER_POLICY, "bookinfo", "reviews");
+    DiscoveryKey meshfedOutlierDetection =
+        Keys.of(DiscoveredKinds.OUTLIER_DETECTION_POLICY, "bookinfo", "reviews");
+    DiscoveryKey glooOutlierDetection =
+        Keys.of(DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY, "bookinfo", "reviews");
+    await()
+        .until(
+            () ->
+                topic.latest(meshfedFailover).isPresent()
+                    && topic.latest(meshfedOutlierDetection).isPresent());
+    List<DestinationSelector> reviews =
+        List.of(
+            new DestinationSelector(
+                "VIRTUAL_DESTINATION",
+                new ObjectSelector("reviews", null, null, null, Map.of()),
+                9080,
+                null));
+    var failoverState =
+        new FailoverPolicyState(
+            reviews,
+            List.of(
+                new LocalityMapping(
+                    new Locality("us-east", null, null),
+                    List.of(new Locality("us-west", null, null)))));
+    var outlierDetectionState = new OutlierDetectionPolicyState(reviews, 2, "5s", null, null);
+    assertThat(payload(meshfedFailover)).isEqualTo(failoverState);
+    assertThat(payload(glooFailover)).isEqualTo(failoverState);
+    assertThat(payload(meshfedOutlierDetection)).isEqualTo(outlierDetectionState);
+    assertThat(payload(glooOutlierDetection)).isEqualTo(outlierDetectionState);
+    assertThat(topic.latest(glooFailover).orElseThrow().value().getApiVersion())
+        .isEqualTo("resilience.policy.gloo.solo.io/v2");
+
+    kube.genericKubernetesResources(context(MeshfedResource.FAILOVER_POLICY))
+        .inNamespace("bookinfo")
+        .withName("reviews")
+        .delete();
+
+    await()
+        .until(
+            () ->
+                topic.latest(meshfedFailover).map(record -> record.value() == null).orElse(false));
+    assertThat(topic.latest(glooFailover).orElseThrow().value()).isNotNull();
+    assertThat(topic.latest(meshfedOutlierDetection).orElseThrow().value()).isNotNull();
   }
 
   @Test

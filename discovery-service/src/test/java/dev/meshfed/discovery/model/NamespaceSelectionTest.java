@@ -70,10 +70,14 @@ class NamespaceSelectionTest {
             DiscoveredKinds.WORKSPACE_SETTINGS,
             DiscoveredKinds.KUBERNETES_CLUSTER,
             DiscoveredKinds.VIRTUAL_DESTINATION,
+            DiscoveredKinds.FAILOVER_POLICY,
+            DiscoveredKinds.OUTLIER_DETECTION_POLICY,
             DiscoveredKinds.GLOO_WORKSPACE,
             DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
             DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
-            DiscoveredKinds.GLOO_VIRTUAL_DESTINATION)
+            DiscoveredKinds.GLOO_VIRTUAL_DESTINATION,
+            DiscoveredKinds.GLOO_FAILOVER_POLICY,
+            DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY)
         .noneMatch(NamespaceSelection::governs);
     assertThat(NamespaceSelection.governs(DiscoveredKinds.AGENT)).isFalse();
   }

@@ -6,37 +6,58 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * An input whose status meshfed writes: a Workspace, WorkspaceSettings, KubernetesCluster or
- * VirtualDestination in a namespace of this cluster, of meshfed's own API or of Gloo Mesh's ({@code
- * KIND.admin.gloo.solo.io}, {@code VirtualDestination.networking.gloo.solo.io}, as discovery names
- * them). Kubernetes' own kinds keep their status.
+ * An input whose status meshfed writes: a Workspace, WorkspaceSettings, KubernetesCluster,
+ * VirtualDestination, FailoverPolicy or OutlierDetectionPolicy in a namespace of this cluster, of
+ * meshfed's own API or of Gloo Mesh's ({@code KIND.admin.gloo.solo.io}, {@code
+ * VirtualDestination.networking.gloo.solo.io}, {@code KIND.resilience.policy.gloo.solo.io}, as
+ * discovery names them). Kubernetes' own kinds keep their status.
  */
 public record StatusTarget(String kind, String namespace, String name) {
 
   private static final String GROUP = "meshfed.dev";
   private static final String GLOO_ADMIN = "admin.gloo.solo.io";
   private static final String GLOO_NETWORKING = "networking.gloo.solo.io";
+  private static final String GLOO_RESILIENCE = "resilience.policy.gloo.solo.io";
 
   /** A kind whose status meshfed writes, as the API server knows it. */
   private record Writable(String group, String kind, String plural) {}
 
   /** By the kind discovery publishes each under. */
   private static final Map<String, Writable> WRITABLE =
-      Map.of(
-          DiscoveredKinds.WORKSPACE, new Writable(GROUP, "Workspace", "workspaces"),
-          DiscoveredKinds.WORKSPACE_SETTINGS,
-              new Writable(GROUP, "WorkspaceSettings", "workspacesettings"),
-          DiscoveredKinds.KUBERNETES_CLUSTER,
-              new Writable(GROUP, "KubernetesCluster", "kubernetesclusters"),
-          DiscoveredKinds.VIRTUAL_DESTINATION,
-              new Writable(GROUP, "VirtualDestination", "virtualdestinations"),
-          DiscoveredKinds.GLOO_WORKSPACE, new Writable(GLOO_ADMIN, "Workspace", "workspaces"),
-          DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
-              new Writable(GLOO_ADMIN, "WorkspaceSettings", "workspacesettings"),
-          DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
-              new Writable(GLOO_ADMIN, "KubernetesCluster", "kubernetesclusters"),
-          DiscoveredKinds.GLOO_VIRTUAL_DESTINATION,
-              new Writable(GLOO_NETWORKING, "VirtualDestination", "virtualdestinations"));
+      Map.ofEntries(
+          Map.entry(DiscoveredKinds.WORKSPACE, new Writable(GROUP, "Workspace", "workspaces")),
+          Map.entry(
+              DiscoveredKinds.WORKSPACE_SETTINGS,
+              new Writable(GROUP, "WorkspaceSettings", "workspacesettings")),
+          Map.entry(
+              DiscoveredKinds.KUBERNETES_CLUSTER,
+              new Writable(GROUP, "KubernetesCluster", "kubernetesclusters")),
+          Map.entry(
+              DiscoveredKinds.VIRTUAL_DESTINATION,
+              new Writable(GROUP, "VirtualDestination", "virtualdestinations")),
+          Map.entry(
+              DiscoveredKinds.FAILOVER_POLICY,
+              new Writable(GROUP, "FailoverPolicy", "failoverpolicies")),
+          Map.entry(
+              DiscoveredKinds.OUTLIER_DETECTION_POLICY,
+              new Writable(GROUP, "OutlierDetectionPolicy", "outlierdetectionpolicies")),
+          Map.entry(
+              DiscoveredKinds.GLOO_WORKSPACE, new Writable(GLOO_ADMIN, "Workspace", "workspaces")),
+          Map.entry(
+              DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
+              new Writable(GLOO_ADMIN, "WorkspaceSettings", "workspacesettings")),
+          Map.entry(
+              DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
+              new Writable(GLOO_ADMIN, "KubernetesCluster", "kubernetesclusters")),
+          Map.entry(
+              DiscoveredKinds.GLOO_VIRTUAL_DESTINATION,
+              new Writable(GLOO_NETWORKING, "VirtualDestination", "virtualdestinations")),
+          Map.entry(
+              DiscoveredKinds.GLOO_FAILOVER_POLICY,
+              new Writable(GLOO_RESILIENCE, "FailoverPolicy", "failoverpolicies")),
+          Map.entry(
+              DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY,
+              new Writable(GLOO_RESILIENCE, "OutlierDetectionPolicy", "outlierdetectionpolicies")));
 
   /**
    * The REST type its status is written through, if meshfed writes it for that apiVersion (the

@@ -46,6 +46,12 @@ class StatusWriteBackIT {
           .withNamespaced(true)
           .build();
 
+  private static final String GLOO_RESILIENCE = "resilience.policy.gloo.solo.io";
+  private static final Map<String, Object> POLICY_SPEC =
+      Map.of(
+          "applyToDestinations",
+          List.of(Map.of("kind", "VIRTUAL_DESTINATION", "selector", Map.of("name", "reviews"))));
+
   @TempDir static Path kafkaLogs;
   private static KafkaBroker broker;
 
@@ -233,6 +239,80 @@ class StatusWriteBackIT {
         .isEqualTo(Map.of("hosts", List.of("reviews.global")));
   }
 
+  @Test
+  void writesTheStatusOfDestinationPoliciesOfBothDialects() throws Exception {
+    ResourceDefinitionContext meshfedFailover =
+        resources("meshfed.dev", "v1alpha1", "FailoverPolicy", "failoverpolicies");
+    ResourceDefinitionContext meshfedOutlierDetection =
+        resources("meshfed.dev", "v1alpha1", "OutlierDetectionPolicy", "outlierdetectionpolicies");
+    ResourceDefinitionContext glooFailover =
+        resources(GLOO_RESILIENCE, "v2", "FailoverPolicy", "failoverpolicies");
+    ResourceDefinitionContext glooOutlierDetection =
+        resources(GLOO_RESILIENCE, "v2", "OutlierDetectionPolicy", "outlierdetectionpolicies");
+    for (ResourceDefinitionContext meshfeds : List.of(meshfedFailover, meshfedOutlierDetection)) {
+      create(meshfeds, policy(meshfeds, Map.of("state", "stale")));
+    }
+    for (ResourceDefinitionContext gloos : List.of(glooFailover, glooOutlierDetection)) {
+      create(gloos, policy(gloos, Map.of("state", "Gloo's own")));
+    }
+    send("FailoverPolicy", "reviews", status(InputState.WARNING, "meshfed's failover"));
+    send("OutlierDetectionPolicy", "reviews", status(InputState.ACCEPTED, "meshfed's ejection"));
+    send(
+        "FailoverPolicy.resilience.policy.gloo.solo.io",
+        "reviews",
+        glooStatus(InputState.ACCEPTED, "Gloo's failover, from meshfed"));
+    send(
+        "OutlierDetectionPolicy.resilience.policy.gloo.solo.io",
+        "reviews",
+        glooStatus(InputState.INVALID, "Gloo's ejection, from meshfed"));
+    loop.start();
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              assertThat(statusOf(meshfedFailover, "reviews"))
+                  .containsEntry("state", "WARNING")
+                  .containsEntry("message", "meshfed's failover")
+                  .doesNotContainKey("meshfed");
+              assertThat(statusOf(meshfedOutlierDetection, "reviews"))
+                  .containsEntry("state", "ACCEPTED")
+                  .containsEntry("message", "meshfed's ejection")
+                  .doesNotContainKey("meshfed");
+              assertThat(statusOf(glooFailover, "reviews"))
+                  .containsEntry("state", "Gloo's own")
+                  .containsEntry(
+                      "meshfed",
+                      Map.of(
+                          "state",
+                          "ACCEPTED",
+                          "message",
+                          "Gloo's failover, from meshfed",
+                          "observedGeneration",
+                          3));
+              assertThat(statusOf(glooOutlierDetection, "reviews"))
+                  .containsEntry("state", "Gloo's own")
+                  .containsEntry(
+                      "meshfed",
+                      Map.of(
+                          "state",
+                          "INVALID",
+                          "message",
+                          "Gloo's ejection, from meshfed",
+                          "observedGeneration",
+                          3));
+            });
+    assertThat(
+            client
+                .genericKubernetesResources(glooOutlierDetection)
+                .inNamespace("gloo-mesh")
+                .withName("reviews")
+                .get()
+                .getAdditionalProperties()
+                .get("spec"))
+        .isEqualTo(POLICY_SPEC);
+  }
+
   private void send(String kind, String name, InputStatus status) throws Exception {
     translation
         .send(new ProducerRecord<>(topic.name(), new DiscoveryKey(kind, "gloo-mesh", name), status))
@@ -263,14 +343,45 @@ class StatusWriteBackIT {
     return workspace;
   }
 
-  private static ResourceDefinitionContext virtualDestinations(String group, String version) {
+  private static InputStatus glooStatus(InputState state, String message) {
+    return InputStatus.newBuilder(status(state, message))
+        .setApiVersion(GLOO_RESILIENCE + "/v2")
+        .build();
+  }
+
+  private void create(ResourceDefinitionContext type, GenericKubernetesResource object) {
+    client.genericKubernetesResources(type).inNamespace("gloo-mesh").resource(object).create();
+  }
+
+  private static ResourceDefinitionContext resources(
+      String group, String version, String kind, String plural) {
     return new ResourceDefinitionContext.Builder()
         .withGroup(group)
         .withVersion(version)
-        .withKind("VirtualDestination")
-        .withPlural("virtualdestinations")
+        .withKind(kind)
+        .withPlural(plural)
         .withNamespaced(true)
         .build();
+  }
+
+  private static GenericKubernetesResource policy(
+      ResourceDefinitionContext type, Map<String, Object> status) {
+    GenericKubernetesResource policy =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion(type.getGroup() + "/" + type.getVersion())
+            .withKind(type.getKind())
+            .withNewMetadata()
+            .withName("reviews")
+            .withNamespace("gloo-mesh")
+            .endMetadata()
+            .build();
+    policy.setAdditionalProperty("spec", POLICY_SPEC);
+    policy.setAdditionalProperty("status", status);
+    return policy;
+  }
+
+  private static ResourceDefinitionContext virtualDestinations(String group, String version) {
+    return resources(group, version, "VirtualDestination", "virtualdestinations");
   }
 
   private static GenericKubernetesResource virtualDestination(

@@ -21,6 +21,37 @@ class StatusTargetTest {
   }
 
   @Test
+  void writesTheStatusOfTheDestinationPoliciesOfBothDialects() {
+    assertThat(type("FailoverPolicy", "meshfed.dev/v1alpha1"))
+        .isEqualTo(kind("meshfed.dev", "FailoverPolicy", "failoverpolicies", "v1alpha1"));
+    assertThat(type("OutlierDetectionPolicy", "meshfed.dev/v1alpha1"))
+        .isEqualTo(
+            kind("meshfed.dev", "OutlierDetectionPolicy", "outlierdetectionpolicies", "v1alpha1"));
+    assertThat(
+            type(
+                "FailoverPolicy.resilience.policy.gloo.solo.io",
+                "resilience.policy.gloo.solo.io/v2"))
+        .isEqualTo(
+            kind("resilience.policy.gloo.solo.io", "FailoverPolicy", "failoverpolicies", "v2"));
+    assertThat(
+            type(
+                "OutlierDetectionPolicy.resilience.policy.gloo.solo.io",
+                "resilience.policy.gloo.solo.io/v2"))
+        .isEqualTo(
+            kind(
+                "resilience.policy.gloo.solo.io",
+                "OutlierDetectionPolicy",
+                "outlierdetectionpolicies",
+                "v2"));
+    assertThat(
+            StatusTarget.ownsWholeStatus(
+                type(
+                    "FailoverPolicy.resilience.policy.gloo.solo.io",
+                    "resilience.policy.gloo.solo.io/v2")))
+        .isFalse();
+  }
+
+  @Test
   void meshfedOwnsTheWholeStatusOfItsOwnResourcesOnly() {
     assertThat(StatusTarget.ownsWholeStatus(type("VirtualDestination", "meshfed.dev/v1alpha1")))
         .isTrue();
@@ -38,6 +69,15 @@ class StatusTargetTest {
     assertThat(target("VirtualDestination.networking.gloo.solo.io").type("admin.gloo.solo.io/v2"))
         .isEmpty();
     assertThat(target("Workspace.admin.gloo.solo.io").type("networking.gloo.solo.io/v2")).isEmpty();
+    assertThat(target("FailoverPolicy").type("resilience.policy.gloo.solo.io/v2")).isEmpty();
+    assertThat(
+            target("OutlierDetectionPolicy.resilience.policy.gloo.solo.io")
+                .type("meshfed.dev/v1alpha1"))
+        .isEmpty();
+    assertThat(
+            target("FailoverPolicy.resilience.policy.gloo.solo.io")
+                .type("networking.gloo.solo.io/v2"))
+        .isEmpty();
     assertThat(target("Service").type("v1")).isEmpty();
     assertThat(target("RouteTable.networking.gloo.solo.io").type("networking.gloo.solo.io/v2"))
         .isEmpty();

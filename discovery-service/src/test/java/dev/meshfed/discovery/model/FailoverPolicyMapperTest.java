@@ -1,0 +1,235 @@
+package dev.meshfed.discovery.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.schema.discovery.DestinationSelector;
+import dev.meshfed.schema.discovery.FailoverPolicyState;
+import dev.meshfed.schema.discovery.Locality;
+import dev.meshfed.schema.discovery.LocalityMapping;
+import dev.meshfed.schema.discovery.ObjectSelector;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class FailoverPolicyMapperTest {
+
+  private static final List<Map<String, Object>> REVIEWS_DESTINATION =
+      List.of(
+          Map.of(
+              "kind", "VIRTUAL_DESTINATION",
+              "selector",
+                  Map.of(
+                      "name", "reviews",
+                      "namespace", "bookinfo",
+                      "cluster", "cluster1",
+                      "workspace", "bookinfo",
+                      "labels", Map.of("app", "reviews")),
+              "port", Map.of("number", 9080)));
+
+  private static final List<Map<String, Object>> EAST_TO_WEST =
+      List.of(
+          Map.of(
+              "from", Map.of("region", "us-east", "zone", "us-east-1a", "subZone", "x"),
+              "to", List.of(Map.of("region", "us-west"))));
+
+  /** Gloo Mesh's docs' FailoverPolicy, its settings under spec.config. */
+  private static final Map<String, Object> FAILOVER =
+      Map.of(
+          "applyToDestinations",
+          REVIEWS_DESTINATION,
+          "config",
+          Map.of("localityMappings", EAST_TO_WEST));
+
+  private static final FailoverPolicyState FAILOVER_STATE =
+      new FailoverPolicyState(
+          List.of(
+              new DestinationSelector(
+                  "VIRTUAL_DESTINATION",
+                  new ObjectSelector(
+                      "reviews", "bookinfo", "cluster1", "bookinfo", Map.of("app", "reviews")),
+                  9080,
+                  null)),
+          List.of(
+              new LocalityMapping(
+                  new Locality("us-east", "us-east-1a", "x"),
+                  List.of(new Locality("us-west", null, null)))));
+
+  private static final FailoverPolicyState EMPTY = new FailoverPolicyState(List.of(), List.of());
+
+  @Test
+  void readsMeshfedsFailoverPolicy() {
+    Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(FAILOVER));
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(mapping.writes()).hasSize(1);
+    assertThat(mapping.writes().get(0).key())
+        .isEqualTo(Keys.of(DiscoveredKinds.FAILOVER_POLICY, "gloo-mesh", "failover"));
+    assertThat(state(mapping)).isEqualTo(FAILOVER_STATE);
+    assertThat(mapping.writes().get(0).value().getApiVersion()).isEqualTo("meshfed.dev/v1alpha1");
+  }
+
+  @Test
+  void readsGloosFailoverPolicyTheSameUnderAKindOfItsOwn() {
+    var gloo =
+        failoverPolicy(FAILOVER).toBuilder()
+            .withApiVersion("resilience.policy.gloo.solo.io/v2")
+            .build();
+
+    Mapping mapping = DiscoveryMapper.map(Source.GLOO_FAILOVER_POLICIES, gloo);
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(mapping.writes().get(0).key())
+        .isEqualTo(Keys.of(DiscoveredKinds.GLOO_FAILOVER_POLICY, "gloo-mesh", "failover"));
+    assertThat(state(mapping)).isEqualTo(FAILOVER_STATE);
+    assertThat(mapping.writes().get(0).value().getApiVersion())
+        .isEqualTo("resilience.policy.gloo.solo.io/v2");
+  }
+
+  @Test
+  void readsTheLocalityMappingsWrittenDirectlyUnderSpecTheSame() {
+    var spec = Map.of("applyToDestinations", REVIEWS_DESTINATION, "localityMappings", EAST_TO_WEST);
+
+    Mapping mapping = DiscoveryMapper.map(Source.FAILOVER_POLICIES, failoverPolicy(spec));
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(state(mapping)).isEqualTo(FAILOVER_STATE);
+  }
+
+  @Test
+  void readsMappingsWithoutZonesOrDestinationsAsWritten() {
+    var spec =
+        Map.of(
+            "config",
+            Map.of(
+                "localityMappings",
+                List.of(
+                    Map.of(
+                        "from", Map.of("region", "us-east"),
+                        "to", List.of(Map.of("region", "us-west"), Map.of("region", "eu-west"))),
+                    Map.of("to", List.of()))));
+
+    Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(spec));
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(state(mapping))
+        .isEqualTo(
+            new FailoverPolicyState(
+                List.of(),
+                List.of(
+                    new LocalityMapping(
+                        new Locality("us-east", null, null),
+                        List.of(
+                            new Locality("us-west", null, null),
+                            new Locality("eu-west", null, null))),
+                    new LocalityMapping(new Locality(null, null, null), List.of()))));
+  }
+
+  @Test
+  void withoutDestinationsOrMappingsItsListsAreEmpty() {
+    for (Object spec : List.of(Map.of(), Map.of("config", Map.of()))) {
+      Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(spec));
+
+      assertThat(mapping.problems()).isEmpty();
+      assertThat(state(mapping)).isEqualTo(EMPTY);
+    }
+    assertThat(state(FailoverPolicyMapper.map(failoverPolicy(null)))).isEqualTo(EMPTY);
+  }
+
+  @Test
+  void fieldsOfTheWrongTypeAreProblemsNamingTheirPathAndTheRestIsPublished() {
+    var spec =
+        Map.of(
+            "applyToDestinations",
+            List.of(
+                Map.of("kind", "VIRTUAL_DESTINATION", "selector", Map.of("name", "reviews")),
+                Map.of("selector", Map.of("namespace", 7))),
+            "config",
+            Map.of(
+                "localityMappings",
+                List.of(
+                    Map.of(
+                        "from", Map.of("region", "us-east"),
+                        "to", List.of(Map.of("region", "us-west"))),
+                    Map.of("from", Map.of("region", 1), "to", List.of(Map.of("region", "x"))),
+                    Map.of("from", "us-east", "to", List.of(Map.of("region", "us-west"))),
+                    Map.of("from", Map.of("region", "eu-west"), "to", Map.of("region", "x")))));
+
+    Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(spec));
+
+    assertThat(mapping.problems())
+        .containsExactly(
+            "spec.applyToDestinations[1].selector.namespace: expected a string, found '7'",
+            "spec.config.localityMappings[1].from.region: expected a string, found '1'",
+            "spec.config.localityMappings[2].from: expected an object, found 'us-east'",
+            "spec.config.localityMappings[3].to: expected a list, found an object");
+    // a mapping or selector read without a field would say other than was written: left out
+    assertThat(state(mapping))
+        .isEqualTo(
+            new FailoverPolicyState(
+                List.of(
+                    new DestinationSelector(
+                        "VIRTUAL_DESTINATION",
+                        new ObjectSelector("reviews", null, null, null, Map.of()),
+                        null,
+                        null)),
+                List.of(
+                    new LocalityMapping(
+                        new Locality("us-east", null, null),
+                        List.of(new Locality("us-west", null, null))))));
+    assertThat(mapping.writes().get(0).value().getProblems()).isEqualTo(mapping.problems());
+  }
+
+  @Test
+  void aConfigOfTheWrongTypeIsAProblemAndNotReadFromSpecInstead() {
+    var spec = Map.of("config", List.of(), "localityMappings", EAST_TO_WEST);
+
+    Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(spec));
+
+    assertThat(mapping.problems())
+        .containsExactly(
+            "spec.localityMappings: left out, as spec.config is given",
+            "spec.config: expected an object, found a list");
+    assertThat(state(mapping)).isEqualTo(EMPTY);
+  }
+
+  @Test
+  void glooSettingsMeshfedDoesNotReadAreProblems() {
+    var spec =
+        Map.of(
+            "config",
+            Map.of(
+                "localityMappings",
+                List.of(
+                    Map.of(
+                        "from", Map.of("region", "us-east"),
+                        "to", List.of(Map.of("region", "us-west", "weight", 80)))),
+                "priorityLabels",
+                Map.of("labels", List.of("topology.kubernetes.io/region"))));
+
+    Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(spec));
+
+    assertThat(mapping.problems())
+        .containsExactly(
+            "spec.config.localityMappings[0].to[0].weight: not supported by meshfed, left out",
+            "spec.config.priorityLabels: not supported by meshfed, left out");
+    assertThat(state(mapping)).isEqualTo(EMPTY);
+  }
+
+  @Test
+  void aSpecOfTheWrongTypeIsAProblemAndTheObjectIsStillPublished() {
+    Mapping mapping = FailoverPolicyMapper.map(failoverPolicy("us-east"));
+
+    assertThat(mapping.problems()).containsExactly("spec: expected an object, found 'us-east'");
+    assertThat(state(mapping)).isEqualTo(EMPTY);
+  }
+
+  private static GenericKubernetesResource failoverPolicy(Object spec) {
+    return Fixtures.customResource("FailoverPolicy", "failover", spec);
+  }
+
+  private static FailoverPolicyState state(Mapping mapping) {
+    return (FailoverPolicyState) mapping.writes().get(0).value().getPayload();
+  }
+}
