@@ -21,8 +21,9 @@ import java.util.stream.Stream;
 /**
  * The destination policies of one VirtualDestination, per port ({@link #EVERY_PORT} for those that
  * name none): the valid FailoverPolicies and OutlierDetectionPolicies of its own workspace whose
- * {@code applyToDestinations} select it, oldest first (creation time, then identity). The first of
- * each kind sets its fields there; the others conflict with it. Policies never cross workspaces.
+ * {@code applyToDestinations} select it (none written: every one), oldest first (creation time,
+ * then identity). The first of each kind sets its fields there; the others conflict with it.
+ * Policies never cross workspaces.
  */
 final class DestinationPolicies {
 
@@ -110,6 +111,21 @@ final class DestinationPolicies {
         .findFirst();
   }
 
+  /**
+   * The ports its selectors select the destination on; none written selects every destination of
+   * the workspace, on every port, as in Gloo Mesh.
+   */
+  static Stream<Integer> slots(
+      List<DestinationSelector> destinations, VirtualDestinationInput vd, String workspace) {
+    if (destinations.isEmpty()) {
+      return Stream.of(EVERY_PORT);
+    }
+    return destinations.stream()
+        .map(d -> slot(d, vd, workspace))
+        .flatMap(Optional::stream)
+        .distinct();
+  }
+
   private static boolean selects(
       ObjectSelector selector, VirtualDestinationInput vd, String workspace) {
     if (selector == null) {
@@ -134,10 +150,7 @@ final class DestinationPolicies {
         .sorted(OLDEST_FIRST)
         .forEach(
             policy ->
-                destinations.apply(policy).stream()
-                    .map(d -> slot(d, vd, workspace))
-                    .flatMap(Optional::stream)
-                    .distinct()
+                slots(destinations.apply(policy), vd, workspace)
                     .forEach(
                         slot -> bySlot.computeIfAbsent(slot, s -> new ArrayList<>()).add(policy)));
     return bySlot;

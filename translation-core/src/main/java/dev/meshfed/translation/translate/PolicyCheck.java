@@ -62,9 +62,6 @@ final class PolicyCheck {
 
   private static List<String> destinations(List<DestinationSelector> destinations) {
     List<String> problems = new ArrayList<>();
-    if (destinations.isEmpty()) {
-      problems.add("spec.applyToDestinations: needs at least one destination selector");
-    }
     for (int i = 0; i < destinations.size(); i++) {
       String kind = destinations.get(i).kind();
       if (!KINDS.contains(kind)) {

@@ -90,8 +90,7 @@ final class PolicyStatus {
             .workspaceOf(vd.id().cluster(), vd.id().namespace())
             .map(w -> w.name().equals(workspace))
             .orElse(false)
-        && destinations.stream()
-            .anyMatch(d -> DestinationPolicies.slot(d, vd, workspace).isPresent());
+        && DestinationPolicies.slots(destinations, vd, workspace).findAny().isPresent();
   }
 
   /** Where an older policy of its kind already sets the fields, and what failover lacks. */
