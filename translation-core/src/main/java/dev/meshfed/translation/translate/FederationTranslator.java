@@ -179,6 +179,36 @@ public final class FederationTranslator {
         .toList();
   }
 
+  /**
+   * The other units that may hold objects a unit is about to tombstone: a rival that took them over
+   * (a service that won a host conflict; a VirtualDestination of the other dialect with the same
+   * name, or the same host) may have written them already, since units recompute one after the
+   * other in key order, not in the order that keeps a take-over intact.
+   */
+  public static Set<UnitId> rivalsHolding(
+      UnitId unit, List<Output> removed, MeshInputs inputs, Membership membership) {
+    Set<UnitId> rivals = new java.util.HashSet<>();
+    if (unit instanceof UnitId.ServiceUnit service) {
+      removed.stream()
+          .map(Output::host)
+          .filter(java.util.Objects::nonNull)
+          .distinct()
+          .flatMap(host -> servicesNaming(host, service.service(), inputs, membership).stream())
+          .forEach(rival -> rivals.add(UnitId.service(rival)));
+    } else if (unit instanceof UnitId.VirtualDestinationUnit) {
+      removed.stream()
+          .filter(o -> VirtualDestinationTranslator.KINDS.contains(o.kind()))
+          .flatMap(
+              o ->
+                  VirtualDestinationTranslator.INSTANCE
+                      .candidates(DesiredRef.of(o), inputs, membership)
+                      .stream())
+          .filter(rival -> !rival.equals(unit))
+          .forEach(rivals::add);
+    }
+    return rivals;
+  }
+
   /** The status units of a workspace and of the settings that govern it. */
   private static List<UnitId> statusUnits(WorkspacePlan plan) {
     List<UnitId> units = new java.util.ArrayList<>();

@@ -5,7 +5,6 @@ import dev.meshfed.translation.records.RecordFactory;
 import dev.meshfed.translation.records.TargetedKey;
 import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.Membership;
-import dev.meshfed.translation.translate.Output;
 import dev.meshfed.translation.translate.OutputDiff;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
@@ -69,25 +68,17 @@ final class UnitWriter {
   }
 
   /**
-   * A service whose objects a rival took over (it lost a conflict, or was deleted and the rival
-   * won) must not tombstone them if the rival's unit already wrote them: units recompute one after
-   * the other, in key order, not in the order that keeps a take-over intact.
+   * A unit whose objects a rival took over (a service that lost a conflict, or was deleted and the
+   * rival won; a VirtualDestination replaced by one of the other dialect) must not tombstone them
+   * if the rival's unit already wrote them (see {@link FederationTranslator#rivalsHolding}).
    */
   private OutputDiff withoutRivalsObjects(UnitId unit, OutputDiff diff, Membership membership) {
-    if (!(unit instanceof UnitId.ServiceUnit service) || diff.removed().isEmpty()) {
+    if (diff.removed().isEmpty()) {
       return diff;
     }
     Set<TargetedKey> held = new HashSet<>();
-    diff.removed().stream()
-        .map(Output::host)
-        .filter(Objects::nonNull)
-        .distinct()
-        .flatMap(
-            host ->
-                FederationTranslator.servicesNaming(host, service.service(), mesh, membership)
-                    .stream())
-        .distinct()
-        .map(rival -> units.get(UnitId.service(rival).key()))
+    FederationTranslator.rivalsHolding(unit, diff.removed(), mesh, membership).stream()
+        .map(rival -> units.get(rival.key()))
         .map(UnitResultCodec::decode)
         .forEach(result -> result.outputs().forEach(o -> held.add(RecordFactory.key(o))));
     return held.isEmpty() ? diff : diff.keeping(o -> held.contains(RecordFactory.key(o)));
