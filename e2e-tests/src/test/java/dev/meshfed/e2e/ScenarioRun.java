@@ -11,6 +11,9 @@ import dev.meshfed.testbed.scenario.Scenario;
 import dev.meshfed.testbed.scenario.Step;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -36,6 +40,7 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
   static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
 
   private final String name;
+  private final List<String> crdDirs;
   private final Path expected;
   private final Path dumps;
   private final Map<String, Instant> convergedAt = new LinkedHashMap<>();
@@ -43,6 +48,15 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
   private DemoPipeline pipeline;
 
   ScenarioRun(String name) {
+    this(name, List.of());
+  }
+
+  /**
+   * A scenario whose clusters also serve the CRDs in {@code crdDirs} (under the test resources)
+   * before the services start, as clusters with another product installed (Gloo Mesh's) would.
+   */
+  ScenarioRun(String name, List<String> crdDirs) {
+    this.crdDirs = List.copyOf(crdDirs);
     this.name = name;
     this.expected = RESOURCES.resolve("expected").resolve(name);
     this.dumps = Path.of("target/e2e/dumps").resolve(name);
@@ -52,16 +66,38 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
   public void beforeAll(ExtensionContext context) throws Exception {
     scenario = Scenario.load(RESOURCES.resolve("scenarios").resolve(name));
     pipeline =
-        DemoPipeline.start(
+        DemoPipeline.prepare(
             MeshfedHome.locate(),
             Path.of("target/e2e").resolve(name),
-            List.copyOf(scenario.clusters()));
+            List.copyOf(scenario.clusters()),
+            DemoPipeline.Layout.PER_CLUSTER,
+            DemoPipeline.Jvm.SMALL);
+    for (String dir : crdDirs) {
+      installCrds(RESOURCES.resolve(dir));
+    }
+    pipeline.startServices();
   }
 
   @Override
   public void afterAll(ExtensionContext context) {
     if (pipeline != null) {
       pipeline.close();
+    }
+  }
+
+  private void installCrds(Path dir) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        for (SimulatedCluster cluster : pipeline.clusters().values()) {
+          try (InputStream in = Files.newInputStream(file)) {
+            cluster
+                .client()
+                .load(in)
+                .items()
+                .forEach(crd -> cluster.client().resource(crd).create());
+          }
+        }
+      }
     }
   }
 
