@@ -37,6 +37,7 @@ final class VirtualDestinationPassthrough {
     SortedSet<ObjectId> sources = new TreeSet<>();
     VirtualDestinationTranslator.all(inputs)
         .filter(vd -> VirtualDestinationCheck.problems(vd).isEmpty())
+        .filter(vd -> VirtualDestinationClaims.olderRival(vd, inputs).isEmpty())
         .forEach(
             vd ->
                 membership

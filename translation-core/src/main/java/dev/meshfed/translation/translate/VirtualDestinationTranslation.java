@@ -56,6 +56,13 @@ final class VirtualDestinationTranslation {
           ITS_KINDS, () -> new Exclusion(Rule.INVALID_INPUT, vd.id(), "it is invalid: " + invalid));
       return finish(0);
     }
+    Optional<VirtualDestinationInput> rival = VirtualDestinationClaims.olderRival(vd, inputs);
+    if (rival.isPresent()) {
+      String conflict = VirtualDestinationClaims.conflict(vd, rival.get());
+      report(Severity.INVALID, conflict);
+      out.stop(ITS_KINDS, () -> new Exclusion(Rule.HOST_CONFLICT, vd.id(), conflict));
+      return finish(0);
+    }
     Optional<Exclusion> removed = membership.removalExclusion(vd.id().cluster(), vd.id());
     if (removed.isPresent()) {
       out.stop(ITS_KINDS, removed::get);
