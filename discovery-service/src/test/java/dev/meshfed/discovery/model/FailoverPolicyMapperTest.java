@@ -62,12 +62,11 @@ class FailoverPolicyMapperTest {
   void readsMeshfedsFailoverPolicy() {
     Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(FAILOVER));
 
-    assertThat(mapping.problems()).isEmpty();
-    assertThat(mapping.writes()).hasSize(1);
-    assertThat(mapping.writes().get(0).key())
-        .isEqualTo(Keys.of(DiscoveredKinds.FAILOVER_POLICY, "gloo-mesh", "failover"));
-    assertThat(state(mapping)).isEqualTo(FAILOVER_STATE);
-    assertThat(mapping.writes().get(0).value().getApiVersion()).isEqualTo("meshfed.dev/v1alpha1");
+    ReadWhole.assertPublished(
+        mapping,
+        Keys.of(DiscoveredKinds.FAILOVER_POLICY, "gloo-mesh", "failover"),
+        "meshfed.dev/v1alpha1",
+        FAILOVER_STATE);
   }
 
   @Test
@@ -79,12 +78,11 @@ class FailoverPolicyMapperTest {
 
     Mapping mapping = DiscoveryMapper.map(Source.GLOO_FAILOVER_POLICIES, gloo);
 
-    assertThat(mapping.problems()).isEmpty();
-    assertThat(mapping.writes().get(0).key())
-        .isEqualTo(Keys.of(DiscoveredKinds.GLOO_FAILOVER_POLICY, "gloo-mesh", "failover"));
-    assertThat(state(mapping)).isEqualTo(FAILOVER_STATE);
-    assertThat(mapping.writes().get(0).value().getApiVersion())
-        .isEqualTo("resilience.policy.gloo.solo.io/v2");
+    ReadWhole.assertPublished(
+        mapping,
+        Keys.of(DiscoveredKinds.GLOO_FAILOVER_POLICY, "gloo-mesh", "failover"),
+        "resilience.policy.gloo.solo.io/v2",
+        FAILOVER_STATE);
   }
 
   @Test

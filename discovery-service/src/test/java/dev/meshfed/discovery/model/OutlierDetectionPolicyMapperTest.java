@@ -51,12 +51,11 @@ class OutlierDetectionPolicyMapperTest {
   void readsMeshfedsOutlierDetectionPolicy() {
     Mapping mapping = OutlierDetectionPolicyMapper.map(outlierDetectionPolicy(OUTLIER_DETECTION));
 
-    assertThat(mapping.problems()).isEmpty();
-    assertThat(mapping.writes()).hasSize(1);
-    assertThat(mapping.writes().get(0).key())
-        .isEqualTo(Keys.of(DiscoveredKinds.OUTLIER_DETECTION_POLICY, "gloo-mesh", "outlier"));
-    assertThat(state(mapping)).isEqualTo(OUTLIER_DETECTION_STATE);
-    assertThat(mapping.writes().get(0).value().getApiVersion()).isEqualTo("meshfed.dev/v1alpha1");
+    ReadWhole.assertPublished(
+        mapping,
+        Keys.of(DiscoveredKinds.OUTLIER_DETECTION_POLICY, "gloo-mesh", "outlier"),
+        "meshfed.dev/v1alpha1",
+        OUTLIER_DETECTION_STATE);
   }
 
   @Test
@@ -68,12 +67,11 @@ class OutlierDetectionPolicyMapperTest {
 
     Mapping mapping = DiscoveryMapper.map(Source.GLOO_OUTLIER_DETECTION_POLICIES, gloo);
 
-    assertThat(mapping.problems()).isEmpty();
-    assertThat(mapping.writes().get(0).key())
-        .isEqualTo(Keys.of(DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY, "gloo-mesh", "outlier"));
-    assertThat(state(mapping)).isEqualTo(OUTLIER_DETECTION_STATE);
-    assertThat(mapping.writes().get(0).value().getApiVersion())
-        .isEqualTo("resilience.policy.gloo.solo.io/v2");
+    ReadWhole.assertPublished(
+        mapping,
+        Keys.of(DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY, "gloo-mesh", "outlier"),
+        "resilience.policy.gloo.solo.io/v2",
+        OUTLIER_DETECTION_STATE);
   }
 
   @Test

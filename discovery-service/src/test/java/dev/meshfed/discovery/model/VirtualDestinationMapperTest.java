@@ -41,12 +41,11 @@ class VirtualDestinationMapperTest {
   void readsMeshfedsVirtualDestination() {
     Mapping mapping = VirtualDestinationMapper.map(virtualDestination(REVIEWS));
 
-    assertThat(mapping.problems()).isEmpty();
-    assertThat(mapping.writes()).hasSize(1);
-    assertThat(mapping.writes().get(0).key())
-        .isEqualTo(Keys.of(DiscoveredKinds.VIRTUAL_DESTINATION, "gloo-mesh", "reviews"));
-    assertThat(state(mapping)).isEqualTo(REVIEWS_STATE);
-    assertThat(mapping.writes().get(0).value().getApiVersion()).isEqualTo("meshfed.dev/v1alpha1");
+    ReadWhole.assertPublished(
+        mapping,
+        Keys.of(DiscoveredKinds.VIRTUAL_DESTINATION, "gloo-mesh", "reviews"),
+        "meshfed.dev/v1alpha1",
+        REVIEWS_STATE);
   }
 
   @Test
@@ -58,12 +57,11 @@ class VirtualDestinationMapperTest {
 
     Mapping mapping = DiscoveryMapper.map(Source.GLOO_VIRTUAL_DESTINATIONS, gloo);
 
-    assertThat(mapping.problems()).isEmpty();
-    assertThat(mapping.writes().get(0).key())
-        .isEqualTo(Keys.of(DiscoveredKinds.GLOO_VIRTUAL_DESTINATION, "gloo-mesh", "reviews"));
-    assertThat(state(mapping)).isEqualTo(REVIEWS_STATE);
-    assertThat(mapping.writes().get(0).value().getApiVersion())
-        .isEqualTo("networking.gloo.solo.io/v2");
+    ReadWhole.assertPublished(
+        mapping,
+        Keys.of(DiscoveredKinds.GLOO_VIRTUAL_DESTINATION, "gloo-mesh", "reviews"),
+        "networking.gloo.solo.io/v2",
+        REVIEWS_STATE);
   }
 
   @Test
