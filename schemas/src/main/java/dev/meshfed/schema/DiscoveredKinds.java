@@ -23,6 +23,9 @@ public final class DiscoveredKinds {
   public static final String VIRTUAL_DESTINATION = "VirtualDestination";
   public static final String FAILOVER_POLICY = "FailoverPolicy";
   public static final String OUTLIER_DETECTION_POLICY = "OutlierDetectionPolicy";
+  public static final String ROUTE_TABLE = "RouteTable";
+  public static final String RETRY_TIMEOUT_POLICY = "RetryTimeoutPolicy";
+  public static final String FAULT_INJECTION_POLICY = "FaultInjectionPolicy";
 
   /** Gloo Mesh's resources of the same names, as kind.group: read the same, keyed apart. */
   public static final String GLOO_WORKSPACE = "Workspace.admin.gloo.solo.io";
@@ -34,6 +37,11 @@ public final class DiscoveredKinds {
   public static final String GLOO_FAILOVER_POLICY = "FailoverPolicy.resilience.policy.gloo.solo.io";
   public static final String GLOO_OUTLIER_DETECTION_POLICY =
       "OutlierDetectionPolicy.resilience.policy.gloo.solo.io";
+  public static final String GLOO_ROUTE_TABLE = "RouteTable.networking.gloo.solo.io";
+  public static final String GLOO_RETRY_TIMEOUT_POLICY =
+      "RetryTimeoutPolicy.resilience.policy.gloo.solo.io";
+  public static final String GLOO_FAULT_INJECTION_POLICY =
+      "FaultInjectionPolicy.resilience.policy.gloo.solo.io";
 
   private DiscoveredKinds() {}
 }
