@@ -19,7 +19,9 @@ public sealed interface Input
         ApplyFailureInput,
         VirtualDestinationInput,
         FailoverPolicyInput,
-        OutlierDetectionPolicyInput {
+        OutlierDetectionPolicyInput,
+        RouteTableInput,
+        RoutePolicyInput {
 
   ObjectId id();
 

@@ -7,6 +7,7 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.EndpointSliceState;
 import dev.meshfed.schema.discovery.FailoverPolicyState;
+import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.GatewaySelector;
 import dev.meshfed.schema.discovery.Locality;
@@ -16,6 +17,8 @@ import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.OutlierDetectionPolicyState;
 import dev.meshfed.schema.discovery.ResourceSelector;
+import dev.meshfed.schema.discovery.RetryTimeoutPolicyState;
+import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
@@ -134,6 +137,15 @@ public final class InputConverter {
               o.getBaseEjectionTime(),
               o.getMaxEjectionPercent(),
               object.getProblems()));
+    } else if (payload instanceof RouteTableState rt) {
+      return Optional.of(
+          RouteConverter.routeTable(id, created, generation, rt, object.getProblems()));
+    } else if (payload instanceof RetryTimeoutPolicyState p) {
+      return Optional.of(
+          RouteConverter.retryTimeout(id, created, generation, p, object.getProblems()));
+    } else if (payload instanceof FaultInjectionPolicyState p) {
+      return Optional.of(
+          RouteConverter.faultInjection(id, created, generation, p, object.getProblems()));
     }
     return Optional.empty();
   }
@@ -178,7 +190,7 @@ public final class InputConverter {
     return new FailoverPolicyInput.Locality(l.getRegion(), l.getZone(), l.getSubZone());
   }
 
-  private static VirtualDestinationInput.ObjectSelector objectSelector(ObjectSelector s) {
+  static VirtualDestinationInput.ObjectSelector objectSelector(ObjectSelector s) {
     return new VirtualDestinationInput.ObjectSelector(
         s.getName(), s.getNamespace(), s.getCluster(), s.getWorkspace(), s.getLabels());
   }

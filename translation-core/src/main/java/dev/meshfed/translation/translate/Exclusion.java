@@ -58,6 +58,10 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
     INVALID_INPUT,
     /** A VirtualDestination's selectors select no service, or none other clusters can reach. */
     NO_BACKING_SERVICE,
+    /** A route's destination is unknown to the clients of a cluster, so the route is left out. */
+    NO_ROUTE_DESTINATION,
+    /** A RouteTable routes no client of a cluster: its workload selectors select none there. */
+    NO_SELECTED_CLIENTS,
     /** No rule excludes it, yet the translation does not produce it: a bug. */
     UNEXPLAINED
   }

@@ -6,6 +6,8 @@ import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
+import dev.meshfed.translation.model.RoutePolicyInput;
+import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.ServiceInput;
 import java.util.Comparator;
 import java.util.List;
@@ -64,8 +66,12 @@ public final class FederationTranslator {
     inputs.all(ServiceInput.class).forEach(service -> units.add(UnitId.service(service.id())));
     VirtualDestinationTranslator.all(inputs)
         .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
-    Stream.concat(
-            inputs.all(FailoverPolicyInput.class), inputs.all(OutlierDetectionPolicyInput.class))
+    inputs.all(RouteTableInput.class).forEach(rt -> units.add(UnitId.routeTable(rt.id())));
+    Stream.of(
+            inputs.all(FailoverPolicyInput.class),
+            inputs.all(OutlierDetectionPolicyInput.class),
+            inputs.all(RoutePolicyInput.class))
+        .flatMap(s -> s)
         .forEach(policy -> units.add(UnitId.policy(policy.id())));
     return units;
   }
@@ -96,10 +102,13 @@ public final class FederationTranslator {
       return Optional.empty();
     }
     units.add(UnitId.service(changed));
+    // a route to it in its cluster, or to the host it is federated under elsewhere
+    units.addAll(RouteTableUnits.referencing(changed, inputs));
     SortedSet<UnitId> virtualDestinations =
         VirtualDestinationUnits.selecting(before, after, inputs);
     if (!virtualDestinations.isEmpty()) {
       units.addAll(virtualDestinations);
+      units.addAll(RouteTableUnits.routingTo(virtualDestinations, inputs));
       // its cluster's east-west gateway passes the hosts it backs through
       units.add(UnitId.gateway(changed.cluster()));
     }

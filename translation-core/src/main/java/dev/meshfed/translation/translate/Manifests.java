@@ -86,7 +86,7 @@ public final class Manifests {
     values.forEach(node::put);
   }
 
-  private static String sha256(String value) {
+  static String sha256(String value) {
     try {
       byte[] digest =
           MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));

@@ -77,7 +77,7 @@ final class PolicyCheck {
     return problems;
   }
 
-  private static java.util.Optional<String> duration(String path, String value) {
+  static java.util.Optional<String> duration(String path, String value) {
     if (value == null || DURATION.matcher(value).matches() && !value.matches("[0.]+[a-z]+")) {
       return java.util.Optional.empty();
     }

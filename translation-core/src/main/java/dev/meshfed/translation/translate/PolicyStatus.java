@@ -6,6 +6,7 @@ import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
+import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
 import java.util.ArrayList;
@@ -44,6 +45,9 @@ final class PolicyStatus {
     if (input.isPresent() && input.get() instanceof FailoverPolicyInput failover) {
       return new PolicyStatus(failover, failover.applyToDestinations(), inputs, membership)
           .run(PolicyCheck.problems(failover));
+    }
+    if (input.isPresent() && input.get() instanceof RoutePolicyInput routePolicy) {
+      return RoutePolicyStatus.of(routePolicy, inputs, membership);
     }
     if (input.isPresent() && input.get() instanceof OutlierDetectionPolicyInput outlier) {
       return new PolicyStatus(outlier, outlier.applyToDestinations(), inputs, membership)

@@ -14,7 +14,8 @@ final class Translators {
           ServiceTranslator.INSTANCE,
           GatewayTranslator.INSTANCE,
           SidecarTranslator.INSTANCE,
-          VirtualDestinationTranslator.INSTANCE);
+          VirtualDestinationTranslator.INSTANCE,
+          RouteTableTranslator.INSTANCE);
 
   private Translators() {}
 
@@ -40,6 +41,9 @@ final class Translators {
     }
     if (unit instanceof UnitId.VirtualDestinationUnit vd) {
       return Optional.of(VirtualDestinationTranslator.INSTANCE.translate(vd, inputs, membership));
+    }
+    if (unit instanceof UnitId.RouteTableUnit routeTable) {
+      return Optional.of(RouteTableTranslator.INSTANCE.translate(routeTable, inputs, membership));
     }
     if (unit instanceof UnitId.ProxyConfigUnit proxyConfig) {
       return Optional.of(SidecarTranslator.INSTANCE.translate(proxyConfig, inputs, membership));

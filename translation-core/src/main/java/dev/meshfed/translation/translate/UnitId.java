@@ -13,6 +13,7 @@ public sealed interface UnitId
         UnitId.StatusUnit,
         UnitId.VirtualDestinationUnit,
         UnitId.PolicyUnit,
+        UnitId.RouteTableUnit,
         UnitId.Membership {
 
   /** A stable string form, used as a state-store key. */
@@ -38,17 +39,29 @@ public sealed interface UnitId
     return new VirtualDestinationUnit(virtualDestination);
   }
 
+  static UnitId routeTable(ObjectId routeTable) {
+    return new RouteTableUnit(routeTable);
+  }
+
   static UnitId policy(ObjectId policy) {
     return new PolicyUnit(policy);
   }
 
   UnitId MEMBERSHIP = new Membership();
 
-  /** A destination policy's status (what it sets is its destinations' units'). */
+  /** A policy's status (what it sets is written by the units of what it selects). */
   record PolicyUnit(ObjectId policy) implements UnitId {
     @Override
     public String key() {
       return "policy|" + policy.ref();
+    }
+  }
+
+  /** A RouteTable's VirtualService in every cluster where it selects clients, and its status. */
+  record RouteTableUnit(ObjectId routeTable) implements UnitId {
+    @Override
+    public String key() {
+      return "route-table|" + routeTable.ref();
     }
   }
 

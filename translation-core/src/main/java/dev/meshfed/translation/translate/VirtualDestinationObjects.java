@@ -33,6 +33,10 @@ import java.util.regex.Pattern;
  *     which builds the SNI cluster from the entry
  * @param subjectAltNames the identities of every backing cluster's workloads
  * @param policies the destination policies that select it, per port
+ * @param subsets the subsets routes ask of it, by name: the DestinationRule defines them; each
+ *     other backing cluster is an endpoint with a subset's labels for every subset it serves (as
+ *     well as one without), and where the cluster backs the host, a DestinationRule only its
+ *     east-west gateway sees defines them for the SNI clusters that other clusters' clients name
  */
 record VirtualDestinationObjects(
     VirtualDestinationInput vd,
@@ -44,6 +48,7 @@ record VirtualDestinationObjects(
     SortedSet<String> exportTo,
     List<String> subjectAltNames,
     SortedMap<Integer, DestinationPolicies.Contest> policies,
+    SortedMap<String, Map<String, String>> subsets,
     List<ObjectId> sources,
     Consumer<String> warnings) {
 
@@ -53,8 +58,15 @@ record VirtualDestinationObjects(
   private static final Pattern IP_ADDRESS =
       Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
-  /** Another backing cluster: where its east-west gateway is, and its locality, if known. */
-  record Remote(String cluster, ClusterMesh.Endpoint endpoint, Optional<String> locality) {}
+  /**
+   * Another backing cluster: where its east-west gateway is, its locality, if known, and the
+   * subsets its pods serve.
+   */
+  record Remote(
+      String cluster,
+      ClusterMesh.Endpoint endpoint,
+      Optional<String> locality,
+      SortedMap<String, Map<String, String>> served) {}
 
   /** The name of a VirtualDestination's ServiceEntry, and the prefix of its WorkloadEntries'. */
   static String entryName(ObjectId vd) {
@@ -65,8 +77,19 @@ record VirtualDestinationObjects(
     return Manifests.objectName("vd-" + vd.name() + "-" + vd.namespace() + "-" + remoteCluster);
   }
 
+  /** The WorkloadEntry of a remote cluster's endpoint for a subset it serves. */
+  static String workloadEntryName(ObjectId vd, String remoteCluster, String subset) {
+    return Manifests.objectName(
+        "vd-" + vd.name() + "-" + vd.namespace() + "-" + remoteCluster + "-" + subset);
+  }
+
   static String ruleName(String host) {
     return Manifests.objectName("vd-" + host);
+  }
+
+  /** The rule that defines the subsets for the east-west gateway of a cluster backing the host. */
+  static String gatewayRuleName(String host) {
+    return Manifests.objectName("vd-" + host + "-gateway");
   }
 
   /** The namespace its objects go to in the consumer. */
@@ -78,9 +101,17 @@ record VirtualDestinationObjects(
     List<Output> outputs = new ArrayList<>();
     outputs.add(serviceEntry());
     if (local.isPresent()) {
-      remotes.forEach(remote -> outputs.add(workloadEntry(remote)));
+      remotes.forEach(remote -> outputs.add(workloadEntry(remote, null, Map.of())));
+      remotes.forEach(
+          remote ->
+              remote
+                  .served()
+                  .forEach((name, labels) -> outputs.add(workloadEntry(remote, name, labels))));
     }
     vd.hosts().forEach(host -> outputs.add(destinationRule(host)));
+    if (local.isPresent() && consumer.gateway() != null && !subsets.isEmpty()) {
+      vd.hosts().forEach(host -> outputs.add(gatewayRule(host)));
+    }
     return outputs;
   }
 
@@ -108,6 +139,17 @@ record VirtualDestinationObjects(
       spec.put("resolution", ips ? "STATIC" : "DNS");
       ArrayNode endpoints = spec.putArray("endpoints");
       remotes.forEach(remote -> endpoint(endpoints.addObject(), remote));
+      // the same gateway once more per subset it serves: Envoy keeps one host per address in the
+      // host's cluster, and each subset's cluster keeps those with its labels
+      remotes.forEach(
+          remote ->
+              remote
+                  .served()
+                  .values()
+                  .forEach(
+                      labels ->
+                          endpoint(endpoints.addObject(), remote)
+                              .set("labels", Manifests.stringMap(labels))));
     }
     return output(
         SERVICE_ENTRY,
@@ -124,16 +166,24 @@ record VirtualDestinationObjects(
                 + " backing cluster(s) through their east-west gateways");
   }
 
-  private Output workloadEntry(Remote remote) {
+  /** A remote cluster's gateway, for the host ({@code subset} null) or for a subset it serves. */
+  private Output workloadEntry(Remote remote, String subset, Map<String, String> subsetLabels) {
     ObjectNode spec = Manifests.objectNode();
     endpoint(spec, remote);
     // the entry selects its workload entries by the labels it selects pods by
-    spec.set("labels", Manifests.stringMap(local.orElseThrow().selector()));
+    Map<String, String> labels = new java.util.TreeMap<>(subsetLabels);
+    labels.putAll(local.orElseThrow().selector());
+    spec.set("labels", Manifests.stringMap(labels));
     return output(
         WORKLOAD_ENTRY,
-        workloadEntryName(vd.id(), remote.cluster()),
+        subset == null
+            ? workloadEntryName(vd.id(), remote.cluster())
+            : workloadEntryName(vd.id(), remote.cluster(), subset),
         spec,
-        "cluster " + remote.cluster() + " backs the VirtualDestination too");
+        "cluster "
+            + remote.cluster()
+            + " backs the VirtualDestination too"
+            + (subset == null ? "" : ", and serves its subset " + subset));
   }
 
   private Output destinationRule(String host) {
@@ -149,6 +199,7 @@ record VirtualDestinationObjects(
     // with pods selected, Istio would expect only the local identities
     tls.set("subjectAltNames", Manifests.strings(subjectAltNames));
     PolicySettings.apply(policies, trafficPolicy);
+    subsets(spec);
     return output(
         DESTINATION_RULE,
         ruleName(host),
@@ -156,11 +207,41 @@ record VirtualDestinationObjects(
         "Istio mTLS to every backing cluster's workloads, whose identities it names");
   }
 
-  private void endpoint(ObjectNode endpoint, Remote remote) {
+  /**
+   * Only the east-west gateway sees it, without TLS settings: a rule with ISTIO_MUTUAL there would
+   * keep the other clusters' gateways among a cluster's endpoints (see {@link #destinationRule}).
+   */
+  private Output gatewayRule(String host) {
+    ObjectNode spec = Manifests.objectNode();
+    spec.put("host", host);
+    spec.set("exportTo", Manifests.strings(List.of(consumer.gateway().id().namespace())));
+    subsets(spec);
+    return output(
+        DESTINATION_RULE,
+        gatewayRuleName(host),
+        spec,
+        "the east-west gateway routes the subsets other clusters' clients ask for to the pods here");
+  }
+
+  private void subsets(ObjectNode spec) {
+    if (subsets.isEmpty()) {
+      return;
+    }
+    ArrayNode list = spec.putArray("subsets");
+    subsets.forEach(
+        (name, labels) -> {
+          ObjectNode subset = list.addObject();
+          subset.put("name", name);
+          subset.set("labels", Manifests.stringMap(labels));
+        });
+  }
+
+  private ObjectNode endpoint(ObjectNode endpoint, Remote remote) {
     endpoint.put("address", remote.endpoint().address());
     ObjectNode ports = endpoint.putObject("ports");
     vd.ports().forEach(port -> ports.put(portName(port), remote.endpoint().port()));
     remote.locality().ifPresent(locality -> endpoint.put("locality", locality));
+    return endpoint;
   }
 
   /** A named target port names the port too: Istio sends to the container port of that name. */

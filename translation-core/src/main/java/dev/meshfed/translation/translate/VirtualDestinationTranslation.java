@@ -16,6 +16,7 @@ import dev.meshfed.translation.translate.Diagnostic.Severity;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -40,6 +41,7 @@ final class VirtualDestinationTranslation {
   private final Translation.Builder out = Translation.builder();
   private final List<Diagnostic> diagnostics = new ArrayList<>();
   private SortedMap<Integer, DestinationPolicies.Contest> policies = new TreeMap<>();
+  private SortedMap<String, Map<String, String>> subsets = new TreeMap<>();
 
   VirtualDestinationTranslation(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
@@ -96,6 +98,7 @@ final class VirtualDestinationTranslation {
               + " (or shared with it), so no cluster backs "
               + String.join(", ", vd.hosts()));
     }
+    subsets = RouteSubsets.requested(vd, workspace.get().name(), inputs, membership);
     List<VirtualDestinationObjects.Remote> remotes = remotes(backing);
     policies = DestinationPolicies.of(vd, workspace.get().name(), inputs, membership);
     out.stopEach(
@@ -163,6 +166,7 @@ final class VirtualDestinationTranslation {
             exportTo,
             subjectAltNames(backing),
             policies,
+            subsets,
             sources(workspace, backing, controlPlane.get()),
             warning -> report(Severity.WARNING, warning));
     objects.outputs().forEach(out::output);
@@ -221,7 +225,12 @@ final class VirtualDestinationTranslation {
         }
         continue;
       }
-      remotes.add(new VirtualDestinationObjects.Remote(cluster, endpoint.get(), locality(cluster)));
+      remotes.add(
+          new VirtualDestinationObjects.Remote(
+              cluster,
+              endpoint.get(),
+              locality(cluster),
+              RouteSubsets.served(backing.services().get(cluster), subsets, inputs)));
     }
     return remotes;
   }
@@ -271,6 +280,8 @@ final class VirtualDestinationTranslation {
     sources.add(controlPlane.id());
     backing.services().values().forEach(service -> sources.add(service.id()));
     sources.addAll(appliedPolicies());
+    RouteSubsets.asking(vd, workspace.name(), inputs, membership)
+        .forEach(rt -> sources.add(rt.id()));
     return sources;
   }
 

@@ -57,22 +57,41 @@ final class VirtualDestinationTranslator implements Translator<VirtualDestinatio
   public List<VirtualDestinationUnit> candidates(
       DesiredRef ref, MeshInputs inputs, Membership membership) {
     return all(inputs)
-        .filter(vd -> names(vd, ref, inputs))
+        .filter(vd -> names(vd, ref, inputs, membership))
         .map(vd -> new VirtualDestinationUnit(vd.id()))
         .toList();
   }
 
-  private static boolean names(VirtualDestinationInput vd, DesiredRef ref, MeshInputs inputs) {
+  private static Stream<String> subsetNames(
+      VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
+    return membership
+        .workspaceOf(vd.id().cluster(), vd.id().namespace())
+        .map(w -> RouteSubsets.requested(vd, w.name(), inputs, membership).keySet().stream())
+        .orElse(Stream.empty());
+  }
+
+  private static boolean names(
+      VirtualDestinationInput vd, DesiredRef ref, MeshInputs inputs, Membership membership) {
     return switch (ref.kind()) {
       case VirtualDestinationObjects.SERVICE_ENTRY ->
           VirtualDestinationObjects.entryName(vd.id()).equals(ref.name());
       case VirtualDestinationObjects.WORKLOAD_ENTRY ->
           inputs.clusters().stream()
               .anyMatch(
-                  c -> VirtualDestinationObjects.workloadEntryName(vd.id(), c).equals(ref.name()));
+                  c ->
+                      VirtualDestinationObjects.workloadEntryName(vd.id(), c).equals(ref.name())
+                          || subsetNames(vd, inputs, membership)
+                              .anyMatch(
+                                  subset ->
+                                      VirtualDestinationObjects.workloadEntryName(
+                                              vd.id(), c, subset)
+                                          .equals(ref.name())));
       default ->
           vd.hosts().stream()
-              .anyMatch(host -> VirtualDestinationObjects.ruleName(host).equals(ref.name()));
+              .anyMatch(
+                  host ->
+                      VirtualDestinationObjects.ruleName(host).equals(ref.name())
+                          || VirtualDestinationObjects.gatewayRuleName(host).equals(ref.name()));
     };
   }
 
@@ -86,6 +105,6 @@ final class VirtualDestinationTranslator implements Translator<VirtualDestinatio
             + " "
             + ref.name()
             + "; meshfed names its entry vd-NAME-NAMESPACE, its workload entries"
-            + " vd-NAME-NAMESPACE-CLUSTER and its rules vd-HOST");
+            + " vd-NAME-NAMESPACE-CLUSTER[-SUBSET] and its rules vd-HOST and vd-HOST-gateway");
   }
 }

@@ -39,11 +39,14 @@ import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.EndpointSliceInput;
 import dev.meshfed.translation.model.FailoverPolicyInput;
+import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
+import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
+import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
@@ -181,6 +184,18 @@ public final class WireFormat {
               o.interval(),
               o.baseEjectionTime(),
               o.maxEjectionPercent());
+    } else if (input instanceof RouteTableInput rt) {
+      created = rt.creationTimestamp();
+      generation = rt.generation();
+      payload = RouteWireFormat.routeTable(rt);
+    } else if (input instanceof RetryTimeoutPolicyInput p) {
+      created = p.creationTimestamp();
+      generation = p.generation();
+      payload = RouteWireFormat.retryTimeout(p);
+    } else if (input instanceof FaultInjectionPolicyInput p) {
+      created = p.creationTimestamp();
+      generation = p.generation();
+      payload = RouteWireFormat.faultInjection(p);
     } else {
       throw new IllegalArgumentException("No wire format for " + input);
     }

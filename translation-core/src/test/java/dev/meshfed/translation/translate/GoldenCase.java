@@ -176,7 +176,10 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               text(o, "baseEjectionTime"),
               o.has("maxEjectionPercent") ? o.get("maxEjectionPercent").asInt() : null,
               texts(o.path("problems")));
-      default -> throw new IllegalArgumentException("Unknown kind in golden case: " + kind);
+      default ->
+          GoldenRouteInputs.of(id, o)
+              .orElseThrow(
+                  () -> new IllegalArgumentException("Unknown kind in golden case: " + kind));
     };
   }
 

@@ -53,9 +53,8 @@ class VerdictTest {
   void otherKindsAreNotMeshfeds() throws IOException {
     load();
 
-    assertRule(
-            verdict("cluster2", "VirtualService", "istio-system", DETAILS), Rule.NOT_A_MESHFED_KIND)
-        .contains("not VirtualService");
+    assertRule(verdict("cluster2", "EnvoyFilter", "istio-system", DETAILS), Rule.NOT_A_MESHFED_KIND)
+        .contains("not EnvoyFilter");
   }
 
   @Test

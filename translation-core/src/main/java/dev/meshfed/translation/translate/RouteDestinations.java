@@ -1,0 +1,210 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.RouteTableInput;
+import dev.meshfed.translation.model.RouteTableInput.RouteDestination;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.model.VirtualDestinationInput.Port;
+import dev.meshfed.translation.translate.UnitId.ServiceUnit;
+import dev.meshfed.translation.translate.UnitId.VirtualDestinationUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where a route's destination is for the clients of one cluster: the host, port and subset their
+ * proxies know it by, or why they do not know it. A VirtualDestination is its first host wherever
+ * its own translation places it; a Service of the client's cluster is its cluster-local host; a
+ * Service of another cluster is the host meshfed federates it under there, if it does. The
+ * translations asked are those of the destinations' own units, so no placement rule is repeated.
+ */
+final class RouteDestinations {
+
+  static final String SERVICE = "SERVICE";
+  static final String VIRTUAL_DESTINATION = DestinationPolicies.VIRTUAL_DESTINATION;
+  private static final String LOCAL_DOMAIN = ".svc.cluster.local";
+
+  /** A destination as an Istio route destination; port and subset null where not set. */
+  record Resolved(String host, Integer port, String subset) {}
+
+  private final RouteTableInput rt;
+  private final WorkspacePlan workspace;
+  private final MeshInputs inputs;
+  private final Membership membership;
+  private final Map<UnitId, List<Output>> placed = new HashMap<>();
+
+  RouteDestinations(
+      RouteTableInput rt, WorkspacePlan workspace, MeshInputs inputs, Membership membership) {
+    this.rt = rt;
+    this.workspace = workspace;
+    this.inputs = inputs;
+    this.membership = membership;
+  }
+
+  /** Whether a route table's destination names a VirtualDestination. */
+  static boolean refersTo(RouteDestination d, RouteTableInput rt, VirtualDestinationInput vd) {
+    return VIRTUAL_DESTINATION.equals(d.kind())
+        && d.ref() != null
+        && vd.id().name().equals(d.ref().name())
+        && namespace(d, rt).equals(vd.id().namespace())
+        && Selectors.matchesIfSet(d.ref().cluster(), vd.id().cluster());
+  }
+
+  /** Whether a route table's destination names a Service of a cluster (null: any). */
+  static boolean refersTo(RouteDestination d, RouteTableInput rt, ObjectId service) {
+    return SERVICE.equals(d.kind())
+        && d.ref() != null
+        && service.name().equals(d.ref().name())
+        && namespace(d, rt).equals(service.namespace());
+  }
+
+  /** The destination for the clients of {@code cluster}, or why they cannot reach it. */
+  Decision<Resolved> in(String cluster, RouteDestination d) {
+    return switch (d.kind()) {
+      case VIRTUAL_DESTINATION -> virtualDestination(cluster, d);
+      case SERVICE -> service(cluster, d);
+      default ->
+          unreachable(
+              d, "meshfed does not federate " + d.kind() + " destinations yet, so none is routed");
+    };
+  }
+
+  private Decision<Resolved> virtualDestination(String cluster, RouteDestination d) {
+    Optional<VirtualDestinationInput> vd =
+        VirtualDestinationTranslator.all(inputs).filter(v -> refersTo(d, rt, v)).findFirst();
+    if (vd.isEmpty()) {
+      return unreachable(d, "no such VirtualDestination");
+    }
+    if (!DestinationPolicies.inWorkspace(vd.get().id(), workspace.name(), membership)) {
+      return unreachable(
+          d, "the VirtualDestination is not in workspace " + workspace.name() + " of the route");
+    }
+    Optional<Output> entry =
+        placedIn(cluster, new VirtualDestinationUnit(vd.get().id()))
+            .filter(o -> o.kind().equals(VirtualDestinationObjects.SERVICE_ENTRY))
+            .findFirst();
+    if (entry.isEmpty()) {
+      return unreachable(d, "the VirtualDestination gives cluster " + cluster + " no host");
+    }
+    Integer port = d.portNumber();
+    if (port == null && d.portName() != null) {
+      port =
+          vd.get().ports().stream()
+              .filter(p -> d.portName().equals(VirtualDestinationObjects.portName(p)))
+              .map(Port::number)
+              .findFirst()
+              .orElse(null);
+      if (port == null) {
+        return unreachable(d, "the VirtualDestination has no port " + d.portName());
+      }
+    }
+    String subset = d.subset().isEmpty() ? null : RouteSubsets.name(d.subset());
+    return Decision.allow(new Resolved(vd.get().hosts().get(0), port, subset));
+  }
+
+  private Decision<Resolved> service(String cluster, RouteDestination d) {
+    if (!d.subset().isEmpty()) {
+      return unreachable(
+          d,
+          "meshfed routes to subsets of VirtualDestinations only so far; back the service with a"
+              + " VirtualDestination to route to its subsets");
+    }
+    String owner = d.ref().cluster() == null ? cluster : d.ref().cluster();
+    ObjectId id =
+        new ObjectId(
+            owner, dev.meshfed.schema.DiscoveredKinds.SERVICE, namespace(d, rt), d.ref().name());
+    Optional<ServiceInput> service =
+        inputs.get(id).filter(ServiceInput.class::isInstance).map(ServiceInput.class::cast);
+    if (service.isEmpty()) {
+      return unreachable(d, "cluster " + owner + " has no such Service");
+    }
+    Optional<String> unshared = unshared(service.get());
+    if (unshared.isPresent()) {
+      return unreachable(d, unshared.get());
+    }
+    Integer port = d.portNumber();
+    if (port == null && d.portName() != null) {
+      port =
+          service.get().ports().stream()
+              .filter(p -> d.portName().equals(p.name()))
+              .map(p -> p.port())
+              .findFirst()
+              .orElse(null);
+      if (port == null) {
+        return unreachable(d, "the Service has no port " + d.portName());
+      }
+    }
+    if (owner.equals(cluster)) {
+      return Decision.allow(
+          new Resolved(id.name() + "." + id.namespace() + LOCAL_DOMAIN, port, null));
+    }
+    Optional<String> federated =
+        placedIn(cluster, new ServiceUnit(id))
+            .filter(o -> o.kind().equals(ServiceEntries.SERVICE_ENTRY) && o.host() != null)
+            .map(Output::host)
+            .findFirst();
+    if (federated.isEmpty()) {
+      return unreachable(
+          d,
+          "meshfed does not federate it to cluster "
+              + cluster
+              + " (its workspace's settings do not federate it there)");
+    }
+    return Decision.allow(new Resolved(federated.get(), port, null));
+  }
+
+  /** Why the route's workspace may not use a service, if it may not. */
+  private Optional<String> unshared(ServiceInput service) {
+    Optional<WorkspacePlan> owner =
+        membership.workspaceOf(service.id().cluster(), service.id().namespace());
+    if (owner.isEmpty()) {
+      return Optional.of("the Service belongs to no workspace");
+    }
+    boolean shared =
+        owner.get().name().equals(workspace.name())
+            || ServiceSharing.allows(owner.get().exportTo(), workspace.workspace(), service)
+                && ServiceSharing.allows(workspace.importFrom(), owner.get().workspace(), service);
+    return shared
+        ? Optional.empty()
+        : Optional.of(
+            "the Service is in workspace "
+                + owner.get().name()
+                + ", which does not share it with workspace "
+                + workspace.name()
+                + " of the route");
+  }
+
+  private java.util.stream.Stream<Output> placedIn(String cluster, UnitId unit) {
+    List<Output> outputs =
+        placed.computeIfAbsent(
+            unit,
+            u ->
+                Translators.translate(u, inputs, membership)
+                    .map(t -> t.result().outputs())
+                    .orElse(List.of()));
+    return outputs.stream().filter(o -> o.cluster().equals(cluster));
+  }
+
+  private Decision<Resolved> unreachable(RouteDestination d, String why) {
+    String what =
+        d.kind()
+            + " "
+            + (d.ref() == null
+                ? "?"
+                : (d.ref().cluster() == null ? "" : d.ref().cluster() + "/")
+                    + namespace(d, rt)
+                    + "/"
+                    + d.ref().name());
+    return Decision.exclude(
+        () -> new Exclusion(Exclusion.Rule.NO_ROUTE_DESTINATION, rt.id(), what + ": " + why));
+  }
+
+  static String namespace(RouteDestination d, RouteTableInput rt) {
+    return d.ref() == null || d.ref().namespace() == null
+        ? rt.id().namespace()
+        : d.ref().namespace();
+  }
+}

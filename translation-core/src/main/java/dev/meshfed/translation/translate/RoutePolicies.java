@@ -1,0 +1,94 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.FaultInjectionPolicyInput;
+import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
+import dev.meshfed.translation.model.RoutePolicyInput;
+import dev.meshfed.translation.model.RouteTableInput;
+import dev.meshfed.translation.model.RouteTableInput.HttpRoute;
+import dev.meshfed.translation.model.VirtualDestinationInput.ObjectSelector;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The route policies of one route, oldest first (creation time, then identity): the valid
+ * RetryTimeoutPolicies and FaultInjectionPolicies of the route table's workspace whose {@code
+ * applyToRoutes} select it (none written: every route of the workspace). The first of each kind
+ * applies; the others conflict with it there. Policies never cross workspaces, and apply to routes
+ * that forward requests only: a redirect or a direct response has no upstream to retry or delay.
+ */
+final class RoutePolicies {
+
+  static final Comparator<RoutePolicyInput> OLDEST_FIRST =
+      Comparator.comparing(
+              RoutePolicyInput::creationTimestamp, Comparator.nullsLast(Comparator.naturalOrder()))
+          .thenComparing(Input::id);
+
+  /** The policies of each kind that select one route, oldest first. */
+  record Contest(List<RetryTimeoutPolicyInput> retries, List<FaultInjectionPolicyInput> faults) {
+
+    Optional<RetryTimeoutPolicyInput> retryTimeout() {
+      return retries.stream().findFirst();
+    }
+
+    Optional<FaultInjectionPolicyInput> fault() {
+      return faults.stream().findFirst();
+    }
+
+    /** The policies of the kind of {@code policy}, oldest first. */
+    List<? extends RoutePolicyInput> rivalsOf(RoutePolicyInput policy) {
+      return policy instanceof RetryTimeoutPolicyInput ? retries : faults;
+    }
+  }
+
+  private RoutePolicies() {}
+
+  static Contest of(
+      RouteTableInput rt,
+      HttpRoute route,
+      String workspace,
+      MeshInputs inputs,
+      Membership membership) {
+    if (route.forwardTo() == null) {
+      return new Contest(List.of(), List.of());
+    }
+    return new Contest(
+        selecting(inputs, RetryTimeoutPolicyInput.class, rt, route, workspace, membership),
+        selecting(inputs, FaultInjectionPolicyInput.class, rt, route, workspace, membership));
+  }
+
+  /** Whether a policy's selectors pick a route of a route table in {@code workspace}. */
+  static boolean selects(
+      RoutePolicyInput policy, RouteTableInput rt, HttpRoute route, String workspace) {
+    return route.forwardTo() != null
+        && (policy.applyToRoutes().isEmpty()
+            || policy.applyToRoutes().stream().anyMatch(s -> selects(s, rt, route, workspace)));
+  }
+
+  private static boolean selects(
+      ObjectSelector selector, RouteTableInput rt, HttpRoute route, String workspace) {
+    return Selectors.matchesIfSet(selector.name(), route.name())
+        && Selectors.matchesIfSet(selector.namespace(), rt.id().namespace())
+        && Selectors.matchesIfSet(selector.cluster(), rt.id().cluster())
+        && Selectors.matchesIfSet(selector.workspace(), workspace)
+        && Selectors.containsAll(route.labels(), selector.labels());
+  }
+
+  private static <P extends RoutePolicyInput> List<P> selecting(
+      MeshInputs inputs,
+      Class<P> kind,
+      RouteTableInput rt,
+      HttpRoute route,
+      String workspace,
+      Membership membership) {
+    return inputs
+        .all(kind)
+        .filter(p -> RoutePolicyCheck.problems(p).isEmpty())
+        .filter(p -> DestinationPolicies.inWorkspace(p.id(), workspace, membership))
+        .filter(p -> selects(p, rt, route, workspace))
+        .sorted(OLDEST_FIRST)
+        .toList();
+  }
+}

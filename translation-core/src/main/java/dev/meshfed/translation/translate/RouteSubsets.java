@@ -1,0 +1,105 @@
+package dev.meshfed.translation.translate;
+
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.RouteTableInput;
+import dev.meshfed.translation.model.RouteTableInput.RouteDestination;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.model.WorkloadInput;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * The subsets that routes send requests to: a label set of a destination's endpoints, named in the
+ * destination's DestinationRule. A VirtualDestination defines the subsets that the valid
+ * RouteTables of its workspace ask of it, so a route's subset exists wherever the route does.
+ */
+final class RouteSubsets {
+
+  private static final int MAX_NAME = 63;
+
+  private RouteSubsets() {}
+
+  /**
+   * The subset's name: its labels as {@code key-value}, sorted, joined by dashes; where a key or
+   * value needs characters a DNS label cannot have, a hash of the labels keeps names apart.
+   */
+  static String name(Map<String, String> labels) {
+    StringBuilder raw = new StringBuilder();
+    new TreeMap<>(labels)
+        .forEach(
+            (key, value) -> {
+              if (!raw.isEmpty()) {
+                raw.append('-');
+              }
+              raw.append(key).append('-').append(value);
+            });
+    String clean = raw.toString().toLowerCase().replaceAll("[^a-z0-9-]", "-");
+    if (clean.equals(raw.toString()) && clean.length() <= MAX_NAME) {
+      return clean;
+    }
+    String hash = Manifests.sha256(new TreeMap<>(labels).toString()).substring(0, 10);
+    String prefix = clean.substring(0, Math.min(clean.length(), MAX_NAME - hash.length() - 1));
+    return prefix.replaceAll("-+$", "") + "-" + hash;
+  }
+
+  /** The subsets the valid RouteTables of its workspace ask of a VirtualDestination, by name. */
+  static SortedMap<String, Map<String, String>> requested(
+      VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
+    SortedMap<String, Map<String, String>> subsets = new TreeMap<>();
+    asking(vd, workspace, inputs, membership)
+        .forEach(
+            rt ->
+                subsetDestinations(rt, vd).forEach(d -> subsets.put(name(d.subset()), d.subset())));
+    return subsets;
+  }
+
+  /** The valid RouteTables of its workspace that route to subsets of a VirtualDestination. */
+  static Stream<RouteTableInput> asking(
+      VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
+    return inputs
+        .all(RouteTableInput.class)
+        .filter(rt -> subsetDestinations(rt, vd).findAny().isPresent())
+        .filter(rt -> RouteTableCheck.problems(rt).isEmpty())
+        .filter(rt -> DestinationPolicies.inWorkspace(rt.id(), workspace, membership));
+  }
+
+  private static Stream<RouteDestination> subsetDestinations(
+      RouteTableInput rt, VirtualDestinationInput vd) {
+    return destinations(rt)
+        .filter(d -> !d.subset().isEmpty())
+        .filter(d -> RouteDestinations.refersTo(d, rt, vd));
+  }
+
+  /** The subsets of {@code subsets} that some pod behind a backing service has the labels of. */
+  static SortedMap<String, Map<String, String>> served(
+      ServiceInput service, SortedMap<String, Map<String, String>> subsets, MeshInputs inputs) {
+    SortedMap<String, Map<String, String>> served = new TreeMap<>();
+    subsets.forEach(
+        (name, labels) -> {
+          boolean any =
+              inputs
+                  .inCluster(service.id().cluster(), WorkloadInput.class)
+                  .filter(w -> w.id().namespace().equals(service.id().namespace()))
+                  .filter(w -> Selectors.containsAll(w.podLabels(), service.selector()))
+                  .anyMatch(w -> Selectors.containsAll(w.podLabels(), labels));
+          if (any) {
+            served.put(name, labels);
+          }
+        });
+    return served;
+  }
+
+  /** Every destination of a route table: its routes' and its default. */
+  static Stream<RouteDestination> destinations(RouteTableInput rt) {
+    Stream<RouteDestination> routed =
+        rt.http().stream()
+            .filter(route -> route.forwardTo() != null)
+            .flatMap(route -> route.forwardTo().destinations().stream());
+    return rt.defaultDestination() == null
+        ? routed
+        : Stream.concat(routed, Stream.of(rt.defaultDestination()));
+  }
+}
