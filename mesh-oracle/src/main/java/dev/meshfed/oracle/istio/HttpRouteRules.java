@@ -349,29 +349,26 @@ final class HttpRouteRules {
     }
   }
 
-  /** validateHTTPRedirect. */
+  /** validateHTTPRedirect, which stops at its first error. */
   private static void redirect(String field, JsonNode redirect, FieldErrors errors) {
     if (redirect.isMissingNode()) {
       return;
     }
+    int code = redirect.path("redirectCode").asInt(0);
+    String scheme = redirect.path("scheme").asText("");
     if (redirect.path("uri").asText("").isEmpty()
         && redirect.path("authority").asText("").isEmpty()
         && !redirect.has("port")
         && !redirect.has("derivePort")
-        && redirect.path("scheme").asText("").isEmpty()) {
+        && scheme.isEmpty()) {
       errors.required(field, "redirect must specify URI, authority, scheme, or port");
-    }
-    int code = redirect.path("redirectCode").asInt(0);
-    if (code != 0 && (code < 300 || code > 399)) {
+    } else if (code != 0 && (code < 300 || code > 399)) {
       errors.invalid(
           field + ".redirectCode", code, code + " is not a valid redirect code, must be 3xx");
-    }
-    String scheme = redirect.path("scheme").asText("");
-    if (!scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")) {
+    } else if (!scheme.isEmpty() && !scheme.equals("http") && !scheme.equals("https")) {
       errors.invalid(
           field + ".scheme", scheme, "invalid redirect scheme, must be \"http\" or \"https\"");
-    }
-    if (redirect.path("port").asInt(0) > 0) {
+    } else if (redirect.path("port").asInt(0) > 0) {
       IstioNames.port(field + ".port", redirect.path("port"), errors);
     }
   }
