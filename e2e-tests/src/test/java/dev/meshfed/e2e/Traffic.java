@@ -2,6 +2,7 @@ package dev.meshfed.e2e;
 
 import dev.meshfed.oracle.mesh.ClusterObjects;
 import dev.meshfed.oracle.mesh.MeshOracle;
+import dev.meshfed.oracle.mesh.Reason;
 import dev.meshfed.oracle.mesh.Request;
 import dev.meshfed.oracle.mesh.Route;
 import dev.meshfed.testbed.SimulatedCluster;
@@ -10,13 +11,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * What a converged step must carry, checked through the mesh oracle against every sidecar namespace
  * of every Istio cluster: a federated host reaches its service's pods from exactly its consumers
  * and from nowhere else; a withdrawn host from nowhere; a service under isolation admits exactly
- * the listed namespaces of its own cluster.
+ * the listed namespaces of its own cluster; a VirtualService route splits, delays or aborts a
+ * caller's requests as its RouteTable said.
  */
 final class Traffic {
 
@@ -104,6 +108,78 @@ final class Traffic {
     String[] from = caller.split("/");
     Route route = oracle.route(request(from[0], from[1], host, port));
     expect(route.reachable() && route.backends().equals(pods), route, "reach " + pods);
+    return this;
+  }
+
+  /**
+   * A GET of {@code /} from namespace {@code caller} ({@code cluster/namespace}) for {@code
+   * host:port}, from the caller cluster's locality when {@link #locatedAt} gave one; add a path,
+   * headers or query parameters with {@link Request}'s withers.
+   */
+  Request from(String caller, String host, int port) {
+    String[] parts = caller.split("/");
+    return request(parts[0], parts[1], host, port);
+  }
+
+  /**
+   * The request's receiving pods, summed by their cluster, take {@code sharesByCluster} (cluster
+   * name to share, 0..1) each within {@code tolerance}, and no other cluster's pods receive any: a
+   * weighted split across clusters. Shares the route blocks (an abort, say) count for no cluster,
+   * so list only what should arrive.
+   */
+  Traffic splits(Request request, Map<String, Double> sharesByCluster, double tolerance) {
+    Route route = oracle.route(request);
+    Map<String, Double> actual = new TreeMap<>();
+    route.arrivals().forEach(a -> actual.merge(a.pod().cluster(), a.share(), Double::sum));
+    Set<String> clusters = new java.util.TreeSet<>(actual.keySet());
+    clusters.addAll(sharesByCluster.keySet());
+    boolean holds =
+        clusters.stream()
+            .allMatch(
+                c ->
+                    Math.abs(actual.getOrDefault(c, 0.0) - sharesByCluster.getOrDefault(c, 0.0))
+                        <= tolerance);
+    expect(holds, route, "split " + sharesByCluster + " (±" + tolerance + "), not " + actual);
+    return this;
+  }
+
+  /** {@link #splits(Request, Map, double)} for a GET of {@code /} from {@code caller}. */
+  Traffic splits(
+      String caller, String host, int port, Map<String, Double> sharesByCluster, double tolerance) {
+    return splits(from(caller, host, port), sharesByCluster, tolerance);
+  }
+
+  /**
+   * A VirtualService route delays the request by {@code fixedDelay} (as written, {@code 5s}) for
+   * {@code percent} (0..100) of the requests, and the request still reaches pods.
+   */
+  Traffic delays(Request request, String fixedDelay, double percent) {
+    Route route = oracle.route(request);
+    Optional<Route.Delay> delay = route.http().delay();
+    boolean holds =
+        delay.isPresent()
+            && delay.get().fixedDelay().equals(fixedDelay)
+            && Math.abs(delay.get().percent() - percent) < 1e-9
+            && !route.arrivals().isEmpty();
+    expect(holds, route, "be delayed " + fixedDelay + " for " + percent + "% and reach pods");
+    return this;
+  }
+
+  /**
+   * A VirtualService route's fault aborts {@code share} (0..1, within {@code tolerance}) of the
+   * request with HTTP status {@code httpStatus}; the rest is left to other checks.
+   */
+  Traffic aborts(Request request, int httpStatus, double share, double tolerance) {
+    Route route = oracle.route(request);
+    double aborted = route.blockedShare(Reason.ABORTED);
+    boolean status =
+        route.blocked().stream()
+            .filter(b -> b.reason() == Reason.ABORTED)
+            .allMatch(b -> b.detail().contains("HTTP status " + httpStatus));
+    expect(
+        Math.abs(aborted - share) <= tolerance && status,
+        route,
+        "abort " + share + " (±" + tolerance + ") with HTTP status " + httpStatus);
     return this;
   }
 

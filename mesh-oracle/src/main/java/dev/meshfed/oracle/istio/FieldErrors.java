@@ -55,6 +55,11 @@ public final class FieldErrors {
     causes.add(new Cause("FieldValueInvalid", field, "unknown field \"" + field + "\""));
   }
 
+  /** Another list's causes, as this list's. */
+  void addAll(FieldErrors other) {
+    causes.addAll(other.causes);
+  }
+
   public boolean isEmpty() {
     return causes.isEmpty();
   }

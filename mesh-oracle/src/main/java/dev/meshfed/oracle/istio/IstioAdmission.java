@@ -18,11 +18,24 @@ public final class IstioAdmission {
     return IstioCrds.NETWORKING.equals(group) || IstioCrds.SECURITY.equals(group);
   }
 
+  /** The newest release whose webhook rules {@link #review(JsonNode, ObjectNode)} applies. */
+  public static final String NEWEST = "1.24";
+
   /**
-   * The errors of {@code object}, empty when it would be accepted; {@code openApiSchema} is the
-   * {@code schema.openAPIV3Schema} of the stored CRD's version the object is written in.
+   * The errors of {@code object} in Istio {@link #NEWEST}, empty when it would be accepted; {@code
+   * openApiSchema} is the {@code schema.openAPIV3Schema} of the stored CRD's version the object is
+   * written in.
    */
   public static FieldErrors review(JsonNode openApiSchema, ObjectNode object) {
+    return review(openApiSchema, object, NEWEST);
+  }
+
+  /**
+   * The errors of {@code object} in Istio {@code istioVersion} ({@code 1.MINOR[.PATCH]}, 1.11 or
+   * later), where the webhook's rules differ between releases (VirtualService weights).
+   */
+  public static FieldErrors review(JsonNode openApiSchema, ObjectNode object, String istioVersion) {
+    int minor = IstioCrds.minorVersion(istioVersion);
     FieldErrors errors = new FieldErrors();
     if (openApiSchema != null && !openApiSchema.isMissingNode()) {
       StructuralSchema.validate(openApiSchema, object, errors);
@@ -40,11 +53,13 @@ public final class IstioAdmission {
       case "networking.istio.io/Sidecar" -> NetworkingRules.sidecar(spec, errors);
       case "networking.istio.io/DestinationRule" ->
           NetworkingRules.destinationRule(spec, namespace, errors);
+      case "networking.istio.io/VirtualService" ->
+          VirtualServiceRules.virtualService(spec, namespace, minor, errors);
       case "security.istio.io/AuthorizationPolicy" ->
           SecurityRules.authorizationPolicy(spec, errors);
       case "security.istio.io/PeerAuthentication" -> SecurityRules.peerAuthentication(spec, errors);
       default -> {
-        // VirtualService, WorkloadEntry: the schema only
+        // WorkloadEntry: the schema only
       }
     }
     return errors;

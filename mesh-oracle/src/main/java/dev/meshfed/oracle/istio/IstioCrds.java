@@ -88,7 +88,7 @@ public final class IstioCrds {
         : List.of(new ServedVersion("v1", false), new ServedVersion("v1beta1", true));
   }
 
-  private static int minorVersion(String istioVersion) {
+  static int minorVersion(String istioVersion) {
     Matcher matcher = VERSION.matcher(istioVersion == null ? "" : istioVersion.trim());
     if (!matcher.matches()) {
       throw new IllegalArgumentException("not an Istio version 1.x[.y]: " + istioVersion);

@@ -37,7 +37,7 @@ public final class ConfigAdmission {
                       List<CustomResourceDefinition> crds =
                           IstioCrds.forVersion(version.toString());
                       for (JsonNode object : list) {
-                        review(crds, object)
+                        review(crds, object, version.toString())
                             .ifPresent(
                                 reason -> refusals.add(new Refusal(cluster, ref(object), reason)));
                       }
@@ -45,7 +45,8 @@ public final class ConfigAdmission {
     return refusals;
   }
 
-  private static Optional<String> review(List<CustomResourceDefinition> crds, JsonNode object) {
+  private static Optional<String> review(
+      List<CustomResourceDefinition> crds, JsonNode object, String istioVersion) {
     String[] apiVersion = Json.text(object, "apiVersion").split("/", 2);
     if (apiVersion.length < 2 || !IstioAdmission.isIstioGroup(apiVersion[0])) {
       return Optional.empty();
@@ -66,7 +67,7 @@ public final class ConfigAdmission {
     ObjectNode written = object.deepCopy();
     written.remove("status");
     JsonNode schema = JSON.valueToTree(served.get().getSchema().getOpenAPIV3Schema());
-    FieldErrors errors = IstioAdmission.review(schema, written);
+    FieldErrors errors = IstioAdmission.review(schema, written, istioVersion);
     return errors.isEmpty() ? Optional.empty() : Optional.of(errors.causes().toString());
   }
 

@@ -13,7 +13,8 @@ import java.util.TreeSet;
  * Where a request from a sidecar actually goes in a mesh of Istio clusters that share no control
  * plane, judged from every cluster's objects with the rules of Istio 1.11–1.24 (each rule in its
  * own class, citing the Istio source it follows): visibility, name resolution, endpoints, the
- * network filter, client TLS, the east-west gateway's passthrough, trust domains and authorization.
+ * network filter, client TLS, the east-west gateway's passthrough, trust domains and authorization,
+ * after the VirtualService HTTP route that sends the request to its destinations, if any applies.
  * Pure: it reads only the objects it is given.
  */
 public final class MeshOracle {
@@ -107,6 +108,10 @@ public final class MeshOracle {
     Optional<String> unresolvable = NameResolution.problem(controlPlane, service);
     if (unresolvable.isPresent()) {
       return Route.blocked(request, Reason.UNRESOLVABLE, unresolvable.get());
+    }
+    Optional<HttpRouting.Outcome> routed = HttpRouting.route(client, request, port.get());
+    if (routed.isPresent()) {
+      return new HttpRouteAction(clusters, client, request).apply(routed.get());
     }
     return new Delivery(clusters, request, client, service, port.get()).run();
   }

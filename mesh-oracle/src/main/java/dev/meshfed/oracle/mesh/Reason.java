@@ -12,6 +12,19 @@ public enum Reason {
   UNRESOLVABLE,
   /** The service has no such port. */
   NO_ROUTE,
+  /** A VirtualService applies to the host but none of its HTTP routes matches: Envoy's 404 (NR). */
+  NO_MATCHING_ROUTE,
+  /**
+   * A VirtualService route's destination is no cluster of the caller's proxy (no visible service
+   * with that host and port): Envoy's 503 (NC).
+   */
+  NO_CLUSTER,
+  /** A VirtualService route redirects: the caller's proxy answers with a 3xx. */
+  REDIRECTED,
+  /** A VirtualService route answers directly from the caller's proxy. */
+  DIRECT_RESPONSE,
+  /** A VirtualService route's fault injection aborts this share with an HTTP status. */
+  ABORTED,
   /** No endpoint is left, in the calling cluster or behind a gateway. */
   NO_ENDPOINTS,
   /** An endpoint address is neither a pod nor anything that listens in a known cluster. */

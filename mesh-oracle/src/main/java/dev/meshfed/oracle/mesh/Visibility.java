@@ -59,16 +59,35 @@ final class Visibility {
 
   /** Whether a Sidecar's egress hosts ({@code ns/host}) import a service. */
   static boolean imports(JsonNode sidecar, MeshService service) {
+    return imports(
+        sidecar, service.namespace(), imported -> Hosts.covers(imported, service.host()));
+  }
+
+  /**
+   * Whether a Sidecar's egress hosts import a VirtualService: one of its hosts and an imported host
+   * of its namespace cover one another (sidecar.go SelectVirtualServices).
+   */
+  static boolean importsVirtualService(JsonNode sidecar, String declaredIn, List<String> hosts) {
+    return imports(
+        sidecar,
+        declaredIn,
+        imported ->
+            hosts.stream()
+                .anyMatch(host -> Hosts.covers(imported, host) || Hosts.covers(host, imported)));
+  }
+
+  private static boolean imports(
+      JsonNode sidecar, String declaredIn, java.util.function.Predicate<String> hostImported) {
     for (JsonNode egress : Json.spec(sidecar).path("egress")) {
       for (String entry : Json.strings(egress.path("hosts"))) {
         int slash = entry.indexOf('/');
         String namespace = slash < 0 ? "*" : entry.substring(0, slash);
-        String host = entry.substring(slash + 1);
+        String imported = entry.substring(slash + 1);
         boolean namespaceMatches =
             namespace.equals("*")
-                || (namespace.equals(".") && Json.namespace(sidecar).equals(service.namespace()))
-                || namespace.equals(service.namespace());
-        if (namespaceMatches && Hosts.covers(host, service.host())) {
+                || (namespace.equals(".") && Json.namespace(sidecar).equals(declaredIn))
+                || namespace.equals(declaredIn);
+        if (namespaceMatches && hostImported.test(imported)) {
           return true;
         }
       }
