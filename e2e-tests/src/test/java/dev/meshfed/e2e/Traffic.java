@@ -112,6 +112,17 @@ final class Traffic {
   }
 
   /**
+   * The request reaches exactly the {@code pods} ({@code cluster/namespace/name}; a Deployment's
+   * replicas are named {@code DEPLOYMENT-0}, {@code -1}, ...), all of it.
+   */
+  Traffic reachesPods(Request request, String... pods) {
+    Route route = oracle.route(request);
+    Set<String> wanted = new java.util.TreeSet<>(List.of(pods));
+    expect(route.reachable() && route.backends().equals(wanted), route, "reach " + wanted);
+    return this;
+  }
+
+  /**
    * A GET of {@code /} from namespace {@code caller} ({@code cluster/namespace}) for {@code
    * host:port}, from the caller cluster's locality when {@link #locatedAt} gave one; add a path,
    * headers or query parameters with {@link Request}'s withers.

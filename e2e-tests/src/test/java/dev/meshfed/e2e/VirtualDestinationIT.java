@@ -3,17 +3,11 @@ package dev.meshfed.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.meshfed.cli.events.EventView;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -33,7 +27,6 @@ class VirtualDestinationIT {
   private static final String HOST = "reviews.global";
   private static final String[] BOOKINFO = {"cluster1/bookinfo", "cluster2/bookinfo"};
   private static final Duration STATUS_TIMEOUT = Duration.ofSeconds(30);
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
   @RegisterExtension
   static final ScenarioRun run = new ScenarioRun("virtual-destination", List.of("crds/gloo"));
@@ -85,7 +78,8 @@ class VirtualDestinationIT {
   void theSameInGlooMeshsOwnApiVersionsGivesTheSameIstioConfig() throws Exception {
     run.runAndCompare("04-gloo-dialect");
 
-    assertSameIstioConfig(run.expected("04-gloo-dialect"), run.expected("02-failover-policies"));
+    SameIstioConfig.assertSame(
+        run.expected("04-gloo-dialect"), run.expected("02-failover-policies"));
     located(Traffic.of(run))
         .reachesFrom("cluster1/bookinfo", HOST, 9080, "cluster1/bookinfo/reviews")
         .reachesFrom("cluster2/bookinfo", HOST, 9080, "cluster2/bookinfo/reviews")
@@ -97,28 +91,6 @@ class VirtualDestinationIT {
                 () -> meshfedStatusOfGloos("reviews"),
                 status -> Integer.valueOf(2).equals(status.get("appliedPolicies")));
     assertThat(gloo).containsEntry("state", "ACCEPTED").containsEntry("selectedBackingServices", 2);
-  }
-
-  /**
-   * The same objects with the same specs, names, namespaces and labels: only their provenance
-   * (which input, in which dialect) may differ.
-   */
-  private static void assertSameIstioConfig(Path actual, Path expected) throws Exception {
-    assertThat(relativeFiles(actual)).isEqualTo(relativeFiles(expected));
-    for (Path file : relativeFiles(expected)) {
-      JsonNode was = YAML.readTree(expected.resolve(file).toFile());
-      JsonNode is = YAML.readTree(actual.resolve(file).toFile());
-      assertThat(is.get("spec")).as("spec of %s", file).isEqualTo(was.get("spec"));
-      assertThat(is.at("/metadata/labels"))
-          .as("labels of %s", file)
-          .isEqualTo(was.at("/metadata/labels"));
-    }
-  }
-
-  private static List<Path> relativeFiles(Path dir) throws Exception {
-    try (Stream<Path> files = Files.walk(dir)) {
-      return files.filter(Files::isRegularFile).map(dir::relativize).sorted().toList();
-    }
   }
 
   /** status.meshfed of Gloo's VirtualDestination: the rest of its status is Gloo's. */
