@@ -24,7 +24,8 @@ final class RouteDestinations {
   /** A single destination (the route table's default); null when absent or not fully readable. */
   static RouteDestination readOne(LenientReader reader, Object value, String path) {
     return reader
-        .wholeObject(value, path, (item, itemPath) -> Optional.of(destination(reader, item, path)))
+        .wholeObject(
+            value, path, (item, itemPath) -> Optional.of(destination(reader, item, itemPath)))
         .orElse(null);
   }
 
