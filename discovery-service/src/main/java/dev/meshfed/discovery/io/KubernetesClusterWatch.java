@@ -82,12 +82,18 @@ final class KubernetesClusterWatch implements ClusterWatch {
           VIRTUAL_DESTINATIONS,
           FAILOVER_POLICIES,
           OUTLIER_DETECTION_POLICIES,
+          ROUTE_TABLES,
+          RETRY_TIMEOUT_POLICIES,
+          FAULT_INJECTION_POLICIES,
           GLOO_WORKSPACES,
           GLOO_WORKSPACE_SETTINGS,
           GLOO_KUBERNETES_CLUSTERS,
           GLOO_VIRTUAL_DESTINATIONS,
           GLOO_FAILOVER_POLICIES,
-          GLOO_OUTLIER_DETECTION_POLICIES ->
+          GLOO_OUTLIER_DETECTION_POLICIES,
+          GLOO_ROUTE_TABLES,
+          GLOO_RETRY_TIMEOUT_POLICIES,
+          GLOO_FAULT_INJECTION_POLICIES ->
           customResources(source.resource().orElseThrow());
     };
   }

@@ -24,14 +24,23 @@ final class DestinationSelectors {
 
   private static DestinationSelector destination(
       LenientReader reader, Map<?, ?> item, String path) {
-    var destination =
-        DestinationSelector.newBuilder()
-            .setKind(reader.string(item.get("kind"), path + ".kind").orElse(DEFAULT_KIND))
-            .setSelector(selector(reader, item.get("selector"), path + ".selector"));
-    reader
-        .map(item.get("port"), path + ".port")
-        .ifPresent(port -> readPort(reader, port, path + ".port", destination));
-    return destination.build();
+    String kind = kind(reader, item, path);
+    ObjectSelector selector = selector(reader, item.get("selector"), path + ".selector");
+    var port = PortSelection.readIfWritten(reader, item.get("port"), path + ".port");
+    return DestinationSelector.newBuilder()
+        .setKind(kind)
+        .setSelector(selector)
+        .setPortNumber(port.number())
+        .setPortName(port.name())
+        .build();
+  }
+
+  /**
+   * A destination's kind as written (SERVICE, VIRTUAL_DESTINATION or EXTERNAL_SERVICE); absent,
+   * SERVICE.
+   */
+  static String kind(LenientReader reader, Map<?, ?> destination, String path) {
+    return reader.string(destination.get("kind"), path + ".kind").orElse(DEFAULT_KIND);
   }
 
   /** Absent: null (every destination of the kind); {@code {}}: a selector with no field set. */
@@ -40,16 +49,5 @@ final class DestinationSelectors {
         .map(value, path)
         .map(selector -> ObjectSelectors.read(reader, selector, path))
         .orElse(null);
-  }
-
-  /** Gloo's PortSelector: {@code {number}} or {@code {name}}; neither selects every port. */
-  private static void readPort(
-      LenientReader reader, Map<?, ?> port, String path, DestinationSelector.Builder destination) {
-    if (port.containsKey("number") && port.containsKey("name")) {
-      reader.problem(path + ": expected a number or a name, found both");
-      return;
-    }
-    destination.setPortNumber(reader.integer(port.get("number"), path + ".number").orElse(null));
-    destination.setPortName(reader.string(port.get("name"), path + ".name").orElse(null));
   }
 }

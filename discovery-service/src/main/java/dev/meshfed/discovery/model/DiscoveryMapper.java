@@ -40,6 +40,12 @@ public final class DiscoveryMapper {
       case OUTLIER_DETECTION_POLICIES, GLOO_OUTLIER_DETECTION_POLICIES ->
           OutlierDetectionPolicyMapper.map(
               source.kinds().get(0), (GenericKubernetesResource) object);
+      case ROUTE_TABLES, GLOO_ROUTE_TABLES ->
+          RouteTableMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case RETRY_TIMEOUT_POLICIES, GLOO_RETRY_TIMEOUT_POLICIES ->
+          RetryTimeoutPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case FAULT_INJECTION_POLICIES, GLOO_FAULT_INJECTION_POLICIES ->
+          FaultInjectionPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
     };
   }
 }

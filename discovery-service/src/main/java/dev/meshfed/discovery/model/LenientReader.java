@@ -1,6 +1,7 @@
 package dev.meshfed.discovery.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -49,14 +50,20 @@ final class LenientReader {
    */
   <T> List<T> wholeObjects(
       Object value, String path, BiFunction<Map<?, ?>, String, Optional<T>> item) {
-    return objects(
-        value,
-        path,
-        (object, itemPath) -> {
-          int problemsBefore = problems.size();
-          Optional<T> read = item.apply(object, itemPath);
-          return problems.size() == problemsBefore ? read : Optional.empty();
-        });
+    return objects(value, path, (object, itemPath) -> whole(object, itemPath, item));
+  }
+
+  /** One object read whole, as each of {@link #wholeObjects}: empty if some field is unreadable. */
+  <T> Optional<T> wholeObject(
+      Object value, String path, BiFunction<Map<?, ?>, String, Optional<T>> item) {
+    return map(value, path).flatMap(object -> whole(object, path, item));
+  }
+
+  private <T> Optional<T> whole(
+      Map<?, ?> object, String path, BiFunction<Map<?, ?>, String, Optional<T>> item) {
+    int problemsBefore = problems.size();
+    Optional<T> read = item.apply(object, path);
+    return problems.size() == problemsBefore ? read : Optional.empty();
   }
 
   Optional<String> string(Object value, String path) {
@@ -81,6 +88,18 @@ final class LenientReader {
     if (value != null) {
       problems.add(path + ": not supported by meshfed, left out");
     }
+  }
+
+  /**
+   * Every field of an object other than those meshfed reads, as {@link #unsupported} (in name
+   * order): Gloo Mesh's fields meshfed cannot represent, and misspelt ones.
+   */
+  void unsupportedFields(Map<?, ?> object, String path, Collection<String> read) {
+    object.keySet().stream()
+        .map(String::valueOf)
+        .filter(name -> !read.contains(name))
+        .sorted()
+        .forEach(name -> unsupported(object.get(name), path + "." + name));
   }
 
   /** A problem the caller found in what it read. */
@@ -123,6 +142,11 @@ final class LenientReader {
    */
   Optional<String> duration(Object value, String path) {
     return typed(value, String.class, "a duration such as '10s'", path);
+  }
+
+  /** Any number, whole or not, such as a percentage ({@code 50}, {@code 12.5}). */
+  Optional<Double> number(Object value, String path) {
+    return typed(value, Number.class, "a number", path).map(Number::doubleValue);
   }
 
   Optional<Boolean> bool(Object value, String path) {

@@ -13,13 +13,20 @@ public enum MeshfedResource {
   VIRTUAL_DESTINATION("VirtualDestination", "virtualdestinations", Dialect.MESHFED),
   FAILOVER_POLICY("FailoverPolicy", "failoverpolicies", Dialect.MESHFED),
   OUTLIER_DETECTION_POLICY("OutlierDetectionPolicy", "outlierdetectionpolicies", Dialect.MESHFED),
+  ROUTE_TABLE("RouteTable", "routetables", Dialect.MESHFED),
+  RETRY_TIMEOUT_POLICY("RetryTimeoutPolicy", "retrytimeoutpolicies", Dialect.MESHFED),
+  FAULT_INJECTION_POLICY("FaultInjectionPolicy", "faultinjectionpolicies", Dialect.MESHFED),
   GLOO_WORKSPACE("Workspace", "workspaces", Dialect.GLOO),
   GLOO_WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings", Dialect.GLOO),
   GLOO_KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters", Dialect.GLOO),
   GLOO_VIRTUAL_DESTINATION("VirtualDestination", "virtualdestinations", Dialect.GLOO_NETWORKING),
   GLOO_FAILOVER_POLICY("FailoverPolicy", "failoverpolicies", Dialect.GLOO_RESILIENCE),
   GLOO_OUTLIER_DETECTION_POLICY(
-      "OutlierDetectionPolicy", "outlierdetectionpolicies", Dialect.GLOO_RESILIENCE);
+      "OutlierDetectionPolicy", "outlierdetectionpolicies", Dialect.GLOO_RESILIENCE),
+  GLOO_ROUTE_TABLE("RouteTable", "routetables", Dialect.GLOO_NETWORKING),
+  GLOO_RETRY_TIMEOUT_POLICY("RetryTimeoutPolicy", "retrytimeoutpolicies", Dialect.GLOO_RESILIENCE),
+  GLOO_FAULT_INJECTION_POLICY(
+      "FaultInjectionPolicy", "faultinjectionpolicies", Dialect.GLOO_RESILIENCE);
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";
@@ -34,9 +41,12 @@ public enum MeshfedResource {
     MESHFED(GROUP, VERSION),
     /** Gloo Mesh's administration: workspaces and cluster registrations. */
     GLOO(GLOO_GROUP, GLOO_VERSION),
-    /** Gloo Mesh's traffic resources. */
+    /** Gloo Mesh's traffic resources: virtual destinations and route tables. */
     GLOO_NETWORKING(GLOO_NETWORKING_GROUP, GLOO_VERSION),
-    /** Gloo Mesh's resilience policies: failover and outlier detection. */
+    /**
+     * Gloo Mesh's resilience policies: failover, outlier detection, retries and timeouts, fault
+     * injection.
+     */
     GLOO_RESILIENCE(GLOO_RESILIENCE_GROUP, GLOO_VERSION);
 
     private final String group;

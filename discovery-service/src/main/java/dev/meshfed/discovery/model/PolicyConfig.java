@@ -2,9 +2,11 @@ package dev.meshfed.discovery.model;
 
 import static dev.meshfed.discovery.model.LenientReader.field;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A policy's settings: under {@code spec.config}, as Gloo Mesh writes them, or directly under
@@ -30,6 +32,25 @@ record PolicyConfig(Optional<Map<?, ?>> fields, String path) {
       }
     }
     return new PolicyConfig(reader.map(config, "spec.config"), "spec.config");
+  }
+
+  /**
+   * As {@link #read}, and every field meshfed does not read is a problem: under spec, one other
+   * than {@code specFields}, config and the settings; under spec.config, one other than the
+   * settings.
+   */
+  static PolicyConfig readReportingOthers(
+      LenientReader reader, Optional<Map<?, ?>> spec, List<String> specFields, List<String> names) {
+    Set<String> read = new HashSet<>(specFields);
+    read.add("config");
+    read.addAll(names);
+    spec.ifPresent(fields -> reader.unsupportedFields(fields, "spec", read));
+    PolicyConfig config = read(reader, spec, names);
+    boolean underConfig = field(spec, "config") != null;
+    if (underConfig) {
+      config.fields().ifPresent(fields -> reader.unsupportedFields(fields, config.path(), names));
+    }
+    return config;
   }
 
   Object get(String name) {

@@ -19,7 +19,11 @@ import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.EndpointSliceState;
 import dev.meshfed.schema.discovery.FailoverPolicyState;
+import dev.meshfed.schema.discovery.FaultAbort;
+import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
 import dev.meshfed.schema.discovery.FederationOptions;
+import dev.meshfed.schema.discovery.ForwardTo;
+import dev.meshfed.schema.discovery.HttpRoute;
 import dev.meshfed.schema.discovery.Locality;
 import dev.meshfed.schema.discovery.LocalityMapping;
 import dev.meshfed.schema.discovery.MeshConfigState;
@@ -28,6 +32,9 @@ import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.OutlierDetectionPolicyState;
+import dev.meshfed.schema.discovery.RetryTimeoutPolicyState;
+import dev.meshfed.schema.discovery.RouteDestination;
+import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
@@ -359,6 +366,118 @@ class DiscoveryServiceIT {
                 topic.latest(meshfedFailover).map(record -> record.value() == null).orElse(false));
     assertThat(topic.latest(glooFailover).orElseThrow().value()).isNotNull();
     assertThat(topic.latest(meshfedOutlierDetection).orElseThrow().value()).isNotNull();
+  }
+
+  @Test
+  void publishesRouteTablesAndRoutePoliciesOfBothDialectsAndTombstonesADeletedOne() {
+    List<MeshfedResource> gloos =
+        List.of(
+            MeshfedResource.GLOO_ROUTE_TABLE,
+            MeshfedResource.GLOO_RETRY_TIMEOUT_POLICY,
+            MeshfedResource.GLOO_FAULT_INJECTION_POLICY);
+    List<MeshfedResource> meshfeds =
+        List.of(
+            MeshfedResource.ROUTE_TABLE,
+            MeshfedResource.RETRY_TIMEOUT_POLICY,
+            MeshfedResource.FAULT_INJECTION_POLICY);
+    Map<MeshfedResource, Map<String, Object>> specs =
+        Map.of(
+            MeshfedResource.ROUTE_TABLE,
+            Map.of(
+                "hosts",
+                List.of("reviews.global"),
+                "http",
+                List.of(
+                    Map.of(
+                        "name",
+                        "reviews",
+                        "forwardTo",
+                        Map.of(
+                            "destinations", List.of(Map.of("ref", Map.of("name", "reviews"))))))),
+            MeshfedResource.RETRY_TIMEOUT_POLICY,
+            Map.of("applyToRoutes", List.of(Map.of()), "config", Map.of("requestTimeout", "2s")),
+            MeshfedResource.FAULT_INJECTION_POLICY,
+            Map.of("config", Map.of("abort", Map.of("httpStatus", 503))));
+    gloos.forEach(this::createGlooCrd);
+    for (int i = 0; i < gloos.size(); i++) {
+      createCustomResource(gloos.get(i), "bookinfo", "reviews", specs.get(meshfeds.get(i)));
+    }
+    // configuration, not an application: published though no namespace is selected
+    startService(NamespaceSelection.of("meshfed-test=selected"));
+    awaitAgent(0);
+
+    meshfeds.forEach(type -> createCustomResource(type, "bookinfo", "reviews", specs.get(type)));
+
+    DiscoveryKey meshfedRouteTable = Keys.of(DiscoveredKinds.ROUTE_TABLE, "bookinfo", "reviews");
+    DiscoveryKey meshfedRetries =
+        Keys.of(DiscoveredKinds.RETRY_TIMEOUT_POLICY, "bookinfo", "reviews");
+    DiscoveryKey meshfedFaults =
+        Keys.of(DiscoveredKinds.FAULT_INJECTION_POLICY, "bookinfo", "reviews");
+    DiscoveryKey glooRouteTable = Keys.of(DiscoveredKinds.GLOO_ROUTE_TABLE, "bookinfo", "reviews");
+    DiscoveryKey glooRetries =
+        Keys.of(DiscoveredKinds.GLOO_RETRY_TIMEOUT_POLICY, "bookinfo", "reviews");
+    DiscoveryKey glooFaults =
+        Keys.of(DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY, "bookinfo", "reviews");
+    await()
+        .until(
+            () ->
+                topic.latest(meshfedRouteTable).isPresent()
+                    && topic.latest(meshfedRetries).isPresent()
+                    && topic.latest(meshfedFaults).isPresent());
+    var routeTable =
+        new RouteTableState(
+            List.of("reviews.global"),
+            List.of(),
+            List.of(),
+            null,
+            List.of(
+                new HttpRoute(
+                    "reviews",
+                    Map.of(),
+                    List.of(),
+                    new ForwardTo(
+                        List.of(
+                            new RouteDestination(
+                                new ObjectSelector("reviews", null, null, null, Map.of()),
+                                "SERVICE",
+                                null,
+                                null,
+                                Map.of(),
+                                null)),
+                        null,
+                        null),
+                    null,
+                    null)),
+            null);
+    var retries =
+        new RetryTimeoutPolicyState(
+            List.of(new ObjectSelector(null, null, null, null, Map.of())), "2s", null);
+    var faults = new FaultInjectionPolicyState(List.of(), null, new FaultAbort(503, null));
+    assertThat(payload(meshfedRouteTable)).isEqualTo(routeTable);
+    assertThat(payload(glooRouteTable)).isEqualTo(routeTable);
+    assertThat(payload(meshfedRetries)).isEqualTo(retries);
+    assertThat(payload(glooRetries)).isEqualTo(retries);
+    assertThat(payload(meshfedFaults)).isEqualTo(faults);
+    assertThat(payload(glooFaults)).isEqualTo(faults);
+    assertThat(topic.latest(glooRouteTable).orElseThrow().value().getApiVersion())
+        .isEqualTo("networking.gloo.solo.io/v2");
+    assertThat(topic.latest(glooFaults).orElseThrow().value().getApiVersion())
+        .isEqualTo("resilience.policy.gloo.solo.io/v2");
+
+    kube.genericKubernetesResources(context(MeshfedResource.ROUTE_TABLE))
+        .inNamespace("bookinfo")
+        .withName("reviews")
+        .delete();
+
+    await()
+        .until(
+            () ->
+                topic
+                    .latest(meshfedRouteTable)
+                    .map(record -> record.value() == null)
+                    .orElse(false));
+    assertThat(topic.latest(glooRouteTable).orElseThrow().value()).isNotNull();
+    assertThat(topic.latest(meshfedRetries).orElseThrow().value()).isNotNull();
   }
 
   @Test

@@ -72,12 +72,18 @@ class NamespaceSelectionTest {
             DiscoveredKinds.VIRTUAL_DESTINATION,
             DiscoveredKinds.FAILOVER_POLICY,
             DiscoveredKinds.OUTLIER_DETECTION_POLICY,
+            DiscoveredKinds.ROUTE_TABLE,
+            DiscoveredKinds.RETRY_TIMEOUT_POLICY,
+            DiscoveredKinds.FAULT_INJECTION_POLICY,
             DiscoveredKinds.GLOO_WORKSPACE,
             DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
             DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
             DiscoveredKinds.GLOO_VIRTUAL_DESTINATION,
             DiscoveredKinds.GLOO_FAILOVER_POLICY,
-            DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY)
+            DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY,
+            DiscoveredKinds.GLOO_ROUTE_TABLE,
+            DiscoveredKinds.GLOO_RETRY_TIMEOUT_POLICY,
+            DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY)
         .noneMatch(NamespaceSelection::governs);
     assertThat(NamespaceSelection.governs(DiscoveredKinds.AGENT)).isFalse();
   }

@@ -7,10 +7,11 @@ import java.util.Optional;
 
 /**
  * An input whose status meshfed writes: a Workspace, WorkspaceSettings, KubernetesCluster,
- * VirtualDestination, FailoverPolicy or OutlierDetectionPolicy in a namespace of this cluster, of
- * meshfed's own API or of Gloo Mesh's ({@code KIND.admin.gloo.solo.io}, {@code
- * VirtualDestination.networking.gloo.solo.io}, {@code KIND.resilience.policy.gloo.solo.io}, as
- * discovery names them). Kubernetes' own kinds keep their status.
+ * VirtualDestination, FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy or
+ * FaultInjectionPolicy in a namespace of this cluster, of meshfed's own API or of Gloo Mesh's
+ * ({@code KIND.admin.gloo.solo.io}, {@code KIND.networking.gloo.solo.io}, {@code
+ * KIND.resilience.policy.gloo.solo.io}, as discovery names them). Kubernetes' own kinds keep their
+ * status.
  */
 public record StatusTarget(String kind, String namespace, String name) {
 
@@ -41,6 +42,13 @@ public record StatusTarget(String kind, String namespace, String name) {
           Map.entry(
               DiscoveredKinds.OUTLIER_DETECTION_POLICY,
               new Writable(GROUP, "OutlierDetectionPolicy", "outlierdetectionpolicies")),
+          Map.entry(DiscoveredKinds.ROUTE_TABLE, new Writable(GROUP, "RouteTable", "routetables")),
+          Map.entry(
+              DiscoveredKinds.RETRY_TIMEOUT_POLICY,
+              new Writable(GROUP, "RetryTimeoutPolicy", "retrytimeoutpolicies")),
+          Map.entry(
+              DiscoveredKinds.FAULT_INJECTION_POLICY,
+              new Writable(GROUP, "FaultInjectionPolicy", "faultinjectionpolicies")),
           Map.entry(
               DiscoveredKinds.GLOO_WORKSPACE, new Writable(GLOO_ADMIN, "Workspace", "workspaces")),
           Map.entry(
@@ -57,7 +65,16 @@ public record StatusTarget(String kind, String namespace, String name) {
               new Writable(GLOO_RESILIENCE, "FailoverPolicy", "failoverpolicies")),
           Map.entry(
               DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY,
-              new Writable(GLOO_RESILIENCE, "OutlierDetectionPolicy", "outlierdetectionpolicies")));
+              new Writable(GLOO_RESILIENCE, "OutlierDetectionPolicy", "outlierdetectionpolicies")),
+          Map.entry(
+              DiscoveredKinds.GLOO_ROUTE_TABLE,
+              new Writable(GLOO_NETWORKING, "RouteTable", "routetables")),
+          Map.entry(
+              DiscoveredKinds.GLOO_RETRY_TIMEOUT_POLICY,
+              new Writable(GLOO_RESILIENCE, "RetryTimeoutPolicy", "retrytimeoutpolicies")),
+          Map.entry(
+              DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY,
+              new Writable(GLOO_RESILIENCE, "FaultInjectionPolicy", "faultinjectionpolicies")));
 
   /**
    * The REST type its status is written through, if meshfed writes it for that apiVersion (the

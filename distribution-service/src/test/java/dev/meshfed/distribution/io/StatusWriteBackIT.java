@@ -313,6 +313,67 @@ class StatusWriteBackIT {
         .isEqualTo(POLICY_SPEC);
   }
 
+  @Test
+  void writesTheStatusOfRouteTablesAndRoutePoliciesOfBothDialects() throws Exception {
+    Map<String, ResourceDefinitionContext> meshfeds =
+        Map.of(
+            "RouteTable",
+            resources("meshfed.dev", "v1alpha1", "RouteTable", "routetables"),
+            "RetryTimeoutPolicy",
+            resources("meshfed.dev", "v1alpha1", "RetryTimeoutPolicy", "retrytimeoutpolicies"),
+            "FaultInjectionPolicy",
+            resources("meshfed.dev", "v1alpha1", "FaultInjectionPolicy", "faultinjectionpolicies"));
+    Map<String, ResourceDefinitionContext> gloos =
+        Map.of(
+            "RouteTable.networking.gloo.solo.io",
+            resources("networking.gloo.solo.io", "v2", "RouteTable", "routetables"),
+            "RetryTimeoutPolicy.resilience.policy.gloo.solo.io",
+            resources(GLOO_RESILIENCE, "v2", "RetryTimeoutPolicy", "retrytimeoutpolicies"),
+            "FaultInjectionPolicy.resilience.policy.gloo.solo.io",
+            resources(GLOO_RESILIENCE, "v2", "FaultInjectionPolicy", "faultinjectionpolicies"));
+    for (var meshfed : meshfeds.entrySet()) {
+      create(meshfed.getValue(), policy(meshfed.getValue(), Map.of("state", "stale")));
+      send(
+          meshfed.getKey(),
+          "reviews",
+          status(InputState.ACCEPTED, "meshfed's " + meshfed.getKey()));
+    }
+    for (var gloo : gloos.entrySet()) {
+      create(gloo.getValue(), policy(gloo.getValue(), Map.of("state", "Gloo's own")));
+      InputStatus status =
+          InputStatus.newBuilder(status(InputState.INVALID, "Gloo's " + gloo.getKey()))
+              .setApiVersion(gloo.getValue().getGroup() + "/v2")
+              .build();
+      send(gloo.getKey(), "reviews", status);
+    }
+    loop.start();
+
+    await()
+        .atMost(TIMEOUT)
+        .untilAsserted(
+            () -> {
+              for (var meshfed : meshfeds.entrySet()) {
+                assertThat(statusOf(meshfed.getValue(), "reviews"))
+                    .containsEntry("state", "ACCEPTED")
+                    .containsEntry("message", "meshfed's " + meshfed.getKey())
+                    .doesNotContainKey("meshfed");
+              }
+              for (var gloo : gloos.entrySet()) {
+                assertThat(statusOf(gloo.getValue(), "reviews"))
+                    .containsEntry("state", "Gloo's own")
+                    .containsEntry(
+                        "meshfed",
+                        Map.of(
+                            "state",
+                            "INVALID",
+                            "message",
+                            "Gloo's " + gloo.getKey(),
+                            "observedGeneration",
+                            3));
+              }
+            });
+  }
+
   private void send(String kind, String name, InputStatus status) throws Exception {
     translation
         .send(new ProducerRecord<>(topic.name(), new DiscoveryKey(kind, "gloo-mesh", name), status))

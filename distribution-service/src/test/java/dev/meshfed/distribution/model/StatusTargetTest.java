@@ -52,6 +52,44 @@ class StatusTargetTest {
   }
 
   @Test
+  void writesTheStatusOfRouteTablesAndRoutePoliciesOfBothDialects() {
+    assertThat(type("RouteTable", "meshfed.dev/v1alpha1"))
+        .isEqualTo(kind("meshfed.dev", "RouteTable", "routetables", "v1alpha1"));
+    assertThat(type("RetryTimeoutPolicy", "meshfed.dev/v1alpha1"))
+        .isEqualTo(kind("meshfed.dev", "RetryTimeoutPolicy", "retrytimeoutpolicies", "v1alpha1"));
+    assertThat(type("FaultInjectionPolicy", "meshfed.dev/v1alpha1"))
+        .isEqualTo(
+            kind("meshfed.dev", "FaultInjectionPolicy", "faultinjectionpolicies", "v1alpha1"));
+    assertThat(type("RouteTable.networking.gloo.solo.io", "networking.gloo.solo.io/v2"))
+        .isEqualTo(kind("networking.gloo.solo.io", "RouteTable", "routetables", "v2"));
+    assertThat(
+            type(
+                "RetryTimeoutPolicy.resilience.policy.gloo.solo.io",
+                "resilience.policy.gloo.solo.io/v2"))
+        .isEqualTo(
+            kind(
+                "resilience.policy.gloo.solo.io",
+                "RetryTimeoutPolicy",
+                "retrytimeoutpolicies",
+                "v2"));
+    assertThat(
+            type(
+                "FaultInjectionPolicy.resilience.policy.gloo.solo.io",
+                "resilience.policy.gloo.solo.io/v2"))
+        .isEqualTo(
+            kind(
+                "resilience.policy.gloo.solo.io",
+                "FaultInjectionPolicy",
+                "faultinjectionpolicies",
+                "v2"));
+    assertThat(StatusTarget.ownsWholeStatus(type("RouteTable", "meshfed.dev/v1alpha1"))).isTrue();
+    assertThat(
+            StatusTarget.ownsWholeStatus(
+                type("RouteTable.networking.gloo.solo.io", "networking.gloo.solo.io/v2")))
+        .isFalse();
+  }
+
+  @Test
   void meshfedOwnsTheWholeStatusOfItsOwnResourcesOnly() {
     assertThat(StatusTarget.ownsWholeStatus(type("VirtualDestination", "meshfed.dev/v1alpha1")))
         .isTrue();
@@ -79,8 +117,12 @@ class StatusTargetTest {
                 .type("networking.gloo.solo.io/v2"))
         .isEmpty();
     assertThat(target("Service").type("v1")).isEmpty();
-    assertThat(target("RouteTable.networking.gloo.solo.io").type("networking.gloo.solo.io/v2"))
+    assertThat(target("RouteTable").type("networking.gloo.solo.io/v2")).isEmpty();
+    assertThat(
+            target("RetryTimeoutPolicy.resilience.policy.gloo.solo.io")
+                .type("networking.gloo.solo.io/v2"))
         .isEmpty();
+    assertThat(target("VirtualService").type("networking.istio.io/v1")).isEmpty();
   }
 
   private static StatusTarget target(String kind) {
