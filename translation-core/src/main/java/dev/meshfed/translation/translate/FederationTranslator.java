@@ -190,9 +190,10 @@ public final class FederationTranslator {
 
   /**
    * The other units that may hold objects a unit is about to tombstone: a rival that took them over
-   * (a service that won a host conflict; a VirtualDestination of the other dialect with the same
-   * name, or the same host) may have written them already, since units recompute one after the
-   * other in key order, not in the order that keeps a take-over intact.
+   * (a service that won a host conflict; a VirtualDestination or RouteTable of the other dialect
+   * with the same name, or a VirtualDestination with the same host) may have written them already,
+   * since units recompute one after the other in key order, not in the order that keeps a take-over
+   * intact.
    */
   public static Set<UnitId> rivalsHolding(
       UnitId unit, List<Output> removed, MeshInputs inputs, Membership membership) {
@@ -205,17 +206,27 @@ public final class FederationTranslator {
           .flatMap(host -> servicesNaming(host, service.service(), inputs, membership).stream())
           .forEach(rival -> rivals.add(UnitId.service(rival)));
     } else if (unit instanceof UnitId.VirtualDestinationUnit) {
-      removed.stream()
-          .filter(o -> VirtualDestinationTranslator.KINDS.contains(o.kind()))
-          .flatMap(
-              o ->
-                  VirtualDestinationTranslator.INSTANCE
-                      .candidates(DesiredRef.of(o), inputs, membership)
-                      .stream())
-          .filter(rival -> !rival.equals(unit))
-          .forEach(rivals::add);
+      rivals.addAll(
+          candidates(VirtualDestinationTranslator.INSTANCE, unit, removed, inputs, membership));
+    } else if (unit instanceof UnitId.RouteTableUnit) {
+      rivals.addAll(candidates(RouteTableTranslator.INSTANCE, unit, removed, inputs, membership));
     }
     return rivals;
+  }
+
+  /** The other units of a translator that could name one of the objects. */
+  private static List<UnitId> candidates(
+      Translator<? extends UnitId> translator,
+      UnitId unit,
+      List<Output> removed,
+      MeshInputs inputs,
+      Membership membership) {
+    return removed.stream()
+        .filter(o -> translator.kinds().contains(o.kind()))
+        .flatMap(o -> translator.candidates(DesiredRef.of(o), inputs, membership).stream())
+        .map(UnitId.class::cast)
+        .filter(rival -> !rival.equals(unit))
+        .toList();
   }
 
   /** The status units of a workspace and of the settings that govern it. */
