@@ -26,6 +26,8 @@ public final class DiscoveredKinds {
   public static final String ROUTE_TABLE = "RouteTable";
   public static final String RETRY_TIMEOUT_POLICY = "RetryTimeoutPolicy";
   public static final String FAULT_INJECTION_POLICY = "FaultInjectionPolicy";
+  public static final String HEADER_MANIPULATION_POLICY = "HeaderManipulationPolicy";
+  public static final String MIRROR_POLICY = "MirrorPolicy";
 
   /** Gloo Mesh's resources of the same names, as kind.group: read the same, keyed apart. */
   public static final String GLOO_WORKSPACE = "Workspace.admin.gloo.solo.io";
@@ -42,6 +44,9 @@ public final class DiscoveredKinds {
       "RetryTimeoutPolicy.resilience.policy.gloo.solo.io";
   public static final String GLOO_FAULT_INJECTION_POLICY =
       "FaultInjectionPolicy.resilience.policy.gloo.solo.io";
+  public static final String GLOO_HEADER_MANIPULATION_POLICY =
+      "HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io";
+  public static final String GLOO_MIRROR_POLICY = "MirrorPolicy.trafficcontrol.policy.gloo.solo.io";
 
   private DiscoveredKinds() {}
 }
