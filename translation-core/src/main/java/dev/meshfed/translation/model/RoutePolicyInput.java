@@ -5,7 +5,10 @@ import java.util.List;
 
 /** A policy that applies to routes of route tables: one of each kind per route. */
 public sealed interface RoutePolicyInput extends Input
-    permits RetryTimeoutPolicyInput, FaultInjectionPolicyInput {
+    permits RetryTimeoutPolicyInput,
+        FaultInjectionPolicyInput,
+        HeaderManipulationPolicyInput,
+        MirrorPolicyInput {
 
   String creationTimestamp();
 

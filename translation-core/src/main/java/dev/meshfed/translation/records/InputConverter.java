@@ -10,8 +10,10 @@ import dev.meshfed.schema.discovery.FailoverPolicyState;
 import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.GatewaySelector;
+import dev.meshfed.schema.discovery.HeaderManipulationPolicyState;
 import dev.meshfed.schema.discovery.Locality;
 import dev.meshfed.schema.discovery.MeshConfigState;
+import dev.meshfed.schema.discovery.MirrorPolicyState;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ObjectSelector;
@@ -146,6 +148,11 @@ public final class InputConverter {
     } else if (payload instanceof FaultInjectionPolicyState p) {
       return Optional.of(
           RouteConverter.faultInjection(id, created, generation, p, object.getProblems()));
+    } else if (payload instanceof HeaderManipulationPolicyState p) {
+      return Optional.of(
+          RouteConverter.headerManipulation(id, created, generation, p, object.getProblems()));
+    } else if (payload instanceof MirrorPolicyState p) {
+      return Optional.of(RouteConverter.mirror(id, created, generation, p, object.getProblems()));
     }
     return Optional.empty();
   }

@@ -1,14 +1,18 @@
 package dev.meshfed.translation.records;
 
 import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
+import dev.meshfed.schema.discovery.HeaderManipulationPolicyState;
 import dev.meshfed.schema.discovery.HttpMatcher;
 import dev.meshfed.schema.discovery.HttpRoute;
+import dev.meshfed.schema.discovery.MirrorPolicyState;
 import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.RetryTimeoutPolicyState;
 import dev.meshfed.schema.discovery.RouteDestination;
 import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.ValueMatcher;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
+import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
+import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
@@ -77,6 +81,36 @@ final class RouteConverter {
             ? null
             : new FaultInjectionPolicyInput.Abort(
                 p.getAbort().getHttpStatus(), p.getAbort().getPercentage()),
+        problems);
+  }
+
+  static HeaderManipulationPolicyInput headerManipulation(
+      ObjectId id,
+      String created,
+      long generation,
+      HeaderManipulationPolicyState p,
+      List<String> problems) {
+    return new HeaderManipulationPolicyInput(
+        id,
+        created,
+        generation,
+        selectors(p.getApplyToRoutes()),
+        p.getAppendRequestHeaders(),
+        p.getRemoveRequestHeaders(),
+        p.getAppendResponseHeaders(),
+        p.getRemoveResponseHeaders(),
+        problems);
+  }
+
+  static MirrorPolicyInput mirror(
+      ObjectId id, String created, long generation, MirrorPolicyState p, List<String> problems) {
+    return new MirrorPolicyInput(
+        id,
+        created,
+        generation,
+        selectors(p.getApplyToRoutes()),
+        p.getDestination() == null ? null : destination(p.getDestination()),
+        p.getPercentage(),
         problems);
   }
 

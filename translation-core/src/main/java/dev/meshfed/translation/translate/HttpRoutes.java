@@ -3,16 +3,19 @@ package dev.meshfed.translation.translate;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
+import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RouteTableInput.HttpMatcher;
 import dev.meshfed.translation.model.RouteTableInput.HttpRoute;
 import dev.meshfed.translation.model.RouteTableInput.ValueMatcher;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * One RouteTable route as an Istio HTTPRoute: its matchers as match blocks (any may match), its
  * destinations with their weights, rewrite, redirect or direct response, and what the route's
- * winning policies set: timeout, retries, fault.
+ * winning policies set: timeout, retries, fault, header changes, mirror.
  */
 final class HttpRoutes {
 
@@ -28,7 +31,8 @@ final class HttpRoutes {
       HttpRoute route,
       List<RouteDestinations.Resolved> destinations,
       List<Integer> weights,
-      RoutePolicies.Contest policies) {
+      RoutePolicies.Contest policies,
+      Optional<RouteDestinations.Resolved> mirror) {
     ObjectNode http = Manifests.objectNode();
     http.put("name", name);
     if (!route.matchers().isEmpty()) {
@@ -68,27 +72,60 @@ final class HttpRoutes {
     }
     policies.retryTimeout().ifPresent(p -> retryTimeout(http, p));
     policies.fault().ifPresent(p -> http.set("fault", fault(p)));
+    policies.headerManipulation().ifPresent(p -> http.set("headers", headers(p)));
+    mirror.ifPresent(
+        m -> {
+          http.set("mirror", destination(m));
+          http.putObject("mirrorPercentage")
+              .put("value", percent(policies.mirror().orElseThrow().percentage()));
+        });
     return http;
+  }
+
+  /** Gloo Mesh appends: Istio's {@code add}, which keeps the values a header has. */
+  private static ObjectNode headers(HeaderManipulationPolicyInput policy) {
+    ObjectNode headers = Manifests.objectNode();
+    operations(headers, "request", policy.appendRequestHeaders(), policy.removeRequestHeaders());
+    operations(headers, "response", policy.appendResponseHeaders(), policy.removeResponseHeaders());
+    return headers;
+  }
+
+  private static void operations(
+      ObjectNode headers, String which, Map<String, String> add, List<String> remove) {
+    if (add.isEmpty() && remove.isEmpty()) {
+      return;
+    }
+    ObjectNode operations = headers.putObject(which);
+    if (!add.isEmpty()) {
+      operations.set("add", Manifests.stringMap(add));
+    }
+    if (!remove.isEmpty()) {
+      operations.set("remove", Manifests.strings(remove.stream().sorted().toList()));
+    }
   }
 
   private static void forward(
       ObjectNode http, List<RouteDestinations.Resolved> destinations, List<Integer> weights) {
     ArrayNode route = http.putArray("route");
     for (int i = 0; i < destinations.size(); i++) {
-      RouteDestinations.Resolved resolved = destinations.get(i);
       ObjectNode entry = route.addObject();
-      ObjectNode destination = entry.putObject("destination");
-      destination.put("host", resolved.host());
-      if (resolved.subset() != null) {
-        destination.put("subset", resolved.subset());
-      }
-      if (resolved.port() != null) {
-        destination.putObject("port").put("number", resolved.port());
-      }
+      entry.set("destination", destination(destinations.get(i)));
       if (destinations.size() > 1) {
         entry.put("weight", weights.get(i));
       }
     }
+  }
+
+  private static ObjectNode destination(RouteDestinations.Resolved resolved) {
+    ObjectNode destination = Manifests.objectNode();
+    destination.put("host", resolved.host());
+    if (resolved.subset() != null) {
+      destination.put("subset", resolved.subset());
+    }
+    if (resolved.port() != null) {
+      destination.putObject("port").put("number", resolved.port());
+    }
+    return destination;
   }
 
   private static ObjectNode match(HttpMatcher matcher) {

@@ -45,49 +45,64 @@ final class RouteDestinations {
   }
 
   /** Whether a route table's destination names a VirtualDestination. */
-  static boolean refersTo(RouteDestination d, RouteTableInput rt, VirtualDestinationInput vd) {
+  static boolean refersTo(RouteDestination d, ObjectId namer, VirtualDestinationInput vd) {
     return VIRTUAL_DESTINATION.equals(d.kind())
         && d.ref() != null
         && vd.id().name().equals(d.ref().name())
-        && namespace(d, rt).equals(vd.id().namespace())
+        && namespace(d, namer).equals(vd.id().namespace())
         && Selectors.matchesIfSet(d.ref().cluster(), vd.id().cluster());
   }
 
   /** Whether a route table's destination names a Service of a cluster (null: any). */
-  static boolean refersTo(RouteDestination d, RouteTableInput rt, ObjectId service) {
+  static boolean refersTo(RouteDestination d, ObjectId namer, ObjectId service) {
     return SERVICE.equals(d.kind())
         && d.ref() != null
         && service.name().equals(d.ref().name())
-        && namespace(d, rt).equals(service.namespace());
+        && namespace(d, namer).equals(service.namespace());
   }
 
-  /** The destination for the clients of {@code cluster}, or why they cannot reach it. */
+  /**
+   * The route table's destination for the clients of {@code cluster}, or why they cannot reach it.
+   */
   Decision<Resolved> in(String cluster, RouteDestination d) {
+    return in(cluster, d, rt.id());
+  }
+
+  /**
+   * A destination that {@code namer} (the route table, or a policy) names, for the clients of
+   * {@code cluster}: a namespace left out is the namer's.
+   */
+  Decision<Resolved> in(String cluster, RouteDestination d, ObjectId namer) {
     return switch (d.kind()) {
-      case VIRTUAL_DESTINATION -> virtualDestination(cluster, d);
-      case SERVICE -> service(cluster, d);
+      case VIRTUAL_DESTINATION -> virtualDestination(cluster, d, namer);
+      case SERVICE -> service(cluster, d, namer);
       default ->
           unreachable(
-              d, "meshfed does not federate " + d.kind() + " destinations yet, so none is routed");
+              d,
+              namer,
+              "meshfed does not federate " + d.kind() + " destinations yet, so none is routed");
     };
   }
 
-  private Decision<Resolved> virtualDestination(String cluster, RouteDestination d) {
+  private Decision<Resolved> virtualDestination(
+      String cluster, RouteDestination d, ObjectId namer) {
     Optional<VirtualDestinationInput> vd =
-        VirtualDestinationTranslator.all(inputs).filter(v -> refersTo(d, rt, v)).findFirst();
+        VirtualDestinationTranslator.all(inputs).filter(v -> refersTo(d, namer, v)).findFirst();
     if (vd.isEmpty()) {
-      return unreachable(d, "no such VirtualDestination");
+      return unreachable(d, namer, "no such VirtualDestination");
     }
     if (!DestinationPolicies.inWorkspace(vd.get().id(), workspace.name(), membership)) {
       return unreachable(
-          d, "the VirtualDestination is not in workspace " + workspace.name() + " of the route");
+          d,
+          namer,
+          "the VirtualDestination is not in workspace " + workspace.name() + " of the route");
     }
     Optional<Output> entry =
         placedIn(cluster, new VirtualDestinationUnit(vd.get().id()))
             .filter(o -> o.kind().equals(VirtualDestinationObjects.SERVICE_ENTRY))
             .findFirst();
     if (entry.isEmpty()) {
-      return unreachable(d, "the VirtualDestination gives cluster " + cluster + " no host");
+      return unreachable(d, namer, "the VirtualDestination gives cluster " + cluster + " no host");
     }
     Integer port = d.portNumber();
     if (port == null && d.portName() != null) {
@@ -98,32 +113,33 @@ final class RouteDestinations {
               .findFirst()
               .orElse(null);
       if (port == null) {
-        return unreachable(d, "the VirtualDestination has no port " + d.portName());
+        return unreachable(d, namer, "the VirtualDestination has no port " + d.portName());
       }
     }
     String subset = d.subset().isEmpty() ? null : RouteSubsets.name(d.subset());
     return Decision.allow(new Resolved(vd.get().hosts().get(0), port, subset));
   }
 
-  private Decision<Resolved> service(String cluster, RouteDestination d) {
+  private Decision<Resolved> service(String cluster, RouteDestination d, ObjectId namer) {
     if (!d.subset().isEmpty()) {
       return unreachable(
           d,
+          namer,
           "meshfed routes to subsets of VirtualDestinations only so far; back the service with a"
               + " VirtualDestination to route to its subsets");
     }
     String owner = d.ref().cluster() == null ? cluster : d.ref().cluster();
     ObjectId id =
         new ObjectId(
-            owner, dev.meshfed.schema.DiscoveredKinds.SERVICE, namespace(d, rt), d.ref().name());
+            owner, dev.meshfed.schema.DiscoveredKinds.SERVICE, namespace(d, namer), d.ref().name());
     Optional<ServiceInput> service =
         inputs.get(id).filter(ServiceInput.class::isInstance).map(ServiceInput.class::cast);
     if (service.isEmpty()) {
-      return unreachable(d, "cluster " + owner + " has no such Service");
+      return unreachable(d, namer, "cluster " + owner + " has no such Service");
     }
     Optional<String> unshared = unshared(service.get());
     if (unshared.isPresent()) {
-      return unreachable(d, unshared.get());
+      return unreachable(d, namer, unshared.get());
     }
     Integer port = d.portNumber();
     if (port == null && d.portName() != null) {
@@ -134,7 +150,7 @@ final class RouteDestinations {
               .findFirst()
               .orElse(null);
       if (port == null) {
-        return unreachable(d, "the Service has no port " + d.portName());
+        return unreachable(d, namer, "the Service has no port " + d.portName());
       }
     }
     if (owner.equals(cluster)) {
@@ -149,6 +165,7 @@ final class RouteDestinations {
     if (federated.isEmpty()) {
       return unreachable(
           d,
+          namer,
           "meshfed does not federate it to cluster "
               + cluster
               + " (its workspace's settings do not federate it there)");
@@ -188,23 +205,21 @@ final class RouteDestinations {
     return outputs.stream().filter(o -> o.cluster().equals(cluster));
   }
 
-  private Decision<Resolved> unreachable(RouteDestination d, String why) {
+  private Decision<Resolved> unreachable(RouteDestination d, ObjectId namer, String why) {
     String what =
         d.kind()
             + " "
             + (d.ref() == null
                 ? "?"
                 : (d.ref().cluster() == null ? "" : d.ref().cluster() + "/")
-                    + namespace(d, rt)
+                    + namespace(d, namer)
                     + "/"
                     + d.ref().name());
     return Decision.exclude(
         () -> new Exclusion(Exclusion.Rule.NO_ROUTE_DESTINATION, rt.id(), what + ": " + why));
   }
 
-  static String namespace(RouteDestination d, RouteTableInput rt) {
-    return d.ref() == null || d.ref().namespace() == null
-        ? rt.id().namespace()
-        : d.ref().namespace();
+  static String namespace(RouteDestination d, ObjectId namer) {
+    return d.ref() == null || d.ref().namespace() == null ? namer.namespace() : d.ref().namespace();
   }
 }

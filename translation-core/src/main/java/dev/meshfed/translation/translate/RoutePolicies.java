@@ -1,8 +1,10 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
+import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
@@ -11,13 +13,15 @@ import dev.meshfed.translation.model.VirtualDestinationInput.ObjectSelector;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The route policies of one route, oldest first (creation time, then identity): the valid
- * RetryTimeoutPolicies and FaultInjectionPolicies of the route table's workspace whose {@code
- * applyToRoutes} select it (none written: every route of the workspace). The first of each kind
- * applies; the others conflict with it there. Policies never cross workspaces, and apply to routes
- * that forward requests only: a redirect or a direct response has no upstream to retry or delay.
+ * RetryTimeout, FaultInjection, HeaderManipulation and Mirror policies of the route table's
+ * workspace whose {@code applyToRoutes} select it (none written: every route of the workspace). The
+ * first of each kind applies; the others conflict with it there. Policies never cross workspaces,
+ * and apply to routes that forward requests only: a redirect or a direct response has no upstream
+ * to retry or delay.
  */
 final class RoutePolicies {
 
@@ -27,7 +31,13 @@ final class RoutePolicies {
           .thenComparing(Input::id);
 
   /** The policies of each kind that select one route, oldest first. */
-  record Contest(List<RetryTimeoutPolicyInput> retries, List<FaultInjectionPolicyInput> faults) {
+  record Contest(
+      List<RetryTimeoutPolicyInput> retries,
+      List<FaultInjectionPolicyInput> faults,
+      List<HeaderManipulationPolicyInput> headers,
+      List<MirrorPolicyInput> mirrors) {
+
+    static final Contest NONE = new Contest(List.of(), List.of(), List.of(), List.of());
 
     Optional<RetryTimeoutPolicyInput> retryTimeout() {
       return retries.stream().findFirst();
@@ -37,10 +47,43 @@ final class RoutePolicies {
       return faults.stream().findFirst();
     }
 
+    Optional<HeaderManipulationPolicyInput> headerManipulation() {
+      return headers.stream().findFirst();
+    }
+
+    Optional<MirrorPolicyInput> mirror() {
+      return mirrors.stream().findFirst();
+    }
+
+    /** The policy of each kind that applies. */
+    List<RoutePolicyInput> winners() {
+      return Stream.of(retryTimeout(), fault(), headerManipulation(), mirror())
+          .flatMap(Optional::stream)
+          .map(RoutePolicyInput.class::cast)
+          .toList();
+    }
+
     /** The policies of the kind of {@code policy}, oldest first. */
     List<? extends RoutePolicyInput> rivalsOf(RoutePolicyInput policy) {
-      return policy instanceof RetryTimeoutPolicyInput ? retries : faults;
+      if (policy instanceof RetryTimeoutPolicyInput) {
+        return retries;
+      }
+      if (policy instanceof FaultInjectionPolicyInput) {
+        return faults;
+      }
+      return policy instanceof HeaderManipulationPolicyInput ? headers : mirrors;
     }
+  }
+
+  /** What a policy of its kind sets on a route, for the sentences that name it. */
+  static String sets(RoutePolicyInput policy) {
+    if (policy instanceof RetryTimeoutPolicyInput) {
+      return "retries and timeout";
+    }
+    if (policy instanceof FaultInjectionPolicyInput) {
+      return "faults";
+    }
+    return policy instanceof HeaderManipulationPolicyInput ? "header changes" : "mirroring";
   }
 
   private RoutePolicies() {}
@@ -52,11 +95,13 @@ final class RoutePolicies {
       MeshInputs inputs,
       Membership membership) {
     if (route.forwardTo() == null) {
-      return new Contest(List.of(), List.of());
+      return Contest.NONE;
     }
     return new Contest(
         selecting(inputs, RetryTimeoutPolicyInput.class, rt, route, workspace, membership),
-        selecting(inputs, FaultInjectionPolicyInput.class, rt, route, workspace, membership));
+        selecting(inputs, FaultInjectionPolicyInput.class, rt, route, workspace, membership),
+        selecting(inputs, HeaderManipulationPolicyInput.class, rt, route, workspace, membership),
+        selecting(inputs, MirrorPolicyInput.class, rt, route, workspace, membership));
   }
 
   /** Whether a policy's selectors pick a route of a route table in {@code workspace}. */

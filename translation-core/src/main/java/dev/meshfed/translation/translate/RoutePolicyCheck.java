@@ -1,21 +1,76 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
+import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
+import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /** What makes a route policy invalid, each naming its field: it then applies nowhere. */
 final class RoutePolicyCheck {
 
   private RoutePolicyCheck() {}
 
+  /** An HTTP header name (RFC 9110 token); Envoy refuses to change pseudo-headers and Host. */
+  private static final Pattern HEADER = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
   static List<String> problems(RoutePolicyInput policy) {
     if (policy instanceof RetryTimeoutPolicyInput retry) {
       return problems(retry);
     }
-    return problems((FaultInjectionPolicyInput) policy);
+    if (policy instanceof FaultInjectionPolicyInput fault) {
+      return problems(fault);
+    }
+    if (policy instanceof HeaderManipulationPolicyInput headers) {
+      return problems(headers);
+    }
+    return problems((MirrorPolicyInput) policy);
+  }
+
+  private static List<String> problems(HeaderManipulationPolicyInput policy) {
+    List<String> problems = new ArrayList<>(policy.problems());
+    if (policy.appendRequestHeaders().isEmpty()
+        && policy.removeRequestHeaders().isEmpty()
+        && policy.appendResponseHeaders().isEmpty()
+        && policy.removeResponseHeaders().isEmpty()) {
+      problems.add("spec.config: needs headers to append or remove");
+    }
+    headers("spec.config.appendRequestHeaders", policy.appendRequestHeaders().keySet(), problems);
+    headers("spec.config.removeRequestHeaders", policy.removeRequestHeaders(), problems);
+    headers("spec.config.appendResponseHeaders", policy.appendResponseHeaders().keySet(), problems);
+    headers("spec.config.removeResponseHeaders", policy.removeResponseHeaders(), problems);
+    return problems;
+  }
+
+  private static void headers(String path, Collection<String> names, List<String> problems) {
+    names.stream()
+        .sorted()
+        .forEach(
+            name -> {
+              if (!HEADER.matcher(name).matches() || name.equalsIgnoreCase("host")) {
+                problems.add(
+                    path
+                        + ": '"
+                        + name
+                        + "' is not a header a route may change (a header name; not Host or a"
+                        + " pseudo-header)");
+              }
+            });
+  }
+
+  private static List<String> problems(MirrorPolicyInput policy) {
+    List<String> problems = new ArrayList<>(policy.problems());
+    if (policy.destination() == null) {
+      problems.add("spec.config.destination: needs a destination");
+    } else {
+      RouteTableCheck.destination("spec.config.destination", policy.destination(), problems);
+    }
+    percentage("spec.config.percentage", policy.percentage(), problems);
+    return problems;
   }
 
   private static List<String> problems(RetryTimeoutPolicyInput policy) {

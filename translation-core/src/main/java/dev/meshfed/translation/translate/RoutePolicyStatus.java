@@ -1,6 +1,5 @@
 package dev.meshfed.translation.translate;
 
-import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
@@ -86,7 +85,7 @@ final class RoutePolicyStatus {
           "the older "
               + winner.id().ref()
               + " already sets "
-              + (policy instanceof FaultInjectionPolicyInput ? "faults" : "retries and timeout")
+              + RoutePolicies.sets(policy)
               + " on route "
               + named.name()
               + " of RouteTable "

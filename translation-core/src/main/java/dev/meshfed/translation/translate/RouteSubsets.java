@@ -1,6 +1,8 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MirrorPolicyInput;
+import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.RouteTableInput.RouteDestination;
 import dev.meshfed.translation.model.ServiceInput;
@@ -45,32 +47,61 @@ final class RouteSubsets {
     return prefix.replaceAll("-+$", "") + "-" + hash;
   }
 
-  /** The subsets the valid RouteTables of its workspace ask of a VirtualDestination, by name. */
+  /**
+   * The subsets the valid RouteTables and MirrorPolicies of its workspace ask of a
+   * VirtualDestination, by name.
+   */
   static SortedMap<String, Map<String, String>> requested(
       VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
     SortedMap<String, Map<String, String>> subsets = new TreeMap<>();
     asking(vd, workspace, inputs, membership)
-        .forEach(
-            rt ->
-                subsetDestinations(rt, vd).forEach(d -> subsets.put(name(d.subset()), d.subset())));
+        .forEach(ask -> subsets.put(name(ask.destination().subset()), ask.destination().subset()));
     return subsets;
   }
 
-  /** The valid RouteTables of its workspace that route to subsets of a VirtualDestination. */
-  static Stream<RouteTableInput> asking(
+  /** The RouteTables and MirrorPolicies asking for subsets of a VirtualDestination. */
+  static Stream<ObjectId> askedBy(
       VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
-    return inputs
-        .all(RouteTableInput.class)
-        .filter(rt -> subsetDestinations(rt, vd).findAny().isPresent())
-        .filter(rt -> RouteTableCheck.problems(rt).isEmpty())
-        .filter(rt -> DestinationPolicies.inWorkspace(rt.id(), workspace, membership));
+    return asking(vd, workspace, inputs, membership).map(Ask::namer).distinct();
   }
 
-  private static Stream<RouteDestination> subsetDestinations(
-      RouteTableInput rt, VirtualDestinationInput vd) {
-    return destinations(rt)
-        .filter(d -> !d.subset().isEmpty())
-        .filter(d -> RouteDestinations.refersTo(d, rt, vd));
+  /** A subset destination, and the input that names it. */
+  private record Ask(ObjectId namer, RouteDestination destination) {}
+
+  private static Stream<Ask> asking(
+      VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
+    Stream<Ask> routed =
+        inputs
+            .all(RouteTableInput.class)
+            .flatMap(rt -> destinations(rt).map(d -> new Ask(rt.id(), d)))
+            .filter(ask -> asks(ask, vd))
+            .filter(ask -> valid(ask.namer(), inputs))
+            .filter(ask -> DestinationPolicies.inWorkspace(ask.namer(), workspace, membership));
+    Stream<Ask> mirrored =
+        inputs
+            .all(MirrorPolicyInput.class)
+            .filter(p -> p.destination() != null)
+            .map(p -> new Ask(p.id(), p.destination()))
+            .filter(ask -> asks(ask, vd))
+            .filter(ask -> valid(ask.namer(), inputs))
+            .filter(ask -> DestinationPolicies.inWorkspace(ask.namer(), workspace, membership));
+    return Stream.concat(routed, mirrored);
+  }
+
+  private static boolean asks(Ask ask, VirtualDestinationInput vd) {
+    return !ask.destination().subset().isEmpty()
+        && RouteDestinations.refersTo(ask.destination(), ask.namer(), vd);
+  }
+
+  private static boolean valid(ObjectId namer, MeshInputs inputs) {
+    return inputs
+        .get(namer)
+        .map(
+            input ->
+                input instanceof RouteTableInput rt
+                    ? RouteTableCheck.problems(rt).isEmpty()
+                    : RoutePolicyCheck.problems((MirrorPolicyInput) input).isEmpty())
+        .orElse(false);
   }
 
   /** The subsets of {@code subsets} that some pod behind a backing service has the labels of. */

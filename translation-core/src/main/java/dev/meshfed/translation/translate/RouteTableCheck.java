@@ -108,7 +108,7 @@ final class RouteTableCheck {
     }
   }
 
-  private static void destination(String path, RouteDestination d, List<String> problems) {
+  static void destination(String path, RouteDestination d, List<String> problems) {
     if (!PolicyCheck.KINDS.contains(d.kind())) {
       problems.add(
           path

@@ -7,6 +7,7 @@ import static dev.meshfed.translation.translate.DesiredRef.inNamespace;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.RouteTableInput.HttpRoute;
@@ -200,11 +201,31 @@ final class RouteTableTranslation {
     RoutePolicies.Contest policies =
         RoutePolicies.of(rt, route, workspace.name(), inputs, membership);
     List<ObjectId> carried = new ArrayList<>();
-    policies.retryTimeout().ifPresent(p -> carried.add(p.id()));
-    policies.fault().ifPresent(p -> carried.add(p.id()));
+    policies.winners().forEach(p -> carried.add(p.id()));
+    Optional<RouteDestinations.Resolved> mirror = Optional.empty();
+    if (policies.mirror().isPresent()) {
+      MirrorPolicyInput policy = policies.mirror().get();
+      Decision<RouteDestinations.Resolved> to =
+          destinations.in(cluster, policy.destination(), policy.id());
+      if (to.isAllowed()) {
+        mirror = Optional.of(to.allowed());
+      } else {
+        carried.remove(policy.id());
+        report(
+            Severity.WARNING,
+            path
+                + ": the mirror of "
+                + policy.id().ref()
+                + " is left out in cluster "
+                + cluster
+                + ": "
+                + to.exclusion().message());
+      }
+    }
     applied.addAll(carried);
     return Optional.of(
-        new Built(HttpRoutes.route(named.name(), route, resolved, weights, policies), carried));
+        new Built(
+            HttpRoutes.route(named.name(), route, resolved, weights, policies, mirror), carried));
   }
 
   private Translation stopWithWarning(Rule rule, String message) {

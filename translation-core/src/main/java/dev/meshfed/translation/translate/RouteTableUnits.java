@@ -18,7 +18,7 @@ final class RouteTableUnits {
         .filter(
             rt ->
                 RouteSubsets.destinations(rt)
-                    .anyMatch(d -> RouteDestinations.refersTo(d, rt, service)))
+                    .anyMatch(d -> RouteDestinations.refersTo(d, rt.id(), service)))
         .forEach(rt -> units.add(UnitId.routeTable(rt.id())));
     return units;
   }
@@ -37,7 +37,7 @@ final class RouteTableUnits {
                     .filter(
                         rt ->
                             RouteSubsets.destinations(rt)
-                                .anyMatch(d -> RouteDestinations.refersTo(d, rt, vd)))
+                                .anyMatch(d -> RouteDestinations.refersTo(d, rt.id(), vd)))
                     .forEach(rt -> routing.add(UnitId.routeTable(rt.id()))));
     return routing;
   }

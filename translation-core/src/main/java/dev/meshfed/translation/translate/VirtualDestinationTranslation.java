@@ -280,8 +280,7 @@ final class VirtualDestinationTranslation {
     sources.add(controlPlane.id());
     backing.services().values().forEach(service -> sources.add(service.id()));
     sources.addAll(appliedPolicies());
-    RouteSubsets.asking(vd, workspace.name(), inputs, membership)
-        .forEach(rt -> sources.add(rt.id()));
+    RouteSubsets.askedBy(vd, workspace.name(), inputs, membership).forEach(sources::add);
     return sources;
   }
 

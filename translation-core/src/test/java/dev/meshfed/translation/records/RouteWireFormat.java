@@ -5,8 +5,10 @@ import dev.meshfed.schema.discovery.FaultAbort;
 import dev.meshfed.schema.discovery.FaultDelay;
 import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
 import dev.meshfed.schema.discovery.ForwardTo;
+import dev.meshfed.schema.discovery.HeaderManipulationPolicyState;
 import dev.meshfed.schema.discovery.HttpMatcher;
 import dev.meshfed.schema.discovery.HttpRoute;
+import dev.meshfed.schema.discovery.MirrorPolicyState;
 import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.Redirect;
 import dev.meshfed.schema.discovery.RetryOptions;
@@ -16,6 +18,8 @@ import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.StringMatch;
 import dev.meshfed.schema.discovery.ValueMatcher;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
+import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
+import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
@@ -52,6 +56,22 @@ final class RouteWireFormat {
         selectors(p.applyToRoutes()),
         p.delay() == null ? null : new FaultDelay(p.delay().fixedDelay(), p.delay().percentage()),
         p.abort() == null ? null : new FaultAbort(p.abort().httpStatus(), p.abort().percentage()));
+  }
+
+  static HeaderManipulationPolicyState headerManipulation(HeaderManipulationPolicyInput p) {
+    return new HeaderManipulationPolicyState(
+        selectors(p.applyToRoutes()),
+        p.appendRequestHeaders(),
+        p.removeRequestHeaders(),
+        p.appendResponseHeaders(),
+        p.removeResponseHeaders());
+  }
+
+  static MirrorPolicyState mirror(MirrorPolicyInput p) {
+    return new MirrorPolicyState(
+        selectors(p.applyToRoutes()),
+        p.destination() == null ? null : destination(p.destination()),
+        p.percentage());
   }
 
   private static HttpRoute route(RouteTableInput.HttpRoute r) {

@@ -40,8 +40,10 @@ import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.EndpointSliceInput;
 import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
+import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshConfigInput;
+import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
@@ -196,6 +198,14 @@ public final class WireFormat {
       created = p.creationTimestamp();
       generation = p.generation();
       payload = RouteWireFormat.faultInjection(p);
+    } else if (input instanceof HeaderManipulationPolicyInput p) {
+      created = p.creationTimestamp();
+      generation = p.generation();
+      payload = RouteWireFormat.headerManipulation(p);
+    } else if (input instanceof MirrorPolicyInput p) {
+      created = p.creationTimestamp();
+      generation = p.generation();
+      payload = RouteWireFormat.mirror(p);
     } else {
       throw new IllegalArgumentException("No wire format for " + input);
     }

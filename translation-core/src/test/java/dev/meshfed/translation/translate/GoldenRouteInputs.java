@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
+import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.Input;
+import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
@@ -33,6 +35,11 @@ final class GoldenRouteInputs {
               RetryTimeoutPolicyInput.class;
           case "FaultInjectionPolicy", "FaultInjectionPolicy.resilience.policy.gloo.solo.io" ->
               FaultInjectionPolicyInput.class;
+          case "HeaderManipulationPolicy",
+              "HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io" ->
+              HeaderManipulationPolicyInput.class;
+          case "MirrorPolicy", "MirrorPolicy.trafficcontrol.policy.gloo.solo.io" ->
+              MirrorPolicyInput.class;
           default -> null;
         };
     if (type == null) {
