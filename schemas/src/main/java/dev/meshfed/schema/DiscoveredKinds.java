@@ -28,6 +28,7 @@ public final class DiscoveredKinds {
   public static final String FAULT_INJECTION_POLICY = "FaultInjectionPolicy";
   public static final String HEADER_MANIPULATION_POLICY = "HeaderManipulationPolicy";
   public static final String MIRROR_POLICY = "MirrorPolicy";
+  public static final String ACCESS_POLICY = "AccessPolicy";
 
   /** Gloo Mesh's resources of the same names, as kind.group: read the same, keyed apart. */
   public static final String GLOO_WORKSPACE = "Workspace.admin.gloo.solo.io";
@@ -47,6 +48,7 @@ public final class DiscoveredKinds {
   public static final String GLOO_HEADER_MANIPULATION_POLICY =
       "HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io";
   public static final String GLOO_MIRROR_POLICY = "MirrorPolicy.trafficcontrol.policy.gloo.solo.io";
+  public static final String GLOO_ACCESS_POLICY = "AccessPolicy.security.policy.gloo.solo.io";
 
   private DiscoveredKinds() {}
 }
