@@ -21,7 +21,8 @@ public sealed interface Input
         FailoverPolicyInput,
         OutlierDetectionPolicyInput,
         RouteTableInput,
-        RoutePolicyInput {
+        RoutePolicyInput,
+        AccessPolicyInput {
 
   ObjectId id();
 

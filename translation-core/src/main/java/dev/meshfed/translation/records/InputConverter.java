@@ -6,25 +6,16 @@ import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.EndpointSliceState;
-import dev.meshfed.schema.discovery.FailoverPolicyState;
-import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.GatewaySelector;
-import dev.meshfed.schema.discovery.HeaderManipulationPolicyState;
-import dev.meshfed.schema.discovery.Locality;
 import dev.meshfed.schema.discovery.MeshConfigState;
-import dev.meshfed.schema.discovery.MirrorPolicyState;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ObjectSelector;
-import dev.meshfed.schema.discovery.OutlierDetectionPolicyState;
 import dev.meshfed.schema.discovery.ResourceSelector;
-import dev.meshfed.schema.discovery.RetryTimeoutPolicyState;
-import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
-import dev.meshfed.schema.discovery.VirtualDestinationState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
@@ -33,16 +24,13 @@ import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.translation.model.AgentInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
-import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.EndpointSliceInput;
-import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
-import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
@@ -110,91 +98,8 @@ public final class InputConverter {
       return Optional.of(
           new EndpointSliceInput(
               id, e.getService(), e.getReadyEndpoints(), e.getNotReadyEndpoints(), e.getZones()));
-    } else if (payload instanceof VirtualDestinationState vd) {
-      return Optional.of(virtualDestination(id, created, generation, vd, object.getProblems()));
-    } else if (payload instanceof FailoverPolicyState f) {
-      return Optional.of(
-          new FailoverPolicyInput(
-              id,
-              created,
-              generation,
-              destinations(f.getApplyToDestinations()),
-              f.getLocalityMappings().stream()
-                  .map(
-                      m ->
-                          new FailoverPolicyInput.LocalityMapping(
-                              locality(m.getFrom()),
-                              m.getTo().stream().map(InputConverter::locality).toList()))
-                  .toList(),
-              object.getProblems()));
-    } else if (payload instanceof OutlierDetectionPolicyState o) {
-      return Optional.of(
-          new OutlierDetectionPolicyInput(
-              id,
-              created,
-              generation,
-              destinations(o.getApplyToDestinations()),
-              o.getConsecutiveErrors(),
-              o.getInterval(),
-              o.getBaseEjectionTime(),
-              o.getMaxEjectionPercent(),
-              object.getProblems()));
-    } else if (payload instanceof RouteTableState rt) {
-      return Optional.of(
-          RouteConverter.routeTable(id, created, generation, rt, object.getProblems()));
-    } else if (payload instanceof RetryTimeoutPolicyState p) {
-      return Optional.of(
-          RouteConverter.retryTimeout(id, created, generation, p, object.getProblems()));
-    } else if (payload instanceof FaultInjectionPolicyState p) {
-      return Optional.of(
-          RouteConverter.faultInjection(id, created, generation, p, object.getProblems()));
-    } else if (payload instanceof HeaderManipulationPolicyState p) {
-      return Optional.of(
-          RouteConverter.headerManipulation(id, created, generation, p, object.getProblems()));
-    } else if (payload instanceof MirrorPolicyState p) {
-      return Optional.of(RouteConverter.mirror(id, created, generation, p, object.getProblems()));
     }
-    return Optional.empty();
-  }
-
-  private static VirtualDestinationInput virtualDestination(
-      ObjectId id,
-      String created,
-      long generation,
-      VirtualDestinationState vd,
-      List<String> problems) {
-    return new VirtualDestinationInput(
-        id,
-        created,
-        generation,
-        vd.getHosts(),
-        vd.getServices().stream().map(InputConverter::objectSelector).toList(),
-        vd.getExternalServices().stream().map(InputConverter::objectSelector).toList(),
-        vd.getLabels(),
-        vd.getPorts().stream()
-            .map(
-                p ->
-                    new VirtualDestinationInput.Port(
-                        p.getNumber(), p.getProtocol(), p.getTargetPort()))
-            .toList(),
-        problems);
-  }
-
-  private static List<DestinationSelector> destinations(
-      List<dev.meshfed.schema.discovery.DestinationSelector> selectors) {
-    return selectors.stream()
-        .map(
-            d ->
-                new DestinationSelector(
-                    d.getKind(),
-                    d.getSelector() == null ? null : objectSelector(d.getSelector()),
-                    d.getPortNumber(),
-                    d.getPortName()))
-        .toList();
-  }
-
-  private static FailoverPolicyInput.Locality locality(Locality l) {
-    return new FailoverPolicyInput.Locality(l.getRegion(), l.getZone(), l.getSubZone());
+    return GroupedConverter.toInput(id, created, generation, payload, object.getProblems());
   }
 
   static VirtualDestinationInput.ObjectSelector objectSelector(ObjectSelector s) {
