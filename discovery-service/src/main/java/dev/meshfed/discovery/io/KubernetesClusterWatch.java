@@ -85,6 +85,8 @@ final class KubernetesClusterWatch implements ClusterWatch {
           ROUTE_TABLES,
           RETRY_TIMEOUT_POLICIES,
           FAULT_INJECTION_POLICIES,
+          HEADER_MANIPULATION_POLICIES,
+          MIRROR_POLICIES,
           GLOO_WORKSPACES,
           GLOO_WORKSPACE_SETTINGS,
           GLOO_KUBERNETES_CLUSTERS,
@@ -93,7 +95,9 @@ final class KubernetesClusterWatch implements ClusterWatch {
           GLOO_OUTLIER_DETECTION_POLICIES,
           GLOO_ROUTE_TABLES,
           GLOO_RETRY_TIMEOUT_POLICIES,
-          GLOO_FAULT_INJECTION_POLICIES ->
+          GLOO_FAULT_INJECTION_POLICIES,
+          GLOO_HEADER_MANIPULATION_POLICIES,
+          GLOO_MIRROR_POLICIES ->
           customResources(source.resource().orElseThrow());
     };
   }

@@ -46,6 +46,11 @@ public final class DiscoveryMapper {
           RetryTimeoutPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
       case FAULT_INJECTION_POLICIES, GLOO_FAULT_INJECTION_POLICIES ->
           FaultInjectionPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case HEADER_MANIPULATION_POLICIES, GLOO_HEADER_MANIPULATION_POLICIES ->
+          HeaderManipulationPolicyMapper.map(
+              source.kinds().get(0), (GenericKubernetesResource) object);
+      case MIRROR_POLICIES, GLOO_MIRROR_POLICIES ->
+          MirrorPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
     };
   }
 }

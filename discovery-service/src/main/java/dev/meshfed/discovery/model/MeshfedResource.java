@@ -3,8 +3,9 @@ package dev.meshfed.discovery.model;
 /**
  * The custom resources discovery reads (all namespaced): meshfed's own, and Gloo Mesh 2.x's ({@code
  * admin.gloo.solo.io/v2}, {@code networking.gloo.solo.io/v2}, {@code
- * resilience.policy.gloo.solo.io/v2}), which read the same and are published under kinds of their
- * own so that an object of each dialect with the same name never shares a key.
+ * resilience.policy.gloo.solo.io/v2}, {@code trafficcontrol.policy.gloo.solo.io/v2}), which read
+ * the same and are published under kinds of their own so that an object of each dialect with the
+ * same name never shares a key.
  */
 public enum MeshfedResource {
   WORKSPACE("Workspace", "workspaces", Dialect.MESHFED),
@@ -16,6 +17,9 @@ public enum MeshfedResource {
   ROUTE_TABLE("RouteTable", "routetables", Dialect.MESHFED),
   RETRY_TIMEOUT_POLICY("RetryTimeoutPolicy", "retrytimeoutpolicies", Dialect.MESHFED),
   FAULT_INJECTION_POLICY("FaultInjectionPolicy", "faultinjectionpolicies", Dialect.MESHFED),
+  HEADER_MANIPULATION_POLICY(
+      "HeaderManipulationPolicy", "headermanipulationpolicies", Dialect.MESHFED),
+  MIRROR_POLICY("MirrorPolicy", "mirrorpolicies", Dialect.MESHFED),
   GLOO_WORKSPACE("Workspace", "workspaces", Dialect.GLOO),
   GLOO_WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings", Dialect.GLOO),
   GLOO_KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters", Dialect.GLOO),
@@ -26,7 +30,10 @@ public enum MeshfedResource {
   GLOO_ROUTE_TABLE("RouteTable", "routetables", Dialect.GLOO_NETWORKING),
   GLOO_RETRY_TIMEOUT_POLICY("RetryTimeoutPolicy", "retrytimeoutpolicies", Dialect.GLOO_RESILIENCE),
   GLOO_FAULT_INJECTION_POLICY(
-      "FaultInjectionPolicy", "faultinjectionpolicies", Dialect.GLOO_RESILIENCE);
+      "FaultInjectionPolicy", "faultinjectionpolicies", Dialect.GLOO_RESILIENCE),
+  GLOO_HEADER_MANIPULATION_POLICY(
+      "HeaderManipulationPolicy", "headermanipulationpolicies", Dialect.GLOO_TRAFFIC_CONTROL),
+  GLOO_MIRROR_POLICY("MirrorPolicy", "mirrorpolicies", Dialect.GLOO_TRAFFIC_CONTROL);
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";
@@ -34,6 +41,7 @@ public enum MeshfedResource {
   public static final String GLOO_GROUP = "admin.gloo.solo.io";
   public static final String GLOO_NETWORKING_GROUP = "networking.gloo.solo.io";
   public static final String GLOO_RESILIENCE_GROUP = "resilience.policy.gloo.solo.io";
+  public static final String GLOO_TRAFFIC_CONTROL_GROUP = "trafficcontrol.policy.gloo.solo.io";
   public static final String GLOO_VERSION = "v2";
 
   /** Whose API, and which of its groups, a resource belongs to. */
@@ -47,7 +55,9 @@ public enum MeshfedResource {
      * Gloo Mesh's resilience policies: failover, outlier detection, retries and timeouts, fault
      * injection.
      */
-    GLOO_RESILIENCE(GLOO_RESILIENCE_GROUP, GLOO_VERSION);
+    GLOO_RESILIENCE(GLOO_RESILIENCE_GROUP, GLOO_VERSION),
+    /** Gloo Mesh's traffic control policies: header manipulation and mirroring. */
+    GLOO_TRAFFIC_CONTROL(GLOO_TRAFFIC_CONTROL_GROUP, GLOO_VERSION);
 
     private final String group;
     private final String version;

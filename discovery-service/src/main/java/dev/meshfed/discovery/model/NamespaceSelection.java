@@ -14,8 +14,8 @@ import java.util.Set;
  * Deployment, StatefulSet, DaemonSet — of a namespace the selector does not match are tombstoned
  * instead of published. Mesh infrastructure (ControlPlane, MeshConfig, EastWestGateway, Node) and
  * meshfed's own configuration (Workspace, WorkspaceSettings, KubernetesCluster, VirtualDestination,
- * FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy, FaultInjectionPolicy, and
- * Gloo's) are always published, wherever they are.
+ * FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy, FaultInjectionPolicy,
+ * HeaderManipulationPolicy, MirrorPolicy, and Gloo's) are always published, wherever they are.
  */
 public final class NamespaceSelection {
 

@@ -1,6 +1,7 @@
 package dev.meshfed.discovery.model;
 
 import dev.meshfed.schema.discovery.RouteDestination;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,6 +28,22 @@ final class RouteDestinations {
         .wholeObject(
             value, path, (item, itemPath) -> Optional.of(destination(reader, item, itemPath)))
         .orElse(null);
+  }
+
+  /**
+   * A mirror's destination (a MirrorPolicy's): one, so a {@code weight} is no setting of it (the
+   * policy's percentage is). Written, the weight is a problem and the destination is read without
+   * it, as it still names the same destination; a subset is read as for a route.
+   */
+  static RouteDestination readMirror(LenientReader reader, Object value, String path) {
+    if (!(value instanceof Map<?, ?> destination) || !destination.containsKey("weight")) {
+      return readOne(reader, value, path);
+    }
+    var withoutWeight = new LinkedHashMap<Object, Object>(destination);
+    withoutWeight.remove("weight");
+    RouteDestination read = readOne(reader, withoutWeight, path);
+    reader.problem(path + ".weight: not supported by a mirror's one destination, left out");
+    return read;
   }
 
   private static RouteDestination destination(LenientReader reader, Map<?, ?> item, String path) {

@@ -23,10 +23,12 @@ import dev.meshfed.schema.discovery.FaultAbort;
 import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
 import dev.meshfed.schema.discovery.FederationOptions;
 import dev.meshfed.schema.discovery.ForwardTo;
+import dev.meshfed.schema.discovery.HeaderManipulationPolicyState;
 import dev.meshfed.schema.discovery.HttpRoute;
 import dev.meshfed.schema.discovery.Locality;
 import dev.meshfed.schema.discovery.LocalityMapping;
 import dev.meshfed.schema.discovery.MeshConfigState;
+import dev.meshfed.schema.discovery.MirrorPolicyState;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
@@ -478,6 +480,87 @@ class DiscoveryServiceIT {
                     .orElse(false));
     assertThat(topic.latest(glooRouteTable).orElseThrow().value()).isNotNull();
     assertThat(topic.latest(meshfedRetries).orElseThrow().value()).isNotNull();
+  }
+
+  @Test
+  void publishesTrafficControlPoliciesOfBothDialectsAndTombstonesADeletedOne() {
+    Map<String, Object> headersSpec =
+        Map.of(
+            "applyToRoutes",
+            List.of(Map.of()),
+            "config",
+            Map.of(
+                "appendRequestHeaders",
+                Map.of("x-meshfed", "on"),
+                "removeResponseHeaders",
+                List.of("server")));
+    Map<String, Object> mirrorSpec =
+        Map.of(
+            "config",
+            Map.of(
+                "destination",
+                Map.of("ref", Map.of("name", "ratings"), "port", Map.of("number", 9080)),
+                "percentage",
+                50));
+    createGlooCrd(MeshfedResource.GLOO_HEADER_MANIPULATION_POLICY);
+    createGlooCrd(MeshfedResource.GLOO_MIRROR_POLICY);
+    createCustomResource(
+        MeshfedResource.GLOO_HEADER_MANIPULATION_POLICY, "bookinfo", "reviews", headersSpec);
+    createCustomResource(MeshfedResource.GLOO_MIRROR_POLICY, "bookinfo", "reviews", mirrorSpec);
+    // configuration, not an application: published though no namespace is selected
+    startService(NamespaceSelection.of("meshfed-test=selected"));
+    awaitAgent(0);
+
+    createCustomResource(
+        MeshfedResource.HEADER_MANIPULATION_POLICY, "bookinfo", "reviews", headersSpec);
+    createCustomResource(MeshfedResource.MIRROR_POLICY, "bookinfo", "reviews", mirrorSpec);
+
+    DiscoveryKey meshfedHeaders =
+        Keys.of(DiscoveredKinds.HEADER_MANIPULATION_POLICY, "bookinfo", "reviews");
+    DiscoveryKey meshfedMirror = Keys.of(DiscoveredKinds.MIRROR_POLICY, "bookinfo", "reviews");
+    DiscoveryKey glooHeaders =
+        Keys.of(DiscoveredKinds.GLOO_HEADER_MANIPULATION_POLICY, "bookinfo", "reviews");
+    DiscoveryKey glooMirror = Keys.of(DiscoveredKinds.GLOO_MIRROR_POLICY, "bookinfo", "reviews");
+    await()
+        .until(
+            () ->
+                topic.latest(meshfedHeaders).isPresent()
+                    && topic.latest(meshfedMirror).isPresent());
+    var headers =
+        new HeaderManipulationPolicyState(
+            List.of(new ObjectSelector(null, null, null, null, Map.of())),
+            Map.of("x-meshfed", "on"),
+            List.of(),
+            Map.of(),
+            List.of("server"));
+    var mirror =
+        new MirrorPolicyState(
+            List.of(),
+            new RouteDestination(
+                new ObjectSelector("ratings", null, null, null, Map.of()),
+                "SERVICE",
+                9080,
+                null,
+                Map.of(),
+                null),
+            50.0);
+    assertThat(payload(meshfedHeaders)).isEqualTo(headers);
+    assertThat(payload(glooHeaders)).isEqualTo(headers);
+    assertThat(payload(meshfedMirror)).isEqualTo(mirror);
+    assertThat(payload(glooMirror)).isEqualTo(mirror);
+    assertThat(topic.latest(glooMirror).orElseThrow().value().getApiVersion())
+        .isEqualTo("trafficcontrol.policy.gloo.solo.io/v2");
+
+    kube.genericKubernetesResources(context(MeshfedResource.MIRROR_POLICY))
+        .inNamespace("bookinfo")
+        .withName("reviews")
+        .delete();
+
+    await()
+        .until(
+            () -> topic.latest(meshfedMirror).map(record -> record.value() == null).orElse(false));
+    assertThat(topic.latest(glooMirror).orElseThrow().value()).isNotNull();
+    assertThat(topic.latest(meshfedHeaders).orElseThrow().value()).isNotNull();
   }
 
   @Test

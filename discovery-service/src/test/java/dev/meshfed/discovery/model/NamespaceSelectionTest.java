@@ -75,6 +75,8 @@ class NamespaceSelectionTest {
             DiscoveredKinds.ROUTE_TABLE,
             DiscoveredKinds.RETRY_TIMEOUT_POLICY,
             DiscoveredKinds.FAULT_INJECTION_POLICY,
+            DiscoveredKinds.HEADER_MANIPULATION_POLICY,
+            DiscoveredKinds.MIRROR_POLICY,
             DiscoveredKinds.GLOO_WORKSPACE,
             DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
             DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
@@ -83,7 +85,9 @@ class NamespaceSelectionTest {
             DiscoveredKinds.GLOO_OUTLIER_DETECTION_POLICY,
             DiscoveredKinds.GLOO_ROUTE_TABLE,
             DiscoveredKinds.GLOO_RETRY_TIMEOUT_POLICY,
-            DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY)
+            DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY,
+            DiscoveredKinds.GLOO_HEADER_MANIPULATION_POLICY,
+            DiscoveredKinds.GLOO_MIRROR_POLICY)
         .noneMatch(NamespaceSelection::governs);
     assertThat(NamespaceSelection.governs(DiscoveredKinds.AGENT)).isFalse();
   }

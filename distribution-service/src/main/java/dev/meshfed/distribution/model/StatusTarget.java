@@ -7,11 +7,12 @@ import java.util.Optional;
 
 /**
  * An input whose status meshfed writes: a Workspace, WorkspaceSettings, KubernetesCluster,
- * VirtualDestination, FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy or
- * FaultInjectionPolicy in a namespace of this cluster, of meshfed's own API or of Gloo Mesh's
- * ({@code KIND.admin.gloo.solo.io}, {@code KIND.networking.gloo.solo.io}, {@code
- * KIND.resilience.policy.gloo.solo.io}, as discovery names them). Kubernetes' own kinds keep their
- * status.
+ * VirtualDestination, FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy,
+ * FaultInjectionPolicy, HeaderManipulationPolicy or MirrorPolicy in a namespace of this cluster, of
+ * meshfed's own API or of Gloo Mesh's ({@code KIND.admin.gloo.solo.io}, {@code
+ * KIND.networking.gloo.solo.io}, {@code KIND.resilience.policy.gloo.solo.io}, {@code
+ * KIND.trafficcontrol.policy.gloo.solo.io}, as discovery names them). Kubernetes' own kinds keep
+ * their status.
  */
 public record StatusTarget(String kind, String namespace, String name) {
 
@@ -19,6 +20,7 @@ public record StatusTarget(String kind, String namespace, String name) {
   private static final String GLOO_ADMIN = "admin.gloo.solo.io";
   private static final String GLOO_NETWORKING = "networking.gloo.solo.io";
   private static final String GLOO_RESILIENCE = "resilience.policy.gloo.solo.io";
+  private static final String GLOO_TRAFFIC_CONTROL = "trafficcontrol.policy.gloo.solo.io";
 
   /** A kind whose status meshfed writes, as the API server knows it. */
   private record Writable(String group, String kind, String plural) {}
@@ -50,6 +52,11 @@ public record StatusTarget(String kind, String namespace, String name) {
               DiscoveredKinds.FAULT_INJECTION_POLICY,
               new Writable(GROUP, "FaultInjectionPolicy", "faultinjectionpolicies")),
           Map.entry(
+              DiscoveredKinds.HEADER_MANIPULATION_POLICY,
+              new Writable(GROUP, "HeaderManipulationPolicy", "headermanipulationpolicies")),
+          Map.entry(
+              DiscoveredKinds.MIRROR_POLICY, new Writable(GROUP, "MirrorPolicy", "mirrorpolicies")),
+          Map.entry(
               DiscoveredKinds.GLOO_WORKSPACE, new Writable(GLOO_ADMIN, "Workspace", "workspaces")),
           Map.entry(
               DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
@@ -74,7 +81,14 @@ public record StatusTarget(String kind, String namespace, String name) {
               new Writable(GLOO_RESILIENCE, "RetryTimeoutPolicy", "retrytimeoutpolicies")),
           Map.entry(
               DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY,
-              new Writable(GLOO_RESILIENCE, "FaultInjectionPolicy", "faultinjectionpolicies")));
+              new Writable(GLOO_RESILIENCE, "FaultInjectionPolicy", "faultinjectionpolicies")),
+          Map.entry(
+              DiscoveredKinds.GLOO_HEADER_MANIPULATION_POLICY,
+              new Writable(
+                  GLOO_TRAFFIC_CONTROL, "HeaderManipulationPolicy", "headermanipulationpolicies")),
+          Map.entry(
+              DiscoveredKinds.GLOO_MIRROR_POLICY,
+              new Writable(GLOO_TRAFFIC_CONTROL, "MirrorPolicy", "mirrorpolicies")));
 
   /**
    * The REST type its status is written through, if meshfed writes it for that apiVersion (the

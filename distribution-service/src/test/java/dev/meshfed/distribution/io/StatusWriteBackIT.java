@@ -47,6 +47,7 @@ class StatusWriteBackIT {
           .build();
 
   private static final String GLOO_RESILIENCE = "resilience.policy.gloo.solo.io";
+  private static final String GLOO_TRAFFIC_CONTROL = "trafficcontrol.policy.gloo.solo.io";
   private static final Map<String, Object> POLICY_SPEC =
       Map.of(
           "applyToDestinations",
@@ -331,6 +332,47 @@ class StatusWriteBackIT {
             resources(GLOO_RESILIENCE, "v2", "RetryTimeoutPolicy", "retrytimeoutpolicies"),
             "FaultInjectionPolicy.resilience.policy.gloo.solo.io",
             resources(GLOO_RESILIENCE, "v2", "FaultInjectionPolicy", "faultinjectionpolicies"));
+
+    assertStatusesWrittenToBothDialects(meshfeds, gloos);
+  }
+
+  @Test
+  void writesTheStatusOfTrafficControlPoliciesOfBothDialects() throws Exception {
+    Map<String, ResourceDefinitionContext> meshfeds =
+        Map.of(
+            "HeaderManipulationPolicy",
+            resources(
+                "meshfed.dev",
+                "v1alpha1",
+                "HeaderManipulationPolicy",
+                "headermanipulationpolicies"),
+            "MirrorPolicy",
+            resources("meshfed.dev", "v1alpha1", "MirrorPolicy", "mirrorpolicies"));
+    Map<String, ResourceDefinitionContext> gloos =
+        Map.of(
+            "HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io",
+            resources(
+                GLOO_TRAFFIC_CONTROL,
+                "v2",
+                "HeaderManipulationPolicy",
+                "headermanipulationpolicies"),
+            "MirrorPolicy.trafficcontrol.policy.gloo.solo.io",
+            resources(GLOO_TRAFFIC_CONTROL, "v2", "MirrorPolicy", "mirrorpolicies"));
+
+    assertStatusesWrittenToBothDialects(meshfeds, gloos);
+  }
+
+  /**
+   * Sends a status for a "reviews" input of each kind and waits for it: meshfed's own resources
+   * (created with a stale status) get the whole status, Gloo's (created with a status of Gloo's)
+   * keep theirs and get meshfed's under status.meshfed.
+   *
+   * @param meshfeds meshfed's kinds, by the kind discovery publishes each under
+   * @param gloos Gloo's kinds, the same
+   */
+  private void assertStatusesWrittenToBothDialects(
+      Map<String, ResourceDefinitionContext> meshfeds, Map<String, ResourceDefinitionContext> gloos)
+      throws Exception {
     for (var meshfed : meshfeds.entrySet()) {
       create(meshfed.getValue(), policy(meshfed.getValue(), Map.of("state", "stale")));
       send(

@@ -90,6 +90,42 @@ class StatusTargetTest {
   }
 
   @Test
+  void writesTheStatusOfTrafficControlPoliciesOfBothDialects() {
+    assertThat(type("HeaderManipulationPolicy", "meshfed.dev/v1alpha1"))
+        .isEqualTo(
+            kind(
+                "meshfed.dev",
+                "HeaderManipulationPolicy",
+                "headermanipulationpolicies",
+                "v1alpha1"));
+    assertThat(type("MirrorPolicy", "meshfed.dev/v1alpha1"))
+        .isEqualTo(kind("meshfed.dev", "MirrorPolicy", "mirrorpolicies", "v1alpha1"));
+    assertThat(
+            type(
+                "HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io",
+                "trafficcontrol.policy.gloo.solo.io/v2"))
+        .isEqualTo(
+            kind(
+                "trafficcontrol.policy.gloo.solo.io",
+                "HeaderManipulationPolicy",
+                "headermanipulationpolicies",
+                "v2"));
+    assertThat(
+            type(
+                "MirrorPolicy.trafficcontrol.policy.gloo.solo.io",
+                "trafficcontrol.policy.gloo.solo.io/v2"))
+        .isEqualTo(
+            kind("trafficcontrol.policy.gloo.solo.io", "MirrorPolicy", "mirrorpolicies", "v2"));
+    assertThat(StatusTarget.ownsWholeStatus(type("MirrorPolicy", "meshfed.dev/v1alpha1"))).isTrue();
+    assertThat(
+            StatusTarget.ownsWholeStatus(
+                type(
+                    "MirrorPolicy.trafficcontrol.policy.gloo.solo.io",
+                    "trafficcontrol.policy.gloo.solo.io/v2")))
+        .isFalse();
+  }
+
+  @Test
   void meshfedOwnsTheWholeStatusOfItsOwnResourcesOnly() {
     assertThat(StatusTarget.ownsWholeStatus(type("VirtualDestination", "meshfed.dev/v1alpha1")))
         .isTrue();
@@ -121,6 +157,11 @@ class StatusTargetTest {
     assertThat(
             target("RetryTimeoutPolicy.resilience.policy.gloo.solo.io")
                 .type("networking.gloo.solo.io/v2"))
+        .isEmpty();
+    assertThat(target("MirrorPolicy").type("trafficcontrol.policy.gloo.solo.io/v2")).isEmpty();
+    assertThat(
+            target("HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io")
+                .type("resilience.policy.gloo.solo.io/v2"))
         .isEmpty();
     assertThat(target("VirtualService").type("networking.istio.io/v1")).isEmpty();
   }
