@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * The workshop's routing demos on reviews.global (reviews in cluster1: v1, v2; in cluster2: v3): a
  * RouteTable splits it 50/50 between the clusters' reviews; then jason is routed to subset v1,
  * which only cluster1 runs, through its east-west gateway from cluster2; a FaultInjectionPolicy
- * delays ratings; then the same in Gloo Mesh's own apiVersions, with the same Istio config.
+ * delays ratings, a HeaderManipulationPolicy changes its headers, a MirrorPolicy copies a tenth of
+ * the split to v2; then the same in Gloo Mesh's own apiVersions, with the same Istio config.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouteTableIT {
@@ -62,6 +63,12 @@ class RouteTableIT {
             "cluster1/bookinfo/reviews-v1-0")
         .splits("cluster2/bookinfo", REVIEWS, 9080, HALF_EACH, TOLERANCE)
         .delays(traffic.from("cluster1/bookinfo", RATINGS, 9080), "7s", 100)
+        .changesHeaders(
+            traffic.from("cluster1/bookinfo", RATINGS, 9080),
+            Map.of("x-tenant", "bookinfo"),
+            List.of("server"))
+        .mirrors(
+            traffic.from("cluster2/bookinfo", REVIEWS, 9080), 10, "cluster1/bookinfo/reviews-v2-0")
         .check();
     assertThat(
             status(
@@ -76,7 +83,7 @@ class RouteTableIT {
                 "meshfed.dev/v1alpha1",
                 "RouteTable",
                 "reviews",
-                s -> Integer.valueOf(1).equals(s.get("appliedPolicies"))))
+                s -> Integer.valueOf(2).equals(s.get("appliedPolicies"))))
         .containsEntry("state", "ACCEPTED");
   }
 
@@ -94,13 +101,15 @@ class RouteTableIT {
             "cluster1/bookinfo/reviews-v1-0")
         .splits("cluster1/bookinfo", REVIEWS, 9080, HALF_EACH, TOLERANCE)
         .delays(traffic.from("cluster1/bookinfo", RATINGS, 9080), "7s", 100)
+        .mirrors(
+            traffic.from("cluster1/bookinfo", REVIEWS, 9080), 10, "cluster1/bookinfo/reviews-v2-0")
         .check();
     assertThat(
             meshfedStatus(
                 "networking.gloo.solo.io/v2",
                 "RouteTable",
                 "reviews",
-                s -> Integer.valueOf(1).equals(s.get("appliedPolicies"))))
+                s -> Integer.valueOf(2).equals(s.get("appliedPolicies"))))
         .containsEntry("state", "ACCEPTED");
   }
 

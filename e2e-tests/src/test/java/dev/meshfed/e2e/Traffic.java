@@ -194,6 +194,48 @@ final class Traffic {
     return this;
   }
 
+  /**
+   * The request's route mirrors {@code percent} (0..100) of it, and the copy (to the mirror's host,
+   * port and subset, which no VirtualService reroutes) reaches exactly the {@code pods}.
+   */
+  Traffic mirrors(Request request, double percent, String... pods) {
+    Route route = oracle.route(request);
+    Optional<Route.Mirror> mirror = route.http().mirrors().stream().findFirst();
+    if (mirror.isEmpty() || Math.abs(mirror.get().percent() - percent) > 1e-9) {
+      expect(false, route, "mirror " + percent + "% of the requests");
+      return this;
+    }
+    Route.Mirror to = mirror.get();
+    Request copy =
+        Request.from(
+                request.cluster(),
+                request.namespace(),
+                to.host(),
+                to.port() == 0 ? request.port() : to.port())
+            .toSubset(to.subset());
+    Route copied = oracle.route(copy);
+    Set<String> wanted = new java.util.TreeSet<>(List.of(pods));
+    expect(
+        copied.reachable() && copied.backends().equals(wanted),
+        copied,
+        "carry the mirrored copy to " + wanted);
+    return this;
+  }
+
+  /** The request's route adds {@code header: value} to it and removes the response headers. */
+  Traffic changesHeaders(
+      Request request, Map<String, String> added, List<String> removedFromResponse) {
+    Route route = oracle.route(request);
+    boolean holds =
+        route.http().requestHeaders().add().equals(added)
+            && route.http().responseHeaders().remove().equals(removedFromResponse);
+    expect(
+        holds,
+        route,
+        "add request headers " + added + " and remove response headers " + removedFromResponse);
+    return this;
+  }
+
   /** {@code host:port} reaches no pod from anywhere. */
   Traffic nowhere(String host, int port) {
     fromEverywhere(host, port)
