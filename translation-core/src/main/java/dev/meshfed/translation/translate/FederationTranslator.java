@@ -1,6 +1,7 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.translation.model.AccessPolicyInput;
 import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
@@ -70,7 +71,8 @@ public final class FederationTranslator {
     Stream.of(
             inputs.all(FailoverPolicyInput.class),
             inputs.all(OutlierDetectionPolicyInput.class),
-            inputs.all(RoutePolicyInput.class))
+            inputs.all(RoutePolicyInput.class),
+            inputs.all(AccessPolicyInput.class))
         .flatMap(s -> s)
         .forEach(policy -> units.add(UnitId.policy(policy.id())));
     return units;
@@ -104,6 +106,8 @@ public final class FederationTranslator {
     units.add(UnitId.service(changed));
     // a route to it in its cluster, or to the host it is federated under elsewhere
     units.addAll(RouteTableUnits.referencing(changed, inputs));
+    // the workloads an AccessPolicy guards (few policies: each is asked)
+    inputs.all(AccessPolicyInput.class).forEach(p -> units.add(UnitId.policy(p.id())));
     SortedSet<UnitId> virtualDestinations =
         VirtualDestinationUnits.selecting(before, after, inputs);
     if (!virtualDestinations.isEmpty()) {
@@ -210,6 +214,8 @@ public final class FederationTranslator {
           candidates(VirtualDestinationTranslator.INSTANCE, unit, removed, inputs, membership));
     } else if (unit instanceof UnitId.RouteTableUnit) {
       rivals.addAll(candidates(RouteTableTranslator.INSTANCE, unit, removed, inputs, membership));
+    } else if (unit instanceof UnitId.PolicyUnit) {
+      rivals.addAll(candidates(AccessPolicyTranslator.INSTANCE, unit, removed, inputs, membership));
     }
     return rivals;
   }

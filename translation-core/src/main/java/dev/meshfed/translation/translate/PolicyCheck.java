@@ -60,7 +60,7 @@ final class PolicyCheck {
     return problems;
   }
 
-  private static List<String> destinations(List<DestinationSelector> destinations) {
+  static List<String> destinations(List<DestinationSelector> destinations) {
     List<String> problems = new ArrayList<>();
     for (int i = 0; i < destinations.size(); i++) {
       String kind = destinations.get(i).kind();

@@ -195,7 +195,7 @@ final class ServiceIsolation {
     return new Callers(principals, unnameable);
   }
 
-  private static List<String> localTrustDomains(String cluster, MeshInputs inputs) {
+  static List<String> localTrustDomains(String cluster, MeshInputs inputs) {
     List<String> local = new ArrayList<>(List.of(ClusterMesh.trustDomain(inputs, cluster)));
     ClusterMesh.meshConfig(inputs, cluster)
         .ifPresent(config -> local.addAll(config.trustDomainAliases()));

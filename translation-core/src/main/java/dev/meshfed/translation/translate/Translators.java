@@ -1,5 +1,6 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.translation.model.AccessPolicyInput;
 import dev.meshfed.translation.model.MeshInputs;
 import java.util.List;
 import java.util.Optional;
@@ -15,7 +16,8 @@ final class Translators {
           GatewayTranslator.INSTANCE,
           SidecarTranslator.INSTANCE,
           VirtualDestinationTranslator.INSTANCE,
-          RouteTableTranslator.INSTANCE);
+          RouteTableTranslator.INSTANCE,
+          AccessPolicyTranslator.INSTANCE);
 
   private Translators() {}
 
@@ -37,7 +39,12 @@ final class Translators {
       return Optional.of(GatewayTranslator.INSTANCE.translate(gateway, inputs, membership));
     }
     if (unit instanceof UnitId.PolicyUnit policy) {
-      return Optional.of(PolicyStatus.of(policy.policy(), inputs, membership));
+      boolean access =
+          inputs.get(policy.policy()).filter(AccessPolicyInput.class::isInstance).isPresent();
+      return Optional.of(
+          access
+              ? AccessPolicyTranslator.INSTANCE.translate(policy, inputs, membership)
+              : PolicyStatus.of(policy.policy(), inputs, membership));
     }
     if (unit instanceof UnitId.VirtualDestinationUnit vd) {
       return Optional.of(VirtualDestinationTranslator.INSTANCE.translate(vd, inputs, membership));

@@ -1,5 +1,8 @@
 package dev.meshfed.translation.records;
 
+import dev.meshfed.schema.discovery.AccessPolicyState;
+import dev.meshfed.schema.discovery.AccessRule;
+import dev.meshfed.schema.discovery.DestinationSelector;
 import dev.meshfed.schema.discovery.DirectResponse;
 import dev.meshfed.schema.discovery.FaultAbort;
 import dev.meshfed.schema.discovery.FaultDelay;
@@ -17,6 +20,7 @@ import dev.meshfed.schema.discovery.RouteDestination;
 import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.StringMatch;
 import dev.meshfed.schema.discovery.ValueMatcher;
+import dev.meshfed.translation.model.AccessPolicyInput;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.MirrorPolicyInput;
@@ -25,7 +29,7 @@ import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import java.util.List;
 
-/** RouteTables and route policies back in the wire format. */
+/** RouteTables, route policies and AccessPolicies back in the wire format. */
 final class RouteWireFormat {
 
   private RouteWireFormat() {}
@@ -72,6 +76,26 @@ final class RouteWireFormat {
         selectors(p.applyToRoutes()),
         p.destination() == null ? null : destination(p.destination()),
         p.percentage());
+  }
+
+  static AccessPolicyState access(AccessPolicyInput p) {
+    return new AccessPolicyState(
+        p.applyToDestinations().stream()
+            .map(
+                d ->
+                    new DestinationSelector(
+                        d.kind(),
+                        d.selector() == null ? null : selectors(List.of(d.selector())).get(0),
+                        d.portNumber(),
+                        d.portName()))
+            .toList(),
+        p.tlsMode(),
+        p.rules().stream()
+            .map(
+                r ->
+                    new AccessRule(
+                        selectors(r.allowedClients()), r.allowedPaths(), r.allowedMethods()))
+            .toList());
   }
 
   private static HttpRoute route(RouteTableInput.HttpRoute r) {

@@ -32,6 +32,7 @@ import dev.meshfed.schema.discovery.WorkspaceSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
 import dev.meshfed.schema.discovery.WorkspaceSharing;
 import dev.meshfed.schema.discovery.WorkspaceState;
+import dev.meshfed.translation.model.AccessPolicyInput;
 import dev.meshfed.translation.model.AgentInput;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.ControlPlaneInput;
@@ -202,6 +203,10 @@ public final class WireFormat {
       created = p.creationTimestamp();
       generation = p.generation();
       payload = RouteWireFormat.headerManipulation(p);
+    } else if (input instanceof AccessPolicyInput p) {
+      created = p.creationTimestamp();
+      generation = p.generation();
+      payload = RouteWireFormat.access(p);
     } else if (input instanceof MirrorPolicyInput p) {
       created = p.creationTimestamp();
       generation = p.generation();

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.translation.model.AccessPolicyInput;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.Input;
@@ -18,8 +19,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * RouteTables and route policies of a golden case, read onto the model's records by their field
- * names (lists and maps left out are empty; generation defaults to 1).
+ * RouteTables, route policies and AccessPolicies of a golden case, read onto the model's records by
+ * their field names (lists and maps left out are empty; generation defaults to 1).
  */
 final class GoldenRouteInputs {
 
@@ -40,6 +41,8 @@ final class GoldenRouteInputs {
               HeaderManipulationPolicyInput.class;
           case "MirrorPolicy", "MirrorPolicy.trafficcontrol.policy.gloo.solo.io" ->
               MirrorPolicyInput.class;
+          case "AccessPolicy", "AccessPolicy.security.policy.gloo.solo.io" ->
+              AccessPolicyInput.class;
           default -> null;
         };
     if (type == null) {
