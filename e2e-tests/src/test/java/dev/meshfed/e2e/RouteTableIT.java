@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * RouteTable splits it 50/50 between the clusters' reviews; then jason is routed to subset v1,
  * which only cluster1 runs, through its east-west gateway from cluster2; a FaultInjectionPolicy
  * delays ratings, a HeaderManipulationPolicy changes its headers, a MirrorPolicy copies a tenth of
- * the split to v2; then the same in Gloo Mesh's own apiVersions, with the same Istio config.
+ * the split to v2; then the same in Gloo Mesh's own apiVersions, with the same Istio config; then
+ * an AccessPolicy admits only productpage to reviews, in both clusters.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouteTableIT {
@@ -111,6 +112,41 @@ class RouteTableIT {
                 "reviews",
                 s -> Integer.valueOf(2).equals(s.get("appliedPolicies"))))
         .containsEntry("state", "ACCEPTED");
+  }
+
+  @Test
+  @Order(4)
+  void anAccessPolicyAdmitsOnlyProductpageToReviewsInEveryCluster() throws Exception {
+    run.runAndCompare("04-access-policy");
+
+    Traffic traffic = Traffic.of(run);
+    traffic
+        .splits(
+            traffic.from("cluster1/bookinfo", REVIEWS, 9080).as("bookinfo-productpage"),
+            HALF_EACH,
+            TOLERANCE)
+        .reachesPods(
+            traffic
+                .from("cluster2/bookinfo", REVIEWS, 9080)
+                .as("bookinfo-productpage")
+                .withHeader("end-user", "jason"),
+            "cluster1/bookinfo/reviews-v1-0")
+        .denies(traffic.from("cluster1/bookinfo", REVIEWS, 9080))
+        .denies(traffic.from("cluster2/bookinfo", REVIEWS, 9080))
+        .denies(
+            traffic
+                .from("cluster1/bookinfo", REVIEWS, 9080)
+                .as("bookinfo-productpage")
+                .withMethod("POST"))
+        .check();
+    assertThat(
+            status(
+                "meshfed.dev/v1alpha1",
+                "AccessPolicy",
+                "reviews-from-productpage",
+                s -> s.containsKey("selectedDestinations")))
+        .containsEntry("state", "ACCEPTED")
+        .containsEntry("selectedDestinations", 2);
   }
 
   /** The status distribution wrote to a meshfed input of cluster1's bookinfo, once it holds. */

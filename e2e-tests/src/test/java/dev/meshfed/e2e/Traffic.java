@@ -236,6 +236,18 @@ final class Traffic {
     return this;
   }
 
+  /** Every share of the request reaches a pod that denies it (an AuthorizationPolicy). */
+  Traffic denies(Request request) {
+    Route route = oracle.route(request);
+    expect(
+        route.arrivals().isEmpty()
+            && !route.blocked().isEmpty()
+            && route.reasons().equals(Set.of(Reason.DENIED)),
+        route,
+        "be denied by every pod it reaches");
+    return this;
+  }
+
   /** {@code host:port} reaches no pod from anywhere. */
   Traffic nowhere(String host, int port) {
     fromEverywhere(host, port)

@@ -81,6 +81,23 @@ public record Request(
         sourceLabels);
   }
 
+  /** The same request from a proxy running as another service account of its namespace. */
+  public Request as(String account) {
+    return new Request(
+        cluster,
+        namespace,
+        account,
+        host,
+        port,
+        subset,
+        locality,
+        path,
+        method,
+        headers,
+        queryParameters,
+        sourceLabels);
+  }
+
   /** The same request for another path ({@code /api?x=1}: the query string is part of it). */
   public Request withPath(String newPath) {
     return new Request(
