@@ -87,6 +87,7 @@ final class KubernetesClusterWatch implements ClusterWatch {
           FAULT_INJECTION_POLICIES,
           HEADER_MANIPULATION_POLICIES,
           MIRROR_POLICIES,
+          ACCESS_POLICIES,
           GLOO_WORKSPACES,
           GLOO_WORKSPACE_SETTINGS,
           GLOO_KUBERNETES_CLUSTERS,
@@ -97,7 +98,8 @@ final class KubernetesClusterWatch implements ClusterWatch {
           GLOO_RETRY_TIMEOUT_POLICIES,
           GLOO_FAULT_INJECTION_POLICIES,
           GLOO_HEADER_MANIPULATION_POLICIES,
-          GLOO_MIRROR_POLICIES ->
+          GLOO_MIRROR_POLICIES,
+          GLOO_ACCESS_POLICIES ->
           customResources(source.resource().orElseThrow());
     };
   }

@@ -51,6 +51,8 @@ public final class DiscoveryMapper {
               source.kinds().get(0), (GenericKubernetesResource) object);
       case MIRROR_POLICIES, GLOO_MIRROR_POLICIES ->
           MirrorPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case ACCESS_POLICIES, GLOO_ACCESS_POLICIES ->
+          AccessPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
     };
   }
 }

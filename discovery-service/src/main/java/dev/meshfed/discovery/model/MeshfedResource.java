@@ -3,9 +3,9 @@ package dev.meshfed.discovery.model;
 /**
  * The custom resources discovery reads (all namespaced): meshfed's own, and Gloo Mesh 2.x's ({@code
  * admin.gloo.solo.io/v2}, {@code networking.gloo.solo.io/v2}, {@code
- * resilience.policy.gloo.solo.io/v2}, {@code trafficcontrol.policy.gloo.solo.io/v2}), which read
- * the same and are published under kinds of their own so that an object of each dialect with the
- * same name never shares a key.
+ * resilience.policy.gloo.solo.io/v2}, {@code trafficcontrol.policy.gloo.solo.io/v2}, {@code
+ * security.policy.gloo.solo.io/v2}), which read the same and are published under kinds of their own
+ * so that an object of each dialect with the same name never shares a key.
  */
 public enum MeshfedResource {
   WORKSPACE("Workspace", "workspaces", Dialect.MESHFED),
@@ -20,6 +20,7 @@ public enum MeshfedResource {
   HEADER_MANIPULATION_POLICY(
       "HeaderManipulationPolicy", "headermanipulationpolicies", Dialect.MESHFED),
   MIRROR_POLICY("MirrorPolicy", "mirrorpolicies", Dialect.MESHFED),
+  ACCESS_POLICY("AccessPolicy", "accesspolicies", Dialect.MESHFED),
   GLOO_WORKSPACE("Workspace", "workspaces", Dialect.GLOO),
   GLOO_WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings", Dialect.GLOO),
   GLOO_KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters", Dialect.GLOO),
@@ -33,7 +34,8 @@ public enum MeshfedResource {
       "FaultInjectionPolicy", "faultinjectionpolicies", Dialect.GLOO_RESILIENCE),
   GLOO_HEADER_MANIPULATION_POLICY(
       "HeaderManipulationPolicy", "headermanipulationpolicies", Dialect.GLOO_TRAFFIC_CONTROL),
-  GLOO_MIRROR_POLICY("MirrorPolicy", "mirrorpolicies", Dialect.GLOO_TRAFFIC_CONTROL);
+  GLOO_MIRROR_POLICY("MirrorPolicy", "mirrorpolicies", Dialect.GLOO_TRAFFIC_CONTROL),
+  GLOO_ACCESS_POLICY("AccessPolicy", "accesspolicies", Dialect.GLOO_SECURITY);
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";
@@ -42,6 +44,7 @@ public enum MeshfedResource {
   public static final String GLOO_NETWORKING_GROUP = "networking.gloo.solo.io";
   public static final String GLOO_RESILIENCE_GROUP = "resilience.policy.gloo.solo.io";
   public static final String GLOO_TRAFFIC_CONTROL_GROUP = "trafficcontrol.policy.gloo.solo.io";
+  public static final String GLOO_SECURITY_GROUP = "security.policy.gloo.solo.io";
   public static final String GLOO_VERSION = "v2";
 
   /** Whose API, and which of its groups, a resource belongs to. */
@@ -57,7 +60,9 @@ public enum MeshfedResource {
      */
     GLOO_RESILIENCE(GLOO_RESILIENCE_GROUP, GLOO_VERSION),
     /** Gloo Mesh's traffic control policies: header manipulation and mirroring. */
-    GLOO_TRAFFIC_CONTROL(GLOO_TRAFFIC_CONTROL_GROUP, GLOO_VERSION);
+    GLOO_TRAFFIC_CONTROL(GLOO_TRAFFIC_CONTROL_GROUP, GLOO_VERSION),
+    /** Gloo Mesh's security policies: access (which clients may call a destination). */
+    GLOO_SECURITY(GLOO_SECURITY_GROUP, GLOO_VERSION);
 
     private final String group;
     private final String version;

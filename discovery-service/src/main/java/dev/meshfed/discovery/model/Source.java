@@ -27,6 +27,7 @@ public enum Source {
   FAULT_INJECTION_POLICIES(DiscoveredKinds.FAULT_INJECTION_POLICY),
   HEADER_MANIPULATION_POLICIES(DiscoveredKinds.HEADER_MANIPULATION_POLICY),
   MIRROR_POLICIES(DiscoveredKinds.MIRROR_POLICY),
+  ACCESS_POLICIES(DiscoveredKinds.ACCESS_POLICY),
   GLOO_WORKSPACES(DiscoveredKinds.GLOO_WORKSPACE),
   GLOO_WORKSPACE_SETTINGS(DiscoveredKinds.GLOO_WORKSPACE_SETTINGS),
   GLOO_KUBERNETES_CLUSTERS(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER),
@@ -37,7 +38,8 @@ public enum Source {
   GLOO_RETRY_TIMEOUT_POLICIES(DiscoveredKinds.GLOO_RETRY_TIMEOUT_POLICY),
   GLOO_FAULT_INJECTION_POLICIES(DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY),
   GLOO_HEADER_MANIPULATION_POLICIES(DiscoveredKinds.GLOO_HEADER_MANIPULATION_POLICY),
-  GLOO_MIRROR_POLICIES(DiscoveredKinds.GLOO_MIRROR_POLICY);
+  GLOO_MIRROR_POLICIES(DiscoveredKinds.GLOO_MIRROR_POLICY),
+  GLOO_ACCESS_POLICIES(DiscoveredKinds.GLOO_ACCESS_POLICY);
 
   private final List<String> kinds;
 
@@ -73,6 +75,7 @@ public enum Source {
       case FAULT_INJECTION_POLICIES -> Optional.of(MeshfedResource.FAULT_INJECTION_POLICY);
       case HEADER_MANIPULATION_POLICIES -> Optional.of(MeshfedResource.HEADER_MANIPULATION_POLICY);
       case MIRROR_POLICIES -> Optional.of(MeshfedResource.MIRROR_POLICY);
+      case ACCESS_POLICIES -> Optional.of(MeshfedResource.ACCESS_POLICY);
       case GLOO_WORKSPACES -> Optional.of(MeshfedResource.GLOO_WORKSPACE);
       case GLOO_WORKSPACE_SETTINGS -> Optional.of(MeshfedResource.GLOO_WORKSPACE_SETTINGS);
       case GLOO_KUBERNETES_CLUSTERS -> Optional.of(MeshfedResource.GLOO_KUBERNETES_CLUSTER);
@@ -87,6 +90,7 @@ public enum Source {
       case GLOO_HEADER_MANIPULATION_POLICIES ->
           Optional.of(MeshfedResource.GLOO_HEADER_MANIPULATION_POLICY);
       case GLOO_MIRROR_POLICIES -> Optional.of(MeshfedResource.GLOO_MIRROR_POLICY);
+      case GLOO_ACCESS_POLICIES -> Optional.of(MeshfedResource.GLOO_ACCESS_POLICY);
     };
   }
 

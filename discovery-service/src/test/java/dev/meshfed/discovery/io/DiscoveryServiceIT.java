@@ -10,6 +10,8 @@ import dev.meshfed.discovery.model.MeshfedResource;
 import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.sync.DiscoveryService;
 import dev.meshfed.schema.DiscoveredKinds;
+import dev.meshfed.schema.discovery.AccessPolicyState;
+import dev.meshfed.schema.discovery.AccessRule;
 import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
@@ -561,6 +563,66 @@ class DiscoveryServiceIT {
             () -> topic.latest(meshfedMirror).map(record -> record.value() == null).orElse(false));
     assertThat(topic.latest(glooMirror).orElseThrow().value()).isNotNull();
     assertThat(topic.latest(meshfedHeaders).orElseThrow().value()).isNotNull();
+  }
+
+  @Test
+  void publishesAccessPoliciesOfBothDialectsAndTombstonesADeletedOne() {
+    Map<String, Object> accessSpec =
+        Map.of(
+            "applyToDestinations",
+            List.of(Map.of("selector", Map.of("name", "ratings"))),
+            "config",
+            Map.of(
+                "authn",
+                Map.of("tlsMode", "STRICT"),
+                "authz",
+                Map.of(
+                    "allowedClients",
+                    List.of(
+                        Map.of(
+                            "serviceAccountSelector",
+                            Map.of("name", "bookinfo-reviews", "namespace", "bookinfo"))),
+                    "allowedMethods",
+                    List.of("GET"))));
+    createGlooCrd(MeshfedResource.GLOO_ACCESS_POLICY);
+    createCustomResource(MeshfedResource.GLOO_ACCESS_POLICY, "bookinfo", "ratings", accessSpec);
+    // configuration, not an application: published though no namespace is selected
+    startService(NamespaceSelection.of("meshfed-test=selected"));
+    awaitAgent(0);
+
+    createCustomResource(MeshfedResource.ACCESS_POLICY, "bookinfo", "ratings", accessSpec);
+
+    DiscoveryKey meshfedAccess = Keys.of(DiscoveredKinds.ACCESS_POLICY, "bookinfo", "ratings");
+    DiscoveryKey glooAccess = Keys.of(DiscoveredKinds.GLOO_ACCESS_POLICY, "bookinfo", "ratings");
+    await().until(() -> topic.latest(meshfedAccess).isPresent());
+    var access =
+        new AccessPolicyState(
+            List.of(
+                new DestinationSelector(
+                    "SERVICE",
+                    new ObjectSelector("ratings", null, null, null, Map.of()),
+                    null,
+                    null)),
+            "STRICT",
+            List.of(
+                new AccessRule(
+                    List.of(
+                        new ObjectSelector("bookinfo-reviews", "bookinfo", null, null, Map.of())),
+                    List.of(),
+                    List.of("GET"))));
+    assertThat(payload(meshfedAccess)).isEqualTo(access);
+    assertThat(payload(glooAccess)).isEqualTo(access);
+    assertThat(topic.latest(glooAccess).orElseThrow().value().getApiVersion())
+        .isEqualTo("security.policy.gloo.solo.io/v2");
+
+    kube.genericKubernetesResources(context(MeshfedResource.GLOO_ACCESS_POLICY))
+        .inNamespace("bookinfo")
+        .withName("ratings")
+        .delete();
+
+    await()
+        .until(() -> topic.latest(glooAccess).map(record -> record.value() == null).orElse(false));
+    assertThat(topic.latest(meshfedAccess).orElseThrow().value()).isNotNull();
   }
 
   @Test

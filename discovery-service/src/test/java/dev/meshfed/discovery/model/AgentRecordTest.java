@@ -20,6 +20,8 @@ class AgentRecordTest {
             new AgentState(
                 "0.1.0",
                 List.of(
+                    "AccessPolicy",
+                    "AccessPolicy.security.policy.gloo.solo.io",
                     "ControlPlane",
                     "DaemonSet",
                     "Deployment",

@@ -77,6 +77,7 @@ class NamespaceSelectionTest {
             DiscoveredKinds.FAULT_INJECTION_POLICY,
             DiscoveredKinds.HEADER_MANIPULATION_POLICY,
             DiscoveredKinds.MIRROR_POLICY,
+            DiscoveredKinds.ACCESS_POLICY,
             DiscoveredKinds.GLOO_WORKSPACE,
             DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
             DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
@@ -87,7 +88,8 @@ class NamespaceSelectionTest {
             DiscoveredKinds.GLOO_RETRY_TIMEOUT_POLICY,
             DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY,
             DiscoveredKinds.GLOO_HEADER_MANIPULATION_POLICY,
-            DiscoveredKinds.GLOO_MIRROR_POLICY)
+            DiscoveredKinds.GLOO_MIRROR_POLICY,
+            DiscoveredKinds.GLOO_ACCESS_POLICY)
         .noneMatch(NamespaceSelection::governs);
     assertThat(NamespaceSelection.governs(DiscoveredKinds.AGENT)).isFalse();
   }

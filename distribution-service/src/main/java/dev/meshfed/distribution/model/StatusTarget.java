@@ -8,11 +8,11 @@ import java.util.Optional;
 /**
  * An input whose status meshfed writes: a Workspace, WorkspaceSettings, KubernetesCluster,
  * VirtualDestination, FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy,
- * FaultInjectionPolicy, HeaderManipulationPolicy or MirrorPolicy in a namespace of this cluster, of
- * meshfed's own API or of Gloo Mesh's ({@code KIND.admin.gloo.solo.io}, {@code
+ * FaultInjectionPolicy, HeaderManipulationPolicy, MirrorPolicy or AccessPolicy in a namespace of
+ * this cluster, of meshfed's own API or of Gloo Mesh's ({@code KIND.admin.gloo.solo.io}, {@code
  * KIND.networking.gloo.solo.io}, {@code KIND.resilience.policy.gloo.solo.io}, {@code
- * KIND.trafficcontrol.policy.gloo.solo.io}, as discovery names them). Kubernetes' own kinds keep
- * their status.
+ * KIND.trafficcontrol.policy.gloo.solo.io}, {@code KIND.security.policy.gloo.solo.io}, as discovery
+ * names them). Kubernetes' own kinds keep their status.
  */
 public record StatusTarget(String kind, String namespace, String name) {
 
@@ -21,6 +21,7 @@ public record StatusTarget(String kind, String namespace, String name) {
   private static final String GLOO_NETWORKING = "networking.gloo.solo.io";
   private static final String GLOO_RESILIENCE = "resilience.policy.gloo.solo.io";
   private static final String GLOO_TRAFFIC_CONTROL = "trafficcontrol.policy.gloo.solo.io";
+  private static final String GLOO_SECURITY = "security.policy.gloo.solo.io";
 
   /** A kind whose status meshfed writes, as the API server knows it. */
   private record Writable(String group, String kind, String plural) {}
@@ -57,6 +58,8 @@ public record StatusTarget(String kind, String namespace, String name) {
           Map.entry(
               DiscoveredKinds.MIRROR_POLICY, new Writable(GROUP, "MirrorPolicy", "mirrorpolicies")),
           Map.entry(
+              DiscoveredKinds.ACCESS_POLICY, new Writable(GROUP, "AccessPolicy", "accesspolicies")),
+          Map.entry(
               DiscoveredKinds.GLOO_WORKSPACE, new Writable(GLOO_ADMIN, "Workspace", "workspaces")),
           Map.entry(
               DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
@@ -88,7 +91,10 @@ public record StatusTarget(String kind, String namespace, String name) {
                   GLOO_TRAFFIC_CONTROL, "HeaderManipulationPolicy", "headermanipulationpolicies")),
           Map.entry(
               DiscoveredKinds.GLOO_MIRROR_POLICY,
-              new Writable(GLOO_TRAFFIC_CONTROL, "MirrorPolicy", "mirrorpolicies")));
+              new Writable(GLOO_TRAFFIC_CONTROL, "MirrorPolicy", "mirrorpolicies")),
+          Map.entry(
+              DiscoveredKinds.GLOO_ACCESS_POLICY,
+              new Writable(GLOO_SECURITY, "AccessPolicy", "accesspolicies")));
 
   /**
    * The REST type its status is written through, if meshfed writes it for that apiVersion (the

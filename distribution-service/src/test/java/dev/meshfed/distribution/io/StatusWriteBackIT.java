@@ -48,6 +48,7 @@ class StatusWriteBackIT {
 
   private static final String GLOO_RESILIENCE = "resilience.policy.gloo.solo.io";
   private static final String GLOO_TRAFFIC_CONTROL = "trafficcontrol.policy.gloo.solo.io";
+  private static final String GLOO_SECURITY = "security.policy.gloo.solo.io";
   private static final Map<String, Object> POLICY_SPEC =
       Map.of(
           "applyToDestinations",
@@ -360,6 +361,16 @@ class StatusWriteBackIT {
             resources(GLOO_TRAFFIC_CONTROL, "v2", "MirrorPolicy", "mirrorpolicies"));
 
     assertStatusesWrittenToBothDialects(meshfeds, gloos);
+  }
+
+  @Test
+  void writesTheStatusOfAccessPoliciesOfBothDialects() throws Exception {
+    assertStatusesWrittenToBothDialects(
+        Map.of(
+            "AccessPolicy", resources("meshfed.dev", "v1alpha1", "AccessPolicy", "accesspolicies")),
+        Map.of(
+            "AccessPolicy.security.policy.gloo.solo.io",
+            resources(GLOO_SECURITY, "v2", "AccessPolicy", "accesspolicies")));
   }
 
   /**

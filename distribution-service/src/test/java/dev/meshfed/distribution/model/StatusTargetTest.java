@@ -126,6 +126,21 @@ class StatusTargetTest {
   }
 
   @Test
+  void writesTheStatusOfAccessPoliciesOfBothDialects() {
+    assertThat(type("AccessPolicy", "meshfed.dev/v1alpha1"))
+        .isEqualTo(kind("meshfed.dev", "AccessPolicy", "accesspolicies", "v1alpha1"));
+    assertThat(type("AccessPolicy.security.policy.gloo.solo.io", "security.policy.gloo.solo.io/v2"))
+        .isEqualTo(kind("security.policy.gloo.solo.io", "AccessPolicy", "accesspolicies", "v2"));
+    assertThat(StatusTarget.ownsWholeStatus(type("AccessPolicy", "meshfed.dev/v1alpha1"))).isTrue();
+    assertThat(
+            StatusTarget.ownsWholeStatus(
+                type(
+                    "AccessPolicy.security.policy.gloo.solo.io",
+                    "security.policy.gloo.solo.io/v2")))
+        .isFalse();
+  }
+
+  @Test
   void meshfedOwnsTheWholeStatusOfItsOwnResourcesOnly() {
     assertThat(StatusTarget.ownsWholeStatus(type("VirtualDestination", "meshfed.dev/v1alpha1")))
         .isTrue();
@@ -162,6 +177,11 @@ class StatusTargetTest {
     assertThat(
             target("HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io")
                 .type("resilience.policy.gloo.solo.io/v2"))
+        .isEmpty();
+    assertThat(target("AccessPolicy").type("security.policy.gloo.solo.io/v2")).isEmpty();
+    assertThat(
+            target("AccessPolicy.security.policy.gloo.solo.io")
+                .type("trafficcontrol.policy.gloo.solo.io/v2"))
         .isEmpty();
     assertThat(target("VirtualService").type("networking.istio.io/v1")).isEmpty();
   }
