@@ -11,8 +11,10 @@ import java.util.TreeSet;
  * Oracle rule 10, AuthorizationPolicies at the receiving pod: those of its namespace that select it
  * and the root namespace's. A matching DENY denies; if any ALLOW policy applies, one must match
  * (Envoy's RBAC ALLOW action). Principals are matched as authz/model/generator.go does, after
- * security/trustdomain ReplaceTrustDomainAliases. HTTP-level fields (methods, paths, hosts, when)
- * are taken to match; source fields the oracle does not model (ipBlocks, requestPrincipals) do not.
+ * security/trustdomain ReplaceTrustDomainAliases. Methods and paths (and their negations) match the
+ * request's method and its path without the query (authz/model/generator.go: exact, prefix, suffix
+ * or presence, as principals; the oracle's requests are HTTP); hosts and when are taken to match;
+ * source fields the oracle does not model (ipBlocks, requestPrincipals) do not.
  */
 final class Authorization {
 
@@ -24,24 +26,36 @@ final class Authorization {
   /**
    * Why the pod refuses a request from {@code peer} (none: plaintext) on {@code port}, if it does.
    */
-  static Optional<String> denial(ClusterModel cluster, Pod pod, int port, Optional<Identity> peer) {
+  static Optional<String> denial(
+      ClusterModel cluster, Pod pod, int port, Optional<Identity> peer, Request request) {
     List<JsonNode> allows = new ArrayList<>();
     for (JsonNode policy : applying(cluster, pod)) {
       String action = Json.text(policy, "spec", "action");
-      if (action.equals("DENY") && matches(policy, cluster, port, peer)) {
+      if (action.equals("DENY") && matches(policy, cluster, port, peer, request)) {
         return Optional.of("DENY policy " + ref(policy) + " matches " + who(peer));
       }
       if (action.isEmpty() || action.equals("ALLOW")) {
         allows.add(policy);
       }
     }
-    if (allows.isEmpty() || allows.stream().anyMatch(p -> matches(p, cluster, port, peer))) {
+    if (allows.isEmpty()
+        || allows.stream().anyMatch(p -> matches(p, cluster, port, peer, request))) {
       return Optional.empty();
     }
     Set<String> names = new TreeSet<>();
     allows.forEach(p -> names.add(ref(p)));
     return Optional.of(
-        "no ALLOW policy admits " + who(peer) + " on port " + port + " (policies: " + names + ")");
+        "no ALLOW policy admits "
+            + who(peer)
+            + " on port "
+            + port
+            + " ("
+            + request.method()
+            + " "
+            + request.pathOnly()
+            + "; policies: "
+            + names
+            + ")");
   }
 
   private static List<JsonNode> applying(ClusterModel cluster, Pod pod) {
@@ -58,13 +72,14 @@ final class Authorization {
   }
 
   private static boolean matches(
-      JsonNode policy, ClusterModel cluster, int port, Optional<Identity> peer) {
+      JsonNode policy, ClusterModel cluster, int port, Optional<Identity> peer, Request request) {
     for (JsonNode rule : Json.spec(policy).path("rules")) {
       boolean from =
           !rule.has("from")
               || anyMatch(rule.path("from"), f -> source(f.path("source"), cluster, peer));
       boolean to =
-          !rule.has("to") || anyMatch(rule.path("to"), t -> operation(t.path("operation"), port));
+          !rule.has("to")
+              || anyMatch(rule.path("to"), t -> operation(t.path("operation"), port, request));
       if (from && to) {
         return true;
       }
@@ -123,12 +138,16 @@ final class Authorization {
     return local.stream().map(td -> td + principal.substring(slash)).toList();
   }
 
-  private static boolean operation(JsonNode operation, int port) {
+  private static boolean operation(JsonNode operation, int port, Request request) {
     String value = String.valueOf(port);
     if (operation.has("ports") && !Json.strings(operation.path("ports")).contains(value)) {
       return false;
     }
-    return !Json.strings(operation.path("notPorts")).contains(value);
+    if (Json.strings(operation.path("notPorts")).contains(value)) {
+      return false;
+    }
+    return condition(operation, "methods", "notMethods", request.method(), List::of)
+        && condition(operation, "paths", "notPaths", request.pathOnly(), List::of);
   }
 
   private static boolean anyMatch(JsonNode list, java.util.function.Predicate<JsonNode> predicate) {

@@ -176,7 +176,7 @@ final class Delivery {
       return;
     }
     Optional<Identity> peer = mtls ? Optional.of(identity) : Optional.empty();
-    Optional<String> denial = Authorization.denial(cluster, pod, podPort, peer);
+    Optional<String> denial = Authorization.denial(cluster, pod, podPort, peer, request);
     if (denial.isPresent()) {
       block(Reason.DENIED, pod.ref() + ": " + denial.get(), share);
       return;

@@ -135,6 +135,34 @@ class MeshOracleRulesTest {
   }
 
   @Test
+  void anAllowRuleWithMethodsAndPathsAdmitsOnlyRequestsWithThem() {
+    MeshFixture fixture =
+        federated()
+            .with(
+                "cluster2",
+                """
+                apiVersion: security.istio.io/v1
+                kind: AuthorizationPolicy
+                metadata: {name: reads, namespace: bookinfo}
+                spec:
+                  selector: {matchLabels: {app: reviews}}
+                  action: ALLOW
+                  rules:
+                  - to:
+                    - operation: {methods: [GET], paths: [/reviews/*], notPaths: [/reviews/admin]}
+                """);
+    Request get = Request.from("cluster1", "bookinfo", HOST, 9080).withPath("/reviews/1?x=2");
+
+    assertThat(fixture.oracle().route(get).reachable()).isTrue();
+    assertThat(fixture.oracle().route(get.withMethod("POST")).reasons())
+        .containsExactly(Reason.DENIED);
+    assertThat(fixture.oracle().route(get.withPath("/ratings/1")).reasons())
+        .containsExactly(Reason.DENIED);
+    assertThat(fixture.oracle().route(get.withPath("/reviews/admin")).reasons())
+        .containsExactly(Reason.DENIED);
+  }
+
+  @Test
   void aPrincipalInTheDefaultTrustDomainIsRewrittenToTheServersOwn() {
     MeshFixture fixture =
         federated()
