@@ -29,6 +29,8 @@ public final class DiscoveredKinds {
   public static final String HEADER_MANIPULATION_POLICY = "HeaderManipulationPolicy";
   public static final String MIRROR_POLICY = "MirrorPolicy";
   public static final String ACCESS_POLICY = "AccessPolicy";
+  public static final String EXTERNAL_SERVICE = "ExternalService";
+  public static final String EXTERNAL_ENDPOINT = "ExternalEndpoint";
 
   /** Gloo Mesh's resources of the same names, as kind.group: read the same, keyed apart. */
   public static final String GLOO_WORKSPACE = "Workspace.admin.gloo.solo.io";
@@ -49,6 +51,8 @@ public final class DiscoveredKinds {
       "HeaderManipulationPolicy.trafficcontrol.policy.gloo.solo.io";
   public static final String GLOO_MIRROR_POLICY = "MirrorPolicy.trafficcontrol.policy.gloo.solo.io";
   public static final String GLOO_ACCESS_POLICY = "AccessPolicy.security.policy.gloo.solo.io";
+  public static final String GLOO_EXTERNAL_SERVICE = "ExternalService.networking.gloo.solo.io";
+  public static final String GLOO_EXTERNAL_ENDPOINT = "ExternalEndpoint.networking.gloo.solo.io";
 
   private DiscoveredKinds() {}
 }
