@@ -22,7 +22,9 @@ public sealed interface Input
         OutlierDetectionPolicyInput,
         RouteTableInput,
         RoutePolicyInput,
-        AccessPolicyInput {
+        AccessPolicyInput,
+        ExternalServiceInput,
+        ExternalEndpointInput {
 
   ObjectId id();
 

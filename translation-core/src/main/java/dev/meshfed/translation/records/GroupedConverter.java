@@ -1,6 +1,8 @@
 package dev.meshfed.translation.records;
 
 import dev.meshfed.schema.discovery.AccessPolicyState;
+import dev.meshfed.schema.discovery.ExternalEndpointState;
+import dev.meshfed.schema.discovery.ExternalServiceState;
 import dev.meshfed.schema.discovery.FailoverPolicyState;
 import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
 import dev.meshfed.schema.discovery.HeaderManipulationPolicyState;
@@ -12,6 +14,8 @@ import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.VirtualDestinationState;
 import dev.meshfed.translation.model.AccessPolicyInput;
 import dev.meshfed.translation.model.DestinationSelector;
+import dev.meshfed.translation.model.ExternalEndpointInput;
+import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.ObjectId;
@@ -86,6 +90,39 @@ final class GroupedConverter {
                               r.getAllowedPaths(),
                               r.getAllowedMethods()))
                   .toList(),
+              problems));
+    }
+    if (payload instanceof ExternalServiceState es) {
+      return Optional.of(
+          new ExternalServiceInput(
+              id,
+              created,
+              generation,
+              es.getHosts(),
+              es.getAddresses(),
+              es.getPorts().stream()
+                  .map(
+                      p ->
+                          new ExternalServiceInput.Port(
+                              p.getNumber(),
+                              p.getName(),
+                              p.getProtocol(),
+                              p.getTargetPort(),
+                              p.getClientsideTls()))
+                  .toList(),
+              es.getSelector(),
+              es.getSubjectAltNames(),
+              problems));
+    }
+    if (payload instanceof ExternalEndpointState ee) {
+      return Optional.of(
+          new ExternalEndpointInput(
+              id,
+              ee.getAddress(),
+              ee.getPorts().stream()
+                  .map(p -> new ExternalEndpointInput.Port(p.getName(), p.getNumber()))
+                  .toList(),
+              ee.getLabels(),
               problems));
     }
     return Optional.empty();

@@ -2,6 +2,7 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.AccessPolicyInput;
+import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
@@ -68,6 +69,9 @@ public final class FederationTranslator {
     VirtualDestinationTranslator.all(inputs)
         .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
     inputs.all(RouteTableInput.class).forEach(rt -> units.add(UnitId.routeTable(rt.id())));
+    inputs
+        .all(ExternalServiceInput.class)
+        .forEach(es -> units.add(UnitId.externalService(es.id())));
     Stream.of(
             inputs.all(FailoverPolicyInput.class),
             inputs.all(OutlierDetectionPolicyInput.class),
@@ -214,6 +218,9 @@ public final class FederationTranslator {
           candidates(VirtualDestinationTranslator.INSTANCE, unit, removed, inputs, membership));
     } else if (unit instanceof UnitId.RouteTableUnit) {
       rivals.addAll(candidates(RouteTableTranslator.INSTANCE, unit, removed, inputs, membership));
+    } else if (unit instanceof UnitId.ExternalServiceUnit) {
+      rivals.addAll(
+          candidates(ExternalServiceTranslator.INSTANCE, unit, removed, inputs, membership));
     } else if (unit instanceof UnitId.PolicyUnit) {
       rivals.addAll(candidates(AccessPolicyTranslator.INSTANCE, unit, removed, inputs, membership));
     }

@@ -1,5 +1,6 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RouteTableInput;
@@ -25,6 +26,7 @@ final class RouteDestinations {
 
   static final String SERVICE = "SERVICE";
   static final String VIRTUAL_DESTINATION = DestinationPolicies.VIRTUAL_DESTINATION;
+  static final String EXTERNAL_SERVICE = "EXTERNAL_SERVICE";
   private static final String LOCAL_DOMAIN = ".svc.cluster.local";
 
   /** A destination as an Istio route destination; port and subset null where not set. */
@@ -76,6 +78,7 @@ final class RouteDestinations {
     return switch (d.kind()) {
       case VIRTUAL_DESTINATION -> virtualDestination(cluster, d, namer);
       case SERVICE -> service(cluster, d, namer);
+      case EXTERNAL_SERVICE -> externalService(cluster, d, namer);
       default ->
           unreachable(
               d,
@@ -118,6 +121,47 @@ final class RouteDestinations {
     }
     String subset = d.subset().isEmpty() ? null : RouteSubsets.name(d.subset());
     return Decision.allow(new Resolved(vd.get().hosts().get(0), port, subset));
+  }
+
+  private Decision<Resolved> externalService(String cluster, RouteDestination d, ObjectId namer) {
+    Optional<ExternalServiceInput> es =
+        inputs
+            .all(ExternalServiceInput.class)
+            .filter(e -> e.id().name().equals(d.ref().name()))
+            .filter(e -> e.id().namespace().equals(namespace(d, namer)))
+            .filter(e -> Selectors.matchesIfSet(d.ref().cluster(), e.id().cluster()))
+            .findFirst();
+    if (es.isEmpty()) {
+      return unreachable(d, namer, "no such ExternalService");
+    }
+    if (!d.subset().isEmpty()) {
+      return unreachable(d, namer, "an ExternalService has no subsets");
+    }
+    if (!DestinationPolicies.inWorkspace(es.get().id(), workspace.name(), membership)) {
+      return unreachable(
+          d,
+          namer,
+          "the ExternalService is not in workspace " + workspace.name() + " of the route");
+    }
+    boolean placed =
+        placedIn(cluster, new UnitId.ExternalServiceUnit(es.get().id()))
+            .anyMatch(o -> o.kind().equals(ExternalServiceObjects.SERVICE_ENTRY));
+    if (!placed) {
+      return unreachable(d, namer, "the ExternalService gives cluster " + cluster + " no host");
+    }
+    Integer port = d.portNumber();
+    if (port == null && d.portName() != null) {
+      port =
+          es.get().ports().stream()
+              .filter(p -> d.portName().equals(ExternalServiceObjects.portName(p)))
+              .map(ExternalServiceInput.Port::number)
+              .findFirst()
+              .orElse(null);
+      if (port == null) {
+        return unreachable(d, namer, "the ExternalService has no port " + d.portName());
+      }
+    }
+    return Decision.allow(new Resolved(es.get().hosts().get(0), port, null));
   }
 
   private Decision<Resolved> service(String cluster, RouteDestination d, ObjectId namer) {

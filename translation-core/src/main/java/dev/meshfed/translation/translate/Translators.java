@@ -17,7 +17,8 @@ final class Translators {
           SidecarTranslator.INSTANCE,
           VirtualDestinationTranslator.INSTANCE,
           RouteTableTranslator.INSTANCE,
-          AccessPolicyTranslator.INSTANCE);
+          AccessPolicyTranslator.INSTANCE,
+          ExternalServiceTranslator.INSTANCE);
 
   private Translators() {}
 
@@ -51,6 +52,10 @@ final class Translators {
     }
     if (unit instanceof UnitId.RouteTableUnit routeTable) {
       return Optional.of(RouteTableTranslator.INSTANCE.translate(routeTable, inputs, membership));
+    }
+    if (unit instanceof UnitId.ExternalServiceUnit externalService) {
+      return Optional.of(
+          ExternalServiceTranslator.INSTANCE.translate(externalService, inputs, membership));
     }
     if (unit instanceof UnitId.ProxyConfigUnit proxyConfig) {
       return Optional.of(SidecarTranslator.INSTANCE.translate(proxyConfig, inputs, membership));

@@ -14,6 +14,7 @@ public sealed interface UnitId
         UnitId.VirtualDestinationUnit,
         UnitId.PolicyUnit,
         UnitId.RouteTableUnit,
+        UnitId.ExternalServiceUnit,
         UnitId.Membership {
 
   /** A stable string form, used as a state-store key. */
@@ -43,6 +44,10 @@ public sealed interface UnitId
     return new RouteTableUnit(routeTable);
   }
 
+  static UnitId externalService(ObjectId externalService) {
+    return new ExternalServiceUnit(externalService);
+  }
+
   static UnitId policy(ObjectId policy) {
     return new PolicyUnit(policy);
   }
@@ -62,6 +67,14 @@ public sealed interface UnitId
     @Override
     public String key() {
       return "route-table|" + routeTable.ref();
+    }
+  }
+
+  /** An ExternalService's objects in every cluster of its workspace, and its status. */
+  record ExternalServiceUnit(ObjectId externalService) implements UnitId {
+    @Override
+    public String key() {
+      return "external-service|" + externalService.ref();
     }
   }
 

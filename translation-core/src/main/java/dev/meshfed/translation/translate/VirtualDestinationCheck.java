@@ -18,7 +18,7 @@ final class VirtualDestinationCheck {
   static final Set<String> PROTOCOLS =
       Set.of("HTTP", "HTTPS", "GRPC", "GRPC-WEB", "HTTP2", "MONGO", "TCP", "TLS");
 
-  private static final Pattern HOST =
+  static final Pattern HOST =
       Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)+");
   private static final Pattern PORT_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,13}[a-z0-9])?");
 
@@ -53,7 +53,7 @@ final class VirtualDestinationCheck {
     return problems;
   }
 
-  private static List<String> portProblems(String path, Port port, Set<Integer> numbers) {
+  static List<String> portProblems(String path, Port port, Set<Integer> numbers) {
     List<String> problems = new ArrayList<>();
     if (port.number() == null || port.number() < 1 || port.number() > 65535) {
       problems.add(path + ".number: must be a port number from 1 to 65535, not " + port.number());

@@ -4,6 +4,10 @@ import dev.meshfed.schema.discovery.AccessPolicyState;
 import dev.meshfed.schema.discovery.AccessRule;
 import dev.meshfed.schema.discovery.DestinationSelector;
 import dev.meshfed.schema.discovery.DirectResponse;
+import dev.meshfed.schema.discovery.ExternalEndpointPort;
+import dev.meshfed.schema.discovery.ExternalEndpointState;
+import dev.meshfed.schema.discovery.ExternalServicePort;
+import dev.meshfed.schema.discovery.ExternalServiceState;
 import dev.meshfed.schema.discovery.FaultAbort;
 import dev.meshfed.schema.discovery.FaultDelay;
 import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
@@ -21,6 +25,8 @@ import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.StringMatch;
 import dev.meshfed.schema.discovery.ValueMatcher;
 import dev.meshfed.translation.model.AccessPolicyInput;
+import dev.meshfed.translation.model.ExternalEndpointInput;
+import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.MirrorPolicyInput;
@@ -96,6 +102,27 @@ final class RouteWireFormat {
                     new AccessRule(
                         selectors(r.allowedClients()), r.allowedPaths(), r.allowedMethods()))
             .toList());
+  }
+
+  static ExternalServiceState externalService(ExternalServiceInput es) {
+    return new ExternalServiceState(
+        es.hosts(),
+        es.addresses(),
+        es.ports().stream()
+            .map(
+                p ->
+                    new ExternalServicePort(
+                        p.number(), p.name(), p.protocol(), p.targetPort(), p.clientsideTls()))
+            .toList(),
+        es.selector(),
+        es.subjectAltNames());
+  }
+
+  static ExternalEndpointState externalEndpoint(ExternalEndpointInput ee) {
+    return new ExternalEndpointState(
+        ee.address(),
+        ee.ports().stream().map(p -> new ExternalEndpointPort(p.name(), p.number())).toList(),
+        ee.labels());
   }
 
   private static HttpRoute route(RouteTableInput.HttpRoute r) {

@@ -39,6 +39,8 @@ import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.EndpointSliceInput;
+import dev.meshfed.translation.model.ExternalEndpointInput;
+import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
@@ -203,6 +205,12 @@ public final class WireFormat {
       created = p.creationTimestamp();
       generation = p.generation();
       payload = RouteWireFormat.headerManipulation(p);
+    } else if (input instanceof ExternalServiceInput es) {
+      created = es.creationTimestamp();
+      generation = es.generation();
+      payload = RouteWireFormat.externalService(es);
+    } else if (input instanceof ExternalEndpointInput ee) {
+      payload = RouteWireFormat.externalEndpoint(ee);
     } else if (input instanceof AccessPolicyInput p) {
       created = p.creationTimestamp();
       generation = p.generation();

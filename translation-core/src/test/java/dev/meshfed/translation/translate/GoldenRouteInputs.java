@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.AccessPolicyInput;
+import dev.meshfed.translation.model.ExternalEndpointInput;
+import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.Input;
@@ -43,6 +45,10 @@ final class GoldenRouteInputs {
               MirrorPolicyInput.class;
           case "AccessPolicy", "AccessPolicy.security.policy.gloo.solo.io" ->
               AccessPolicyInput.class;
+          case "ExternalService", "ExternalService.networking.gloo.solo.io" ->
+              ExternalServiceInput.class;
+          case "ExternalEndpoint", "ExternalEndpoint.networking.gloo.solo.io" ->
+              ExternalEndpointInput.class;
           default -> null;
         };
     if (type == null) {
@@ -51,7 +57,7 @@ final class GoldenRouteInputs {
     ObjectNode fields = o.deepCopy();
     fields.remove(List.of("kind", "namespace", "name"));
     fields.set("id", MAPPER.valueToTree(id));
-    if (!fields.has("generation")) {
+    if (!fields.has("generation") && type != ExternalEndpointInput.class) {
       fields.put("generation", 1);
     }
     return Optional.of(MAPPER.convertValue(fields, type));

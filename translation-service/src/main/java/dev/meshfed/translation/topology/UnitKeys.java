@@ -28,6 +28,9 @@ final class UnitKeys {
     if (key.startsWith("policy|")) {
       return ref(key, "policy|").map(UnitId::policy);
     }
+    if (key.startsWith("external-service|")) {
+      return ref(key, "external-service|").map(UnitId::externalService);
+    }
     if (key.startsWith("route-table|")) {
       return ref(key, "route-table|").map(UnitId::routeTable);
     }
