@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * of every Istio cluster: a federated host reaches its service's pods from exactly its consumers
  * and from nowhere else; a withdrawn host from nowhere; a service under isolation admits exactly
  * the listed namespaces of its own cluster; a VirtualService route splits, delays or aborts a
- * caller's requests as its RouteTable said.
+ * caller's requests as its RouteTable said; a request for an external service leaves the mesh.
  */
 final class Traffic {
 
@@ -77,7 +77,7 @@ final class Traffic {
         continue;
       }
       if (from.contains(caller)) {
-        expect(route.reachable() && route.backends().equals(pods), route, "reach " + pods);
+        expect(route.reachesOnlyPods() && route.backends().equals(pods), route, "reach " + pods);
       } else {
         expect(route.arrivals().isEmpty(), route, "reach no pod");
       }
@@ -107,7 +107,7 @@ final class Traffic {
     }
     String[] from = caller.split("/");
     Route route = oracle.route(request(from[0], from[1], host, port));
-    expect(route.reachable() && route.backends().equals(pods), route, "reach " + pods);
+    expect(route.reachesOnlyPods() && route.backends().equals(pods), route, "reach " + pods);
     return this;
   }
 
@@ -118,7 +118,7 @@ final class Traffic {
   Traffic reachesPods(Request request, String... pods) {
     Route route = oracle.route(request);
     Set<String> wanted = new java.util.TreeSet<>(List.of(pods));
-    expect(route.reachable() && route.backends().equals(wanted), route, "reach " + wanted);
+    expect(route.reachesOnlyPods() && route.backends().equals(wanted), route, "reach " + wanted);
     return this;
   }
 
@@ -216,7 +216,7 @@ final class Traffic {
     Route copied = oracle.route(copy);
     Set<String> wanted = new java.util.TreeSet<>(List.of(pods));
     expect(
-        copied.reachable() && copied.backends().equals(wanted),
+        copied.reachesOnlyPods() && copied.backends().equals(wanted),
         copied,
         "carry the mirrored copy to " + wanted);
     return this;
@@ -248,6 +248,46 @@ final class Traffic {
     return this;
   }
 
+  /**
+   * All of the request leaves the mesh for {@code address:port} (an external service's IP or host
+   * name) as the application sent it: plaintext, or its own TLS passed through.
+   */
+  Traffic leavesMesh(Request request, String address, int port) {
+    return leavesMesh(request, address, port, Route.EgressTls.NONE, "");
+  }
+
+  /**
+   * All of the request leaves the mesh for {@code address:port}, the client's sidecar originating
+   * TLS with {@code sni} (a DestinationRule's SIMPLE or MUTUAL TLS; empty: the rule names none).
+   */
+  Traffic leavesMeshWithTls(Request request, String address, int port, String sni) {
+    return leavesMesh(request, address, port, Route.EgressTls.ORIGINATED, sni);
+  }
+
+  private Traffic leavesMesh(
+      Request request, String address, int port, Route.EgressTls tls, String sni) {
+    Route route = oracle.route(request);
+    boolean holds =
+        route.reachable()
+            && route.arrivals().isEmpty()
+            && route.egress().stream()
+                .allMatch(
+                    e ->
+                        e.address().equals(address)
+                            && e.port() == port
+                            && e.tls() == tls
+                            && e.sni().equals(sni));
+    expect(
+        holds,
+        route,
+        "leave the mesh for "
+            + address
+            + ":"
+            + port
+            + (tls == Route.EgressTls.ORIGINATED ? " with TLS originated (SNI " + sni + ")" : ""));
+    return this;
+  }
+
   /** {@code host:port} reaches no pod from anywhere. */
   Traffic nowhere(String host, int port) {
     fromEverywhere(host, port)
@@ -267,7 +307,7 @@ final class Traffic {
     for (String namespace : oracle.namespaces(parts[0])) {
       Route route = oracle.route(Request.from(parts[0], namespace, host, port));
       if (admitted.contains(namespace)) {
-        expect(route.reachable() && route.backends().equals(pods), route, "reach " + pods);
+        expect(route.reachesOnlyPods() && route.backends().equals(pods), route, "reach " + pods);
       } else {
         expect(route.arrivals().isEmpty(), route, "be denied");
       }

@@ -53,6 +53,17 @@ public record CheckReport(
         blocked.add(Map.of("reason", b.reason().name(), "detail", b.detail(), "share", b.share()));
       }
       path.put("blocked", blocked);
+      List<Object> egress = new ArrayList<>();
+      for (Route.Egress e : finding.route().egress()) {
+        egress.add(
+            Map.of(
+                "address", e.address(),
+                "port", e.port(),
+                "tls", e.tls().name(),
+                "sni", e.sni(),
+                "share", e.share()));
+      }
+      path.put("egress", egress);
       paths.add(path);
     }
     List<Object> refused = new ArrayList<>();

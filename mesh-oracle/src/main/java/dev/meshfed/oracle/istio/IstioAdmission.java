@@ -52,7 +52,7 @@ public final class IstioAdmission {
       case "networking.istio.io/Gateway" -> NetworkingRules.gateway(spec, errors);
       case "networking.istio.io/Sidecar" -> NetworkingRules.sidecar(spec, errors);
       case "networking.istio.io/DestinationRule" ->
-          NetworkingRules.destinationRule(spec, namespace, errors);
+          DestinationRuleRules.destinationRule(spec, namespace, errors);
       case "networking.istio.io/VirtualService" ->
           VirtualServiceRules.virtualService(spec, namespace, minor, errors);
       case "security.istio.io/AuthorizationPolicy" ->

@@ -233,41 +233,4 @@ final class NetworkingRules {
     }
     IstioNames.wildcardDomain(field, parts.get(parts.size() - 1), errors);
   }
-
-  /** ValidateDestinationRule: host, subsets, client TLS and exportTo. */
-  static void destinationRule(JsonNode spec, String namespace, FieldErrors errors) {
-    IstioNames.wildcardDomain("spec.host", spec.path("host").asText(), errors);
-    clientTls("spec.trafficPolicy.tls", spec.path("trafficPolicy").path("tls"), errors);
-    Set<String> subsetNames = new HashSet<>();
-    JsonNode subsets = spec.path("subsets");
-    for (int i = 0; i < subsets.size(); i++) {
-      String field = "spec.subsets[" + i + "]";
-      String name = subsets.get(i).path("name").asText();
-      if (!IstioNames.isDns1123Label(name)) {
-        errors.invalid(field + ".name", name, "invalid subset name");
-      } else if (!subsetNames.add(name)) {
-        errors.duplicate(field + ".name", name);
-      }
-      IstioNames.labels(field + ".labels", subsets.get(i).path("labels"), errors);
-      clientTls(
-          field + ".trafficPolicy.tls", subsets.get(i).path("trafficPolicy").path("tls"), errors);
-    }
-    IstioNames.exportTo("spec.exportTo", spec.path("exportTo"), namespace, false, errors);
-    IstioNames.labels(
-        "spec.workloadSelector.matchLabels",
-        spec.path("workloadSelector").path("matchLabels"),
-        errors);
-  }
-
-  /** validateTLS: MUTUAL without a credentialName needs a client certificate and key. */
-  private static void clientTls(String field, JsonNode tls, FieldErrors errors) {
-    if (tls.path("mode").asText().equals("MUTUAL") && !tls.has("credentialName")) {
-      if (!tls.has("clientCertificate")) {
-        errors.required(field + ".clientCertificate", "client certificate required for mutual tls");
-      }
-      if (!tls.has("privateKey")) {
-        errors.required(field + ".privateKey", "private key required for mutual tls");
-      }
-    }
-  }
 }

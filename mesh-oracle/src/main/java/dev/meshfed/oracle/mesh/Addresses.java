@@ -46,6 +46,31 @@ final class Addresses {
     return Optional.empty();
   }
 
+  /**
+   * Whether {@code address} is one of a cluster's own: a load-balancer, external or cluster IP of
+   * one of its Services, or an address of one of its nodes or pods.
+   */
+  static boolean inside(
+      List<JsonNode> services, List<JsonNode> nodes, List<JsonNode> pods, String address) {
+    for (JsonNode service : services) {
+      List<String> own = new ArrayList<>(loadBalancer(service));
+      own.add(Json.spec(service).path("clusterIP").asText(""));
+      Json.spec(service).path("clusterIPs").forEach(ip -> own.add(ip.asText()));
+      if (own.contains(address)) {
+        return true;
+      }
+    }
+    for (JsonNode pod : pods) {
+      List<String> own = new ArrayList<>();
+      own.add(Json.at(pod, "status", "podIP").asText(""));
+      Json.at(pod, "status", "podIPs").forEach(ip -> own.add(ip.path("ip").asText()));
+      if (own.contains(address)) {
+        return true;
+      }
+    }
+    return nodes.stream().anyMatch(n -> nodeAddresses(n).contains(address));
+  }
+
   private static List<String> nodeAddresses(JsonNode node) {
     List<String> addresses = new ArrayList<>();
     Json.at(node, "status", "addresses").forEach(a -> addresses.add(a.path("address").asText()));

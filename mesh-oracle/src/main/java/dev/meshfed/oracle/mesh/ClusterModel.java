@@ -117,6 +117,11 @@ final class ClusterModel {
     return Addresses.exposed(ofKind("Service"), ofKind("Node"), address, port);
   }
 
+  /** Whether an address is this cluster's own (see {@link Addresses#inside}). */
+  boolean holds(String address) {
+    return Addresses.inside(ofKind("Service"), ofKind("Node"), ofKind("Pod"), address);
+  }
+
   private String nodeLocality(String node) {
     return ofKind("Node").stream()
         .filter(n -> Json.name(n).equals(node))

@@ -9,9 +9,10 @@ import java.util.Set;
 
 /**
  * One request's way from the client's proxy to the pods: its endpoints after the network filter,
- * the client's TLS for each (rule 6), then each endpoint reached directly or through the gateway
- * that listens at its address, down to the receiving pods' acceptance. Shares follow rule 11: equal
- * across endpoints in the client, equal across surviving pods at a gateway.
+ * the client's TLS for each (rule 6), then each endpoint reached directly, through the gateway that
+ * listens at its address, or, for a MESH_EXTERNAL service, out of the mesh ({@link
+ * ExternalEgress}), down to the receiving pods' acceptance. Shares follow rule 11: equal across
+ * endpoints in the client, equal across surviving pods at a gateway.
  */
 final class Delivery {
 
@@ -22,8 +23,10 @@ final class Delivery {
   private final MeshPort port;
   private final Identity identity;
   private List<String> subjectAltNames = List.of();
+  private TrafficPolicies.Tls tls = TrafficPolicies.Tls.NONE;
   private final List<Route.Arrival> arrivals = new ArrayList<>();
   private final List<Route.Blocked> blocked = new ArrayList<>();
+  private final List<Route.Egress> egress = new ArrayList<>();
 
   Delivery(
       Map<String, ClusterModel> clusters,
@@ -53,7 +56,7 @@ final class Delivery {
           Reason.NO_ROUTE,
           "no DestinationRule visible in " + request.namespace() + " defines the subset");
     }
-    TrafficPolicies.Tls tls = Subsets.tls(rule, subset, port.number());
+    tls = Subsets.tls(rule, subset, port.number());
     subjectAltNames = SubjectAltNames.verified(client, service, port, tls);
     String inferredMode =
         TrafficPolicies.peerAuthenticationMode(client, service.namespace(), Map.of());
@@ -75,23 +78,25 @@ final class Delivery {
             .orElse("outbound_." + port.number() + "_." + request.subset() + "_." + service.host());
     for (NetworkFilter.Weighted weighted : endpoints) {
       Endpoint endpoint = weighted.endpoint();
-      boolean mtls = clientMtls(controlPlane, tls, endpoint, inferredMode);
+      boolean mtls = clientMtls(controlPlane, endpoint, inferredMode);
       deliver(endpoint, mtls, sni, weighted.weight() / total);
     }
-    return new Route(request, List.copyOf(arrivals), List.copyOf(blocked));
+    return new Route(
+        request, List.copyOf(arrivals), List.copyOf(blocked), List.copyOf(egress), Route.Http.NONE);
   }
 
   /**
    * Rule 6: a DestinationRule's TLS mode decides (ISTIO_MUTUAL is Istio mTLS, any other is not);
    * without one, auto-mTLS sends mTLS only to endpoints labelled tlsMode istio, unless the
-   * service's inferred mode is DISABLE (applyUpstreamTLSSettings, BestEffortInferServiceMTLSMode).
+   * service's inferred mode is DISABLE or the service is MESH_EXTERNAL (applyUpstreamTLSSettings,
+   * BestEffortInferServiceMTLSMode, buildAutoMtlsSettings).
    */
-  private static boolean clientMtls(
-      ControlPlane controlPlane, TrafficPolicies.Tls tls, Endpoint endpoint, String inferredMode) {
+  private boolean clientMtls(ControlPlane controlPlane, Endpoint endpoint, String inferredMode) {
     if (tls.mode().isPresent()) {
       return tls.mode().get().equals("ISTIO_MUTUAL");
     }
     return controlPlane.autoMtls()
+        && service.meshInternal()
         && "istio".equals(endpoint.tlsMode())
         && !"DISABLE".equals(inferredMode);
   }
@@ -104,6 +109,15 @@ final class Delivery {
           endpoint.port(),
           mtls,
           share);
+      return;
+    }
+    if (ExternalEgress.leaves(clusters.values(), service, endpoint)) {
+      Optional<String> failure = ExternalEgress.failure(tls, endpoint);
+      if (failure.isPresent()) {
+        block(Reason.ISTIO_MTLS_TO_EXTERNAL, failure.get(), share);
+      } else {
+        egress.add(ExternalEgress.of(tls, endpoint, share));
+      }
       return;
     }
     toAddress(endpoint, mtls, sni, share, Set.of());

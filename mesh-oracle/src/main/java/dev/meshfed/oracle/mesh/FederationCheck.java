@@ -35,7 +35,7 @@ public final class FederationCheck {
 
     /** Every connection reaches a pod of the Service behind the host. */
     public boolean reachable() {
-      return route.reachable()
+      return route.reachesOnlyPods()
           && !expectedPods.isEmpty()
           && expectedPods.containsAll(route.backends());
     }

@@ -25,6 +25,7 @@ final class HttpRouteAction {
   private final Request request;
   private final List<Route.Arrival> arrivals = new ArrayList<>();
   private final List<Route.Blocked> blocked = new ArrayList<>();
+  private final List<Route.Egress> egress = new ArrayList<>();
 
   HttpRouteAction(Map<String, ClusterModel> clusters, ClusterModel client, Request request) {
     this.clusters = clusters;
@@ -54,7 +55,8 @@ final class HttpRouteAction {
       double aborted = abort(matched.route().path("fault").path("abort"), where);
       destinations(matched, 1.0 - aborted);
     }
-    return new Route(request, List.copyOf(arrivals), List.copyOf(blocked), http);
+    return new Route(
+        request, List.copyOf(arrivals), List.copyOf(blocked), List.copyOf(egress), http);
   }
 
   /** Blocks the abort's share, which it returns. */
@@ -129,6 +131,7 @@ final class HttpRouteAction {
     Route delivered = new Delivery(clusters, sent, client, service.get(), port.get()).run();
     delivered.arrivals().forEach(a -> arrivals.add(new Route.Arrival(a.pod(), a.share() * share)));
     delivered.blocked().forEach(b -> block(b.reason(), b.detail(), b.share() * share));
+    delivered.egress().forEach(e -> egress.add(e.scaled(share)));
   }
 
   /** ApplyRedirect: the Location the proxy answers with, and its code (301 by default). */

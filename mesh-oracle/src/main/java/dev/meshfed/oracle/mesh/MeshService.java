@@ -9,7 +9,8 @@ import java.util.Optional;
  * One host of a cluster's service registry: a Kubernetes Service ({@code
  * <name>.<ns>.svc.cluster.local}) or one host of a ServiceEntry, with where it is declared, to whom
  * it is exported, how its endpoints are found (a selector, or static endpoints) and the identities
- * a ServiceEntry declares for them ({@code subjectAltNames}).
+ * a ServiceEntry declares for them ({@code subjectAltNames}). {@code resolution} is a
+ * ServiceEntry's ({@code NONE} when unset), empty for a Kubernetes Service.
  */
 record MeshService(
     String cluster,
@@ -20,6 +21,7 @@ record MeshService(
     List<MeshPort> ports,
     List<String> exportTo,
     boolean meshInternal,
+    String resolution,
     List<String> addresses,
     Optional<Map<String, String>> selector,
     List<JsonNode> staticEndpoints,
@@ -31,6 +33,11 @@ record MeshService(
 
   boolean isKubernetes() {
     return KUBERNETES.equals(kind);
+  }
+
+  /** A ServiceEntry whose proxies resolve its endpoints' names (DNS, DNS_ROUND_ROBIN). */
+  boolean resolvesByDns() {
+    return resolution.startsWith("DNS");
   }
 
   Optional<MeshPort> port(int number) {

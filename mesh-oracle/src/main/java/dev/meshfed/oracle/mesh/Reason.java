@@ -29,6 +29,12 @@ public enum Reason {
   NO_ENDPOINTS,
   /** An endpoint address is neither a pod nor anything that listens in a known cluster. */
   UNREACHABLE_ADDRESS,
+  /**
+   * A DestinationRule sends Istio mTLS (ISTIO_MUTUAL) to an endpoint outside the mesh: no server
+   * there holds a certificate of the mesh's CA, which is all the client's proxy accepts, so the
+   * handshake fails.
+   */
+  ISTIO_MTLS_TO_EXTERNAL,
   /** The gateway has no listener on the port (no Gateway server selects its pods there). */
   NO_GATEWAY_LISTENER,
   /** Gateways conflict on the pods, port and hosts (istioctl IST0145). */

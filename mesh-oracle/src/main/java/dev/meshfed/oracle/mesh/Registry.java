@@ -56,6 +56,7 @@ final class Registry {
             ? List.of()
             : Arrays.stream(exportTo.split(",")).map(String::trim).toList(),
         true,
+        "",
         List.of(),
         selector.isEmpty() ? Optional.empty() : Optional.of(selector),
         List.of(),
@@ -92,6 +93,7 @@ final class Registry {
               ports,
               Json.strings(spec.path("exportTo")),
               "MESH_INTERNAL".equals(spec.path("location").asText("MESH_EXTERNAL")),
+              spec.path("resolution").asText("NONE"),
               Json.strings(spec.path("addresses")),
               selector,
               endpoints,

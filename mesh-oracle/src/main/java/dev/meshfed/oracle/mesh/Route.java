@@ -9,10 +9,17 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
- * Where a request goes: the pods that receive it with their share, what the rest meets, and the
- * VirtualService HTTP route the client's proxy applied ({@link Http#NONE} when none did).
+ * Where a request goes: the pods that receive it with their share, what is blocked and why, what
+ * leaves the mesh for an endpoint outside every cluster ({@code egress}), and the VirtualService
+ * HTTP route the client's proxy applied ({@link Http#NONE} when none did). The shares of arrivals,
+ * blocked and egress add up to 1.
  */
-public record Route(Request request, List<Arrival> arrivals, List<Blocked> blocked, Http http) {
+public record Route(
+    Request request,
+    List<Arrival> arrivals,
+    List<Blocked> blocked,
+    List<Egress> egress,
+    Http http) {
 
   /** A backend pod receiving {@code share} (0..1] of the request's connections. */
   public record Arrival(Pod pod, double share) {}
@@ -20,8 +27,42 @@ public record Route(Request request, List<Arrival> arrivals, List<Blocked> block
   /** A share of the request's connections that reaches no pod, and why. */
   public record Blocked(Reason reason, String detail, double share) {}
 
+  /**
+   * A share of the request's connections that the client's proxy sends out of the mesh, to {@code
+   * address:port} of a MESH_EXTERNAL service (an IP, or a host name the proxy resolves), {@code
+   * tls} saying how: the proxy originates TLS with {@code sni} (empty: the DestinationRule names
+   * none), or it forwards what the application sent.
+   */
+  public record Egress(String address, int port, EgressTls tls, String sni, double share) {
+
+    Egress scaled(double factor) {
+      return new Egress(address, port, tls, sni, share * factor);
+    }
+
+    @Override
+    public String toString() {
+      return "egress to "
+          + address
+          + ":"
+          + port
+          + (tls == EgressTls.ORIGINATED ? " (TLS originated, SNI " + sni + ")" : "");
+    }
+  }
+
+  /** How a connection leaves the client's proxy for an external endpoint. */
+  public enum EgressTls {
+    /** A DestinationRule's SIMPLE or MUTUAL TLS: the proxy originates TLS. */
+    ORIGINATED,
+    /** As the application sent it: plaintext, or the application's own TLS passed through. */
+    NONE
+  }
+
   public Route(Request request, List<Arrival> arrivals, List<Blocked> blocked) {
-    this(request, arrivals, blocked, Http.NONE);
+    this(request, arrivals, blocked, List.of(), Http.NONE);
+  }
+
+  public Route(Request request, List<Arrival> arrivals, List<Blocked> blocked, Http http) {
+    this(request, arrivals, blocked, List.of(), http);
   }
 
   /**
@@ -135,9 +176,21 @@ public record Route(Request request, List<Arrival> arrivals, List<Blocked> block
     return new Route(request, List.of(), List.of(new Blocked(reason, detail, 1.0)));
   }
 
-  /** Every connection reaches a pod. */
+  /**
+   * Every connection reaches a pod or leaves the mesh for an external endpoint: none is blocked.
+   */
   public boolean reachable() {
-    return !arrivals.isEmpty() && blocked.isEmpty();
+    return (!arrivals.isEmpty() || !egress.isEmpty()) && blocked.isEmpty();
+  }
+
+  /** Every connection reaches a pod: none is blocked, none leaves the mesh. */
+  public boolean reachesOnlyPods() {
+    return !arrivals.isEmpty() && blocked.isEmpty() && egress.isEmpty();
+  }
+
+  /** The share of the request that leaves the mesh. */
+  public double egressShare() {
+    return egress.stream().mapToDouble(Egress::share).sum();
   }
 
   /** The receiving pods, {@code cluster/namespace/name}. */
@@ -159,6 +212,7 @@ public record Route(Request request, List<Arrival> arrivals, List<Blocked> block
     List<String> parts = new ArrayList<>();
     arrivals.forEach(a -> parts.add(a.pod().ref() + " " + percent(a.share())));
     blocked.forEach(b -> parts.add(b.reason() + " " + percent(b.share()) + ": " + b.detail()));
+    egress.forEach(e -> parts.add(e + " " + percent(e.share())));
     return request + (http.applied() ? " [" + http + "]" : "") + " => " + String.join("; ", parts);
   }
 

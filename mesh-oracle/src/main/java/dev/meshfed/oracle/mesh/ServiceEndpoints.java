@@ -8,7 +8,11 @@ import java.util.List;
  * The endpoints istiod gives a service's port. A selector selects Ready pods (and WorkloadEntries,
  * see {@link WorkloadEntries}) only in the namespace the service or ServiceEntry is declared in
  * (serviceentry/controller.go buildServiceInstances, workloadinstances.ByServiceSelector); static
- * endpoints are taken as written.
+ * endpoints are taken as written. A ServiceEntry resolved by DNS with neither endpoints nor a
+ * selector has its host as its one endpoint, at the port's targetPort, else its number, with
+ * tlsMode disabled (serviceentry/conversion.go convertServiceEntryToInstances,
+ * hostnameToServiceInstance; the ServiceEntry reference: "When resolution is set to type DNS and no
+ * endpoints are specified, the host field will be used as the DNS name of the endpoint").
  */
 final class ServiceEndpoints {
 
@@ -21,12 +25,20 @@ final class ServiceEndpoints {
         endpoints.add(Endpoint.of(pod, podPort(cluster, service, port, pod)));
       }
       endpoints.addAll(WorkloadEntries.selectedBy(cluster, service, port));
+    } else if (service.staticEndpoints().isEmpty() && service.resolvesByDns()) {
+      endpoints.add(hostAsEndpoint(service, port));
     } else {
       service
           .staticEndpoints()
           .forEach(e -> endpoints.add(addressed(cluster, e, entryPort(e, port))));
     }
     return endpoints;
+  }
+
+  private static Endpoint hostAsEndpoint(MeshService service, MeshPort port) {
+    int number = port.targetPort().isEmpty() ? port.number() : Integer.parseInt(port.targetPort());
+    return new Endpoint(
+        java.util.Optional.empty(), service.host(), number, java.util.Map.of(), "", "", "");
   }
 
   /**
