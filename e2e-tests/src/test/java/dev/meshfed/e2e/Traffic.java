@@ -2,7 +2,6 @@ package dev.meshfed.e2e;
 
 import dev.meshfed.oracle.mesh.ClusterObjects;
 import dev.meshfed.oracle.mesh.MeshOracle;
-import dev.meshfed.oracle.mesh.Reason;
 import dev.meshfed.oracle.mesh.Request;
 import dev.meshfed.oracle.mesh.Route;
 import dev.meshfed.testbed.SimulatedCluster;
@@ -13,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * What a converged step must carry, checked through the mesh oracle against every sidecar namespace
@@ -140,17 +138,11 @@ final class Traffic {
    */
   Traffic splits(Request request, Map<String, Double> sharesByCluster, double tolerance) {
     Route route = oracle.route(request);
-    Map<String, Double> actual = new TreeMap<>();
-    route.arrivals().forEach(a -> actual.merge(a.pod().cluster(), a.share(), Double::sum));
-    Set<String> clusters = new java.util.TreeSet<>(actual.keySet());
-    clusters.addAll(sharesByCluster.keySet());
-    boolean holds =
-        clusters.stream()
-            .allMatch(
-                c ->
-                    Math.abs(actual.getOrDefault(c, 0.0) - sharesByCluster.getOrDefault(c, 0.0))
-                        <= tolerance);
-    expect(holds, route, "split " + sharesByCluster + " (±" + tolerance + "), not " + actual);
+    Map<String, Double> actual = RouteExpectations.sharesByCluster(route);
+    expect(
+        RouteExpectations.within(actual, sharesByCluster, tolerance),
+        route,
+        "split " + sharesByCluster + " (±" + tolerance + "), not " + actual);
     return this;
   }
 
@@ -166,13 +158,10 @@ final class Traffic {
    */
   Traffic delays(Request request, String fixedDelay, double percent) {
     Route route = oracle.route(request);
-    Optional<Route.Delay> delay = route.http().delay();
-    boolean holds =
-        delay.isPresent()
-            && delay.get().fixedDelay().equals(fixedDelay)
-            && Math.abs(delay.get().percent() - percent) < 1e-9
-            && !route.arrivals().isEmpty();
-    expect(holds, route, "be delayed " + fixedDelay + " for " + percent + "% and reach pods");
+    expect(
+        RouteExpectations.delayed(route, fixedDelay, percent),
+        route,
+        "be delayed " + fixedDelay + " for " + percent + "% and reach pods");
     return this;
   }
 
@@ -182,13 +171,8 @@ final class Traffic {
    */
   Traffic aborts(Request request, int httpStatus, double share, double tolerance) {
     Route route = oracle.route(request);
-    double aborted = route.blockedShare(Reason.ABORTED);
-    boolean status =
-        route.blocked().stream()
-            .filter(b -> b.reason() == Reason.ABORTED)
-            .allMatch(b -> b.detail().contains("HTTP status " + httpStatus));
     expect(
-        Math.abs(aborted - share) <= tolerance && status,
+        RouteExpectations.aborted(route, httpStatus, share, tolerance),
         route,
         "abort " + share + " (±" + tolerance + ") with HTTP status " + httpStatus);
     return this;
@@ -226,11 +210,8 @@ final class Traffic {
   Traffic changesHeaders(
       Request request, Map<String, String> added, List<String> removedFromResponse) {
     Route route = oracle.route(request);
-    boolean holds =
-        route.http().requestHeaders().add().equals(added)
-            && route.http().responseHeaders().remove().equals(removedFromResponse);
     expect(
-        holds,
+        RouteExpectations.changesHeaders(route, added, removedFromResponse),
         route,
         "add request headers " + added + " and remove response headers " + removedFromResponse);
     return this;
@@ -239,12 +220,7 @@ final class Traffic {
   /** Every share of the request reaches a pod that denies it (an AuthorizationPolicy). */
   Traffic denies(Request request) {
     Route route = oracle.route(request);
-    expect(
-        route.arrivals().isEmpty()
-            && !route.blocked().isEmpty()
-            && route.reasons().equals(Set.of(Reason.DENIED)),
-        route,
-        "be denied by every pod it reaches");
+    expect(RouteExpectations.deniedEverywhere(route), route, "be denied by every pod it reaches");
     return this;
   }
 
@@ -267,18 +243,8 @@ final class Traffic {
   private Traffic leavesMesh(
       Request request, String address, int port, Route.EgressTls tls, String sni) {
     Route route = oracle.route(request);
-    boolean holds =
-        route.reachable()
-            && route.arrivals().isEmpty()
-            && route.egress().stream()
-                .allMatch(
-                    e ->
-                        e.address().equals(address)
-                            && e.port() == port
-                            && e.tls() == tls
-                            && e.sni().equals(sni));
     expect(
-        holds,
+        RouteExpectations.leaves(route, address, port, tls, sni),
         route,
         "leave the mesh for "
             + address
