@@ -88,6 +88,8 @@ final class KubernetesClusterWatch implements ClusterWatch {
           HEADER_MANIPULATION_POLICIES,
           MIRROR_POLICIES,
           ACCESS_POLICIES,
+          EXTERNAL_SERVICES,
+          EXTERNAL_ENDPOINTS,
           GLOO_WORKSPACES,
           GLOO_WORKSPACE_SETTINGS,
           GLOO_KUBERNETES_CLUSTERS,
@@ -99,7 +101,9 @@ final class KubernetesClusterWatch implements ClusterWatch {
           GLOO_FAULT_INJECTION_POLICIES,
           GLOO_HEADER_MANIPULATION_POLICIES,
           GLOO_MIRROR_POLICIES,
-          GLOO_ACCESS_POLICIES ->
+          GLOO_ACCESS_POLICIES,
+          GLOO_EXTERNAL_SERVICES,
+          GLOO_EXTERNAL_ENDPOINTS ->
           customResources(source.resource().orElseThrow());
     };
   }

@@ -53,6 +53,10 @@ public final class DiscoveryMapper {
           MirrorPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
       case ACCESS_POLICIES, GLOO_ACCESS_POLICIES ->
           AccessPolicyMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case EXTERNAL_SERVICES, GLOO_EXTERNAL_SERVICES ->
+          ExternalServiceMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case EXTERNAL_ENDPOINTS, GLOO_EXTERNAL_ENDPOINTS ->
+          ExternalEndpointMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
     };
   }
 }

@@ -21,6 +21,8 @@ public enum MeshfedResource {
       "HeaderManipulationPolicy", "headermanipulationpolicies", Dialect.MESHFED),
   MIRROR_POLICY("MirrorPolicy", "mirrorpolicies", Dialect.MESHFED),
   ACCESS_POLICY("AccessPolicy", "accesspolicies", Dialect.MESHFED),
+  EXTERNAL_SERVICE("ExternalService", "externalservices", Dialect.MESHFED),
+  EXTERNAL_ENDPOINT("ExternalEndpoint", "externalendpoints", Dialect.MESHFED),
   GLOO_WORKSPACE("Workspace", "workspaces", Dialect.GLOO),
   GLOO_WORKSPACE_SETTINGS("WorkspaceSettings", "workspacesettings", Dialect.GLOO),
   GLOO_KUBERNETES_CLUSTER("KubernetesCluster", "kubernetesclusters", Dialect.GLOO),
@@ -35,7 +37,9 @@ public enum MeshfedResource {
   GLOO_HEADER_MANIPULATION_POLICY(
       "HeaderManipulationPolicy", "headermanipulationpolicies", Dialect.GLOO_TRAFFIC_CONTROL),
   GLOO_MIRROR_POLICY("MirrorPolicy", "mirrorpolicies", Dialect.GLOO_TRAFFIC_CONTROL),
-  GLOO_ACCESS_POLICY("AccessPolicy", "accesspolicies", Dialect.GLOO_SECURITY);
+  GLOO_ACCESS_POLICY("AccessPolicy", "accesspolicies", Dialect.GLOO_SECURITY),
+  GLOO_EXTERNAL_SERVICE("ExternalService", "externalservices", Dialect.GLOO_NETWORKING),
+  GLOO_EXTERNAL_ENDPOINT("ExternalEndpoint", "externalendpoints", Dialect.GLOO_NETWORKING);
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";
@@ -52,7 +56,10 @@ public enum MeshfedResource {
     MESHFED(GROUP, VERSION),
     /** Gloo Mesh's administration: workspaces and cluster registrations. */
     GLOO(GLOO_GROUP, GLOO_VERSION),
-    /** Gloo Mesh's traffic resources: virtual destinations and route tables. */
+    /**
+     * Gloo Mesh's traffic resources: virtual destinations, route tables, external services and
+     * endpoints.
+     */
     GLOO_NETWORKING(GLOO_NETWORKING_GROUP, GLOO_VERSION),
     /**
      * Gloo Mesh's resilience policies: failover, outlier detection, retries and timeouts, fault

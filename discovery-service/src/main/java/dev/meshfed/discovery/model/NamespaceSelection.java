@@ -15,8 +15,8 @@ import java.util.Set;
  * instead of published. Mesh infrastructure (ControlPlane, MeshConfig, EastWestGateway, Node) and
  * meshfed's own configuration (Workspace, WorkspaceSettings, KubernetesCluster, VirtualDestination,
  * FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy, FaultInjectionPolicy,
- * HeaderManipulationPolicy, MirrorPolicy, AccessPolicy, and Gloo's) are always published, wherever
- * they are.
+ * HeaderManipulationPolicy, MirrorPolicy, AccessPolicy, ExternalService, ExternalEndpoint, and
+ * Gloo's) are always published, wherever they are.
  */
 public final class NamespaceSelection {
 

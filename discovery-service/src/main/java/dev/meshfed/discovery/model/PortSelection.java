@@ -18,9 +18,20 @@ record PortSelection(Integer number, String name) {
       reader.problem(path + ": expected a number or a name, found both");
       return EVERY_PORT;
     }
-    return new PortSelection(
-        reader.integer(port.get("number"), path + ".number").orElse(null),
-        reader.string(port.get("name"), path + ".name").orElse(null));
+    var written = NamedPort.read(reader, port, path);
+    return new PortSelection(written.number(), written.name());
+  }
+
+  /**
+   * A target port as text: Gloo's {@code {number}} or {@code {name}}, or the number or name written
+   * directly; null where absent or unreadable (the problems say which).
+   */
+  static String text(LenientReader reader, Object value, String path) {
+    if (!(value instanceof Map<?, ?> target)) {
+      return reader.intOrString(value, path).orElse(null);
+    }
+    PortSelection port = read(reader, target, path);
+    return port.number() != null ? String.valueOf(port.number()) : port.name();
   }
 
   /** Absent: every port. */

@@ -28,6 +28,8 @@ public enum Source {
   HEADER_MANIPULATION_POLICIES(DiscoveredKinds.HEADER_MANIPULATION_POLICY),
   MIRROR_POLICIES(DiscoveredKinds.MIRROR_POLICY),
   ACCESS_POLICIES(DiscoveredKinds.ACCESS_POLICY),
+  EXTERNAL_SERVICES(DiscoveredKinds.EXTERNAL_SERVICE),
+  EXTERNAL_ENDPOINTS(DiscoveredKinds.EXTERNAL_ENDPOINT),
   GLOO_WORKSPACES(DiscoveredKinds.GLOO_WORKSPACE),
   GLOO_WORKSPACE_SETTINGS(DiscoveredKinds.GLOO_WORKSPACE_SETTINGS),
   GLOO_KUBERNETES_CLUSTERS(DiscoveredKinds.GLOO_KUBERNETES_CLUSTER),
@@ -39,7 +41,9 @@ public enum Source {
   GLOO_FAULT_INJECTION_POLICIES(DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY),
   GLOO_HEADER_MANIPULATION_POLICIES(DiscoveredKinds.GLOO_HEADER_MANIPULATION_POLICY),
   GLOO_MIRROR_POLICIES(DiscoveredKinds.GLOO_MIRROR_POLICY),
-  GLOO_ACCESS_POLICIES(DiscoveredKinds.GLOO_ACCESS_POLICY);
+  GLOO_ACCESS_POLICIES(DiscoveredKinds.GLOO_ACCESS_POLICY),
+  GLOO_EXTERNAL_SERVICES(DiscoveredKinds.GLOO_EXTERNAL_SERVICE),
+  GLOO_EXTERNAL_ENDPOINTS(DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT);
 
   private final List<String> kinds;
 
@@ -76,6 +80,8 @@ public enum Source {
       case HEADER_MANIPULATION_POLICIES -> Optional.of(MeshfedResource.HEADER_MANIPULATION_POLICY);
       case MIRROR_POLICIES -> Optional.of(MeshfedResource.MIRROR_POLICY);
       case ACCESS_POLICIES -> Optional.of(MeshfedResource.ACCESS_POLICY);
+      case EXTERNAL_SERVICES -> Optional.of(MeshfedResource.EXTERNAL_SERVICE);
+      case EXTERNAL_ENDPOINTS -> Optional.of(MeshfedResource.EXTERNAL_ENDPOINT);
       case GLOO_WORKSPACES -> Optional.of(MeshfedResource.GLOO_WORKSPACE);
       case GLOO_WORKSPACE_SETTINGS -> Optional.of(MeshfedResource.GLOO_WORKSPACE_SETTINGS);
       case GLOO_KUBERNETES_CLUSTERS -> Optional.of(MeshfedResource.GLOO_KUBERNETES_CLUSTER);
@@ -91,6 +97,8 @@ public enum Source {
           Optional.of(MeshfedResource.GLOO_HEADER_MANIPULATION_POLICY);
       case GLOO_MIRROR_POLICIES -> Optional.of(MeshfedResource.GLOO_MIRROR_POLICY);
       case GLOO_ACCESS_POLICIES -> Optional.of(MeshfedResource.GLOO_ACCESS_POLICY);
+      case GLOO_EXTERNAL_SERVICES -> Optional.of(MeshfedResource.GLOO_EXTERNAL_SERVICE);
+      case GLOO_EXTERNAL_ENDPOINTS -> Optional.of(MeshfedResource.GLOO_EXTERNAL_ENDPOINT);
     };
   }
 

@@ -61,24 +61,6 @@ public final class VirtualDestinationMapper {
                 new VirtualDestinationPort(
                     reader.integer(item.get("number"), itemPath + ".number").orElse(null),
                     reader.string(item.get("protocol"), itemPath + ".protocol").orElse(null),
-                    targetPort(reader, item.get("targetPort"), itemPath + ".targetPort"))));
-  }
-
-  /** Gloo's {@code {number}} or {@code {name}}, or a number or name given directly. */
-  private static String targetPort(LenientReader reader, Object value, String path) {
-    if (!(value instanceof Map<?, ?> target)) {
-      return reader.intOrString(value, path).orElse(null);
-    }
-    if (target.containsKey("number") && target.containsKey("name")) {
-      reader.problem(path + ": expected a number or a name, found both");
-      return null;
-    }
-    if (target.containsKey("number")) {
-      return reader
-          .integer(target.get("number"), path + ".number")
-          .map(String::valueOf)
-          .orElse(null);
-    }
-    return reader.string(target.get("name"), path + ".name").orElse(null);
+                    PortSelection.text(reader, item.get("targetPort"), itemPath + ".targetPort"))));
   }
 }

@@ -20,6 +20,10 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.EastWestGatewayState;
 import dev.meshfed.schema.discovery.EndpointSliceState;
+import dev.meshfed.schema.discovery.ExternalEndpointPort;
+import dev.meshfed.schema.discovery.ExternalEndpointState;
+import dev.meshfed.schema.discovery.ExternalServicePort;
+import dev.meshfed.schema.discovery.ExternalServiceState;
 import dev.meshfed.schema.discovery.FailoverPolicyState;
 import dev.meshfed.schema.discovery.FaultAbort;
 import dev.meshfed.schema.discovery.FaultInjectionPolicyState;
@@ -626,6 +630,82 @@ class DiscoveryServiceIT {
   }
 
   @Test
+  void publishesExternalServicesAndEndpointsOfBothDialectsAndTombstonesADeletedOne() {
+    Map<String, Object> serviceSpec =
+        Map.of(
+            "hosts",
+            List.of("httpbin.org"),
+            "ports",
+            List.of(
+                Map.of(
+                    "name",
+                    "https",
+                    "number",
+                    443,
+                    "protocol",
+                    "HTTPS",
+                    "clientsideTls",
+                    Map.of())),
+            "selector",
+            Map.of("external-service", "httpbin"));
+    Map<String, Object> endpointSpec =
+        Map.of("address", "httpbin.org", "ports", List.of(Map.of("name", "https", "number", 443)));
+    Map<String, String> labels = Map.of("external-service", "httpbin");
+    createGlooCrd(MeshfedResource.GLOO_EXTERNAL_SERVICE);
+    createGlooCrd(MeshfedResource.GLOO_EXTERNAL_ENDPOINT);
+    createCustomResource(MeshfedResource.GLOO_EXTERNAL_SERVICE, "bookinfo", "httpbin", serviceSpec);
+    createCustomResource(
+        MeshfedResource.GLOO_EXTERNAL_ENDPOINT, "bookinfo", "httpbin", endpointSpec, labels);
+    // configuration, not an application: published though no namespace is selected
+    startService(NamespaceSelection.of("meshfed-test=selected"));
+    awaitAgent(0);
+
+    createCustomResource(MeshfedResource.EXTERNAL_SERVICE, "bookinfo", "httpbin", serviceSpec);
+    createCustomResource(
+        MeshfedResource.EXTERNAL_ENDPOINT, "bookinfo", "httpbin", endpointSpec, labels);
+
+    DiscoveryKey meshfedService = Keys.of(DiscoveredKinds.EXTERNAL_SERVICE, "bookinfo", "httpbin");
+    DiscoveryKey glooService =
+        Keys.of(DiscoveredKinds.GLOO_EXTERNAL_SERVICE, "bookinfo", "httpbin");
+    DiscoveryKey meshfedEndpoint =
+        Keys.of(DiscoveredKinds.EXTERNAL_ENDPOINT, "bookinfo", "httpbin");
+    DiscoveryKey glooEndpoint =
+        Keys.of(DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT, "bookinfo", "httpbin");
+    await()
+        .until(
+            () ->
+                topic.latest(meshfedService).isPresent()
+                    && topic.latest(meshfedEndpoint).isPresent());
+    var service =
+        new ExternalServiceState(
+            List.of("httpbin.org"),
+            List.of(),
+            List.of(new ExternalServicePort(443, "https", "HTTPS", null, true)),
+            labels,
+            List.of());
+    var endpoint =
+        new ExternalEndpointState(
+            "httpbin.org", List.of(new ExternalEndpointPort("https", 443)), labels);
+    assertThat(payload(meshfedService)).isEqualTo(service);
+    assertThat(payload(glooService)).isEqualTo(service);
+    assertThat(payload(meshfedEndpoint)).isEqualTo(endpoint);
+    assertThat(payload(glooEndpoint)).isEqualTo(endpoint);
+    assertThat(topic.latest(glooEndpoint).orElseThrow().value().getApiVersion())
+        .isEqualTo("networking.gloo.solo.io/v2");
+
+    kube.genericKubernetesResources(context(MeshfedResource.GLOO_EXTERNAL_ENDPOINT))
+        .inNamespace("bookinfo")
+        .withName("httpbin")
+        .delete();
+
+    await()
+        .until(
+            () -> topic.latest(glooEndpoint).map(record -> record.value() == null).orElse(false));
+    assertThat(topic.latest(meshfedEndpoint).orElseThrow().value()).isNotNull();
+    assertThat(topic.latest(glooService).orElseThrow().value()).isNotNull();
+  }
+
+  @Test
   void publishesObjectsCreatedAfterTheSync() {
     startService();
     awaitAgent(0);
@@ -1127,6 +1207,15 @@ class DiscoveryServiceIT {
 
   private void createCustomResource(
       MeshfedResource type, String namespace, String name, Map<String, Object> spec) {
+    createCustomResource(type, namespace, name, spec, Map.of());
+  }
+
+  private void createCustomResource(
+      MeshfedResource type,
+      String namespace,
+      String name,
+      Map<String, Object> spec,
+      Map<String, String> labels) {
     GenericKubernetesResource resource =
         new GenericKubernetesResourceBuilder()
             .withApiVersion(type.apiVersion())
@@ -1134,6 +1223,7 @@ class DiscoveryServiceIT {
             .withNewMetadata()
             .withNamespace(namespace)
             .withName(name)
+            .withLabels(labels)
             .endMetadata()
             .addToAdditionalProperties("spec", spec)
             .build();

@@ -78,6 +78,8 @@ class NamespaceSelectionTest {
             DiscoveredKinds.HEADER_MANIPULATION_POLICY,
             DiscoveredKinds.MIRROR_POLICY,
             DiscoveredKinds.ACCESS_POLICY,
+            DiscoveredKinds.EXTERNAL_SERVICE,
+            DiscoveredKinds.EXTERNAL_ENDPOINT,
             DiscoveredKinds.GLOO_WORKSPACE,
             DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
             DiscoveredKinds.GLOO_KUBERNETES_CLUSTER,
@@ -89,7 +91,9 @@ class NamespaceSelectionTest {
             DiscoveredKinds.GLOO_FAULT_INJECTION_POLICY,
             DiscoveredKinds.GLOO_HEADER_MANIPULATION_POLICY,
             DiscoveredKinds.GLOO_MIRROR_POLICY,
-            DiscoveredKinds.GLOO_ACCESS_POLICY)
+            DiscoveredKinds.GLOO_ACCESS_POLICY,
+            DiscoveredKinds.GLOO_EXTERNAL_SERVICE,
+            DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT)
         .noneMatch(NamespaceSelection::governs);
     assertThat(NamespaceSelection.governs(DiscoveredKinds.AGENT)).isFalse();
   }

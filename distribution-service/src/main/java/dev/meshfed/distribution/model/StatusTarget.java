@@ -8,11 +8,12 @@ import java.util.Optional;
 /**
  * An input whose status meshfed writes: a Workspace, WorkspaceSettings, KubernetesCluster,
  * VirtualDestination, FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy,
- * FaultInjectionPolicy, HeaderManipulationPolicy, MirrorPolicy or AccessPolicy in a namespace of
- * this cluster, of meshfed's own API or of Gloo Mesh's ({@code KIND.admin.gloo.solo.io}, {@code
- * KIND.networking.gloo.solo.io}, {@code KIND.resilience.policy.gloo.solo.io}, {@code
- * KIND.trafficcontrol.policy.gloo.solo.io}, {@code KIND.security.policy.gloo.solo.io}, as discovery
- * names them). Kubernetes' own kinds keep their status.
+ * FaultInjectionPolicy, HeaderManipulationPolicy, MirrorPolicy, AccessPolicy, ExternalService or
+ * ExternalEndpoint in a namespace of this cluster, of meshfed's own API or of Gloo Mesh's ({@code
+ * KIND.admin.gloo.solo.io}, {@code KIND.networking.gloo.solo.io}, {@code
+ * KIND.resilience.policy.gloo.solo.io}, {@code KIND.trafficcontrol.policy.gloo.solo.io}, {@code
+ * KIND.security.policy.gloo.solo.io}, as discovery names them). Kubernetes' own kinds keep their
+ * status.
  */
 public record StatusTarget(String kind, String namespace, String name) {
 
@@ -60,6 +61,12 @@ public record StatusTarget(String kind, String namespace, String name) {
           Map.entry(
               DiscoveredKinds.ACCESS_POLICY, new Writable(GROUP, "AccessPolicy", "accesspolicies")),
           Map.entry(
+              DiscoveredKinds.EXTERNAL_SERVICE,
+              new Writable(GROUP, "ExternalService", "externalservices")),
+          Map.entry(
+              DiscoveredKinds.EXTERNAL_ENDPOINT,
+              new Writable(GROUP, "ExternalEndpoint", "externalendpoints")),
+          Map.entry(
               DiscoveredKinds.GLOO_WORKSPACE, new Writable(GLOO_ADMIN, "Workspace", "workspaces")),
           Map.entry(
               DiscoveredKinds.GLOO_WORKSPACE_SETTINGS,
@@ -94,7 +101,13 @@ public record StatusTarget(String kind, String namespace, String name) {
               new Writable(GLOO_TRAFFIC_CONTROL, "MirrorPolicy", "mirrorpolicies")),
           Map.entry(
               DiscoveredKinds.GLOO_ACCESS_POLICY,
-              new Writable(GLOO_SECURITY, "AccessPolicy", "accesspolicies")));
+              new Writable(GLOO_SECURITY, "AccessPolicy", "accesspolicies")),
+          Map.entry(
+              DiscoveredKinds.GLOO_EXTERNAL_SERVICE,
+              new Writable(GLOO_NETWORKING, "ExternalService", "externalservices")),
+          Map.entry(
+              DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT,
+              new Writable(GLOO_NETWORKING, "ExternalEndpoint", "externalendpoints")));
 
   /**
    * The REST type its status is written through, if meshfed writes it for that apiVersion (the

@@ -373,6 +373,24 @@ class StatusWriteBackIT {
             resources(GLOO_SECURITY, "v2", "AccessPolicy", "accesspolicies")));
   }
 
+  @Test
+  void writesTheStatusOfExternalServicesAndEndpointsOfBothDialects() throws Exception {
+    Map<String, ResourceDefinitionContext> meshfeds =
+        Map.of(
+            "ExternalService",
+            resources("meshfed.dev", "v1alpha1", "ExternalService", "externalservices"),
+            "ExternalEndpoint",
+            resources("meshfed.dev", "v1alpha1", "ExternalEndpoint", "externalendpoints"));
+    Map<String, ResourceDefinitionContext> gloos =
+        Map.of(
+            "ExternalService.networking.gloo.solo.io",
+            resources("networking.gloo.solo.io", "v2", "ExternalService", "externalservices"),
+            "ExternalEndpoint.networking.gloo.solo.io",
+            resources("networking.gloo.solo.io", "v2", "ExternalEndpoint", "externalendpoints"));
+
+    assertStatusesWrittenToBothDialects(meshfeds, gloos);
+  }
+
   /**
    * Sends a status for a "reviews" input of each kind and waits for it: meshfed's own resources
    * (created with a stale status) get the whole status, Gloo's (created with a status of Gloo's)

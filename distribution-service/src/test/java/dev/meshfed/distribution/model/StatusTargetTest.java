@@ -3,6 +3,7 @@ package dev.meshfed.distribution.model;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class StatusTargetTest {
@@ -138,6 +139,25 @@ class StatusTargetTest {
                     "AccessPolicy.security.policy.gloo.solo.io",
                     "security.policy.gloo.solo.io/v2")))
         .isFalse();
+  }
+
+  @Test
+  void writesTheStatusOfExternalServicesAndEndpointsOfBothDialects() {
+    var plurals =
+        Map.of("ExternalService", "externalservices", "ExternalEndpoint", "externalendpoints");
+    plurals.forEach(
+        (name, plural) -> {
+          String gloo = name + ".networking.gloo.solo.io";
+          assertThat(type(name, "meshfed.dev/v1alpha1"))
+              .isEqualTo(kind("meshfed.dev", name, plural, "v1alpha1"));
+          assertThat(type(gloo, "networking.gloo.solo.io/v2"))
+              .isEqualTo(kind("networking.gloo.solo.io", name, plural, "v2"));
+          assertThat(StatusTarget.ownsWholeStatus(type(name, "meshfed.dev/v1alpha1"))).isTrue();
+          assertThat(StatusTarget.ownsWholeStatus(type(gloo, "networking.gloo.solo.io/v2")))
+              .isFalse();
+          assertThat(target(name).type("networking.gloo.solo.io/v2")).isEmpty();
+          assertThat(target(gloo).type("security.policy.gloo.solo.io/v2")).isEmpty();
+        });
   }
 
   @Test
