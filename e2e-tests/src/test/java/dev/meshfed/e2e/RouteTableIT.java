@@ -149,6 +149,35 @@ class RouteTableIT {
         .containsEntry("selectedDestinations", 2);
   }
 
+  @Test
+  @Order(5)
+  void externalServicesAreReachedOutsideTheMeshFromEveryCluster() throws Exception {
+    run.runAndCompare("05-external-services");
+
+    Traffic traffic = Traffic.of(run);
+    for (String caller : List.of("cluster1/bookinfo", "cluster2/bookinfo")) {
+      traffic
+          .leavesMeshWithTls(
+              traffic.from(caller, "httpbin.org", 80), "httpbin.org", 443, "httpbin.org")
+          .leavesMesh(traffic.from(caller, "payments.example.com", 443), "203.0.113.10", 8443);
+    }
+    traffic.check();
+    assertThat(
+            status(
+                "meshfed.dev/v1alpha1",
+                "ExternalService",
+                "httpbin",
+                s -> s.containsKey("selectedExternalEndpoints")))
+        .containsEntry("state", "ACCEPTED");
+    assertThat(
+            meshfedStatus(
+                "networking.gloo.solo.io/v2",
+                "ExternalService",
+                "payments",
+                s -> Integer.valueOf(1).equals(s.get("selectedExternalEndpoints"))))
+        .containsEntry("state", "ACCEPTED");
+  }
+
   /** The status distribution wrote to a meshfed input of cluster1's bookinfo, once it holds. */
   private static Map<String, Object> status(
       String apiVersion, String kind, String name, Predicate<Map<String, Object>> until) {
