@@ -38,6 +38,16 @@ public record GroupedInputStatus(
 
   static final String PENDING_MESSAGE = "no status from translation yet";
 
+  /** By (first) workspace, those of none last, then cluster, kind, namespace and name. */
+  private static final Comparator<GroupedInputStatus> ORDER =
+      Comparator.comparing(
+              (GroupedInputStatus s) -> s.workspaces().isEmpty() ? null : s.workspaces().get(0),
+              Comparator.nullsLast(Comparator.<String>naturalOrder()))
+          .thenComparing(s -> s.input().cluster())
+          .thenComparing(s -> s.input().kind())
+          .thenComparing(s -> s.input().namespace())
+          .thenComparing(s -> s.input().name());
+
   public GroupedInputStatus {
     workspaces = List.copyOf(workspaces);
     counts = Collections.unmodifiableMap(new LinkedHashMap<>(counts));
@@ -54,15 +64,6 @@ public record GroupedInputStatus(
         .sorted(ORDER)
         .toList();
   }
-
-  private static final Comparator<GroupedInputStatus> ORDER =
-      Comparator.comparing(
-              (GroupedInputStatus s) -> s.workspaces().isEmpty() ? null : s.workspaces().get(0),
-              Comparator.nullsLast(Comparator.<String>naturalOrder()))
-          .thenComparing(s -> s.input().cluster())
-          .thenComparing(s -> s.input().kind())
-          .thenComparing(s -> s.input().namespace())
-          .thenComparing(s -> s.input().name());
 
   private static List<GroupedInputStatus> ofCluster(
       ClusterRecords cluster, List<WorkspaceStatus> workspaces) {
