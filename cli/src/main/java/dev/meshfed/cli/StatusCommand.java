@@ -17,8 +17,9 @@ import picocli.CommandLine.ParameterException;
     name = "status",
     description =
         "Every cluster (joined, Istio versions, counts, last seen, translation lag, last apply"
-            + " result), every workspace (what it selects, the hosts it federates) and the open"
-            + " problems, from the topics.",
+            + " result), every workspace (what it selects, the hosts it federates), every"
+            + " VirtualDestination, RouteTable, ExternalService and policy (its status) and the"
+            + " open problems, from the topics.",
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:the status was shown",

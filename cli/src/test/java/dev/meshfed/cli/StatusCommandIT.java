@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.ObjectRef;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
@@ -11,9 +12,13 @@ import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.discovery.ExternalServiceState;
+import dev.meshfed.schema.discovery.FailoverPolicyState;
 import dev.meshfed.schema.discovery.NamespaceSelector;
 import dev.meshfed.schema.discovery.NamespaceState;
+import dev.meshfed.schema.discovery.RouteTableState;
 import dev.meshfed.schema.discovery.ServiceState;
+import dev.meshfed.schema.discovery.VirtualDestinationState;
 import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.schema.events.ApplyAction;
@@ -27,6 +32,8 @@ import dev.meshfed.schema.events.Severity;
 import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.schema.status.InputState;
+import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.testbed.KafkaBroker;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -59,7 +66,9 @@ import picocli.CommandLine;
  * and cluster2). cluster1 (Istio 1.11) has converged on its desired config; translation has
  * committed 3 of its 5 discovered records. cluster2 (Istio 1.24) failed to apply an object.
  * Translation rejected cluster2's ratings Service and a stray WorkspaceSettings of cluster1, and
- * accepted again a WorkspaceSettings it had rejected.
+ * accepted again a WorkspaceSettings it had rejected. cluster2 has grouped inputs: a
+ * VirtualDestination accepted after a warning, a Gloo RouteTable with a long warning, a
+ * FailoverPolicy whose status was withdrawn, and an invalid ExternalService outside the workspace.
  */
 class StatusCommandIT {
 
@@ -67,6 +76,9 @@ class StatusCommandIT {
   private static final Instant LONG_AGO = NOW.minus(Duration.ofHours(2));
   private static final Clock CLOCK = Clock.fixed(NOW, ZoneOffset.UTC);
   private static final String HOST_ANNOTATION = "meshfed.dev/host";
+  private static final String ROUTE_WARNING =
+      "route 2 of RouteTable bookinfo/ratings: destination reviews.bookinfo is unknown to the"
+          + " clients of cluster1 (no such Service there); the route is left out there";
 
   @TempDir static Path dir;
   private static KafkaBroker broker;
@@ -120,7 +132,74 @@ class StatusCommandIT {
             record(LONG_AGO, "Agent", "", "discovery", new AgentState("0.1.0", List.of())),
             record(LONG_AGO, "ControlPlane", "istio-system", "istiod", istiod("1.24.1")),
             record(LONG_AGO, "Namespace", "", "bookinfo", NamespaceState.newBuilder().build()),
-            record(LONG_AGO, "Service", "bookinfo", "ratings", ServiceState.newBuilder().build())));
+            record(LONG_AGO, "Service", "bookinfo", "ratings", ServiceState.newBuilder().build()),
+            record(
+                LONG_AGO,
+                DiscoveredKinds.VIRTUAL_DESTINATION,
+                "bookinfo",
+                "reviews",
+                VirtualDestinationState.newBuilder().build()),
+            record(
+                LONG_AGO,
+                DiscoveredKinds.GLOO_ROUTE_TABLE,
+                "bookinfo",
+                "ratings",
+                RouteTableState.newBuilder().build()),
+            record(
+                LONG_AGO,
+                DiscoveredKinds.FAILOVER_POLICY,
+                "bookinfo",
+                "failover",
+                FailoverPolicyState.newBuilder().build()),
+            record(
+                LONG_AGO,
+                DiscoveredKinds.EXTERNAL_SERVICE,
+                "other",
+                "httpbin",
+                ExternalServiceState.newBuilder().build())));
+    publish(
+        Topics.status("cluster2"),
+        List.of(
+            inputStatus(
+                DiscoveredKinds.VIRTUAL_DESTINATION,
+                "bookinfo",
+                "reviews",
+                InputState.WARNING,
+                "no backing service yet",
+                "\"selectedBackingServices\":0,\"appliedPolicies\":0"),
+            inputStatus(
+                DiscoveredKinds.GLOO_ROUTE_TABLE,
+                "bookinfo",
+                "ratings",
+                InputState.WARNING,
+                ROUTE_WARNING,
+                "\"routes\":3,\"appliedPolicies\":1"),
+            inputStatus(
+                DiscoveredKinds.FAILOVER_POLICY,
+                "bookinfo",
+                "failover",
+                InputState.ACCEPTED,
+                "accepted",
+                "\"selectedDestinations\":1"),
+            inputStatus(
+                DiscoveredKinds.EXTERNAL_SERVICE,
+                "other",
+                "httpbin",
+                InputState.INVALID,
+                "spec.addresses: not supported yet",
+                "\"selectedExternalEndpoints\":0"),
+            inputStatus(
+                DiscoveredKinds.VIRTUAL_DESTINATION,
+                "bookinfo",
+                "reviews",
+                InputState.ACCEPTED,
+                "accepted",
+                "\"selectedBackingServices\":2,\"appliedPolicies\":1"),
+            // translation withdrew the policy's status (it has not published the next one yet)
+            new ProducerRecord<>(
+                "",
+                new DiscoveryKey(DiscoveredKinds.FAILOVER_POLICY, "bookinfo", "failover"),
+                null)));
     publish(
         Topics.desired("cluster1"),
         List.of(desired(LONG_AGO, "ratings.bookinfo.svc.cluster2.global"))); // offset 0
@@ -167,7 +246,7 @@ class StatusCommandIT {
                   new TopicPartition(Topics.discovered("cluster1").name(), 0),
                   new OffsetAndMetadata(3),
                   new TopicPartition(Topics.discovered("cluster2").name(), 0),
-                  new OffsetAndMetadata(4)))
+                  new OffsetAndMetadata(8)))
           .all()
           .get();
     }
@@ -238,6 +317,67 @@ class StatusCommandIT {
   }
 
   @Test
+  void groupedInputsAreListedByWorkspaceWithTheirLatestStatusOrPending() {
+    Run run = run(broker);
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    List<List<String>> rows = run.out.lines().map(l -> List.of(l.split(" {3,}"))).toList();
+    assertThat(rows)
+        .containsSubsequence(
+            List.of("WORKSPACE", "SELECTS", "HOSTS", "OPEN PROBLEMS"),
+            List.of("bookinfo", "cluster1/bookinfo,cluster2/bookinfo", "2", "1"),
+            List.of(""),
+            List.of("WORKSPACE", "INPUT", "STATE", "COUNTS", "MESSAGE"),
+            List.of(
+                "bookinfo",
+                "cluster2/FailoverPolicy/bookinfo/failover",
+                "PENDING",
+                "-",
+                "no status from translation yet"),
+            List.of(
+                "bookinfo",
+                "cluster2/RouteTable.networking.gloo.solo.io/bookinfo/ratings",
+                "WARNING",
+                "routes 3, policies 1",
+                ROUTE_WARNING.substring(0, 77) + "..."),
+            List.of(
+                "bookinfo",
+                "cluster2/VirtualDestination/bookinfo/reviews",
+                "ACCEPTED",
+                "backing 2, policies 1",
+                "accepted"),
+            List.of(
+                "-",
+                "cluster2/ExternalService/other/httpbin",
+                "INVALID",
+                "endpoints 0",
+                "spec.addresses: not supported yet"),
+            List.of(""),
+            List.of("INPUT", "SEVERITY", "AGE", "WORKSPACE", "REASON"));
+  }
+
+  @Test
+  void jsonGivesEachGroupedInputWithItsWholeStatus() throws Exception {
+    Run run = run(broker, "-o", "json");
+
+    assertThat(run.exitCode).as(run.err).isZero();
+    JsonNode inputs = new ObjectMapper().readTree(run.out).get("groupedInputs");
+    assertThat(inputs)
+        .extracting(i -> i.get("input").asText())
+        .containsExactly(
+            "cluster2/FailoverPolicy/bookinfo/failover",
+            "cluster2/RouteTable.networking.gloo.solo.io/bookinfo/ratings",
+            "cluster2/VirtualDestination/bookinfo/reviews",
+            "cluster2/ExternalService/other/httpbin");
+    JsonNode routeTable = inputs.get(1);
+    assertThat(routeTable.get("message").asText()).isEqualTo(ROUTE_WARNING);
+    assertThat(routeTable.get("observedGeneration").asLong()).isEqualTo(1);
+    assertThat(routeTable.get("counts").get("routes").asLong()).isEqualTo(3);
+    assertThat(inputs.get(0).get("state").asText()).isEqualTo("PENDING");
+    assertThat(inputs.get(3).get("workspaces")).isEmpty();
+  }
+
+  @Test
   void saysThereIsNoMeshfedDataOnAKafkaWithoutDiscoveredTopics() {
     try (KafkaBroker empty = KafkaBroker.start(dir.resolve("empty"))) {
       Run run = run(empty);
@@ -291,6 +431,23 @@ class StatusCommandIT {
         at.toEpochMilli(),
         new DiscoveryKey(kind, namespace, name),
         new DiscoveredObject("v1", "uid-" + name, 1L, null, payload, List.of()));
+  }
+
+  /** Translation's status of an input of generation 1, as it publishes it. */
+  private static ProducerRecord<DiscoveryKey, InputStatus> inputStatus(
+      String kind, String namespace, String name, InputState state, String message, String counts) {
+    String json =
+        "{\"state\":\""
+            + state
+            + "\",\"message\":\""
+            + message
+            + "\",\"observedGeneration\":1,\"diagnostics\":[],"
+            + counts
+            + "}";
+    return new ProducerRecord<>(
+        "",
+        new DiscoveryKey(kind, namespace, name),
+        new InputStatus("meshfed.dev/v1alpha1", state, message, 1L, json));
   }
 
   private static ProducerRecord<DesiredKey, DesiredObject> desired(Instant at, String host) {

@@ -19,6 +19,11 @@ public record Ref(String cluster, String kind, String namespace, String name) {
     return namespace == null || namespace.isEmpty() ? name : namespace + "/" + name;
   }
 
+  /** {@code cluster/Kind/namespace/name}, as `meshfed events` and `status` name inputs. */
+  public String path() {
+    return cluster + "/" + kind + "/" + namespace + "/" + name;
+  }
+
   @Override
   public String toString() {
     return cluster + " " + kind + " " + namespacedName();

@@ -9,22 +9,40 @@ import java.util.List;
  *
  * @param desired its desired topic; empty when it has none
  * @param applied what its distribution-service reported; empty when it has no applied topic
+ * @param statuses its status topic; empty when it has none
  */
 public record ClusterRecords(
     String name,
     List<DiscoveredRecord> discovered,
     List<DesiredEntry> desired,
     List<EventView> applied,
-    TranslationProgress translation) {
+    TranslationProgress translation,
+    List<InputStatusRecord> statuses) {
 
   public ClusterRecords {
     discovered = List.copyOf(discovered);
     desired = List.copyOf(desired);
     applied = List.copyOf(applied);
+    statuses = List.copyOf(statuses);
+  }
+
+  /** A cluster whose status topic is empty. */
+  public ClusterRecords(
+      String name,
+      List<DiscoveredRecord> discovered,
+      List<DesiredEntry> desired,
+      List<EventView> applied,
+      TranslationProgress translation) {
+    this(name, discovered, desired, applied, translation, List.of());
   }
 
   List<DiscoveredRecord> currentDiscovered() {
     return Compacted.current(discovered, DiscoveredRecord::key, DiscoveredRecord::isTombstone);
+  }
+
+  /** The latest status of each input that has one. */
+  List<InputStatusRecord> currentStatuses() {
+    return Compacted.current(statuses, InputStatusRecord::key, InputStatusRecord::isTombstone);
   }
 
   List<DesiredEntry> currentDesired() {

@@ -12,6 +12,11 @@ public record DiscoveredRecord(
     String kind, String namespace, String name, DiscoveredObject value, long timestamp) {
 
   String key() {
+    return key(kind, namespace, name);
+  }
+
+  /** A record's key on a topic keyed by DiscoveryKey: the discovered and the status topics. */
+  static String key(String kind, String namespace, String name) {
     return kind + "/" + namespace + "/" + name;
   }
 

@@ -7,6 +7,8 @@ import java.util.List;
  * What `meshfed status` shows, computed from what was read, with no I/O.
  *
  * @param at when it was computed: ages are relative to it
+ * @param groupedInputs every VirtualDestination, RouteTable, ExternalService and policy, with its
+ *     status
  * @param problems every open problem, including those of no workspace
  */
 public record MeshStatus(
@@ -14,17 +16,21 @@ public record MeshStatus(
     String managementCluster,
     List<ClusterStatus> clusters,
     List<WorkspaceStatus> workspaces,
+    List<GroupedInputStatus> groupedInputs,
     List<Problem> problems) {
 
   public static MeshStatus of(StatusInputs inputs, String managementCluster, Instant at) {
     List<Problem> problems = Problem.open(inputs.events());
+    List<WorkspaceStatus> workspaces =
+        WorkspaceStatus.of(managementCluster, inputs.clusters(), problems);
     return new MeshStatus(
         at,
         managementCluster,
         inputs.clusters().stream()
             .map(c -> ClusterStatus.of(c, inputs.translationGroupHasOffsets()))
             .toList(),
-        WorkspaceStatus.of(managementCluster, inputs.clusters(), problems),
+        workspaces,
+        GroupedInputStatus.of(inputs.clusters(), workspaces),
         problems);
   }
 

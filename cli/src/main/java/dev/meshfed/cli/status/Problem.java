@@ -41,7 +41,7 @@ public record Problem(Ref input, String severity, String reason, Instant since) 
 
   /** {@code cluster/Kind/namespace/name}, as `meshfed events` names inputs. */
   public String describeInput() {
-    return input.cluster() + "/" + input.kind() + "/" + input.namespace() + "/" + input.name();
+    return input.path();
   }
 
   private static Ref ref(ObjectRef r) {

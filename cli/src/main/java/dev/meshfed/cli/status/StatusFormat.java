@@ -82,6 +82,9 @@ public enum StatusFormat {
       }
       out.append(workspaces.render());
     }
+    if (!status.groupedInputs().isEmpty()) {
+      out.append('\n').append(GroupedInputsSection.table(status.groupedInputs()));
+    }
     out.append('\n');
     if (status.problems().isEmpty()) {
       out.append("no open problems\n");
@@ -144,6 +147,7 @@ public enum StatusFormat {
       workspaces.add(m);
     }
     tree.put("workspaces", workspaces);
+    tree.put("groupedInputs", GroupedInputsSection.tree(status.groupedInputs()));
     List<Map<String, Object>> problems = new ArrayList<>();
     for (Problem p : status.problems()) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -7,6 +7,7 @@ import dev.meshfed.cli.events.EventView;
 import dev.meshfed.cli.kafka.WholeTopic;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,10 +22,12 @@ import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.KafkaFuture;
@@ -32,9 +35,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 
 /**
- * Reads what status needs: every cluster's discovered, desired and applied topics, meshfed.events,
- * and how far translation's consumer group has read. Reads without a consumer group of its own and
- * commits nothing: it leaves no trace on Kafka.
+ * Reads what status needs: every cluster's discovered, desired, applied and status topics,
+ * meshfed.events, and how far translation's consumer group has read. Reads without a consumer group
+ * of its own and commits nothing: it leaves no trace on Kafka.
  */
 public final class StatusReader {
 
@@ -89,23 +92,34 @@ public final class StatusReader {
               discovered(name),
               desired,
               applied.getOrDefault(name, List.of()),
-              cluster.getValue()));
+              cluster.getValue(),
+              statuses(name)));
     }
     return Optional.of(new StatusInputs(clusters, events, groupHasOffsets));
   }
 
   private List<DiscoveredRecord> discovered(String cluster) {
-    return WholeTopic.read(
-            kafka,
-            Topics.discovered(cluster),
-            r -> {
-              DiscoveryKey k = r.key();
-              DiscoveredObject v = r.value();
-              return new DiscoveredRecord(
-                  k.getKind(), k.getNamespace(), k.getName(), v, r.timestamp());
-            })
-        .map(WholeTopic.Contents::records)
-        .orElse(List.of());
+    return records(
+        Topics.discovered(cluster),
+        r -> {
+          DiscoveryKey k = r.key();
+          DiscoveredObject v = r.value();
+          return new DiscoveredRecord(k.getKind(), k.getNamespace(), k.getName(), v, r.timestamp());
+        });
+  }
+
+  private List<InputStatusRecord> statuses(String cluster) {
+    return records(
+        Topics.status(cluster),
+        r -> {
+          DiscoveryKey k = r.key();
+          return new InputStatusRecord(k.getKind(), k.getNamespace(), k.getName(), r.value());
+        });
+  }
+
+  /** A topic's records in order; none when it does not exist. */
+  private <K, V, T> List<T> records(TopicSpec<K, V> topic, Function<ConsumerRecord<K, V>, T> map) {
+    return WholeTopic.read(kafka, topic, map).map(WholeTopic.Contents::records).orElse(List.of());
   }
 
   /** The group's committed offsets; none when it does not exist. */

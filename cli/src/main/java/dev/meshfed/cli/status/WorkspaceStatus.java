@@ -102,7 +102,16 @@ public record WorkspaceStatus(
       return input.cluster().equals(managementCluster) && input.name().equals(workspace);
     }
     String namespace = "Namespace".equals(input.kind()) ? input.name() : input.namespace();
-    return selects.stream().anyMatch(s -> s.matches(input.cluster(), namespace));
+    return declares(selects, input.cluster(), namespace);
+  }
+
+  /** Whether the workspace declares that namespace of that cluster. */
+  boolean declares(String cluster, String namespace) {
+    return declares(selects, cluster, namespace);
+  }
+
+  private static boolean declares(List<Selection> selects, String cluster, String namespace) {
+    return selects.stream().anyMatch(s -> s.matches(cluster, namespace));
   }
 
   private static Map<String, SortedSet<String>> hostsByWorkspace(List<ClusterRecords> clusters) {

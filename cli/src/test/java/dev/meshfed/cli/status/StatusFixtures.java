@@ -19,6 +19,8 @@ import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.InputAccepted;
 import dev.meshfed.schema.events.InputRejected;
 import dev.meshfed.schema.events.Severity;
+import dev.meshfed.schema.status.InputState;
+import dev.meshfed.schema.status.InputStatus;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -67,12 +69,47 @@ final class StatusFixtures {
 
   static DiscoveredRecord discovered(
       String kind, String namespace, String name, Object payload, Instant at) {
+    return discovered(kind, namespace, name, payload, at, 1L);
+  }
+
+  static DiscoveredRecord discovered(
+      String kind, String namespace, String name, Object payload, Instant at, long generation) {
     return new DiscoveredRecord(
         kind,
         namespace,
         name,
-        new DiscoveredObject("v1", "uid-" + name, 1L, null, payload, List.of()),
+        new DiscoveredObject("v1", "uid-" + name, generation, null, payload, List.of()),
         at.toEpochMilli());
+  }
+
+  /** Translation's status of an input, {@code counts} as JSON fields ("selectedRoutes": 2). */
+  static InputStatusRecord status(
+      String kind,
+      String namespace,
+      String name,
+      InputState state,
+      String message,
+      long observedGeneration,
+      String counts) {
+    String json =
+        "{\"state\":\""
+            + state
+            + "\",\"message\":\""
+            + message
+            + "\",\"observedGeneration\":"
+            + observedGeneration
+            + ",\"diagnostics\":[]"
+            + (counts.isEmpty() ? "" : "," + counts)
+            + "}";
+    return new InputStatusRecord(
+        kind,
+        namespace,
+        name,
+        new InputStatus("meshfed.dev/v1alpha1", state, message, observedGeneration, json));
+  }
+
+  static InputStatusRecord statusDeleted(String kind, String namespace, String name) {
+    return new InputStatusRecord(kind, namespace, name, null);
   }
 
   static DiscoveredRecord deleted(DiscoveredRecord record, Instant at) {

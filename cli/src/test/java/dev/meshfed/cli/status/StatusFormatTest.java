@@ -6,14 +6,22 @@ import static dev.meshfed.cli.status.StatusFixtures.applyFailed;
 import static dev.meshfed.cli.status.StatusFixtures.controlPlane;
 import static dev.meshfed.cli.status.StatusFixtures.converged;
 import static dev.meshfed.cli.status.StatusFixtures.desired;
+import static dev.meshfed.cli.status.StatusFixtures.discovered;
 import static dev.meshfed.cli.status.StatusFixtures.rejected;
 import static dev.meshfed.cli.status.StatusFixtures.service;
+import static dev.meshfed.cli.status.StatusFixtures.status;
 import static dev.meshfed.cli.status.StatusFixtures.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.ObjectRef;
+import dev.meshfed.schema.discovery.AccessPolicyState;
+import dev.meshfed.schema.discovery.MirrorPolicyState;
+import dev.meshfed.schema.discovery.RouteTableState;
+import dev.meshfed.schema.discovery.VirtualDestinationState;
+import dev.meshfed.schema.status.InputState;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -98,6 +106,142 @@ class StatusFormatTest {
         .contains("managementCluster: mgmt")
         .contains("translationLag: 2")
         .contains("state: failing");
+  }
+
+  /** cluster1 of the status above, with grouped inputs and their statuses. */
+  private final MeshStatus withGroupedInputs =
+      MeshStatus.of(
+          new StatusInputs(
+              List.of(
+                  new ClusterRecords(
+                      "cluster1",
+                      List.of(
+                          discovered(
+                              DiscoveredKinds.VIRTUAL_DESTINATION,
+                              "bookinfo",
+                              "reviews",
+                              VirtualDestinationState.newBuilder().build(),
+                              T1),
+                          discovered(
+                              DiscoveredKinds.GLOO_ROUTE_TABLE,
+                              "bookinfo",
+                              "ratings",
+                              RouteTableState.newBuilder().build(),
+                              T1,
+                              4),
+                          discovered(
+                              DiscoveredKinds.MIRROR_POLICY,
+                              "bookinfo",
+                              "shadow",
+                              MirrorPolicyState.newBuilder().build(),
+                              T3),
+                          discovered(
+                              DiscoveredKinds.ACCESS_POLICY,
+                              "stray",
+                              "deny",
+                              AccessPolicyState.newBuilder().build(),
+                              T1)),
+                      List.of(),
+                      List.of(),
+                      new TranslationProgress(0, 4, 3L),
+                      List.of(
+                          status(
+                              DiscoveredKinds.VIRTUAL_DESTINATION,
+                              "bookinfo",
+                              "reviews",
+                              InputState.ACCEPTED,
+                              "accepted",
+                              1,
+                              "\"selectedBackingServices\":2,\"appliedPolicies\":1"),
+                          status(
+                              DiscoveredKinds.GLOO_ROUTE_TABLE,
+                              "bookinfo",
+                              "ratings",
+                              InputState.WARNING,
+                              LONG_MESSAGE,
+                              3,
+                              "\"routes\":3,\"appliedPolicies\":0"),
+                          status(
+                              DiscoveredKinds.ACCESS_POLICY,
+                              "stray",
+                              "deny",
+                              InputState.INVALID,
+                              "no workspace",
+                              1,
+                              "\"selectedDestinations\":0"))),
+                  new ClusterRecords(
+                      "mgmt",
+                      List.of(workspace("bookinfo", T1, "cluster1/bookinfo")),
+                      List.of(),
+                      List.of(),
+                      new TranslationProgress(0, 1, 1L))),
+              List.of(),
+              true),
+          "mgmt",
+          NOW);
+
+  private static final String LONG_MESSAGE =
+      "route 1 of RouteTable bookinfo/ratings: destination ratings.bookinfo is unknown to the"
+          + " clients of cluster1 (no such Service there); the route is left out there";
+
+  @Test
+  void groupedInputsAreATableOfTheirOwnAfterTheWorkspaces() {
+    List<String> lines = StatusFormat.TABLE.format(withGroupedInputs).lines().toList();
+
+    assertThat(lines)
+        .containsExactly(
+            "CLUSTER    JOINED   ISTIO   NAMESPACES   SERVICES   DESIRED   LAST SEEN   TRANSLATION LAG   APPLY",
+            "cluster1   no       -       0            0          0         12s         1                 unknown",
+            "mgmt       no       -       0            0          0         2h          0                 unknown",
+            "",
+            "WORKSPACE   SELECTS             HOSTS   OPEN PROBLEMS",
+            "bookinfo    cluster1/bookinfo   0       0",
+            "",
+            "WORKSPACE   INPUT                                                          STATE                COUNTS                  MESSAGE",
+            "bookinfo    cluster1/MirrorPolicy/bookinfo/shadow                          PENDING              -                       no status from translation yet",
+            "bookinfo    cluster1/RouteTable.networking.gloo.solo.io/bookinfo/ratings   WARNING (outdated)   routes 3, policies 0    route 1 of RouteTable bookinfo/ratings: destination ratings.bookinfo is unkno...",
+            "bookinfo    cluster1/VirtualDestination/bookinfo/reviews                   ACCEPTED             backing 2, policies 1   accepted",
+            "-           cluster1/AccessPolicy/stray/deny                               INVALID              destinations 0          no workspace",
+            "",
+            "no open problems");
+  }
+
+  @Test
+  void theGroupedInputsTableIsLeftOutWhenThereAreNone() {
+    assertThat(StatusFormat.TABLE.format(status)).doesNotContain("COUNTS");
+  }
+
+  @Test
+  void jsonHasEachGroupedInputWithItsWholeMessageAndCountsByField() throws Exception {
+    JsonNode inputs =
+        new ObjectMapper()
+            .readTree(StatusFormat.JSON.format(withGroupedInputs))
+            .get("groupedInputs");
+
+    assertThat(inputs).hasSize(4);
+    JsonNode routeTable = inputs.get(1);
+    assertThat(routeTable.get("input").asText())
+        .isEqualTo("cluster1/RouteTable.networking.gloo.solo.io/bookinfo/ratings");
+    assertThat(routeTable.get("kind").asText()).isEqualTo("RouteTable.networking.gloo.solo.io");
+    assertThat(routeTable.get("workspaces").get(0).asText()).isEqualTo("bookinfo");
+    assertThat(routeTable.get("state").asText()).isEqualTo("WARNING");
+    assertThat(routeTable.get("message").asText()).isEqualTo(LONG_MESSAGE);
+    assertThat(routeTable.get("generation").asLong()).isEqualTo(4);
+    assertThat(routeTable.get("observedGeneration").asLong()).isEqualTo(3);
+    assertThat(routeTable.get("counts").get("routes").asLong()).isEqualTo(3);
+    assertThat(routeTable.get("counts").get("appliedPolicies").asLong()).isZero();
+    JsonNode pending = inputs.get(0);
+    assertThat(pending.get("state").asText()).isEqualTo("PENDING");
+    assertThat(pending.get("observedGeneration").isNull()).isTrue();
+    assertThat(pending.get("counts")).isEmpty();
+    assertThat(inputs.get(3).get("workspaces")).isEmpty();
+  }
+
+  @Test
+  void jsonAndYamlListNoGroupedInputsWhenThereAreNone() throws Exception {
+    assertThat(new ObjectMapper().readTree(StatusFormat.JSON.format(status)).get("groupedInputs"))
+        .isEmpty();
+    assertThat(StatusFormat.YAML.format(status)).contains("groupedInputs: []");
   }
 
   @Test
