@@ -33,13 +33,13 @@ final class AccessPolicyTranslation {
   private final MeshInputs inputs;
   private final Membership membership;
   private final Translation.Builder out = Translation.builder();
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final List<String> conflicts = new ArrayList<>();
+  private final InputReport report;
 
   AccessPolicyTranslation(AccessPolicyInput policy, MeshInputs inputs, Membership membership) {
     this.policy = policy;
     this.inputs = inputs;
     this.membership = membership;
+    this.report = new InputReport(policy.id(), policy.generation());
   }
 
   Translation run() {
@@ -122,7 +122,7 @@ final class AccessPolicyTranslation {
       Optional<AccessPolicyInput> older =
           AccessPolicyModes.olderSetting(policy, service, workspace, inputs, membership);
       if (older.isPresent()) {
-        conflicts.add(
+        report.conflict(
             "the older "
                 + older.get().id().ref()
                 + " already sets the mTLS mode of "
@@ -215,22 +215,13 @@ final class AccessPolicyTranslation {
   }
 
   private void report(Severity severity, String message) {
-    diagnostics.add(new Diagnostic(policy.id(), severity, message));
+    report.add(severity, message);
   }
 
   private Translation finish(int selected) {
-    conflicts.forEach(conflict -> report(Severity.WARNING, conflict));
-    diagnostics.forEach(out::diagnostic);
     var counts = Manifests.objectNode();
     counts.put("selectedDestinations", selected);
-    out.status(
-        StatusOutputs.of(
-            policy.id(),
-            policy.generation(),
-            diagnostics,
-            counts,
-            conflicts.stream().findFirst(),
-            "accepted"));
+    report.writeTo(out, counts);
     return out.build();
   }
 }

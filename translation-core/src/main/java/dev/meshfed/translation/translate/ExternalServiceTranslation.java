@@ -33,12 +33,13 @@ final class ExternalServiceTranslation {
   private final MeshInputs inputs;
   private final Membership membership;
   private final Translation.Builder out = Translation.builder();
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final InputReport report;
 
   ExternalServiceTranslation(ExternalServiceInput es, MeshInputs inputs, Membership membership) {
     this.es = es;
     this.inputs = inputs;
     this.membership = membership;
+    this.report = new InputReport(es.id(), es.generation());
   }
 
   Translation run() {
@@ -158,16 +159,13 @@ final class ExternalServiceTranslation {
   }
 
   private void report(Severity severity, String message) {
-    diagnostics.add(new Diagnostic(es.id(), severity, message));
+    report.add(severity, message);
   }
 
   private Translation finish(int endpoints) {
-    diagnostics.forEach(out::diagnostic);
     var counts = Manifests.objectNode();
     counts.put("selectedExternalEndpoints", endpoints);
-    out.status(
-        StatusOutputs.of(
-            es.id(), es.generation(), diagnostics, counts, Optional.empty(), "accepted"));
+    report.writeTo(out, counts);
     return out.build();
   }
 }

@@ -9,7 +9,6 @@ import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -26,8 +25,7 @@ final class PolicyStatus {
   private final List<DestinationSelector> destinations;
   private final MeshInputs inputs;
   private final Membership membership;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final List<String> conflicts = new ArrayList<>();
+  private final InputReport report;
 
   private PolicyStatus(
       Input policy,
@@ -38,6 +36,7 @@ final class PolicyStatus {
     this.destinations = destinations;
     this.inputs = inputs;
     this.membership = membership;
+    this.report = new InputReport(policy.id(), generation(policy));
   }
 
   static Translation of(ObjectId id, MeshInputs inputs, Membership membership) {
@@ -113,7 +112,7 @@ final class PolicyStatus {
           Input winner = rivals.get(0);
           if (!winner.equals(policy)) {
             // FAILED on its status, and an event
-            conflicts.add(
+            report.conflict(
                 "the older "
                     + winner.id().ref()
                     + " already sets "
@@ -176,27 +175,18 @@ final class PolicyStatus {
   }
 
   private void report(Severity severity, String message) {
-    diagnostics.add(new Diagnostic(policy.id(), severity, message));
+    report.add(severity, message);
   }
 
   private Translation finish(int selected) {
-    conflicts.forEach(conflict -> report(Severity.WARNING, conflict));
     Translation.Builder out = Translation.builder();
-    diagnostics.forEach(out::diagnostic);
     var counts = Manifests.objectNode();
     counts.put("selectedDestinations", selected);
-    out.status(
-        StatusOutputs.of(
-            policy.id(),
-            generation(),
-            diagnostics,
-            counts,
-            conflicts.stream().findFirst(),
-            "accepted"));
+    report.writeTo(out, counts);
     return out.build();
   }
 
-  private long generation() {
+  private static long generation(Input policy) {
     return policy instanceof FailoverPolicyInput f
         ? f.generation()
         : ((OutlierDetectionPolicyInput) policy).generation();

@@ -4,7 +4,6 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -19,13 +18,13 @@ final class RoutePolicyStatus {
   private final RoutePolicyInput policy;
   private final MeshInputs inputs;
   private final Membership membership;
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final List<String> conflicts = new ArrayList<>();
+  private final InputReport report;
 
   private RoutePolicyStatus(RoutePolicyInput policy, MeshInputs inputs, Membership membership) {
     this.policy = policy;
     this.inputs = inputs;
     this.membership = membership;
+    this.report = new InputReport(policy.id(), policy.generation());
   }
 
   static Translation of(RoutePolicyInput policy, MeshInputs inputs, Membership membership) {
@@ -81,7 +80,7 @@ final class RoutePolicyStatus {
         RoutePolicies.of(rt, named.route(), workspace, inputs, membership);
     RoutePolicyInput winner = contest.rivalsOf(policy).get(0);
     if (!winner.equals(policy)) {
-      conflicts.add(
+      report.conflict(
           "the older "
               + winner.id().ref()
               + " already sets "
@@ -95,23 +94,14 @@ final class RoutePolicyStatus {
   }
 
   private void report(Severity severity, String message) {
-    diagnostics.add(new Diagnostic(policy.id(), severity, message));
+    report.add(severity, message);
   }
 
   private Translation finish(int selected) {
-    conflicts.forEach(conflict -> report(Severity.WARNING, conflict));
     Translation.Builder out = Translation.builder();
-    diagnostics.forEach(out::diagnostic);
     var counts = Manifests.objectNode();
     counts.put("selectedRoutes", selected);
-    out.status(
-        StatusOutputs.of(
-            policy.id(),
-            policy.generation(),
-            diagnostics,
-            counts,
-            conflicts.stream().findFirst(),
-            "accepted"));
+    report.writeTo(out, counts);
     return out.build();
   }
 }

@@ -38,8 +38,7 @@ final class RouteTableTranslation {
   private final MeshInputs inputs;
   private final Membership membership;
   private final Translation.Builder out = Translation.builder();
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
-  private final List<String> conflicts = new ArrayList<>();
+  private final InputReport report;
   private final SortedSet<ObjectId> applied = new TreeSet<>();
   private RouteDestinations destinations;
 
@@ -47,6 +46,7 @@ final class RouteTableTranslation {
     this.rt = rt;
     this.inputs = inputs;
     this.membership = membership;
+    this.report = new InputReport(rt.id(), rt.generation());
   }
 
   Translation run() {
@@ -88,7 +88,9 @@ final class RouteTableTranslation {
     destinations = new RouteDestinations(rt, workspace.get(), inputs, membership);
     List<String> hosts = hosts(workspace.get().name());
     if (hosts.isEmpty()) {
-      out.stop(ITS_KINDS, () -> new Exclusion(Rule.HOST_CONFLICT, rt.id(), conflicts.get(0)));
+      out.stop(
+          ITS_KINDS,
+          () -> new Exclusion(Rule.HOST_CONFLICT, rt.id(), report.firstConflict().orElseThrow()));
       return finish();
     }
     SortedMap<String, SortedSet<String>> clients = RouteTableClients.of(rt, workspace.get());
@@ -116,7 +118,7 @@ final class RouteTableTranslation {
   private List<String> hosts(String workspace) {
     SortedMap<String, RouteTableInput> lost =
         RouteTableClaims.lost(rt, workspace, inputs, membership);
-    lost.forEach((host, winner) -> conflicts.add(RouteTableClaims.conflict(host, winner)));
+    lost.forEach((host, winner) -> report.conflict(RouteTableClaims.conflict(host, winner)));
     return rt.hosts().stream().filter(host -> !lost.containsKey(host)).toList();
   }
 
@@ -235,23 +237,14 @@ final class RouteTableTranslation {
   }
 
   private void report(Severity severity, String message) {
-    diagnostics.add(new Diagnostic(rt.id(), severity, message));
+    report.add(severity, message);
   }
 
   private Translation finish() {
-    conflicts.forEach(conflict -> report(Severity.WARNING, conflict));
-    diagnostics.forEach(out::diagnostic);
     var counts = Manifests.objectNode();
     counts.put("routes", RouteTableRoutes.of(rt).size());
     counts.put("appliedPolicies", applied.size());
-    out.status(
-        StatusOutputs.of(
-            rt.id(),
-            rt.generation(),
-            diagnostics,
-            counts,
-            conflicts.stream().findFirst(),
-            "accepted"));
+    report.writeTo(out, counts);
     return out.build();
   }
 }

@@ -39,7 +39,7 @@ final class VirtualDestinationTranslation {
   private final MeshInputs inputs;
   private final Membership membership;
   private final Translation.Builder out = Translation.builder();
-  private final List<Diagnostic> diagnostics = new ArrayList<>();
+  private final InputReport report;
   private SortedMap<Integer, DestinationPolicies.Contest> policies = new TreeMap<>();
   private SortedMap<String, Map<String, String>> subsets = new TreeMap<>();
 
@@ -48,6 +48,7 @@ final class VirtualDestinationTranslation {
     this.vd = vd;
     this.inputs = inputs;
     this.membership = membership;
+    this.report = new InputReport(vd.id(), vd.generation());
   }
 
   Translation run() {
@@ -304,17 +305,14 @@ final class VirtualDestinationTranslation {
   }
 
   private void report(Severity severity, String message) {
-    diagnostics.add(new Diagnostic(vd.id(), severity, message));
+    report.add(severity, message);
   }
 
   private Translation finish(int backingServices) {
-    diagnostics.forEach(out::diagnostic);
     var counts = Manifests.objectNode();
     counts.put("selectedBackingServices", backingServices);
     counts.put("appliedPolicies", appliedPolicies().size());
-    out.status(
-        StatusOutputs.of(
-            vd.id(), vd.generation(), diagnostics, counts, Optional.empty(), "accepted"));
+    report.writeTo(out, counts);
     return out.build();
   }
 }
