@@ -62,9 +62,14 @@ public final class BenchFormat {
 
   /** What was measured, in a line: the size and the number of changes. */
   public static String title(BenchReport r) {
+    BenchSize size = r.size();
+    String grouped =
+        size.grouped()
+            ? String.format(", %d VirtualDestinations", size.virtualDestinationServices().size())
+            : "";
     return String.format(
-        "%d clusters x %d services over %d namespaces, %d changes",
-        r.size().clusters(), r.size().servicesPerCluster(), r.size().namespaces(), r.changes());
+        "%d clusters x %d services over %d namespaces%s, %d changes",
+        size.clusters(), size.servicesPerCluster(), size.namespaces(), grouped, r.changes());
   }
 
   public static String table(IncrementalCost c) {

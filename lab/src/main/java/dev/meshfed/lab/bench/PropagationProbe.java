@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Propagation: from a change written to a source cluster's Service to the matching ServiceEntry
- * being applied (or removed) in every workload cluster. Watches on each cluster stamp the moment
- * each entry changes, so the figure does not depend on how often the probe looks. A {@link
- * StageProbe} splits each change's time into its stages.
+ * Propagation: from a change written to a source cluster's Service (or, grouped, to a
+ * VirtualDestination) to the matching ServiceEntry being applied (or removed) in every workload
+ * cluster. Watches on each cluster stamp the moment each entry changes, so the figure does not
+ * depend on how often the probe looks. A {@link StageProbe} splits each change's time into its
+ * stages.
  */
 public final class PropagationProbe implements AutoCloseable {
 
@@ -133,6 +134,14 @@ public final class PropagationProbe implements AutoCloseable {
 
   private void write(BenchChange change) {
     KubernetesClient client = clusters.get(change.cluster()).client();
+    if (change.kind() == BenchChange.Kind.DESTINATION_PORT_CHANGE) {
+      client
+          .genericKubernetesResources(GroupedMesh.VIRTUAL_DESTINATIONS)
+          .inNamespace(change.namespace(size))
+          .withName(change.serviceName())
+          .edit(vd -> GroupedMesh.withPort(vd, size, change.service(), change.port()));
+      return;
+    }
     Service service =
         client
             .getKubernetesSerialization()
@@ -144,6 +153,7 @@ public final class PropagationProbe implements AutoCloseable {
             .withName(service.getMetadata().getName());
     switch (change.kind()) {
       case CREATE -> client.resource(service).create();
+      case DESTINATION_PORT_CHANGE -> throw new IllegalStateException("written above");
       case PORT_CHANGE ->
           resource.edit(
               s -> {
