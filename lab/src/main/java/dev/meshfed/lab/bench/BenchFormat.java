@@ -29,6 +29,17 @@ public final class BenchFormat {
         .inOrder()
         .forEach(
             stage -> out.append(latencyRow("  " + stage.getKey(), stage.getValue().summary(), "")));
+    if (r.size().grouped()) {
+      r.propagation()
+          .byChangeKind()
+          .forEach(
+              (kind, latencies) ->
+                  out.append(
+                      latencyRow(
+                          "  " + kind,
+                          latencies.summary(),
+                          latencies.sortedMicros().size() + " changes")));
+    }
     if (r.propagation().unattributed() > 0) {
       out.append(
           String.format(
@@ -104,6 +115,11 @@ public final class BenchFormat {
         .forEach(stage -> stages.put(stage.getKey(), stage.getValue().summary()));
     tree.put("propagationStages", stages);
     tree.put("unattributedChanges", r.propagation().unattributed());
+    if (r.size().grouped()) {
+      Map<String, LatencySummary> byKind = new LinkedHashMap<>();
+      r.propagation().byChangeKind().forEach((kind, l) -> byKind.put(kind, l.summary()));
+      tree.put("propagationByChangeKind", byKind);
+    }
     tree.put("propagationOverFloor", r.propagationOverFloor());
     tree.put("coldConvergenceMs", r.coldConvergence().toMillis());
     tree.put("startUpMs", r.startUp().toMillis());

@@ -67,10 +67,13 @@ public final class PropagationProbe implements AutoCloseable {
     Latencies total = new Latencies();
     Map<String, Latencies> stages = new LinkedHashMap<>();
     Propagation.STAGES.forEach(stage -> stages.put(stage, new Latencies()));
+    Map<String, Latencies> byKind = new TreeMap<>();
     int unattributed = 0;
     for (BenchChange change : changes) {
       StageProbe.Timing timing = measureOne(change);
-      total.record(TimeUnit.NANOSECONDS.toMicros(timing.appliedNanos() - timing.startNanos()));
+      long micros = TimeUnit.NANOSECONDS.toMicros(timing.appliedNanos() - timing.startNanos());
+      total.record(micros);
+      byKind.computeIfAbsent(change.kind().name(), k -> new Latencies()).record(micros);
       long deadline = System.nanoTime() + STAGE_WAIT.toNanos();
       Optional<List<Long>> split = stageProbe.stagesMicros(change, timing, deadline);
       if (split.isPresent()) {
@@ -82,7 +85,7 @@ public final class PropagationProbe implements AutoCloseable {
       }
       madeSoFar.accept(total.sortedMicros().size());
     }
-    return new Propagation(total, stages, unattributed);
+    return new Propagation(total, stages, unattributed, byKind);
   }
 
   /** When (System.nanoTime) the change was written, and applied everywhere. */
