@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.meshfed.cli.output.Mappers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -36,7 +37,7 @@ public final class BenchFormat {
               (kind, latencies) ->
                   out.append(
                       latencyRow(
-                          "  " + kind,
+                          "  " + changeLabel(kind),
                           latencies.summary(),
                           latencies.sortedMicros().size() + " changes")));
     }
@@ -141,6 +142,13 @@ public final class BenchFormat {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render the bench report", e);
     }
+  }
+
+  /** "port change", …; a VirtualDestination's: "VD port change" (the column is 22 wide). */
+  private static String changeLabel(String kind) {
+    return BenchChange.Kind.DESTINATION_PORT_CHANGE.name().equals(kind)
+        ? "VD port change"
+        : kind.toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static String latencyRow(String name, LatencySummary l, String note) {

@@ -100,8 +100,8 @@ class BenchFormatTest {
 
     assertThat(BenchFormat.title(grouped)).contains("3 VirtualDestinations");
     assertThat(BenchFormat.table(grouped))
-        .containsPattern("  DESTINATION_PORT_CHANGE +25\\.0 .* 2 changes")
-        .containsPattern("  PORT_CHANGE +20\\.0 .* 1 changes");
+        .containsPattern("  VD port change +25\\.0 .* 2 changes")
+        .containsPattern("\n  port change +20\\.0 .* 1 changes");
     assertThat(
             new ObjectMapper()
                 .readTree(BenchFormat.json(grouped))
