@@ -138,13 +138,21 @@ public final class PropagationProbe implements AutoCloseable {
   private void write(BenchChange change) {
     KubernetesClient client = clusters.get(change.cluster()).client();
     if (change.kind() == BenchChange.Kind.DESTINATION_PORT_CHANGE) {
-      client
-          .genericKubernetesResources(GroupedMesh.VIRTUAL_DESTINATIONS)
-          .inNamespace(change.namespace(size))
-          .withName(change.serviceName())
-          .edit(vd -> GroupedMesh.withPort(vd, size, change.service(), change.port()));
-      return;
+      writeVirtualDestination(client, change);
+    } else {
+      writeService(client, change);
     }
+  }
+
+  private void writeVirtualDestination(KubernetesClient client, BenchChange change) {
+    client
+        .genericKubernetesResources(GroupedMesh.VIRTUAL_DESTINATIONS)
+        .inNamespace(change.namespace(size))
+        .withName(change.serviceName())
+        .edit(vd -> GroupedMesh.withPort(vd, size, change.service(), change.port()));
+  }
+
+  private void writeService(KubernetesClient client, BenchChange change) {
     Service service =
         client
             .getKubernetesSerialization()
@@ -156,7 +164,6 @@ public final class PropagationProbe implements AutoCloseable {
             .withName(service.getMetadata().getName());
     switch (change.kind()) {
       case CREATE -> client.resource(service).create();
-      case DESTINATION_PORT_CHANGE -> throw new IllegalStateException("written above");
       case PORT_CHANGE ->
           resource.edit(
               s -> {
