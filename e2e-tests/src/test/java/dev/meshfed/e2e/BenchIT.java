@@ -76,4 +76,41 @@ class BenchIT {
     assertThat(incremental.get("servicesPerCluster").asInt()).isEqualTo(3);
     assertThat(incremental.get("ratio").asDouble()).isPositive();
   }
+
+  /**
+   * Grouped, at 2x3: what translation really writes per VirtualDestination (its entry, a
+   * WorkloadEntry per other cluster, its rule, the route table's VirtualService) is what the bench
+   * expects each cluster to hold, and the VirtualDestinations' port changes are timed too.
+   */
+  @Test
+  void groupedEachClusterHoldsTheServicesOfTheMeshAndEachVirtualDestinationsObjects()
+      throws Exception {
+    Path out = OUT.resolve("grouped");
+    int exit =
+        MeshfedLab.commandLine()
+            .execute(
+                "bench",
+                "--clusters",
+                "2",
+                "--services-per-cluster",
+                "3",
+                "--namespaces",
+                "2",
+                "--changes",
+                "9",
+                "--floor-samples",
+                "30",
+                "--grouped",
+                "-o",
+                out.toString());
+
+    assertThat(exit).isZero();
+    JsonNode report = JSON.readTree(out.resolve("bench.json").toFile());
+    int perDestination = 1 + (2 - 1) + 1 + 1;
+    assertThat(report.get("objectsPerCluster").properties())
+        .extracting(e -> e.getValue().asInt())
+        .containsExactly(2 * 3 + 1 + 3 * perDestination, 2 * 3 + 1 + 3 * perDestination);
+    assertThat(report.get("propagation").get("count").asInt()).isEqualTo(9);
+    assertThat(report.get("unattributedChanges").asInt()).as("every change split").isZero();
+  }
 }

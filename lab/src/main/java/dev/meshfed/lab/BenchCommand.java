@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:measured, and every cluster holds what it should",
-      "1:measured, but a cluster holds other than services-of-the-mesh + 1 objects",
+      "1:measured, but a cluster holds other than services-of-the-mesh + 1 objects (grouped: plus"
+          + " clusters + 2 per VirtualDestination)",
       "2:invalid arguments"
     })
 final class BenchCommand implements Callable<Integer> {
@@ -84,6 +85,23 @@ final class BenchCommand implements Callable<Integer> {
   boolean incremental;
 
   @Option(
+      names = "--grouped",
+      description =
+          "Grouped federation too: a VirtualDestination svc-N.global over every cluster per Service"
+              + " name, with a RouteTable, an OutlierDetectionPolicy and a RetryTimeoutPolicy; half"
+              + " the timed changes change a VirtualDestination's port.")
+  boolean grouped;
+
+  @Option(
+      names = "--virtual-destination-every",
+      defaultValue = "1",
+      paramLabel = "K",
+      description =
+          "With --grouped: a VirtualDestination for every K-th Service name only (default"
+              + " ${DEFAULT-VALUE}: every one).")
+  int virtualDestinationEvery;
+
+  @Option(
       names = "--profile",
       description =
           "Record each service with JDK Flight Recorder over the timed changes (DIR/jfr/*.jfr).")
@@ -110,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
   private BenchReport run(MeshfedHome home, Path dir, int services, String name) throws Exception {
     BenchRun.Options options =
         new BenchRun.Options(
-            new BenchSize(clusters, services, namespaces),
+            new BenchSize(clusters, services, namespaces, grouped ? virtualDestinationEvery : 0),
             changes,
             floorSamples,
             seed,

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.meshfed.cli.output.Mappers;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -29,6 +30,17 @@ public final class BenchFormat {
         .inOrder()
         .forEach(
             stage -> out.append(latencyRow("  " + stage.getKey(), stage.getValue().summary(), "")));
+    if (r.size().grouped()) {
+      r.propagation()
+          .byChangeKind()
+          .forEach(
+              (kind, latencies) ->
+                  out.append(
+                      latencyRow(
+                          "  " + changeLabel(kind),
+                          latencies.summary(),
+                          latencies.sortedMicros().size() + " changes")));
+    }
     if (r.propagation().unattributed() > 0) {
       out.append(
           String.format(
@@ -62,9 +74,14 @@ public final class BenchFormat {
 
   /** What was measured, in a line: the size and the number of changes. */
   public static String title(BenchReport r) {
+    BenchSize size = r.size();
+    String grouped =
+        size.grouped()
+            ? String.format(", %d VirtualDestinations", size.virtualDestinationServices().size())
+            : "";
     return String.format(
-        "%d clusters x %d services over %d namespaces, %d changes",
-        r.size().clusters(), r.size().servicesPerCluster(), r.size().namespaces(), r.changes());
+        "%d clusters x %d services over %d namespaces%s, %d changes",
+        size.clusters(), size.servicesPerCluster(), size.namespaces(), grouped, r.changes());
   }
 
   public static String table(IncrementalCost c) {
@@ -99,6 +116,11 @@ public final class BenchFormat {
         .forEach(stage -> stages.put(stage.getKey(), stage.getValue().summary()));
     tree.put("propagationStages", stages);
     tree.put("unattributedChanges", r.propagation().unattributed());
+    if (r.size().grouped()) {
+      Map<String, LatencySummary> byKind = new LinkedHashMap<>();
+      r.propagation().byChangeKind().forEach((kind, l) -> byKind.put(kind, l.summary()));
+      tree.put("propagationByChangeKind", byKind);
+    }
     tree.put("propagationOverFloor", r.propagationOverFloor());
     tree.put("coldConvergenceMs", r.coldConvergence().toMillis());
     tree.put("startUpMs", r.startUp().toMillis());
@@ -120,6 +142,13 @@ public final class BenchFormat {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot render the bench report", e);
     }
+  }
+
+  /** "port change", …; a VirtualDestination's: "VD port change" (the column is 22 wide). */
+  private static String changeLabel(String kind) {
+    return BenchChange.Kind.DESTINATION_PORT_CHANGE.name().equals(kind)
+        ? "VD port change"
+        : kind.toLowerCase(Locale.ROOT).replace('_', ' ');
   }
 
   private static String latencyRow(String name, LatencySummary l, String note) {

@@ -12,7 +12,8 @@ import java.util.Map;
 /**
  * The input state of a bench mesh, as a scenario step: every workload cluster runs Istio with an
  * east-west gateway and its share of Services; the management cluster holds one Workspace over
- * every cluster's namespaces; federation is on for all of them.
+ * every cluster's namespaces; federation is on for all of them. Grouped, it has the {@link
+ * GroupedMesh} too.
  */
 public final class BenchMesh {
 
@@ -44,7 +45,7 @@ public final class BenchMesh {
 
   /** Service number {@code n} of a cluster: its namespace follows from the number. */
   public static GenericKubernetesResource service(BenchSize size, int n, int port) {
-    String namespace = size.namespaceNames().get(n % size.namespaces());
+    String namespace = size.namespaceOf(n);
     return parse(
         """
         apiVersion: v1
@@ -70,6 +71,7 @@ public final class BenchMesh {
     for (int n = 0; n < size.servicesPerCluster(); n++) {
       objects.add(service(size, n, SERVICE_PORT));
     }
+    objects.addAll(GroupedMesh.ownedBy(size, index));
     return objects;
   }
 
@@ -151,7 +153,7 @@ public final class BenchMesh {
             .formatted(size.namespaceNames().get(0)));
   }
 
-  private static GenericKubernetesResource parse(String yaml) {
+  static GenericKubernetesResource parse(String yaml) {
     return Serialization.unmarshal(yaml, GenericKubernetesResource.class);
   }
 }

@@ -20,10 +20,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.IntConsumer;
 
 /**
- * Propagation: from a change written to a source cluster's Service to the matching ServiceEntry
- * being applied (or removed) in every workload cluster. Watches on each cluster stamp the moment
- * each entry changes, so the figure does not depend on how often the probe looks. A {@link
- * StageProbe} splits each change's time into its stages.
+ * Propagation: from a change written to a source cluster's Service (or, grouped, to a
+ * VirtualDestination) to the matching ServiceEntry being applied (or removed) in every workload
+ * cluster. Watches on each cluster stamp the moment each entry changes, so the figure does not
+ * depend on how often the probe looks. A {@link StageProbe} splits each change's time into its
+ * stages.
  */
 public final class PropagationProbe implements AutoCloseable {
 
@@ -66,10 +67,13 @@ public final class PropagationProbe implements AutoCloseable {
     Latencies total = new Latencies();
     Map<String, Latencies> stages = new LinkedHashMap<>();
     Propagation.STAGES.forEach(stage -> stages.put(stage, new Latencies()));
+    Map<String, Latencies> byKind = new TreeMap<>();
     int unattributed = 0;
     for (BenchChange change : changes) {
       StageProbe.Timing timing = measureOne(change);
-      total.record(TimeUnit.NANOSECONDS.toMicros(timing.appliedNanos() - timing.startNanos()));
+      long micros = TimeUnit.NANOSECONDS.toMicros(timing.appliedNanos() - timing.startNanos());
+      total.record(micros);
+      byKind.computeIfAbsent(change.kind().name(), k -> new Latencies()).record(micros);
       long deadline = System.nanoTime() + STAGE_WAIT.toNanos();
       Optional<List<Long>> split = stageProbe.stagesMicros(change, timing, deadline);
       if (split.isPresent()) {
@@ -81,7 +85,7 @@ public final class PropagationProbe implements AutoCloseable {
       }
       madeSoFar.accept(total.sortedMicros().size());
     }
-    return new Propagation(total, stages, unattributed);
+    return new Propagation(total, stages, unattributed, byKind);
   }
 
   /** When (System.nanoTime) the change was written, and applied everywhere. */
@@ -133,6 +137,22 @@ public final class PropagationProbe implements AutoCloseable {
 
   private void write(BenchChange change) {
     KubernetesClient client = clusters.get(change.cluster()).client();
+    if (change.kind() == BenchChange.Kind.DESTINATION_PORT_CHANGE) {
+      writeVirtualDestination(client, change);
+    } else {
+      writeService(client, change);
+    }
+  }
+
+  private void writeVirtualDestination(KubernetesClient client, BenchChange change) {
+    client
+        .genericKubernetesResources(GroupedMesh.VIRTUAL_DESTINATIONS)
+        .inNamespace(change.namespace(size))
+        .withName(change.serviceName())
+        .edit(vd -> GroupedMesh.withPort(vd, size, change.service(), change.port()));
+  }
+
+  private void writeService(KubernetesClient client, BenchChange change) {
     Service service =
         client
             .getKubernetesSerialization()

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,10 @@ final class StageProbe implements AutoCloseable {
 
   /** When (System.nanoTime) a change started being written, was written, and was applied. */
   record Timing(long startNanos, long writtenNanos, long appliedNanos) {}
+
+  /** The discovered kinds a timed change writes. */
+  private static final Set<String> TIMED_KINDS =
+      Set.of(DiscoveredKinds.SERVICE, DiscoveredKinds.VIRTUAL_DESTINATION);
 
   private final BenchSize size;
   private final KafkaConsumer<byte[], byte[]> consumer;
@@ -74,8 +79,12 @@ final class StageProbe implements AutoCloseable {
   Optional<List<Long>> stagesMicros(BenchChange change, Timing timing, long deadlineNanos)
       throws InterruptedException {
     String discovered =
-        discoveredKey(change.cluster(), change.namespace(size), change.serviceName());
-    String entry = entryName(change.host(size));
+        discoveredKey(
+            change.cluster(),
+            change.discoveredKind(),
+            change.namespace(size),
+            change.serviceName());
+    String entry = change.entryName(size);
     synchronized (newArrivals) {
       while (true) {
         Optional<List<Long>> stages = stagesRead(discovered, entry, timing);
@@ -103,11 +112,6 @@ final class StageProbe implements AutoCloseable {
                     micros(Math.max(0, discoveredAt - timing.writtenNanos())),
                     micros(desiredAt - discoveredAt),
                     micros(Math.max(0, timing.appliedNanos() - desiredAt))));
-  }
-
-  /** The translator names a host's ServiceEntry after the host, dots as dashes. */
-  static String entryName(String host) {
-    return host.replace('.', '-');
   }
 
   private Optional<Long> lastDesired(String entry, long notBefore) {
@@ -153,8 +157,9 @@ final class StageProbe implements AutoCloseable {
     Optional<String> discoveredIn = Topics.clusterOfDiscovered(record.topic());
     if (discoveredIn.isPresent()) {
       DiscoveryKey key = discoveryKeys.deserialize(record.topic(), record.key());
-      return DiscoveredKinds.SERVICE.equals(key.getKind())
-          ? Optional.of(discoveredKey(discoveredIn.get(), key.getNamespace(), key.getName()))
+      return TIMED_KINDS.contains(key.getKind())
+          ? Optional.of(
+              discoveredKey(discoveredIn.get(), key.getKind(), key.getNamespace(), key.getName()))
           : Optional.empty();
     }
     DesiredKey key = desiredKeys.deserialize(record.topic(), record.key());
@@ -164,8 +169,8 @@ final class StageProbe implements AutoCloseable {
         : Optional.empty();
   }
 
-  private static String discoveredKey(String cluster, String namespace, String name) {
-    return "discovered|" + cluster + "|" + namespace + "|" + name;
+  private static String discoveredKey(String cluster, String kind, String namespace, String name) {
+    return "discovered|" + cluster + "|" + kind + "|" + namespace + "|" + name;
   }
 
   private static String desiredKey(String cluster, String entry) {

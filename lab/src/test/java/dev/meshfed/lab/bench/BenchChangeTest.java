@@ -35,7 +35,9 @@ class BenchChangeTest {
   void thePlanMixesEveryKindAndRepeatsForTheSameSeed() {
     List<BenchChange> plan = BenchChange.plan(size, 60, 42);
 
-    assertThat(plan).extracting(BenchChange::kind).contains(Kind.values());
+    assertThat(plan)
+        .extracting(BenchChange::kind)
+        .contains(Kind.CREATE, Kind.PORT_CHANGE, Kind.DELETE);
     assertThat(plan).isEqualTo(BenchChange.plan(size, 60, 42));
   }
 
@@ -45,6 +47,49 @@ class BenchChangeTest {
         .filteredOn(c -> c.kind() == Kind.PORT_CHANGE)
         .extracting(BenchChange::port)
         .containsOnly(BenchMesh.SERVICE_PORT, BenchMesh.SERVICE_PORT + 1);
+  }
+
+  @Test
+  void groupedHalfTheChangesChangeAVirtualDestinationsPortInTheClusterItLivesIn() {
+    BenchSize grouped = new BenchSize(3, 20, 2, 2); // VirtualDestinations for svc-0, svc-2, …
+    List<BenchChange> plan = BenchChange.plan(grouped, 100, 5);
+
+    List<BenchChange> destinations =
+        plan.stream().filter(c -> c.kind() == Kind.DESTINATION_PORT_CHANGE).toList();
+    assertThat(destinations).hasSizeBetween(30, 70);
+    assertThat(destinations)
+        .allSatisfy(
+            c ->
+                assertThat(c.cluster())
+                    .isEqualTo(
+                        grouped.workloadClusters().get(GroupedMesh.owner(grouped, c.service()))))
+        .extracting(BenchChange::service)
+        .allMatch(n -> n % 2 == 0 && n < 20);
+    Map<Integer, Integer> ports = new HashMap<>();
+    for (BenchChange change : destinations) {
+      assertThat(change.port())
+          .as("toggled: " + change)
+          .isNotEqualTo(ports.getOrDefault(change.service(), BenchMesh.SERVICE_PORT));
+      ports.put(change.service(), change.port());
+    }
+  }
+
+  @Test
+  void withoutGroupingNoVirtualDestinationIsChanged() {
+    assertThat(BenchChange.plan(size, 500, 9))
+        .extracting(BenchChange::kind)
+        .doesNotContain(Kind.DESTINATION_PORT_CHANGE);
+  }
+
+  @Test
+  void aVirtualDestinationsChangeShowsInItsEntryUnderItsHost() {
+    BenchChange change = new BenchChange(Kind.DESTINATION_PORT_CHANGE, "cluster-01", 3, 8081);
+
+    assertThat(change.host(size)).isEqualTo("svc-3.global");
+    assertThat(change.entryName(size)).isEqualTo("vd-svc-3-bench-1");
+    assertThat(change.discoveredKind()).isEqualTo("VirtualDestination");
+    assertThat(new BenchChange(Kind.DELETE, "cluster-01", 3, 8080).entryName(size))
+        .isEqualTo("svc-3-bench-1-svc-cluster-01-global");
   }
 
   @Test

@@ -75,4 +75,41 @@ class BenchFormatTest {
     assertThat(json.get("objectsPerCluster").get("cluster-02").asInt()).isEqualTo(6);
     assertThat(json.get("footprint").get("topicBytes").asLong()).isEqualTo(2048);
   }
+
+  @Test
+  void groupedEachKindOfChangeIsSummarisedApart() throws Exception {
+    BenchReport grouped =
+        new BenchReport(
+            new BenchSize(2, 3, 1, 1),
+            report.changes(),
+            report.floor(),
+            new Propagation(
+                report.propagation().total(),
+                report.propagation().stages(),
+                0,
+                Map.of(
+                    "PORT_CHANGE", Latencies.of(List.of(20_000L)),
+                    "DESTINATION_PORT_CHANGE", Latencies.of(List.of(25_000L, 70_000L)))),
+            report.coldConvergence(),
+            report.startUp(),
+            report.coldCpu(),
+            report.applyFloor(),
+            report.expectedObjectsPerCluster(),
+            report.objectsPerCluster(),
+            report.footprint());
+
+    assertThat(BenchFormat.title(grouped)).contains("3 VirtualDestinations");
+    assertThat(BenchFormat.table(grouped))
+        .containsPattern("  VD port change +25\\.0 .* 2 changes")
+        .containsPattern("\n  port change +20\\.0 .* 1 changes");
+    assertThat(
+            new ObjectMapper()
+                .readTree(BenchFormat.json(grouped))
+                .get("propagationByChangeKind")
+                .get("DESTINATION_PORT_CHANGE")
+                .get("count")
+                .asInt())
+        .isEqualTo(2);
+    assertThat(BenchFormat.json(report)).doesNotContain("propagationByChangeKind");
+  }
 }
