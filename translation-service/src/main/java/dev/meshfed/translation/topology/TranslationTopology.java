@@ -13,7 +13,9 @@ import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.records.StatusKey;
 import dev.meshfed.translation.records.TargetedKey;
 import dev.meshfed.translation.translate.TranslationSettings;
+import java.util.Map;
 import java.util.function.Function;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.AutoOffsetReset;
@@ -30,6 +32,9 @@ import org.apache.kafka.streams.state.Stores;
  * events topic.
  */
 public final class TranslationTopology {
+
+  /** The largest unit result its changelog takes: its producer must send as large records. */
+  public static final String UNIT_RESULT_MAX_BYTES = String.valueOf(64 * 1024 * 1024);
 
   public static final String INPUTS_STORE = "inputs";
   public static final String UNITS_STORE = "units";
@@ -83,8 +88,12 @@ public final class TranslationTopology {
         Stores.keyValueStoreBuilder(
             stores.apply(INPUTS_STORE), Serdes.String(), new AvroSerde<>(DiscoveredObject.class)),
         PROCESSOR);
+    // a unit's stored result holds all its objects: a VirtualDestination's grows with the cube of
+    // the clusters backing it (1.3 MB at 20), past Kafka's default 1 MB per record
     topology.addStateStore(
-        Stores.keyValueStoreBuilder(stores.apply(UNITS_STORE), Serdes.String(), Serdes.String()),
+        Stores.keyValueStoreBuilder(stores.apply(UNITS_STORE), Serdes.String(), Serdes.String())
+            .withLoggingEnabled(
+                Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, UNIT_RESULT_MAX_BYTES)),
         PROCESSOR);
     topology.addSink(
         DESIRED_SINK,
