@@ -104,6 +104,9 @@ public final class FederationTranslator {
       units.addAll(VirtualDestinationUnits.backedIn(changed, inputs));
       return Optional.of(units);
     }
+    if (changed.kind().startsWith(DiscoveredKinds.VIRTUAL_DESTINATION)) {
+      return VirtualDestinationUnits.changedItself(before, after, inputs, membership);
+    }
     if (!DiscoveredKinds.SERVICE.equals(changed.kind())) {
       return Optional.empty();
     }

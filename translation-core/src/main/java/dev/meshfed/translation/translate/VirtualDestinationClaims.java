@@ -31,6 +31,13 @@ final class VirtualDestinationClaims {
         .min(OLDEST_FIRST);
   }
 
+  /** Whether any other VirtualDestination, older or newer, claims what it claims. */
+  static boolean anyRival(VirtualDestinationInput vd, MeshInputs inputs) {
+    return VirtualDestinationTranslator.all(inputs)
+        .filter(other -> !other.id().equals(vd.id()))
+        .anyMatch(other -> collides(vd, other));
+  }
+
   static String conflict(VirtualDestinationInput vd, VirtualDestinationInput winner) {
     return "the older "
         + winner.id().ref()

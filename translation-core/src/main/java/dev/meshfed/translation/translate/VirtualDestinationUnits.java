@@ -1,17 +1,23 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.translation.model.AccessPolicyInput;
+import dev.meshfed.translation.model.DestinationSelector;
+import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.VirtualDestinationInput.ObjectSelector;
+import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
-/** Which VirtualDestinations a change to a Service or a workload can change. */
+/** Which units a change to a Service, a workload or a VirtualDestination itself can change. */
 final class VirtualDestinationUnits {
 
   private VirtualDestinationUnits() {}
@@ -39,6 +45,71 @@ final class VirtualDestinationUnits {
         .map(VirtualDestinationInput::id)
         .forEach(id -> units.add(UnitId.virtualDestination(id)));
     return units;
+  }
+
+  /**
+   * What a change to a VirtualDestination itself can change, when that is known to be little: one
+   * that keeps its hosts and backing selectors, is valid before and after and collides with no
+   * other, changes its own objects, the RouteTables routing to it and the statuses of the
+   * destination policies selecting it (before or after: by its labels and ports). Empty means
+   * "all": its hosts, backing or validity changed, or a rival or a mirror depends on it.
+   */
+  static Optional<SortedSet<UnitId>> changedItself(
+      Optional<Input> before, Optional<Input> after, MeshInputs inputs, Membership membership) {
+    if (before.isEmpty()
+        || after.isEmpty()
+        || !(before.get() instanceof VirtualDestinationInput was)
+        || !(after.get() instanceof VirtualDestinationInput is)
+        || !was.hosts().equals(is.hosts())
+        || !was.services().equals(is.services())
+        || !was.externalServices().equals(is.externalServices())
+        || !VirtualDestinationCheck.problems(was).isEmpty()
+        || !VirtualDestinationCheck.problems(is).isEmpty()
+        || VirtualDestinationClaims.anyRival(is, inputs)
+        || mirrored(is, inputs)) {
+      return Optional.empty();
+    }
+    SortedSet<UnitId> units = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+    units.add(UnitId.virtualDestination(is.id()));
+    units.addAll(RouteTableUnits.routingTo(new TreeSet<>(units), inputs));
+    String workspace =
+        membership
+            .workspaceOf(is.id().cluster(), is.id().namespace())
+            .map(WorkspacePlan::name)
+            .orElse("");
+    Stream.of(
+            inputs.all(FailoverPolicyInput.class).map(p -> selector(p, p.applyToDestinations())),
+            inputs
+                .all(OutlierDetectionPolicyInput.class)
+                .map(p -> selector(p, p.applyToDestinations())),
+            inputs.all(AccessPolicyInput.class).map(p -> selector(p, p.applyToDestinations())))
+        .flatMap(policies -> policies)
+        .filter(
+            p ->
+                p.destinations().isEmpty()
+                    || DestinationPolicies.slots(p.destinations(), was, workspace)
+                        .findAny()
+                        .isPresent()
+                    || DestinationPolicies.slots(p.destinations(), is, workspace)
+                        .findAny()
+                        .isPresent())
+        .forEach(p -> units.add(UnitId.policy(p.policy())));
+    return Optional.of(units);
+  }
+
+  private record Selecting(ObjectId policy, List<DestinationSelector> destinations) {}
+
+  private static Selecting selector(Input policy, List<DestinationSelector> destinations) {
+    return new Selecting(policy.id(), destinations);
+  }
+
+  /** Whether a MirrorPolicy copies requests to it: those routes are not known from it alone. */
+  private static boolean mirrored(VirtualDestinationInput vd, MeshInputs inputs) {
+    return inputs
+        .all(MirrorPolicyInput.class)
+        .anyMatch(
+            p ->
+                p.destination() != null && RouteDestinations.refersTo(p.destination(), p.id(), vd));
   }
 
   private static boolean couldSelect(ObjectSelector selector, ServiceInput service) {
