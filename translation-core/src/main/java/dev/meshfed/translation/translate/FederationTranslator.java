@@ -107,6 +107,9 @@ public final class FederationTranslator {
     if (changed.kind().startsWith(DiscoveredKinds.VIRTUAL_DESTINATION)) {
       return VirtualDestinationUnits.changedItself(before, after, inputs, membership);
     }
+    if (changed.kind().startsWith(DiscoveredKinds.ROUTE_TABLE)) {
+      return RouteTableUnits.changedItself(before, after, inputs, membership);
+    }
     if (!DiscoveredKinds.SERVICE.equals(changed.kind())) {
       return Optional.empty();
     }

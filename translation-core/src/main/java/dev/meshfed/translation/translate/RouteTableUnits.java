@@ -1,12 +1,16 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
+import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
-/** Which RouteTables a change to a Service can change: those with a destination naming it. */
+/** Which units a change to a Service, a VirtualDestination or a RouteTable itself can change. */
 final class RouteTableUnits {
 
   private RouteTableUnits() {}
@@ -40,5 +44,59 @@ final class RouteTableUnits {
                                 .anyMatch(d -> RouteDestinations.refersTo(d, rt.id(), vd)))
                     .forEach(rt -> routing.add(UnitId.routeTable(rt.id()))));
     return routing;
+  }
+
+  /**
+   * What a change to a RouteTable itself can change, when that is known to be little: one that
+   * keeps its hosts, is valid before and after and shares no host with another RouteTable changes
+   * its own VirtualServices, the subsets of the VirtualDestinations it routes to (before or after)
+   * and the statuses of the route policies selecting its routes. Empty means "all".
+   */
+  static Optional<SortedSet<UnitId>> changedItself(
+      Optional<Input> before, Optional<Input> after, MeshInputs inputs, Membership membership) {
+    if (before.isEmpty()
+        || after.isEmpty()
+        || !(before.get() instanceof RouteTableInput was)
+        || !(after.get() instanceof RouteTableInput is)
+        || !was.hosts().equals(is.hosts())
+        || !RouteTableCheck.problems(was).isEmpty()
+        || !RouteTableCheck.problems(is).isEmpty()
+        || sharesAHost(is, inputs)) {
+      return Optional.empty();
+    }
+    SortedSet<UnitId> units = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+    units.add(UnitId.routeTable(is.id()));
+    VirtualDestinationTranslator.all(inputs)
+        .filter(
+            vd ->
+                Stream.of(was, is)
+                    .anyMatch(
+                        rt ->
+                            RouteSubsets.destinations(rt)
+                                .anyMatch(d -> RouteDestinations.refersTo(d, rt.id(), vd))))
+        .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
+    String workspace =
+        membership
+            .workspaceOf(is.id().cluster(), is.id().namespace())
+            .map(WorkspacePlan::name)
+            .orElse("");
+    inputs
+        .all(RoutePolicyInput.class)
+        .filter(
+            p ->
+                Stream.of(was, is)
+                    .anyMatch(
+                        rt ->
+                            RouteTableRoutes.of(rt).stream()
+                                .anyMatch(r -> RoutePolicies.selects(p, rt, r.route(), workspace))))
+        .forEach(p -> units.add(UnitId.policy(p.id())));
+    return Optional.of(units);
+  }
+
+  private static boolean sharesAHost(RouteTableInput rt, MeshInputs inputs) {
+    return inputs
+        .all(RouteTableInput.class)
+        .filter(other -> !other.id().equals(rt.id()))
+        .anyMatch(other -> other.hosts().stream().anyMatch(rt.hosts()::contains));
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,7 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * A change that recomputes only some units ({@link FederationTranslator#unitsAffectedBy}) leaves
  * every other unit's result exactly as a translation after the change would make it: checked for
- * changes to each VirtualDestination of every golden case that keep its hosts and backing.
+ * changes to each VirtualDestination (a port, a label) and RouteTable (route labels, matchers) of
+ * every golden case.
  */
 class NarrowedRecomputeTest {
 
@@ -65,13 +67,38 @@ class NarrowedRecomputeTest {
         .anyMatch(u -> u instanceof UnitId.PolicyUnit);
   }
 
-  private static void check(
-      GoldenCase golden,
-      VirtualDestinationInput vd,
-      UnaryOperator<VirtualDestinationInput> change) {
+  @org.junit.jupiter.api.Test
+  void aRouteTableWithAHostOfItsOwnRecomputesItselfOnly() throws IOException {
+    GoldenCase golden = GoldenCase.named("external-services");
+    RouteTableInput httpbin = golden.mesh().all(RouteTableInput.class).findFirst().orElseThrow();
+    MeshInputs mesh = golden.mesh();
+
+    Optional<SortedSet<UnitId>> affected =
+        FederationTranslator.unitsAffectedBy(
+            httpbin.id(),
+            Optional.of(httpbin),
+            Optional.of(onlyForTesters(httpbin)),
+            mesh,
+            FederationTranslator.membership(mesh, golden.settings()));
+
+    assertThat(affected).isPresent();
+    assertThat(affected.get()).containsExactly(UnitId.routeTable(httpbin.id()));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void unitsLeftOutOfARouteTablesChangeComeOutTheSame(String name) throws IOException {
+    GoldenCase golden = GoldenCase.named(name);
+    for (RouteTableInput rt : golden.mesh().all(RouteTableInput.class).toList()) {
+      check(golden, rt, NarrowedRecomputeTest::relabelled);
+      check(golden, rt, NarrowedRecomputeTest::onlyForTesters);
+    }
+  }
+
+  private static <I extends Input> void check(GoldenCase golden, I vd, UnaryOperator<I> change) {
     MeshInputs before = golden.mesh();
     List<Input> changedInputs = new ArrayList<>(golden.inputs());
-    VirtualDestinationInput changed = change.apply(vd);
+    I changed = change.apply(vd);
     changedInputs.replaceAll(i -> i.id().equals(vd.id()) ? changed : i);
     MeshInputs after = MeshInputs.of(changedInputs);
     Membership membership = FederationTranslator.membership(before, golden.settings());
@@ -92,6 +119,62 @@ class NarrowedRecomputeTest {
             .isEqualTo(was.getOrDefault(unit, UnitResult.EMPTY));
       }
     }
+  }
+
+  /** Every route labelled anew: the route policies selecting it change. */
+  private static RouteTableInput relabelled(RouteTableInput rt) {
+    return withRoutes(
+        rt,
+        rt.http().stream()
+            .map(
+                r ->
+                    new RouteTableInput.HttpRoute(
+                        r.name(),
+                        Map.of("route", "relabelled"),
+                        r.matchers(),
+                        r.forwardTo(),
+                        r.redirect(),
+                        r.directResponse()))
+            .toList());
+  }
+
+  /** Every route matched by a header only testers send. */
+  private static RouteTableInput onlyForTesters(RouteTableInput rt) {
+    return withRoutes(
+        rt,
+        rt.http().stream()
+            .map(
+                r ->
+                    new RouteTableInput.HttpRoute(
+                        r.name(),
+                        r.labels(),
+                        List.of(
+                            new RouteTableInput.HttpMatcher(
+                                null,
+                                List.of(
+                                    new RouteTableInput.ValueMatcher(
+                                        "x-tester", "yes", false, false)),
+                                List.of(),
+                                null)),
+                        r.forwardTo(),
+                        r.redirect(),
+                        r.directResponse()))
+            .toList());
+  }
+
+  private static RouteTableInput withRoutes(
+      RouteTableInput rt, List<RouteTableInput.HttpRoute> routes) {
+    return new RouteTableInput(
+        rt.id(),
+        rt.creationTimestamp(),
+        rt.generation() + 1,
+        rt.hosts(),
+        rt.workloadSelectors(),
+        rt.virtualGateways(),
+        rt.defaultDestination(),
+        routes,
+        rt.weight(),
+        rt.problems());
   }
 
   private static VirtualDestinationInput otherPort(VirtualDestinationInput vd) {
