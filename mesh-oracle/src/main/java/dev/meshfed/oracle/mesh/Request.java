@@ -2,6 +2,7 @@ package dev.meshfed.oracle.mesh;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * A request from a sidecar in {@code cluster}/{@code namespace}, as {@code serviceAccount}, for
@@ -66,123 +67,35 @@ public record Request(
 
   /** The same request from a proxy in a locality ({@code region/zone/subzone}). */
   public Request at(String proxyLocality) {
-    return new Request(
-        cluster,
-        namespace,
-        serviceAccount,
-        host,
-        port,
-        subset,
-        proxyLocality,
-        path,
-        method,
-        headers,
-        queryParameters,
-        sourceLabels);
+    return edit(e -> e.locality = proxyLocality);
   }
 
   /** The same request from a proxy running as another service account of its namespace. */
   public Request as(String account) {
-    return new Request(
-        cluster,
-        namespace,
-        account,
-        host,
-        port,
-        subset,
-        locality,
-        path,
-        method,
-        headers,
-        queryParameters,
-        sourceLabels);
+    return edit(e -> e.serviceAccount = account);
   }
 
   /** The same request for another path ({@code /api?x=1}: the query string is part of it). */
   public Request withPath(String newPath) {
-    return new Request(
-        cluster,
-        namespace,
-        serviceAccount,
-        host,
-        port,
-        subset,
-        locality,
-        newPath,
-        method,
-        headers,
-        queryParameters,
-        sourceLabels);
+    return edit(e -> e.path = newPath);
   }
 
   public Request withMethod(String newMethod) {
-    return new Request(
-        cluster,
-        namespace,
-        serviceAccount,
-        host,
-        port,
-        subset,
-        locality,
-        path,
-        newMethod,
-        headers,
-        queryParameters,
-        sourceLabels);
+    return edit(e -> e.method = newMethod);
   }
 
   /** The same request with one more header; names are case-insensitive, so kept lower case. */
   public Request withHeader(String name, String value) {
-    Map<String, String> more = new TreeMap<>(headers);
-    more.put(name.toLowerCase(java.util.Locale.ROOT), value);
-    return new Request(
-        cluster,
-        namespace,
-        serviceAccount,
-        host,
-        port,
-        subset,
-        locality,
-        path,
-        method,
-        more,
-        queryParameters,
-        sourceLabels);
+    return edit(e -> e.headers.put(name.toLowerCase(java.util.Locale.ROOT), value));
   }
 
   public Request withQueryParameter(String name, String value) {
-    Map<String, String> more = new TreeMap<>(queryParameters);
-    more.put(name, value);
-    return new Request(
-        cluster,
-        namespace,
-        serviceAccount,
-        host,
-        port,
-        subset,
-        locality,
-        path,
-        method,
-        headers,
-        more,
-        sourceLabels);
+    return edit(e -> e.queryParameters.put(name, value));
   }
 
   /** The same request from a pod with these labels (what a match's sourceLabels select). */
   public Request withSourceLabels(Map<String, String> labels) {
-    return new Request(
-        cluster,
-        namespace,
-        serviceAccount,
-        host,
-        port,
-        subset,
-        locality,
-        path,
-        method,
-        headers,
-        queryParameters,
-        labels);
+    return edit(e -> e.sourceLabels = new TreeMap<>(labels));
   }
 
   /** The path without its query string: what Envoy's path matchers compare. */
@@ -193,19 +106,65 @@ public record Request(
 
   /** This request as the client's proxy sends it on to a route destination's cluster. */
   Request with(String destinationHost, int destinationPort, String destinationSubset) {
-    return new Request(
-        cluster,
-        namespace,
-        serviceAccount,
-        destinationHost,
-        destinationPort,
-        destinationSubset,
-        locality,
-        path,
-        method,
-        headers,
-        queryParameters,
-        sourceLabels);
+    return edit(
+        e -> {
+          e.host = destinationHost;
+          e.port = destinationPort;
+          e.subset = destinationSubset;
+        });
+  }
+
+  private Request edit(Consumer<Edit> change) {
+    Edit edit = new Edit(this);
+    change.accept(edit);
+    return edit.request();
+  }
+
+  /** A request's fields, changed one by one into the next request. */
+  private static final class Edit {
+    private final String cluster;
+    private final String namespace;
+    private String serviceAccount;
+    private String host;
+    private int port;
+    private String subset;
+    private String locality;
+    private String path;
+    private String method;
+    private final Map<String, String> headers;
+    private final Map<String, String> queryParameters;
+    private Map<String, String> sourceLabels;
+
+    Edit(Request r) {
+      cluster = r.cluster;
+      namespace = r.namespace;
+      serviceAccount = r.serviceAccount;
+      host = r.host;
+      port = r.port;
+      subset = r.subset;
+      locality = r.locality;
+      path = r.path;
+      method = r.method;
+      headers = new TreeMap<>(r.headers);
+      queryParameters = new TreeMap<>(r.queryParameters);
+      sourceLabels = r.sourceLabels;
+    }
+
+    Request request() {
+      return new Request(
+          cluster,
+          namespace,
+          serviceAccount,
+          host,
+          port,
+          subset,
+          locality,
+          path,
+          method,
+          headers,
+          queryParameters,
+          sourceLabels);
+    }
   }
 
   @Override
