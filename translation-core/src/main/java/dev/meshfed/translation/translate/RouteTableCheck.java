@@ -37,12 +37,14 @@ final class RouteTableCheck {
     }
     for (int i = 0; i < rt.workloadSelectors().size(); i++) {
       ObjectSelector selector = rt.workloadSelectors().get(i);
-      if (!selector.labels().isEmpty()) {
+      if (!selector.labels().isEmpty() || selector.name() != null) {
         problems.add(
             "spec.workloadSelectors["
                 + i
-                + "].selector.labels: meshfed selects clients by cluster, namespace and"
-                + " workspace, not by workload labels");
+                + "].selector."
+                + (selector.labels().isEmpty() ? "name" : "labels")
+                + ": meshfed selects clients by cluster, namespace and workspace, not by"
+                + " workload");
       }
     }
     if (rt.defaultDestination() != null) {
