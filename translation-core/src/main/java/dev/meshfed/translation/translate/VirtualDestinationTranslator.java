@@ -25,6 +25,9 @@ final class VirtualDestinationTranslator implements Translator<VirtualDestinatio
           VirtualDestinationObjects.WORKLOAD_ENTRY,
           VirtualDestinationObjects.DESTINATION_RULE);
 
+  /** How much of a workload entry's name a hashed name keeps for sure (Manifests.objectName). */
+  private static final int STEM_CHECKED = 32;
+
   private VirtualDestinationTranslator() {}
 
   @Override
@@ -76,16 +79,7 @@ final class VirtualDestinationTranslator implements Translator<VirtualDestinatio
       case VirtualDestinationObjects.SERVICE_ENTRY ->
           VirtualDestinationObjects.entryName(vd.id()).equals(ref.name());
       case VirtualDestinationObjects.WORKLOAD_ENTRY ->
-          inputs.clusters().stream()
-              .anyMatch(
-                  c ->
-                      VirtualDestinationObjects.workloadEntryName(vd.id(), c).equals(ref.name())
-                          || subsetNames(vd, inputs, membership)
-                              .anyMatch(
-                                  subset ->
-                                      VirtualDestinationObjects.workloadEntryName(
-                                              vd.id(), c, subset)
-                                          .equals(ref.name())));
+          namesWorkloadEntry(vd, ref, inputs, membership);
       default ->
           vd.hosts().stream()
               .anyMatch(
@@ -93,6 +87,30 @@ final class VirtualDestinationTranslator implements Translator<VirtualDestinatio
                       VirtualDestinationObjects.ruleName(host).equals(ref.name())
                           || VirtualDestinationObjects.gatewayRuleName(host).equals(ref.name()));
     };
+  }
+
+  /**
+   * Whether one of its workload entries (per other cluster, and per subset) bears the name. Every
+   * such name starts like {@code vd-NAME-NAMESPACE-} (hashed names keep a prefix of it), so the
+   * subsets, which scan every RouteTable, are asked only of the VirtualDestinations that could name
+   * it: a tombstone asks this of every VirtualDestination.
+   */
+  private static boolean namesWorkloadEntry(
+      VirtualDestinationInput vd, DesiredRef ref, MeshInputs inputs, Membership membership) {
+    String stem = ("vd-" + vd.id().name() + "-" + vd.id().namespace() + "-").replace('.', '-');
+    if (!ref.name().startsWith(stem.substring(0, Math.min(stem.length(), STEM_CHECKED)))) {
+      return false;
+    }
+    List<String> subsets = subsetNames(vd, inputs, membership).toList();
+    return inputs.clusters().stream()
+        .anyMatch(
+            c ->
+                VirtualDestinationObjects.workloadEntryName(vd.id(), c).equals(ref.name())
+                    || subsets.stream()
+                        .anyMatch(
+                            subset ->
+                                VirtualDestinationObjects.workloadEntryName(vd.id(), c, subset)
+                                    .equals(ref.name())));
   }
 
   @Override
