@@ -282,12 +282,7 @@ class DiscoveryServiceIT {
     assertThat(topic.latest(gloo).orElseThrow().value().getApiVersion())
         .isEqualTo("networking.gloo.solo.io/v2");
 
-    kube.genericKubernetesResources(context(MeshfedResource.VIRTUAL_DESTINATION))
-        .inNamespace("bookinfo")
-        .withName("reviews")
-        .delete();
-
-    await().until(() -> topic.latest(meshfed).map(record -> record.value() == null).orElse(false));
+    deleteAndAwaitTombstone(MeshfedResource.VIRTUAL_DESTINATION, meshfed);
     assertThat(topic.latest(gloo).orElseThrow().value()).isNotNull();
   }
 
@@ -363,15 +358,7 @@ class DiscoveryServiceIT {
     assertThat(topic.latest(glooFailover).orElseThrow().value().getApiVersion())
         .isEqualTo("resilience.policy.gloo.solo.io/v2");
 
-    kube.genericKubernetesResources(context(MeshfedResource.FAILOVER_POLICY))
-        .inNamespace("bookinfo")
-        .withName("reviews")
-        .delete();
-
-    await()
-        .until(
-            () ->
-                topic.latest(meshfedFailover).map(record -> record.value() == null).orElse(false));
+    deleteAndAwaitTombstone(MeshfedResource.FAILOVER_POLICY, meshfedFailover);
     assertThat(topic.latest(glooFailover).orElseThrow().value()).isNotNull();
     assertThat(topic.latest(meshfedOutlierDetection).orElseThrow().value()).isNotNull();
   }
@@ -472,18 +459,7 @@ class DiscoveryServiceIT {
     assertThat(topic.latest(glooFaults).orElseThrow().value().getApiVersion())
         .isEqualTo("resilience.policy.gloo.solo.io/v2");
 
-    kube.genericKubernetesResources(context(MeshfedResource.ROUTE_TABLE))
-        .inNamespace("bookinfo")
-        .withName("reviews")
-        .delete();
-
-    await()
-        .until(
-            () ->
-                topic
-                    .latest(meshfedRouteTable)
-                    .map(record -> record.value() == null)
-                    .orElse(false));
+    deleteAndAwaitTombstone(MeshfedResource.ROUTE_TABLE, meshfedRouteTable);
     assertThat(topic.latest(glooRouteTable).orElseThrow().value()).isNotNull();
     assertThat(topic.latest(meshfedRetries).orElseThrow().value()).isNotNull();
   }
@@ -557,14 +533,7 @@ class DiscoveryServiceIT {
     assertThat(topic.latest(glooMirror).orElseThrow().value().getApiVersion())
         .isEqualTo("trafficcontrol.policy.gloo.solo.io/v2");
 
-    kube.genericKubernetesResources(context(MeshfedResource.MIRROR_POLICY))
-        .inNamespace("bookinfo")
-        .withName("reviews")
-        .delete();
-
-    await()
-        .until(
-            () -> topic.latest(meshfedMirror).map(record -> record.value() == null).orElse(false));
+    deleteAndAwaitTombstone(MeshfedResource.MIRROR_POLICY, meshfedMirror);
     assertThat(topic.latest(glooMirror).orElseThrow().value()).isNotNull();
     assertThat(topic.latest(meshfedHeaders).orElseThrow().value()).isNotNull();
   }
@@ -619,13 +588,7 @@ class DiscoveryServiceIT {
     assertThat(topic.latest(glooAccess).orElseThrow().value().getApiVersion())
         .isEqualTo("security.policy.gloo.solo.io/v2");
 
-    kube.genericKubernetesResources(context(MeshfedResource.GLOO_ACCESS_POLICY))
-        .inNamespace("bookinfo")
-        .withName("ratings")
-        .delete();
-
-    await()
-        .until(() -> topic.latest(glooAccess).map(record -> record.value() == null).orElse(false));
+    deleteAndAwaitTombstone(MeshfedResource.GLOO_ACCESS_POLICY, glooAccess);
     assertThat(topic.latest(meshfedAccess).orElseThrow().value()).isNotNull();
   }
 
@@ -693,14 +656,7 @@ class DiscoveryServiceIT {
     assertThat(topic.latest(glooEndpoint).orElseThrow().value().getApiVersion())
         .isEqualTo("networking.gloo.solo.io/v2");
 
-    kube.genericKubernetesResources(context(MeshfedResource.GLOO_EXTERNAL_ENDPOINT))
-        .inNamespace("bookinfo")
-        .withName("httpbin")
-        .delete();
-
-    await()
-        .until(
-            () -> topic.latest(glooEndpoint).map(record -> record.value() == null).orElse(false));
+    deleteAndAwaitTombstone(MeshfedResource.GLOO_EXTERNAL_ENDPOINT, glooEndpoint);
     assertThat(topic.latest(meshfedEndpoint).orElseThrow().value()).isNotNull();
     assertThat(topic.latest(glooService).orElseThrow().value()).isNotNull();
   }
@@ -1228,6 +1184,15 @@ class DiscoveryServiceIT {
             .addToAdditionalProperties("spec", spec)
             .build();
     kube.genericKubernetesResources(context(type)).resource(resource).create();
+  }
+
+  /** Deletes the custom resource a key names, and waits for the key's tombstone. */
+  private void deleteAndAwaitTombstone(MeshfedResource type, DiscoveryKey key) {
+    kube.genericKubernetesResources(context(type))
+        .inNamespace(key.getNamespace())
+        .withName(key.getName())
+        .delete();
+    await().until(() -> topic.latest(key).map(record -> record.value() == null).orElse(false));
   }
 
   private static ResourceDefinitionContext context(MeshfedResource type) {
