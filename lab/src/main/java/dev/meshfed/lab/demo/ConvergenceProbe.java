@@ -6,6 +6,9 @@ import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.events.EventKey;
+import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.events.RecomputeStarted;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.SimulatedCluster;
@@ -36,6 +39,9 @@ import org.apache.kafka.common.TopicPartition;
 final class ConvergenceProbe {
 
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The subject of translation-service's progress events. */
+  private static final EventKey TRANSLATION = new EventKey("translation");
 
   private final Admin admin;
   private final TopicMirror mirror;
@@ -76,6 +82,7 @@ final class ConvergenceProbe {
     if (translationLag > 0) {
       pending.add("translation: " + translationLag + " discovered records to process");
     }
+    recomputing().ifPresent(pending::add);
     Map<TopicPartition, Long> read = mirror.positions();
     long unread =
         ends.entrySet().stream()
@@ -105,8 +112,32 @@ final class ConvergenceProbe {
     return Optional.empty();
   }
 
+  /**
+   * Translation consumes every discovered record before it has written what they make due: a full
+   * recompute runs in batches after them, and between two batches nothing else shows that it is not
+   * done.
+   */
+  private Optional<String> recomputing() {
+    TopicSpec<EventKey, FederationEvent> topic = Topics.events();
+    byte[] key = topic.keySerde().serializer().serialize(topic.name(), TRANSLATION);
+    byte[] latest = mirror.snapshot(topic.name()).get(new TopicMirror.Key(key));
+    if (latest == null) {
+      return Optional.empty();
+    }
+    Object event = topic.valueSerde().deserializer().deserialize(topic.name(), latest).getEvent();
+    if (event instanceof RecomputeStarted started) {
+      return Optional.of("translation: recomputing " + started.getUnits() + " units");
+    }
+    return Optional.empty();
+  }
+
   Map<TopicPartition, Long> endOffsets() throws ExecutionException, InterruptedException {
     Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    // the events topic too: translation's progress is on it, and must have been read
+    TopicSpec<EventKey, FederationEvent> events = Topics.events();
+    for (int p = 0; p < events.partitions(); p++) {
+      request.put(new TopicPartition(events.name(), p), OffsetSpec.latest());
+    }
     for (String cluster : clusters.keySet()) {
       // the state topics, which the harness mirrors; the applied topic is events
       for (TopicSpec<?, ?> topic : List.of(Topics.discovered(cluster), Topics.desired(cluster))) {

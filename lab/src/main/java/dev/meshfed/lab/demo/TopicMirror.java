@@ -14,13 +14,14 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 /**
- * The latest committed value of every key of every meshfed state topic, kept current by a
- * background consumer: what the harness compares clusters against.
+ * The latest committed value of every key of every meshfed state topic, and of the events topic,
+ * kept current by a background consumer: what the harness compares clusters against, and whether
+ * translation is in the middle of a full recompute.
  */
 final class TopicMirror implements AutoCloseable {
 
   private static final Pattern STATE_TOPICS =
-      Pattern.compile("meshfed\\.(discovered|desired)\\..+");
+      Pattern.compile("meshfed\\.(discovered\\..+|desired\\..+|events)");
 
   private final ConsumerLoop<byte[], byte[]> loop;
   private final Map<String, Map<Key, byte[]>> topics = new ConcurrentHashMap<>();

@@ -14,6 +14,8 @@ import dev.meshfed.schema.events.HostUpdated;
 import dev.meshfed.schema.events.HostWithdrawn;
 import dev.meshfed.schema.events.InputAccepted;
 import dev.meshfed.schema.events.InputRejected;
+import dev.meshfed.schema.events.RecomputeFinished;
+import dev.meshfed.schema.events.RecomputeStarted;
 import dev.meshfed.schema.events.Severity;
 import dev.meshfed.schema.status.InputState;
 import dev.meshfed.schema.status.InputStatus;
@@ -122,6 +124,26 @@ public final class RecordFactory {
     return event(
         "cluster " + cluster + " left: its discovered state was withdrawn",
         new ClusterLeft(cluster));
+  }
+
+  /** The subject of translation-service's own progress events: they stay in order. */
+  public static EventKey translationKey() {
+    return new EventKey("translation");
+  }
+
+  public static FederationEvent recomputeStarted(int units) {
+    return event(
+        "translation started recomputing all "
+            + units
+            + " units: outputs are incomplete until it"
+            + " finishes",
+        new RecomputeStarted(units));
+  }
+
+  public static FederationEvent recomputeFinished(int units, long tookMillis) {
+    return event(
+        "translation recomputed all " + units + " units in " + tookMillis + " ms",
+        new RecomputeFinished(units, tookMillis));
   }
 
   private static FederationEvent event(String message, Object typed) {

@@ -5,6 +5,7 @@ import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.model.ApplyFailureInput;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.records.RecordFactory;
 import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.Membership;
 import dev.meshfed.translation.translate.TranslationSettings;
@@ -118,8 +119,21 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
       Membership before = membership;
       membership = FederationTranslator.membership(inputs.mesh(), settings);
       announcements.membershipChanged(before, membership, batch.timestamp());
+      announceProgress(RecordFactory.recomputeStarted(batch.fullRecomputeUnits()), batch);
     }
     recompute(batch.units(), batch.timestamp());
+    batch
+        .finishesFullRecompute()
+        .ifPresent(
+            done ->
+                announceProgress(
+                    RecordFactory.recomputeFinished(done.units(), done.tookMillis()), batch));
+  }
+
+  /** A full recompute's start and end go to the events: until it ends, outputs are incomplete. */
+  private void announceProgress(Object event, RecomputeSchedule.Batch batch) {
+    forward(
+        TranslationTopology.EVENTS_SINK, RecordFactory.translationKey(), event, batch.timestamp());
   }
 
   /** Every unit the inputs have, and every unit that produced something before. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -15,10 +16,16 @@ import java.util.function.Supplier;
  */
 final class FullRecompute {
 
+  /** A recompute whose every unit has been handed out: {@code units} in {@code tookMillis}. */
+  record Finished(int units, long tookMillis) {}
+
   private final Deque<UnitId> queued = new ArrayDeque<>();
   private boolean due;
   private long dueTimestamp;
   private long runningTimestamp;
+  private boolean running;
+  private int runningUnits;
+  private long runningSince;
 
   /** A change at {@code timestamp} may have moved membership. */
   void markDue(long timestamp) {
@@ -36,10 +43,13 @@ final class FullRecompute {
    * true, so the caller resolves the membership it will use.
    */
   boolean startIfDue(Supplier<Collection<UnitId>> units, long now) {
-    if (!due || !queued.isEmpty()) {
+    if (!due || running) {
       return false;
     }
     queued.addAll(units.get());
+    running = true;
+    runningUnits = queued.size();
+    runningSince = now;
     runningTimestamp = dueTimestamp > 0 ? dueTimestamp : now;
     due = false;
     dueTimestamp = 0;
@@ -55,12 +65,29 @@ final class FullRecompute {
     return batch;
   }
 
+  /** Units the running one started with. */
+  int units() {
+    return runningUnits;
+  }
+
+  /**
+   * Ends the running one once its last batch has been handed out (at wall-clock {@code now}); the
+   * next due one may start from then.
+   */
+  Optional<Finished> finishIfDone(long now) {
+    if (!running || !queued.isEmpty()) {
+      return Optional.empty();
+    }
+    running = false;
+    return Optional.of(new Finished(runningUnits, now - runningSince));
+  }
+
   /** The timestamp the running one's records carry: the latest change that made it due. */
   long timestamp() {
     return runningTimestamp;
   }
 
   boolean isRunning() {
-    return !queued.isEmpty();
+    return running;
   }
 }

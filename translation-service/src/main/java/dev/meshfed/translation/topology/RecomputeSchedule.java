@@ -45,10 +45,23 @@ final class RecomputeSchedule {
    */
   static final Duration BATCH_EVERY_WHILE_BUSY = Duration.ofSeconds(1);
 
-  /** What the punctuation recomputes, and the timestamp its records carry. */
-  record Batch(boolean startsFullRecompute, List<UnitId> units, long timestamp) {
+  /**
+   * What the punctuation recomputes, and the timestamp its records carry. A batch that starts a
+   * full recompute says how many units it has; the one that hands out its last units says it
+   * finished.
+   */
+  record Batch(
+      boolean startsFullRecompute,
+      int fullRecomputeUnits,
+      List<UnitId> units,
+      long timestamp,
+      Optional<FullRecompute.Finished> finishesFullRecompute) {
 
-    static final Batch NONE = new Batch(false, List.of(), 0);
+    static final Batch NONE = new Batch(false, 0, List.of(), 0, Optional.empty());
+
+    Batch(boolean startsFullRecompute, int fullRecomputeUnits, List<UnitId> units, long timestamp) {
+      this(startsFullRecompute, fullRecomputeUnits, units, timestamp, Optional.empty());
+    }
   }
 
   private final int unitsPerBatch;
@@ -116,17 +129,19 @@ final class RecomputeSchedule {
       return Batch.NONE;
     }
     boolean started = fullRecompute.startIfDue(everyUnit, now);
+    int startedUnits = started ? fullRecompute.units() : 0;
     List<UnitId> units = fullRecompute.nextBatch(unitsPerBatch);
-    if (!units.isEmpty()) {
+    Optional<FullRecompute.Finished> finished = fullRecompute.finishIfDone(now);
+    if (!units.isEmpty() || finished.isPresent()) {
       lastBatchAt = now;
-      return new Batch(started, units, fullRecompute.timestamp());
+      return new Batch(started, startedUnits, units, fullRecompute.timestamp(), finished);
     }
     if (fullRecompute.isDue()
         || dueStatuses.isEmpty()
         || now - lastStatusesAt < STATUSES_EVERY.toMillis()) {
-      return new Batch(started, List.of(), fullRecompute.timestamp());
+      return new Batch(started, startedUnits, List.of(), fullRecompute.timestamp());
     }
-    Batch statuses = new Batch(started, List.copyOf(dueStatuses), dueStatusesAt);
+    Batch statuses = new Batch(started, startedUnits, List.copyOf(dueStatuses), dueStatusesAt);
     dueStatuses.clear();
     dueStatusesAt = 0;
     lastBatchAt = now;

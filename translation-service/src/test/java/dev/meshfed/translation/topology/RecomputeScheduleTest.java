@@ -77,6 +77,21 @@ class RecomputeScheduleTest {
   }
 
   @Test
+  void aFullRecomputeSaysHowManyUnitsItStartsWithAndTheBatchThatEndsItSaysSo() {
+    schedule.changed(Optional.empty(), 5);
+
+    RecomputeSchedule.Batch first = next(LATER);
+    RecomputeSchedule.Batch second = next(LATER + 50);
+    RecomputeSchedule.Batch third = next(LATER + 100);
+
+    assertThat(first.fullRecomputeUnits()).isEqualTo(EVERY_UNIT.size());
+    assertThat(first.finishesFullRecompute()).isEmpty();
+    assertThat(second.finishesFullRecompute())
+        .contains(new FullRecompute.Finished(EVERY_UNIT.size(), 50));
+    assertThat(third.finishesFullRecompute()).as("once").isEmpty();
+  }
+
+  @Test
   void dueStatusesWaitForTheFullRecompute() {
     schedule.changed(Optional.of(List.of(STATUS)), 1);
     schedule.changed(Optional.empty(), 2);

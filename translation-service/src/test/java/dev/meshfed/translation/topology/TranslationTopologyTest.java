@@ -15,6 +15,8 @@ import dev.meshfed.schema.events.ClusterLeft;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.HostWithdrawn;
+import dev.meshfed.schema.events.RecomputeFinished;
+import dev.meshfed.schema.events.RecomputeStarted;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.schema.status.InputState;
@@ -201,9 +203,33 @@ class TranslationTopologyTest {
     pipe("cluster1", Discovered.agent().key(), null);
 
     assertThat(events.readKeyValuesToList())
+        .filteredOn(kv -> !kv.key.getSubject().equals("translation"))
         .extracting(kv -> kv.key.getSubject(), kv -> kv.value.getEvent().getClass())
         .containsExactly(
             tuple("cluster1", ClusterJoined.class), tuple("cluster1", ClusterLeft.class));
+  }
+
+  @Test
+  void aFullRecomputeIsAnnouncedWhenItStartsAndWhenItsLastUnitIsWritten() {
+    TestOutputTopic<EventKey, FederationEvent> events = events();
+
+    loadBookinfo();
+
+    List<Object> progress =
+        events.readKeyValuesToList().stream()
+            .filter(kv -> kv.key.getSubject().equals("translation"))
+            .map(kv -> kv.value.getEvent())
+            .toList();
+    assertThat(progress).isNotEmpty().first().isInstanceOf(RecomputeStarted.class);
+    assertThat(progress).last().isInstanceOf(RecomputeFinished.class);
+    for (int i = 0; i < progress.size(); i += 2) {
+      RecomputeStarted started = (RecomputeStarted) progress.get(i);
+      RecomputeFinished finished = (RecomputeFinished) progress.get(i + 1);
+      assertThat(finished.getUnits()).isEqualTo(started.getUnits());
+    }
+    assertThat(((RecomputeFinished) progress.get(progress.size() - 1)).getUnits())
+        .as("the last one: the membership, statuses, gateways and both services")
+        .isGreaterThan(4);
   }
 
   @Test
