@@ -11,6 +11,7 @@ import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
@@ -24,6 +25,17 @@ public final class MeshInputs {
   private final SortedMap<String, Map<Class<?>, SortedMap<ObjectId, Input>>> byCluster =
       new TreeMap<>();
   private final Map<String, SortedSet<ObjectId>> servicesByHostPrefix = new HashMap<>();
+  private final Map<Class<?>, Long> versions = new HashMap<>();
+  private final Map<Derivation<?, ?>, Derived> derived = new HashMap<>();
+
+  /**
+   * A view derived from the inputs of one type only, such as an index: {@code name} tells apart
+   * views of the same type. Used as a key, so make one constant per view.
+   */
+  public record Derivation<T extends Input, R>(
+      Class<T> type, String name, Function<Stream<T>, R> build) {}
+
+  private record Derived(long version, Object value) {}
 
   public static MeshInputs of(Collection<? extends Input> inputs) {
     MeshInputs mesh = new MeshInputs();
@@ -32,7 +44,11 @@ public final class MeshInputs {
   }
 
   public void put(Input input) {
+    changed(input.getClass());
     Input previous = byId.put(input.id(), input);
+    if (previous != null) {
+      changed(previous.getClass());
+    }
     if (previous != null && previous.getClass() != input.getClass()) {
       unindex(previous);
     }
@@ -50,8 +66,42 @@ public final class MeshInputs {
   public void remove(ObjectId id) {
     Input removed = byId.remove(id);
     if (removed != null) {
+      changed(removed.getClass());
       unindex(removed);
     }
+  }
+
+  /**
+   * The view {@code derivation} builds from every input of its type, built again only once an input
+   * of that type (or of a subtype) has changed since: a translator looks up what it would otherwise
+   * scan for, and the view costs one scan per change of its type, not one per look-up.
+   */
+  public <T extends Input, R> R derived(Derivation<T, R> derivation) {
+    long version = version(derivation.type());
+    Derived cached = derived.get(derivation);
+    if (cached != null && cached.version() == version) {
+      @SuppressWarnings("unchecked")
+      R value = (R) cached.value();
+      return value;
+    }
+    R value = derivation.build().apply(all(derivation.type()));
+    derived.put(derivation, new Derived(version, value));
+    return value;
+  }
+
+  /** Grows with every change of an input of a subtype of {@code type}. */
+  private long version(Class<?> type) {
+    long version = 0;
+    for (Map.Entry<Class<?>, Long> changes : versions.entrySet()) {
+      if (type.isAssignableFrom(changes.getKey())) {
+        version += changes.getValue();
+      }
+    }
+    return version;
+  }
+
+  private void changed(Class<?> type) {
+    versions.merge(type, 1L, Long::sum);
   }
 
   public Optional<Input> get(ObjectId id) {

@@ -4,6 +4,7 @@ import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.Derivation;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
@@ -49,20 +50,57 @@ final class DestinationPolicies {
 
   private DestinationPolicies() {}
 
+  private static final Derivation<FailoverPolicyInput, SelectionIndex<FailoverPolicyInput>>
+      FAILOVERS =
+          new Derivation<>(
+              FailoverPolicyInput.class,
+              "valid policies by the VirtualDestinations they may select",
+              all ->
+                  virtualDestinationIndex(
+                      all.filter(p -> PolicyCheck.problems(p).isEmpty()),
+                      FailoverPolicyInput::applyToDestinations));
+  private static final Derivation<
+          OutlierDetectionPolicyInput, SelectionIndex<OutlierDetectionPolicyInput>>
+      OUTLIER_DETECTIONS =
+          new Derivation<>(
+              OutlierDetectionPolicyInput.class,
+              "valid policies by the VirtualDestinations they may select",
+              all ->
+                  virtualDestinationIndex(
+                      all.filter(p -> PolicyCheck.problems(p).isEmpty()),
+                      OutlierDetectionPolicyInput::applyToDestinations));
+
+  /**
+   * Policies by the VirtualDestinations their selectors may select: none written selects all, and a
+   * policy whose selectors all name other kinds selects none.
+   */
+  static <P> SelectionIndex<P> virtualDestinationIndex(
+      Stream<P> policies, Function<P, List<DestinationSelector>> destinations) {
+    return SelectionIndex.of(
+        policies.filter(
+            p ->
+                destinations.apply(p).isEmpty()
+                    || destinations.apply(p).stream()
+                        .anyMatch(d -> VIRTUAL_DESTINATION.equals(d.kind()))),
+        p ->
+            destinations.apply(p).stream()
+                .filter(d -> VIRTUAL_DESTINATION.equals(d.kind()))
+                .map(DestinationSelector::selector)
+                .toList());
+  }
+
   static SortedMap<Integer, Contest> of(
       VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
     SortedMap<Integer, List<FailoverPolicyInput>> failovers =
         bySlot(
-            inputs.all(FailoverPolicyInput.class).filter(p -> PolicyCheck.problems(p).isEmpty()),
+            inputs.derived(FAILOVERS).candidates(vd.id().name(), vd.labels()),
             FailoverPolicyInput::applyToDestinations,
             vd,
             workspace,
             membership);
     SortedMap<Integer, List<OutlierDetectionPolicyInput>> outliers =
         bySlot(
-            inputs
-                .all(OutlierDetectionPolicyInput.class)
-                .filter(p -> PolicyCheck.problems(p).isEmpty()),
+            inputs.derived(OUTLIER_DETECTIONS).candidates(vd.id().name(), vd.labels()),
             OutlierDetectionPolicyInput::applyToDestinations,
             vd,
             workspace,

@@ -2,6 +2,7 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.Derivation;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.RouteTableInput.RouteDestination;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Where a route's destination is for the clients of one cluster: the host, port and subset their
@@ -28,6 +30,15 @@ final class RouteDestinations {
   static final String VIRTUAL_DESTINATION = DestinationPolicies.VIRTUAL_DESTINATION;
   static final String EXTERNAL_SERVICE = "EXTERNAL_SERVICE";
   private static final String LOCAL_DOMAIN = ".svc.cluster.local";
+
+  /** VirtualDestinations by name, each list in id order. */
+  private static final Derivation<
+          VirtualDestinationInput, Map<String, List<VirtualDestinationInput>>>
+      BY_NAME =
+          new Derivation<>(
+              VirtualDestinationInput.class,
+              "VirtualDestinations by name",
+              all -> all.collect(Collectors.groupingBy(vd -> vd.id().name())));
 
   /** A destination as an Istio route destination; port and subset null where not set. */
   record Resolved(String host, Integer port, String subset) {}
@@ -90,7 +101,11 @@ final class RouteDestinations {
   private Decision<Resolved> virtualDestination(
       String cluster, RouteDestination d, ObjectId namer) {
     Optional<VirtualDestinationInput> vd =
-        VirtualDestinationTranslator.all(inputs).filter(v -> refersTo(d, namer, v)).findFirst();
+        d.ref() == null
+            ? Optional.empty()
+            : inputs.derived(BY_NAME).getOrDefault(d.ref().name(), List.of()).stream()
+                .filter(v -> refersTo(d, namer, v))
+                .findFirst();
     if (vd.isEmpty()) {
       return unreachable(d, namer, "no such VirtualDestination");
     }

@@ -4,6 +4,7 @@ import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.Derivation;
 import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RoutePolicyInput;
@@ -98,10 +99,33 @@ final class RoutePolicies {
       return Contest.NONE;
     }
     return new Contest(
-        selecting(inputs, RetryTimeoutPolicyInput.class, rt, route, workspace, membership),
-        selecting(inputs, FaultInjectionPolicyInput.class, rt, route, workspace, membership),
-        selecting(inputs, HeaderManipulationPolicyInput.class, rt, route, workspace, membership),
-        selecting(inputs, MirrorPolicyInput.class, rt, route, workspace, membership));
+        selecting(inputs, RETRY_TIMEOUTS, rt, route, workspace, membership),
+        selecting(inputs, FAULT_INJECTIONS, rt, route, workspace, membership),
+        selecting(inputs, HEADER_MANIPULATIONS, rt, route, workspace, membership),
+        selecting(inputs, MIRRORS, rt, route, workspace, membership));
+  }
+
+  private static final Derivation<RetryTimeoutPolicyInput, SelectionIndex<RetryTimeoutPolicyInput>>
+      RETRY_TIMEOUTS = validBySelection(RetryTimeoutPolicyInput.class);
+  private static final Derivation<
+          FaultInjectionPolicyInput, SelectionIndex<FaultInjectionPolicyInput>>
+      FAULT_INJECTIONS = validBySelection(FaultInjectionPolicyInput.class);
+  private static final Derivation<
+          HeaderManipulationPolicyInput, SelectionIndex<HeaderManipulationPolicyInput>>
+      HEADER_MANIPULATIONS = validBySelection(HeaderManipulationPolicyInput.class);
+  private static final Derivation<MirrorPolicyInput, SelectionIndex<MirrorPolicyInput>> MIRRORS =
+      validBySelection(MirrorPolicyInput.class);
+
+  /** The valid policies of a kind, by the routes they may select. */
+  private static <P extends RoutePolicyInput> Derivation<P, SelectionIndex<P>> validBySelection(
+      Class<P> kind) {
+    return new Derivation<>(
+        kind,
+        "valid route policies by selection",
+        all ->
+            SelectionIndex.of(
+                all.filter(p -> RoutePolicyCheck.problems(p).isEmpty()),
+                RoutePolicyInput::applyToRoutes));
   }
 
   /** Whether a policy's selectors pick a route of a route table in {@code workspace}. */
@@ -123,14 +147,14 @@ final class RoutePolicies {
 
   private static <P extends RoutePolicyInput> List<P> selecting(
       MeshInputs inputs,
-      Class<P> kind,
+      Derivation<P, SelectionIndex<P>> kind,
       RouteTableInput rt,
       HttpRoute route,
       String workspace,
       Membership membership) {
     return inputs
-        .all(kind)
-        .filter(p -> RoutePolicyCheck.problems(p).isEmpty())
+        .derived(kind)
+        .candidates(route.name(), route.labels())
         .filter(p -> DestinationPolicies.inWorkspace(p.id(), workspace, membership))
         .filter(p -> selects(p, rt, route, workspace))
         .sorted(OLDEST_FIRST)

@@ -1,6 +1,7 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.Derivation;
 import dev.meshfed.translation.model.MirrorPolicyInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RouteTableInput;
@@ -8,9 +9,11 @@ import dev.meshfed.translation.model.RouteTableInput.RouteDestination;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -68,40 +71,39 @@ final class RouteSubsets {
   /** A subset destination, and the input that names it. */
   private record Ask(ObjectId namer, RouteDestination destination) {}
 
+  /** The subset destinations of the valid route tables, by the name of the destination. */
+  private static final Derivation<RouteTableInput, Map<String, List<Ask>>> ROUTED =
+      new Derivation<>(
+          RouteTableInput.class,
+          "subsets asked of VirtualDestinations, by their name",
+          all ->
+              byDestinationName(
+                  all.filter(rt -> RouteTableCheck.problems(rt).isEmpty())
+                      .flatMap(rt -> destinations(rt).map(d -> new Ask(rt.id(), d)))));
+
+  /** The subset destinations of the valid MirrorPolicies, by the name of the destination. */
+  private static final Derivation<MirrorPolicyInput, Map<String, List<Ask>>> MIRRORED =
+      new Derivation<>(
+          MirrorPolicyInput.class,
+          "subsets asked of VirtualDestinations, by their name",
+          all ->
+              byDestinationName(
+                  all.filter(p -> p.destination() != null)
+                      .filter(p -> RoutePolicyCheck.problems(p).isEmpty())
+                      .map(p -> new Ask(p.id(), p.destination()))));
+
+  private static Map<String, List<Ask>> byDestinationName(Stream<Ask> asks) {
+    return asks.filter(ask -> !ask.destination().subset().isEmpty())
+        .filter(ask -> ask.destination().ref() != null)
+        .collect(Collectors.groupingBy(ask -> ask.destination().ref().name()));
+  }
+
   private static Stream<Ask> asking(
       VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
-    Stream<Ask> routed =
-        inputs
-            .all(RouteTableInput.class)
-            .flatMap(rt -> destinations(rt).map(d -> new Ask(rt.id(), d)))
-            .filter(ask -> asks(ask, vd))
-            .filter(ask -> valid(ask.namer(), inputs))
-            .filter(ask -> DestinationPolicies.inWorkspace(ask.namer(), workspace, membership));
-    Stream<Ask> mirrored =
-        inputs
-            .all(MirrorPolicyInput.class)
-            .filter(p -> p.destination() != null)
-            .map(p -> new Ask(p.id(), p.destination()))
-            .filter(ask -> asks(ask, vd))
-            .filter(ask -> valid(ask.namer(), inputs))
-            .filter(ask -> DestinationPolicies.inWorkspace(ask.namer(), workspace, membership));
-    return Stream.concat(routed, mirrored);
-  }
-
-  private static boolean asks(Ask ask, VirtualDestinationInput vd) {
-    return !ask.destination().subset().isEmpty()
-        && RouteDestinations.refersTo(ask.destination(), ask.namer(), vd);
-  }
-
-  private static boolean valid(ObjectId namer, MeshInputs inputs) {
-    return inputs
-        .get(namer)
-        .map(
-            input ->
-                input instanceof RouteTableInput rt
-                    ? RouteTableCheck.problems(rt).isEmpty()
-                    : RoutePolicyCheck.problems((MirrorPolicyInput) input).isEmpty())
-        .orElse(false);
+    return Stream.of(ROUTED, MIRRORED)
+        .flatMap(asks -> inputs.derived(asks).getOrDefault(vd.id().name(), List.of()).stream())
+        .filter(ask -> RouteDestinations.refersTo(ask.destination(), ask.namer(), vd))
+        .filter(ask -> DestinationPolicies.inWorkspace(ask.namer(), workspace, membership));
   }
 
   /** The subsets of {@code subsets} that some pod behind a backing service has the labels of. */

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class MeshInputsTest {
@@ -47,6 +49,43 @@ class MeshInputsTest {
 
     assertThat(mesh.inCluster("cluster1", ServiceInput.class)).containsExactly(changed);
     assertThat(mesh.get(REVIEWS_1.id())).contains(changed);
+  }
+
+  @Test
+  void aDerivedViewIsBuiltOnceAndAgainOnlyAfterAnInputOfItsTypeChanged() {
+    AtomicInteger builds = new AtomicInteger();
+    MeshInputs.Derivation<ServiceInput, List<String>> names =
+        new MeshInputs.Derivation<>(
+            ServiceInput.class,
+            "names",
+            all -> {
+              builds.incrementAndGet();
+              return all.map(s -> s.id().name()).toList();
+            });
+
+    assertThat(mesh.derived(names)).containsExactly("reviews", "details");
+    assertThat(mesh.derived(names)).containsExactly("reviews", "details");
+    mesh.put(namespace("cluster3", "other"));
+    assertThat(mesh.derived(names)).as("another type changed").hasSize(2);
+    assertThat(builds).hasValue(1);
+
+    mesh.put(service("cluster3", "ratings"));
+    assertThat(mesh.derived(names)).containsExactly("reviews", "details", "ratings");
+    mesh.remove(REVIEWS_1.id());
+    assertThat(mesh.derived(names)).containsExactly("details", "ratings");
+    assertThat(builds).hasValue(3);
+  }
+
+  @Test
+  void aViewOfASupertypeSeesChangesOfEverySubtype() {
+    MeshInputs.Derivation<Input, Long> count =
+        new MeshInputs.Derivation<>(Input.class, "count", Stream::count);
+
+    assertThat(mesh.derived(count)).isEqualTo(4);
+    mesh.put(namespace("cluster3", "other"));
+    assertThat(mesh.derived(count)).isEqualTo(5);
+    mesh.remove(DETAILS_2.id());
+    assertThat(mesh.derived(count)).isEqualTo(4);
   }
 
   private static NamespaceInput namespace(String cluster, String name) {
