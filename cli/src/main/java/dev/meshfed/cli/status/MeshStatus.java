@@ -2,6 +2,7 @@ package dev.meshfed.cli.status;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What `meshfed status` shows, computed from what was read, with no I/O.
@@ -10,6 +11,7 @@ import java.util.List;
  * @param groupedInputs every VirtualDestination, RouteTable, ExternalService and policy, with its
  *     status
  * @param problems every open problem, including those of no workspace
+ * @param recompute translation's latest full recompute; empty when none was announced
  */
 public record MeshStatus(
     Instant at,
@@ -17,7 +19,8 @@ public record MeshStatus(
     List<ClusterStatus> clusters,
     List<WorkspaceStatus> workspaces,
     List<GroupedInputStatus> groupedInputs,
-    List<Problem> problems) {
+    List<Problem> problems,
+    Optional<Recompute> recompute) {
 
   public static MeshStatus of(StatusInputs inputs, String managementCluster, Instant at) {
     List<Problem> problems = Problem.open(inputs.events());
@@ -31,7 +34,8 @@ public record MeshStatus(
             .toList(),
         workspaces,
         GroupedInputStatus.of(inputs.clusters(), workspaces),
-        problems);
+        problems,
+        Recompute.latest(inputs.events()));
   }
 
   /** Whether the management cluster has a discovered topic (else no workspace can be known). */

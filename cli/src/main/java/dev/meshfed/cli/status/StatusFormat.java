@@ -64,7 +64,9 @@ public enum StatusFormat {
           orDash(c.translationLag()),
           apply(c.apply(), now));
     }
-    StringBuilder out = new StringBuilder(clusters.render()).append('\n');
+    StringBuilder out = new StringBuilder(clusters.render());
+    status.recompute().ifPresent(r -> out.append(r.describe(now)).append('\n'));
+    out.append('\n');
     if (status.workspaces().isEmpty()) {
       out.append("no workspaces on the management cluster ")
           .append(status.managementCluster())
@@ -137,6 +139,17 @@ public enum StatusFormat {
       clusters.add(m);
     }
     tree.put("clusters", clusters);
+    status
+        .recompute()
+        .ifPresent(
+            r -> {
+              Map<String, Object> m = new LinkedHashMap<>();
+              m.put("recomputing", r.running());
+              m.put("units", r.units());
+              m.put("tookMillis", r.tookMillis());
+              m.put("at", r.at().toString());
+              tree.put("translation", m);
+            });
     List<Map<String, Object>> workspaces = new ArrayList<>();
     for (WorkspaceStatus w : status.workspaces()) {
       Map<String, Object> m = new LinkedHashMap<>();

@@ -18,6 +18,8 @@ import dev.meshfed.schema.events.ClusterConverged;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.InputAccepted;
 import dev.meshfed.schema.events.InputRejected;
+import dev.meshfed.schema.events.RecomputeFinished;
+import dev.meshfed.schema.events.RecomputeStarted;
 import dev.meshfed.schema.events.Severity;
 import dev.meshfed.schema.status.InputState;
 import dev.meshfed.schema.status.InputStatus;
@@ -177,6 +179,18 @@ final class StatusFixtures {
         null,
         new FederationEvent(
             "INVALID: " + reason, new InputRejected(input, Severity.INVALID, reason)));
+  }
+
+  static EventView recomputeStarted(int units, Instant at) {
+    return new EventView(
+        at.toEpochMilli(), null, new FederationEvent("started", new RecomputeStarted(units)));
+  }
+
+  static EventView recomputeFinished(int units, long tookMillis, Instant at) {
+    return new EventView(
+        at.toEpochMilli(),
+        null,
+        new FederationEvent("finished", new RecomputeFinished(units, tookMillis)));
   }
 
   static EventView accepted(ObjectRef input, String reason, Instant at) {

@@ -7,6 +7,8 @@ import static dev.meshfed.cli.status.StatusFixtures.controlPlane;
 import static dev.meshfed.cli.status.StatusFixtures.converged;
 import static dev.meshfed.cli.status.StatusFixtures.desired;
 import static dev.meshfed.cli.status.StatusFixtures.discovered;
+import static dev.meshfed.cli.status.StatusFixtures.recomputeFinished;
+import static dev.meshfed.cli.status.StatusFixtures.recomputeStarted;
 import static dev.meshfed.cli.status.StatusFixtures.rejected;
 import static dev.meshfed.cli.status.StatusFixtures.service;
 import static dev.meshfed.cli.status.StatusFixtures.status;
@@ -81,6 +83,28 @@ class StatusFormatTest {
             "",
             "INPUT                               SEVERITY   AGE   WORKSPACE   REASON",
             "cluster2/Service/bookinfo/ratings   INVALID    2h    bookinfo    port 53 is UDP");
+  }
+
+  @Test
+  void saysWhenTranslationIsInTheMiddleOfAFullRecomputeAndHowTheLastOneWent() {
+    StatusInputs running =
+        new StatusInputs(
+            List.of(), List.of(recomputeFinished(40, 900, T1), recomputeStarted(7034, T3)), true);
+    StatusInputs done =
+        new StatusInputs(
+            List.of(),
+            List.of(recomputeStarted(7034, T2), recomputeFinished(7034, 14_200, T3)),
+            true);
+
+    assertThat(StatusFormat.TABLE.format(MeshStatus.of(running, "mgmt", NOW)))
+        .contains(
+            "translation: recomputing all 7034 units (started 12s ago): desired config is"
+                + " incomplete until it finishes");
+    assertThat(StatusFormat.TABLE.format(MeshStatus.of(done, "mgmt", NOW)))
+        .contains("translation: idle; last full recompute: 7034 units in 14200 ms, 12s ago");
+    assertThat(StatusFormat.YAML.format(MeshStatus.of(running, "mgmt", NOW)))
+        .contains("recomputing: true")
+        .contains("units: 7034");
   }
 
   @Test
