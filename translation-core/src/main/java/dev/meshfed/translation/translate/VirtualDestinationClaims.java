@@ -1,9 +1,15 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.Derivation;
 import dev.meshfed.translation.model.VirtualDestinationInput;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * Conflicts between VirtualDestinations: two that claim the same host, or whose objects bear the
@@ -19,12 +25,32 @@ final class VirtualDestinationClaims {
               Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(VirtualDestinationInput::id);
 
+  /** Every VirtualDestination under each host it claims and the name its objects bear. */
+  private static final Derivation<
+          VirtualDestinationInput, Map<String, List<VirtualDestinationInput>>>
+      BY_CLAIM =
+          new Derivation<>(
+              VirtualDestinationInput.class,
+              "VirtualDestinations by what they claim",
+              all -> {
+                Map<String, List<VirtualDestinationInput>> byClaim = new HashMap<>();
+                all.forEach(
+                    vd ->
+                        claims(vd)
+                            .forEach(
+                                claim ->
+                                    byClaim
+                                        .computeIfAbsent(claim, c -> new ArrayList<>())
+                                        .add(vd)));
+                return byClaim;
+              });
+
   private VirtualDestinationClaims() {}
 
   /** The oldest valid VirtualDestination older than {@code vd} that claims what it claims. */
   static Optional<VirtualDestinationInput> olderRival(
       VirtualDestinationInput vd, MeshInputs inputs) {
-    return VirtualDestinationTranslator.all(inputs)
+    return claimingTheSame(vd, inputs)
         .filter(other -> OLDEST_FIRST.compare(other, vd) < 0)
         .filter(other -> collides(vd, other))
         .filter(other -> VirtualDestinationCheck.problems(other).isEmpty())
@@ -33,9 +59,22 @@ final class VirtualDestinationClaims {
 
   /** Whether any other VirtualDestination, older or newer, claims what it claims. */
   static boolean anyRival(VirtualDestinationInput vd, MeshInputs inputs) {
-    return VirtualDestinationTranslator.all(inputs)
+    return claimingTheSame(vd, inputs)
         .filter(other -> !other.id().equals(vd.id()))
         .anyMatch(other -> collides(vd, other));
+  }
+
+  /** The VirtualDestinations that claim a host or name {@code vd} claims, itself included. */
+  private static Stream<VirtualDestinationInput> claimingTheSame(
+      VirtualDestinationInput vd, MeshInputs inputs) {
+    Map<String, List<VirtualDestinationInput>> byClaim = inputs.derived(BY_CLAIM);
+    return claims(vd).flatMap(claim -> byClaim.getOrDefault(claim, List.of()).stream()).distinct();
+  }
+
+  private static Stream<String> claims(VirtualDestinationInput vd) {
+    return Stream.concat(
+        vd.hosts().stream().map(host -> "host:" + host),
+        Stream.of("name:" + VirtualDestinationObjects.entryName(vd.id())));
   }
 
   static String conflict(VirtualDestinationInput vd, VirtualDestinationInput winner) {
