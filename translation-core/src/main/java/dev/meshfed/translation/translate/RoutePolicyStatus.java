@@ -1,6 +1,7 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.Derivation;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
@@ -67,10 +68,14 @@ final class RoutePolicyStatus {
     return finish(selected);
   }
 
+  private static final Derivation<RouteTableInput, List<RouteTableInput>> VALID_ROUTE_TABLES =
+      new Derivation<>(
+          RouteTableInput.class,
+          "valid RouteTables",
+          all -> all.filter(rt -> RouteTableCheck.problems(rt).isEmpty()).toList());
+
   private List<RouteTableInput> routeTablesOf(String workspace) {
-    return inputs
-        .all(RouteTableInput.class)
-        .filter(rt -> RouteTableCheck.problems(rt).isEmpty())
+    return inputs.derived(VALID_ROUTE_TABLES).stream()
         .filter(rt -> DestinationPolicies.inWorkspace(rt.id(), workspace, membership))
         .toList();
   }
