@@ -25,6 +25,8 @@ public final class MeshInputs {
   private final SortedMap<String, Map<Class<?>, SortedMap<ObjectId, Input>>> byCluster =
       new TreeMap<>();
   private final Map<String, SortedSet<ObjectId>> servicesByHostPrefix = new HashMap<>();
+  private final Map<String, SortedSet<ObjectId>> servicesByName = new HashMap<>();
+  private final Map<String, SortedSet<ObjectId>> servicesByLabel = new HashMap<>();
   private final Map<Class<?>, Long> versions = new HashMap<>();
   private final Map<Derivation<?, ?>, Derived> derived = new HashMap<>();
 
@@ -56,10 +58,13 @@ public final class MeshInputs {
         .computeIfAbsent(input.id().cluster(), c -> new HashMap<>())
         .computeIfAbsent(input.getClass(), t -> new TreeMap<>())
         .put(input.id(), input);
-    if (input instanceof ServiceInput) {
-      servicesByHostPrefix
-          .computeIfAbsent(hostPrefix(input.id()), s -> new TreeSet<>())
-          .add(input.id());
+    if (input instanceof ServiceInput service) {
+      if (previous instanceof ServiceInput before) {
+        unindexService(before);
+      }
+      file(servicesByHostPrefix, hostPrefix(input.id()), input.id());
+      file(servicesByName, service.id().name(), input.id());
+      service.labels().forEach((k, v) -> file(servicesByLabel, label(k, v), input.id()));
     }
   }
 
@@ -135,6 +140,41 @@ public final class MeshInputs {
         .map(ServiceInput.class::cast);
   }
 
+  /** The Services of every cluster named {@code name}, in id order. */
+  public Stream<ServiceInput> servicesNamed(String name) {
+    return services(servicesByName.get(name));
+  }
+
+  /** The Services of every cluster with the label {@code key=value}, in id order. */
+  public Stream<ServiceInput> servicesLabelled(String key, String value) {
+    return services(servicesByLabel.get(label(key, value)));
+  }
+
+  private Stream<ServiceInput> services(SortedSet<ObjectId> ids) {
+    return ids == null ? Stream.empty() : ids.stream().map(byId::get).map(ServiceInput.class::cast);
+  }
+
+  private static String label(String key, String value) {
+    return key + "=" + value;
+  }
+
+  private static void file(Map<String, SortedSet<ObjectId>> index, String key, ObjectId id) {
+    index.computeIfAbsent(key, k -> new TreeSet<>()).add(id);
+  }
+
+  private static void unfile(Map<String, SortedSet<ObjectId>> index, String key, ObjectId id) {
+    SortedSet<ObjectId> filed = index.get(key);
+    if (filed != null && filed.remove(id) && filed.isEmpty()) {
+      index.remove(key);
+    }
+  }
+
+  private void unindexService(ServiceInput service) {
+    unfile(servicesByHostPrefix, hostPrefix(service.id()), service.id());
+    unfile(servicesByName, service.id().name(), service.id());
+    service.labels().forEach((k, v) -> unfile(servicesByLabel, label(k, v), service.id()));
+  }
+
   /** {@code NAME.NAMESPACE.svc.CLUSTER}, dots as dashes. */
   public static String hostPrefix(ObjectId service) {
     return (service.name() + "." + service.namespace() + ".svc." + service.cluster())
@@ -164,11 +204,8 @@ public final class MeshInputs {
   }
 
   private void unindex(Input input) {
-    if (input instanceof ServiceInput) {
-      SortedSet<ObjectId> sharing = servicesByHostPrefix.get(hostPrefix(input.id()));
-      if (sharing != null && sharing.remove(input.id()) && sharing.isEmpty()) {
-        servicesByHostPrefix.remove(hostPrefix(input.id()));
-      }
+    if (input instanceof ServiceInput service) {
+      unindexService(service);
     }
     String cluster = input.id().cluster();
     Map<Class<?>, SortedMap<ObjectId, Input>> kinds = byCluster.get(cluster);

@@ -5,13 +5,17 @@ import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.VirtualDestinationInput.ObjectSelector;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * The services backing a VirtualDestination: one per cluster, the oldest where its selectors pick
@@ -35,8 +39,7 @@ record VirtualDestinationBacking(SortedMap<String, ServiceInput> services, List<
       MeshInputs inputs,
       Membership membership) {
     Map<String, List<ServiceInput>> byCluster =
-        inputs
-            .all(ServiceInput.class)
+        candidates(vd, inputs)
             .filter(s -> membership.removal(s.id().cluster()).isEmpty())
             .filter(
                 s -> vd.services().stream().anyMatch(sel -> selects(sel, s, workspace, membership)))
@@ -76,11 +79,31 @@ record VirtualDestinationBacking(SortedMap<String, ServiceInput> services, List<
       MeshInputs inputs,
       Membership membership) {
     return membership.removal(cluster).isEmpty()
-        && inputs
-            .inCluster(cluster, ServiceInput.class)
+        && candidates(vd, inputs)
+            .filter(s -> s.id().cluster().equals(cluster))
             .anyMatch(
                 s ->
                     vd.services().stream().anyMatch(sel -> selects(sel, s, workspace, membership)));
+  }
+
+  /**
+   * The services that its selectors may pick, each once: by the name a selector sets, else by one
+   * of its labels; a selector with neither reads every service.
+   */
+  private static Stream<ServiceInput> candidates(VirtualDestinationInput vd, MeshInputs inputs) {
+    Set<ServiceInput> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+    return vd.services().stream().flatMap(sel -> candidates(sel, inputs)).filter(seen::add);
+  }
+
+  private static Stream<ServiceInput> candidates(ObjectSelector selector, MeshInputs inputs) {
+    if (selector.name() != null && !selector.name().isEmpty()) {
+      return inputs.servicesNamed(selector.name());
+    }
+    return new TreeMap<>(selector.labels())
+        .entrySet().stream()
+            .findFirst()
+            .map(label -> inputs.servicesLabelled(label.getKey(), label.getValue()))
+            .orElseGet(() -> inputs.all(ServiceInput.class));
   }
 
   private static boolean selects(

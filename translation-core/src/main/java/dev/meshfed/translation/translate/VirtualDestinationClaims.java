@@ -32,25 +32,39 @@ final class VirtualDestinationClaims {
           new Derivation<>(
               VirtualDestinationInput.class,
               "VirtualDestinations by what they claim",
+              VirtualDestinationClaims::byClaim);
+
+  /** The valid VirtualDestinations that no older valid one rivals: those federated. */
+  private static final Derivation<VirtualDestinationInput, List<VirtualDestinationInput>>
+      UNRIVALLED =
+          new Derivation<>(
+              VirtualDestinationInput.class,
+              "valid VirtualDestinations without an older rival",
               all -> {
-                Map<String, List<VirtualDestinationInput>> byClaim = new HashMap<>();
-                all.forEach(
-                    vd ->
-                        claims(vd)
-                            .forEach(
-                                claim ->
-                                    byClaim
-                                        .computeIfAbsent(claim, c -> new ArrayList<>())
-                                        .add(vd)));
-                return byClaim;
+                List<VirtualDestinationInput> every = all.toList();
+                Map<String, List<VirtualDestinationInput>> byClaim = byClaim(every.stream());
+                return every.stream()
+                    .filter(vd -> VirtualDestinationCheck.problems(vd).isEmpty())
+                    .filter(vd -> olderRival(vd, byClaim).isEmpty())
+                    .toList();
               });
 
   private VirtualDestinationClaims() {}
 
+  /** The valid VirtualDestinations without an older valid rival, in id order. */
+  static List<VirtualDestinationInput> unrivalled(MeshInputs inputs) {
+    return inputs.derived(UNRIVALLED);
+  }
+
   /** The oldest valid VirtualDestination older than {@code vd} that claims what it claims. */
   static Optional<VirtualDestinationInput> olderRival(
       VirtualDestinationInput vd, MeshInputs inputs) {
-    return claimingTheSame(vd, inputs)
+    return olderRival(vd, inputs.derived(BY_CLAIM));
+  }
+
+  private static Optional<VirtualDestinationInput> olderRival(
+      VirtualDestinationInput vd, Map<String, List<VirtualDestinationInput>> byClaim) {
+    return claimingTheSame(vd, byClaim)
         .filter(other -> OLDEST_FIRST.compare(other, vd) < 0)
         .filter(other -> collides(vd, other))
         .filter(other -> VirtualDestinationCheck.problems(other).isEmpty())
@@ -59,16 +73,25 @@ final class VirtualDestinationClaims {
 
   /** Whether any other VirtualDestination, older or newer, claims what it claims. */
   static boolean anyRival(VirtualDestinationInput vd, MeshInputs inputs) {
-    return claimingTheSame(vd, inputs)
+    return claimingTheSame(vd, inputs.derived(BY_CLAIM))
         .filter(other -> !other.id().equals(vd.id()))
         .anyMatch(other -> collides(vd, other));
   }
 
   /** The VirtualDestinations that claim a host or name {@code vd} claims, itself included. */
   private static Stream<VirtualDestinationInput> claimingTheSame(
-      VirtualDestinationInput vd, MeshInputs inputs) {
-    Map<String, List<VirtualDestinationInput>> byClaim = inputs.derived(BY_CLAIM);
+      VirtualDestinationInput vd, Map<String, List<VirtualDestinationInput>> byClaim) {
     return claims(vd).flatMap(claim -> byClaim.getOrDefault(claim, List.of()).stream()).distinct();
+  }
+
+  private static Map<String, List<VirtualDestinationInput>> byClaim(
+      Stream<VirtualDestinationInput> all) {
+    Map<String, List<VirtualDestinationInput>> byClaim = new HashMap<>();
+    all.forEach(
+        vd ->
+            claims(vd)
+                .forEach(claim -> byClaim.computeIfAbsent(claim, c -> new ArrayList<>()).add(vd)));
+    return byClaim;
   }
 
   private static Stream<String> claims(VirtualDestinationInput vd) {

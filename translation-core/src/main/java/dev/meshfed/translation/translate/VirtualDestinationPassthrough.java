@@ -35,9 +35,7 @@ final class VirtualDestinationPassthrough {
     }
     SortedSet<String> hosts = new TreeSet<>();
     SortedSet<ObjectId> sources = new TreeSet<>();
-    VirtualDestinationTranslator.all(inputs)
-        .filter(vd -> VirtualDestinationCheck.problems(vd).isEmpty())
-        .filter(vd -> VirtualDestinationClaims.olderRival(vd, inputs).isEmpty())
+    VirtualDestinationClaims.unrivalled(inputs)
         .forEach(
             vd ->
                 membership

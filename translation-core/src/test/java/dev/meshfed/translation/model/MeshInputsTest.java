@@ -52,6 +52,27 @@ class MeshInputsTest {
   }
 
   @Test
+  void findsServicesByNameAndByLabelAsTheyChange() {
+    ServiceInput labelled =
+        new ServiceInput(REVIEWS_1.id(), "ClusterIP", Map.of("app", "r"), Map.of(), List.of());
+    ServiceInput relabelled =
+        new ServiceInput(REVIEWS_1.id(), "ClusterIP", Map.of("app", "s"), Map.of(), List.of());
+    ServiceInput reviews2 = service("cluster2", "reviews");
+
+    mesh.put(labelled);
+    mesh.put(reviews2);
+    assertThat(mesh.servicesNamed("reviews")).containsExactly(labelled, reviews2);
+    assertThat(mesh.servicesLabelled("app", "r")).containsExactly(labelled);
+
+    mesh.put(relabelled);
+    assertThat(mesh.servicesLabelled("app", "r")).isEmpty();
+    assertThat(mesh.servicesLabelled("app", "s")).containsExactly(relabelled);
+    mesh.remove(REVIEWS_1.id());
+    assertThat(mesh.servicesNamed("reviews")).containsExactly(reviews2);
+    assertThat(mesh.servicesLabelled("app", "s")).isEmpty();
+  }
+
+  @Test
   void aDerivedViewIsBuiltOnceAndAgainOnlyAfterAnInputOfItsTypeChanged() {
     AtomicInteger builds = new AtomicInteger();
     MeshInputs.Derivation<ServiceInput, List<String>> names =
