@@ -8,8 +8,10 @@ import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.model.ApplyFailureInput;
 import dev.meshfed.translation.model.ObjectId;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,10 +34,20 @@ final class ApplyReportProcessor
   private ProcessorContext<ObjectId, ApplyFailureInput> context;
   private KeyValueStore<String, String> failures;
 
+  /**
+   * Clusters with failures in the store: every convergence of every cluster would otherwise open a
+   * store iterator (which registers metrics each time) to find nothing.
+   */
+  private final Set<String> failing = new HashSet<>();
+
   @Override
   public void init(ProcessorContext<ObjectId, ApplyFailureInput> context) {
     this.context = context;
     this.failures = context.getStateStore(TranslationTopology.APPLY_FAILURES_STORE);
+    try (KeyValueIterator<String, String> all = failures.all()) {
+      all.forEachRemaining(
+          entry -> ApplyFailureCodec.id(entry.key).ifPresent(id -> failing.add(id.cluster())));
+    }
   }
 
   @Override
@@ -50,6 +62,7 @@ final class ApplyReportProcessor
       String key = ApplyFailureCodec.key(cluster.get(), failed.getObject());
       String value = ApplyFailureCodec.value(failed);
       failures.put(key, value);
+      failing.add(cluster.get());
       ApplyFailureInput input = ApplyFailureCodec.input(key, value).orElseThrow();
       context.forward(new Record<>(input.id(), input, record.timestamp()));
     } else if (event instanceof ClusterConverged) {
@@ -64,6 +77,9 @@ final class ApplyReportProcessor
 
   /** Deletes a cluster's failures, and returns their keys. */
   private List<String> clear(String cluster) {
+    if (!failing.remove(cluster)) {
+      return List.of();
+    }
     List<String> keys = new ArrayList<>();
     try (KeyValueIterator<String, String> range =
         failures.prefixScan(ApplyFailureCodec.clusterPrefix(cluster), new StringSerializer())) {

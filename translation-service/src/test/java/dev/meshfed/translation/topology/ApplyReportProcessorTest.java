@@ -64,6 +64,24 @@ class ApplyReportProcessorTest {
         .containsExactly("cluster3");
   }
 
+  @Test
+  void failuresKeptBeforeARestartAreClearedByTheNextConvergence() {
+    report("cluster2", new ApplyFailed(ENTRY, ApplyAction.APPLY, 2, "denied"), 1);
+    ApplyReportProcessor restarted = new ApplyReportProcessor();
+    restarted.init(context);
+    context.resetForwards();
+
+    context.setRecordMetadata(Topics.applied("cluster2").name(), 0, 0);
+    restarted.process(
+        new Record<>(
+            new EventKey("cluster2"),
+            new FederationEvent("report", new ClusterConverged(3, 3L, 0L, 0L, 7L)),
+            5));
+
+    assertThat(forwarded()).containsExactly(new Record<>(ENTRY_IN_CLUSTER2, null, 5));
+    assertThat(store.approximateNumEntries()).isZero();
+  }
+
   private void report(String cluster, Object event, long timestamp) {
     context.setRecordMetadata(Topics.applied(cluster).name(), 0, 0);
     processor.process(
