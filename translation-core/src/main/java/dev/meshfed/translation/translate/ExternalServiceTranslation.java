@@ -75,6 +75,8 @@ final class ExternalServiceTranslation {
       return finish(0);
     }
     List<ExternalEndpointInput> endpoints = endpoints(workspace.get());
+    ExternalServiceCheck.addressWarnings(es, !endpoints.isEmpty())
+        .forEach(warning -> report(Severity.WARNING, warning));
     SortedSet<String> clusters = new TreeSet<>(workspace.get().namespacesByCluster().keySet());
     out.stopEach(
         ITS_KINDS.and(inClusters(membership.removedClusters().keySet())),
@@ -104,7 +106,16 @@ final class ExternalServiceTranslation {
         .filter(e -> DestinationPolicies.inWorkspace(e.id(), workspace.name(), membership))
         .forEach(
             e -> {
-              if (e.address() == null || e.address().isBlank() || !e.problems().isEmpty()) {
+              if (e.address() != null && !IpAddresses.isIp(e.address()) && hasCidr()) {
+                report(
+                    Severity.WARNING,
+                    "ExternalEndpoint "
+                        + e.id().ref()
+                        + " is left out: its address "
+                        + e.address()
+                        + " is a name, which needs DNS resolution, and Istio allows the CIDR"
+                        + " blocks of spec.addresses only with NONE or STATIC resolution");
+              } else if (e.address() == null || e.address().isBlank() || !e.problems().isEmpty()) {
                 report(
                     Severity.WARNING,
                     "ExternalEndpoint "
@@ -120,9 +131,15 @@ final class ExternalServiceTranslation {
           Severity.WARNING,
           "spec.selector selects no ExternalEndpoint of workspace "
               + workspace.name()
-              + ", so its hosts are resolved by DNS");
+              + (es.addresses().isEmpty()
+                  ? ", so its hosts are resolved by DNS"
+                  : ", so connections go to the addresses they were made to"));
     }
     return selected;
+  }
+
+  private boolean hasCidr() {
+    return es.addresses().stream().anyMatch(IpAddresses::isCidr);
   }
 
   private void place(
