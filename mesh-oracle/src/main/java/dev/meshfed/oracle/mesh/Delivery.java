@@ -120,7 +120,7 @@ final class Delivery {
           share);
       return;
     }
-    if (ExternalEgress.leaves(clusters.values(), service, endpoint)) {
+    if (ExternalEgress.leaves(clusters.values(), service, endpoint, mtls)) {
       Optional<String> failure = ExternalEgress.failure(tls, endpoint);
       if (failure.isPresent()) {
         block(Reason.ISTIO_MTLS_TO_EXTERNAL, failure.get(), share);
