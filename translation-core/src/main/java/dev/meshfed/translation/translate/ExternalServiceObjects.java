@@ -132,7 +132,7 @@ record ExternalServiceObjects(
   }
 
   /** The endpoint's port a service port goes to: by targetPort's name or number, else its own. */
-  private static int endpointPort(Port port, ExternalEndpointInput endpoint) {
+  static int endpointPort(Port port, ExternalEndpointInput endpoint) {
     String target = port.targetPort();
     if (numeric(target)) {
       return Integer.parseInt(target);

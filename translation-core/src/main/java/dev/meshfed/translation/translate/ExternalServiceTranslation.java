@@ -94,52 +94,11 @@ final class ExternalServiceTranslation {
     return finish(endpoints.size());
   }
 
-  /** The valid ExternalEndpoints of its workspace its selector picks (none selected: none). */
   private List<ExternalEndpointInput> endpoints(WorkspacePlan workspace) {
-    if (es.selector().isEmpty()) {
-      return List.of();
-    }
-    List<ExternalEndpointInput> selected = new ArrayList<>();
-    inputs
-        .all(ExternalEndpointInput.class)
-        .filter(e -> Selectors.containsAll(e.labels(), es.selector()))
-        .filter(e -> DestinationPolicies.inWorkspace(e.id(), workspace.name(), membership))
-        .forEach(
-            e -> {
-              if (e.address() != null && !IpAddresses.isIp(e.address()) && hasCidr()) {
-                report(
-                    Severity.WARNING,
-                    "ExternalEndpoint "
-                        + e.id().ref()
-                        + " is left out: its address "
-                        + e.address()
-                        + " is a name, which needs DNS resolution, and Istio allows the CIDR"
-                        + " blocks of spec.addresses only with NONE or STATIC resolution");
-              } else if (e.address() == null || e.address().isBlank() || !e.problems().isEmpty()) {
-                report(
-                    Severity.WARNING,
-                    "ExternalEndpoint "
-                        + e.id().ref()
-                        + " is left out: "
-                        + (e.problems().isEmpty() ? "it has no address" : e.problems()));
-              } else {
-                selected.add(e);
-              }
-            });
-    if (selected.isEmpty()) {
-      report(
-          Severity.WARNING,
-          "spec.selector selects no ExternalEndpoint of workspace "
-              + workspace.name()
-              + (es.addresses().isEmpty()
-                  ? ", so its hosts are resolved by DNS"
-                  : ", so connections go to the addresses they were made to"));
-    }
-    return selected;
-  }
-
-  private boolean hasCidr() {
-    return es.addresses().stream().anyMatch(IpAddresses::isCidr);
+    ExternalServiceEndpoints selected =
+        ExternalServiceEndpoints.of(es, workspace.name(), inputs, membership);
+    selected.warnings().forEach(warning -> report(Severity.WARNING, warning));
+    return selected.endpoints();
   }
 
   private void place(

@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class GoldenAdmissionTest {
 
   @ParameterizedTest
-  @ValueSource(strings = {"external-services", "external-addresses"})
+  @ValueSource(
+      strings = {"external-services", "external-addresses", "virtual-destination-external"})
   void everyOutputIsAdmitted(String name) throws IOException {
     GoldenCase golden = GoldenCase.named(name);
     List<String> refused = new ArrayList<>();
