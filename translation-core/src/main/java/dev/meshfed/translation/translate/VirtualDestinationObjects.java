@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
-import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.VirtualDestinationInput.Port;
 import java.util.ArrayList;
@@ -132,7 +131,7 @@ record VirtualDestinationObjects(
       entry.put("name", portName(port));
       entry.put("protocol", protocol(port));
       local
-          .flatMap(service -> containerPort(service, port))
+          .flatMap(service -> VirtualDestinationPorts.containerPort(service, port, warnings))
           .ifPresent(n -> entry.put("targetPort", n));
     }
     spec.set("exportTo", Manifests.strings(List.copyOf(exportTo)));
@@ -293,48 +292,6 @@ record VirtualDestinationObjects(
 
   static String protocol(Port port) {
     return port.protocol() == null ? "TCP" : port.protocol().toUpperCase();
-  }
-
-  /**
-   * The container port the backing service sends a VirtualDestination port to: its port of the
-   * target's number (or name), mapped by its targetPort.
-   */
-  private Optional<Integer> containerPort(ServiceInput service, Port port) {
-    String target = port.targetPort() == null ? String.valueOf(port.number()) : port.targetPort();
-    if (!target.chars().allMatch(Character::isDigit)) {
-      return Optional.empty();
-    }
-    Optional<ServicePortInput> servicePort =
-        service.ports().stream().filter(p -> String.valueOf(p.port()).equals(target)).findFirst();
-    if (servicePort.isEmpty()) {
-      warnings.accept(
-          "port "
-              + port.number()
-              + ": "
-              + service.id().ref()
-              + " has no port "
-              + target
-              + "; its pods must listen on "
-              + target);
-      return Optional.of(Integer.parseInt(target));
-    }
-    String container = servicePort.get().targetPort();
-    if (container == null || container.isEmpty()) {
-      return Optional.of(servicePort.get().port());
-    }
-    if (container.chars().allMatch(Character::isDigit)) {
-      return Optional.of(Integer.parseInt(container));
-    }
-    warnings.accept(
-        "port "
-            + port.number()
-            + ": "
-            + service.id().ref()
-            + " targets the named container port '"
-            + container
-            + "', which a ServiceEntry cannot name; its pods must listen on "
-            + servicePort.get().port());
-    return Optional.of(servicePort.get().port());
   }
 
   private Output output(String kind, String name, ObjectNode spec, String reason) {
