@@ -101,7 +101,8 @@ final class ExternalServiceCheck {
             field
                 + ".clientsideTls: a plaintext HTTP request to an address within a CIDR block of"
                 + " spec.addresses carries that address as its Host, which Istio matches to the"
-                + " entry only for single addresses; such requests leave without TLS");
+                + " entry only for single addresses; such requests pass through without TLS (or are refused"
+                + " under outboundTrafficPolicy REGISTRY_ONLY)");
       }
       if (port.clientsideTls() && es.hosts().isEmpty() && sniCandidate(es).isEmpty()) {
         warnings.add(
