@@ -64,7 +64,7 @@ final class Delivery {
         NetworkFilter.apply(
             client,
             client.networkOf(request.namespace()),
-            Subsets.filter(ServiceEndpoints.of(client, service, port), subset),
+            Subsets.filter(endpoints(), subset),
             e -> MtlsChecker.enabled(e, tls, inferredMode, controlPlane.version()));
     endpoints =
         LocalityLoadBalancing.chosen(EnvoyHosts.of(endpoints), rule, subset, request.locality());
@@ -83,6 +83,15 @@ final class Delivery {
     }
     return new Route(
         request, List.copyOf(arrivals), List.copyOf(blocked), List.copyOf(egress), Route.Http.NONE);
+  }
+
+  /** The service's endpoints, or for an entry of resolution NONE the address dialled. */
+  private List<Endpoint> endpoints() {
+    List<Endpoint> endpoints = ServiceEndpoints.of(client, service, port);
+    if (endpoints.isEmpty()) {
+      AddressedServices.originalDestination(request, service).ifPresent(endpoints::add);
+    }
+    return endpoints;
   }
 
   /**
@@ -111,7 +120,7 @@ final class Delivery {
           share);
       return;
     }
-    if (ExternalEgress.leaves(clusters.values(), service, endpoint)) {
+    if (ExternalEgress.leaves(clusters.values(), service, endpoint, mtls)) {
       Optional<String> failure = ExternalEgress.failure(tls, endpoint);
       if (failure.isPresent()) {
         block(Reason.ISTIO_MTLS_TO_EXTERNAL, failure.get(), share);

@@ -15,16 +15,20 @@ import java.util.Optional;
  * outside the mesh has; without TLS settings the proxy forwards the connection as the application
  * made it, as auto mTLS never applies to a MESH_EXTERNAL service (1.11
  * conditionallyConvertToIstioMtls, 1.24 buildAutoMtlsSettings: "if meshExternal || !autoMTLSEnabled
- * ... return nil"). A MESH_INTERNAL service's unknown address stays unreachable: the mesh is meant
- * to hold it.
+ * ... return nil"). A MESH_INTERNAL service's endpoint outside every cluster leaves the mesh too
+ * when the client sends it no Istio mTLS (location only decides auto mTLS: Envoy connects to any
+ * address; a VirtualDestination's entry lists its ExternalServices' endpoints so), but stays
+ * unreachable when it does: no server outside the mesh holds the mesh's identity, and such an
+ * endpoint is a gateway or pod address the mesh was meant to hold.
  */
 final class ExternalEgress {
 
   private ExternalEgress() {}
 
   /** Whether the connection to a service's endpoint leaves the mesh. */
-  static boolean leaves(Collection<ClusterModel> clusters, MeshService service, Endpoint endpoint) {
-    return !service.meshInternal()
+  static boolean leaves(
+      Collection<ClusterModel> clusters, MeshService service, Endpoint endpoint, boolean mtls) {
+    return (!service.meshInternal() || !mtls)
         && endpoint.pod().isEmpty()
         && clusters.stream().noneMatch(c -> c.holds(endpoint.address()));
   }

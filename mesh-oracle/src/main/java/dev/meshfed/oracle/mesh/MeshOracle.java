@@ -78,18 +78,29 @@ public final class MeshOracle {
           request, Reason.NOT_IN_MESH, "cluster " + request.cluster() + " runs no istiod");
     }
     ControlPlane controlPlane = client.controlPlane().get();
+    boolean byAddress = AddressedServices.isIp(request.host());
     List<MeshService> named =
-        client.registry().stream().filter(s -> s.host().equals(request.host())).toList();
+        byAddress
+            ? AddressedServices.matching(client.registry(), request.host(), request.port())
+            : client.registry().stream().filter(s -> s.host().equals(request.host())).toList();
     if (named.isEmpty()) {
       return Route.blocked(
           request,
           Reason.UNKNOWN_HOST,
-          "no service or ServiceEntry in cluster " + client.name() + " has this host");
+          byAddress
+              ? "no ServiceEntry in cluster "
+                  + client.name()
+                  + " takes this address on this port (by its addresses)"
+              : "no service or ServiceEntry in cluster " + client.name() + " has this host");
     }
     Optional<MeshService> visible =
         named.stream()
             .filter(s -> Visibility.visibleToSidecar(client, request.namespace(), s))
-            .min(ClusterModel.preference(request.namespace()));
+            .min(
+                byAddress
+                    ? AddressedServices.specificity(request.host(), request.port())
+                        .thenComparing(ClusterModel.preference(request.namespace()))
+                    : ClusterModel.preference(request.namespace()));
     if (visible.isEmpty()) {
       return Route.blocked(
           request,
@@ -105,7 +116,8 @@ public final class MeshOracle {
       return Route.blocked(
           request, Reason.NO_ROUTE, service.ref() + " has no port " + request.port());
     }
-    Optional<String> unresolvable = NameResolution.problem(controlPlane, service);
+    Optional<String> unresolvable =
+        byAddress ? Optional.empty() : NameResolution.problem(controlPlane, service);
     if (unresolvable.isPresent()) {
       return Route.blocked(request, Reason.UNRESOLVABLE, unresolvable.get());
     }

@@ -18,6 +18,8 @@ class ExternalServicesTest {
 
   static final String HTTPBIN = "httpbin.org";
 
+  static final String ISTIO_TLS = "labels: {security.istio.io/tlsMode: istio}";
+
   /** httpbin.org resolved by DNS from its own name, on port 80 (HTTP). */
   static final String BY_DNS =
       """
@@ -189,12 +191,28 @@ class ExternalServicesTest {
   }
 
   @Test
-  void aMeshInternalEntryAtAnUnknownAddressStaysUnreachable() {
-    Route route =
-        route(mesh(STATIC.replace("MESH_EXTERNAL", "MESH_INTERNAL")), "db.example.com", 5432);
+  void aMeshInternalEntrySendingIstioMtlsToAnUnknownAddressStaysUnreachable() {
+    String labelled =
+        STATIC
+            .replace("MESH_EXTERNAL", "MESH_INTERNAL")
+            .replace("ports: {tcp-db: 6432}}", "ports: {tcp-db: 6432}, " + ISTIO_TLS + "}")
+            .replace("address: 203.0.113.8}", "address: 203.0.113.8, " + ISTIO_TLS + "}");
+    Route route = route(mesh(labelled), "db.example.com", 5432);
 
     assertThat(route.reasons()).containsExactly(Reason.UNREACHABLE_ADDRESS);
     assertThat(route.egress()).isEmpty();
+  }
+
+  /** Location decides only auto mTLS: a plaintext connection to an unknown address goes out. */
+  @Test
+  void aMeshInternalEntrysPlaintextEndpointOutsideEveryClusterLeavesTheMesh() {
+    Route route =
+        route(mesh(STATIC.replace("MESH_EXTERNAL", "MESH_INTERNAL")), "db.example.com", 5432);
+
+    assertThat(route.egress())
+        .containsExactly(
+            new Route.Egress("203.0.113.7", 6432, Route.EgressTls.NONE, "", 0.5),
+            new Route.Egress("203.0.113.8", 5432, Route.EgressTls.NONE, "", 0.5));
   }
 
   @Test

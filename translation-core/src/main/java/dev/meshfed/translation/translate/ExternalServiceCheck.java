@@ -26,10 +26,8 @@ final class ExternalServiceCheck {
 
   static List<String> problems(ExternalServiceInput es) {
     List<String> problems = new ArrayList<>(es.problems());
-    if (es.hosts().isEmpty()) {
-      problems.add(
-          "spec.hosts: needs at least one host (meshfed does not yet federate ExternalServices"
-              + " known by addresses only)");
+    if (es.hosts().isEmpty() && es.addresses().isEmpty()) {
+      problems.add("spec.hosts: needs at least one host, or spec.addresses at least one address");
     }
     for (int i = 0; i < es.hosts().size(); i++) {
       String host = es.hosts().get(i);
@@ -42,8 +40,16 @@ final class ExternalServiceCheck {
                 + "' is not a fully qualified DNS name (lower case, with a dot, no wildcard)");
       }
     }
-    if (!es.addresses().isEmpty()) {
-      problems.add("spec.addresses: not supported by meshfed yet; name the service by its hosts");
+    for (int i = 0; i < es.addresses().size(); i++) {
+      String address = es.addresses().get(i);
+      if (!IpAddresses.isIpOrCidr(address)) {
+        problems.add(
+            "spec.addresses["
+                + i
+                + "]: '"
+                + address
+                + "' is not an IP address or CIDR block (such as 192.0.2.10 or 10.0.0.0/24)");
+      }
     }
     if (es.ports().isEmpty()) {
       problems.add("spec.ports: needs at least one port");
@@ -60,6 +66,61 @@ final class ExternalServiceCheck {
     return problems;
   }
 
+  /**
+   * What a valid ExternalService known by addresses asks that Istio does not do, each naming its
+   * field. Without endpoints, a connection goes to the address and port it was made to.
+   */
+  static List<String> addressWarnings(ExternalServiceInput es, boolean endpoints) {
+    List<String> warnings = new ArrayList<>();
+    if (es.addresses().isEmpty()) {
+      return warnings;
+    }
+    boolean ranges = es.addresses().stream().anyMatch(IpAddresses::isCidr);
+    for (int i = 0; i < es.ports().size(); i++) {
+      ExternalServiceInput.Port port = es.ports().get(i);
+      String field = "spec.ports[" + i + "]";
+      if (!endpoints && ranges && port.targetPort() != null) {
+        warnings.add(
+            field
+                + ".targetPort: without ExternalEndpoints a connection into a CIDR block of"
+                + " spec.addresses goes to the address and port it was made to; the targetPort is"
+                + " not used");
+      }
+      if (!endpoints
+          && !ranges
+          && port.targetPort() != null
+          && !port.targetPort().chars().allMatch(Character::isDigit)) {
+        warnings.add(
+            field
+                + ".targetPort: a port name names a port of ExternalEndpoints, and the service has"
+                + " none; its addresses are called on port "
+                + port.number());
+      }
+      if (port.clientsideTls() && ranges) {
+        warnings.add(
+            field
+                + ".clientsideTls: a plaintext HTTP request to an address within a CIDR block of"
+                + " spec.addresses carries that address as its Host, which Istio matches to the"
+                + " entry only for single addresses; such requests pass through without TLS (or are refused"
+                + " under outboundTrafficPolicy REGISTRY_ONLY)");
+      }
+      if (port.clientsideTls() && es.hosts().isEmpty() && sniCandidate(es).isEmpty()) {
+        warnings.add(
+            field
+                + ".clientsideTls: TLS is originated without a server name (SNI), as the service"
+                + " has no host; name one in spec.subjectAltNames if the server needs it");
+      }
+    }
+    return warnings;
+  }
+
+  /** A DNS name among its subjectAltNames: the SNI of a service known by addresses only. */
+  static Optional<String> sniCandidate(ExternalServiceInput es) {
+    return es.subjectAltNames().stream()
+        .filter(name -> VirtualDestinationCheck.HOST.matcher(name).matches())
+        .findFirst();
+  }
+
   /** The oldest valid ExternalService older than {@code es} that claims a host or name of it. */
   static Optional<ExternalServiceInput> olderRival(ExternalServiceInput es, MeshInputs inputs) {
     return inputs
@@ -69,7 +130,8 @@ final class ExternalServiceCheck {
             other ->
                 ExternalServiceObjects.entryName(other.id())
                         .equals(ExternalServiceObjects.entryName(es.id()))
-                    || es.hosts().stream().anyMatch(other.hosts()::contains))
+                    || ExternalServiceObjects.hosts(es).stream()
+                        .anyMatch(ExternalServiceObjects.hosts(other)::contains))
         .filter(other -> problems(other).isEmpty())
         .min(OLDEST_FIRST);
   }

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 
 /**
  * An ExternalService's objects in one cluster of its workspace, in the control plane's namespace: a
- * MESH_EXTERNAL ServiceEntry for its hosts (its ExternalEndpoints as endpoints, or, with none, the
- * hosts resolved by DNS), and, where a port has clientsideTls, a DestinationRule per host that
- * originates TLS there (SIMPLE, the host as SNI): the client speaks plaintext HTTP to that port.
+ * MESH_EXTERNAL ServiceEntry for its hosts and addresses (its ExternalEndpoints as endpoints; with
+ * none, the hosts resolved by DNS, or, where it names addresses, each connection sent on to the
+ * address it was made to), and, where a port has clientsideTls, a DestinationRule per host that
+ * originates TLS there (SIMPLE): the client speaks plaintext HTTP to that port.
  */
 record ExternalServiceObjects(
     ExternalServiceInput es,
@@ -36,6 +37,43 @@ record ExternalServiceObjects(
     return Manifests.objectName("es-" + es.name() + "-" + es.namespace());
   }
 
+  /**
+   * Its hosts; one known by addresses only gets one of its own, since Istio requires a host on
+   * every ServiceEntry and keys DestinationRules by host: {@code <name>.<namespace>.external}.
+   */
+  static List<String> hosts(ExternalServiceInput es) {
+    if (!es.hosts().isEmpty()) {
+      return es.hosts();
+    }
+    return List.of(es.id().name() + "." + es.id().namespace() + ".external");
+  }
+
+  /**
+   * Without ExternalEndpoints, addresses that are all single IPs are its endpoints (STATIC: each
+   * port mapped by its targetPort, a connection to any of them balanced across them as for any
+   * service); with a CIDR block, NONE: the proxy sends a connection on to the address and port it
+   * was made to (an original-destination cluster; Istio allows CIDR blocks only with NONE or
+   * STATIC, and STATIC endpoints must be IPs).
+   */
+  static String resolution(ExternalServiceInput es, List<ExternalEndpointInput> endpoints) {
+    if (endpoints.isEmpty()) {
+      if (es.addresses().isEmpty()) {
+        return "DNS";
+      }
+      return es.addresses().stream().anyMatch(IpAddresses::isCidr) ? "NONE" : "STATIC";
+    }
+    return endpoints.stream().allMatch(e -> IP_ADDRESS.matcher(e.address()).matches())
+        ? "STATIC"
+        : "DNS";
+  }
+
+  /** The addresses of a service known by single addresses, as its endpoints. */
+  static List<ExternalEndpointInput> addressEndpoints(ExternalServiceInput es) {
+    return es.addresses().stream()
+        .map(a -> new ExternalEndpointInput(es.id(), a, List.of(), Map.of(), List.of()))
+        .toList();
+  }
+
   static String ruleName(String host) {
     return Manifests.objectName("es-" + host);
   }
@@ -43,40 +81,45 @@ record ExternalServiceObjects(
   List<Output> outputs() {
     List<Output> outputs = new ArrayList<>(List.of(serviceEntry()));
     if (es.ports().stream().anyMatch(Port::clientsideTls)) {
-      es.hosts().forEach(host -> outputs.add(destinationRule(host)));
+      hosts(es).forEach(host -> outputs.add(destinationRule(host)));
     }
     return outputs;
   }
 
   private Output serviceEntry() {
     ObjectNode spec = Manifests.objectNode();
-    spec.set("hosts", Manifests.strings(es.hosts()));
+    spec.set("hosts", Manifests.strings(hosts(es)));
+    if (!es.addresses().isEmpty()) {
+      spec.set("addresses", Manifests.strings(es.addresses()));
+    }
     spec.put("location", "MESH_EXTERNAL");
+    String resolution = resolution(es, endpoints);
     ArrayNode ports = spec.putArray("ports");
     for (Port port : es.ports()) {
       ObjectNode entry = ports.addObject();
       entry.put("number", port.number());
       entry.put("name", portName(port));
       entry.put("protocol", protocol(port));
-      if (endpoints.isEmpty() && numeric(port.targetPort())) {
+      if (resolution.equals("DNS") && endpoints.isEmpty() && numeric(port.targetPort())) {
         entry.put("targetPort", Integer.parseInt(port.targetPort()));
       }
     }
     spec.set("exportTo", Manifests.strings(List.copyOf(clients)));
-    if (endpoints.isEmpty()) {
-      spec.put("resolution", "DNS");
-    } else {
-      boolean ips = endpoints.stream().allMatch(e -> IP_ADDRESS.matcher(e.address()).matches());
-      spec.put("resolution", ips ? "STATIC" : "DNS");
+    spec.put("resolution", resolution);
+    List<ExternalEndpointInput> written =
+        endpoints.isEmpty() && resolution.equals("STATIC") ? addressEndpoints(es) : endpoints;
+    if (!written.isEmpty()) {
       ArrayNode list = spec.putArray("endpoints");
-      endpoints.forEach(endpoint -> endpoint(list.addObject(), endpoint));
+      written.forEach(endpoint -> endpoint(list.addObject(), endpoint));
     }
     return output(
         SERVICE_ENTRY,
         entryName(es.id()),
         spec,
         endpoints.isEmpty()
-            ? "its hosts, resolved by DNS, outside the mesh"
+            ? es.addresses().isEmpty()
+                ? "its hosts, resolved by DNS, outside the mesh"
+                : "its addresses, outside the mesh"
             : "its " + endpoints.size() + " ExternalEndpoint(s), outside the mesh");
   }
 
@@ -89,7 +132,7 @@ record ExternalServiceObjects(
   }
 
   /** The endpoint's port a service port goes to: by targetPort's name or number, else its own. */
-  private static int endpointPort(Port port, ExternalEndpointInput endpoint) {
+  static int endpointPort(Port port, ExternalEndpointInput endpoint) {
     String target = port.targetPort();
     if (numeric(target)) {
       return Integer.parseInt(target);
@@ -121,7 +164,7 @@ record ExternalServiceObjects(
       setting.putObject("port").put("number", port.number());
       ObjectNode tls = setting.putObject("tls");
       tls.put("mode", "SIMPLE");
-      tls.put("sni", host);
+      sni(host).ifPresent(name -> tls.put("sni", name));
       if (!es.subjectAltNames().isEmpty()) {
         tls.set("subjectAltNames", Manifests.strings(es.subjectAltNames()));
       }
@@ -131,6 +174,18 @@ record ExternalServiceObjects(
         ruleName(host),
         spec,
         "the clients' proxies originate TLS to " + host + " on its clientsideTls ports");
+  }
+
+  /**
+   * The server name TLS is originated with: the host it was called by; for a service known by
+   * addresses only (its host is meshfed's), the first DNS name among its subjectAltNames, else none
+   * (SNI cannot carry an IP address).
+   */
+  private Optional<String> sni(String host) {
+    if (!es.hosts().isEmpty()) {
+      return Optional.of(host);
+    }
+    return ExternalServiceCheck.sniCandidate(es);
   }
 
   /** Clients speak plaintext HTTP where the proxy originates TLS. */
@@ -170,7 +225,7 @@ record ExternalServiceObjects(
                 Manifests.SOURCES_ANNOTATION,
                 Manifests.sources(provenance),
                 Manifests.HOST_ANNOTATION,
-                es.hosts().get(0)),
+                hosts(es).get(0)),
             spec);
     return new Output(
         consumer.cluster(),
@@ -181,7 +236,7 @@ record ExternalServiceObjects(
         manifest,
         workspace.name(),
         provenance,
-        kind.equals(SERVICE_ENTRY) ? es.hosts().get(0) : null,
+        kind.equals(SERVICE_ENTRY) ? hosts(es).get(0) : null,
         es.id().cluster(),
         "ExternalService " + es.id().ref() + ": " + reason);
   }

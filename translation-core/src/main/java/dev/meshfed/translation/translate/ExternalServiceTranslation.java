@@ -75,6 +75,8 @@ final class ExternalServiceTranslation {
       return finish(0);
     }
     List<ExternalEndpointInput> endpoints = endpoints(workspace.get());
+    ExternalServiceCheck.addressWarnings(es, !endpoints.isEmpty())
+        .forEach(warning -> report(Severity.WARNING, warning));
     SortedSet<String> clusters = new TreeSet<>(workspace.get().namespacesByCluster().keySet());
     out.stopEach(
         ITS_KINDS.and(inClusters(membership.removedClusters().keySet())),
@@ -92,37 +94,11 @@ final class ExternalServiceTranslation {
     return finish(endpoints.size());
   }
 
-  /** The valid ExternalEndpoints of its workspace its selector picks (none selected: none). */
   private List<ExternalEndpointInput> endpoints(WorkspacePlan workspace) {
-    if (es.selector().isEmpty()) {
-      return List.of();
-    }
-    List<ExternalEndpointInput> selected = new ArrayList<>();
-    inputs
-        .all(ExternalEndpointInput.class)
-        .filter(e -> Selectors.containsAll(e.labels(), es.selector()))
-        .filter(e -> DestinationPolicies.inWorkspace(e.id(), workspace.name(), membership))
-        .forEach(
-            e -> {
-              if (e.address() == null || e.address().isBlank() || !e.problems().isEmpty()) {
-                report(
-                    Severity.WARNING,
-                    "ExternalEndpoint "
-                        + e.id().ref()
-                        + " is left out: "
-                        + (e.problems().isEmpty() ? "it has no address" : e.problems()));
-              } else {
-                selected.add(e);
-              }
-            });
-    if (selected.isEmpty()) {
-      report(
-          Severity.WARNING,
-          "spec.selector selects no ExternalEndpoint of workspace "
-              + workspace.name()
-              + ", so its hosts are resolved by DNS");
-    }
-    return selected;
+    ExternalServiceEndpoints selected =
+        ExternalServiceEndpoints.of(es, workspace.name(), inputs, membership);
+    selected.warnings().forEach(warning -> report(Severity.WARNING, warning));
+    return selected.endpoints();
   }
 
   private void place(

@@ -46,7 +46,7 @@ final class ExternalServiceTranslator implements Translator<ExternalServiceUnit>
             es ->
                 ref.kind().equals(ExternalServiceObjects.SERVICE_ENTRY)
                     ? ExternalServiceObjects.entryName(es.id()).equals(ref.name())
-                    : es.hosts().stream()
+                    : ExternalServiceObjects.hosts(es).stream()
                         .anyMatch(h -> ExternalServiceObjects.ruleName(h).equals(ref.name())))
         .map(es -> new ExternalServiceUnit(es.id()))
         .toList();

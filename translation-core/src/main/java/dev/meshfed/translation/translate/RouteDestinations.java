@@ -176,7 +176,7 @@ final class RouteDestinations {
         return unreachable(d, namer, "the ExternalService has no port " + d.portName());
       }
     }
-    return Decision.allow(new Resolved(es.get().hosts().get(0), port, null));
+    return Decision.allow(new Resolved(ExternalServiceObjects.hosts(es.get()).get(0), port, null));
   }
 
   private Decision<Resolved> service(String cluster, RouteDestination d, ObjectId namer) {

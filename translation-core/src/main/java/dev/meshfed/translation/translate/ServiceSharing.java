@@ -1,5 +1,6 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput.ResourceSelector;
@@ -58,6 +59,28 @@ final class ServiceSharing {
     return Selectors.matchesNameOrAny(selector.name(), workspace.id().name())
         && (selector.selector() == null
             || Selectors.containsAll(workspace.labels(), selector.selector()));
+  }
+
+  /**
+   * Whether one of the rules shares an ExternalService with the workspace: a rule without
+   * resources, or one of kind ALL or EXTERNAL_SERVICE that names it (meshfed does not read
+   * ExternalServices' labels, so a resource selecting by labels names none).
+   */
+  static boolean allowsExternal(List<Sharing> rules, WorkspaceInput workspace, ObjectId es) {
+    return rules.stream()
+        .anyMatch(
+            rule ->
+                rule.workspaces().stream().anyMatch(selector -> selects(selector, workspace))
+                    && (rule.resources().isEmpty()
+                        || rule.resources().stream().anyMatch(r -> selectsExternal(r, es))));
+  }
+
+  private static boolean selectsExternal(ResourceSelector selector, ObjectId es) {
+    return Set.of("ALL", "EXTERNAL_SERVICE").contains(selector.kind())
+        && Selectors.matchesIfSet(selector.name(), es.name())
+        && Selectors.matchesIfSet(selector.namespace(), es.namespace())
+        && Selectors.matchesIfSet(selector.cluster(), es.cluster())
+        && selector.labels().isEmpty();
   }
 
   private static boolean selects(ResourceSelector selector, ServiceInput service) {

@@ -40,8 +40,10 @@ final class VirtualDestinationCheck {
                 + "' is not a fully qualified DNS name (lower case, with a dot, no wildcard)");
       }
     }
-    if (vd.services().isEmpty()) {
-      problems.add("spec.services: needs at least one selector of the services backing the host");
+    if (vd.services().isEmpty() && vd.externalServices().isEmpty()) {
+      problems.add(
+          "spec.services: needs at least one selector of the services backing the host (or"
+              + " spec.externalServices one of ExternalServices)");
     }
     if (vd.ports().isEmpty()) {
       problems.add("spec.ports: needs at least one port");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
-import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.VirtualDestinationInput.Port;
 import java.util.ArrayList;
@@ -33,6 +32,10 @@ import java.util.regex.Pattern;
  *     which builds the SNI cluster from the entry
  * @param subjectAltNames the identities of every backing cluster's workloads
  * @param policies the destination policies that select it, per port
+ * @param externals the endpoints of the ExternalServices backing it, where the cluster does not
+ *     back it itself (see {@link VirtualDestinationTranslation}); with any, the client's TLS is
+ *     chosen per endpoint (auto mTLS): the gateways are labelled for Istio mTLS, the external
+ *     endpoints are not, and the entry names the identities the DestinationRule would
  * @param subsets the subsets routes ask of it, by name: the DestinationRule defines them; each
  *     other backing cluster is an endpoint with a subset's labels for every subset it serves (as
  *     well as one without), and where the cluster backs the host, a DestinationRule only its
@@ -47,6 +50,7 @@ record VirtualDestinationObjects(
     SortedSet<String> clients,
     SortedSet<String> exportTo,
     List<String> subjectAltNames,
+    List<VirtualDestinationExternals.Endpoint> externals,
     SortedMap<Integer, DestinationPolicies.Contest> policies,
     SortedMap<String, Map<String, String>> subsets,
     List<ObjectId> sources,
@@ -55,6 +59,7 @@ record VirtualDestinationObjects(
   static final String SERVICE_ENTRY = "ServiceEntry";
   static final String WORKLOAD_ENTRY = "WorkloadEntry";
   static final String DESTINATION_RULE = "DestinationRule";
+  private static final String TLS_MODE_LABEL = "security.istio.io/tlsMode";
   private static final Pattern IP_ADDRESS =
       Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
@@ -126,7 +131,7 @@ record VirtualDestinationObjects(
       entry.put("name", portName(port));
       entry.put("protocol", protocol(port));
       local
-          .flatMap(service -> containerPort(service, port))
+          .flatMap(service -> VirtualDestinationPorts.containerPort(service, port, warnings))
           .ifPresent(n -> entry.put("targetPort", n));
     }
     spec.set("exportTo", Manifests.strings(List.copyOf(exportTo)));
@@ -135,10 +140,11 @@ record VirtualDestinationObjects(
       spec.putObject("workloadSelector").set("labels", Manifests.stringMap(local.get().selector()));
     } else {
       boolean ips =
-          remotes.stream().allMatch(r -> IP_ADDRESS.matcher(r.endpoint().address()).matches());
+          remotes.stream().allMatch(r -> IP_ADDRESS.matcher(r.endpoint().address()).matches())
+              && externals.stream().allMatch(e -> IP_ADDRESS.matcher(e.address()).matches());
       spec.put("resolution", ips ? "STATIC" : "DNS");
       ArrayNode endpoints = spec.putArray("endpoints");
-      remotes.forEach(remote -> endpoint(endpoints.addObject(), remote));
+      remotes.forEach(remote -> labelled(endpoint(endpoints.addObject(), remote), Map.of()));
       // the same gateway once more per subset it serves: Envoy keeps one host per address in the
       // host's cluster, and each subset's cluster keeps those with its labels
       remotes.forEach(
@@ -146,10 +152,11 @@ record VirtualDestinationObjects(
               remote
                   .served()
                   .values()
-                  .forEach(
-                      labels ->
-                          endpoint(endpoints.addObject(), remote)
-                              .set("labels", Manifests.stringMap(labels))));
+                  .forEach(labels -> labelled(endpoint(endpoints.addObject(), remote), labels)));
+      externals.forEach(external -> external(endpoints.addObject(), external));
+      if (!externals.isEmpty() && !subjectAltNames.isEmpty()) {
+        spec.set("subjectAltNames", Manifests.strings(subjectAltNames));
+      }
     }
     return output(
         SERVICE_ENTRY,
@@ -163,7 +170,10 @@ record VirtualDestinationObjects(
                 + " other backing cluster(s) through their east-west gateways"
             : "the VirtualDestination reaches its "
                 + remotes.size()
-                + " backing cluster(s) through their east-west gateways");
+                + " backing cluster(s) through their east-west gateways"
+                + (externals.isEmpty()
+                    ? ""
+                    : " and " + externals.size() + " endpoint(s) of its ExternalServices"));
   }
 
   /** A remote cluster's gateway, for the host ({@code subset} null) or for a subset it serves. */
@@ -194,17 +204,24 @@ record VirtualDestinationObjects(
     // requests between the gateways; without it, it drops them, having no tlsMode
     spec.set("exportTo", Manifests.strings(List.copyOf(clients)));
     ObjectNode trafficPolicy = spec.putObject("trafficPolicy");
-    ObjectNode tls = trafficPolicy.putObject("tls");
-    tls.put("mode", "ISTIO_MUTUAL");
-    // with pods selected, Istio would expect only the local identities
-    tls.set("subjectAltNames", Manifests.strings(subjectAltNames));
+    if (externals.isEmpty()) {
+      ObjectNode tls = trafficPolicy.putObject("tls");
+      tls.put("mode", "ISTIO_MUTUAL");
+      // with pods selected, Istio would expect only the local identities
+      tls.set("subjectAltNames", Manifests.strings(subjectAltNames));
+    }
     PolicySettings.apply(policies, trafficPolicy);
+    if (trafficPolicy.isEmpty()) {
+      spec.remove("trafficPolicy");
+    }
     subsets(spec);
     return output(
         DESTINATION_RULE,
         ruleName(host),
         spec,
-        "Istio mTLS to every backing cluster's workloads, whose identities it names");
+        externals.isEmpty()
+            ? "Istio mTLS to every backing cluster's workloads, whose identities it names"
+            : "its policies and subsets; the endpoints' labels choose Istio mTLS or not");
   }
 
   /**
@@ -244,6 +261,26 @@ record VirtualDestinationObjects(
     return endpoint;
   }
 
+  /**
+   * A gateway endpoint of the entry with a subset's labels, and, where external endpoints share the
+   * entry, the label that has auto mTLS send it Istio mTLS (the external ones get plaintext).
+   */
+  private void labelled(ObjectNode endpoint, Map<String, String> subsetLabels) {
+    Map<String, String> labels = new java.util.TreeMap<>(subsetLabels);
+    if (!externals.isEmpty()) {
+      labels.put(TLS_MODE_LABEL, "istio");
+    }
+    if (!labels.isEmpty()) {
+      endpoint.set("labels", Manifests.stringMap(labels));
+    }
+  }
+
+  private void external(ObjectNode endpoint, VirtualDestinationExternals.Endpoint external) {
+    endpoint.put("address", external.address());
+    ObjectNode ports = endpoint.putObject("ports");
+    external.ports().forEach(ports::put);
+  }
+
   /** A named target port names the port too: Istio sends to the container port of that name. */
   static String portName(Port port) {
     String target = port.targetPort();
@@ -255,48 +292,6 @@ record VirtualDestinationObjects(
 
   static String protocol(Port port) {
     return port.protocol() == null ? "TCP" : port.protocol().toUpperCase();
-  }
-
-  /**
-   * The container port the backing service sends a VirtualDestination port to: its port of the
-   * target's number (or name), mapped by its targetPort.
-   */
-  private Optional<Integer> containerPort(ServiceInput service, Port port) {
-    String target = port.targetPort() == null ? String.valueOf(port.number()) : port.targetPort();
-    if (!target.chars().allMatch(Character::isDigit)) {
-      return Optional.empty();
-    }
-    Optional<ServicePortInput> servicePort =
-        service.ports().stream().filter(p -> String.valueOf(p.port()).equals(target)).findFirst();
-    if (servicePort.isEmpty()) {
-      warnings.accept(
-          "port "
-              + port.number()
-              + ": "
-              + service.id().ref()
-              + " has no port "
-              + target
-              + "; its pods must listen on "
-              + target);
-      return Optional.of(Integer.parseInt(target));
-    }
-    String container = servicePort.get().targetPort();
-    if (container == null || container.isEmpty()) {
-      return Optional.of(servicePort.get().port());
-    }
-    if (container.chars().allMatch(Character::isDigit)) {
-      return Optional.of(Integer.parseInt(container));
-    }
-    warnings.accept(
-        "port "
-            + port.number()
-            + ": "
-            + service.id().ref()
-            + " targets the named container port '"
-            + container
-            + "', which a ServiceEntry cannot name; its pods must listen on "
-            + servicePort.get().port());
-    return Optional.of(servicePort.get().port());
   }
 
   private Output output(String kind, String name, ObjectNode spec, String reason) {

@@ -42,6 +42,8 @@ final class VirtualDestinationTranslation {
   private final InputReport report;
   private SortedMap<Integer, DestinationPolicies.Contest> policies = new TreeMap<>();
   private SortedMap<String, Map<String, String>> subsets = new TreeMap<>();
+  private VirtualDestinationExternals externals =
+      new VirtualDestinationExternals(List.of(), 0, List.of(), List.of());
 
   VirtualDestinationTranslation(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
@@ -85,18 +87,16 @@ final class VirtualDestinationTranslation {
     VirtualDestinationBacking backing =
         VirtualDestinationBacking.of(vd, workspace.get(), inputs, membership);
     backing.warnings().forEach(warning -> report(Severity.WARNING, warning));
-    if (!vd.externalServices().isEmpty()) {
-      report(
-          Severity.WARNING,
-          "spec.externalServices: meshfed does not federate ExternalServices yet; the hosts are"
-              + " backed by the selected services only");
-    }
-    if (backing.services().isEmpty()) {
+    externals = VirtualDestinationExternals.of(vd, workspace.get(), inputs, membership);
+    externals.warnings().forEach(warning -> report(Severity.WARNING, warning));
+    if (backing.services().isEmpty() && externals.endpoints().isEmpty()) {
       return stopWithWarning(
           Rule.NO_BACKING_SERVICE,
           "spec.services selects no Service of workspace "
               + workspace.get().name()
-              + " (or shared with it), so no cluster backs "
+              + " (or shared with it)"
+              + (vd.externalServices().isEmpty() ? "" : " and spec.externalServices no usable one")
+              + ", so nothing backs "
               + String.join(", ", vd.hosts()));
     }
     subsets = RouteSubsets.requested(vd, workspace.get().name(), inputs, membership);
@@ -122,7 +122,7 @@ final class VirtualDestinationTranslation {
                     + " (its clusters: "
                     + String.join(", ", consumers)
                     + ")"));
-    return finish(backing.services().size());
+    return finish(backing.services().size() + externals.selected());
   }
 
   private void place(
@@ -140,7 +140,17 @@ final class VirtualDestinationTranslation {
     Optional<ServiceInput> local = Optional.ofNullable(backing.services().get(cluster));
     List<VirtualDestinationObjects.Remote> others =
         remotes.stream().filter(r -> !r.cluster().equals(cluster)).toList();
-    if (local.isEmpty() && others.isEmpty()) {
+    if (local.isPresent() && !externals.endpoints().isEmpty()) {
+      report(
+          Severity.WARNING,
+          "cluster "
+              + cluster
+              + " backs the hosts itself, so its clients reach its pods and the other clusters'"
+              + " gateways only, not the ExternalServices: under an entry that selects pods Istio"
+              + " sends mTLS to every endpoint or to those labelled for it, and gateway endpoints"
+              + " so labelled would have its east-west gateway forward to the other gateways");
+    }
+    if (local.isEmpty() && others.isEmpty() && externals.endpoints().isEmpty()) {
       out.stop(
           ITS_KINDS.and(inCluster(cluster)),
           () ->
@@ -166,9 +176,10 @@ final class VirtualDestinationTranslation {
             clients,
             exportTo,
             subjectAltNames(backing),
+            local.isPresent() ? List.of() : externals.endpoints(),
             policies,
             subsets,
-            sources(workspace, backing, controlPlane.get()),
+            sources(workspace, backing, controlPlane.get(), local.isEmpty()),
             warning -> report(Severity.WARNING, warning));
     objects.outputs().forEach(out::output);
     String namespace = objects.namespace();
@@ -276,10 +287,16 @@ final class VirtualDestinationTranslation {
   }
 
   private List<ObjectId> sources(
-      WorkspacePlan workspace, VirtualDestinationBacking backing, ControlPlaneInput controlPlane) {
+      WorkspacePlan workspace,
+      VirtualDestinationBacking backing,
+      ControlPlaneInput controlPlane,
+      boolean withExternals) {
     List<ObjectId> sources = new ArrayList<>(List.of(vd.id(), workspace.workspace().id()));
     sources.add(controlPlane.id());
     backing.services().values().forEach(service -> sources.add(service.id()));
+    if (withExternals) {
+      sources.addAll(externals.sources());
+    }
     sources.addAll(appliedPolicies());
     RouteSubsets.askedBy(vd, workspace.name(), inputs, membership).forEach(sources::add);
     return sources;

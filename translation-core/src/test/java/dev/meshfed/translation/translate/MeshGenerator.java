@@ -26,6 +26,7 @@ final class MeshGenerator extends RandomObjects {
   private static final List<String> SUFFIXES = List.of("global", "mesh", "web.global", "internal");
 
   private final ClusterGenerator clusterGenerator;
+  private final ExternalGenerator externalGenerator;
   private final ObjectNode root = JsonNodeFactory.instance.objectNode();
   private final List<String> namespacePool = new ArrayList<>();
   private final List<String> workspaces = new ArrayList<>();
@@ -35,6 +36,7 @@ final class MeshGenerator extends RandomObjects {
   private MeshGenerator(long seed) {
     super(new Random(seed));
     this.clusterGenerator = new ClusterGenerator(random);
+    this.externalGenerator = new ExternalGenerator(new Random(seed * 31 + 7));
   }
 
   /** The mesh of {@code seed}: the same for the same seed. */
@@ -78,6 +80,7 @@ final class MeshGenerator extends RandomObjects {
       ArrayNode objects = byCluster.putArray(cluster);
       namespacesByCluster.put(
           cluster, clusterGenerator.clusterContent(objects, cluster, namespacePool));
+      externalGenerator.add(objects, namespacesByCluster.get(cluster));
     }
     for (String workspace : workspaces) {
       if (chance(0.9)) {

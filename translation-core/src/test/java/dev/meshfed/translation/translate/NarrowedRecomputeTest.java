@@ -2,6 +2,8 @@ package dev.meshfed.translation.translate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.translation.model.ExternalEndpointInput;
+import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.RouteTableInput;
@@ -93,6 +95,104 @@ class NarrowedRecomputeTest {
       check(golden, rt, NarrowedRecomputeTest::relabelled);
       check(golden, rt, NarrowedRecomputeTest::onlyForTesters);
     }
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void unitsLeftOutOfAnExternalServiceOrEndpointChangeComeOutTheSame(String name)
+      throws IOException {
+    GoldenCase golden = GoldenCase.named(name);
+    for (ExternalServiceInput es : golden.mesh().all(ExternalServiceInput.class).toList()) {
+      check(golden, es, NarrowedRecomputeTest::retargeted);
+    }
+    for (ExternalEndpointInput e : golden.mesh().all(ExternalEndpointInput.class).toList()) {
+      check(golden, e, NarrowedRecomputeTest::moved);
+    }
+  }
+
+  /**
+   * A VirtualDestination's entry lists the endpoints of the ExternalServices it selects: a change
+   * to one of those, or to their ExternalEndpoints, recomputes it (here, with everything).
+   */
+  @org.junit.jupiter.api.Test
+  void aChangeToAnExternalServiceOrItsEndpointRecomputesTheVirtualDestinationsItBacks()
+      throws IOException {
+    GoldenCase golden = GoldenCase.named("virtual-destination-external");
+    ExternalServiceInput legacy =
+        golden
+            .mesh()
+            .all(ExternalServiceInput.class)
+            .filter(es -> es.id().name().equals("reviews-legacy"))
+            .findFirst()
+            .orElseThrow();
+    ExternalEndpointInput endpoint =
+        golden
+            .mesh()
+            .all(ExternalEndpointInput.class)
+            .filter(e -> e.id().name().equals("legacy-1"))
+            .findFirst()
+            .orElseThrow();
+    UnitId reviews =
+        UnitId.virtualDestination(
+            golden
+                .mesh()
+                .all(VirtualDestinationInput.class)
+                .filter(vd -> vd.id().name().equals("reviews"))
+                .findFirst()
+                .orElseThrow()
+                .id());
+
+    assertRecomputes(golden, legacy, retargeted(legacy), reviews);
+    assertRecomputes(golden, endpoint, moved(endpoint), reviews);
+  }
+
+  private static <I extends Input> void assertRecomputes(
+      GoldenCase golden, I before, I after, UnitId unit) {
+    List<Input> changedInputs = new ArrayList<>(golden.inputs());
+    changedInputs.replaceAll(i -> i.id().equals(before.id()) ? after : i);
+    MeshInputs changed = MeshInputs.of(changedInputs);
+    Optional<SortedSet<UnitId>> affected =
+        FederationTranslator.unitsAffectedBy(
+            before.id(),
+            Optional.of(before),
+            Optional.of(after),
+            changed,
+            FederationTranslator.membership(golden.mesh(), golden.settings()));
+
+    assertThat(FederationTranslator.translateAll(changed, golden.settings()).get(unit))
+        .as("%s after a change to %s", unit.key(), before.id().ref())
+        .isNotEqualTo(
+            FederationTranslator.translateAll(golden.mesh(), golden.settings()).get(unit));
+    assertThat(affected.isEmpty() || affected.get().contains(unit))
+        .as("a change to %s recomputes %s: %s", before.id().ref(), unit.key(), affected)
+        .isTrue();
+  }
+
+  /** Every port sent to another endpoint port. */
+  private static ExternalServiceInput retargeted(ExternalServiceInput es) {
+    return new ExternalServiceInput(
+        es.id(),
+        es.creationTimestamp(),
+        es.generation() + 1,
+        es.hosts(),
+        es.addresses(),
+        es.ports().stream()
+            .map(
+                p ->
+                    new ExternalServiceInput.Port(
+                        p.number(),
+                        p.name(),
+                        p.protocol(),
+                        String.valueOf(p.number() == null ? 1 : p.number() + 1000),
+                        p.clientsideTls()))
+            .toList(),
+        es.selector(),
+        es.subjectAltNames(),
+        es.problems());
+  }
+
+  private static ExternalEndpointInput moved(ExternalEndpointInput e) {
+    return new ExternalEndpointInput(e.id(), "198.51.100.99", e.ports(), e.labels(), e.problems());
   }
 
   private static <I extends Input> void check(GoldenCase golden, I vd, UnaryOperator<I> change) {

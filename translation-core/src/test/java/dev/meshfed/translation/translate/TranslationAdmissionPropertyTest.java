@@ -83,6 +83,8 @@ class TranslationAdmissionPropertyTest {
             "networking.istio.io/v1 Gateway",
             "networking.istio.io/v1beta1 Sidecar",
             "networking.istio.io/v1 Sidecar",
+            "networking.istio.io/v1beta1 DestinationRule",
+            "networking.istio.io/v1 DestinationRule",
             "security.istio.io/v1beta1 AuthorizationPolicy",
             "security.istio.io/v1 AuthorizationPolicy");
   }
