@@ -59,14 +59,15 @@ record VirtualDestinationObjects(
       Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
   /**
-   * Another backing cluster: where its east-west gateway is, its locality, if known, and the
-   * subsets its pods serve.
+   * Another backing cluster: where its east-west gateway is, its locality, if known, the subsets
+   * its pods serve, and the values its pods share of the labels failover priorities compare.
    */
   record Remote(
       String cluster,
       ClusterMesh.Endpoint endpoint,
       Optional<String> locality,
-      SortedMap<String, Map<String, String>> served) {}
+      SortedMap<String, Map<String, String>> served,
+      Map<String, String> priorityLabels) {}
 
   /** The name of a VirtualDestination's ServiceEntry, and the prefix of its WorkloadEntries'. */
   static String entryName(ObjectId vd) {
@@ -138,7 +139,8 @@ record VirtualDestinationObjects(
           remotes.stream().allMatch(r -> IP_ADDRESS.matcher(r.endpoint().address()).matches());
       spec.put("resolution", ips ? "STATIC" : "DNS");
       ArrayNode endpoints = spec.putArray("endpoints");
-      remotes.forEach(remote -> endpoint(endpoints.addObject(), remote));
+      remotes.forEach(
+          remote -> labelled(endpoint(endpoints.addObject(), remote), remote, Map.of()));
       // the same gateway once more per subset it serves: Envoy keeps one host per address in the
       // host's cluster, and each subset's cluster keeps those with its labels
       remotes.forEach(
@@ -147,9 +149,7 @@ record VirtualDestinationObjects(
                   .served()
                   .values()
                   .forEach(
-                      labels ->
-                          endpoint(endpoints.addObject(), remote)
-                              .set("labels", Manifests.stringMap(labels))));
+                      labels -> labelled(endpoint(endpoints.addObject(), remote), remote, labels)));
     }
     return output(
         SERVICE_ENTRY,
@@ -171,7 +171,8 @@ record VirtualDestinationObjects(
     ObjectNode spec = Manifests.objectNode();
     endpoint(spec, remote);
     // the entry selects its workload entries by the labels it selects pods by
-    Map<String, String> labels = new java.util.TreeMap<>(subsetLabels);
+    Map<String, String> labels = new java.util.TreeMap<>(remote.priorityLabels());
+    labels.putAll(subsetLabels);
     labels.putAll(local.orElseThrow().selector());
     spec.set("labels", Manifests.stringMap(labels));
     return output(
@@ -198,7 +199,7 @@ record VirtualDestinationObjects(
     tls.put("mode", "ISTIO_MUTUAL");
     // with pods selected, Istio would expect only the local identities
     tls.set("subjectAltNames", Manifests.strings(subjectAltNames));
-    PolicySettings.apply(policies, trafficPolicy);
+    PolicySettings.apply(policies, trafficPolicy, consumer.controlPlane().version());
     subsets(spec);
     return output(
         DESTINATION_RULE,
@@ -234,6 +235,15 @@ record VirtualDestinationObjects(
           subset.put("name", name);
           subset.set("labels", Manifests.stringMap(labels));
         });
+  }
+
+  /** A gateway endpoint's labels: its cluster's shared priority labels, and a subset's. */
+  private static void labelled(ObjectNode endpoint, Remote remote, Map<String, String> subset) {
+    Map<String, String> labels = new java.util.TreeMap<>(remote.priorityLabels());
+    labels.putAll(subset);
+    if (!labels.isEmpty()) {
+      endpoint.set("labels", Manifests.stringMap(labels));
+    }
   }
 
   private ObjectNode endpoint(ObjectNode endpoint, Remote remote) {
