@@ -72,7 +72,7 @@ final class PriorityLabels {
                 + (seen.isEmpty() || seen.equals(new TreeSet<>(List.of("")))
                     ? " do not carry it"
                     : " do not all carry one value (" + String.join(", ", seen) + ")")
-                + ", so the other clusters' clients rank it as not matching theirs");
+                + ", so Istio compares the other clusters' clients' values with none there");
       }
     }
     return values;
