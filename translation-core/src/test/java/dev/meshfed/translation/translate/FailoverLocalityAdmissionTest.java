@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 class FailoverLocalityAdmissionTest {
 
   private static final Map<String, String> ISTIO =
-      Map.of("cluster1", "1.24.2", "cluster2", "1.11.7", "cluster3", "1.24.2");
+      Map.of(
+          "cluster1", "1.24.2", "cluster2", "1.11.7", "cluster3", "1.24.2", "cluster4", "1.24.2");
 
   private static List<Output> outputs() throws IOException {
     GoldenCase golden = GoldenCase.named("failover-locality");
