@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * backed by reviews in cluster1 (v1, v2) and cluster2 (v3). Every bookinfo namespace reaches all
  * three versions through it; with a FailoverPolicy and an OutlierDetectionPolicy, each region's
  * clients stay in it; once cluster1's reviews is gone, cluster1's clients fail over to cluster2's
- * v3 through its east-west gateway.
+ * v3 through its east-west gateway; with weighted locality mappings (Istio's distribute), us-east's
+ * clients reach both regions and us-west's stay in theirs.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class VirtualDestinationIT {
@@ -91,6 +92,22 @@ class VirtualDestinationIT {
                 () -> meshfedStatusOfGloos("reviews"),
                 status -> Integer.valueOf(2).equals(status.get("appliedPolicies")));
     assertThat(gloo).containsEntry("state", "ACCEPTED").containsEntry("selectedBackingServices", 2);
+  }
+
+  @Test
+  @Order(5)
+  void withWeightedLocalityMappingsEachRegionsClientsGoWhereTheWeightsSay() throws Exception {
+    run.runAndCompare("05-weighted-distribute");
+
+    located(Traffic.of(run))
+        .reachesFrom(
+            "cluster1/bookinfo",
+            HOST,
+            9080,
+            "cluster1/bookinfo/reviews",
+            "cluster2/bookinfo/reviews")
+        .reachesFrom("cluster2/bookinfo", HOST, 9080, "cluster2/bookinfo/reviews")
+        .check();
   }
 
   /** status.meshfed of Gloo's VirtualDestination: the rest of its status is Gloo's. */

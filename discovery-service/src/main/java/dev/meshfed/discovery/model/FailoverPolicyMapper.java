@@ -14,7 +14,7 @@ import java.util.Optional;
 /**
  * FailoverPolicy (meshfed.dev/v1alpha1, fields of Gloo Mesh 2.x; or Gloo's own
  * resilience.policy.gloo.solo.io/v2) → the kind given: spec.applyToDestinations and the locality
- * mappings of spec.config (or of spec itself), as written.
+ * mappings and priority labels of spec.config (or of spec itself), as written.
  */
 public final class FailoverPolicyMapper {
 
@@ -36,8 +36,8 @@ public final class FailoverPolicyMapper {
             DestinationSelectors.read(
                 reader, field(spec, "applyToDestinations"), "spec.applyToDestinations"),
             localityMappings(
-                reader, config.get("localityMappings"), config.path("localityMappings")));
-    reader.unsupported(config.get("priorityLabels"), config.path("priorityLabels"));
+                reader, config.get("localityMappings"), config.path("localityMappings")),
+            priorityLabels(reader, config.get("priorityLabels"), config.path("priorityLabels")));
     var write = new Write(Keys.of(kind, policy), Envelope.wrap(policy, state));
     return new Mapping(List.of(write), reader.problems());
   }
@@ -53,21 +53,38 @@ public final class FailoverPolicyMapper {
                 new LocalityMapping(
                     reader
                         .map(item.get("from"), itemPath + ".from")
-                        .map(from -> locality(reader, from, itemPath + ".from"))
-                        .orElseGet(() -> new Locality(null, null, null)),
+                        .map(from -> locality(reader, from, itemPath + ".from", null))
+                        .orElseGet(() -> new Locality(null, null, null, null)),
                     reader.objects(
                         item.get("to"),
                         itemPath + ".to",
-                        (to, toPath) -> {
-                          reader.unsupported(to.get("weight"), toPath + ".weight");
-                          return Optional.of(locality(reader, to, toPath));
-                        }))));
+                        (to, toPath) -> Optional.of(target(reader, to, toPath))))));
   }
 
-  private static Locality locality(LenientReader reader, Map<?, ?> locality, String path) {
+  private static Locality target(LenientReader reader, Map<?, ?> to, String path) {
+    Integer weight = reader.integer(to.get("weight"), path + ".weight").orElse(null);
+    return locality(reader, to, path, weight);
+  }
+
+  private static Locality locality(
+      LenientReader reader, Map<?, ?> locality, String path, Integer weight) {
     return new Locality(
         reader.string(locality.get("region"), path + ".region").orElse(null),
         reader.string(locality.get("zone"), path + ".zone").orElse(null),
-        reader.string(locality.get("subZone"), path + ".subZone").orElse(null));
+        reader.string(locality.get("subZone"), path + ".subZone").orElse(null),
+        weight);
+  }
+
+  /**
+   * Gloo Mesh writes {@code priorityLabels: {labels: [...]}} (as its users' YAML shows; its API
+   * reference does not say); a bare list of label keys reads the same.
+   */
+  private static List<String> priorityLabels(LenientReader reader, Object value, String path) {
+    if (value == null || value instanceof List) {
+      return reader.strings(value, path);
+    }
+    Optional<Map<?, ?>> labels = reader.map(value, path);
+    labels.ifPresent(fields -> reader.unsupportedFields(fields, path, List.of("labels")));
+    return reader.strings(field(labels, "labels"), path + ".labels");
   }
 }

@@ -348,8 +348,9 @@ class DiscoveryServiceIT {
             reviews,
             List.of(
                 new LocalityMapping(
-                    new Locality("us-east", null, null),
-                    List.of(new Locality("us-west", null, null)))));
+                    new Locality("us-east", null, null, null),
+                    List.of(new Locality("us-west", null, null, null)))),
+            List.of());
     var outlierDetectionState = new OutlierDetectionPolicyState(reviews, 2, "5s", null, null);
     assertThat(payload(meshfedFailover)).isEqualTo(failoverState);
     assertThat(payload(glooFailover)).isEqualTo(failoverState);

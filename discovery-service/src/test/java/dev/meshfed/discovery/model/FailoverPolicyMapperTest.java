@@ -53,10 +53,12 @@ class FailoverPolicyMapperTest {
                   null)),
           List.of(
               new LocalityMapping(
-                  new Locality("us-east", "us-east-1a", "x"),
-                  List.of(new Locality("us-west", null, null)))));
+                  new Locality("us-east", "us-east-1a", "x", null),
+                  List.of(new Locality("us-west", null, null, null)))),
+          List.of());
 
-  private static final FailoverPolicyState EMPTY = new FailoverPolicyState(List.of(), List.of());
+  private static final FailoverPolicyState EMPTY =
+      new FailoverPolicyState(List.of(), List.of(), List.of());
 
   @Test
   void readsMeshfedsFailoverPolicy() {
@@ -117,11 +119,12 @@ class FailoverPolicyMapperTest {
                 List.of(),
                 List.of(
                     new LocalityMapping(
-                        new Locality("us-east", null, null),
+                        new Locality("us-east", null, null, null),
                         List.of(
-                            new Locality("us-west", null, null),
-                            new Locality("eu-west", null, null))),
-                    new LocalityMapping(new Locality(null, null, null), List.of()))));
+                            new Locality("us-west", null, null, null),
+                            new Locality("eu-west", null, null, null))),
+                    new LocalityMapping(new Locality(null, null, null, null), List.of())),
+                List.of()));
   }
 
   @Test
@@ -174,8 +177,9 @@ class FailoverPolicyMapperTest {
                         null)),
                 List.of(
                     new LocalityMapping(
-                        new Locality("us-east", null, null),
-                        List.of(new Locality("us-west", null, null))))));
+                        new Locality("us-east", null, null, null),
+                        List.of(new Locality("us-west", null, null, null)))),
+                List.of()));
     assertThat(mapping.writes().get(0).value().getProblems()).isEqualTo(mapping.problems());
   }
 
@@ -192,8 +196,66 @@ class FailoverPolicyMapperTest {
     assertThat(state(mapping)).isEqualTo(EMPTY);
   }
 
+  /** Gloo Mesh's docs' weighted mappings, and priority labels as Gloo's users write them. */
+  private static final Map<String, Object> WEIGHTED =
+      Map.of(
+          "localityMappings",
+          List.of(
+              Map.of(
+                  "from",
+                  Map.of("region", "us-east"),
+                  "to",
+                  List.of(
+                      Map.of("region", "us-west", "weight", 50),
+                      Map.of("region", "us-east", "zone", "us-east-1a", "weight", 50)))),
+          "priorityLabels",
+          Map.of("labels", List.of("topology.kubernetes.io/region", "version")));
+
+  private static final FailoverPolicyState WEIGHTED_STATE =
+      new FailoverPolicyState(
+          List.of(),
+          List.of(
+              new LocalityMapping(
+                  new Locality("us-east", null, null, null),
+                  List.of(
+                      new Locality("us-west", null, null, 50),
+                      new Locality("us-east", "us-east-1a", null, 50)))),
+          List.of("topology.kubernetes.io/region", "version"));
+
   @Test
-  void glooSettingsMeshfedDoesNotReadAreProblems() {
+  void readsWeightsAndPriorityLabelsInBothDialects() {
+    var meshfed = failoverPolicy(Map.of("config", WEIGHTED));
+    var gloo = meshfed.toBuilder().withApiVersion("resilience.policy.gloo.solo.io/v2").build();
+
+    ReadWhole.assertPublished(
+        FailoverPolicyMapper.map(meshfed),
+        Keys.of(DiscoveredKinds.FAILOVER_POLICY, "gloo-mesh", "failover"),
+        "meshfed.dev/v1alpha1",
+        WEIGHTED_STATE);
+    ReadWhole.assertPublished(
+        DiscoveryMapper.map(Source.GLOO_FAILOVER_POLICIES, gloo),
+        Keys.of(DiscoveredKinds.GLOO_FAILOVER_POLICY, "gloo-mesh", "failover"),
+        "resilience.policy.gloo.solo.io/v2",
+        WEIGHTED_STATE);
+  }
+
+  @Test
+  void priorityLabelsMayBeABareListToo() {
+    var spec =
+        Map.of(
+            "priorityLabels",
+            List.of("topology.kubernetes.io/region", "version"),
+            "localityMappings",
+            WEIGHTED.get("localityMappings"));
+
+    Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(spec));
+
+    assertThat(mapping.problems()).isEmpty();
+    assertThat(state(mapping)).isEqualTo(WEIGHTED_STATE);
+  }
+
+  @Test
+  void aWeightOrPriorityLabelOfTheWrongTypeIsAProblemAndItsMappingIsLeftOut() {
     var spec =
         Map.of(
             "config",
@@ -202,17 +264,19 @@ class FailoverPolicyMapperTest {
                 List.of(
                     Map.of(
                         "from", Map.of("region", "us-east"),
-                        "to", List.of(Map.of("region", "us-west", "weight", 80)))),
+                        "to", List.of(Map.of("region", "us-west", "weight", "80%")))),
                 "priorityLabels",
-                Map.of("labels", List.of("topology.kubernetes.io/region"))));
+                Map.of("labels", List.of("version", 3), "order", "strict")));
 
     Mapping mapping = FailoverPolicyMapper.map(failoverPolicy(spec));
 
     assertThat(mapping.problems())
         .containsExactly(
-            "spec.config.localityMappings[0].to[0].weight: not supported by meshfed, left out",
-            "spec.config.priorityLabels: not supported by meshfed, left out");
-    assertThat(state(mapping)).isEqualTo(EMPTY);
+            "spec.config.localityMappings[0].to[0].weight: expected a whole number, found '80%'",
+            "spec.config.priorityLabels.order: not supported by meshfed, left out",
+            "spec.config.priorityLabels.labels[1]: expected a string, found '3'");
+    assertThat(state(mapping))
+        .isEqualTo(new FailoverPolicyState(List.of(), List.of(), List.of("version")));
   }
 
   @Test

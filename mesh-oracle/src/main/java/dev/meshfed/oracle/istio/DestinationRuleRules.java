@@ -8,7 +8,8 @@ import java.util.Set;
  * Istio's webhook rules for DestinationRules, after pkg/config/validation/validation.go
  * ValidateDestinationRule at 1.24: host, subsets, exportTo, and each traffic policy's client TLS,
  * port-level settings included (validateTrafficPolicy, validatePortTrafficPolicies) with
- * agent.ValidateTLS. Runs after the schema check.
+ * agent.ValidateTLS, and their locality load balancing ({@link LocalityLbRules}). Runs after the
+ * schema check.
  */
 final class DestinationRuleRules {
 
@@ -44,6 +45,10 @@ final class DestinationRuleRules {
    */
   private static void trafficPolicy(String field, JsonNode policy, FieldErrors errors) {
     clientTls(field + ".tls", policy.path("tls"), errors);
+    LocalityLbRules.localityLbSetting(
+        field + ".loadBalancer.localityLbSetting",
+        policy.path("loadBalancer").path("localityLbSetting"),
+        errors);
     JsonNode levels = policy.path("portLevelSettings");
     for (int i = 0; i < levels.size(); i++) {
       JsonNode level = levels.get(i);
@@ -60,6 +65,10 @@ final class DestinationRuleRules {
         errors.required(levelField, "port traffic policy must have at least one field");
       } else {
         clientTls(levelField + ".tls", level.path("tls"), errors);
+        LocalityLbRules.localityLbSetting(
+            levelField + ".loadBalancer.localityLbSetting",
+            level.path("loadBalancer").path("localityLbSetting"),
+            errors);
       }
     }
   }

@@ -67,7 +67,18 @@ final class Delivery {
             Subsets.filter(endpoints(), subset),
             e -> MtlsChecker.enabled(e, tls, inferredMode, controlPlane.version()));
     endpoints =
-        LocalityLoadBalancing.chosen(EnvoyHosts.of(endpoints), rule, subset, request.locality());
+        LocalityLoadBalancing.chosen(
+            EnvoyHosts.of(endpoints),
+            rule,
+            subset,
+            new LocalityLoadBalancing.Proxy(
+                request.locality(),
+                TopologyLabels.augment(
+                    request.sourceLabels(),
+                    request.locality(),
+                    client.name(),
+                    client.networkOf(request.namespace())),
+                client.name()));
     if (endpoints.isEmpty()) {
       return Route.blocked(
           request, Reason.NO_ENDPOINTS, service.ref() + " has no endpoints in " + client.name());

@@ -129,7 +129,18 @@ final class GatewayArrival {
             .filter(w -> enabled(w.endpoint(), tls, version))
             .toList();
     endpoints =
-        LocalityLoadBalancing.chosen(EnvoyHosts.of(endpoints), rule, subset, gatewayPod.locality());
+        LocalityLoadBalancing.chosen(
+            EnvoyHosts.of(endpoints),
+            rule,
+            subset,
+            new LocalityLoadBalancing.Proxy(
+                gatewayPod.locality(),
+                TopologyLabels.augment(
+                    gatewayPod.labels(),
+                    gatewayPod.locality(),
+                    cluster.name(),
+                    gatewayPod.network()),
+                cluster.name()));
     if (endpoints.isEmpty()) {
       delivery.block(
           Reason.NO_ENDPOINTS,

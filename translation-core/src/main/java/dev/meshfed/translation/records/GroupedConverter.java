@@ -49,6 +49,7 @@ final class GroupedConverter {
                               locality(m.getFrom()),
                               m.getTo().stream().map(GroupedConverter::locality).toList()))
                   .toList(),
+              f.getPriorityLabels(),
               problems));
     } else if (payload instanceof OutlierDetectionPolicyState o) {
       return Optional.of(
@@ -165,6 +166,7 @@ final class GroupedConverter {
   }
 
   private static FailoverPolicyInput.Locality locality(Locality l) {
-    return new FailoverPolicyInput.Locality(l.getRegion(), l.getZone(), l.getSubZone());
+    return new FailoverPolicyInput.Locality(
+        l.getRegion(), l.getZone(), l.getSubZone(), l.getWeight());
   }
 }

@@ -2,7 +2,6 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.FailoverPolicyInput;
-import dev.meshfed.translation.model.FailoverPolicyInput.LocalityMapping;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,26 +21,7 @@ final class PolicyCheck {
   static List<String> problems(FailoverPolicyInput policy) {
     List<String> problems = new ArrayList<>(policy.problems());
     problems.addAll(destinations(policy.applyToDestinations()));
-    if (policy.localityMappings().isEmpty()) {
-      problems.add("spec.config.localityMappings: needs at least one mapping");
-    }
-    for (int i = 0; i < policy.localityMappings().size(); i++) {
-      LocalityMapping mapping = policy.localityMappings().get(i);
-      String path = "spec.config.localityMappings[" + i + "]";
-      if (blank(mapping.from().region())) {
-        problems.add(path + ".from.region: needs a region");
-      }
-      if (mapping.to().isEmpty()) {
-        problems.add(path + ".to: needs at least one locality");
-      }
-      for (int j = 0; j < mapping.to().size(); j++) {
-        if (blank(mapping.to().get(j).region())) {
-          problems.add(path + ".to[" + j + "].region: needs a region");
-        } else if (mapping.to().get(j).region().equals(mapping.from().region())) {
-          problems.add(path + ".to[" + j + "].region: fails over to its own region");
-        }
-      }
-    }
+    problems.addAll(FailoverCheck.problems(policy));
     return problems;
   }
 
@@ -83,9 +63,5 @@ final class PolicyCheck {
     }
     return java.util.Optional.of(
         path + ": '" + value + "' is not a positive duration such as 10s, 1.5s or 100ms");
-  }
-
-  private static boolean blank(String value) {
-    return value == null || value.isBlank();
   }
 }

@@ -2,9 +2,6 @@ package dev.meshfed.translation.translate;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshfed.translation.model.FailoverPolicyInput;
-import dev.meshfed.translation.model.FailoverPolicyInput.Locality;
-import dev.meshfed.translation.model.FailoverPolicyInput.LocalityMapping;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import java.util.Objects;
 import java.util.SortedMap;
@@ -12,8 +9,9 @@ import java.util.SortedMap;
 /**
  * What the winning destination policies set in a DestinationRule's traffic policy: outlier
  * detection (Gloo Mesh's defaults for what a policy leaves out: 5 consecutive 5xx, 10s, 30s, 100%)
- * and locality failover between regions. A FailoverPolicy without an OutlierDetectionPolicy gets
- * the default outlier detection: Istio applies locality priorities only with it.
+ * and locality load balancing ({@link LocalityLb}). A FailoverPolicy without an
+ * OutlierDetectionPolicy gets the default outlier detection: Istio applies locality priorities only
+ * with it.
  */
 final class PolicySettings {
 
@@ -26,7 +24,9 @@ final class PolicySettings {
 
   /** Sets the policies of every port slot on {@code trafficPolicy}. */
   static void apply(
-      SortedMap<Integer, DestinationPolicies.Contest> contests, ObjectNode trafficPolicy) {
+      SortedMap<Integer, DestinationPolicies.Contest> contests,
+      ObjectNode trafficPolicy,
+      String istioVersion) {
     contests.forEach(
         (port, contest) -> {
           if (contest.failover().isEmpty() && contest.outlier().isEmpty()) {
@@ -37,7 +37,9 @@ final class PolicySettings {
                   ? trafficPolicy
                   : portLevel(trafficPolicy, port);
           target.set("outlierDetection", outlierDetection(contest.outlier().orElse(null)));
-          contest.failover().ifPresent(f -> target.set("loadBalancer", loadBalancer(f)));
+          contest
+              .failover()
+              .ifPresent(f -> target.set("loadBalancer", LocalityLb.loadBalancer(f, istioVersion)));
         });
   }
 
@@ -71,19 +73,5 @@ final class PolicySettings {
             ? DEFAULT_MAX_EJECTION_PERCENT
             : policy.maxEjectionPercent());
     return outlier;
-  }
-
-  /** Istio fails over between regions: each mapping's region to each of its targets' regions. */
-  private static ObjectNode loadBalancer(FailoverPolicyInput policy) {
-    ObjectNode setting = Manifests.objectNode();
-    ObjectNode locality = setting.putObject("localityLbSetting");
-    locality.put("enabled", true);
-    ArrayNode failover = locality.putArray("failover");
-    for (LocalityMapping mapping : policy.localityMappings()) {
-      for (Locality to : mapping.to()) {
-        failover.addObject().put("from", mapping.from().region()).put("to", to.region());
-      }
-    }
-    return setting;
   }
 }

@@ -85,6 +85,9 @@ final class PolicyStatus {
               + workspace.get().name());
     }
     selected.forEach(vd -> contest(vd, workspace.get().name()));
+    if (!selected.isEmpty()) {
+      warnAboutOldIstio(workspace.get());
+    }
     return finish(selected.size());
   }
 
@@ -161,9 +164,11 @@ final class PolicyStatus {
     for (int i = 0; i < failover.localityMappings().size(); i++) {
       var mapping = failover.localityMappings().get(i);
       boolean zones =
-          mapping.from().zone() != null
-              || mapping.from().subZone() != null
-              || mapping.to().stream().anyMatch(to -> to.zone() != null || to.subZone() != null);
+          !mapping.weighted()
+              && (mapping.from().zone() != null
+                  || mapping.from().subZone() != null
+                  || mapping.to().stream()
+                      .anyMatch(to -> to.zone() != null || to.subZone() != null));
       if (zones) {
         report(
             Severity.WARNING,
@@ -171,6 +176,28 @@ final class PolicyStatus {
                 + i
                 + "]: Istio fails over between regions only; its zones and subZones are not used");
       }
+    }
+  }
+
+  /** Where the destinations' DestinationRules go to an Istio without failoverPriority. */
+  private void warnAboutOldIstio(WorkspacePlan workspace) {
+    if (!(policy instanceof FailoverPolicyInput failover) || failover.priorityLabels().isEmpty()) {
+      return;
+    }
+    for (String cluster : workspace.namespacesByCluster().keySet()) {
+      ClusterMesh.controlPlane(inputs, cluster)
+          .filter(cp -> !LocalityLb.hasFailoverPriority(cp.version()))
+          .ifPresent(
+              cp ->
+                  report(
+                      Severity.WARNING,
+                      "spec.config.priorityLabels: left out in cluster "
+                          + cluster
+                          + ", whose Istio "
+                          + cp.version()
+                          + " has no failoverPriority (Istio 1."
+                          + LocalityLb.FAILOVER_PRIORITY_MINOR
+                          + " and later)"));
     }
   }
 

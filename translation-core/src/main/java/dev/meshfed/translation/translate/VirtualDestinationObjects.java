@@ -64,14 +64,15 @@ record VirtualDestinationObjects(
       Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
   /**
-   * Another backing cluster: where its east-west gateway is, its locality, if known, and the
-   * subsets its pods serve.
+   * Another backing cluster: where its east-west gateway is, its locality, if known, the subsets
+   * its pods serve, and the values its pods share of the labels failover priorities compare.
    */
   record Remote(
       String cluster,
       ClusterMesh.Endpoint endpoint,
       Optional<String> locality,
-      SortedMap<String, Map<String, String>> served) {}
+      SortedMap<String, Map<String, String>> served,
+      Map<String, String> priorityLabels) {}
 
   /** The name of a VirtualDestination's ServiceEntry, and the prefix of its WorkloadEntries'. */
   static String entryName(ObjectId vd) {
@@ -144,7 +145,8 @@ record VirtualDestinationObjects(
               && externals.stream().allMatch(e -> IP_ADDRESS.matcher(e.address()).matches());
       spec.put("resolution", ips ? "STATIC" : "DNS");
       ArrayNode endpoints = spec.putArray("endpoints");
-      remotes.forEach(remote -> labelled(endpoint(endpoints.addObject(), remote), Map.of()));
+      remotes.forEach(
+          remote -> labelled(endpoint(endpoints.addObject(), remote), remote, Map.of()));
       // the same gateway once more per subset it serves: Envoy keeps one host per address in the
       // host's cluster, and each subset's cluster keeps those with its labels
       remotes.forEach(
@@ -152,7 +154,8 @@ record VirtualDestinationObjects(
               remote
                   .served()
                   .values()
-                  .forEach(labels -> labelled(endpoint(endpoints.addObject(), remote), labels)));
+                  .forEach(
+                      labels -> labelled(endpoint(endpoints.addObject(), remote), remote, labels)));
       externals.forEach(external -> external(endpoints.addObject(), external));
       if (!externals.isEmpty() && !subjectAltNames.isEmpty()) {
         spec.set("subjectAltNames", Manifests.strings(subjectAltNames));
@@ -181,7 +184,8 @@ record VirtualDestinationObjects(
     ObjectNode spec = Manifests.objectNode();
     endpoint(spec, remote);
     // the entry selects its workload entries by the labels it selects pods by
-    Map<String, String> labels = new java.util.TreeMap<>(subsetLabels);
+    Map<String, String> labels = new java.util.TreeMap<>(remote.priorityLabels());
+    labels.putAll(subsetLabels);
     labels.putAll(local.orElseThrow().selector());
     spec.set("labels", Manifests.stringMap(labels));
     return output(
@@ -210,7 +214,7 @@ record VirtualDestinationObjects(
       // with pods selected, Istio would expect only the local identities
       tls.set("subjectAltNames", Manifests.strings(subjectAltNames));
     }
-    PolicySettings.apply(policies, trafficPolicy);
+    PolicySettings.apply(policies, trafficPolicy, consumer.controlPlane().version());
     if (trafficPolicy.isEmpty()) {
       spec.remove("trafficPolicy");
     }
@@ -262,11 +266,13 @@ record VirtualDestinationObjects(
   }
 
   /**
-   * A gateway endpoint of the entry with a subset's labels, and, where external endpoints share the
-   * entry, the label that has auto mTLS send it Istio mTLS (the external ones get plaintext).
+   * A gateway endpoint's labels: its cluster's shared priority labels, a subset's, and, where
+   * external endpoints share the entry, the label that has auto mTLS send it Istio mTLS (the
+   * external ones get plaintext).
    */
-  private void labelled(ObjectNode endpoint, Map<String, String> subsetLabels) {
-    Map<String, String> labels = new java.util.TreeMap<>(subsetLabels);
+  private void labelled(ObjectNode endpoint, Remote remote, Map<String, String> subset) {
+    Map<String, String> labels = new java.util.TreeMap<>(remote.priorityLabels());
+    labels.putAll(subset);
     if (!externals.isEmpty()) {
       labels.put(TLS_MODE_LABEL, "istio");
     }

@@ -100,8 +100,8 @@ final class VirtualDestinationTranslation {
               + String.join(", ", vd.hosts()));
     }
     subsets = RouteSubsets.requested(vd, workspace.get().name(), inputs, membership);
-    List<VirtualDestinationObjects.Remote> remotes = remotes(backing);
     policies = DestinationPolicies.of(vd, workspace.get().name(), inputs, membership);
+    List<VirtualDestinationObjects.Remote> remotes = remotes(backing);
     out.stopEach(
         ITS_KINDS.and(inClusters(membership.removedClusters().keySet())),
         ref -> membership.removalExclusion(ref.cluster(), vd.id()).orElseThrow());
@@ -242,7 +242,12 @@ final class VirtualDestinationTranslation {
               cluster,
               endpoint.get(),
               locality(cluster),
-              RouteSubsets.served(backing.services().get(cluster), subsets, inputs)));
+              RouteSubsets.served(backing.services().get(cluster), subsets, inputs),
+              PriorityLabels.of(
+                  backing.services().get(cluster),
+                  PriorityLabels.wanted(policies),
+                  inputs,
+                  warning -> report(Severity.WARNING, warning))));
     }
     return remotes;
   }

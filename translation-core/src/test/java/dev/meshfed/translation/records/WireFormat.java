@@ -178,7 +178,8 @@ public final class WireFormat {
                           new LocalityMapping(
                               locality(m.from()),
                               m.to().stream().map(WireFormat::locality).toList()))
-                  .toList());
+                  .toList(),
+              f.priorityLabels());
     } else if (input instanceof OutlierDetectionPolicyInput o) {
       created = o.creationTimestamp();
       generation = o.generation();
@@ -285,6 +286,6 @@ public final class WireFormat {
   }
 
   private static Locality locality(FailoverPolicyInput.Locality l) {
-    return new Locality(l.region(), l.zone(), l.subZone());
+    return new Locality(l.region(), l.zone(), l.subZone(), l.weight());
   }
 }

@@ -164,6 +164,7 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               o.path("generation").asLong(1),
               destinations(o.path("applyToDestinations")),
               localityMappings(o.path("localityMappings")),
+              texts(o.path("priorityLabels")),
               texts(o.path("problems")));
       case "OutlierDetectionPolicy", "OutlierDetectionPolicy.resilience.policy.gloo.solo.io" ->
           new OutlierDetectionPolicyInput(
@@ -230,7 +231,11 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
   }
 
   private static FailoverPolicyInput.Locality locality(JsonNode l) {
-    return new FailoverPolicyInput.Locality(text(l, "region"), text(l, "zone"), text(l, "subZone"));
+    return new FailoverPolicyInput.Locality(
+        text(l, "region"),
+        text(l, "zone"),
+        text(l, "subZone"),
+        l.has("weight") ? l.get("weight").asInt() : null);
   }
 
   private static VirtualDestinationInput.ObjectSelector objectSelector(JsonNode s) {
