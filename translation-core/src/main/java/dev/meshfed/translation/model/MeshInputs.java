@@ -17,8 +17,8 @@ import java.util.stream.Stream;
 /**
  * Everything discovered, across clusters, indexed for translation: by id, and by cluster and kind,
  * so that looking up a cluster's control plane does not read its services. The orchestration layer
- * keeps one up to date; translators only read it. Not thread-safe: one thread owns it (derived views
- * are built on first read).
+ * keeps one up to date; translators only read it. Not thread-safe: one thread owns it (derived
+ * views are built on first read).
  */
 public final class MeshInputs {
 

@@ -52,7 +52,7 @@ public final class Manifests {
 
   /** The provenance annotation value: sorted input references, comma separated. */
   public static String sources(Collection<ObjectId> inputs) {
-    return String.join(",", inputs.stream().sorted().distinct().map(ObjectId::ref).toList());
+    return Provenance.of(inputs).annotation();
   }
 
   /** A DNS-1123 label from a host; long hosts keep a prefix and a hash so names stay unique. */

@@ -53,7 +53,7 @@ record VirtualDestinationObjects(
     List<VirtualDestinationExternals.Endpoint> externals,
     SortedMap<Integer, DestinationPolicies.Contest> policies,
     SortedMap<String, Map<String, String>> subsets,
-    List<ObjectId> sources,
+    Provenance sources,
     Consumer<String> warnings) {
 
   static final String SERVICE_ENTRY = "ServiceEntry";
@@ -316,7 +316,7 @@ record VirtualDestinationObjects(
                 vd.id().cluster()),
             Map.of(
                 Manifests.SOURCES_ANNOTATION,
-                Manifests.sources(sources),
+                sources.annotation(),
                 Manifests.HOST_ANNOTATION,
                 host),
             spec);
@@ -328,7 +328,7 @@ record VirtualDestinationObjects(
         name,
         manifest,
         workspace.name(),
-        sources.stream().sorted().distinct().toList(),
+        sources.ids(),
         kind.equals(SERVICE_ENTRY) ? host : null,
         vd.id().cluster(),
         "VirtualDestination " + vd.id().ref() + ": " + reason);

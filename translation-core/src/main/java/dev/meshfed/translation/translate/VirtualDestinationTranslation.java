@@ -179,7 +179,7 @@ final class VirtualDestinationTranslation {
             local.isPresent() ? List.of() : externals.endpoints(),
             policies,
             subsets,
-            sources(workspace, backing, controlPlane.get(), local.isEmpty()),
+            Provenance.of(sources(workspace, backing, controlPlane.get(), local.isEmpty())),
             warning -> report(Severity.WARNING, warning));
     objects.outputs().forEach(out::output);
     String namespace = objects.namespace();
