@@ -19,7 +19,7 @@ public enum EventFormat {
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
   private static final ObjectMapper JSON_MAPPER = Mappers.JSON;
   private static final ObjectMapper YAML_MAPPER = Mappers.YAML;
-  private static final String TABLE_LINE = "%-23s  %-16s  %-42s  %-19s  %s";
+  private static final String TABLE_LINE = "%-23s  %-17s  %-42s  %-19s  %s";
 
   public static final String TABLE_HEADER =
       String.format(TABLE_LINE, "TIME", "TYPE", "SUBJECT", "FROM -> IN", "MESSAGE");

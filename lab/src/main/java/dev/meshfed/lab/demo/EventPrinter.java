@@ -57,7 +57,7 @@ public final class EventPrinter implements AutoCloseable {
 
   public static String format(EventView e) {
     return String.format(
-        "%s %-16s %s", TIME.format(Instant.ofEpochMilli(e.timestamp())), e.type(), e.message());
+        "%s %-17s %s", TIME.format(Instant.ofEpochMilli(e.timestamp())), e.type(), e.message());
   }
 
   @Override
