@@ -9,16 +9,21 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * ExternalEndpoint (meshfed.dev/v1alpha1, fields of Gloo Mesh 2.x; or Gloo's own
- * networking.gloo.solo.io/v2) → the kind given: spec.address and spec.ports as written, and its own
- * labels, which ExternalServices select it by. Any other field of the spec or of a port is a
- * problem and the rest is read.
+ * networking.gloo.solo.io/v2) → the kind given: spec.address, spec.ports and spec.locality as
+ * written, and its own labels, which ExternalServices select it by. Any other field of the spec or
+ * of a port is a problem and the rest is read.
  */
 public final class ExternalEndpointMapper {
 
-  private static final List<String> SPEC_FIELDS = List.of("address", "ports");
+  private static final List<String> SPEC_FIELDS = List.of("address", "ports", "locality");
+
+  /** region, zone and subzone as Istio writes them: one to three non-empty parts. */
+  private static final Pattern LOCALITY = Pattern.compile("[^/\\s]+(/[^/\\s]+){0,2}");
+
   private static final List<String> PORT_FIELDS = List.of("name", "number");
 
   private ExternalEndpointMapper() {}
@@ -36,9 +41,23 @@ public final class ExternalEndpointMapper {
         new ExternalEndpointState(
             reader.string(field(spec, "address"), "spec.address").orElse(null),
             ports(reader, field(spec, "ports"), "spec.ports"),
-            Envelope.labels(endpoint));
+            Envelope.labels(endpoint),
+            locality(reader, field(spec, "locality")));
     var write = new Write(Keys.of(kind, endpoint), Envelope.wrap(endpoint, state));
     return new Mapping(List.of(write), reader.problems());
+  }
+
+  /** Its locality, or null: one that is not region[/zone[/subZone]] is a problem, left out. */
+  private static String locality(LenientReader reader, Object value) {
+    Optional<String> locality = reader.string(value, "spec.locality");
+    if (locality.isPresent() && !LOCALITY.matcher(locality.get()).matches()) {
+      reader.problem(
+          "spec.locality: '"
+              + locality.get()
+              + "' is not region, region/zone or region/zone/subZone; left out");
+      return null;
+    }
+    return locality.orElse(null);
   }
 
   /** Every port, each field null where it cannot be read (the problems say which). */

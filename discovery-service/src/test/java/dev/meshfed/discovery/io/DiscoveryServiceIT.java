@@ -649,7 +649,7 @@ class DiscoveryServiceIT {
             List.of());
     var endpoint =
         new ExternalEndpointState(
-            "httpbin.org", List.of(new ExternalEndpointPort("https", 443)), labels);
+            "httpbin.org", List.of(new ExternalEndpointPort("https", 443)), labels, null);
     assertThat(payload(meshfedService)).isEqualTo(service);
     assertThat(payload(glooService)).isEqualTo(service);
     assertThat(payload(meshfedEndpoint)).isEqualTo(endpoint);

@@ -27,7 +27,8 @@ class ExternalEndpointMapperTest {
       new ExternalEndpointState(
           "httpbin.org",
           List.of(new ExternalEndpointPort("http", 80), new ExternalEndpointPort("https", 443)),
-          LABELS);
+          LABELS,
+          null);
 
   @Test
   void readsMeshfedsExternalEndpointWithItsOwnLabels() {
@@ -64,7 +65,8 @@ class ExternalEndpointMapperTest {
       Mapping mapping = ExternalEndpointMapper.map(externalEndpoint(spec, null));
 
       assertThat(mapping.problems()).isEmpty();
-      assertThat(state(mapping)).isEqualTo(new ExternalEndpointState(null, List.of(), Map.of()));
+      assertThat(state(mapping))
+          .isEqualTo(new ExternalEndpointState(null, List.of(), Map.of(), null));
     }
   }
 
@@ -98,8 +100,31 @@ class ExternalEndpointMapperTest {
                 null,
                 List.of(
                     new ExternalEndpointPort("http", null), new ExternalEndpointPort(null, 443)),
-                LABELS));
+                LABELS,
+                null));
     assertThat(mapping.writes().get(0).value().getProblems()).isEqualTo(mapping.problems());
+  }
+
+  @Test
+  void readsItsLocalityAndLeavesOutOneThatIsNoRegionZoneSubZone() {
+    for (String good : List.of("us-east", "us-east/us-east-1a", "us-east/us-east-1a/rack-7")) {
+      Mapping mapping =
+          ExternalEndpointMapper.map(externalEndpoint(Map.of("locality", good), LABELS));
+
+      assertThat(mapping.problems()).isEmpty();
+      assertThat(state(mapping).getLocality()).isEqualTo(good);
+    }
+    for (String bad : List.of("", "us-east//a", "a/b/c/d", "us east")) {
+      Mapping mapping =
+          ExternalEndpointMapper.map(externalEndpoint(Map.of("locality", bad), LABELS));
+
+      assertThat(mapping.problems())
+          .containsExactly(
+              "spec.locality: '"
+                  + bad
+                  + "' is not region, region/zone or region/zone/subZone; left out");
+      assertThat(state(mapping).getLocality()).isNull();
+    }
   }
 
   @Test
@@ -107,7 +132,7 @@ class ExternalEndpointMapperTest {
     Mapping mapping = ExternalEndpointMapper.map(externalEndpoint("httpbin.org", LABELS));
 
     assertThat(mapping.problems()).containsExactly("spec: expected an object, found 'httpbin.org'");
-    assertThat(state(mapping)).isEqualTo(new ExternalEndpointState(null, List.of(), LABELS));
+    assertThat(state(mapping)).isEqualTo(new ExternalEndpointState(null, List.of(), LABELS, null));
   }
 
   private static GenericKubernetesResource externalEndpoint(

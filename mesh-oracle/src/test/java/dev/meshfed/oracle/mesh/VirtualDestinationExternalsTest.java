@@ -84,6 +84,35 @@ class VirtualDestinationExternalsTest {
     assertThat(route.blockedShare(Reason.UNREACHABLE_ADDRESS)).isCloseTo(2.0 / 3, within(1e-9));
   }
 
+  /**
+   * An ExternalEndpoint's locality is the endpoint's: with outlier detection on the host,
+   * cluster2's client (us-west/b) sends everything to the external endpoint in its own zone, and
+   * without that locality it spreads as above.
+   */
+  @Test
+  void anExternalEndpointInTheClientsZoneTakesEverythingUnderOutlierDetection() {
+    String rule = RULE + "  trafficPolicy: {outlierDetection: {consecutive5xxErrors: 5}}\n";
+    String local =
+        ENTRY.replace(
+            "- {address: 192.0.2.21, ports: {http-9080: 8080}}",
+            "- {address: 192.0.2.21, ports: {http-9080: 8080}, locality: us-west/b}");
+
+    Request fromUsWest =
+        Request.from("cluster2", "bookinfo", "reviews.global", 9080).at("us-west/b/");
+
+    Route inZone =
+        mesh(rule)
+            .without("cluster2", "ServiceEntry", "vd-reviews-bookinfo")
+            .with("cluster2", local)
+            .oracle()
+            .route(fromUsWest);
+    Route unplaced = mesh(rule).oracle().route(fromUsWest);
+
+    assertThat(inZone.egress()).extracting(Route.Egress::address).containsExactly("192.0.2.21");
+    assertThat(inZone.egressShare()).isCloseTo(1.0, within(1e-9));
+    assertThat(unplaced.egressShare()).isCloseTo(2.0 / 3, within(1e-9));
+  }
+
   @Test
   void theObjectsAreAdmittedByIstio111And124() {
     MeshFixture fixture = mesh(RULE);

@@ -124,6 +124,7 @@ final class GroupedConverter {
                   .map(p -> new ExternalEndpointInput.Port(p.getName(), p.getNumber()))
                   .toList(),
               ee.getLabels(),
+              ee.getLocality(),
               problems));
     }
     return Optional.empty();

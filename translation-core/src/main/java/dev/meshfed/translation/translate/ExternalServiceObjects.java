@@ -70,7 +70,7 @@ record ExternalServiceObjects(
   /** The addresses of a service known by single addresses, as its endpoints. */
   static List<ExternalEndpointInput> addressEndpoints(ExternalServiceInput es) {
     return es.addresses().stream()
-        .map(a -> new ExternalEndpointInput(es.id(), a, List.of(), Map.of(), List.of()))
+        .map(a -> new ExternalEndpointInput(es.id(), a, List.of(), Map.of(), null, List.of()))
         .toList();
   }
 
@@ -128,6 +128,9 @@ record ExternalServiceObjects(
     ObjectNode ports = entry.putObject("ports");
     for (Port port : es.ports()) {
       ports.put(portName(port), endpointPort(port, endpoint));
+    }
+    if (endpoint.locality() != null) {
+      entry.put("locality", endpoint.locality());
     }
   }
 

@@ -27,8 +27,11 @@ import java.util.Optional;
 record VirtualDestinationExternals(
     List<Endpoint> endpoints, int selected, List<ObjectId> sources, List<String> warnings) {
 
-  /** An address outside the mesh (an IP or a DNS name) and its port per VirtualDestination port. */
-  record Endpoint(String address, Map<String, Integer> ports) {}
+  /**
+   * An address outside the mesh (an IP or a DNS name), its port per VirtualDestination port, and
+   * its locality (null: none).
+   */
+  record Endpoint(String address, Map<String, Integer> ports, String locality) {}
 
   static VirtualDestinationExternals of(
       VirtualDestinationInput vd,
@@ -147,7 +150,7 @@ record VirtualDestinationExternals(
     for (ExternalEndpointInput e : selected) {
       Map<String, Integer> numbers = new LinkedHashMap<>();
       ports.forEach((name, p) -> numbers.put(name, ExternalServiceObjects.endpointPort(p, e)));
-      endpoints.add(new Endpoint(e.address(), numbers));
+      endpoints.add(new Endpoint(e.address(), numbers, e.locality()));
       sources.add(e.id());
     }
     if (!selected.isEmpty()) {
@@ -167,7 +170,7 @@ record VirtualDestinationExternals(
         (name, p) ->
             numbers.put(
                 name, numeric(p.targetPort()) ? Integer.parseInt(p.targetPort()) : p.number()));
-    addresses.forEach(address -> endpoints.add(new Endpoint(address, numbers)));
+    addresses.forEach(address -> endpoints.add(new Endpoint(address, numbers, null)));
     return Optional.of(endpoints);
   }
 

@@ -285,6 +285,9 @@ record VirtualDestinationObjects(
     endpoint.put("address", external.address());
     ObjectNode ports = endpoint.putObject("ports");
     external.ports().forEach(ports::put);
+    if (external.locality() != null) {
+      endpoint.put("locality", external.locality());
+    }
   }
 
   /** A named target port names the port too: Istio sends to the container port of that name. */

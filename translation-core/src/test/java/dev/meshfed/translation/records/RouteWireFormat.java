@@ -122,7 +122,8 @@ final class RouteWireFormat {
     return new ExternalEndpointState(
         ee.address(),
         ee.ports().stream().map(p -> new ExternalEndpointPort(p.name(), p.number())).toList(),
-        ee.labels());
+        ee.labels(),
+        ee.locality());
   }
 
   private static HttpRoute route(RouteTableInput.HttpRoute r) {

@@ -192,7 +192,8 @@ class NarrowedRecomputeTest {
   }
 
   private static ExternalEndpointInput moved(ExternalEndpointInput e) {
-    return new ExternalEndpointInput(e.id(), "198.51.100.99", e.ports(), e.labels(), e.problems());
+    return new ExternalEndpointInput(
+        e.id(), "198.51.100.99", e.ports(), e.labels(), e.locality(), e.problems());
   }
 
   private static <I extends Input> void check(GoldenCase golden, I vd, UnaryOperator<I> change) {
