@@ -59,16 +59,21 @@ record AccessPolicyTargets(
     inputs
         .all(ServiceInput.class)
         .filter(s -> DestinationPolicies.inWorkspace(s.id(), workspace.name(), membership))
-        .filter(s -> selects(selector, s, workspace.name()))
         .forEach(
-            s -> {
-              Optional<ServicePortInput> port = port(selector, s);
-              if (selector.portNumber() == null && selector.portName() == null) {
-                guardAll(s);
-              } else {
-                port.flatMap(p -> containerPort(s, p)).ifPresent(n -> guard(s, n));
-              }
-            });
+            s ->
+                DestinationPolicies.slot(selector, PolicyDestination.of(s), workspace.name())
+                    .ifPresent(
+                        slot -> {
+                          if (slot == DestinationPolicies.EVERY_PORT) {
+                            guardAll(s);
+                          } else {
+                            s.ports().stream()
+                                .filter(p -> p.port() == slot)
+                                .findFirst()
+                                .flatMap(p -> containerPort(s, p))
+                                .ifPresent(n -> guard(s, n));
+                          }
+                        }));
   }
 
   private void virtualDestinations(
@@ -80,7 +85,7 @@ record AccessPolicyTargets(
         .filter(vd -> DestinationPolicies.inWorkspace(vd.id(), workspace.name(), membership))
         .forEach(
             vd ->
-                DestinationPolicies.slot(selector, vd, workspace.name())
+                DestinationPolicies.slot(selector, PolicyDestination.of(vd), workspace.name())
                     .ifPresent(
                         slot -> {
                           var backing =
@@ -154,22 +159,5 @@ record AccessPolicyTargets(
             + "', which an AuthorizationPolicy cannot name; the policy guards its other ports"
             + " only");
     return Optional.empty();
-  }
-
-  private static Optional<ServicePortInput> port(DestinationSelector selector, ServiceInput s) {
-    return s.ports().stream()
-        .filter(p -> selector.portNumber() == null || selector.portNumber() == p.port())
-        .filter(p -> selector.portName() == null || selector.portName().equals(p.name()))
-        .findFirst();
-  }
-
-  private static boolean selects(DestinationSelector selector, ServiceInput s, String workspace) {
-    var object = selector.selector();
-    return object == null
-        || Selectors.matchesIfSet(object.name(), s.id().name())
-            && Selectors.matchesIfSet(object.namespace(), s.id().namespace())
-            && Selectors.matchesIfSet(object.cluster(), s.id().cluster())
-            && Selectors.matchesIfSet(object.workspace(), workspace)
-            && Selectors.containsAll(s.labels(), object.labels());
   }
 }

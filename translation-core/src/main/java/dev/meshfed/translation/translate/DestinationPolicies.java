@@ -7,12 +7,11 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.MeshInputs.Derivation;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
-import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.VirtualDestinationInput.ObjectSelector;
-import dev.meshfed.translation.model.VirtualDestinationInput.Port;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -20,11 +19,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The destination policies of one VirtualDestination, per port ({@link #EVERY_PORT} for those that
- * name none): the valid FailoverPolicies and OutlierDetectionPolicies of its own workspace whose
- * {@code applyToDestinations} select it (none written: every one), oldest first (creation time,
- * then identity). The first of each kind sets its fields there; the others conflict with it.
- * Policies never cross workspaces.
+ * The destination policies of one VirtualDestination or Service, per port ({@link #EVERY_PORT} for
+ * those that name none): the valid FailoverPolicies and OutlierDetectionPolicies of its own
+ * workspace whose {@code applyToDestinations} select it (none written: every one), oldest first
+ * (creation time, then identity). The first of each kind sets its fields there; the others conflict
+ * with it. Policies never cross workspaces.
  */
 final class DestinationPolicies {
 
@@ -50,59 +49,68 @@ final class DestinationPolicies {
 
   private DestinationPolicies() {}
 
-  private static final Derivation<FailoverPolicyInput, SelectionIndex<FailoverPolicyInput>>
+  private static final Derivation<
+          FailoverPolicyInput, Map<String, SelectionIndex<FailoverPolicyInput>>>
       FAILOVERS =
           new Derivation<>(
               FailoverPolicyInput.class,
-              "valid policies by the VirtualDestinations they may select",
+              "valid policies by the destinations they may select, per kind",
               all ->
-                  virtualDestinationIndex(
-                      all.filter(p -> PolicyCheck.problems(p).isEmpty()),
+                  indexByKind(
+                      all.filter(p -> PolicyCheck.problems(p).isEmpty()).toList(),
                       FailoverPolicyInput::applyToDestinations));
   private static final Derivation<
-          OutlierDetectionPolicyInput, SelectionIndex<OutlierDetectionPolicyInput>>
+          OutlierDetectionPolicyInput, Map<String, SelectionIndex<OutlierDetectionPolicyInput>>>
       OUTLIER_DETECTIONS =
           new Derivation<>(
               OutlierDetectionPolicyInput.class,
-              "valid policies by the VirtualDestinations they may select",
+              "valid policies by the destinations they may select, per kind",
               all ->
-                  virtualDestinationIndex(
-                      all.filter(p -> PolicyCheck.problems(p).isEmpty()),
+                  indexByKind(
+                      all.filter(p -> PolicyCheck.problems(p).isEmpty()).toList(),
                       OutlierDetectionPolicyInput::applyToDestinations));
 
+  private static <P> Map<String, SelectionIndex<P>> indexByKind(
+      List<P> policies, Function<P, List<DestinationSelector>> destinations) {
+    return Map.of(
+        VIRTUAL_DESTINATION,
+        index(policies.stream(), destinations, VIRTUAL_DESTINATION),
+        RouteDestinations.SERVICE,
+        index(policies.stream(), destinations, RouteDestinations.SERVICE));
+  }
+
   /**
-   * Policies by the VirtualDestinations their selectors may select: none written selects all, and a
-   * policy whose selectors all name other kinds selects none.
+   * Policies by the destinations of a kind their selectors may select: none written selects all,
+   * and a policy whose selectors all name other kinds selects none.
    */
-  static <P> SelectionIndex<P> virtualDestinationIndex(
-      Stream<P> policies, Function<P, List<DestinationSelector>> destinations) {
+  static <P> SelectionIndex<P> index(
+      Stream<P> policies, Function<P, List<DestinationSelector>> destinations, String kind) {
     return SelectionIndex.of(
         policies.filter(
             p ->
                 destinations.apply(p).isEmpty()
-                    || destinations.apply(p).stream()
-                        .anyMatch(d -> VIRTUAL_DESTINATION.equals(d.kind()))),
+                    || destinations.apply(p).stream().anyMatch(d -> kind.equals(d.kind()))),
         p ->
             destinations.apply(p).stream()
-                .filter(d -> VIRTUAL_DESTINATION.equals(d.kind()))
+                .filter(d -> kind.equals(d.kind()))
                 .map(DestinationSelector::selector)
                 .toList());
   }
 
   static SortedMap<Integer, Contest> of(
-      VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
+      PolicyDestination destination, String workspace, MeshInputs inputs, Membership membership) {
     SortedMap<Integer, List<FailoverPolicyInput>> failovers =
         bySlot(
-            inputs.derived(FAILOVERS).candidates(vd.id().name(), vd.labels()),
+            candidates(inputs.derived(FAILOVERS), destination),
             FailoverPolicyInput::applyToDestinations,
-            vd,
+            destination,
             workspace,
             membership);
     SortedMap<Integer, List<OutlierDetectionPolicyInput>> outliers =
         bySlot(
-            inputs.derived(OUTLIER_DETECTIONS).candidates(vd.id().name(), vd.labels()),
+            candidates(inputs.derived(OUTLIER_DETECTIONS), destination),
             OutlierDetectionPolicyInput::applyToDestinations,
-            vd,
+            destination,
             workspace,
             membership);
     SortedMap<Integer, Contest> contests = new TreeMap<>();
@@ -118,6 +126,24 @@ final class DestinationPolicies {
     return contests;
   }
 
+  /**
+   * The valid FailoverPolicies and OutlierDetectionPolicies, of any workspace, that may select the
+   * destination: whose statuses count it.
+   */
+  static Stream<ObjectId> maySelect(PolicyDestination destination, MeshInputs inputs) {
+    return Stream.concat(
+        candidates(inputs.derived(FAILOVERS), destination).map(Input::id),
+        candidates(inputs.derived(OUTLIER_DETECTIONS), destination).map(Input::id));
+  }
+
+  private static <P> Stream<P> candidates(
+      Map<String, SelectionIndex<P>> byKind, PolicyDestination destination) {
+    SelectionIndex<P> index = byKind.get(destination.kind());
+    return index == null
+        ? Stream.empty()
+        : index.candidates(destination.id().name(), destination.labels());
+  }
+
   /** Whether a policy at {@code policy} belongs to the destination's workspace. */
   static boolean inWorkspace(ObjectId policy, String workspace, Membership membership) {
     return membership
@@ -131,21 +157,18 @@ final class DestinationPolicies {
    * destination, or empty when it does not select it.
    */
   static Optional<Integer> slot(
-      DestinationSelector selector, VirtualDestinationInput vd, String workspace) {
-    if (!VIRTUAL_DESTINATION.equals(selector.kind())
-        || !selects(selector.selector(), vd, workspace)) {
+      DestinationSelector selector, PolicyDestination destination, String workspace) {
+    if (!destination.kind().equals(selector.kind())
+        || !selects(selector.selector(), destination, workspace)) {
       return Optional.empty();
     }
     if (selector.portNumber() == null && selector.portName() == null) {
       return Optional.of(EVERY_PORT);
     }
-    return vd.ports().stream()
-        .filter(p -> selector.portNumber() == null || selector.portNumber().equals(p.number()))
-        .filter(
-            p ->
-                selector.portName() == null
-                    || selector.portName().equals(VirtualDestinationObjects.portName(p)))
-        .map(Port::number)
+    return destination.ports().stream()
+        .filter(p -> selector.portNumber() == null || selector.portNumber() == p.number())
+        .filter(p -> selector.portName() == null || selector.portName().equals(p.name()))
+        .map(PolicyDestination.NamedPort::number)
         .findFirst();
   }
 
@@ -154,32 +177,33 @@ final class DestinationPolicies {
    * the workspace, on every port, as in Gloo Mesh.
    */
   static Stream<Integer> slots(
-      List<DestinationSelector> destinations, VirtualDestinationInput vd, String workspace) {
+      List<DestinationSelector> destinations, PolicyDestination destination, String workspace) {
     if (destinations.isEmpty()) {
       return Stream.of(EVERY_PORT);
     }
     return destinations.stream()
-        .map(d -> slot(d, vd, workspace))
+        .map(d -> slot(d, destination, workspace))
         .flatMap(Optional::stream)
         .distinct();
   }
 
   private static boolean selects(
-      ObjectSelector selector, VirtualDestinationInput vd, String workspace) {
+      ObjectSelector selector, PolicyDestination destination, String workspace) {
     if (selector == null) {
       return true;
     }
-    return Selectors.matchesIfSet(selector.name(), vd.id().name())
-        && Selectors.matchesIfSet(selector.namespace(), vd.id().namespace())
-        && Selectors.matchesIfSet(selector.cluster(), vd.id().cluster())
+    ObjectId id = destination.id();
+    return Selectors.matchesIfSet(selector.name(), id.name())
+        && Selectors.matchesIfSet(selector.namespace(), id.namespace())
+        && Selectors.matchesIfSet(selector.cluster(), id.cluster())
         && Selectors.matchesIfSet(selector.workspace(), workspace)
-        && Selectors.containsAll(vd.labels(), selector.labels());
+        && Selectors.containsAll(destination.labels(), selector.labels());
   }
 
   private static <P extends Input> SortedMap<Integer, List<P>> bySlot(
       Stream<P> policies,
       Function<P, List<DestinationSelector>> destinations,
-      VirtualDestinationInput vd,
+      PolicyDestination destination,
       String workspace,
       Membership membership) {
     SortedMap<Integer, List<P>> bySlot = new TreeMap<>();
@@ -188,7 +212,7 @@ final class DestinationPolicies {
         .sorted(OLDEST_FIRST)
         .forEach(
             policy ->
-                slots(destinations.apply(policy), vd, workspace)
+                slots(destinations.apply(policy), destination, workspace)
                     .forEach(
                         slot -> bySlot.computeIfAbsent(slot, s -> new ArrayList<>()).add(policy)));
     return bySlot;

@@ -62,6 +62,8 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
     NO_ROUTE_DESTINATION,
     /** A RouteTable routes no client of a cluster: its workload selectors select none there. */
     NO_SELECTED_CLIENTS,
+    /** No destination policy selects a Service and no route asks for its subsets. */
+    NO_POLICY_OR_SUBSET,
     /** No rule excludes it, yet the translation does not produce it: a bug. */
     UNEXPLAINED
   }

@@ -102,6 +102,8 @@ public final class FederationTranslator {
     if (UNTRANSLATED_KINDS.contains(changed.kind())) {
       // the identities of a workload's pods are a VirtualDestination's subject alt names
       units.addAll(VirtualDestinationUnits.backedIn(changed, inputs));
+      // and its pods' labels say which subsets a cluster serves
+      units.addAll(servicesWithSubsetsIn(changed, inputs));
       return Optional.of(units);
     }
     if (changed.kind().startsWith(DiscoveredKinds.VIRTUAL_DESTINATION)) {
@@ -118,6 +120,12 @@ public final class FederationTranslator {
     units.addAll(RouteTableUnits.referencing(changed, inputs));
     // the workloads an AccessPolicy guards (few policies: each is asked)
     inputs.all(AccessPolicyInput.class).forEach(p -> units.add(UnitId.policy(p.id())));
+    // the destination policies counting it
+    Stream.concat(before.stream(), after.stream())
+        .filter(ServiceInput.class::isInstance)
+        .map(s -> PolicyDestination.of((ServiceInput) s))
+        .flatMap(destination -> DestinationPolicies.maySelect(destination, inputs))
+        .forEach(policy -> units.add(UnitId.policy(policy)));
     SortedSet<UnitId> virtualDestinations =
         VirtualDestinationUnits.selecting(before, after, inputs);
     if (!virtualDestinations.isEmpty()) {
@@ -162,6 +170,16 @@ public final class FederationTranslator {
                   .ifPresent(plan -> units.addAll(statusUnits(plan)));
             });
     return Optional.of(units);
+  }
+
+  /** The Services of a workload's namespace that routes ask subsets of. */
+  private static List<UnitId> servicesWithSubsetsIn(ObjectId workload, MeshInputs inputs) {
+    return inputs
+        .inCluster(workload.cluster(), ServiceInput.class)
+        .filter(s -> s.id().namespace().equals(workload.namespace()))
+        .filter(s -> RouteSubsets.anyAsked(s.id().name(), inputs))
+        .map(s -> (UnitId) UnitId.service(s.id()))
+        .toList();
   }
 
   /** The workspaces importing a service, if it is one and federated. */

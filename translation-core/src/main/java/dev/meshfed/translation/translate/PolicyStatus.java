@@ -7,17 +7,19 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.RoutePolicyInput;
-import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.stream.Stream;
 
 /**
  * The status of a destination policy: INVALID with the fields named; FAILED where an older policy
  * of its kind sets the same fields on a destination it selects (naming it, and where); warnings for
  * what it cannot do; and how many destinations it selects. What it sets is written by the
- * VirtualDestinations' translation, from the same {@link DestinationPolicies}.
+ * translations of the VirtualDestinations and Services it selects, from the same {@link
+ * DestinationPolicies}.
  */
 final class PolicyStatus {
 
@@ -74,39 +76,47 @@ final class PolicyStatus {
     }
     warnAboutKinds();
     warnAboutZones();
-    List<VirtualDestinationInput> selected =
-        VirtualDestinationTranslator.all(inputs)
-            .filter(vd -> selects(vd, workspace.get().name()))
+    String name = workspace.get().name();
+    List<PolicyDestination> selected =
+        Stream.concat(
+                mayName(DestinationPolicies.VIRTUAL_DESTINATION)
+                    ? VirtualDestinationTranslator.all(inputs).map(PolicyDestination::of)
+                    : Stream.<PolicyDestination>empty(),
+                mayName(RouteDestinations.SERVICE)
+                    ? inputs.all(ServiceInput.class).map(PolicyDestination::of)
+                    : Stream.<PolicyDestination>empty())
+            .filter(destination -> selects(destination, name))
             .toList();
     if (selected.isEmpty()) {
       report(
           Severity.WARNING,
-          "spec.applyToDestinations selects no VirtualDestination of workspace "
-              + workspace.get().name());
+          "spec.applyToDestinations selects no Service or VirtualDestination of workspace " + name);
     }
-    selected.forEach(vd -> contest(vd, workspace.get().name()));
+    selected.forEach(destination -> contest(destination, name));
     if (!selected.isEmpty()) {
       warnAboutOldIstio(workspace.get());
     }
     return finish(selected.size());
   }
 
-  private boolean selects(VirtualDestinationInput vd, String workspace) {
-    return membership
-            .workspaceOf(vd.id().cluster(), vd.id().namespace())
-            .map(w -> w.name().equals(workspace))
-            .orElse(false)
-        && DestinationPolicies.slots(destinations, vd, workspace).findAny().isPresent();
+  /** Whether its selectors may select destinations of a kind: none written selects every kind. */
+  private boolean mayName(String kind) {
+    return destinations.isEmpty() || destinations.stream().anyMatch(d -> kind.equals(d.kind()));
+  }
+
+  private boolean selects(PolicyDestination destination, String workspace) {
+    return DestinationPolicies.inWorkspace(destination.id(), workspace, membership)
+        && DestinationPolicies.slots(destinations, destination, workspace).findAny().isPresent();
   }
 
   /** Where an older policy of its kind already sets the fields, and what failover lacks. */
-  private void contest(VirtualDestinationInput vd, String workspace) {
+  private void contest(PolicyDestination destination, String workspace) {
     SortedMap<Integer, DestinationPolicies.Contest> contests =
-        DestinationPolicies.of(vd, workspace, inputs, membership);
+        DestinationPolicies.of(destination, workspace, inputs, membership);
     contests.forEach(
         (port, contest) -> {
           String where =
-              vd.id().ref() + (port == DestinationPolicies.EVERY_PORT ? "" : " port " + port);
+              destination.ref() + (port == DestinationPolicies.EVERY_PORT ? "" : " port " + port);
           List<? extends Input> rivals =
               policy instanceof FailoverPolicyInput ? contest.failovers() : contest.outliers();
           if (!rivals.contains(policy)) {
@@ -144,13 +154,14 @@ final class PolicyStatus {
   private void warnAboutKinds() {
     for (int i = 0; i < destinations.size(); i++) {
       String kind = destinations.get(i).kind();
-      if (!DestinationPolicies.VIRTUAL_DESTINATION.equals(kind)) {
+      if (!DestinationPolicies.VIRTUAL_DESTINATION.equals(kind)
+          && !RouteDestinations.SERVICE.equals(kind)) {
         report(
             Severity.WARNING,
             "spec.applyToDestinations["
                 + i
-                + "]: meshfed applies destination policies to VirtualDestinations only so far, so"
-                + " kind "
+                + "]: meshfed applies destination policies to Services and VirtualDestinations"
+                + " only so far, so kind "
                 + kind
                 + " selects nothing");
       }

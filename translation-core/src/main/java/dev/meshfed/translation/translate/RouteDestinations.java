@@ -29,7 +29,6 @@ final class RouteDestinations {
   static final String SERVICE = "SERVICE";
   static final String VIRTUAL_DESTINATION = DestinationPolicies.VIRTUAL_DESTINATION;
   static final String EXTERNAL_SERVICE = "EXTERNAL_SERVICE";
-  private static final String LOCAL_DOMAIN = ".svc.cluster.local";
 
   /** VirtualDestinations by name, each list in id order. */
   private static final Derivation<
@@ -180,13 +179,6 @@ final class RouteDestinations {
   }
 
   private Decision<Resolved> service(String cluster, RouteDestination d, ObjectId namer) {
-    if (!d.subset().isEmpty()) {
-      return unreachable(
-          d,
-          namer,
-          "meshfed routes to subsets of VirtualDestinations only so far; back the service with a"
-              + " VirtualDestination to route to its subsets");
-    }
     String owner = d.ref().cluster() == null ? cluster : d.ref().cluster();
     ObjectId id =
         new ObjectId(
@@ -212,9 +204,10 @@ final class RouteDestinations {
         return unreachable(d, namer, "the Service has no port " + d.portName());
       }
     }
+    // the Service's DestinationRules define the subsets asked of it (ServiceRules)
+    String subset = d.subset().isEmpty() ? null : RouteSubsets.name(d.subset());
     if (owner.equals(cluster)) {
-      return Decision.allow(
-          new Resolved(id.name() + "." + id.namespace() + LOCAL_DOMAIN, port, null));
+      return Decision.allow(new Resolved(ServiceRules.localHost(id), port, subset));
     }
     Optional<String> federated =
         placedIn(cluster, new ServiceUnit(id))
@@ -229,7 +222,7 @@ final class RouteDestinations {
               + cluster
               + " (its workspace's settings do not federate it there)");
     }
-    return Decision.allow(new Resolved(federated.get(), port, null));
+    return Decision.allow(new Resolved(federated.get(), port, subset));
   }
 
   /** Why the route's workspace may not use a service, if it may not. */

@@ -11,6 +11,7 @@ import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -19,7 +20,8 @@ import java.util.stream.Stream;
 /**
  * The subsets that routes send requests to: a label set of a destination's endpoints, named in the
  * destination's DestinationRule. A VirtualDestination defines the subsets that the valid
- * RouteTables of its workspace ask of it, so a route's subset exists wherever the route does.
+ * RouteTables of its workspace ask of it, a Service those that the workspaces that may route to it
+ * ask, so a route's subset exists wherever the route does.
  */
 final class RouteSubsets {
 
@@ -75,7 +77,7 @@ final class RouteSubsets {
   private static final Derivation<RouteTableInput, Map<String, List<Ask>>> ROUTED =
       new Derivation<>(
           RouteTableInput.class,
-          "subsets asked of VirtualDestinations, by their name",
+          "subsets asked of destinations, by their name",
           all ->
               byDestinationName(
                   all.filter(rt -> RouteTableCheck.problems(rt).isEmpty())
@@ -85,7 +87,7 @@ final class RouteSubsets {
   private static final Derivation<MirrorPolicyInput, Map<String, List<Ask>>> MIRRORED =
       new Derivation<>(
           MirrorPolicyInput.class,
-          "subsets asked of VirtualDestinations, by their name",
+          "subsets asked of destinations, by their name",
           all ->
               byDestinationName(
                   all.filter(p -> p.destination() != null)
@@ -100,10 +102,51 @@ final class RouteSubsets {
 
   private static Stream<Ask> asking(
       VirtualDestinationInput vd, String workspace, MeshInputs inputs, Membership membership) {
-    return Stream.of(ROUTED, MIRRORED)
-        .flatMap(asks -> inputs.derived(asks).getOrDefault(vd.id().name(), List.of()).stream())
+    return named(vd.id().name(), inputs)
         .filter(ask -> RouteDestinations.refersTo(ask.destination(), ask.namer(), vd))
         .filter(ask -> DestinationPolicies.inWorkspace(ask.namer(), workspace, membership));
+  }
+
+  private static Stream<Ask> named(String name, MeshInputs inputs) {
+    return Stream.of(ROUTED, MIRRORED)
+        .flatMap(asks -> inputs.derived(asks).getOrDefault(name, List.of()).stream());
+  }
+
+  /**
+   * The subsets the valid RouteTables and MirrorPolicies of the given workspaces (a Service's own
+   * and those importing it) ask of a Service, by name.
+   */
+  static SortedMap<String, Map<String, String>> requested(
+      ServiceInput service, Set<String> workspaces, MeshInputs inputs, Membership membership) {
+    SortedMap<String, Map<String, String>> subsets = new TreeMap<>();
+    asking(service, workspaces, inputs, membership)
+        .forEach(ask -> subsets.put(name(ask.destination().subset()), ask.destination().subset()));
+    return subsets;
+  }
+
+  /** The RouteTables and MirrorPolicies of the given workspaces asking for subsets of a Service. */
+  static Stream<ObjectId> askedBy(
+      ServiceInput service, Set<String> workspaces, MeshInputs inputs, Membership membership) {
+    return asking(service, workspaces, inputs, membership).map(Ask::namer).distinct();
+  }
+
+  /** Whether any valid RouteTable or MirrorPolicy asks for subsets of a destination so named. */
+  static boolean anyAsked(String name, MeshInputs inputs) {
+    return named(name, inputs).findAny().isPresent();
+  }
+
+  private static Stream<Ask> asking(
+      ServiceInput service, Set<String> workspaces, MeshInputs inputs, Membership membership) {
+    ObjectId id = service.id();
+    return named(id.name(), inputs)
+        .filter(ask -> RouteDestinations.refersTo(ask.destination(), ask.namer(), id))
+        .filter(ask -> Selectors.matchesIfSet(ask.destination().ref().cluster(), id.cluster()))
+        .filter(
+            ask ->
+                membership
+                    .workspaceOf(ask.namer().cluster(), ask.namer().namespace())
+                    .filter(w -> workspaces.contains(w.name()))
+                    .isPresent());
   }
 
   /** The subsets of {@code subsets} that some pod behind a backing service has the labels of. */

@@ -5,6 +5,7 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
+import dev.meshfed.translation.model.ServiceInput;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -49,8 +50,9 @@ final class RouteTableUnits {
   /**
    * What a change to a RouteTable itself can change, when that is known to be little: one that
    * keeps its hosts, is valid before and after and shares no host with another RouteTable changes
-   * its own VirtualServices, the subsets of the VirtualDestinations it routes to (before or after)
-   * and the statuses of the route policies selecting its routes. Empty means "all".
+   * its own VirtualServices, the subsets of the VirtualDestinations and Services it routes to
+   * (before or after) and the statuses of the route policies selecting its routes. Empty means
+   * "all".
    */
   static Optional<SortedSet<UnitId>> changedItself(
       Optional<Input> before, Optional<Input> after, MeshInputs inputs, Membership membership) {
@@ -75,6 +77,15 @@ final class RouteTableUnits {
                             RouteSubsets.destinations(rt)
                                 .anyMatch(d -> RouteDestinations.refersTo(d, rt.id(), vd))))
         .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
+    // and of the Services
+    Stream.of(was, is)
+        .flatMap(
+            rt ->
+                RouteSubsets.destinations(rt)
+                    .filter(d -> !d.subset().isEmpty() && d.ref() != null)
+                    .filter(d -> RouteDestinations.SERVICE.equals(d.kind()))
+                    .flatMap(d -> servicesNamed(d, rt, inputs)))
+        .forEach(service -> units.add(UnitId.service(service)));
     String workspace =
         membership
             .workspaceOf(is.id().cluster(), is.id().namespace())
@@ -91,6 +102,14 @@ final class RouteTableUnits {
                                 .anyMatch(r -> RoutePolicies.selects(p, rt, r.route(), workspace))))
         .forEach(p -> units.add(UnitId.policy(p.id())));
     return Optional.of(units);
+  }
+
+  private static Stream<ObjectId> servicesNamed(
+      RouteTableInput.RouteDestination d, RouteTableInput rt, MeshInputs inputs) {
+    return inputs
+        .servicesNamed(d.ref().name())
+        .filter(s -> RouteDestinations.refersTo(d, rt.id(), s.id()))
+        .map(ServiceInput::id);
   }
 
   private static boolean sharesAHost(RouteTableInput rt, MeshInputs inputs) {

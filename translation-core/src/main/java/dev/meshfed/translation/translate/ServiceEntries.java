@@ -10,7 +10,9 @@ import dev.meshfed.translation.model.ServicePortInput;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
 import java.util.regex.Pattern;
@@ -53,23 +55,18 @@ record ServiceEntries(
       ClusterMesh target,
       EastWestGatewayInput gateway,
       ClusterMesh.Endpoint at,
-      List<ServicePortInput> ports) {
+      List<ServicePortInput> ports,
+      SortedMap<String, Map<String, String>> served) {
     ObjectNode spec = commonSpec(ports, consumers(target.cluster()));
     boolean ip = IP_ADDRESS.matcher(at.address()).matches();
     spec.put("resolution", ip ? "STATIC" : "DNS");
-    ObjectNode endpoint = spec.putArray("endpoints").addObject();
-    endpoint.put("address", at.address());
-    ObjectNode endpointPorts = endpoint.putObject("ports");
-    ports.forEach(p -> endpointPorts.put(Protocols.portName(p), at.port()));
+    ArrayNode endpoints = spec.putArray("endpoints");
     String owner = service.id().cluster();
-    endpoint.put("network", ClusterMesh.network(inputs, gateway));
-    // tlsMode istio makes the client's auto-mTLS send Istio mTLS (with the SNI the owner's
-    // AUTO_PASSTHROUGH listener routes by); without it the client sends plaintext, which that
-    // listener closes
-    endpoint.set(
-        "labels",
-        Manifests.stringMap(
-            Map.of("topology.istio.io/cluster", owner, "security.istio.io/tlsMode", "istio")));
+    String network = ClusterMesh.network(inputs, gateway);
+    gatewayEndpoint(endpoints, at, ports, network, Map.of());
+    // the gateway once more per subset the owner's pods serve: Envoy keeps one host per address in
+    // the host's cluster, and each subset's cluster keeps those with its labels
+    served.values().forEach(labels -> gatewayEndpoint(endpoints, at, ports, network, labels));
     List<ObjectId> sources =
         withImporters(target, service.id(), gateway.id(), target.controlPlane().id());
     at.node().ifPresent(sources::add);
@@ -89,6 +86,26 @@ record ServiceEntries(
             + ":"
             + at.port()
             + at.node().map(node -> " (node " + node.name() + ")").orElse(""));
+  }
+
+  private void gatewayEndpoint(
+      ArrayNode endpoints,
+      ClusterMesh.Endpoint at,
+      List<ServicePortInput> ports,
+      String network,
+      Map<String, String> subset) {
+    ObjectNode endpoint = endpoints.addObject();
+    endpoint.put("address", at.address());
+    ObjectNode endpointPorts = endpoint.putObject("ports");
+    ports.forEach(p -> endpointPorts.put(Protocols.portName(p), at.port()));
+    endpoint.put("network", network);
+    // tlsMode istio makes the client's auto-mTLS send Istio mTLS (with the SNI the owner's
+    // AUTO_PASSTHROUGH listener routes by); without it the client sends plaintext, which that
+    // listener closes
+    Map<String, String> labels = new TreeMap<>(subset);
+    labels.put("topology.istio.io/cluster", service.id().cluster());
+    labels.put("security.istio.io/tlsMode", "istio");
+    endpoint.set("labels", Manifests.stringMap(labels));
   }
 
   /**
@@ -202,11 +219,7 @@ record ServiceEntries(
 
   /** The namespaces of a cluster that may use the service: its workspace's and importers'. */
   private SortedSet<String> consumers(String cluster) {
-    SortedSet<String> consumers =
-        new TreeSet<>(workspace().namespacesByCluster().getOrDefault(cluster, new TreeSet<>()));
-    importersIn(cluster)
-        .forEach(importer -> consumers.addAll(importer.namespacesByCluster().get(cluster)));
-    return consumers;
+    return ServiceRules.clients(cluster, workspace(), importers);
   }
 
   /** The importing workspaces that hold namespaces in a cluster. */

@@ -16,8 +16,11 @@ import dev.meshfed.translation.translate.Diagnostic.Severity;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import dev.meshfed.translation.translate.ServiceFederation.Federated;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.SortedSet;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
@@ -30,6 +33,7 @@ import java.util.stream.Collectors;
 final class ServiceTranslation {
 
   private static final Predicate<DesiredRef> ENTRIES = ofKind(SERVICE_ENTRY);
+  private static final Predicate<DesiredRef> RULES = ofKind(ServiceRules.DESTINATION_RULE);
 
   private final ServiceInput service;
   private final MeshInputs inputs;
@@ -37,7 +41,12 @@ final class ServiceTranslation {
   private final Federated federated;
   private final List<WorkspacePlan> importers;
   private final ServiceEntries entries;
+  private final ServiceRules rules;
+  private final SortedMap<String, Map<String, String>> served;
   private final Translation.Builder out;
+
+  /** Its objects for the federated host: entries, and rules but the cluster-local host's. */
+  private final Predicate<DesiredRef> federatedObjects;
 
   /** What makes a service reachable from other clusters: its cluster's gateway, its TCP ports. */
   private record Reachable(
@@ -48,13 +57,21 @@ final class ServiceTranslation {
       MeshInputs inputs,
       Membership membership,
       Federated federated,
+      ServiceRules rules,
       Translation.Builder out) {
     this.service = service;
     this.inputs = inputs;
     this.membership = membership;
     this.federated = federated;
-    this.importers = ServiceSharing.importers(service, federated.workspace(), membership);
+    this.importers = rules.importers();
+    this.rules = rules;
+    this.served =
+        rules.subsets().isEmpty()
+            ? new TreeMap<>()
+            : RouteSubsets.served(service, rules.subsets(), inputs);
     this.out = out;
+    this.federatedObjects =
+        ENTRIES.or(RULES.and(named(ServiceRules.localRuleName(service.id())).negate()));
     this.entries =
         new ServiceEntries(
             service, federated, importers, inputs, message -> out.warn(service.id(), message));
@@ -62,6 +79,9 @@ final class ServiceTranslation {
 
   static Translation of(ServiceInput service, MeshInputs inputs, Membership membership) {
     Translation.Builder out = Translation.builder();
+    // its clients in its own cluster call the cluster-local host, federated or not
+    Optional<ServiceRules> rules = ServiceRules.of(service, inputs, membership);
+    rules.ifPresent(r -> r.placeLocal(inputs, out));
     Decision<Federated> federated =
         ServiceFederation.federationByWorkspace(service, inputs, membership);
     if (!federated.isAllowed()) {
@@ -74,44 +94,62 @@ final class ServiceTranslation {
       out.diagnostic(new Diagnostic(service.id(), Severity.INVALID, conflict.get().message()));
       return out.stop(ref -> true, conflict::get).build();
     }
-    new ServiceTranslation(service, inputs, membership, federated.allowed(), out).run();
+    new ServiceTranslation(
+            service, inputs, membership, federated.allowed(), rules.orElseThrow(), out)
+        .run();
     return out.build();
   }
 
   private void run() {
-    out.stop(ENTRIES.and(named(Manifests.objectName(entries.host())).negate()), this::otherSuffix);
+    String host = entries.host();
+    out.stop(
+        federatedObjects
+            .and(named(Manifests.objectName(host)).negate())
+            .and(named(ServiceRules.gatewayRuleName(host)).negate()),
+        this::otherSuffix);
+    if (rules.isEmpty()) {
+      out.stop(RULES, rules::nothingToSet);
+    }
     ServiceIsolation.translate(service, federated, importers, inputs, out);
     Decision<Reachable> reachable = reachability();
     if (!reachable.isAllowed()) {
-      out.stopAndWarn(ENTRIES, reachable.exclusion());
+      out.stopAndWarn(federatedObjects, reachable.exclusion());
       return;
     }
     out.stopEach(
-        ENTRIES.and(inClusters(membership.removedClusters().keySet())),
+        federatedObjects.and(inClusters(membership.removedClusters().keySet())),
         ref -> membership.removalExclusion(ref.cluster(), service.id()).orElseThrow());
     SortedSet<String> targets = ServiceFederation.targets(federated.workspace(), importers);
     for (String target : targets) {
       place(target, reachable.allowed());
     }
-    out.stopEach(ENTRIES.and(inClusters(targets).negate()), ref -> notTargeted(ref, targets));
+    out.stopEach(
+        federatedObjects.and(inClusters(targets).negate()), ref -> notTargeted(ref, targets));
   }
 
   private void place(String target, Reachable reachable) {
     Decision<ClusterMesh> placement = placement(target, reachable);
     if (!placement.isAllowed()) {
-      out.stopAndWarn(ENTRIES.and(inCluster(target)), placement.exclusion());
+      out.stopAndWarn(federatedObjects.and(inCluster(target)), placement.exclusion());
       return;
     }
     ClusterMesh mesh = placement.allowed();
     String namespace = entries.namespaceIn(mesh);
     out.stop(
-        ENTRIES.and(inCluster(target)).and(inNamespace(namespace).negate()),
+        federatedObjects.and(inCluster(target)).and(inNamespace(namespace).negate()),
         () -> otherNamespace(target, namespace));
     if (target.equals(service.id().cluster())) {
       out.output(entries.local(mesh, reachable.ports()));
+      if (!rules.subsets().isEmpty()) {
+        out.output(rules.gateway(mesh, entries.host()));
+      }
       return;
     }
-    out.output(entries.remote(mesh, reachable.gateway(), reachable.endpoint(), reachable.ports()));
+    out.output(
+        entries.remote(mesh, reachable.gateway(), reachable.endpoint(), reachable.ports(), served));
+    if (!rules.isEmpty()) {
+      out.output(rules.federated(mesh, entries.host()));
+    }
     TrafficPreconditions.unresolvable(inputs, target, entries.host())
         .ifPresent(message -> out.warn(service.id(), message));
     TrafficPreconditions.refusedTrustDomain(inputs, service.id().cluster(), target)

@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A Service's translation: its ServiceEntries in every target cluster and its isolation
- * AuthorizationPolicy in its own (see {@link ServiceTranslation} for the decisions).
+ * A Service's translation: its ServiceEntries in every target cluster, its isolation
+ * AuthorizationPolicy in its own, and the DestinationRules its destination policies and subsets
+ * need (see {@link ServiceTranslation} for the decisions and {@link ServiceRules}).
  */
 final class ServiceTranslator implements Translator<ServiceUnit> {
 
@@ -19,7 +20,10 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
 
   @Override
   public Set<String> kinds() {
-    return Set.of(ServiceEntries.SERVICE_ENTRY, ServiceIsolation.AUTHORIZATION_POLICY);
+    return Set.of(
+        ServiceEntries.SERVICE_ENTRY,
+        ServiceIsolation.AUTHORIZATION_POLICY,
+        ServiceRules.DESTINATION_RULE);
   }
 
   @Override
@@ -45,15 +49,21 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
           .map(s -> new ServiceUnit(s.id()))
           .toList();
     }
+    boolean rule = ref.kind().equals(ServiceRules.DESTINATION_RULE);
     return inputs
         .all(ServiceInput.class)
         .filter(
             service ->
-                membership.hostSuffixes().stream()
-                    .anyMatch(
-                        suffix ->
-                            Manifests.objectName(ServiceFederation.host(service, suffix))
-                                .equals(ref.name())))
+                rule
+                        && service.id().cluster().equals(ref.cluster())
+                        && ServiceRules.localRuleName(service.id()).equals(ref.name())
+                    || membership.hostSuffixes().stream()
+                        .map(suffix -> ServiceFederation.host(service, suffix))
+                        .anyMatch(
+                            host ->
+                                Manifests.objectName(host).equals(ref.name())
+                                    || rule
+                                        && ServiceRules.gatewayRuleName(host).equals(ref.name())))
         .map(s -> new ServiceUnit(s.id()))
         .toList();
   }
@@ -78,7 +88,13 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
         null,
         "no Service of any cluster has a host NAME.NAMESPACE.svc.CLUSTER.SUFFIX (SUFFIX one of "
             + String.join(", ", membership.hostSuffixes())
-            + ") that names a ServiceEntry "
-            + ref.name());
+            + ") that names a "
+            + ref.kind()
+            + " "
+            + ref.name()
+            + (ref.kind().equals(ServiceRules.DESTINATION_RULE)
+                ? " (or HOST-gateway), nor a cluster-local host NAME.NAMESPACE.svc.cluster.local"
+                    + " of its cluster"
+                : ""));
   }
 }

@@ -100,7 +100,9 @@ final class VirtualDestinationTranslation {
               + String.join(", ", vd.hosts()));
     }
     subsets = RouteSubsets.requested(vd, workspace.get().name(), inputs, membership);
-    policies = DestinationPolicies.of(vd, workspace.get().name(), inputs, membership);
+    policies =
+        DestinationPolicies.of(
+            PolicyDestination.of(vd), workspace.get().name(), inputs, membership);
     List<VirtualDestinationObjects.Remote> remotes = remotes(backing);
     out.stopEach(
         ITS_KINDS.and(inClusters(membership.removedClusters().keySet())),

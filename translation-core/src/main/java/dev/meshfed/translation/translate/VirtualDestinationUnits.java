@@ -87,10 +87,12 @@ final class VirtualDestinationUnits {
         .filter(
             p ->
                 p.destinations().isEmpty()
-                    || DestinationPolicies.slots(p.destinations(), was, workspace)
+                    || DestinationPolicies.slots(
+                            p.destinations(), PolicyDestination.of(was), workspace)
                         .findAny()
                         .isPresent()
-                    || DestinationPolicies.slots(p.destinations(), is, workspace)
+                    || DestinationPolicies.slots(
+                            p.destinations(), PolicyDestination.of(is), workspace)
                         .findAny()
                         .isPresent())
         .forEach(p -> units.add(UnitId.policy(p.policy())));
