@@ -20,7 +20,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * which only cluster1 runs, through its east-west gateway from cluster2; a FaultInjectionPolicy
  * delays ratings, a HeaderManipulationPolicy changes its headers, a MirrorPolicy copies a tenth of
  * the split to v2; then the same in Gloo Mesh's own apiVersions, with the same Istio config; then
- * an AccessPolicy admits only productpage to reviews, in both clusters.
+ * an AccessPolicy admits only productpage to reviews, in both clusters; ExternalServices are
+ * reached outside the mesh; and the split's cluster1 half goes to subset v2 of the plain reviews
+ * Service, whose outlier detection and failover policies give it DestinationRules.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class RouteTableIT {
@@ -176,6 +178,42 @@ class RouteTableIT {
                 "payments",
                 s -> Integer.valueOf(1).equals(s.get("selectedExternalEndpoints"))))
         .containsEntry("state", "ACCEPTED");
+  }
+
+  @Test
+  @Order(6)
+  void theSplitSendsCluster1sHalfToItsV2SubsetWithTheServicesOwnPolicies() throws Exception {
+    run.runAndCompare("06-service-destinations");
+
+    Traffic traffic = Traffic.of(run);
+    // as productpage, which the AccessPolicy of step 4 admits
+    for (String caller : List.of("cluster1/bookinfo", "cluster2/bookinfo")) {
+      traffic
+          .splits(
+              traffic.from(caller, REVIEWS, 9080).as("bookinfo-productpage"), HALF_EACH, TOLERANCE)
+          .reachesPods(
+              traffic.from(caller, REVIEWS, 9080).as("bookinfo-productpage"),
+              "cluster1/bookinfo/reviews-v2-0",
+              "cluster2/bookinfo/reviews-v3-0");
+    }
+    traffic
+        .reachesPods(
+            traffic
+                .from("cluster2/bookinfo", REVIEWS, 9080)
+                .as("bookinfo-productpage")
+                .withHeader("end-user", "jason"),
+            "cluster1/bookinfo/reviews-v1-0")
+        .check();
+    for (String policy : List.of("OutlierDetectionPolicy", "FailoverPolicy")) {
+      String name = policy.equals("FailoverPolicy") ? "reviews-failover" : "reviews-outliers";
+      assertThat(
+              status(
+                  "meshfed.dev/v1alpha1",
+                  policy,
+                  name,
+                  s -> Integer.valueOf(2).equals(s.get("selectedDestinations"))))
+          .containsEntry("state", "ACCEPTED");
+    }
   }
 
   /** The status distribution wrote to a meshfed input of cluster1's bookinfo, once it holds. */
