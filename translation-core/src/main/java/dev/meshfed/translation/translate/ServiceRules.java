@@ -117,7 +117,7 @@ record ServiceRules(
             .and(inNamespace(service.id().namespace()))
             .and(named(localRuleName(service.id())));
     if (isEmpty()) {
-      out.stop(local, this::nothingToSet);
+      out.stop(local, () -> ServiceRuleAbsence.nothingToSet(this));
       return;
     }
     Optional<ControlPlaneInput> controlPlane = ClusterMesh.controlPlane(inputs, cluster);
@@ -175,16 +175,6 @@ record ServiceRules(
         gatewayRuleName(host),
         spec,
         "the east-west gateway routes the subsets other clusters' clients ask for to its pods");
-  }
-
-  /** Why a Service has no DestinationRules. */
-  Exclusion nothingToSet() {
-    return new Exclusion(
-        Rule.NO_POLICY_OR_SUBSET,
-        service.id(),
-        "no FailoverPolicy or OutlierDetectionPolicy of workspace "
-            + workspace.name()
-            + " selects it, and no route asks for a subset of it, so it needs no DestinationRule");
   }
 
   private static ObjectNode spec(String host, java.util.Collection<String> exportTo) {

@@ -108,8 +108,21 @@ final class ServiceTranslation {
             .and(named(ServiceRules.gatewayRuleName(host)).negate()),
         this::otherSuffix);
     if (rules.isEmpty()) {
-      out.stop(RULES, rules::nothingToSet);
+      out.stop(RULES, () -> ServiceRuleAbsence.nothingToSet(rules));
     }
+    out.stop(
+        RULES.and(inCluster(service.id().cluster())).and(named(Manifests.objectName(host))),
+        () -> ServiceRuleAbsence.ownClusterCallsLocally(rules, host));
+    if (rules.subsets().isEmpty()) {
+      out.stop(
+          RULES.and(named(ServiceRules.gatewayRuleName(host))),
+          () -> ServiceRuleAbsence.noSubsets(rules));
+    }
+    out.stop(
+        RULES
+            .and(inCluster(service.id().cluster()).negate())
+            .and(named(ServiceRules.gatewayRuleName(host))),
+        () -> ServiceRuleAbsence.gatewayOfOwnerOnly(rules, host));
     ServiceIsolation.translate(service, federated, importers, inputs, out);
     Decision<Reachable> reachable = reachability();
     if (!reachable.isAllowed()) {
