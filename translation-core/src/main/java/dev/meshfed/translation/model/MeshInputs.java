@@ -30,6 +30,7 @@ public final class MeshInputs {
   private final Map<String, SortedSet<ObjectId>> servicesByLabel = new HashMap<>();
   private final Map<Class<?>, Long> versions = new HashMap<>();
   private final Map<Derivation<?, ?>, Derived> derived = new HashMap<>();
+  private final Map<PerInput<?, ?>, Map<ObjectId, Memo>> memos = new HashMap<>();
 
   /**
    * A view derived from the inputs of one type only, such as an index: {@code name} tells apart
@@ -39,6 +40,15 @@ public final class MeshInputs {
       Class<T> type, String name, Function<Stream<T>, R> build) {}
 
   private record Derived(long version, Object value) {}
+
+  /**
+   * A value computed from one input and a context (a membership, say) alone, nothing else of the
+   * mesh: kept while the input and the context are the very objects it was computed from. Used as a
+   * key, so make one constant per kind of value.
+   */
+  public record PerInput<T extends Input, R>(Class<T> type, String name) {}
+
+  private record Memo(Input input, Object context, Object value) {}
 
   public static MeshInputs of(Collection<? extends Input> inputs) {
     MeshInputs mesh = new MeshInputs();
@@ -74,7 +84,27 @@ public final class MeshInputs {
     if (removed != null) {
       changed(removed.getClass());
       unindex(removed);
+      memos.values().forEach(byInput -> byInput.remove(id));
     }
+  }
+
+  /**
+   * What {@code compute} gives for the input in the context, computed again only for another input
+   * object or another context: a unit that reads every input of a type pays for the ones that
+   * changed, not for all of them on every change.
+   */
+  public <T extends Input, R> R memo(
+      PerInput<T, R> kind, T input, Object context, Function<T, R> compute) {
+    Map<ObjectId, Memo> byInput = memos.computeIfAbsent(kind, k -> new HashMap<>());
+    Memo memo = byInput.get(input.id());
+    if (memo != null && memo.input() == input && memo.context() == context) {
+      @SuppressWarnings("unchecked")
+      R value = (R) memo.value();
+      return value;
+    }
+    R value = compute.apply(input);
+    byInput.put(input.id(), new Memo(input, context, value));
+    return value;
   }
 
   /**

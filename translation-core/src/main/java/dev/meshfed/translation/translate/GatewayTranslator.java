@@ -255,9 +255,8 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
       Optional<Input> input, MeshInputs inputs, Membership membership) {
     return input
         .filter(ServiceInput.class::isInstance)
-        .map(service -> ServiceFederation.federation((ServiceInput) service, inputs, membership))
-        .filter(Decision::isAllowed)
-        .map(Decision::allowed)
+        .flatMap(
+            service -> ServiceFederation.federatedBy((ServiceInput) service, inputs, membership))
         .map(
             federated ->
                 new Contribution(
@@ -277,9 +276,7 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
     Map<ObjectId, Optional<EastWestGatewayInput>> picked = new HashMap<>();
     inputs
         .inCluster(cluster, ServiceInput.class)
-        .map(service -> ServiceFederation.federation(service, inputs, membership))
-        .filter(Decision::isAllowed)
-        .map(Decision::allowed)
+        .flatMap(service -> ServiceFederation.federatedBy(service, inputs, membership).stream())
         .forEach(
             federated ->
                 picked

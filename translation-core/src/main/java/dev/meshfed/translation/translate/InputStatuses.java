@@ -8,6 +8,7 @@ import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.PerInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
@@ -75,28 +76,53 @@ final class InputStatuses {
 
     static final Tally NONE = new Tally(Map.of(), Map.of(), Map.of());
 
+    /**
+     * Every service's share, as {@link ServiceFederation#federation} decides it: its workspace's
+     * decision and its importers are kept per service and membership, so only the host claims,
+     * which depend on other services, are asked on every count.
+     */
     static Tally of(MeshInputs inputs, Membership membership) {
       Tally tally = new Tally(new HashMap<>(), new HashMap<>(), new HashMap<>());
       inputs
           .all(ServiceInput.class)
           .forEach(
               service -> {
-                Decision<Federated> decision =
-                    ServiceFederation.federation(service, inputs, membership);
-                if (decision.isAllowed()) {
-                  tally.count(service, decision.allowed().workspace(), membership);
-                }
+                Share share =
+                    inputs.memo(SHARES, service, membership, s -> Share.of(s, inputs, membership));
+                share
+                    .federated()
+                    .filter(f -> HostClaims.conflict(service, f, inputs, membership).isEmpty())
+                    .ifPresent(f -> tally.count(f.workspace(), share.importers()));
               });
       return tally;
     }
 
-    private void count(ServiceInput service, WorkspacePlan workspace, Membership membership) {
+    private void count(WorkspacePlan workspace, List<String> importers) {
       federated.merge(workspace.name(), 1, Integer::sum);
-      List<WorkspacePlan> importers = ServiceSharing.importers(service, workspace, membership);
       if (!importers.isEmpty()) {
         exported.merge(workspace.name(), 1, Integer::sum);
       }
-      importers.forEach(importer -> imported.merge(importer.name(), 1, Integer::sum));
+      importers.forEach(importer -> imported.merge(importer, 1, Integer::sum));
+    }
+  }
+
+  private static final PerInput<ServiceInput, Share> SHARES =
+      new PerInput<>(ServiceInput.class, "federated by which workspace, imported by which");
+
+  /** A service's workspace decision, and the workspaces importing it. */
+  private record Share(Optional<Federated> federated, List<String> importers) {
+
+    static Share of(ServiceInput service, MeshInputs inputs, Membership membership) {
+      Optional<Federated> federated = ServiceFederation.byWorkspace(service, inputs, membership);
+      return new Share(
+          federated,
+          federated
+              .map(
+                  f ->
+                      ServiceSharing.importers(service, f.workspace(), membership).stream()
+                          .map(WorkspacePlan::name)
+                          .toList())
+              .orElse(List.of()));
     }
   }
 

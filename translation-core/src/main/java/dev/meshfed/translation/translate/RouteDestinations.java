@@ -10,7 +10,6 @@ import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.VirtualDestinationInput.Port;
 import dev.meshfed.translation.translate.UnitId.ServiceUnit;
-import dev.meshfed.translation.translate.UnitId.VirtualDestinationUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +46,8 @@ final class RouteDestinations {
   private final MeshInputs inputs;
   private final Membership membership;
   private final Map<UnitId, List<Output>> placed = new HashMap<>();
+  private final Map<ObjectId, java.util.SortedSet<String>> virtualDestinationsPlaced =
+      new HashMap<>();
 
   RouteDestinations(
       RouteTableInput rt, WorkspacePlan workspace, MeshInputs inputs, Membership membership) {
@@ -114,11 +115,13 @@ final class RouteDestinations {
           namer,
           "the VirtualDestination is not in workspace " + workspace.name() + " of the route");
     }
-    Optional<Output> entry =
-        placedIn(cluster, new VirtualDestinationUnit(vd.get().id()))
-            .filter(o -> o.kind().equals(VirtualDestinationObjects.SERVICE_ENTRY))
-            .findFirst();
-    if (entry.isEmpty()) {
+    boolean placedThere =
+        virtualDestinationsPlaced
+            .computeIfAbsent(
+                vd.get().id(),
+                id -> VirtualDestinationTranslation.placement(vd.get(), inputs, membership))
+            .contains(cluster);
+    if (!placedThere) {
       return unreachable(d, namer, "the VirtualDestination gives cluster " + cluster + " no host");
     }
     Integer port = d.portNumber();

@@ -2,6 +2,7 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.PerInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
@@ -41,6 +42,32 @@ final class ServiceFederation {
     Optional<Exclusion> conflict =
         HostClaims.conflict(service, federated.allowed(), inputs, membership);
     return conflict.isPresent() ? Decision.exclude(conflict::get) : federated;
+  }
+
+  private static final PerInput<ServiceInput, Optional<Federated>> BY_WORKSPACE =
+      new PerInput<>(ServiceInput.class, "federated by which workspace");
+
+  /**
+   * {@link #federation}'s outcome without its reasons, for units that ask it of every service of a
+   * cluster or the mesh: the workspace's part is kept per service and membership.
+   */
+  static Optional<Federated> federatedBy(
+      ServiceInput service, MeshInputs inputs, Membership membership) {
+    return byWorkspace(service, inputs, membership)
+        .filter(f -> HostClaims.conflict(service, f, inputs, membership).isEmpty());
+  }
+
+  /** {@link #federationByWorkspace}'s outcome without its reasons, kept per service. */
+  static Optional<Federated> byWorkspace(
+      ServiceInput service, MeshInputs inputs, Membership membership) {
+    return inputs.memo(
+        BY_WORKSPACE,
+        service,
+        membership,
+        s -> {
+          Decision<Federated> decision = federationByWorkspace(s, inputs, membership);
+          return decision.isAllowed() ? Optional.of(decision.allowed()) : Optional.empty();
+        });
   }
 
   /** Whether a service's workspace federates it, whatever other services claim. */

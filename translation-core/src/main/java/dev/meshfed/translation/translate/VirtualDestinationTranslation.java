@@ -45,12 +45,35 @@ final class VirtualDestinationTranslation {
   private VirtualDestinationExternals externals =
       new VirtualDestinationExternals(List.of(), 0, List.of(), List.of());
 
+  /** Only which clusters get its objects, not the objects: what routes to it ask. */
+  private final boolean placementOnly;
+
+  private final SortedSet<String> placed = new TreeSet<>();
+
   VirtualDestinationTranslation(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
+    this(vd, inputs, membership, false);
+  }
+
+  private VirtualDestinationTranslation(
+      VirtualDestinationInput vd, MeshInputs inputs, Membership membership, boolean placementOnly) {
     this.vd = vd;
     this.inputs = inputs;
     this.membership = membership;
     this.report = new InputReport(vd.id(), vd.generation());
+    this.placementOnly = placementOnly;
+  }
+
+  /**
+   * The clusters whose clients get its hosts: where {@link #run} writes its objects, decided by the
+   * same steps without building them.
+   */
+  static SortedSet<String> placement(
+      VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
+    VirtualDestinationTranslation translation =
+        new VirtualDestinationTranslation(vd, inputs, membership, true);
+    translation.run();
+    return translation.placed;
   }
 
   Translation run() {
@@ -160,6 +183,10 @@ final class VirtualDestinationTranslation {
                   Rule.NO_BACKING_SERVICE,
                   vd.id(),
                   "no backing cluster has an east-west gateway cluster " + cluster + " can reach"));
+      return;
+    }
+    if (placementOnly) {
+      placed.add(cluster);
       return;
     }
     Optional<EastWestGatewayInput> gateway =

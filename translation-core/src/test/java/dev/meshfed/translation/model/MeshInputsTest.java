@@ -109,6 +109,42 @@ class MeshInputsTest {
     assertThat(mesh.derived(count)).isEqualTo(4);
   }
 
+  @Test
+  void aMemoIsComputedAgainOnlyForAnotherInputObjectOrContext() {
+    MeshInputs mesh = MeshInputs.of(List.of(REVIEWS_1));
+    MeshInputs.PerInput<ServiceInput, String> kind =
+        new MeshInputs.PerInput<>(ServiceInput.class, "test");
+    AtomicInteger computed = new AtomicInteger();
+    Object context = new Object();
+
+    mesh.memo(kind, REVIEWS_1, context, s -> "v" + computed.incrementAndGet());
+    String kept = mesh.memo(kind, REVIEWS_1, context, s -> "v" + computed.incrementAndGet());
+    ServiceInput relabelled =
+        new ServiceInput(REVIEWS_1.id(), "ClusterIP", Map.of("a", "b"), Map.of(), List.of(), null);
+    mesh.put(relabelled);
+    String forNewObject =
+        mesh.memo(kind, relabelled, context, s -> "v" + computed.incrementAndGet());
+    String forNewContext =
+        mesh.memo(kind, relabelled, new Object(), s -> "v" + computed.incrementAndGet());
+
+    assertThat(List.of(kept, forNewObject, forNewContext)).containsExactly("v1", "v2", "v3");
+  }
+
+  @Test
+  void removingAnInputForgetsItsMemos() {
+    MeshInputs mesh = MeshInputs.of(List.of(REVIEWS_1));
+    MeshInputs.PerInput<ServiceInput, Integer> kind =
+        new MeshInputs.PerInput<>(ServiceInput.class, "test");
+    AtomicInteger computed = new AtomicInteger();
+    Object context = new Object();
+    mesh.memo(kind, REVIEWS_1, context, s -> computed.incrementAndGet());
+
+    mesh.remove(REVIEWS_1.id());
+    mesh.put(REVIEWS_1);
+
+    assertThat(mesh.memo(kind, REVIEWS_1, context, s -> computed.incrementAndGet())).isEqualTo(2);
+  }
+
   private static NamespaceInput namespace(String cluster, String name) {
     return new NamespaceInput(new ObjectId(cluster, "Namespace", "", name), Map.of());
   }
