@@ -8,6 +8,7 @@ import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.model.WorkloadInput;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -94,7 +95,58 @@ class NarrowedRecomputeTest {
     for (RouteTableInput rt : golden.mesh().all(RouteTableInput.class).toList()) {
       check(golden, rt, NarrowedRecomputeTest::relabelled);
       check(golden, rt, NarrowedRecomputeTest::onlyForTesters);
+      check(golden, rt, NarrowedRecomputeTest::otherSubsets);
     }
+  }
+
+  /**
+   * Pods relabelled change the subsets their cluster serves, of Services and VirtualDestinations.
+   */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void unitsLeftOutOfAWorkloadsChangeComeOutTheSame(String name) throws IOException {
+    GoldenCase golden = GoldenCase.named(name);
+    for (WorkloadInput workload : golden.mesh().all(WorkloadInput.class).toList()) {
+      check(golden, workload, NarrowedRecomputeTest::otherVersion);
+    }
+  }
+
+  private static WorkloadInput otherVersion(WorkloadInput workload) {
+    Map<String, String> labels = new HashMap<>(workload.podLabels());
+    labels.put("version", "v9");
+    return new WorkloadInput(workload.id(), workload.serviceAccount(), labels);
+  }
+
+  /** Every destination sent to subset version=v9 instead of what it asked (or nothing). */
+  private static RouteTableInput otherSubsets(RouteTableInput rt) {
+    return withRoutes(
+        rt,
+        rt.http().stream()
+            .map(
+                r ->
+                    new RouteTableInput.HttpRoute(
+                        r.name(),
+                        r.labels(),
+                        r.matchers(),
+                        r.forwardTo() == null
+                            ? null
+                            : new RouteTableInput.ForwardTo(
+                                r.forwardTo().destinations().stream()
+                                    .map(
+                                        d ->
+                                            new RouteTableInput.RouteDestination(
+                                                d.ref(),
+                                                d.kind(),
+                                                d.portNumber(),
+                                                d.portName(),
+                                                Map.of("version", "v9"),
+                                                d.weight()))
+                                    .toList(),
+                                r.forwardTo().pathRewrite(),
+                                r.forwardTo().hostRewrite()),
+                        r.redirect(),
+                        r.directResponse()))
+            .toList());
   }
 
   @ParameterizedTest
