@@ -171,6 +171,12 @@ public final class MeshInputs {
         .map(ServiceInput.class::cast);
   }
 
+  /** Whether a Service other than {@code except} has the host prefix {@code prefix}. */
+  public boolean anyServiceWithHostPrefix(String prefix, ObjectId except) {
+    SortedSet<ObjectId> ids = servicesByHostPrefix.get(prefix);
+    return ids != null && (ids.size() > 1 || !ids.contains(except));
+  }
+
   /** The Services of every cluster named {@code name}, in id order. */
   public Stream<ServiceInput> servicesNamed(String name) {
     return services(servicesByName.get(name));

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
@@ -48,6 +49,19 @@ final class DestinationPolicies {
   }
 
   private DestinationPolicies() {}
+
+  /** The policies that set something on a destination: the oldest of each kind, per port. */
+  static SortedSet<ObjectId> applied(SortedMap<Integer, Contest> contests) {
+    SortedSet<ObjectId> applied = new java.util.TreeSet<>();
+    contests
+        .values()
+        .forEach(
+            contest -> {
+              contest.failover().ifPresent(p -> applied.add(p.id()));
+              contest.outlier().ifPresent(p -> applied.add(p.id()));
+            });
+    return applied;
+  }
 
   private static final Derivation<
           FailoverPolicyInput, Map<String, SelectionIndex<FailoverPolicyInput>>>

@@ -1,6 +1,7 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.MeshInputs.PerInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import dev.meshfed.translation.translate.ServiceFederation.Federated;
@@ -30,12 +31,18 @@ final class HostClaims {
   static Optional<Exclusion> conflict(
       ServiceInput service, Federated federated, MeshInputs inputs, Membership membership) {
     String host = ServiceFederation.host(service, federated.plan().hostSuffix());
+    List<String> prefixes =
+        inputs.memo(PREFIXES, service, membership, s -> prefixesNaming(host, membership));
+    if (prefixes.stream()
+        .noneMatch(prefix -> inputs.anyServiceWithHostPrefix(prefix, service.id()))) {
+      // nearly always, and asked of every service on every count: no other service to look at
+      return Optional.empty();
+    }
     List<Claim> rivals =
         claimsNaming(host, service, inputs, membership)
             .filter(rival -> OLDEST_FIRST.compare(rival.service(), service) < 0)
             .toList();
     if (rivals.isEmpty()) {
-      // nearly always: every federation decision asks, so this must cost a look-up or two
       return Optional.empty();
     }
     Claim claim = Claim.of(service, federated, membership);
@@ -58,16 +65,26 @@ final class HostClaims {
   /** The claims on the objects of {@code host}, but {@code except}'s (null: none excepted). */
   private static Stream<Claim> claimsNaming(
       String host, ServiceInput except, MeshInputs inputs, Membership membership) {
-    String dashed = host.replace('.', '-');
     String name = Manifests.objectName(host);
+    return prefixesNaming(host, membership).stream()
+        .flatMap(inputs::servicesWithHostPrefix)
+        .filter(candidate -> except == null || !candidate.id().equals(except.id()))
+        .flatMap(candidate -> claimOf(candidate, name, inputs, membership).stream());
+  }
+
+  /** A service's prefixes, as {@link #prefixesNaming} gives them for its host: kept per service. */
+  private static final PerInput<ServiceInput, List<String>> PREFIXES =
+      new PerInput<>(ServiceInput.class, "host prefixes whose services name the same objects");
+
+  /** The host prefixes ({@link MeshInputs#servicesWithHostPrefix}) that could name its objects. */
+  private static List<String> prefixesNaming(String host, Membership membership) {
+    String dashed = host.replace('.', '-');
     return suffixesInUse(membership).stream()
         .map(suffix -> "-" + suffix.replace('.', '-'))
         .filter(dashed::endsWith)
         .map(end -> dashed.substring(0, dashed.length() - end.length()))
         .distinct()
-        .flatMap(inputs::servicesWithHostPrefix)
-        .filter(candidate -> except == null || !candidate.id().equals(except.id()))
-        .flatMap(candidate -> claimOf(candidate, name, inputs, membership).stream());
+        .toList();
   }
 
   private static SortedSet<String> suffixesInUse(Membership membership) {

@@ -1,5 +1,7 @@
 package dev.meshfed.translation.translate;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.MeshInputs.Derivation;
 import dev.meshfed.translation.model.MirrorPolicyInput;
@@ -166,6 +168,20 @@ final class RouteSubsets {
           }
         });
     return served;
+  }
+
+  /** Defines {@code subsets} (by name) in a DestinationRule's spec, if there are any. */
+  static void define(ObjectNode spec, SortedMap<String, Map<String, String>> subsets) {
+    if (subsets.isEmpty()) {
+      return;
+    }
+    ArrayNode list = spec.putArray("subsets");
+    subsets.forEach(
+        (name, labels) -> {
+          ObjectNode subset = list.addObject();
+          subset.put("name", name);
+          subset.set("labels", Manifests.stringMap(labels));
+        });
   }
 
   /** Every destination of a route table: its routes' and its default. */

@@ -5,7 +5,6 @@ import static dev.meshfed.translation.translate.DesiredRef.inNamespace;
 import static dev.meshfed.translation.translate.DesiredRef.named;
 import static dev.meshfed.translation.translate.DesiredRef.ofKind;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.MeshInputs;
@@ -64,13 +63,7 @@ record ServiceRules(
     SortedMap<String, Map<String, String>> subsets =
         RouteSubsets.requested(service, routing, inputs, membership);
     List<ObjectId> sources = new ArrayList<>(List.of(id, workspace.get().workspace().id()));
-    policies
-        .values()
-        .forEach(
-            contest -> {
-              contest.failover().ifPresent(p -> sources.add(p.id()));
-              contest.outlier().ifPresent(p -> sources.add(p.id()));
-            });
+    sources.addAll(DestinationPolicies.applied(policies));
     RouteSubsets.askedBy(service, routing, inputs, membership).forEach(sources::add);
     return Optional.of(
         new ServiceRules(service, workspace.get(), importers, policies, subsets, sources));
@@ -193,16 +186,7 @@ record ServiceRules(
   }
 
   private void subsets(ObjectNode spec) {
-    if (subsets.isEmpty()) {
-      return;
-    }
-    ArrayNode list = spec.putArray("subsets");
-    subsets.forEach(
-        (name, labels) -> {
-          ObjectNode subset = list.addObject();
-          subset.put("name", name);
-          subset.set("labels", Manifests.stringMap(labels));
-        });
+    RouteSubsets.define(spec, subsets);
   }
 
   private Output output(

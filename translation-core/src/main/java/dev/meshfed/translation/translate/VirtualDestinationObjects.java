@@ -245,16 +245,7 @@ record VirtualDestinationObjects(
   }
 
   private void subsets(ObjectNode spec) {
-    if (subsets.isEmpty()) {
-      return;
-    }
-    ArrayNode list = spec.putArray("subsets");
-    subsets.forEach(
-        (name, labels) -> {
-          ObjectNode subset = list.addObject();
-          subset.put("name", name);
-          subset.set("labels", Manifests.stringMap(labels));
-        });
+    RouteSubsets.define(spec, subsets);
   }
 
   private ObjectNode endpoint(ObjectNode endpoint, Remote remote) {

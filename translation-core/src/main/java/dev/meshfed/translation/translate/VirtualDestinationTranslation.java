@@ -338,15 +338,7 @@ final class VirtualDestinationTranslation {
 
   /** The policies that set something on the destination: the oldest of each kind, per port. */
   private SortedSet<ObjectId> appliedPolicies() {
-    SortedSet<ObjectId> applied = new TreeSet<>();
-    policies
-        .values()
-        .forEach(
-            contest -> {
-              contest.failover().ifPresent(p -> applied.add(p.id()));
-              contest.outlier().ifPresent(p -> applied.add(p.id()));
-            });
-    return applied;
+    return DestinationPolicies.applied(policies);
   }
 
   private Translation stopWithWarning(Rule rule, String message) {
