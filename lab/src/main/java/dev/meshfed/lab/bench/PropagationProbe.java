@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.IntOrString;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
@@ -30,6 +31,8 @@ public final class PropagationProbe implements AutoCloseable {
 
   static final String HOST_ANNOTATION = "meshfed.dev/host";
   private static final int GONE = -1;
+  private static final int HTTP_CONFLICT = 409;
+  private static final int EDIT_ATTEMPTS = 5;
 
   /** How long the stage probe may lag the watches before a change is left unattributed. */
   private static final Duration STAGE_WAIT = Duration.ofSeconds(10);
@@ -144,12 +147,25 @@ public final class PropagationProbe implements AutoCloseable {
     }
   }
 
+  /**
+   * An edit sends the resourceVersion it read: distribution writing the VirtualDestination's status
+   * in between makes the API server refuse it (409), and a user's client would read it again.
+   */
   private void writeVirtualDestination(KubernetesClient client, BenchChange change) {
-    client
-        .genericKubernetesResources(GroupedMesh.VIRTUAL_DESTINATIONS)
-        .inNamespace(change.namespace(size))
-        .withName(change.serviceName())
-        .edit(vd -> GroupedMesh.withPort(vd, size, change.service(), change.port()));
+    for (int attempt = 1; ; attempt++) {
+      try {
+        client
+            .genericKubernetesResources(GroupedMesh.VIRTUAL_DESTINATIONS)
+            .inNamespace(change.namespace(size))
+            .withName(change.serviceName())
+            .edit(vd -> GroupedMesh.withPort(vd, size, change.service(), change.port()));
+        return;
+      } catch (KubernetesClientException e) {
+        if (e.getCode() != HTTP_CONFLICT || attempt == EDIT_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
   }
 
   private void writeService(KubernetesClient client, BenchChange change) {
