@@ -22,7 +22,8 @@ import java.util.stream.Stream;
  */
 public final class MeshInputs {
 
-  private final SortedMap<ObjectId, Input> byId = new TreeMap<>();
+  // looked up by id only (the sorted views are per cluster): hashing beats a tree of every input
+  private final Map<ObjectId, Input> byId = new HashMap<>();
   private final SortedMap<String, Map<Class<?>, SortedMap<ObjectId, Input>>> byCluster =
       new TreeMap<>();
   private final Map<String, SortedSet<ObjectId>> servicesByHostPrefix = new HashMap<>();
