@@ -175,7 +175,7 @@ public final class MeshInputs {
   /** Whether a Service other than {@code except} has the host prefix {@code prefix}. */
   public boolean anyServiceWithHostPrefix(String prefix, ObjectId except) {
     SortedSet<ObjectId> ids = servicesByHostPrefix.get(prefix);
-    return ids != null && (ids.size() > 1 || !ids.contains(except));
+    return ids != null && !ids.isEmpty() && (ids.size() > 1 || !ids.first().equals(except));
   }
 
   /** The Services of every cluster named {@code name}, in id order. */

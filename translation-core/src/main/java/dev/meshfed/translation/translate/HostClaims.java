@@ -30,14 +30,20 @@ final class HostClaims {
   /** The older federated service that claims the objects this one would write, if one does. */
   static Optional<Exclusion> conflict(
       ServiceInput service, Federated federated, MeshInputs inputs, Membership membership) {
-    String host = ServiceFederation.host(service, federated.plan().hostSuffix());
     List<String> prefixes =
-        inputs.memo(PREFIXES, service, membership, s -> prefixesNaming(host, membership));
+        inputs.memo(
+            PREFIXES,
+            service,
+            membership,
+            s ->
+                prefixesNaming(
+                    ServiceFederation.host(s, federated.plan().hostSuffix()), membership));
     if (prefixes.stream()
         .noneMatch(prefix -> inputs.anyServiceWithHostPrefix(prefix, service.id()))) {
       // nearly always, and asked of every service on every count: no other service to look at
       return Optional.empty();
     }
+    String host = ServiceFederation.host(service, federated.plan().hostSuffix());
     List<Claim> rivals =
         claimsNaming(host, service, inputs, membership)
             .filter(rival -> OLDEST_FIRST.compare(rival.service(), service) < 0)

@@ -35,7 +35,10 @@ final class VirtualDestinationPassthrough {
     }
     SortedSet<String> hosts = new TreeSet<>();
     SortedSet<ObjectId> sources = new TreeSet<>();
-    VirtualDestinationClaims.unrivalled(inputs)
+    VirtualDestinationClaims.unrivalled(inputs).stream()
+        // a host the suffix's Gateway passes already needs nothing here: decided before the
+        // backing, which is the dear part
+        .filter(vd -> vd.hosts().stream().anyMatch(host -> !passed(host, usual.get(), covered)))
         .forEach(
             vd ->
                 membership
@@ -71,13 +74,17 @@ final class VirtualDestinationPassthrough {
       SortedSet<String> hosts,
       SortedSet<ObjectId> sources) {
     for (String host : vd.hosts()) {
-      boolean passed =
-          covered.stream()
-              .anyMatch(p -> p.gateway().equals(gateway) && host.endsWith("." + p.suffix()));
-      if (!passed) {
+      if (!passed(host, gateway, covered)) {
         hosts.add(host);
         sources.add(vd.id());
       }
     }
+  }
+
+  /** Whether a host suffix's Gateway on this east-west gateway passes the host already. */
+  private static boolean passed(
+      String host, EastWestGatewayInput gateway, Set<Passthrough> covered) {
+    return covered.stream()
+        .anyMatch(p -> p.gateway().equals(gateway) && host.endsWith("." + p.suffix()));
   }
 }
