@@ -32,6 +32,9 @@ public final class MeshInputs {
   private final Map<Class<?>, Long> versions = new HashMap<>();
   private final Map<Derivation<?, ?>, Derived> derived = new HashMap<>();
   private final Map<PerInput<?, ?>, Map<ObjectId, Memo>> memos = new HashMap<>();
+  private final Map<State<?>, Object> states = new HashMap<>();
+  private final java.util.ArrayDeque<ObjectId> serviceChanges = new java.util.ArrayDeque<>();
+  private long serviceChangeCount;
 
   /**
    * A view derived from the inputs of one type only, such as an index: {@code name} tells apart
@@ -50,6 +53,15 @@ public final class MeshInputs {
   public record PerInput<T extends Input, R>(Class<T> type, String name) {}
 
   private record Memo(Input input, Object context, Object value) {}
+
+  /**
+   * State a translator keeps up to date from one call to the next (a running count, say), which
+   * must come out as if built afresh from the inputs. Used as a key: one constant per kind.
+   */
+  public record State<S>(String name) {}
+
+  /** Service changes remembered for {@link #servicesChangedSince}; older ones are forgotten. */
+  static final int SERVICE_CHANGES_KEPT = 4096;
 
   public static MeshInputs of(Collection<? extends Input> inputs) {
     MeshInputs mesh = new MeshInputs();
@@ -70,6 +82,9 @@ public final class MeshInputs {
         .computeIfAbsent(input.id().cluster(), c -> new HashMap<>())
         .computeIfAbsent(input.getClass(), t -> new TreeMap<>())
         .put(input.id(), input);
+    if (input instanceof ServiceInput || previous instanceof ServiceInput) {
+      serviceChanged(input.id());
+    }
     if (input instanceof ServiceInput service) {
       if (previous instanceof ServiceInput before) {
         unindexService(before);
@@ -86,7 +101,49 @@ public final class MeshInputs {
       changed(removed.getClass());
       unindex(removed);
       memos.values().forEach(byInput -> byInput.remove(id));
+      if (removed instanceof ServiceInput) {
+        serviceChanged(id);
+      }
     }
+  }
+
+  private void serviceChanged(ObjectId id) {
+    serviceChanges.addLast(id);
+    serviceChangeCount++;
+    if (serviceChanges.size() > SERVICE_CHANGES_KEPT) {
+      serviceChanges.removeFirst();
+    }
+  }
+
+  /**
+   * How many Service puts and removals there have been: a mark for {@link #servicesChangedSince}.
+   */
+  public long serviceChangeMark() {
+    return serviceChangeCount;
+  }
+
+  /**
+   * The Services put or removed since {@code mark} (each as often as it changed), or empty when
+   * more changed than are remembered: then the caller reads them all.
+   */
+  public Optional<List<ObjectId>> servicesChangedSince(long mark) {
+    long missed = serviceChangeCount - mark;
+    if (missed < 0 || missed > serviceChanges.size()) {
+      return Optional.empty();
+    }
+    List<ObjectId> changed = new java.util.ArrayList<>((int) missed);
+    java.util.Iterator<ObjectId> newestFirst = serviceChanges.descendingIterator();
+    for (long i = 0; i < missed; i++) {
+      changed.add(newestFirst.next());
+    }
+    return Optional.of(changed);
+  }
+
+  /** The state kept under {@code key}, made by {@code create} on first use. */
+  public <S> S state(State<S> key, java.util.function.Supplier<S> create) {
+    @SuppressWarnings("unchecked")
+    S state = (S) states.computeIfAbsent(key, k -> create.get());
+    return state;
   }
 
   /**

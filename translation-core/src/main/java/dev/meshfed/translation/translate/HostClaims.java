@@ -30,14 +30,7 @@ final class HostClaims {
   /** The older federated service that claims the objects this one would write, if one does. */
   static Optional<Exclusion> conflict(
       ServiceInput service, Federated federated, MeshInputs inputs, Membership membership) {
-    List<String> prefixes =
-        inputs.memo(
-            PREFIXES,
-            service,
-            membership,
-            s ->
-                prefixesNaming(
-                    ServiceFederation.host(s, federated.plan().hostSuffix()), membership));
+    List<String> prefixes = prefixes(service, federated, inputs, membership);
     if (prefixes.stream()
         .noneMatch(prefix -> inputs.anyServiceWithHostPrefix(prefix, service.id()))) {
       // nearly always, and asked of every service on every count: no other service to look at
@@ -76,6 +69,19 @@ final class HostClaims {
         .flatMap(inputs::servicesWithHostPrefix)
         .filter(candidate -> except == null || !candidate.id().equals(except.id()))
         .flatMap(candidate -> claimOf(candidate, name, inputs, membership).stream());
+  }
+
+  /**
+   * The host prefixes under which the services are that could claim the objects of a federated
+   * service: its rivals are among them, and it is among theirs.
+   */
+  static List<String> prefixes(
+      ServiceInput service, Federated federated, MeshInputs inputs, Membership membership) {
+    return inputs.memo(
+        PREFIXES,
+        service,
+        membership,
+        s -> prefixesNaming(ServiceFederation.host(s, federated.plan().hostSuffix()), membership));
   }
 
   /** A service's prefixes, as {@link #prefixesNaming} gives them for its host: kept per service. */

@@ -8,17 +8,12 @@ import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
-import dev.meshfed.translation.model.MeshInputs.PerInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.ObjectId;
-import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
-import dev.meshfed.translation.translate.ServiceFederation.Federated;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -40,7 +35,8 @@ final class InputStatuses {
     }
     // counting reads every service: only workspaces and settings need it
     boolean counted = configured.stream().anyMatch(i -> !(i instanceof ClusterRegistrationInput));
-    Tally tally = counted ? Tally.of(inputs, membership) : Tally.NONE;
+    ServiceTally.Counts tally =
+        counted ? ServiceTally.of(inputs, membership) : ServiceTally.Counts.NONE;
     List<StatusOutput> statuses = new ArrayList<>();
     for (Input input : configured) {
       ObjectNode counts = Manifests.objectNode();
@@ -69,65 +65,11 @@ final class InputStatuses {
   }
 
   /** Federated, exported and imported services per workspace, from one pass over the services. */
-  private record Tally(
-      Map<String, Integer> federated,
-      Map<String, Integer> exported,
-      Map<String, Integer> imported) {
-
-    static final Tally NONE = new Tally(Map.of(), Map.of(), Map.of());
-
-    /**
-     * Every service's share, as {@link ServiceFederation#federation} decides it: its workspace's
-     * decision and its importers are kept per service and membership, so only the host claims,
-     * which depend on other services, are asked on every count.
-     */
-    static Tally of(MeshInputs inputs, Membership membership) {
-      Tally tally = new Tally(new HashMap<>(), new HashMap<>(), new HashMap<>());
-      inputs
-          .all(ServiceInput.class)
-          .forEach(
-              service -> {
-                Share share =
-                    inputs.memo(SHARES, service, membership, s -> Share.of(s, inputs, membership));
-                share
-                    .federated()
-                    .filter(f -> HostClaims.conflict(service, f, inputs, membership).isEmpty())
-                    .ifPresent(f -> tally.count(f.workspace(), share.importers()));
-              });
-      return tally;
-    }
-
-    private void count(WorkspacePlan workspace, List<String> importers) {
-      federated.merge(workspace.name(), 1, Integer::sum);
-      if (!importers.isEmpty()) {
-        exported.merge(workspace.name(), 1, Integer::sum);
-      }
-      importers.forEach(importer -> imported.merge(importer, 1, Integer::sum));
-    }
-  }
-
-  private static final PerInput<ServiceInput, Share> SHARES =
-      new PerInput<>(ServiceInput.class, "federated by which workspace, imported by which");
-
-  /** A service's workspace decision, and the workspaces importing it. */
-  private record Share(Optional<Federated> federated, List<String> importers) {
-
-    static Share of(ServiceInput service, MeshInputs inputs, Membership membership) {
-      Optional<Federated> federated = ServiceFederation.byWorkspace(service, inputs, membership);
-      return new Share(
-          federated,
-          federated
-              .map(
-                  f ->
-                      ServiceSharing.importers(service, f.workspace(), membership).stream()
-                          .map(WorkspacePlan::name)
-                          .toList())
-              .orElse(List.of()));
-    }
-  }
-
   private static void workspaceCounts(
-      WorkspaceInput workspace, Membership membership, Tally tally, ObjectNode counts) {
+      WorkspaceInput workspace,
+      Membership membership,
+      ServiceTally.Counts tally,
+      ObjectNode counts) {
     String name = workspace.id().name();
     Optional<WorkspacePlan> plan =
         Optional.ofNullable(membership.workspaces().get(name))
@@ -154,7 +96,7 @@ final class InputStatuses {
       WorkspaceSettingsInput settings,
       MeshInputs inputs,
       Membership membership,
-      Tally tally,
+      ServiceTally.Counts tally,
       ObjectNode counts) {
     Optional<WorkspacePlan> governed =
         membership.workspaces().values().stream()

@@ -145,6 +145,22 @@ class MeshInputsTest {
     assertThat(mesh.memo(kind, REVIEWS_1, context, s -> computed.incrementAndGet())).isEqualTo(2);
   }
 
+  @Test
+  void remembersTheServicesChangedSinceAMarkUntilTooManyChanged() {
+    MeshInputs mesh = MeshInputs.of(List.of(BOOKINFO_1));
+    long mark = mesh.serviceChangeMark();
+    mesh.put(REVIEWS_1);
+    mesh.put(BOOKINFO_2);
+    mesh.remove(REVIEWS_1.id());
+
+    assertThat(mesh.servicesChangedSince(mark)).contains(List.of(REVIEWS_1.id(), REVIEWS_1.id()));
+    for (int i = 0; i <= MeshInputs.SERVICE_CHANGES_KEPT; i++) {
+      mesh.put(DETAILS_2);
+    }
+    assertThat(mesh.servicesChangedSince(mark)).isEmpty();
+    assertThat(mesh.servicesChangedSince(mesh.serviceChangeMark())).contains(List.of());
+  }
+
   private static NamespaceInput namespace(String cluster, String name) {
     return new NamespaceInput(new ObjectId(cluster, "Namespace", "", name), Map.of());
   }
