@@ -119,34 +119,29 @@ class NarrowedRecomputeTest {
 
   /** Every destination sent to subset version=v9 instead of what it asked (or nothing). */
   private static RouteTableInput otherSubsets(RouteTableInput rt) {
-    return withRoutes(
+    return eachRoute(
         rt,
-        rt.http().stream()
-            .map(
-                r ->
-                    new RouteTableInput.HttpRoute(
-                        r.name(),
-                        r.labels(),
-                        r.matchers(),
-                        r.forwardTo() == null
-                            ? null
-                            : new RouteTableInput.ForwardTo(
-                                r.forwardTo().destinations().stream()
-                                    .map(
-                                        d ->
-                                            new RouteTableInput.RouteDestination(
-                                                d.ref(),
-                                                d.kind(),
-                                                d.portNumber(),
-                                                d.portName(),
-                                                Map.of("version", "v9"),
-                                                d.weight()))
-                                    .toList(),
-                                r.forwardTo().pathRewrite(),
-                                r.forwardTo().hostRewrite()),
-                        r.redirect(),
-                        r.directResponse()))
-            .toList());
+        r ->
+            route(
+                r,
+                r.labels(),
+                r.matchers(),
+                r.forwardTo() == null
+                    ? null
+                    : new RouteTableInput.ForwardTo(
+                        r.forwardTo().destinations().stream()
+                            .map(
+                                d ->
+                                    new RouteTableInput.RouteDestination(
+                                        d.ref(),
+                                        d.kind(),
+                                        d.portNumber(),
+                                        d.portName(),
+                                        Map.of("version", "v9"),
+                                        d.weight()))
+                            .toList(),
+                        r.forwardTo().pathRewrite(),
+                        r.forwardTo().hostRewrite())));
   }
 
   @ParameterizedTest
@@ -276,43 +271,39 @@ class NarrowedRecomputeTest {
 
   /** Every route labelled anew: the route policies selecting it change. */
   private static RouteTableInput relabelled(RouteTableInput rt) {
-    return withRoutes(
-        rt,
-        rt.http().stream()
-            .map(
-                r ->
-                    new RouteTableInput.HttpRoute(
-                        r.name(),
-                        Map.of("route", "relabelled"),
-                        r.matchers(),
-                        r.forwardTo(),
-                        r.redirect(),
-                        r.directResponse()))
-            .toList());
+    return eachRoute(rt, r -> route(r, Map.of("route", "relabelled"), r.matchers(), r.forwardTo()));
   }
 
   /** Every route matched by a header only testers send. */
   private static RouteTableInput onlyForTesters(RouteTableInput rt) {
-    return withRoutes(
+    return eachRoute(
         rt,
-        rt.http().stream()
-            .map(
-                r ->
-                    new RouteTableInput.HttpRoute(
-                        r.name(),
-                        r.labels(),
-                        List.of(
-                            new RouteTableInput.HttpMatcher(
-                                null,
-                                List.of(
-                                    new RouteTableInput.ValueMatcher(
-                                        "x-tester", "yes", false, false)),
-                                List.of(),
-                                null)),
-                        r.forwardTo(),
-                        r.redirect(),
-                        r.directResponse()))
-            .toList());
+        r ->
+            route(
+                r,
+                r.labels(),
+                List.of(
+                    new RouteTableInput.HttpMatcher(
+                        null,
+                        List.of(new RouteTableInput.ValueMatcher("x-tester", "yes", false, false)),
+                        List.of(),
+                        null)),
+                r.forwardTo()));
+  }
+
+  private static RouteTableInput eachRoute(
+      RouteTableInput rt, UnaryOperator<RouteTableInput.HttpRoute> change) {
+    return withRoutes(rt, rt.http().stream().map(change).toList());
+  }
+
+  /** The route with other labels, matchers and forwarding; its name, redirect and answer kept. */
+  private static RouteTableInput.HttpRoute route(
+      RouteTableInput.HttpRoute r,
+      Map<String, String> labels,
+      List<RouteTableInput.HttpMatcher> matchers,
+      RouteTableInput.ForwardTo forwardTo) {
+    return new RouteTableInput.HttpRoute(
+        r.name(), labels, matchers, forwardTo, r.redirect(), r.directResponse());
   }
 
   private static RouteTableInput withRoutes(
