@@ -21,9 +21,11 @@ import dev.meshfed.schema.status.InputState;
 import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.Diagnostic;
+import dev.meshfed.translation.translate.HostedObject;
 import dev.meshfed.translation.translate.Output;
 import dev.meshfed.translation.translate.OutputDiff.HostChange;
 import dev.meshfed.translation.translate.StatusOutput;
+import dev.meshfed.translation.translate.WrittenObject;
 import java.util.List;
 
 /** From the translator's results to the wire format. */
@@ -35,6 +37,12 @@ public final class RecordFactory {
     return new TargetedKey(
         output.cluster(),
         new DesiredKey(output.apiVersion(), output.kind(), output.namespace(), output.name()));
+  }
+
+  public static TargetedKey key(WrittenObject object) {
+    return new TargetedKey(
+        object.cluster(),
+        new DesiredKey(object.apiVersion(), object.kind(), object.namespace(), object.name()));
   }
 
   public static DesiredObject desired(Output output) {
@@ -66,7 +74,7 @@ public final class RecordFactory {
   }
 
   public static FederationEvent hostEvent(HostChange change) {
-    Output o = change.output();
+    HostedObject o = change.object();
     String host = o.host();
     String workspace = o.workspace();
     String source = o.sourceCluster();

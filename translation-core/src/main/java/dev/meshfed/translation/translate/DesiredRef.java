@@ -13,6 +13,10 @@ public record DesiredRef(String cluster, String kind, String namespace, String n
     return new DesiredRef(output.cluster(), output.kind(), output.namespace(), output.name());
   }
 
+  public static DesiredRef of(WrittenObject object) {
+    return new DesiredRef(object.cluster(), object.kind(), object.namespace(), object.name());
+  }
+
   static Predicate<DesiredRef> ofKind(String kind) {
     return ref -> ref.kind().equals(kind);
   }

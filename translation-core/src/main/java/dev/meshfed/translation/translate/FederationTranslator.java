@@ -228,12 +228,13 @@ public final class FederationTranslator {
    * intact.
    */
   public static Set<UnitId> rivalsHolding(
-      UnitId unit, List<Output> removed, MeshInputs inputs, Membership membership) {
+      UnitId unit, List<WrittenObject> removed, MeshInputs inputs, Membership membership) {
     Set<UnitId> rivals = new java.util.HashSet<>();
     if (unit instanceof UnitId.ServiceUnit service) {
       removed.stream()
-          .map(Output::host)
+          .map(WrittenObject::hosted)
           .filter(java.util.Objects::nonNull)
+          .map(HostedObject::host)
           .distinct()
           .flatMap(host -> servicesNaming(host, service.service(), inputs, membership).stream())
           .forEach(rival -> rivals.add(UnitId.service(rival)));
@@ -255,7 +256,7 @@ public final class FederationTranslator {
   private static List<UnitId> candidates(
       Translator<? extends UnitId> translator,
       UnitId unit,
-      List<Output> removed,
+      List<WrittenObject> removed,
       MeshInputs inputs,
       Membership membership) {
     return removed.stream()

@@ -6,20 +6,20 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 
 /**
- * What changed between two results of one unit: the records to write and the events to tell.
- * Callers write {@link #written()} before {@link #removed()}: when an object moves to another API
- * version, its new record then precedes the old key's tombstone, and a distributor that deletes by
- * identity never deletes it.
+ * What changed between a unit's last summary and its new result: the records to write and the
+ * events to tell. Callers write {@link #written()} before {@link #removed()}: when an object moves
+ * to another API version, its new record then precedes the old key's tombstone, and a distributor
+ * that deletes by identity never deletes it.
  */
 public record OutputDiff(
-    List<Output> removed,
+    List<WrittenObject> removed,
     List<Output> written,
     List<HostChange> hostChanges,
     List<Diagnostic> raised,
@@ -34,33 +34,42 @@ public record OutputDiff(
   }
 
   /** A ServiceEntry for a federated host appeared, changed or went, in one cluster. */
-  public record HostChange(HostChangeType type, Output output) {}
+  public record HostChange(HostChangeType type, HostedObject object) {}
 
-  public static OutputDiff between(UnitResult before, UnitResult after) {
-    Map<String, Output> oldByKey = byKey(before.outputs());
-    Map<String, Output> newByKey = byKey(after.outputs());
-    List<Output> removed =
-        before.outputs().stream().filter(o -> !newByKey.containsKey(key(o))).toList();
-    List<Output> written =
-        after.outputs().stream().filter(o -> !same(oldByKey.get(key(o)), o)).toList();
+  /**
+   * @param afterSummary {@link UnitSummary#of} {@code after}, which the caller keeps as the unit's
+   *     summary from now on
+   */
+  public static OutputDiff between(UnitSummary before, UnitResult after, UnitSummary afterSummary) {
+    Map<String, WrittenObject> oldByKey = byKey(before.objects());
+    Map<String, WrittenObject> newByKey = byKey(afterSummary.objects());
+    List<WrittenObject> removed =
+        before.objects().stream().filter(o -> !newByKey.containsKey(o.key())).toList();
+    List<Output> written = new ArrayList<>();
+    for (int i = 0; i < after.outputs().size(); i++) {
+      WrittenObject now = afterSummary.objects().get(i);
+      if (!same(oldByKey.get(now.key()), now)) {
+        written.add(after.outputs().get(i));
+      }
+    }
     return new OutputDiff(
         removed,
         written,
-        hostChanges(before, after),
+        hostChanges(before, afterSummary),
         after.diagnostics().stream().filter(d -> !before.diagnostics().contains(d)).toList(),
         before.diagnostics().stream().filter(d -> !after.diagnostics().contains(d)).toList(),
         after.statuses().stream().filter(s -> !before.statuses().contains(s)).toList(),
         removedStatuses(before, after));
   }
 
-  private static List<StatusOutput> removedStatuses(UnitResult before, UnitResult after) {
+  private static List<StatusOutput> removedStatuses(UnitSummary before, UnitResult after) {
     Set<ObjectId> remaining =
         after.statuses().stream().map(StatusOutput::input).collect(Collectors.toSet());
     return before.statuses().stream().filter(s -> !remaining.contains(s.input())).toList();
   }
 
-  /** The same diff without the removals of these outputs (another unit holds their objects now). */
-  public OutputDiff keeping(java.util.function.Predicate<Output> heldElsewhere) {
+  /** The same diff without the removals of these objects (another unit holds them now). */
+  public OutputDiff keeping(Predicate<WrittenObject> heldElsewhere) {
     return new OutputDiff(
         removed.stream().filter(heldElsewhere.negate()).toList(),
         written,
@@ -81,59 +90,45 @@ public record OutputDiff(
         && statusesRemoved.isEmpty();
   }
 
-  private static List<HostChange> hostChanges(UnitResult before, UnitResult after) {
-    Map<Identity, Output> oldHosts = hostsByIdentity(before);
-    Map<Identity, Output> newHosts = hostsByIdentity(after);
+  private static List<HostChange> hostChanges(UnitSummary before, UnitSummary after) {
+    Map<Identity, WrittenObject> oldHosts = hostsByIdentity(before);
+    Map<Identity, WrittenObject> newHosts = hostsByIdentity(after);
     List<HostChange> changes = new ArrayList<>();
     newHosts.forEach(
-        (identity, output) -> {
-          Output previous = oldHosts.get(identity);
+        (identity, object) -> {
+          WrittenObject previous = oldHosts.get(identity);
           if (previous == null) {
-            changes.add(new HostChange(HostChangeType.FEDERATED, output));
-          } else if (!same(previous, output)) {
-            changes.add(new HostChange(HostChangeType.UPDATED, output));
+            changes.add(new HostChange(HostChangeType.FEDERATED, object.hosted()));
+          } else if (!same(previous, object)) {
+            changes.add(new HostChange(HostChangeType.UPDATED, object.hosted()));
           }
         });
     oldHosts.forEach(
-        (identity, output) -> {
+        (identity, object) -> {
           if (!newHosts.containsKey(identity)) {
-            changes.add(new HostChange(HostChangeType.WITHDRAWN, output));
+            changes.add(new HostChange(HostChangeType.WITHDRAWN, object.hosted()));
           }
         });
     return changes;
   }
 
-  private static Map<Identity, Output> hostsByIdentity(UnitResult result) {
-    return result.outputs().stream()
-        .filter(o -> o.host() != null)
+  private static Map<Identity, WrittenObject> hostsByIdentity(UnitSummary summary) {
+    return summary.objects().stream()
+        .filter(o -> o.hosted() != null)
         .collect(
             Collectors.toMap(
-                Output::identity,
+                WrittenObject::identity,
                 Function.identity(),
                 (a, b) -> a,
                 () -> new TreeMap<>(Comparator.comparing(Identity::toString))));
   }
 
-  private static Map<String, Output> byKey(List<Output> outputs) {
-    return outputs.stream().collect(Collectors.toMap(OutputDiff::key, Function.identity()));
+  private static Map<String, WrittenObject> byKey(List<WrittenObject> objects) {
+    return objects.stream()
+        .collect(Collectors.toMap(WrittenObject::key, Function.identity(), (a, b) -> a));
   }
 
-  private static String key(Output o) {
-    return o.cluster()
-        + "|"
-        + o.apiVersion()
-        + "|"
-        + o.kind()
-        + "|"
-        + o.namespace()
-        + "|"
-        + o.name();
-  }
-
-  private static boolean same(Output a, Output b) {
-    return a != null
-        && Objects.equals(a.apiVersion(), b.apiVersion())
-        && Objects.equals(a.manifest(), b.manifest())
-        && Objects.equals(a.sources(), b.sources());
+  private static boolean same(WrittenObject a, WrittenObject b) {
+    return a != null && a.apiVersion().equals(b.apiVersion()) && a.digest().equals(b.digest());
   }
 }

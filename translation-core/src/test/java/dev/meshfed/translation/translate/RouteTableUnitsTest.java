@@ -52,8 +52,9 @@ class RouteTableUnitsTest {
         new ObjectId("cluster1", "RouteTable.networking.gloo.solo.io", "bookinfo", "reviews-split");
     MeshInputs before = MeshInputs.of(inputs);
     Membership membership = FederationTranslator.membership(before, golden.settings());
-    List<Output> written =
-        FederationTranslator.translate(UnitId.routeTable(SPLIT), before, membership).outputs();
+    List<WrittenObject> written =
+        UnitSummary.of(FederationTranslator.translate(UnitId.routeTable(SPLIT), before, membership))
+            .objects();
     inputs.remove(split);
     inputs.add(
         new RouteTableInput(

@@ -8,6 +8,7 @@ import dev.meshfed.translation.translate.Membership;
 import dev.meshfed.translation.translate.OutputDiff;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
+import dev.meshfed.translation.translate.UnitSummary;
 import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
@@ -19,7 +20,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Recomputes units and writes what differs from what each wrote before: desired records, statuses
- * and events. The units store keeps each unit's last result (encoded), so that a restart diffs
+ * and events. The units store keeps each unit's last summary (encoded), so that a restart diffs
  * against what was written.
  */
 final class UnitWriter {
@@ -36,17 +37,18 @@ final class UnitWriter {
 
   /**
    * Translates a unit and writes what differs from its stored result, stamped {@code timestamp}.
-   * Most units of a full recompute come out as before: comparing the encoded forms skips decoding
-   * and diffing those.
+   * Most units of a full recompute come out as before: comparing the encoded summaries skips
+   * decoding and diffing those.
    */
   void recompute(UnitId unit, Membership membership, long timestamp) {
     String stored = units.get(unit.key());
     UnitResult after = FederationTranslator.translate(unit, mesh, membership);
-    String encoded = after.isEmpty() ? null : UnitResultCodec.encode(after);
+    UnitSummary summary = UnitSummary.of(after);
+    String encoded = summary.isEmpty() ? null : UnitSummaryCodec.encode(summary);
     if (Objects.equals(stored, encoded)) {
       return;
     }
-    OutputDiff diff = OutputDiff.between(UnitResultCodec.decode(stored), after);
+    OutputDiff diff = OutputDiff.between(UnitSummaryCodec.decode(stored), after, summary);
     emit(withoutRivalsObjects(unit, diff, membership), timestamp);
     if (encoded == null) {
       units.delete(unit.key());
@@ -79,8 +81,8 @@ final class UnitWriter {
     Set<TargetedKey> held = new HashSet<>();
     FederationTranslator.rivalsHolding(unit, diff.removed(), mesh, membership).stream()
         .map(rival -> units.get(rival.key()))
-        .map(UnitResultCodec::decode)
-        .forEach(result -> result.outputs().forEach(o -> held.add(RecordFactory.key(o))));
+        .map(UnitSummaryCodec::decode)
+        .forEach(summary -> summary.objects().forEach(o -> held.add(RecordFactory.key(o))));
     return held.isEmpty() ? diff : diff.keeping(o -> held.contains(RecordFactory.key(o)));
   }
 
@@ -101,7 +103,7 @@ final class UnitWriter {
             c ->
                 forward(
                     TranslationTopology.EVENTS_SINK,
-                    RecordFactory.hostKey(c.output().host()),
+                    RecordFactory.hostKey(c.object().host()),
                     RecordFactory.hostEvent(c),
                     timestamp));
     diff.raised()

@@ -2,12 +2,14 @@ package dev.meshfed.translation.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.GoldenCase;
 import dev.meshfed.translation.translate.Membership;
 import dev.meshfed.translation.translate.UnitId;
+import dev.meshfed.translation.translate.UnitResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -83,5 +85,42 @@ class UnitWriterTest {
         .hasSize((int) written)
         .allMatch(f -> f.value() == null);
     assertThat(writer.storedUnits()).isEmpty();
+  }
+
+  @Test
+  void keepsEachObjectsDigestNotItsManifest() {
+    writer.recompute(UNIT, membership, 1);
+
+    assertThat(units.get(UNIT.key())).contains("\"digest\"").doesNotContain("\"manifest\"");
+  }
+
+  @Test
+  void aWholeResultStoredByAnEarlierVersionIsDiffedAgainstNotRewritten() throws IOException {
+    units.put(UNIT.key(), wholeResult(FederationTranslator.translate(UNIT, mesh, membership)));
+
+    writer.recompute(UNIT, membership, 1);
+
+    assertThat(forwarded).isEmpty();
+    assertThat(units.get(UNIT.key())).doesNotContain("\"manifest\"");
+  }
+
+  @Test
+  void aWholeResultStoredByAnEarlierVersionIsTombstonedWhenItsInputIsGone() throws IOException {
+    UnitResult result = FederationTranslator.translate(UNIT, mesh, membership);
+    units.put(UNIT.key(), wholeResult(result));
+    mesh.remove(REVIEWS);
+
+    writer.recompute(UNIT, membership, 1);
+
+    assertThat(forwarded)
+        .filteredOn(f -> f.sink().equals(TranslationTopology.DESIRED_SINK))
+        .hasSize(result.outputs().size())
+        .allMatch(f -> f.value() == null);
+    assertThat(writer.storedUnits()).isEmpty();
+  }
+
+  /** How translation-service stored a unit before it kept summaries. */
+  private static String wholeResult(UnitResult result) throws IOException {
+    return new ObjectMapper().writeValueAsString(result);
   }
 }
