@@ -144,7 +144,13 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
     return all;
   }
 
+  /**
+   * Readers see a record once its transaction commits, so one is requested right away; records that
+   * change nothing (most clusters' convergence reports) wait for the commit interval instead, in
+   * one transaction rather than one each.
+   */
   private void forward(String sink, Object key, Object value, long timestamp) {
     context.forward(new Record<>(key, value, timestamp), sink);
+    context.commit();
   }
 }

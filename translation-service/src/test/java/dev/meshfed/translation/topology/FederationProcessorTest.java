@@ -1,0 +1,79 @@
+package dev.meshfed.translation.topology;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.kafka.AvroSerde;
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.translate.TranslationSettings;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** When the federation processor asks for its transaction to commit. */
+class FederationProcessorTest {
+
+  private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+  private final FederationProcessor processor =
+      new FederationProcessor(TranslationSettings.DEFAULTS, RecomputeSchedule.UNITS_PER_BATCH);
+  private long now = 1_000;
+
+  @BeforeEach
+  void bookinfoTranslated() {
+    context.addStateStore(
+        InMemoryStores.keyValue(
+            TranslationTopology.INPUTS_STORE, new AvroSerde<>(DiscoveredObject.class)));
+    context.addStateStore(InMemoryStores.strings(TranslationTopology.UNITS_STORE));
+    context.addStateStore(InMemoryStores.strings(TranslationTopology.APPLY_FAILURES_STORE));
+    processor.init(context);
+    discover("mgmt", Discovered.agent());
+    discover("mgmt", Discovered.workspace("bookinfo", "bookinfo", "cluster1", "cluster2"));
+    for (String cluster : new String[] {"cluster1", "cluster2"}) {
+      discover(cluster, Discovered.agent());
+      discover(cluster, Discovered.namespace("bookinfo"));
+      discover(cluster, Discovered.namespace("istio-system"));
+      discover(cluster, Discovered.istiod("1.24.2"));
+      discover(cluster, Discovered.eastWestGateway("172.18.1.10"));
+    }
+    discover("cluster1", Discovered.federationSettings("bookinfo"));
+    discover("cluster1", Discovered.service("bookinfo", "reviews", 9080));
+    punctuateUntilQuiet();
+    assertThat(context.forwarded()).as("bookinfo translated").isNotEmpty();
+    context.resetForwards();
+    context.resetCommit();
+  }
+
+  @Test
+  void aChangeThatWritesRecordsRequestsItsCommitAtOnce() {
+    discover("cluster1", Discovered.service("bookinfo", "reviews", 9090));
+
+    assertThat(context.forwarded()).isNotEmpty();
+    assertThat(context.committed()).isTrue();
+  }
+
+  @Test
+  void aRecordThatChangesNothingLeavesItsCommitToTheInterval() {
+    discover("cluster1", Discovered.service("bookinfo", "reviews", 9080));
+
+    assertThat(context.forwarded()).isEmpty();
+    assertThat(context.committed()).isFalse();
+  }
+
+  private void discover(String cluster, Discovered.Entry entry) {
+    context.setRecordMetadata(Topics.discovered(cluster).name(), 0, 0);
+    context.setCurrentSystemTimeMs(now);
+    processor.process(new Record<>(entry.key(), entry.value(), now));
+  }
+
+  /** Fires the punctuation, with input quiet, until it forwards nothing more. */
+  private void punctuateUntilQuiet() {
+    MockProcessorContext.CapturedPunctuator punctuation = context.scheduledPunctuators().get(0);
+    int forwarded;
+    do {
+      forwarded = context.forwarded().size();
+      now += RecomputeSchedule.BATCH_EVERY_WHILE_BUSY.toMillis();
+      punctuation.getPunctuator().punctuate(now);
+    } while (context.forwarded().size() > forwarded);
+  }
+}
