@@ -41,6 +41,7 @@ public final class BenchFormat {
                           latencies.summary(),
                           latencies.sortedMicros().size() + " changes")));
     }
+    r.propagation().slowest().forEach(change -> out.append(slowestRow(change)));
     if (r.propagation().unattributed() > 0) {
       out.append(
           String.format(
@@ -104,6 +105,19 @@ public final class BenchFormat {
     return write(tree);
   }
 
+  /** A slow change and its stages, e.g. " slowest: DELETE svc-3... 812.4 ms (4.1 + 20.3 + ...)". */
+  private static String slowestRow(Propagation.TimedChange change) {
+    String stages =
+        change.stageMicros().isEmpty()
+            ? "stages not seen"
+            : change.stageMicros().stream()
+                .map(micros -> String.format("%.1f", micros / 1000.0))
+                .collect(java.util.stream.Collectors.joining(" + "));
+    return String.format(
+        "  slow: %s %s %.1f ms (%s)%n",
+        change.kind(), change.host(), change.micros() / 1000.0, stages);
+  }
+
   public static String json(BenchReport r) {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("size", r.size());
@@ -121,6 +135,7 @@ public final class BenchFormat {
       r.propagation().byChangeKind().forEach((kind, l) -> byKind.put(kind, l.summary()));
       tree.put("propagationByChangeKind", byKind);
     }
+    tree.put("slowestChanges", r.propagation().slowest());
     tree.put("propagationOverFloor", r.propagationOverFloor());
     tree.put("coldConvergenceMs", r.coldConvergence().toMillis());
     tree.put("startUpMs", r.startUp().toMillis());

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * JDK Flight Recorder recordings of the services over one phase of the bench, started and dumped
- * with jcmd so that start-up and warm-up stay out of them. One file per service: NAME.jfr.
+ * with jcmd so that start-up and warm-up stay out of them. One file per process: NAME.jfr (the
+ * bench's own: test-bed-and-harness.jfr).
  */
 final class FlightRecordings {
 
@@ -34,7 +35,7 @@ final class FlightRecordings {
   Map<String, Path> stop() throws IOException, InterruptedException {
     Map<String, Path> files = new LinkedHashMap<>();
     for (Map.Entry<String, Long> service : pids.entrySet()) {
-      Path file = dir.resolve(service.getKey().replace('/', '-') + ".jfr").toAbsolutePath();
+      Path file = dir.resolve(service.getKey().replaceAll("[/ ]", "-") + ".jfr").toAbsolutePath();
       Jcmd.run(service.getValue(), "JFR.stop", "name=" + RECORDING, "filename=" + file);
       files.put(service.getKey(), file);
     }

@@ -72,6 +72,7 @@ public final class PropagationProbe implements AutoCloseable {
     Propagation.STAGES.forEach(stage -> stages.put(stage, new Latencies()));
     Map<String, Latencies> byKind = new TreeMap<>();
     int unattributed = 0;
+    List<Propagation.TimedChange> timed = new ArrayList<>();
     for (BenchChange change : changes) {
       StageProbe.Timing timing = measureOne(change);
       long micros = TimeUnit.NANOSECONDS.toMicros(timing.appliedNanos() - timing.startNanos());
@@ -86,9 +87,12 @@ public final class PropagationProbe implements AutoCloseable {
       } else {
         unattributed++;
       }
+      timed.add(
+          new Propagation.TimedChange(
+              change.kind().name(), change.host(size), micros, split.orElse(List.of())));
       madeSoFar.accept(total.sortedMicros().size());
     }
-    return new Propagation(total, stages, unattributed, byKind);
+    return new Propagation(total, stages, unattributed, byKind, timed);
   }
 
   /** When (System.nanoTime) the change was written, and applied everywhere. */

@@ -89,7 +89,8 @@ class BenchFormatTest {
                 0,
                 Map.of(
                     "PORT_CHANGE", Latencies.of(List.of(20_000L)),
-                    "DESTINATION_PORT_CHANGE", Latencies.of(List.of(25_000L, 70_000L)))),
+                    "DESTINATION_PORT_CHANGE", Latencies.of(List.of(25_000L, 70_000L))),
+                List.of()),
             report.coldConvergence(),
             report.startUp(),
             report.coldCpu(),
@@ -111,5 +112,42 @@ class BenchFormatTest {
                 .asInt())
         .isEqualTo(2);
     assertThat(BenchFormat.json(report)).doesNotContain("propagationByChangeKind");
+  }
+
+  @Test
+  void theSlowestChangesAreListedSlowestFirstWithTheirOwnStages() throws Exception {
+    BenchReport withChanges =
+        new BenchReport(
+            report.size(),
+            report.changes(),
+            report.floor(),
+            new Propagation(
+                report.propagation().total(),
+                report.propagation().stages(),
+                1,
+                Map.of(),
+                List.of(
+                    new Propagation.TimedChange("CREATE", "a.global", 20_000, List.of()),
+                    new Propagation.TimedChange(
+                        "DELETE", "b.global", 70_000, List.of(1_000L, 2_000L, 60_000L, 7_000L)),
+                    new Propagation.TimedChange(
+                        "CREATE", "c.global", 25_000, List.of(1_000L, 3_000L, 16_000L, 5_000L)))),
+            report.coldConvergence(),
+            report.startUp(),
+            report.coldCpu(),
+            report.applyFloor(),
+            report.expectedObjectsPerCluster(),
+            report.objectsPerCluster(),
+            report.footprint());
+
+    assertThat(BenchFormat.table(withChanges))
+        .containsSubsequence(
+            "  slow: DELETE b.global 70.0 ms (1.0 + 2.0 + 60.0 + 7.0)",
+            "  slow: CREATE c.global 25.0 ms",
+            "  slow: CREATE a.global 20.0 ms (stages not seen)");
+    JsonNode slowest =
+        new ObjectMapper().readTree(BenchFormat.json(withChanges)).get("slowestChanges");
+    assertThat(slowest.get(0).get("host").asText()).isEqualTo("b.global");
+    assertThat(slowest.get(0).get("stageMicros").get(2).asLong()).isEqualTo(60_000);
   }
 }
