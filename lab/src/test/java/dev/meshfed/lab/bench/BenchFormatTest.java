@@ -79,10 +79,8 @@ class BenchFormatTest {
   @Test
   void groupedEachKindOfChangeIsSummarisedApart() throws Exception {
     BenchReport grouped =
-        new BenchReport(
+        withPropagation(
             new BenchSize(2, 3, 1, 1),
-            report.changes(),
-            report.floor(),
             new Propagation(
                 report.propagation().total(),
                 report.propagation().stages(),
@@ -90,14 +88,7 @@ class BenchFormatTest {
                 Map.of(
                     "PORT_CHANGE", Latencies.of(List.of(20_000L)),
                     "DESTINATION_PORT_CHANGE", Latencies.of(List.of(25_000L, 70_000L))),
-                List.of()),
-            report.coldConvergence(),
-            report.startUp(),
-            report.coldCpu(),
-            report.applyFloor(),
-            report.expectedObjectsPerCluster(),
-            report.objectsPerCluster(),
-            report.footprint());
+                List.of()));
 
     assertThat(BenchFormat.title(grouped)).contains("3 VirtualDestinations");
     assertThat(BenchFormat.table(grouped))
@@ -117,10 +108,8 @@ class BenchFormatTest {
   @Test
   void theSlowestChangesAreListedSlowestFirstWithTheirOwnStages() throws Exception {
     BenchReport withChanges =
-        new BenchReport(
+        withPropagation(
             report.size(),
-            report.changes(),
-            report.floor(),
             new Propagation(
                 report.propagation().total(),
                 report.propagation().stages(),
@@ -131,14 +120,7 @@ class BenchFormatTest {
                     new Propagation.TimedChange(
                         "DELETE", "b.global", 70_000, List.of(1_000L, 2_000L, 60_000L, 7_000L)),
                     new Propagation.TimedChange(
-                        "CREATE", "c.global", 25_000, List.of(1_000L, 3_000L, 16_000L, 5_000L)))),
-            report.coldConvergence(),
-            report.startUp(),
-            report.coldCpu(),
-            report.applyFloor(),
-            report.expectedObjectsPerCluster(),
-            report.objectsPerCluster(),
-            report.footprint());
+                        "CREATE", "c.global", 25_000, List.of(1_000L, 3_000L, 16_000L, 5_000L)))));
 
     assertThat(BenchFormat.table(withChanges))
         .containsSubsequence(
@@ -149,5 +131,21 @@ class BenchFormatTest {
         new ObjectMapper().readTree(BenchFormat.json(withChanges)).get("slowestChanges");
     assertThat(slowest.get(0).get("host").asText()).isEqualTo("b.global");
     assertThat(slowest.get(0).get("stageMicros").get(2).asLong()).isEqualTo(60_000);
+  }
+
+  /** The report's figures with another size and propagation. */
+  private BenchReport withPropagation(BenchSize size, Propagation propagation) {
+    return new BenchReport(
+        size,
+        report.changes(),
+        report.floor(),
+        propagation,
+        report.coldConvergence(),
+        report.startUp(),
+        report.coldCpu(),
+        report.applyFloor(),
+        report.expectedObjectsPerCluster(),
+        report.objectsPerCluster(),
+        report.footprint());
   }
 }

@@ -1,13 +1,9 @@
 package dev.meshfed.translation.translate;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshfed.translation.model.ObjectId;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -20,10 +16,7 @@ import java.util.Base64;
  */
 final class OutputDigest {
 
-  /** Jackson would close the stream after the manifest; the sources come after it. */
-  private static final ObjectMapper JSON =
-      new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BYTES = 16;
   private static final byte SEPARATOR = 0;
 
@@ -31,29 +24,29 @@ final class OutputDigest {
 
   static String of(Output output) {
     MessageDigest sha = sha256();
-    try (DigestOutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-      write(out, output.apiVersion());
-      JSON.writeValue(out, output.manifest());
-      out.write(SEPARATOR);
-      for (ObjectId source : output.sources()) {
-        write(out, source.cluster());
-        write(out, source.kind());
-        write(out, source.namespace());
-        write(out, source.name());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot digest an output", e);
+    update(sha, output.apiVersion());
+    try {
+      sha.update(JSON.writeValueAsBytes(output.manifest()));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Cannot digest the manifest of " + output.name(), e);
+    }
+    sha.update(SEPARATOR);
+    for (ObjectId source : output.sources()) {
+      update(sha, source.cluster());
+      update(sha, source.kind());
+      update(sha, source.namespace());
+      update(sha, source.name());
     }
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(Arrays.copyOf(sha.digest(), BYTES));
   }
 
-  private static void write(OutputStream out, String value) throws IOException {
+  private static void update(MessageDigest sha, String value) {
     if (value != null) {
-      out.write(value.getBytes(StandardCharsets.UTF_8));
+      sha.update(value.getBytes(StandardCharsets.UTF_8));
     }
-    out.write(SEPARATOR);
+    sha.update(SEPARATOR);
   }
 
   private static MessageDigest sha256() {
