@@ -46,36 +46,6 @@ class WatchHistoryTest {
   }
 
   @Test
-  void aWatchFromADroppedVersionResumesWhenNoneOfTheDroppedChangesWasItsOwn() {
-    record(1, null, object("a", "x", 1));
-    for (long version = 2; version <= 6; version++) {
-      history.record(
-          new WatchHistory.Change(
-              version, null, null, attributes("b", "o" + version), object("b", "o", version)));
-    }
-    record(7, object("a", "x", 1), object("a", "x", 7));
-
-    RecordingSocket socket = open(history.start(IN_A, "1", Stream.empty()));
-
-    assertThat(socket.types()).as("as after a bookmark at 6").containsExactly("MODIFIED");
-    assertThat(socket.closed).isFalse();
-  }
-
-  @Test
-  void aWatchFromBeforeWhatIsRememberedOfDroppedChangesIsToldItIsGone() {
-    WatchHistory brief = new WatchHistory(1, 2);
-    for (long version = 1; version <= 5; version++) {
-      brief.record(
-          new WatchHistory.Change(
-              version, null, null, attributes("b", "o" + version), object("b", "o", version)));
-    }
-
-    RecordingSocket socket = open(brief.start(IN_A, "1", Stream.empty()));
-
-    assertThat(socket.messages).singleElement().asString().contains("\"code\":410");
-  }
-
-  @Test
   void aWatchFromNoVersionStartsWithTheCurrentObjectsItMatches() {
     Stream<Map.Entry<AttributeSet, String>> current =
         Stream.of(
