@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.oracle.istio.FieldErrors;
 import dev.meshfed.oracle.istio.IstioAdmission;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.TypeMeta;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionVersion;
 import io.fabric8.kubernetes.client.dsl.base.CustomResourceDefinitionContext;
@@ -55,14 +56,15 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
   private final Discovery discovery = new Discovery(this::storedCustomResourceDefinitions);
   private final NameIndexedObjects objects = new NameIndexedObjects();
-  private final WatchHistory history = new WatchHistory(WatchHistory.KEPT_CHANGES);
+  private final WatchHistory history;
   private final ReadWriteLock storeLock;
 
   /**
    * fabric8 keeps the objects in a final field and guards them with a private lock: the indexed map
    * replaces the first, and look-ups by name take the second, as fabric8's own do.
    */
-  ClusterObjectStore() {
+  ClusterObjectStore(int keptChanges) {
+    this.history = new WatchHistory(keptChanges);
     try {
       Field store = CrudDispatcher.class.getDeclaredField("map");
       store.setAccessible(true);
@@ -185,14 +187,30 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
   }
 
+  private Optional<TypeMeta> watchedType(AttributeSet query) {
+    Optional<String> version = value(query, VERSION);
+    Optional<String> plural = value(query, PLURAL);
+    if (version.isEmpty() || plural.isEmpty()) {
+      return Optional.empty();
+    }
+    Optional<String> group = value(query, API);
+    String apiVersion = group.map(g -> g + "/").orElse("") + version.get();
+    Optional<String> kind = Discovery.builtInKind(apiVersion, plural.get());
+    if (kind.isEmpty() && group.isPresent()) {
+      kind = kindDeclaredByCrd(group.get(), version.get(), plural.get());
+    }
+    return kind.map(k -> new TypeMeta(apiVersion, k));
+  }
+
   /** A watch that resumes from its resource version, where fabric8's always starts afresh. */
   @Override
   public MockResponse handleWatch(String path) {
     WatchRequest request = WatchRequest.of(path, attributeExtractor.fromPath(path));
     storeLock.readLock().lock();
     try {
-      ResumableWatch watch =
-          history.start(request.query(), request.resourceVersion(), objects.entrySet().stream());
+      Optional<TypeMeta> type =
+          request.bookmarks() ? watchedType(request.query()) : Optional.empty();
+      ResumableWatch watch = history.start(request, type, objects.entrySet().stream());
       return new MockResponse().withWebSocketUpgrade(watch);
     } finally {
       storeLock.readLock().unlock();
@@ -364,6 +382,14 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   }
 
   /** The served versions the stored CRD of group/plural declares; empty without such a CRD. */
+  private Optional<String> kindDeclaredByCrd(String group, String version, String plural) {
+    if (!versionsDeclaredByCrd(group, plural).contains(version)) {
+      return Optional.empty();
+    }
+    Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
+    return Optional.of(parse(crd.getValue()).path("spec").path("names").path("kind").asText());
+  }
+
   private List<String> versionsDeclaredByCrd(String group, String plural) {
     Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
     if (crd == null) {

@@ -81,6 +81,9 @@ final class Discovery {
               new Resource("statefulsets", "statefulset", "StatefulSet", true, List.of("sts")),
               new Resource("daemonsets", "daemonset", "DaemonSet", true, List.of("ds")),
               new Resource("replicasets", "replicaset", "ReplicaSet", true, List.of("rs"))),
+          "discovery.k8s.io/v1",
+          List.of(
+              new Resource("endpointslices", "endpointslice", "EndpointSlice", true, List.of())),
           "apiextensions.k8s.io/v1",
           List.of(
               new Resource(
@@ -109,6 +112,26 @@ final class Discovery {
     };
   }
 
+  /** The kind a built-in resource {@code plural} of {@code groupVersion} holds. */
+  static Optional<String> builtInKind(String groupVersion, String plural) {
+    return BUILT_IN_RESOURCES.getOrDefault(groupVersion, List.of()).stream()
+        .filter(resource -> resource.plural().equals(plural))
+        .map(Resource::kind)
+        .findFirst();
+  }
+
+  private List<Resource> servedIn(String groupVersion) {
+    List<Resource> resources =
+        new ArrayList<>(BUILT_IN_RESOURCES.getOrDefault(groupVersion, List.of()));
+    for (CustomResourceDefinition crd : storedCrds.get()) {
+      if (servedVersions(crd).stream()
+          .anyMatch(v -> groupVersion.equals(crd.getSpec().getGroup() + "/" + v))) {
+        resources.add(resourceOf(crd));
+      }
+    }
+    return resources;
+  }
+
   private Optional<MockResponse> group(String path) {
     String group = path.substring("/apis/".length());
     TreeSet<String> versions = apiGroupVersions().get(group);
@@ -120,14 +143,7 @@ final class Discovery {
       return Optional.empty();
     }
     String groupVersion = path.substring("/apis/".length());
-    List<Resource> resources =
-        new ArrayList<>(BUILT_IN_RESOURCES.getOrDefault(groupVersion, List.of()));
-    for (CustomResourceDefinition crd : storedCrds.get()) {
-      if (servedVersions(crd).stream()
-          .anyMatch(v -> groupVersion.equals(crd.getSpec().getGroup() + "/" + v))) {
-        resources.add(resourceOf(crd));
-      }
-    }
+    List<Resource> resources = servedIn(groupVersion);
     return resources.isEmpty()
         ? Optional.empty()
         : Optional.of(json(resourceList(groupVersion, resources)));

@@ -1,11 +1,13 @@
 package dev.meshfed.testbed;
 
+import io.fabric8.kubernetes.api.model.TypeMeta;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -17,14 +19,28 @@ final class ResumableWatch extends WebSocketListener {
   private static final int GONE = 410;
 
   private final AttributeSet query;
+  private final Optional<TypeMeta> bookmarked;
+  private final int bookmarkAfter;
   private final Consumer<ResumableWatch> onEnd;
   private final List<String> pending = new ArrayList<>();
   private WebSocket socket;
   private boolean expired;
   private boolean ended;
+  private int changesNotSent;
 
-  ResumableWatch(AttributeSet query, Consumer<ResumableWatch> onEnd) {
+  /**
+   * @param bookmarked the type bookmarks name; empty: none are sent
+   * @param bookmarkAfter how many changes in a row this watch may not match before it is sent a
+   *     bookmark
+   */
+  ResumableWatch(
+      AttributeSet query,
+      Optional<TypeMeta> bookmarked,
+      int bookmarkAfter,
+      Consumer<ResumableWatch> onEnd) {
     this.query = query;
+    this.bookmarked = bookmarked;
+    this.bookmarkAfter = Math.max(1, bookmarkAfter);
     this.onEnd = onEnd;
   }
 
@@ -33,12 +49,22 @@ final class ResumableWatch extends WebSocketListener {
     boolean matchedBefore = change.before() != null && change.before().matches(query);
     boolean matchesAfter = change.after() != null && change.after().matches(query);
     if (matchedBefore && matchesAfter) {
-      send(event("MODIFIED", change.newState()));
+      sendChange(event("MODIFIED", change.newState()));
     } else if (matchedBefore) {
-      send(event("DELETED", change.newState() != null ? change.newState() : change.oldState()));
+      sendChange(
+          event("DELETED", change.newState() != null ? change.newState() : change.oldState()));
     } else if (matchesAfter) {
-      send(event("ADDED", change.newState()));
+      sendChange(event("ADDED", change.newState()));
+    } else if (bookmarked.isPresent() && ++changesNotSent >= bookmarkAfter) {
+      // the version before this change's: another version of the same object may share it
+      send(bookmark(bookmarked.get(), change.version() - 1));
+      changesNotSent = 0;
     }
+  }
+
+  private void sendChange(String message) {
+    changesNotSent = 0;
+    send(message);
   }
 
   void offerExisting(AttributeSet attributes, String state) {
@@ -103,6 +129,18 @@ final class ResumableWatch extends WebSocketListener {
     ended = true;
     pending.clear();
     onEnd.accept(this);
+  }
+
+  private static String bookmark(TypeMeta type, long version) {
+    return event(
+        "BOOKMARK",
+        "{\"apiVersion\":\""
+            + type.getApiVersion()
+            + "\",\"kind\":\""
+            + type.getKind()
+            + "\",\"metadata\":{\"resourceVersion\":\""
+            + version
+            + "\"}}");
   }
 
   private static String event(String type, String object) {

@@ -46,12 +46,17 @@ public final class SimulatedCluster implements AutoCloseable {
 
   /** Starts a cluster on {@code port} (0 picks a free one). */
   public static SimulatedCluster start(String name, int port) {
+    return start(name, port, WatchHistory.KEPT_CHANGES);
+  }
+
+  /** A cluster whose watches can resume from its last {@code keptChanges} changes only. */
+  static SimulatedCluster start(String name, int port, int keptChanges) {
     Objects.requireNonNull(name, "name");
     QuietLogging.apply();
     MockWebServer webServer = new MockWebServer();
     FaultInjector faults = new FaultInjector();
     ApiServerDispatcher dispatcher =
-        new ApiServerDispatcher(new ClusterObjectStore(), faults, webServer::reset);
+        new ApiServerDispatcher(new ClusterObjectStore(keptChanges), faults, webServer::reset);
     // the store answers every request: the fixed answers the mock server registers go unused
     Map<ServerRequest, Queue<ServerResponse>> unusedFixedAnswers = new HashMap<>();
     KubernetesMockServer server =

@@ -1,8 +1,10 @@
 package dev.meshfed.testbed;
 
+import io.fabric8.kubernetes.api.model.TypeMeta;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.ArrayDeque;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
@@ -12,7 +14,10 @@ import java.util.stream.Stream;
  * as from a real API server. fabric8's store answers every watch with its current objects as ADDED:
  * an informer whose watch restarts (fabric8 restarts them every 5 to 10 minutes) never hears of an
  * object deleted in between, and serves it from its cache for ever. Older changes are dropped, as
- * etcd compacts; a watch from before them is told 410 Gone, and an informer then lists again.
+ * etcd compacts; a watch from before them is told 410 Gone, and an informer then lists again. A
+ * watch that asked for bookmarks is told the current version before the changes it did not match
+ * could drop its own out of the history, as a real API server's bookmarks do: its client then
+ * resumes instead of listing every object again.
  */
 final class WatchHistory {
 
@@ -42,12 +47,18 @@ final class WatchHistory {
 
   /**
    * A watch of the objects matching a query, from a resource version: empty or "0" starts from the
-   * current objects, sent as ADDED. Under the store's read lock, so that no change falls between
-   * what is replayed and the watch's registration.
+   * current objects, sent as ADDED. Bookmarks name the watched type, as a real server's do: without
+   * one fabric8 cannot read them, so a watch of a type not known gets none. Under the store's read
+   * lock, so that no change falls between what is replayed and the watch's registration.
    */
   ResumableWatch start(
-      AttributeSet query, String resourceVersion, Stream<Map.Entry<AttributeSet, String>> current) {
-    ResumableWatch watch = new ResumableWatch(query, watches::remove);
+      WatchRequest request,
+      Optional<TypeMeta> watchedType,
+      Stream<Map.Entry<AttributeSet, String>> current) {
+    Optional<TypeMeta> bookmarked = watchedType.filter(type -> request.bookmarks());
+    ResumableWatch watch =
+        new ResumableWatch(request.query(), bookmarked, kept / 2, watches::remove);
+    String resourceVersion = request.resourceVersion();
     if (resourceVersion == null || resourceVersion.isEmpty() || resourceVersion.equals("0")) {
       current.forEach(object -> watch.offerExisting(object.getKey(), object.getValue()));
     } else {

@@ -10,8 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Map;
 
-/** What a watch request asks for: the objects matching a query, from a resource version. */
-record WatchRequest(AttributeSet query, String resourceVersion) {
+/**
+ * What a watch request asks for: the objects matching a query, from a resource version, and whether
+ * bookmarks are welcome.
+ */
+record WatchRequest(AttributeSet query, String resourceVersion, boolean bookmarks) {
 
   private static final String NAME_SELECTOR = "metadata.name=";
 
@@ -25,7 +28,10 @@ record WatchRequest(AttributeSet query, String resourceVersion) {
         query = query.add(new Attribute(NAME, selector.substring(NAME_SELECTOR.length())));
       }
     }
-    return new WatchRequest(query, parameters.get("resourceVersion"));
+    return new WatchRequest(
+        query,
+        parameters.get("resourceVersion"),
+        "true".equals(parameters.get("allowWatchBookmarks")));
   }
 
   private static Map<String, String> parameters(String path) {

@@ -14,6 +14,7 @@ import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.ServiceStatusBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
@@ -272,6 +273,149 @@ class SimulatedClusterTest {
       assertThat(Long.parseLong(deleted.peek().getMetadata().getResourceVersion()))
           .isGreaterThan(Long.parseLong(created));
     }
+  }
+
+  @Test
+  void aWatchWithBookmarksResumesAfterMoreChangesElsewhereThanTheHistoryKeeps() {
+    try (SimulatedCluster small = SimulatedCluster.start("small-history", 0, 8)) {
+      KubernetesClient smallClient = small.client();
+      smallClient.resource(namespace("quiet")).create();
+      smallClient.resource(namespace("busy")).create();
+      var quiet = smallClient.configMaps().inNamespace("quiet");
+      var busy = smallClient.configMaps().inNamespace("busy");
+      String seen =
+          quiet.resource(configMap("first", List.of())).create().getMetadata().getResourceVersion();
+      Queue<ConfigMap> bookmarks = new ConcurrentLinkedQueue<>();
+      String resumeFrom;
+      try (Watch watch =
+          quiet.watch(
+              new ListOptionsBuilder()
+                  .withResourceVersion(seen)
+                  .withAllowWatchBookmarks(true)
+                  .build(),
+              bookmarkCollector(bookmarks))) {
+        for (int i = 0; i < 12; i++) {
+          busy.resource(configMap("busy-" + i, List.of())).create();
+        }
+        await().until(() -> bookmarks.size() >= 2);
+        resumeFrom =
+            bookmarks.stream().reduce((a, b) -> b).orElseThrow().getMetadata().getResourceVersion();
+      }
+      Queue<String> events = new ConcurrentLinkedQueue<>();
+
+      try (Watch resumed =
+          quiet.watch(
+              new ListOptionsBuilder().withResourceVersion(resumeFrom).build(), watcher(events))) {
+        quiet.resource(configMap("second", List.of())).create();
+
+        await().until(() -> events.contains("ADDED second"));
+        assertThat(events).containsExactly("ADDED second");
+      }
+      assertThat(Long.parseLong(resumeFrom)).isGreaterThan(Long.parseLong(seen));
+    }
+  }
+
+  @Test
+  void aBookmarkOfACustomResourceNamesTheKindItsDefinitionDeclares() {
+    try (SimulatedCluster small = SimulatedCluster.start("small-history", 0, 4)) {
+      KubernetesClient smallClient = small.client();
+      smallClient.resource(workspaceCrd()).create();
+      smallClient.resource(namespace("busy")).create();
+      Queue<GenericKubernetesResource> bookmarks = new ConcurrentLinkedQueue<>();
+
+      try (Watch watch =
+          smallClient
+              .genericKubernetesResources(WORKSPACES)
+              .inAnyNamespace()
+              .watch(
+                  new ListOptionsBuilder().withAllowWatchBookmarks(true).build(),
+                  new Watcher<GenericKubernetesResource>() {
+                    @Override
+                    public void eventReceived(Action action, GenericKubernetesResource object) {
+                      if (action == Action.BOOKMARK) {
+                        bookmarks.add(object);
+                      }
+                    }
+
+                    @Override
+                    public void onClose(WatcherException cause) {}
+                  })) {
+        for (int i = 0; i < 4; i++) {
+          smallClient
+              .configMaps()
+              .inNamespace("busy")
+              .resource(configMap("busy-" + i, List.of()))
+              .create();
+        }
+
+        await().until(() -> !bookmarks.isEmpty());
+        assertThat(bookmarks.peek().getKind()).isEqualTo("Workspace");
+        assertThat(bookmarks.peek().getApiVersion()).isEqualTo("meshfed.dev/v1alpha1");
+      }
+    }
+  }
+
+  private static CustomResourceDefinition workspaceCrd() {
+    return new CustomResourceDefinitionBuilder()
+        .withNewMetadata()
+        .withName("workspaces.meshfed.dev")
+        .endMetadata()
+        .withNewSpec()
+        .withGroup("meshfed.dev")
+        .withScope("Namespaced")
+        .withNewNames()
+        .withKind("Workspace")
+        .withPlural("workspaces")
+        .withSingular("workspace")
+        .endNames()
+        .addNewVersion()
+        .withName("v1alpha1")
+        .withServed(true)
+        .withStorage(true)
+        .endVersion()
+        .endSpec()
+        .build();
+  }
+
+  @Test
+  void withoutBookmarksTheSameWatchIsToldItsVersionIsGone() {
+    try (SimulatedCluster small = SimulatedCluster.start("small-history", 0, 8)) {
+      KubernetesClient smallClient = small.client();
+      smallClient.resource(namespace("quiet")).create();
+      smallClient.resource(namespace("busy")).create();
+      var quiet = smallClient.configMaps().inNamespace("quiet");
+      String seen =
+          quiet.resource(configMap("first", List.of())).create().getMetadata().getResourceVersion();
+      for (int i = 0; i < 12; i++) {
+        smallClient
+            .configMaps()
+            .inNamespace("busy")
+            .resource(configMap("busy-" + i, List.of()))
+            .create();
+      }
+      Queue<String> events = new ConcurrentLinkedQueue<>();
+
+      try (Watch resumed =
+          quiet.watch(
+              new ListOptionsBuilder().withResourceVersion(seen).build(), watcher(events))) {
+        await().until(() -> !events.isEmpty());
+        assertThat(events).singleElement().asString().startsWith("CLOSED").contains("too old");
+      }
+    }
+  }
+
+  private static Watcher<ConfigMap> bookmarkCollector(Queue<ConfigMap> bookmarks) {
+    return new Watcher<>() {
+      @Override
+      public void eventReceived(Action action, ConfigMap object) {
+        if (action == Action.BOOKMARK) {
+          bookmarks.add(object);
+        }
+      }
+
+      @Override
+      public void onClose(WatcherException cause) {}
+    };
   }
 
   private static Watcher<ConfigMap> watcher(Queue<String> events) {

@@ -4,6 +4,7 @@ import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtra
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAMESPACE;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.fabric8.kubernetes.api.model.TypeMeta;
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.http.RecordedRequest;
@@ -11,11 +12,13 @@ import io.fabric8.mockwebserver.http.WebSocket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 class WatchHistoryTest {
 
+  private static final Optional<TypeMeta> CONFIG_MAP = Optional.of(new TypeMeta("v1", "ConfigMap"));
   private static final AttributeSet IN_A = new AttributeSet(new Attribute(NAMESPACE, "a"));
 
   private final WatchHistory history = new WatchHistory(3);
@@ -26,7 +29,8 @@ class WatchHistoryTest {
     record(2, object("a", "x", 1), object("a", "x", 2));
     record(3, object("a", "x", 2), null);
 
-    RecordingSocket socket = open(history.start(IN_A, "1", Stream.empty()));
+    RecordingSocket socket =
+        open(history.start(new WatchRequest(IN_A, "1", false), CONFIG_MAP, Stream.empty()));
     record(4, null, object("a", "y", 4));
 
     assertThat(socket.types()).containsExactly("MODIFIED", "DELETED", "ADDED");
@@ -38,7 +42,8 @@ class WatchHistoryTest {
       record(version, null, object("a", "o" + version, version));
     }
 
-    RecordingSocket socket = open(history.start(IN_A, "1", Stream.empty()));
+    RecordingSocket socket =
+        open(history.start(new WatchRequest(IN_A, "1", false), CONFIG_MAP, Stream.empty()));
 
     assertThat(socket.messages).singleElement().asString().contains("\"code\":410");
     assertThat(socket.closed).isTrue();
@@ -52,14 +57,16 @@ class WatchHistoryTest {
             Map.entry(attributes("a", "x"), object("a", "x", 7)),
             Map.entry(attributes("b", "z"), object("b", "z", 8)));
 
-    RecordingSocket socket = open(history.start(IN_A, "", current));
+    RecordingSocket socket =
+        open(history.start(new WatchRequest(IN_A, "", false), CONFIG_MAP, current));
 
     assertThat(socket.messages).singleElement().asString().contains("\"name\":\"x\"");
   }
 
   @Test
   void changesBeforeTheSocketOpensAreSentWhenItDoesInOrder() {
-    ResumableWatch watch = history.start(IN_A, "0", Stream.empty());
+    ResumableWatch watch =
+        history.start(new WatchRequest(IN_A, "0", false), CONFIG_MAP, Stream.empty());
     record(1, null, object("a", "x", 1));
     record(2, object("a", "x", 1), null);
 
@@ -70,7 +77,8 @@ class WatchHistoryTest {
 
   @Test
   void anObjectMovedOutOfTheQueryIsDeletedForTheWatch() {
-    ResumableWatch watch = history.start(IN_A, "0", Stream.empty());
+    ResumableWatch watch =
+        history.start(new WatchRequest(IN_A, "0", false), CONFIG_MAP, Stream.empty());
     RecordingSocket socket = open(watch);
 
     history.record(
@@ -87,8 +95,67 @@ class WatchHistoryTest {
   }
 
   @Test
+  void aWatchThatAskedForBookmarksIsToldTheVersionBeforeChangesItMissesCouldDropItsOwn() {
+    WatchHistory history = new WatchHistory(4);
+    RecordingSocket socket =
+        open(history.start(new WatchRequest(IN_A, "0", true), CONFIG_MAP, Stream.empty()));
+
+    for (long version = 1; version <= 5; version++) {
+      history.record(
+          new WatchHistory.Change(
+              version,
+              null,
+              null,
+              attributes("b", "o" + version),
+              object("b", "o" + version, version)));
+    }
+
+    assertThat(socket.types()).containsExactly("BOOKMARK", "BOOKMARK");
+    assertThat(socket.messages.get(1)).contains("\"resourceVersion\":\"3\"");
+    RecordingSocket resumed =
+        open(history.start(new WatchRequest(IN_A, "3", true), CONFIG_MAP, Stream.empty()));
+    assertThat(resumed.closed).isFalse();
+  }
+
+  @Test
+  void aMatchingChangeRestartsTheCountTowardsABookmark() {
+    WatchHistory history = new WatchHistory(4);
+    RecordingSocket socket =
+        open(history.start(new WatchRequest(IN_A, "0", true), CONFIG_MAP, Stream.empty()));
+
+    history.record(
+        new WatchHistory.Change(1, null, null, attributes("b", "o"), object("b", "o", 1)));
+    history.record(
+        new WatchHistory.Change(2, null, null, attributes("a", "x"), object("a", "x", 2)));
+    history.record(
+        new WatchHistory.Change(3, null, null, attributes("b", "p"), object("b", "p", 3)));
+
+    assertThat(socket.types()).containsExactly("ADDED");
+  }
+
+  @Test
+  void aWatchThatDidNotAskForBookmarksGetsNone() {
+    WatchHistory history = new WatchHistory(4);
+    RecordingSocket socket =
+        open(history.start(new WatchRequest(IN_A, "0", false), CONFIG_MAP, Stream.empty()));
+
+    for (long version = 1; version <= 5; version++) {
+      history.record(
+          new WatchHistory.Change(
+              version,
+              null,
+              null,
+              attributes("b", "o" + version),
+              object("b", "o" + version, version)));
+    }
+
+    assertThat(socket.messages).isEmpty();
+  }
+
+  @Test
   void aClosedWatchHearsNoMore() {
-    ResumableWatch watch = history.start(IN_A, "0", Stream.empty());
+    ResumableWatch watch =
+        history.start(new WatchRequest(IN_A, "0", false), CONFIG_MAP, Stream.empty());
     RecordingSocket socket = open(watch);
 
     watch.onClosed(socket, 1000, "done");
