@@ -56,6 +56,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
   private final Discovery discovery = new Discovery(this::storedCustomResourceDefinitions);
   private final NameIndexedObjects objects = new NameIndexedObjects();
+  private final ParsedDefinitions definitions = new ParsedDefinitions();
   private final WatchHistory history;
   private final ReadWriteLock storeLock;
 
@@ -151,7 +152,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
     String version = object.path("apiVersion").asText().substring(group.get().length() + 1);
     JsonNode schema = null;
-    for (JsonNode declared : parse(crd.getValue()).path("spec").path("versions")) {
+    for (JsonNode declared : definitions.of(crd).path("spec").path("versions")) {
       if (declared.path("name").asText().equals(version)) {
         schema = declared.path("schema").path("openAPIV3Schema");
       }
@@ -387,7 +388,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       return Optional.empty();
     }
     Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
-    return Optional.of(parse(crd.getValue()).path("spec").path("names").path("kind").asText());
+    return Optional.of(definitions.of(crd).path("spec").path("names").path("kind").asText());
   }
 
   private List<String> versionsDeclaredByCrd(String group, String plural) {
@@ -396,7 +397,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       return List.of();
     }
     List<String> versions = new ArrayList<>();
-    for (JsonNode version : parse(crd.getValue()).path("spec").path("versions")) {
+    for (JsonNode version : definitions.of(crd).path("spec").path("versions")) {
       if (version.path("served").asBoolean(true)) {
         versions.add(version.path("name").asText());
       }

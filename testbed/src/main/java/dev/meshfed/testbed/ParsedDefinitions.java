@@ -1,0 +1,29 @@
+package dev.meshfed.testbed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.mockwebserver.crud.AttributeSet;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Stored CustomResourceDefinitions, parsed once per stored state: every request to a custom
+ * resource reads its definition's served versions, every write of an Istio object its schema, and
+ * Istio's definitions are hundreds of kilobytes of JSON. Callers must not modify what they get.
+ */
+final class ParsedDefinitions {
+
+  private record Parsed(String state, JsonNode definition) {}
+
+  private final Map<AttributeSet, Parsed> parsed = new ConcurrentHashMap<>();
+
+  JsonNode of(Map.Entry<AttributeSet, String> stored) {
+    Parsed known = parsed.get(stored.getKey());
+    // the store hands out the very string it holds, so an unchanged definition compares at once
+    if (known != null && known.state().equals(stored.getValue())) {
+      return known.definition();
+    }
+    JsonNode definition = ClusterObjectStore.parse(stored.getValue());
+    parsed.put(stored.getKey(), new Parsed(stored.getValue(), definition));
+    return definition;
+  }
+}
