@@ -48,7 +48,7 @@ public final class ManifestParser {
     }
     checkMatches("metadata.namespace", key.namespace(), metadata.getNamespace());
     ensureManagedByLabel(metadata);
-    return new DesiredManifest(key, type, object);
+    return new DesiredManifest(key, type, writeJson(object));
   }
 
   private static GenericKubernetesResource readJson(String manifestJson)
@@ -63,6 +63,14 @@ public final class ManifestParser {
     } catch (JsonProcessingException e) {
       throw new InvalidRecordException(
           "manifest is not a JSON object: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private static String writeJson(GenericKubernetesResource object) {
+    try {
+      return JSON.writeValueAsString(object);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("an object just read does not write: " + e.getMessage(), e);
     }
   }
 

@@ -29,6 +29,16 @@ class ManifestParserTest {
   }
 
   @Test
+  void eachObjectToApplyIsAFreshCopy() throws InvalidRecordException {
+    DesiredManifest manifest =
+        parser.parse(serviceEntryKey(V1, "foo"), serviceEntryJson(V1, "foo", "foo.global"));
+
+    manifest.object().getMetadata().setName("changed-by-a-client");
+
+    assertThat(manifest.object().getMetadata().getName()).isEqualTo("foo");
+  }
+
+  @Test
   void fillsInTheNamespaceOfTheKeyAndTheManagedByLabel() throws InvalidRecordException {
     String json =
         """
