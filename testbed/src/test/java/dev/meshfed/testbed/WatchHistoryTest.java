@@ -100,15 +100,7 @@ class WatchHistoryTest {
     RecordingSocket socket =
         open(history.start(new WatchRequest(IN_A, "0", true), CONFIG_MAP, Stream.empty()));
 
-    for (long version = 1; version <= 5; version++) {
-      history.record(
-          new WatchHistory.Change(
-              version,
-              null,
-              null,
-              attributes("b", "o" + version),
-              object("b", "o" + version, version)));
-    }
+    createdInB(history, 5);
 
     assertThat(socket.types()).containsExactly("BOOKMARK", "BOOKMARK");
     assertThat(socket.messages.get(1)).contains("\"resourceVersion\":\"3\"");
@@ -139,15 +131,7 @@ class WatchHistoryTest {
     RecordingSocket socket =
         open(history.start(new WatchRequest(IN_A, "0", false), CONFIG_MAP, Stream.empty()));
 
-    for (long version = 1; version <= 5; version++) {
-      history.record(
-          new WatchHistory.Change(
-              version,
-              null,
-              null,
-              attributes("b", "o" + version),
-              object("b", "o" + version, version)));
-    }
+    createdInB(history, 5);
 
     assertThat(socket.messages).isEmpty();
   }
@@ -173,6 +157,19 @@ class WatchHistoryTest {
             oldState,
             newState == null ? null : attributes("a", nameIn(newState)),
             newState));
+  }
+
+  /** Versions 1 to {@code count}: a new object in namespace b each, which IN_A does not match. */
+  private static void createdInB(WatchHistory history, int count) {
+    for (long version = 1; version <= count; version++) {
+      history.record(
+          new WatchHistory.Change(
+              version,
+              null,
+              null,
+              attributes("b", "o" + version),
+              object("b", "o" + version, version)));
+    }
   }
 
   private static RecordingSocket open(ResumableWatch watch) {
