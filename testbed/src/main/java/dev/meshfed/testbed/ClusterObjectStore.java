@@ -209,9 +209,8 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     WatchRequest request = WatchRequest.of(path, attributeExtractor.fromPath(path));
     storeLock.readLock().lock();
     try {
-      Optional<TypeMeta> type =
-          request.bookmarks() ? watchedType(request.query()) : Optional.empty();
-      ResumableWatch watch = history.start(request, type, objects.entrySet().stream());
+      ResumableWatch watch =
+          history.start(request, watchedType(request.query()), objects.entrySet().stream());
       return new MockResponse().withWebSocketUpgrade(watch);
     } finally {
       storeLock.readLock().unlock();
@@ -384,20 +383,21 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
 
   /** The served versions the stored CRD of group/plural declares; empty without such a CRD. */
   private Optional<String> kindDeclaredByCrd(String group, String version, String plural) {
-    if (!versionsDeclaredByCrd(group, plural).contains(version)) {
+    Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
+    if (crd == null || !servedVersions(definitions.of(crd)).contains(version)) {
       return Optional.empty();
     }
-    Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
     return Optional.of(definitions.of(crd).path("spec").path("names").path("kind").asText());
   }
 
   private List<String> versionsDeclaredByCrd(String group, String plural) {
     Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
-    if (crd == null) {
-      return List.of();
-    }
+    return crd == null ? List.of() : servedVersions(definitions.of(crd));
+  }
+
+  private static List<String> servedVersions(JsonNode crd) {
     List<String> versions = new ArrayList<>();
-    for (JsonNode version : definitions.of(crd).path("spec").path("versions")) {
+    for (JsonNode version : crd.path("spec").path("versions")) {
       if (version.path("served").asBoolean(true)) {
         versions.add(version.path("name").asText());
       }
