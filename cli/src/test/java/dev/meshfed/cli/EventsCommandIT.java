@@ -9,6 +9,7 @@ import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.HostFederated;
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
@@ -48,7 +49,10 @@ class EventsCommandIT {
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
       TopicProvisioning.ensure(
-          admin, List.of(Topics.events(), Topics.applied("cluster6")), (short) 1, TIMEOUT);
+          admin,
+          List.of(Topics.events(), Topics.applied("cluster6")),
+          TopicSettings.BROKER_DEFAULTS,
+          TIMEOUT);
     }
     Instant now = Instant.now();
     publish(

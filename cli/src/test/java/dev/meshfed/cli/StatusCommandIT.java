@@ -30,6 +30,7 @@ import dev.meshfed.schema.events.InputAccepted;
 import dev.meshfed.schema.events.InputRejected;
 import dev.meshfed.schema.events.Severity;
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.schema.status.InputState;
@@ -91,7 +92,8 @@ class StatusCommandIT {
       for (String cluster : List.of("mgmt", "cluster1", "cluster2")) {
         topics.addAll(Topics.clusterTopics(cluster));
       }
-      TopicProvisioning.ensure(admin, topics, (short) 1, Duration.ofSeconds(30));
+      TopicProvisioning.ensure(
+          admin, topics, TopicSettings.BROKER_DEFAULTS, Duration.ofSeconds(30));
     }
     publish(
         Topics.discovered("mgmt"),

@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -20,14 +21,23 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.config.SaslConfigs;
 import org.apache.kafka.common.utils.Time;
+import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
  * A single-node Kafka (KRaft, combined broker and controller) running inside this JVM on 127.0.0.1.
  * Transactions work (replication factor and min ISR 1 for the internal topics).
+ *
+ * <p>{@link #startWithSasl} adds a SASL listener (SCRAM-SHA-512) where Kafka's standard authorizer
+ * enforces ACLs, as a secured production Kafka would. The PLAINTEXT listener stays for the broker
+ * itself and for the test harness, whose anonymous principal is a super user.
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -36,13 +46,18 @@ public final class KafkaBroker implements AutoCloseable {
   private static final String CONTROLLER_LISTENER = "CONTROLLER";
   private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
+  static final String SCRAM_MECHANISM = "SCRAM-SHA-512";
+
   private final KafkaRaftServer server;
   private final String bootstrapServers;
+  private final Optional<String> saslBootstrapServers;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  private KafkaBroker(KafkaRaftServer server, String bootstrapServers) {
+  private KafkaBroker(
+      KafkaRaftServer server, String bootstrapServers, Optional<String> saslBootstrapServers) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
+    this.saslBootstrapServers = saslBootstrapServers;
   }
 
   /** Starts a broker on a random free port; formats {@code logDir} if it is not formatted yet. */
@@ -55,6 +70,18 @@ public final class KafkaBroker implements AutoCloseable {
    * logDir} if it is not formatted yet, else reuses its data.
    */
   public static KafkaBroker start(Path logDir, int port) {
+    return start(logDir, port, false);
+  }
+
+  /**
+   * Starts a broker with a SASL/SCRAM listener besides the PLAINTEXT one, ACLs enforced: a SCRAM
+   * user ({@link #addScramUser}) may do only what ACLs grant it.
+   */
+  public static KafkaBroker startWithSasl(Path logDir) {
+    return start(logDir, 0, true);
+  }
+
+  private static KafkaBroker start(Path logDir, int port, boolean sasl) {
     Thread thread = Thread.currentThread();
     ClassLoader callerLoader = thread.getContextClassLoader();
     // Kafka loads plugins through the context class loader and its threads inherit it: under
@@ -62,15 +89,60 @@ public final class KafkaBroker implements AutoCloseable {
     thread.setContextClassLoader(KafkaRaftServer.class.getClassLoader());
     try {
       QuietLogging.apply();
-      return startWithBrokerClassLoader(logDir, port == 0 ? freePort() : port);
+      return startWithBrokerClassLoader(
+          logDir, port == 0 ? freePort() : port, sasl ? Optional.of(freePort()) : Optional.empty());
     } finally {
       thread.setContextClassLoader(callerLoader);
     }
   }
 
-  /** The bootstrap address, {@code 127.0.0.1:PORT}. */
+  /** The PLAINTEXT bootstrap address, {@code 127.0.0.1:PORT}; a super user's with SASL on. */
   public String bootstrapServers() {
     return bootstrapServers;
+  }
+
+  /** The SASL listener's address, if the broker has one. */
+  public Optional<String> saslBootstrapServers() {
+    return saslBootstrapServers;
+  }
+
+  /** Creates or updates a SCRAM user through the super user's listener. */
+  public void addScramUser(String user, String password) {
+    try (Admin admin =
+        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+      admin
+          .alterUserScramCredentials(
+              List.of(
+                  new UserScramCredentialUpsertion(
+                      user, new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, 4096), password)))
+          .all()
+          .get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted adding SCRAM user " + user, e);
+    } catch (ExecutionException | TimeoutException e) {
+      throw new IllegalStateException("cannot add SCRAM user " + user, e);
+    }
+  }
+
+  /** Client properties that log in to the SASL listener as {@code user}. */
+  public Map<String, String> scramClientProperties(String user, String password) {
+    String servers =
+        saslBootstrapServers.orElseThrow(
+            () -> new IllegalStateException("this broker has no SASL listener"));
+    return Map.of(
+        AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        servers,
+        AdminClientConfig.SECURITY_PROTOCOL_CONFIG,
+        "SASL_PLAINTEXT",
+        SaslConfigs.SASL_MECHANISM,
+        SCRAM_MECHANISM,
+        SaslConfigs.SASL_JAAS_CONFIG,
+        "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+            + user
+            + "\" password=\""
+            + password
+            + "\";");
   }
 
   @Override
@@ -81,11 +153,14 @@ public final class KafkaBroker implements AutoCloseable {
     }
   }
 
-  private static KafkaBroker startWithBrokerClassLoader(Path logDir, int port) {
+  private static KafkaBroker startWithBrokerClassLoader(
+      Path logDir, int port, Optional<Integer> saslPort) {
     Properties config = brokerConfig(logDir, port, freePort());
+    saslPort.ifPresent(sasl -> addSaslListener(config, sasl));
     formatIfNeeded(logDir, config);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
-    KafkaBroker broker = new KafkaBroker(server, HOST + ":" + port);
+    KafkaBroker broker =
+        new KafkaBroker(server, HOST + ":" + port, saslPort.map(sasl -> HOST + ":" + sasl));
     try {
       server.startup();
       broker.awaitReady();
@@ -139,6 +214,27 @@ public final class KafkaBroker implements AutoCloseable {
             Map.entry("background.threads", "2"),
             Map.entry("num.recovery.threads.per.data.dir", "1")));
     return props;
+  }
+
+  /**
+   * A SASL_PLAINTEXT listener with SCRAM, and the standard authorizer. The broker reaches itself
+   * and its controller over PLAINTEXT as the anonymous principal, which must therefore be a super
+   * user; so is the harness that connects there.
+   */
+  private static void addSaslListener(Properties config, int saslPort) {
+    String sasl = "SASL://" + HOST + ":" + saslPort;
+    config.put("listeners", config.getProperty("listeners") + "," + sasl);
+    config.put("advertised.listeners", config.getProperty("advertised.listeners") + "," + sasl);
+    config.put(
+        "listener.security.protocol.map",
+        config.getProperty("listener.security.protocol.map") + ",SASL:SASL_PLAINTEXT");
+    config.put("sasl.enabled.mechanisms", SCRAM_MECHANISM);
+    config.put(
+        "listener.name.sasl.scram-sha-512.sasl.jaas.config",
+        "org.apache.kafka.common.security.scram.ScramLoginModule required;");
+    config.put("authorizer.class.name", StandardAuthorizer.class.getName());
+    config.put("super.users", "User:ANONYMOUS");
+    config.put("allow.everyone.if.no.acl.found", "false");
   }
 
   private static void formatIfNeeded(Path logDir, Properties config) {

@@ -14,6 +14,7 @@ import dev.meshfed.schema.discovery.ServiceState;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
 import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
@@ -87,7 +88,7 @@ class AuditCommandsIT {
           admin,
           List.of(
               Topics.desired("cluster2"), Topics.discovered("cluster1"), Topics.discovered("mgmt")),
-          (short) 1,
+          TopicSettings.BROKER_DEFAULTS,
           Duration.ofSeconds(30));
     }
     publish(

@@ -22,6 +22,7 @@ import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
 import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
@@ -85,7 +86,8 @@ class RecordedInputsIT {
     try (Admin admin =
         Admin.create(
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-      TopicProvisioning.ensure(admin, topics, (short) 1, Duration.ofSeconds(30));
+      TopicProvisioning.ensure(
+          admin, topics, TopicSettings.BROKER_DEFAULTS, Duration.ofSeconds(30));
     }
     Map<String, Map<DiscoveryKey, DiscoveredObject>> inputs = bookinfo();
     inputs.forEach((cluster, objects) -> publish(Topics.discovered(cluster), T1, objects));

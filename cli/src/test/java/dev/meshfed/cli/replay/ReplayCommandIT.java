@@ -8,6 +8,7 @@ import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
@@ -77,7 +78,7 @@ class ReplayCommandIT {
           admin,
           List.of(
               Topics.desired("cluster1"), Topics.desired("cluster2"), Topics.desired("cluster3")),
-          (short) 1,
+          TopicSettings.BROKER_DEFAULTS,
           Duration.ofSeconds(30));
     }
     // as translation-service writes them: in transactions, new records before tombstones

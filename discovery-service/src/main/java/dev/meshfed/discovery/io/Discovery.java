@@ -58,7 +58,7 @@ public final class Discovery {
         new KafkaTopicProvisioner(
             KafkaProperties.admin(servers, clientId),
             Topics.clusterTopics(cluster),
-            settings.replicationFactor(),
+            settings.topics(),
             settings.kafkaTimeout()),
         new KafkaTopicSnapshotReader(
             KafkaProperties.snapshotConsumer(servers, clientId), topic, settings.kafkaTimeout()),

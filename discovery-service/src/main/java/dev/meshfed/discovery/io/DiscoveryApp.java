@@ -3,6 +3,7 @@ package dev.meshfed.discovery.io;
 import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.sync.Backoff;
 import dev.meshfed.discovery.sync.DiscoveryService;
+import dev.meshfed.schema.kafka.TopicSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -87,7 +88,7 @@ public class DiscoveryApp {
     return new DiscoverySettings(
         cluster,
         kafka,
-        config.topics().replicationFactor(),
+        new TopicSettings(config.topics().replicationFactor(), config.topics().minInsyncReplicas()),
         version,
         config.kafkaTimeout(),
         config.syncTimeout(),

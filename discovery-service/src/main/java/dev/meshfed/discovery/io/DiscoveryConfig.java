@@ -44,9 +44,11 @@ public interface DiscoveryConfig {
     Optional<String> context();
   }
 
+  /** How missing topics are created; each absent setting is the broker's default. */
   interface TopicOptions {
-    @WithDefault("1")
-    short replicationFactor();
+    Optional<Short> replicationFactor();
+
+    Optional<Integer> minInsyncReplicas();
   }
 
   interface PublishOptions {

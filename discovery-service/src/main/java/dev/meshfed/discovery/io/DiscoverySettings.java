@@ -1,6 +1,7 @@
 package dev.meshfed.discovery.io;
 
 import dev.meshfed.discovery.model.NamespaceSelection;
+import dev.meshfed.schema.kafka.TopicSettings;
 import java.time.Duration;
 import java.util.Map;
 
@@ -9,6 +10,7 @@ import java.util.Map;
  *
  * @param kafka Kafka client configuration (bootstrap.servers, and TLS/SASL settings if any), shared
  *     by discovery's admin, consumer and producer
+ * @param topics how to create the cluster's topics when they are missing
  * @param kafkaTimeout how long to wait for Kafka to create topics or return the topic's records
  * @param syncTimeout how long to wait for the cluster's objects to be listed
  * @param namespaces the namespaces whose applications are published
@@ -16,7 +18,7 @@ import java.util.Map;
 public record DiscoverySettings(
     String cluster,
     Map<String, Object> kafka,
-    short replicationFactor,
+    TopicSettings topics,
     String discoveryVersion,
     Duration kafkaTimeout,
     Duration syncTimeout,
@@ -32,7 +34,7 @@ public record DiscoverySettings(
   public DiscoverySettings(
       String cluster,
       Map<String, Object> kafka,
-      short replicationFactor,
+      TopicSettings topics,
       String discoveryVersion,
       Duration kafkaTimeout,
       Duration syncTimeout,
@@ -41,7 +43,7 @@ public record DiscoverySettings(
     this(
         cluster,
         kafka,
-        replicationFactor,
+        topics,
         discoveryVersion,
         kafkaTimeout,
         syncTimeout,
@@ -55,7 +57,7 @@ public record DiscoverySettings(
     return new DiscoverySettings(
         name,
         kafka,
-        replicationFactor,
+        topics,
         discoveryVersion,
         kafkaTimeout,
         syncTimeout,

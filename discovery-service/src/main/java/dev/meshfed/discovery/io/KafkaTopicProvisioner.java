@@ -2,6 +2,7 @@ package dev.meshfed.discovery.io;
 
 import dev.meshfed.discovery.sync.TopicProvisioner;
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import java.time.Duration;
 import java.util.List;
@@ -9,31 +10,31 @@ import java.util.Map;
 import org.apache.kafka.clients.admin.Admin;
 import org.jboss.logging.Logger;
 
-/** Creates topics with the Kafka Admin client; a topic that exists already is fine. */
+/** Creates the topics that are missing with the Kafka Admin client. */
 final class KafkaTopicProvisioner implements TopicProvisioner {
 
   private static final Logger LOG = Logger.getLogger(KafkaTopicProvisioner.class);
 
   private final Map<String, Object> adminProperties;
   private final List<TopicSpec<?, ?>> topics;
-  private final short replicationFactor;
+  private final TopicSettings settings;
   private final Duration timeout;
 
   KafkaTopicProvisioner(
       Map<String, Object> adminProperties,
       List<TopicSpec<?, ?>> topics,
-      short replicationFactor,
+      TopicSettings settings,
       Duration timeout) {
     this.adminProperties = adminProperties;
     this.topics = topics;
-    this.replicationFactor = replicationFactor;
+    this.settings = settings;
     this.timeout = timeout;
   }
 
   @Override
   public void ensureClusterTopics() {
     try (Admin admin = Admin.create(adminProperties)) {
-      TopicProvisioning.ensure(admin, topics, replicationFactor, timeout)
+      TopicProvisioning.ensure(admin, topics, settings, timeout)
           .forEach(topic -> LOG.infof("Created topic %s", topic));
     }
   }

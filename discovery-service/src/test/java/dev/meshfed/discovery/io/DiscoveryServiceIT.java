@@ -52,6 +52,7 @@ import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
 import dev.meshfed.schema.discovery.WorkspaceState;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
@@ -978,7 +979,7 @@ class DiscoveryServiceIT {
         new DiscoverySettings(
             cluster.name(),
             Map.of("bootstrap.servers", broker.bootstrapServers()),
-            (short) 1,
+            TopicSettings.BROKER_DEFAULTS,
             "it",
             Duration.ofSeconds(30),
             Duration.ofSeconds(30),

@@ -9,6 +9,7 @@ import dev.meshfed.discovery.sync.Backoff;
 import dev.meshfed.discovery.sync.RestartingDiscovery;
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.Kubeconfig;
@@ -138,7 +139,7 @@ class MultiClusterDiscoveryIT {
         new DiscoverySettings(
             null,
             Map.of("bootstrap.servers", broker.bootstrapServers()),
-            (short) 1,
+            TopicSettings.BROKER_DEFAULTS,
             "it",
             Duration.ofSeconds(30),
             Duration.ofSeconds(5),

@@ -23,6 +23,8 @@ public interface DistributionConfig {
 
   Options distribution();
 
+  TopicOptions topics();
+
   /** How to reach one cluster of the multi-cluster mode. */
   interface ClusterAccess {
 
@@ -33,10 +35,14 @@ public interface DistributionConfig {
     Optional<String> context();
   }
 
-  interface Options {
+  /** How missing topics are created; each absent setting is the broker's default. */
+  interface TopicOptions {
+    Optional<Short> replicationFactor();
 
-    @WithDefault("1")
-    short replicationFactor();
+    Optional<Integer> minInsyncReplicas();
+  }
+
+  interface Options {
 
     Retry retry();
   }

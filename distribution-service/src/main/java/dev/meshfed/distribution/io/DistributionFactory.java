@@ -6,6 +6,7 @@ import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -22,12 +23,12 @@ public final class DistributionFactory {
   public static DistributionLoop create(
       String cluster,
       Map<String, Object> kafkaConfig,
-      short replicationFactor,
+      TopicSettings topics,
       KubernetesClient client,
       RetrySettings retry) {
     TopicSpec<DesiredKey, DesiredObject> spec = Topics.desired(cluster);
     return new DistributionLoop(
-        new KafkaDesiredTopic(kafkaConfig, cluster, replicationFactor),
+        new KafkaDesiredTopic(kafkaConfig, cluster, topics),
         new KafkaDesiredRecordSource(kafkaConfig, spec),
         new KubernetesClusterWriter(client),
         new KubernetesManagedObjects(client),

@@ -2,6 +2,7 @@ package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.schema.kafka.TopicSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -38,7 +39,8 @@ public class DistributionService {
             ServedClusters.of(config),
             client::get,
             kafkaConfig,
-            config.distribution().replicationFactor(),
+            new TopicSettings(
+                config.topics().replicationFactor(), config.topics().minInsyncReplicas()),
             new RetrySettings(
                 config.distribution().retry().initialDelay(),
                 config.distribution().retry().maxDelay()));

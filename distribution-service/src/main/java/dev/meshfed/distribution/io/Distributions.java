@@ -4,6 +4,7 @@ import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.schema.kafka.TopicSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -40,7 +41,7 @@ public final class Distributions implements AutoCloseable {
       List<ServedCluster> clusters,
       Supplier<KubernetesClient> applicationClient,
       Map<String, Object> kafkaConfig,
-      short replicationFactor,
+      TopicSettings topics,
       RetrySettings retry) {
     List<Served> served = new ArrayList<>();
     Distributions distributions = new Distributions(served);
@@ -55,8 +56,7 @@ public final class Distributions implements AutoCloseable {
             cluster.client.getMasterUrl(),
             cluster.kubeconfig.map(k -> " from kubeconfig " + k).orElse(""));
         cluster.loop =
-            DistributionFactory.create(
-                cluster.name, kafkaConfig, replicationFactor, cluster.client, retry);
+            DistributionFactory.create(cluster.name, kafkaConfig, topics, cluster.client, retry);
         cluster.loop.start();
         cluster.statusLoop =
             DistributionFactory.statusLoop(cluster.name, kafkaConfig, cluster.client, retry);

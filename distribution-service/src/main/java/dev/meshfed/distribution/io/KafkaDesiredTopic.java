@@ -2,6 +2,7 @@ package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.apply.DesiredTopic;
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import java.time.Duration;
@@ -11,9 +12,9 @@ import org.apache.kafka.clients.admin.Admin;
 import org.jboss.logging.Logger;
 
 /**
- * Creates the cluster's desired and status topics, which this service reads, and the applied topic
- * it reports to, with the partitions and configuration their specs give. The discovered topic is
- * left to discovery-service: it exists once the cluster has joined.
+ * Creates, when missing, the cluster's desired and status topics, which this service reads, and the
+ * applied topic it reports to, with the partitions and configuration their specs give. The
+ * discovered topic is left to discovery-service: it exists once the cluster has joined.
  */
 public final class KafkaDesiredTopic implements DesiredTopic {
 
@@ -24,15 +25,15 @@ public final class KafkaDesiredTopic implements DesiredTopic {
   private final TopicSpec<?, ?> desired;
   private final TopicSpec<?, ?> applied;
   private final TopicSpec<?, ?> status;
-  private final short replicationFactor;
+  private final TopicSettings settings;
 
   public KafkaDesiredTopic(
-      Map<String, Object> kafkaConfig, String cluster, short replicationFactor) {
+      Map<String, Object> kafkaConfig, String cluster, TopicSettings settings) {
     this.kafkaConfig = Map.copyOf(kafkaConfig);
     this.desired = Topics.desired(cluster);
     this.applied = Topics.applied(cluster);
     this.status = Topics.status(cluster);
-    this.replicationFactor = replicationFactor;
+    this.settings = settings;
   }
 
   @Override
@@ -43,7 +44,7 @@ public final class KafkaDesiredTopic implements DesiredTopic {
   @Override
   public void ensureExists() {
     try (Admin admin = Admin.create(kafkaConfig)) {
-      TopicProvisioning.ensure(admin, List.of(desired, applied, status), replicationFactor, TIMEOUT)
+      TopicProvisioning.ensure(admin, List.of(desired, applied, status), settings, TIMEOUT)
           .forEach(topic -> LOG.infof("Created topic %s", topic));
     }
   }

@@ -2,6 +2,7 @@ package dev.meshfed.distribution.io;
 
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import java.util.List;
@@ -33,7 +34,10 @@ final class DesiredTopicWriter implements AutoCloseable {
 
   static void createTopic(String bootstrapServers, String cluster) throws Exception {
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrapServers))) {
-      admin.createTopics(List.of(Topics.desired(cluster).newTopic((short) 1))).all().get();
+      admin
+          .createTopics(List.of(Topics.desired(cluster).newTopic(TopicSettings.BROKER_DEFAULTS)))
+          .all()
+          .get();
     }
   }
 

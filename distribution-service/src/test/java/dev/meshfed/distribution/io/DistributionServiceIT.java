@@ -19,6 +19,7 @@ import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.ClusterConverged;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
@@ -360,7 +361,7 @@ class DistributionServiceIT {
         DistributionFactory.create(
             clusterName,
             Map.of("bootstrap.servers", broker.bootstrapServers()),
-            (short) 1,
+            TopicSettings.BROKER_DEFAULTS,
             serviceClient,
             FAST_RETRY);
     loops.add(loop);

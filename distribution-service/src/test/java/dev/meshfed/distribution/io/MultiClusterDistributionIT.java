@@ -12,6 +12,7 @@ import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.DistributionStatus;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.ClusterConverged;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.Kubeconfig;
 import dev.meshfed.testbed.SimulatedCluster;
@@ -213,7 +214,7 @@ class MultiClusterDistributionIT {
         ServedClusters.of(config),
         MultiClusterDistributionIT::noApplicationClient,
         Map.of("bootstrap.servers", broker.bootstrapServers()),
-        config.distribution().replicationFactor(),
+        new TopicSettings(config.topics().replicationFactor(), config.topics().minInsyncReplicas()),
         new RetrySettings(
             config.distribution().retry().initialDelay(),
             config.distribution().retry().maxDelay()));

@@ -91,9 +91,23 @@ class ServedClustersTest {
   void distributionOptionsHaveDefaults() {
     DistributionConfig config = config(Map.of("meshfed.cluster", "cluster1"));
 
-    assertThat(config.distribution().replicationFactor()).isEqualTo((short) 1);
+    assertThat(config.topics().replicationFactor()).as("the broker's default").isEmpty();
+    assertThat(config.topics().minInsyncReplicas()).as("the broker's default").isEmpty();
     assertThat(config.distribution().retry().initialDelay()).isEqualTo(Duration.ofMillis(200));
     assertThat(config.distribution().retry().maxDelay()).isEqualTo(Duration.ofSeconds(30));
+  }
+
+  @Test
+  void topicSettingsAreReadWhenGiven() {
+    DistributionConfig config =
+        config(
+            Map.of(
+                "meshfed.cluster", "cluster1",
+                "meshfed.topics.replication-factor", "3",
+                "meshfed.topics.min-insync-replicas", "2"));
+
+    assertThat(config.topics().replicationFactor()).contains((short) 3);
+    assertThat(config.topics().minInsyncReplicas()).contains(2);
   }
 
   /** Reads the properties as the application does, with Quarkus' durations ("200ms"). */

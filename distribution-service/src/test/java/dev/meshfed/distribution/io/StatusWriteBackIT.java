@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.schema.status.InputState;
@@ -79,7 +80,7 @@ class StatusWriteBackIT {
     client = cluster.client();
     topic = Topics.status("mgmt");
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.createTopics(List.of(topic.newTopic((short) 1))).all().get();
+      admin.createTopics(List.of(topic.newTopic(TopicSettings.BROKER_DEFAULTS))).all().get();
     }
     translation =
         new KafkaProducer<>(

@@ -9,6 +9,7 @@ import dev.meshfed.oracle.mesh.FederationCheck;
 import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.oracle.mesh.MeshOracle;
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
@@ -329,7 +330,7 @@ public final class DemoPipeline implements AutoCloseable {
     List<TopicSpec<?, ?>> specs = new ArrayList<>();
     clusters.keySet().forEach(c -> specs.addAll(Topics.clusterTopics(c)));
     specs.add(Topics.events());
-    TopicProvisioning.ensure(admin, specs, (short) 1, Duration.ofSeconds(30));
+    TopicProvisioning.ensure(admin, specs, TopicSettings.BROKER_DEFAULTS, Duration.ofSeconds(30));
   }
 
   private static void loadCrds(MeshfedHome home, SimulatedCluster cluster) throws IOException {

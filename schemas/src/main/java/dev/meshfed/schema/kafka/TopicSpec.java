@@ -16,7 +16,7 @@ public record TopicSpec<K, V>(
     Map<String, String> configs,
     String writer) {
 
-  public NewTopic newTopic(short replicationFactor) {
-    return new NewTopic(name, partitions, replicationFactor).configs(configs);
+  public NewTopic newTopic(TopicSettings settings) {
+    return settings.newTopic(this);
   }
 }

@@ -56,8 +56,7 @@ public final class Topics {
           "min.compaction.lag.ms", millis(AUDIT_WINDOW),
           // a tombstone stays readable for the window too, so replay sees deletions
           "delete.retention.ms", millis(AUDIT_WINDOW),
-          "segment.ms", millis(SEGMENT),
-          "min.insync.replicas", "1");
+          "segment.ms", millis(SEGMENT));
 
   private static final Map<String, String> EVENT_TOPIC_CONFIG =
       Map.of(

@@ -1,14 +1,19 @@
 package dev.meshfed.translation.io;
 
 import dev.meshfed.schema.kafka.TopicProvisioning;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.topology.TranslationTopology;
 import dev.meshfed.translation.translate.TranslationSettings;
+import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -20,8 +25,13 @@ public class TopologyProducer {
 
   private static final Logger LOG = Logger.getLogger(TopologyProducer.class);
 
-  @ConfigProperty(name = "kafka.bootstrap.servers")
-  String bootstrapServers;
+  /**
+   * Every {@code kafka.*} property, prefix removed (servers, TLS, SASL): Quarkus gives the same to
+   * Kafka Streams.
+   */
+  @Inject
+  @Identifier("default-kafka-broker")
+  Map<String, Object> kafkaConfig;
 
   @ConfigProperty(name = "meshfed.management-cluster", defaultValue = "mgmt")
   String managementCluster;
@@ -33,8 +43,13 @@ public class TopologyProducer {
   @ConfigProperty(name = "meshfed.cluster-registration", defaultValue = "optional")
   String clusterRegistration;
 
-  @ConfigProperty(name = "meshfed.topics.replication-factor", defaultValue = "1")
-  short replicationFactor;
+  /** Unset: the broker's default. */
+  @ConfigProperty(name = "meshfed.topics.replication-factor")
+  Optional<Short> replicationFactor;
+
+  /** Unset: the broker's default. */
+  @ConfigProperty(name = "meshfed.topics.min-insync-replicas")
+  Optional<Integer> minInsyncReplicas;
 
   @Produces
   public org.apache.kafka.streams.Topology topology() {
@@ -59,10 +74,14 @@ public class TopologyProducer {
   }
 
   private void ensureEventsTopic() {
-    try (Admin admin =
-        Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+    Map<String, Object> adminConfig = new HashMap<>(kafkaConfig);
+    adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "meshfed-translation-admin");
+    try (Admin admin = Admin.create(adminConfig)) {
       TopicProvisioning.ensure(
-              admin, List.of(Topics.events()), replicationFactor, Duration.ofSeconds(30))
+              admin,
+              List.of(Topics.events()),
+              new TopicSettings(replicationFactor, minInsyncReplicas),
+              Duration.ofSeconds(30))
           .forEach(topic -> LOG.infof("Created topic %s", topic));
     }
   }

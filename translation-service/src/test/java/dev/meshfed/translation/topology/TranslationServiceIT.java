@@ -7,6 +7,7 @@ import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
+import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.KafkaBroker;
@@ -49,7 +50,7 @@ class TranslationServiceIT {
   static void start() throws Exception {
     broker = KafkaBroker.start(dir.resolve("kafka"));
     createTopics("mgmt", "cluster1", "cluster2");
-    create(List.of(Topics.events().newTopic((short) 1)));
+    create(List.of(Topics.events().newTopic(TopicSettings.BROKER_DEFAULTS)));
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "translation-it-" + UUID.randomUUID());
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers());
@@ -152,7 +153,8 @@ class TranslationServiceIT {
   private static void createTopics(String... clusters) throws Exception {
     List<NewTopic> topics = new ArrayList<>();
     for (String cluster : clusters) {
-      Topics.clusterTopics(cluster).forEach(t -> topics.add(t.newTopic((short) 1)));
+      Topics.clusterTopics(cluster)
+          .forEach(t -> topics.add(t.newTopic(TopicSettings.BROKER_DEFAULTS)));
     }
     create(topics);
   }
