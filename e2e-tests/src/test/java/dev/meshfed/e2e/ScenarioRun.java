@@ -40,9 +40,11 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
   static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
 
   private final String name;
+  private final DemoPipeline.KafkaSecurity security;
   private final List<String> crdDirs;
   private final Path expected;
   private final Path dumps;
+  private final Path workDir;
   private final Map<String, Instant> convergedAt = new LinkedHashMap<>();
   private Scenario scenario;
   private DemoPipeline pipeline;
@@ -56,10 +58,26 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
    * before the services start, as clusters with another product installed (Gloo Mesh's) would.
    */
   ScenarioRun(String name, List<String> crdDirs) {
+    this(name, crdDirs, DemoPipeline.KafkaSecurity.NONE, name);
+  }
+
+  private ScenarioRun(
+      String name, List<String> crdDirs, DemoPipeline.KafkaSecurity security, String runName) {
     this.crdDirs = List.copyOf(crdDirs);
     this.name = name;
+    this.security = security;
     this.expected = RESOURCES.resolve("expected").resolve(name);
-    this.dumps = Path.of("target/e2e/dumps").resolve(name);
+    this.dumps = Path.of("target/e2e/dumps").resolve(runName);
+    this.workDir = Path.of("target/e2e").resolve(runName);
+  }
+
+  /**
+   * The scenario on a Kafka that authenticates every service (SASL/SCRAM) and enforces the ACLs of
+   * docs/security.md; its files go under {@code <name>-secured}.
+   */
+  static ScenarioRun secured(String name) {
+    return new ScenarioRun(
+        name, List.of(), DemoPipeline.KafkaSecurity.SCRAM_WITH_ACLS, name + "-secured");
   }
 
   @Override
@@ -68,10 +86,11 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
     pipeline =
         DemoPipeline.prepare(
             MeshfedHome.locate(),
-            Path.of("target/e2e").resolve(name),
+            workDir,
             List.copyOf(scenario.clusters()),
             DemoPipeline.Layout.PER_CLUSTER,
-            DemoPipeline.Jvm.SMALL);
+            DemoPipeline.Jvm.SMALL,
+            security);
     for (String dir : crdDirs) {
       installCrds(RESOURCES.resolve(dir));
     }

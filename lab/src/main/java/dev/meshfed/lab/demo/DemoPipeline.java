@@ -66,6 +66,7 @@ public final class DemoPipeline implements AutoCloseable {
   private final Admin admin;
   private final TopicMirror mirror;
   private final ConvergenceProbe probe;
+  private final KafkaLogins logins;
 
   /** The JVMs the services run in. */
   public enum Jvm {
@@ -92,14 +93,35 @@ public final class DemoPipeline implements AutoCloseable {
     SHARED
   }
 
+  /** How the services log in to Kafka. */
+  public enum KafkaSecurity {
+    /** One PLAINTEXT listener, no ACLs: the demo and most tests. */
+    NONE,
+    /**
+     * SASL/SCRAM with ACLs enforced: each service process logs in as a user of its own, granted
+     * exactly what {@link dev.meshfed.schema.kafka.KafkaAccess} lists. The harness itself stays a
+     * super user.
+     */
+    SCRAM_WITH_ACLS
+  }
+
   private final Jvm jvm;
 
   private DemoPipeline(
-      MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout, Jvm jvm)
+      MeshfedHome home,
+      Path workDir,
+      List<String> clusterNames,
+      Layout layout,
+      Jvm jvm,
+      KafkaSecurity security)
       throws IOException {
     this.jvm = jvm;
     this.workDir = workDir;
-    this.broker = KafkaBroker.start(workDir.resolve("kafka"));
+    Path kafkaDir = workDir.resolve("kafka");
+    this.broker =
+        security == KafkaSecurity.NONE
+            ? KafkaBroker.start(kafkaDir)
+            : KafkaBroker.startWithSasl(kafkaDir);
     Files.writeString(kafkaProperties(), "bootstrap.servers=" + broker.bootstrapServers() + "\n");
     for (String name : clusterNames) {
       SimulatedCluster cluster = SimulatedCluster.start(name);
@@ -114,6 +136,8 @@ public final class DemoPipeline implements AutoCloseable {
     this.admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     createTopics();
+    this.logins = new KafkaLogins(broker, admin, security == KafkaSecurity.SCRAM_WITH_ACLS);
+    logins.cli(TRANSLATION_APP_ID);
     this.mirror = new TopicMirror(broker.bootstrapServers());
     this.probe = new ConvergenceProbe(admin, mirror, clusters);
     defineProcesses(home, layout);
@@ -134,9 +158,20 @@ public final class DemoPipeline implements AutoCloseable {
   public static DemoPipeline prepare(
       MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout, Jvm jvm)
       throws IOException {
+    return prepare(home, workDir, clusterNames, layout, jvm, KafkaSecurity.NONE);
+  }
+
+  public static DemoPipeline prepare(
+      MeshfedHome home,
+      Path workDir,
+      List<String> clusterNames,
+      Layout layout,
+      Jvm jvm,
+      KafkaSecurity security)
+      throws IOException {
     deleteRecursively(workDir);
     Files.createDirectories(workDir);
-    return new DemoPipeline(home, workDir, clusterNames, layout, jvm);
+    return new DemoPipeline(home, workDir, clusterNames, layout, jvm, security);
   }
 
   public void startServices() {
@@ -161,8 +196,18 @@ public final class DemoPipeline implements AutoCloseable {
     return workDir.resolve("kafka.properties");
   }
 
+  /** The super user's listener: what the harness, and commands run against the demo, use. */
   public String bootstrapServers() {
     return broker.bootstrapServers();
+  }
+
+  /**
+   * The Kafka client properties of a service's user ({@code meshfed-discovery-cluster2}, …), as its
+   * process got them, or the {@code meshfed} command's ({@code meshfed-cli}): to try what that
+   * principal may do.
+   */
+  public Map<String, String> kafkaClientProperties(String user) {
+    return logins.clientProperties(user);
   }
 
   public Map<String, SimulatedCluster> clusters() {
@@ -277,10 +322,13 @@ public final class DemoPipeline implements AutoCloseable {
         new ServiceProcess(
             "translation-service",
             home.serviceJar("translation-service"),
-            Map.of(
-                "kafka.bootstrap.servers", broker.bootstrapServers(),
-                "quarkus.kafka-streams.application-id", TRANSLATION_APP_ID,
-                "kafka-streams.state.dir", workDir.resolve("translation-state").toString()),
+            with(
+                logins.translation(TRANSLATION_APP_ID),
+                Map.of(
+                    "quarkus.kafka-streams.application-id",
+                    TRANSLATION_APP_ID,
+                    "kafka-streams.state.dir",
+                    workDir.resolve("translation-state").toString())),
             logs.resolve("translation-service.log"),
             jvm.options));
     for (String service : List.of("discovery-service", "distribution-service")) {
@@ -300,23 +348,23 @@ public final class DemoPipeline implements AutoCloseable {
     return new ServiceProcess(
         service + "/" + cluster.name(),
         home.serviceJar(service),
-        Map.of(
-            "kafka.bootstrap.servers",
-            broker.bootstrapServers(),
-            "meshfed.cluster",
-            cluster.name(),
-            "quarkus.kubernetes-client.api-server-url",
-            cluster.url(),
-            "quarkus.kubernetes-client.trust-certs",
-            "true"),
+        with(
+            login(service, List.of(cluster.name())),
+            Map.of(
+                "meshfed.cluster",
+                cluster.name(),
+                "quarkus.kubernetes-client.api-server-url",
+                cluster.url(),
+                "quarkus.kubernetes-client.trust-certs",
+                "true")),
         logs.resolve(service + "-" + cluster.name() + ".log"),
         jvm.options);
   }
 
   /** Multi-cluster mode: each cluster through its own kubeconfig, as its credentials. */
   private ServiceProcess sharedProcess(MeshfedHome home, String service, Path logs) {
-    Map<String, String> properties = new LinkedHashMap<>();
-    properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+    Map<String, String> properties =
+        new LinkedHashMap<>(login(service, List.copyOf(clusters.keySet())));
     for (SimulatedCluster cluster : clusters.values()) {
       properties.put(
           "meshfed.clusters." + cluster.name() + ".kubeconfig",
@@ -324,6 +372,18 @@ public final class DemoPipeline implements AutoCloseable {
     }
     return new ServiceProcess(
         service, home.serviceJar(service), properties, logs.resolve(service + ".log"), jvm.options);
+  }
+
+  private Map<String, String> login(String service, List<String> served) {
+    return service.equals("discovery-service")
+        ? logins.discovery(served)
+        : logins.distribution(served);
+  }
+
+  private static Map<String, String> with(Map<String, String> kafka, Map<String, String> more) {
+    Map<String, String> properties = new LinkedHashMap<>(kafka);
+    properties.putAll(more);
+    return properties;
   }
 
   private void createTopics() {

@@ -90,10 +90,14 @@ public final class KafkaAccess {
     return acls.bindings();
   }
 
-  /** The {@code meshfed} command: reads every meshfed topic, without a consumer group. */
-  public static List<AclBinding> cli(String principal) {
+  /**
+   * The {@code meshfed} command: reads every meshfed topic without a consumer group of its own, and
+   * translation's committed offsets ({@code status} shows how far translation has read).
+   */
+  public static List<AclBinding> cli(String principal, String translationApplicationId) {
     Acls acls = new Acls(principal);
     acls.prefixedTopic(Topics.PREFIX, DESCRIBE, READ);
+    acls.add(ResourceType.GROUP, translationApplicationId, PatternType.LITERAL, DESCRIBE);
     return acls.bindings();
   }
 
