@@ -105,8 +105,6 @@ public final class DemoPipeline implements AutoCloseable {
     SCRAM_WITH_ACLS
   }
 
-  private final Jvm jvm;
-
   private DemoPipeline(
       MeshfedHome home,
       Path workDir,
@@ -115,7 +113,6 @@ public final class DemoPipeline implements AutoCloseable {
       Jvm jvm,
       KafkaSecurity security)
       throws IOException {
-    this.jvm = jvm;
     this.workDir = workDir;
     Path kafkaDir = workDir.resolve("kafka");
     this.broker =
@@ -140,7 +137,8 @@ public final class DemoPipeline implements AutoCloseable {
     logins.cli(TRANSLATION_APP_ID);
     this.mirror = new TopicMirror(broker.bootstrapServers());
     this.probe = new ConvergenceProbe(admin, mirror, clusters);
-    defineProcesses(home, layout);
+    processes.putAll(
+        new ServiceProcesses(home, workDir, clusters, logins, jvm.options).define(layout));
   }
 
   /** Starts everything, one service per cluster; the work directory is emptied first. */
@@ -186,9 +184,8 @@ public final class DemoPipeline implements AutoCloseable {
     return workDir.resolve("kubeconfig");
   }
 
-  /** A kubeconfig with just this cluster: what its discovery and distribution processes use. */
   private Path clusterKubeconfig(SimulatedCluster cluster) {
-    return workDir.resolve("kubeconfigs").resolve(cluster.name());
+    return ServiceProcesses.clusterKubeconfig(workDir, cluster.name());
   }
 
   /** Client properties of the demo's broker, for `meshfed events` and other commands. */
@@ -313,77 +310,6 @@ public final class DemoPipeline implements AutoCloseable {
     }
     process.start();
     stopped.remove(process);
-  }
-
-  private void defineProcesses(MeshfedHome home, Layout layout) {
-    Path logs = workDir.resolve("logs");
-    processes.put(
-        "translation-service",
-        new ServiceProcess(
-            "translation-service",
-            home.serviceJar("translation-service"),
-            with(
-                logins.translation(TRANSLATION_APP_ID),
-                Map.of(
-                    "quarkus.kafka-streams.application-id",
-                    TRANSLATION_APP_ID,
-                    "kafka-streams.state.dir",
-                    workDir.resolve("translation-state").toString())),
-            logs.resolve("translation-service.log"),
-            jvm.options));
-    for (String service : List.of("discovery-service", "distribution-service")) {
-      if (layout == Layout.SHARED) {
-        processes.put(service, sharedProcess(home, service, logs));
-      } else {
-        for (SimulatedCluster cluster : clusters.values()) {
-          String key = service + "/" + cluster.name();
-          processes.put(key, perClusterProcess(home, service, cluster, logs));
-        }
-      }
-    }
-  }
-
-  private ServiceProcess perClusterProcess(
-      MeshfedHome home, String service, SimulatedCluster cluster, Path logs) {
-    return new ServiceProcess(
-        service + "/" + cluster.name(),
-        home.serviceJar(service),
-        with(
-            login(service, List.of(cluster.name())),
-            Map.of(
-                "meshfed.cluster",
-                cluster.name(),
-                "quarkus.kubernetes-client.api-server-url",
-                cluster.url(),
-                "quarkus.kubernetes-client.trust-certs",
-                "true")),
-        logs.resolve(service + "-" + cluster.name() + ".log"),
-        jvm.options);
-  }
-
-  /** Multi-cluster mode: each cluster through its own kubeconfig, as its credentials. */
-  private ServiceProcess sharedProcess(MeshfedHome home, String service, Path logs) {
-    Map<String, String> properties =
-        new LinkedHashMap<>(login(service, List.copyOf(clusters.keySet())));
-    for (SimulatedCluster cluster : clusters.values()) {
-      properties.put(
-          "meshfed.clusters." + cluster.name() + ".kubeconfig",
-          clusterKubeconfig(cluster).toString());
-    }
-    return new ServiceProcess(
-        service, home.serviceJar(service), properties, logs.resolve(service + ".log"), jvm.options);
-  }
-
-  private Map<String, String> login(String service, List<String> served) {
-    return service.equals("discovery-service")
-        ? logins.discovery(served)
-        : logins.distribution(served);
-  }
-
-  private static Map<String, String> with(Map<String, String> kafka, Map<String, String> more) {
-    Map<String, String> properties = new LinkedHashMap<>(kafka);
-    properties.putAll(more);
-    return properties;
   }
 
   private void createTopics() {

@@ -1,0 +1,115 @@
+package dev.meshfed.lab.demo;
+
+import dev.meshfed.cli.MeshfedHome;
+import dev.meshfed.testbed.SimulatedCluster;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The service processes of a demo pipeline, as the layout asks: one translation-service, and a
+ * discovery-service and a distribution-service per cluster or shared by all, each with its own
+ * Kafka login.
+ */
+final class ServiceProcesses {
+
+  private final MeshfedHome home;
+  private final Path workDir;
+  private final Map<String, SimulatedCluster> clusters;
+  private final KafkaLogins logins;
+  private final List<String> jvmOptions;
+
+  ServiceProcesses(
+      MeshfedHome home,
+      Path workDir,
+      Map<String, SimulatedCluster> clusters,
+      KafkaLogins logins,
+      List<String> jvmOptions) {
+    this.home = home;
+    this.workDir = workDir;
+    this.clusters = clusters;
+    this.logins = logins;
+    this.jvmOptions = jvmOptions;
+  }
+
+  /** A kubeconfig with just this cluster: what its discovery and distribution processes use. */
+  static Path clusterKubeconfig(Path workDir, String cluster) {
+    return workDir.resolve("kubeconfigs").resolve(cluster);
+  }
+
+  /** The processes by name: {@code translation-service}, {@code discovery-service/<cluster>}, … */
+  Map<String, ServiceProcess> define(DemoPipeline.Layout layout) {
+    Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+    processes.put(
+        "translation-service",
+        new ServiceProcess(
+            "translation-service",
+            home.serviceJar("translation-service"),
+            with(
+                logins.translation(DemoPipeline.TRANSLATION_APP_ID),
+                Map.of(
+                    "quarkus.kafka-streams.application-id",
+                    DemoPipeline.TRANSLATION_APP_ID,
+                    "kafka-streams.state.dir",
+                    workDir.resolve("translation-state").toString())),
+            log("translation-service"),
+            jvmOptions));
+    for (String service : List.of("discovery-service", "distribution-service")) {
+      if (layout == DemoPipeline.Layout.SHARED) {
+        processes.put(service, sharedProcess(service));
+      } else {
+        for (SimulatedCluster cluster : clusters.values()) {
+          processes.put(service + "/" + cluster.name(), perClusterProcess(service, cluster));
+        }
+      }
+    }
+    return processes;
+  }
+
+  private ServiceProcess perClusterProcess(String service, SimulatedCluster cluster) {
+    return new ServiceProcess(
+        service + "/" + cluster.name(),
+        home.serviceJar(service),
+        with(
+            login(service, List.of(cluster.name())),
+            Map.of(
+                "meshfed.cluster",
+                cluster.name(),
+                "quarkus.kubernetes-client.api-server-url",
+                cluster.url(),
+                "quarkus.kubernetes-client.trust-certs",
+                "true")),
+        log(service + "-" + cluster.name()),
+        jvmOptions);
+  }
+
+  /** Multi-cluster mode: each cluster through its own kubeconfig, as its credentials. */
+  private ServiceProcess sharedProcess(String service) {
+    Map<String, String> properties =
+        new LinkedHashMap<>(login(service, List.copyOf(clusters.keySet())));
+    for (String cluster : clusters.keySet()) {
+      properties.put(
+          "meshfed.clusters." + cluster + ".kubeconfig",
+          clusterKubeconfig(workDir, cluster).toString());
+    }
+    return new ServiceProcess(
+        service, home.serviceJar(service), properties, log(service), jvmOptions);
+  }
+
+  private Map<String, String> login(String service, List<String> served) {
+    return service.equals("discovery-service")
+        ? logins.discovery(served)
+        : logins.distribution(served);
+  }
+
+  private Path log(String name) {
+    return workDir.resolve("logs").resolve(name + ".log");
+  }
+
+  private static Map<String, String> with(Map<String, String> kafka, Map<String, String> more) {
+    Map<String, String> properties = new LinkedHashMap<>(kafka);
+    properties.putAll(more);
+    return properties;
+  }
+}
