@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.meshfed.cli.StatusCommand;
+import dev.meshfed.lab.demo.ServiceProcess;
 import dev.meshfed.schema.kafka.Topics;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.ByteArrayOutputStream;
@@ -114,6 +115,52 @@ class KafkaAclIT {
     assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
     assertThat(exit).as(out.toString(StandardCharsets.UTF_8)).isZero();
     assertThat(out.toString(StandardCharsets.UTF_8)).contains("cluster1", "cluster2", "converged");
+  }
+
+  @Test
+  @Order(4)
+  void everyServiceIsReadyAndLiveAndCountsWhatItDid() throws Exception {
+    for (ServiceProcess process : run.pipeline().processes().values()) {
+      assertThat(Endpoints.get(process, "/q/health/ready"))
+          .as(process.name() + " ready")
+          .contains("\"status\": \"UP\"");
+      assertThat(Endpoints.get(process, "/q/health/live"))
+          .as(process.name() + " live")
+          .contains("\"status\": \"UP\"");
+    }
+    String discovery =
+        Endpoints.get(run.pipeline().process("discovery-service", "cluster1"), "/q/metrics");
+    assertThat(Endpoints.metric(discovery, "meshfed_discovery_published_total", "cluster1"))
+        .isPositive();
+    assertThat(Endpoints.metric(discovery, "meshfed_discovery_synced", "cluster1")).isEqualTo(1);
+    assertThat(Endpoints.metric(discovery, "meshfed_discovery_publish_failures_total", "cluster1"))
+        .isZero();
+
+    String translation =
+        Endpoints.get(run.pipeline().process("translation-service", null), "/q/metrics");
+    assertThat(Endpoints.metric(translation, "meshfed_translation_inputs_changed_total", ""))
+        .isPositive();
+    assertThat(Endpoints.metric(translation, "meshfed_translation_units_recomputed_total", ""))
+        .isPositive();
+
+    String distribution =
+        Endpoints.get(run.pipeline().process("distribution-service", "cluster2"), "/q/metrics");
+    double desired = Endpoints.metric(distribution, "meshfed_distribution_desired", "cluster2");
+    assertThat(desired).isPositive();
+    assertThat(Endpoints.metric(distribution, "meshfed_distribution_applied_total", "cluster2"))
+        .isGreaterThanOrEqualTo(desired);
+    assertThat(Endpoints.metric(distribution, "meshfed_distribution_caught_up", "cluster2"))
+        .isEqualTo(1);
+    assertThat(
+            Endpoints.metric(distribution, "meshfed_distribution_apply_failures_total", "cluster2"))
+        .isZero();
+    assertThat(
+            Endpoints.metric(
+                distribution,
+                "kafka_consumer_fetch_manager_records_lag_max",
+                "meshfed-distribution-meshfed.desired.cluster2"))
+        .as("caught up: no lag")
+        .isZero();
   }
 
   private static Traffic traffic() {

@@ -9,6 +9,13 @@ import java.util.Optional;
 /** Which clusters one discovery-service process serves, as its configuration says. */
 public sealed interface ClusterMode {
 
+  /** The names of the clusters served. */
+  default List<String> names() {
+    return this instanceof Multi multi
+        ? multi.clusters().stream().map(KubeconfigCluster::name).toList()
+        : List.of(((Single) this).cluster());
+  }
+
   /** Production: one cluster, reached through the Quarkus Kubernetes client configuration. */
   record Single(String cluster) implements ClusterMode {}
 

@@ -11,8 +11,10 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,6 +30,7 @@ public class DiscoveryApp {
   private final Map<String, Object> kafka;
   private final String version;
   private Runnable stopDiscovery = () -> {};
+  private volatile Supplier<List<ClusterReport>> reports = List::of;
 
   public DiscoveryApp(
       Instance<KubernetesClient> quarkusClient,
@@ -54,6 +57,7 @@ public class DiscoveryApp {
     KubernetesClient client = quarkusClient.get();
     DiscoveryService service = Discovery.create(settings(cluster), client);
     stopDiscovery = service::close;
+    reports = () -> List.of(new ClusterReport(cluster, false, List.of(), service.publishCounts()));
     LOG.infof(
         "Discovering cluster %s (API server %s) into Kafka %s",
         cluster, client.getMasterUrl(), kafka.get("bootstrap.servers"));
@@ -63,6 +67,11 @@ public class DiscoveryApp {
       service.close();
       throw e;
     }
+    reports =
+        () ->
+            List.of(
+                new ClusterReport(
+                    cluster, true, service.stoppedSources(), service.publishCounts()));
   }
 
   /** Returns at once; each cluster syncs, or keeps retrying, on its own. */
@@ -73,11 +82,24 @@ public class DiscoveryApp {
             mode.clusters(),
             new Backoff(config.startRetry().initialDelay(), config.startRetry().maxDelay()));
     stopDiscovery = discovery::close;
+    reports =
+        () ->
+            discovery.clusters().stream()
+                .map(
+                    c ->
+                        new ClusterReport(
+                            c.cluster(), c.synced(), c.stoppedSources(), c.publishCounts()))
+                .toList();
     LOG.infof(
         "Discovering clusters %s into Kafka %s",
         mode.clusters().stream().map(ClusterMode.KubeconfigCluster::name).toList(),
         kafka.get("bootstrap.servers"));
     discovery.start();
+  }
+
+  /** Each served cluster's state, for the health checks and metrics; empty before the start. */
+  public List<ClusterReport> reports() {
+    return reports.get();
   }
 
   void stop(@Observes ShutdownEvent event) {

@@ -28,6 +28,7 @@ final class KubernetesClusterWatch implements ClusterWatch {
 
   private final KubernetesClient client;
   private final boolean ownsClient;
+  private volatile boolean closed;
   private final Map<Source, SharedIndexInformer<? extends HasMetadata>> informers =
       new EnumMap<>(Source.class);
 
@@ -161,7 +162,19 @@ final class KubernetesClusterWatch implements ClusterWatch {
   }
 
   @Override
+  public List<Source> stoppedSources() {
+    if (closed) {
+      return List.of();
+    }
+    return informers.entrySet().stream()
+        .filter(entry -> entry.getValue().stopped().toCompletableFuture().isDone())
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
+  @Override
   public void close() {
+    closed = true;
     informers.values().forEach(SharedIndexInformer::close);
     if (ownsClient) {
       client.close();

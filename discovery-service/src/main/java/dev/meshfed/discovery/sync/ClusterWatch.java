@@ -32,6 +32,12 @@ public interface ClusterWatch extends AutoCloseable {
   /** One cached object; namespace is "" for cluster-scoped objects. */
   Optional<HasMetadata> cached(Source source, String namespace, String name);
 
+  /**
+   * The sources whose watch ended for good (an informer stops on an error it cannot retry, such as
+   * a lost permission): their cache no longer follows the cluster.
+   */
+  List<Source> stoppedSources();
+
   @Override
   void close();
 }

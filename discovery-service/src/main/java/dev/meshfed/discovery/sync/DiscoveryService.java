@@ -4,10 +4,12 @@ import dev.meshfed.discovery.model.AgentRecord;
 import dev.meshfed.discovery.model.KnownRecords;
 import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.model.Reconciliation;
+import dev.meshfed.discovery.model.Source;
 import dev.meshfed.discovery.model.Write;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -47,7 +49,7 @@ public final class DiscoveryService implements AutoCloseable {
   private final ClusterWatch watch;
   private final ClusterState clusterState;
   private final Write agent;
-  private Publisher publisher;
+  private volatile Publisher publisher;
   private boolean closed;
 
   public DiscoveryService(
@@ -128,6 +130,20 @@ public final class DiscoveryService implements AutoCloseable {
 
   private Write current(DiscoveryKey key) {
     return key.equals(AgentRecord.KEY) ? agent : clusterState.current(key);
+  }
+
+  /** What has been published so far; zeros before the start. */
+  public PublishCounts publishCounts() {
+    Publisher current = publisher;
+    return current == null
+        ? new PublishCounts(0, 0, 0)
+        : new PublishCounts(
+            current.sentCount(), current.unchangedCount(), current.failedSendCount());
+  }
+
+  /** The sources whose watch ended for good; see {@link ClusterWatch#stoppedSources}. */
+  public List<Source> stoppedSources() {
+    return watch.stoppedSources();
   }
 
   /** Stops watching, then sends what is queued and waits for the broker. */

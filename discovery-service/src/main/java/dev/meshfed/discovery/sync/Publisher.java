@@ -40,6 +40,7 @@ public final class Publisher implements AutoCloseable {
   private final Set<DiscoveryKey> retryScheduled = new HashSet<>();
   private final AtomicLong sent = new AtomicLong();
   private final AtomicLong unchanged = new AtomicLong();
+  private final AtomicLong failedSends = new AtomicLong();
   private final AtomicBoolean closing = new AtomicBoolean();
 
   /**
@@ -96,6 +97,11 @@ public final class Publisher implements AutoCloseable {
     return unchanged.get();
   }
 
+  /** Sends the broker did not take (each is retried with the key's current state). */
+  public long failedSendCount() {
+    return failedSends.get();
+  }
+
   private boolean publishIfNews(Write write) {
     if (!known.isNews(write)) {
       unchanged.incrementAndGet();
@@ -123,6 +129,7 @@ public final class Publisher implements AutoCloseable {
   }
 
   private void scheduleRetry(DiscoveryKey key, Throwable error) {
+    failedSends.incrementAndGet();
     int attempt = failedAttempts.merge(key, 1, Integer::sum);
     Duration delay = backoff.delay(attempt);
     LOG.errorf(

@@ -1,6 +1,8 @@
 package dev.meshfed.discovery.sync;
 
+import dev.meshfed.discovery.model.Source;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Executors;
@@ -50,6 +52,23 @@ public final class RestartingDiscovery implements AutoCloseable {
   /** Returns at once; the cluster starts in the background until it succeeds or is closed. */
   public void start() {
     thread.execute(this::attempt);
+  }
+
+  /** Whether the cluster has synced (it stays so: a started service recovers on its own). */
+  public boolean synced() {
+    return started.isDone();
+  }
+
+  /** The sources of the running service whose watch ended for good. */
+  public List<Source> stoppedSources() {
+    DiscoveryService service = current;
+    return service == null || !synced() ? List.of() : service.stoppedSources();
+  }
+
+  /** What the running service has published; zeros while none runs. */
+  public PublishCounts publishCounts() {
+    DiscoveryService service = current;
+    return service == null ? new PublishCounts(0, 0, 0) : service.publishCounts();
   }
 
   /** Completes once the cluster has synced and its Agent record is queued. */

@@ -24,6 +24,17 @@ class ClusterModeTest {
   }
 
   @Test
+  void namesAreTheServedClusters() {
+    assertThat(mode(Map.of("meshfed.cluster", "cluster1")).names()).containsExactly("cluster1");
+    assertThat(
+            mode(Map.of(
+                    "meshfed.clusters.b.kubeconfig", "/b.yaml",
+                    "meshfed.clusters.a.kubeconfig", "/a.yaml"))
+                .names())
+        .containsExactly("a", "b");
+  }
+
+  @Test
   void clustersAreTheMultiModeEachWithItsKubeconfigAndOptionalContext() {
     ClusterMode mode =
         mode(

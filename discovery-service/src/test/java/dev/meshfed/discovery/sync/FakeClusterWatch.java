@@ -66,4 +66,9 @@ class FakeClusterWatch implements ClusterWatch {
         + "/"
         + object.getMetadata().getName();
   }
+
+  @Override
+  public List<Source> stoppedSources() {
+    return List.of();
+  }
 }

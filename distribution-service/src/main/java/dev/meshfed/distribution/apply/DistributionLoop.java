@@ -73,6 +73,15 @@ public final class DistributionLoop implements AutoCloseable {
     return status;
   }
 
+  /**
+   * False when the loop can no longer make progress: its reader stopped, without {@link #close}, on
+   * an error it could not retry. (The apply thread survives a failed task: the executor replaces
+   * it.)
+   */
+  public boolean alive() {
+    return reader.reading();
+  }
+
   /** Stops reading and writing, then delivers what was reported; idempotent. */
   @Override
   public void close() {
@@ -140,6 +149,7 @@ public final class DistributionLoop implements AutoCloseable {
             reconciler.pruned(),
             reconciler.pending(),
             reconciler.retrying(),
+            reconciler.failedAttempts(),
             state.failedRecords(),
             caughtUp);
     convergence.observe(status, state.lastOffset()).ifPresent(reports::converged);

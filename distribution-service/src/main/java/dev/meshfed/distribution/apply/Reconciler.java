@@ -33,6 +33,7 @@ final class Reconciler {
   private final Map<ObjectIdentity, Work> pending = new HashMap<>();
   // counted, not scanned for: the status is refreshed after every attempt
   private int retrying;
+  private long failedAttempts;
   private long applied;
   private long deleted;
   private long pruned;
@@ -81,6 +82,7 @@ final class Reconciler {
     try {
       perform(action);
     } catch (RuntimeException e) {
+      failedAttempts++;
       if (work.failures++ == 0) {
         retrying++;
       }
@@ -163,6 +165,10 @@ final class Reconciler {
 
   int retrying() {
     return retrying;
+  }
+
+  long failedAttempts() {
+    return failedAttempts;
   }
 
   long applied() {

@@ -47,6 +47,11 @@ final class TopicReader implements AutoCloseable {
     thread.start();
   }
 
+  /** False once reading stopped for a reason other than {@link #close}: nothing will be read. */
+  boolean reading() {
+    return !running || thread.isAlive() || thread.getState() == Thread.State.NEW;
+  }
+
   /** Stops reading and closes the source; idempotent. */
   @Override
   public void close() {

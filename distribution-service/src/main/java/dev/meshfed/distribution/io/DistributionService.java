@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -50,6 +51,11 @@ public class DistributionService {
     if (distributions != null) {
       distributions.close();
     }
+  }
+
+  /** The served clusters whose loop stopped for good. */
+  public List<String> stalled() {
+    return distributions == null ? List.of() : distributions.stalled();
   }
 
   /** Each served cluster's status, by name; empty until started. */

@@ -96,6 +96,14 @@ public final class Distributions implements AutoCloseable {
     return status;
   }
 
+  /** The clusters whose loop stopped and will not recover: the process should be restarted. */
+  public List<String> stalled() {
+    return served.stream()
+        .filter(cluster -> cluster.loop != null && !cluster.loop.alive())
+        .map(cluster -> cluster.name)
+        .toList();
+  }
+
   /**
    * Closes every cluster's loop, then the client built for it. Clusters close in parallel: each
    * waits, within bounds, for its writes and reports to end, and a cluster whose API server or

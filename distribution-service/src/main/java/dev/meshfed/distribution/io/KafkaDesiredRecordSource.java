@@ -5,6 +5,8 @@ import dev.meshfed.distribution.model.TopicRecord;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.kafka.TopicSpec;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.binder.kafka.KafkaClientMetrics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,6 +29,7 @@ public final class KafkaDesiredRecordSource implements DesiredRecordSource {
   private final TopicSpec<DesiredKey, DesiredObject> spec;
   private final KafkaConsumer<byte[], byte[]> consumer;
   private final DesiredRecordDecoder decoder;
+  private final KafkaClientMetrics metrics;
   private Map<TopicPartition, Long> endOffsets = Map.of();
 
   public KafkaDesiredRecordSource(
@@ -34,6 +37,10 @@ public final class KafkaDesiredRecordSource implements DesiredRecordSource {
     this.spec = spec;
     this.consumer = StateTopicConsumers.create(kafkaConfig, "meshfed-distribution-" + spec.name());
     this.decoder = new DesiredRecordDecoder(spec);
+    // the consumer's own metrics, among them its lag behind the desired topic
+    // (kafka_consumer_fetch_manager_records_lag)
+    this.metrics = new KafkaClientMetrics(consumer);
+    metrics.bindTo(Metrics.globalRegistry);
   }
 
   @Override
@@ -71,6 +78,7 @@ public final class KafkaDesiredRecordSource implements DesiredRecordSource {
 
   @Override
   public void close() {
+    metrics.close();
     consumer.close();
   }
 }

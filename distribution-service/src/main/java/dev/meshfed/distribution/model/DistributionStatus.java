@@ -9,6 +9,7 @@ package dev.meshfed.distribution.model;
  * @param pruned successful deletes of managed objects nothing desires, so far
  * @param pending identities with an attempt queued, running or awaiting a retry
  * @param retrying of those, identities whose last attempt failed
+ * @param failedAttempts failed applies and deletes so far (each retry that fails counts)
  * @param failed records that could not be used (undecodable, unknown kind, bad manifest)
  * @param caughtUp the topic was read to its end as of start, and that state applied and pruned
  */
@@ -19,9 +20,10 @@ public record DistributionStatus(
     long pruned,
     int pending,
     int retrying,
+    long failedAttempts,
     int failed,
     boolean caughtUp) {
 
   public static final DistributionStatus STARTING =
-      new DistributionStatus(0, 0, 0, 0, 0, 0, 0, false);
+      new DistributionStatus(0, 0, 0, 0, 0, 0, 0, 0, false);
 }

@@ -45,14 +45,14 @@ class DistributionLoopTest {
     awaitCaughtUp();
 
     assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("a.global");
-    assertThat(loop.status()).isEqualTo(new DistributionStatus(2, 2, 0, 0, 0, 0, 0, true));
+    assertThat(loop.status()).isEqualTo(new DistributionStatus(2, 2, 0, 0, 0, 0, 0, 0, true));
 
     topic.add(serviceEntry(V1, "foo", "b.global"));
     topic.add(tombstone(V1, "bar"));
 
     await().until(() -> cluster.get(BAR).isEmpty());
     assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("b.global");
-    assertThat(loop.status()).isEqualTo(new DistributionStatus(1, 3, 1, 0, 0, 0, 0, true));
+    assertThat(loop.status()).isEqualTo(new DistributionStatus(1, 3, 1, 0, 0, 0, 0, 0, true));
   }
 
   @Test
@@ -123,6 +123,9 @@ class DistributionLoopTest {
     awaitCaughtUp();
     assertThat(cluster.get(FOO)).isPresent();
     assertThat(loop.status().retrying()).isZero();
+    assertThat(loop.status().failedAttempts())
+        .as("every failed write counts")
+        .isEqualTo(cluster.writes().stream().filter(w -> w.endsWith("failed")).count());
   }
 
   @Test

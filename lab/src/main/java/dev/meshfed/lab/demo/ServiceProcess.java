@@ -1,6 +1,10 @@
 package dev.meshfed.lab.demo;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,6 +22,7 @@ public final class ServiceProcess {
   private final Path log;
   private final List<String> jvmOptions;
   private Process process;
+  private volatile int managementPort;
 
   ServiceProcess(
       String name, Path jar, Map<String, String> properties, Path log, List<String> jvmOptions) {
@@ -47,6 +52,9 @@ public final class ServiceProcess {
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    managementPort = freePort();
+    command.add("-Dquarkus.management.host=127.0.0.1");
+    command.add("-Dquarkus.management.port=" + managementPort);
     command.addAll(List.of("-jar", jar.toString()));
     try {
       Files.createDirectories(log.getParent());
@@ -58,6 +66,11 @@ public final class ServiceProcess {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start " + name, e);
     }
+  }
+
+  /** Where its health and metrics are served: {@code http://127.0.0.1:PORT/q/health}. */
+  public URI managementUri() {
+    return URI.create("http://127.0.0.1:" + managementPort);
   }
 
   /** Stops it the way Kubernetes does: SIGTERM, then SIGKILL after a grace period. */
@@ -86,5 +99,13 @@ public final class ServiceProcess {
 
   public synchronized boolean isAlive() {
     return process != null && process.isAlive();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("No free port on the loopback interface", e);
+    }
   }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -40,6 +41,8 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   private UnitWriter writer;
   private ClusterAnnouncements announcements;
   private Membership membership;
+  private Sensor inputsChanged;
+  private Sensor unitsRecomputed;
 
   FederationProcessor(TranslationSettings settings, int unitsPerBatch) {
     this.settings = settings;
@@ -58,6 +61,8 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
             context.getStateStore(TranslationTopology.UNITS_STORE), inputs.mesh(), this::forward);
     announcements = new ClusterAnnouncements(inputs, this::forward);
     membership = FederationTranslator.membership(inputs.mesh(), settings);
+    inputsChanged = sensor(context, "inputs-changed");
+    unitsRecomputed = sensor(context, "units-recomputed");
     LOG.infof("Translation state restored: %d inputs", inputs.mesh().size());
     schedule.restarted();
     context.schedule(RecomputeSchedule.INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
@@ -84,6 +89,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
     }
     ObjectId id = new ObjectId(cluster.get(), key.getKind(), key.getNamespace(), key.getName());
     InputIndex.Change change = inputs.update(id, value);
+    inputsChanged.record();
     announcements.inputChanged(change, value, membership, timestamp);
     recomputeAffected(change, timestamp);
   }
@@ -111,6 +117,19 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
     for (UnitId unit : units) {
       writer.recompute(unit, membership, timestamp);
     }
+    unitsRecomputed.record(units.size());
+  }
+
+  /**
+   * A Kafka Streams metric of this task ({@code stream-meshfed-metrics}: {@code <operation>-total}
+   * and {@code -rate}): exported with Streams' own metrics, as {@code
+   * kafka_stream_meshfed_<operation>_total}.
+   */
+  private static Sensor sensor(ProcessorContext<?, ?> context, String operation) {
+    return context
+        .metrics()
+        .addRateTotalSensor(
+            "meshfed", context.taskId().toString(), operation, Sensor.RecordingLevel.INFO);
   }
 
   private void punctuate(long now) {

@@ -87,6 +87,21 @@ class TranslationTopologyTest {
   }
 
   @Test
+  void countsTheInputsChangedAndTheUnitsRecomputedAsStreamsMetrics() {
+    double before = metric("units-recomputed-total");
+    loadBookinfo();
+    double recomputed = metric("units-recomputed-total") - before;
+
+    assertThat(metric("inputs-changed-total")).isEqualTo(15.0);
+    assertThat(recomputed).isPositive();
+
+    put("cluster1", Discovered.service("bookinfo", "reviews", 9090));
+
+    assertThat(metric("inputs-changed-total")).isEqualTo(16.0);
+    assertThat(metric("units-recomputed-total")).isGreaterThan(before + recomputed);
+  }
+
+  @Test
   void statusesGoToTheTopicOfTheClusterTheInputLivesInAndFollowTheCounts() {
     loadBookinfo();
 
@@ -296,6 +311,14 @@ class TranslationTopologyTest {
     assertThat(first.size() + second.size()).isEqualTo(held);
     assertThat(first).allMatch(kv -> kv.value == null);
     assertThat(second).allMatch(kv -> kv.value == null);
+  }
+
+  private double metric(String name) {
+    return driver.metrics().values().stream()
+        .filter(m -> m.metricName().group().equals("stream-meshfed-metrics"))
+        .filter(m -> m.metricName().name().equals(name))
+        .mapToDouble(m -> (Double) m.metricValue())
+        .sum();
   }
 
   private void loadBookinfo() {
