@@ -161,6 +161,11 @@ class KafkaAclIT {
                 "meshfed-distribution-meshfed.desired.cluster2"))
         .as("caught up: no lag")
         .isZero();
+    assertThat(
+            Endpoints.metric(
+                distribution, "meshfed_distribution_apply_latency_seconds_count", "cluster2"))
+        .as("the objects applied as their records came")
+        .isPositive();
   }
 
   private static Traffic traffic() {

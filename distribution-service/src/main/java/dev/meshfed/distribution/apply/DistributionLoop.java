@@ -49,6 +49,18 @@ public final class DistributionLoop implements AutoCloseable {
       ApplyReports reports,
       KindTable kinds,
       RetrySettings retry) {
+    this(topic, source, writer, live, reports, kinds, retry, ApplyLatency.NONE);
+  }
+
+  public DistributionLoop(
+      DesiredTopic topic,
+      DesiredRecordSource source,
+      ClusterWriter writer,
+      ManagedObjects live,
+      ApplyReports reports,
+      KindTable kinds,
+      RetrySettings retry,
+      ApplyLatency latency) {
     this.topic = topic;
     this.reports = new GuardedReports(reports);
     this.state = new DesiredState(new ManifestParser(kinds));
@@ -57,7 +69,13 @@ public final class DistributionLoop implements AutoCloseable {
             runnable -> new Thread(runnable, "meshfed-distribution-" + topic.name()));
     this.reconciler =
         new Reconciler(
-            state, writer, scheduler, retry, this::refreshStatus, this.reports::applyFailed);
+            state,
+            writer,
+            scheduler,
+            retry,
+            this::refreshStatus,
+            this.reports::applyFailed,
+            latency);
     this.pruner = new Pruner(kinds, live, state, reconciler, scheduler, retry, this::refreshStatus);
     this.reader =
         new TopicReader(
@@ -110,7 +128,10 @@ public final class DistributionLoop implements AutoCloseable {
         LOG.errorf(
             "Cannot use %s at %s: %s", rejected.subject(), rejected.origin(), rejected.reason());
       } else if (tailing) {
-        reconciler.reconcile(((RecordOutcome.Changed) outcome).key(), Cause.RECORD);
+        reconciler.reconcile(
+            ((RecordOutcome.Changed) outcome).key(),
+            Cause.RECORD,
+            topicRecord.position().writtenAt());
       }
     }
     refreshStatus();

@@ -6,6 +6,8 @@ import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.DesiredState;
 import dev.meshfed.distribution.model.ObjectIdentity;
 import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.distribution.model.RecordPosition;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +36,7 @@ final class Reconciler {
   // counted, not scanned for: the status is refreshed after every attempt
   private int retrying;
   private long failedAttempts;
+  private final ApplyLatency latency;
   private long applied;
   private long deleted;
   private long pruned;
@@ -44,7 +47,9 @@ final class Reconciler {
       ScheduledExecutorService scheduler,
       RetrySettings retry,
       Runnable onProgress,
-      Consumer<ApplyFailure> onFailure) {
+      Consumer<ApplyFailure> onFailure,
+      ApplyLatency latency) {
+    this.latency = latency;
     this.state = state;
     this.writer = writer;
     this.scheduler = scheduler;
@@ -58,13 +63,20 @@ final class Reconciler {
    * (through {@code target}'s API version). A pending attempt will pick up the change.
    */
   void reconcile(ObjectKey target, Cause cause) {
+    reconcile(target, cause, RecordPosition.UNKNOWN_TIME);
+  }
+
+  /** For a record written at {@code writtenAt}: how long it took is reported once it is done. */
+  void reconcile(ObjectKey target, Cause cause, long writtenAt) {
     Work work = pending.get(target.identity());
     if (work != null) {
       work.target = target;
       work.cause = cause;
+      work.writtenAt = writtenAt;
       return;
     }
     work = new Work(target, cause);
+    work.writtenAt = writtenAt;
     pending.put(target.identity(), work);
     start(work);
   }
@@ -96,6 +108,9 @@ final class Reconciler {
       retrying--;
     }
     count(action, work.cause);
+    if (work.writtenAt != RecordPosition.UNKNOWN_TIME) {
+      latency.done(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - work.writtenAt)));
+    }
     LOG.info(done(action, work.cause));
     onProgress.run();
   }
@@ -186,6 +201,7 @@ final class Reconciler {
   private static final class Work {
     private ObjectKey target;
     private Cause cause;
+    private long writtenAt = RecordPosition.UNKNOWN_TIME;
     private int failures;
     private ApplyFailure reported;
 

@@ -24,7 +24,8 @@ final class DesiredRecordDecoder {
   }
 
   TopicRecord decode(ConsumerRecord<byte[], byte[]> raw) {
-    RecordPosition position = new RecordPosition(raw.topic(), raw.partition(), raw.offset());
+    RecordPosition position =
+        new RecordPosition(raw.topic(), raw.partition(), raw.offset(), raw.timestamp());
     try {
       DesiredKey key = spec.keySerde().deserializer().deserialize(raw.topic(), raw.key());
       if (key == null) {

@@ -34,7 +34,8 @@ public final class DistributionFactory {
         new KubernetesManagedObjects(client),
         new KafkaApplyReports(kafkaConfig, cluster),
         KindTable.ISTIO,
-        retry);
+        retry,
+        new ApplyLatencyTimer(cluster));
   }
 
   /** Writes back the statuses of the inputs that live in the cluster. */

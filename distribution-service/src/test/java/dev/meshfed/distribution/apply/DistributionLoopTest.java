@@ -16,7 +16,9 @@ import dev.meshfed.distribution.model.DistributionStatus;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.distribution.model.ObjectKey;
 import java.time.Duration;
+import java.util.List;
 import java.util.OptionalLong;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,8 +32,10 @@ class DistributionLoopTest {
   private final FakeSource topic = new FakeSource();
   private final FakeCluster cluster = new FakeCluster();
   private final FakeReports reports = new FakeReports();
+  private final List<Duration> latencies = new CopyOnWriteArrayList<>();
   private final DistributionLoop loop =
-      new DistributionLoop(topic, topic, cluster, cluster, reports, KindTable.ISTIO, FAST_RETRY);
+      new DistributionLoop(
+          topic, topic, cluster, cluster, reports, KindTable.ISTIO, FAST_RETRY, latencies::add);
 
   @AfterEach
   void stop() {
@@ -53,6 +57,13 @@ class DistributionLoopTest {
     await().until(() -> cluster.get(BAR).isEmpty());
     assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("b.global");
     assertThat(loop.status()).isEqualTo(new DistributionStatus(1, 3, 1, 0, 0, 0, 0, 0, true));
+    // reported just after the write that the awaits above see
+    await().until(() -> latencies.size() >= 2);
+    assertThat(latencies)
+        .as("an apply and a delete for records read after catching up; none for the catch-up")
+        .hasSize(2)
+        .allSatisfy(
+            latency -> assertThat(latency).isBetween(Duration.ZERO, Duration.ofSeconds(30)));
   }
 
   @Test

@@ -28,7 +28,7 @@ final class FakeSource implements DesiredRecordSource, DesiredTopic {
   }
 
   private TopicRecord at(TopicRecord topicRecord, long offset) {
-    RecordPosition position = new RecordPosition(name(), 0, offset);
+    RecordPosition position = new RecordPosition(name(), 0, offset, System.currentTimeMillis());
     if (topicRecord instanceof DesiredRecord desired) {
       return new DesiredRecord(desired.key(), desired.manifest(), position);
     }
