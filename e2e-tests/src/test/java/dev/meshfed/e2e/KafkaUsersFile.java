@@ -1,0 +1,173 @@
+package dev.meshfed.e2e;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.meshfed.schema.kafka.KafkaAccess;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.resource.ResourcePattern;
+
+/**
+ * k8s/strimzi/users.yaml as {@link KafkaAccess} defines it: a Strimzi KafkaUser per principal, with
+ * exactly the ACLs that principal is granted (a service's topic creation included, so that a new
+ * cluster's discovery can create its topics).
+ */
+final class KafkaUsersFile {
+
+  static final String TRANSLATION_APP_ID = "meshfed-translation";
+  static final List<String> CLUSTERS = List.of("mgmt", "cluster1", "cluster2");
+
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+
+  private KafkaUsersFile() {}
+
+  /** Every user, by name, with the ACLs its principal {@code User:<name>} gets. */
+  static Map<String, List<AclBinding>> users() {
+    Map<String, List<AclBinding>> users = new LinkedHashMap<>();
+    String translation = "meshfed-translation";
+    users.put(
+        translation,
+        concat(
+            KafkaAccess.translationRuntime(principal(translation), TRANSLATION_APP_ID),
+            KafkaAccess.translationTopicCreation(principal(translation))));
+    for (String cluster : CLUSTERS) {
+      String discovery = "meshfed-discovery-" + cluster;
+      users.put(
+          discovery,
+          concat(
+              KafkaAccess.discoveryRuntime(principal(discovery), cluster),
+              KafkaAccess.discoveryTopicCreation(principal(discovery), cluster)));
+      String distribution = "meshfed-distribution-" + cluster;
+      users.put(
+          distribution,
+          concat(
+              KafkaAccess.distributionRuntime(principal(distribution), cluster),
+              KafkaAccess.distributionTopicCreation(principal(distribution), cluster)));
+    }
+    String cli = "meshfed-cli";
+    users.put(cli, KafkaAccess.cli(principal(cli), TRANSLATION_APP_ID));
+    return users;
+  }
+
+  static String render() throws Exception {
+    StringBuilder out =
+        new StringBuilder(
+            "# Written by K8sManifestsTest from KafkaAccess (-Dgolden.update=true): the ACLs of"
+                + " docs/security.md,\n# one KafkaUser per principal. Another cluster needs its"
+                + " discovery and distribution users.\n");
+    boolean first = true;
+    for (Map.Entry<String, List<AclBinding>> user : users().entrySet()) {
+      out.append(first ? "" : "---\n")
+          .append(YAML.writeValueAsString(kafkaUser(user.getKey(), user.getValue())));
+      first = false;
+    }
+    return out.toString();
+  }
+
+  private static Map<String, Object> kafkaUser(String name, List<AclBinding> bindings) {
+    Map<ResourcePattern, List<String>> operations = new LinkedHashMap<>();
+    for (AclBinding binding : bindings) {
+      operations
+          .computeIfAbsent(binding.pattern(), p -> new ArrayList<>())
+          .add(strimziName(binding.entry().operation().name()));
+    }
+    List<Map<String, Object>> acls = new ArrayList<>();
+    operations.forEach(
+        (pattern, ops) -> {
+          Map<String, Object> resource = new LinkedHashMap<>();
+          resource.put("type", resourceType(pattern));
+          resource.put("name", pattern.name());
+          resource.put("patternType", patternType(pattern));
+          Map<String, Object> acl = new LinkedHashMap<>();
+          acl.put("resource", resource);
+          acl.put("operations", ops);
+          acls.add(acl);
+        });
+    Map<String, Object> user = new LinkedHashMap<>();
+    user.put("apiVersion", "kafka.strimzi.io/v1beta2");
+    user.put("kind", "KafkaUser");
+    user.put("metadata", ordered("name", name, "labels", Map.of("strimzi.io/cluster", "meshfed")));
+    user.put(
+        "spec",
+        ordered(
+            "authentication",
+            Map.of("type", "scram-sha-512"),
+            "authorization",
+            ordered("type", "simple", "acls", acls)));
+    return user;
+  }
+
+  /** Two entries in this order (Map.of has none, and the file must not change between runs). */
+  private static Map<String, Object> ordered(String k1, Object v1, String k2, Object v2) {
+    Map<String, Object> map = new LinkedHashMap<>();
+    map.put(k1, v1);
+    map.put(k2, v2);
+    return map;
+  }
+
+  /**
+   * The principal's grants as {@code <type> <name> <patternType> <Operation>} lines, as Strimzi
+   * writes them: to compare with what a KafkaUser says.
+   */
+  static List<String> canonical(List<AclBinding> bindings) {
+    return bindings.stream()
+        .map(
+            b ->
+                resourceType(b.pattern())
+                    + " "
+                    + b.pattern().name()
+                    + " "
+                    + patternType(b.pattern())
+                    + " "
+                    + strimziName(b.entry().operation().name()))
+        .sorted()
+        .toList();
+  }
+
+  /** literal or prefix, as Strimzi names Kafka's LITERAL and PREFIXED. */
+  private static String patternType(ResourcePattern pattern) {
+    return switch (pattern.patternType()) {
+      case LITERAL -> "literal";
+      case PREFIXED -> "prefix";
+      default -> throw new IllegalArgumentException("No Strimzi pattern type for " + pattern);
+    };
+  }
+
+  /** topic, group, transactionalId: Strimzi's resource types. */
+  private static String resourceType(ResourcePattern pattern) {
+    return switch (pattern.resourceType()) {
+      case TOPIC -> "topic";
+      case GROUP -> "group";
+      case TRANSACTIONAL_ID -> "transactionalId";
+      case CLUSTER -> "cluster";
+      default -> throw new IllegalArgumentException("No Strimzi ACL resource for " + pattern);
+    };
+  }
+
+  /** DESCRIBE_CONFIGS: DescribeConfigs, as Strimzi names operations. */
+  static String strimziName(String kafkaOperation) {
+    StringBuilder out = new StringBuilder();
+    for (String word : kafkaOperation.toLowerCase().split("_")) {
+      out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+    }
+    return out.toString();
+  }
+
+  private static String principal(String user) {
+    return "User:" + user;
+  }
+
+  private static List<AclBinding> concat(List<AclBinding> a, List<AclBinding> b) {
+    List<AclBinding> all = new ArrayList<>(a);
+    all.addAll(b);
+    return all;
+  }
+}
