@@ -55,6 +55,27 @@ public enum Source {
     return kinds;
   }
 
+  /**
+   * The API group and resource (plural) this source lists and watches: what discovery's RBAC must
+   * grant it.
+   */
+  public List<String> groupAndResource() {
+    return switch (this) {
+      case NAMESPACES -> List.of("", "namespaces");
+      case NODES -> List.of("", "nodes");
+      case SERVICES -> List.of("", "services");
+      case MESH_CONFIGS -> List.of("", "configmaps");
+      case ISTIOD_DEPLOYMENTS, DEPLOYMENTS -> List.of("apps", "deployments");
+      case STATEFUL_SETS -> List.of("apps", "statefulsets");
+      case DAEMON_SETS -> List.of("apps", "daemonsets");
+      case ENDPOINT_SLICES -> List.of("discovery.k8s.io", "endpointslices");
+      default -> {
+        MeshfedResource resource = resource().orElseThrow();
+        yield List.of(resource.group(), resource.plural());
+      }
+    };
+  }
+
   /** The custom resource a source watches; empty for Kubernetes' own kinds. */
   public Optional<MeshfedResource> resource() {
     return switch (this) {

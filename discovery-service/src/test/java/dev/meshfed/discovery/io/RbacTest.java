@@ -1,0 +1,59 @@
+package dev.meshfed.discovery.io;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.meshfed.discovery.model.Source;
+import io.fabric8.kubernetes.api.model.HasMetadata;
+import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
+import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/**
+ * discovery-service's ClusterRole (k8s/base/discovery) grants list and watch on exactly what its
+ * informers watch, and nothing else but reading API discovery (whether Gloo's CRDs are served).
+ */
+class RbacTest {
+
+  private static final Path RBAC = Path.of("../k8s/base/discovery/rbac.yaml");
+
+  @Test
+  void theClusterRoleGrantsListAndWatchOnExactlyTheWatchedResources() throws Exception {
+    ClusterRole role = clusterRole();
+    Set<String> granted = new TreeSet<>();
+    for (PolicyRule rule : role.getRules()) {
+      if (rule.getNonResourceURLs() != null && !rule.getNonResourceURLs().isEmpty()) {
+        assertThat(rule.getNonResourceURLs()).containsExactlyInAnyOrder("/apis", "/apis/*");
+        assertThat(rule.getVerbs()).containsExactly("get");
+        continue;
+      }
+      assertThat(rule.getVerbs()).as(rule.toString()).containsExactlyInAnyOrder("list", "watch");
+      for (String group : rule.getApiGroups()) {
+        rule.getResources().forEach(resource -> granted.add(group + "/" + resource));
+      }
+    }
+    Set<String> watched = new TreeSet<>();
+    for (Source source : Source.values()) {
+      List<String> resource = source.groupAndResource();
+      watched.add(resource.get(0) + "/" + resource.get(1));
+    }
+    assertThat(granted).isEqualTo(watched);
+  }
+
+  private static ClusterRole clusterRole() throws Exception {
+    try (InputStream in = Files.newInputStream(RBAC)) {
+      List<HasMetadata> objects = Serialization.unmarshal(in);
+      return objects.stream()
+          .filter(ClusterRole.class::isInstance)
+          .map(ClusterRole.class::cast)
+          .findFirst()
+          .orElseThrow();
+    }
+  }
+}
