@@ -3,12 +3,9 @@ package dev.meshfed.discovery.io;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.discovery.model.Source;
-import io.fabric8.kubernetes.api.model.HasMetadata;
+import dev.meshfed.testbed.ManifestFiles;
 import io.fabric8.kubernetes.api.model.rbac.ClusterRole;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
-import io.fabric8.kubernetes.client.utils.Serialization;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -25,7 +22,7 @@ class RbacTest {
 
   @Test
   void theClusterRoleGrantsListAndWatchOnExactlyTheWatchedResources() throws Exception {
-    ClusterRole role = clusterRole();
+    ClusterRole role = ManifestFiles.one(RBAC, ClusterRole.class);
     Set<String> granted = new TreeSet<>();
     for (PolicyRule rule : role.getRules()) {
       if (rule.getNonResourceURLs() != null && !rule.getNonResourceURLs().isEmpty()) {
@@ -44,16 +41,5 @@ class RbacTest {
       watched.add(resource.get(0) + "/" + resource.get(1));
     }
     assertThat(granted).isEqualTo(watched);
-  }
-
-  private static ClusterRole clusterRole() throws Exception {
-    try (InputStream in = Files.newInputStream(RBAC)) {
-      List<HasMetadata> objects = Serialization.unmarshal(in);
-      return objects.stream()
-          .filter(ClusterRole.class::isInstance)
-          .map(ClusterRole.class::cast)
-          .findFirst()
-          .orElseThrow();
-    }
   }
 }
