@@ -21,7 +21,8 @@ import picocli.CommandLine.Command;
       ExplainCommand.class,
       DiffCommand.class,
       StatusCommand.class,
-      CheckCommand.class
+      CheckCommand.class,
+      KafkaUsersCommand.class
     })
 public final class Meshfed implements Runnable {
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
+import dev.meshfed.cli.kafka.KafkaUsers;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -29,11 +30,13 @@ import io.strimzi.api.kafka.model.user.acl.AclRuleTransactionalIdResource;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
+import org.apache.kafka.common.acl.AclBinding;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -46,6 +49,7 @@ import org.junit.jupiter.api.Test;
 class K8sManifestsTest {
 
   private static final Path K8S = Path.of("../k8s");
+  private static final KafkaUsers USERS = new KafkaUsers("meshfed-translation", "meshfed");
   private static final ObjectMapper STRIMZI =
       new ObjectMapper(new YAMLFactory())
           .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
@@ -53,7 +57,11 @@ class K8sManifestsTest {
   @Test
   void theKafkaUsersFileIsWhatKafkaAccessGrants() throws Exception {
     Path file = K8S.resolve("strimzi/users.yaml");
-    String expected = KafkaUsersFile.render();
+    String expected =
+        "# Written by K8sManifestsTest from KafkaAccess (-Dgolden.update=true): the ACLs of"
+            + " docs/security.md,\n# one KafkaUser per principal. Another cluster's:"
+            + " meshfed kafka-users --cluster <name>.\n"
+            + USERS.yaml(users());
     if (Boolean.getBoolean("golden.update")) {
       Files.writeString(file, expected);
     }
@@ -107,8 +115,7 @@ class K8sManifestsTest {
       granted.put(user.getMetadata().getName(), acls.stream().sorted().toList());
     }
     Map<String, List<String>> expected = new TreeMap<>();
-    KafkaUsersFile.users()
-        .forEach((name, bindings) -> expected.put(name, KafkaUsersFile.canonical(bindings)));
+    users().forEach((name, bindings) -> expected.put(name, KafkaUsers.canonical(bindings)));
     assertThat(granted).isEqualTo(expected);
   }
 
@@ -123,6 +130,16 @@ class K8sManifestsTest {
       return "transactionalId " + id.getName() + " " + id.getPatternType().toValue();
     }
     throw new AssertionError("meshfed grants no ACL on " + resource.getType());
+  }
+
+  /** The users k8s/strimzi/users.yaml holds: translation's, the example clusters', the CLI's. */
+  private static Map<String, List<AclBinding>> users() {
+    Map<String, List<AclBinding>> users = new LinkedHashMap<>(USERS.translation());
+    for (String cluster : List.of("mgmt", "cluster1", "cluster2")) {
+      users.putAll(USERS.cluster(cluster));
+    }
+    users.putAll(USERS.cli());
+    return users;
   }
 
   private static void assertSpeaksFor(List<JsonNode> objects, String cluster) {

@@ -84,6 +84,25 @@ final class Discovery {
           "discovery.k8s.io/v1",
           List.of(
               new Resource("endpointslices", "endpointslice", "EndpointSlice", true, List.of())),
+          "rbac.authorization.k8s.io/v1",
+          List.of(
+              new Resource("clusterroles", "clusterrole", "ClusterRole", false, List.of()),
+              new Resource(
+                  "clusterrolebindings",
+                  "clusterrolebinding",
+                  "ClusterRoleBinding",
+                  false,
+                  List.of()),
+              new Resource("roles", "role", "Role", true, List.of()),
+              new Resource("rolebindings", "rolebinding", "RoleBinding", true, List.of())),
+          "policy/v1",
+          List.of(
+              new Resource(
+                  "poddisruptionbudgets",
+                  "poddisruptionbudget",
+                  "PodDisruptionBudget",
+                  true,
+                  List.of("pdb"))),
           "apiextensions.k8s.io/v1",
           List.of(
               new Resource(

@@ -1,8 +1,7 @@
-package dev.meshfed.e2e;
+package dev.meshfed.cli.kafka;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.meshfed.cli.output.Mappers;
 import dev.meshfed.schema.kafka.KafkaAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,67 +11,74 @@ import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.resource.ResourcePattern;
 
 /**
- * k8s/strimzi/users.yaml as {@link KafkaAccess} defines it: a Strimzi KafkaUser per principal, with
- * exactly the ACLs that principal is granted (a service's topic creation included, so that a new
- * cluster's discovery can create its topics).
+ * Strimzi KafkaUsers as {@link KafkaAccess} defines them: one per principal, with exactly the ACLs
+ * that principal is granted (a service's topic creation included, so that a new cluster's discovery
+ * can create its topics). {@code meshfed kafka-users} prints them; k8s/strimzi/users.yaml is
+ * written from them.
  */
-final class KafkaUsersFile {
+public final class KafkaUsers {
 
-  static final String TRANSLATION_APP_ID = "meshfed-translation";
-  static final List<String> CLUSTERS = List.of("mgmt", "cluster1", "cluster2");
+  private final String applicationId;
+  private final String kafkaCluster;
 
-  private static final ObjectMapper YAML =
-      new ObjectMapper(
-          new YAMLFactory()
-              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+  /**
+   * @param applicationId translation-service's Kafka Streams application id
+   * @param kafkaCluster the Strimzi Kafka the users belong to (label {@code strimzi.io/cluster})
+   */
+  public KafkaUsers(String applicationId, String kafkaCluster) {
+    this.applicationId = applicationId;
+    this.kafkaCluster = kafkaCluster;
+  }
 
-  private KafkaUsersFile() {}
-
-  /** Every user, by name, with the ACLs its principal {@code User:<name>} gets. */
-  static Map<String, List<AclBinding>> users() {
-    Map<String, List<AclBinding>> users = new LinkedHashMap<>();
+  /** translation-service's user, {@code meshfed-translation}, by name with its ACLs. */
+  public Map<String, List<AclBinding>> translation() {
     String translation = "meshfed-translation";
-    users.put(
+    return Map.of(
         translation,
         concat(
-            KafkaAccess.translationRuntime(principal(translation), TRANSLATION_APP_ID),
+            KafkaAccess.translationRuntime(principal(translation), applicationId),
             KafkaAccess.translationTopicCreation(principal(translation))));
-    for (String cluster : CLUSTERS) {
-      String discovery = "meshfed-discovery-" + cluster;
-      users.put(
-          discovery,
-          concat(
-              KafkaAccess.discoveryRuntime(principal(discovery), cluster),
-              KafkaAccess.discoveryTopicCreation(principal(discovery), cluster)));
-      String distribution = "meshfed-distribution-" + cluster;
-      users.put(
-          distribution,
-          concat(
-              KafkaAccess.distributionRuntime(principal(distribution), cluster),
-              KafkaAccess.distributionTopicCreation(principal(distribution), cluster)));
-    }
+  }
+
+  /** The {@code meshfed} command's read-only user, {@code meshfed-cli}. */
+  public Map<String, List<AclBinding>> cli() {
     String cli = "meshfed-cli";
-    users.put(cli, KafkaAccess.cli(principal(cli), TRANSLATION_APP_ID));
+    return Map.of(cli, KafkaAccess.cli(principal(cli), applicationId));
+  }
+
+  /** A cluster's discovery and distribution users, {@code meshfed-discovery-<cluster>}, … */
+  public Map<String, List<AclBinding>> cluster(String cluster) {
+    Map<String, List<AclBinding>> users = new LinkedHashMap<>();
+    String discovery = "meshfed-discovery-" + cluster;
+    users.put(
+        discovery,
+        concat(
+            KafkaAccess.discoveryRuntime(principal(discovery), cluster),
+            KafkaAccess.discoveryTopicCreation(principal(discovery), cluster)));
+    String distribution = "meshfed-distribution-" + cluster;
+    users.put(
+        distribution,
+        concat(
+            KafkaAccess.distributionRuntime(principal(distribution), cluster),
+            KafkaAccess.distributionTopicCreation(principal(distribution), cluster)));
     return users;
   }
 
-  static String render() throws Exception {
-    StringBuilder out =
-        new StringBuilder(
-            "# Written by K8sManifestsTest from KafkaAccess (-Dgolden.update=true): the ACLs of"
-                + " docs/security.md,\n# one KafkaUser per principal. Another cluster needs its"
-                + " discovery and distribution users.\n");
-    boolean first = true;
-    for (Map.Entry<String, List<AclBinding>> user : users().entrySet()) {
-      out.append(first ? "" : "---\n")
-          .append(YAML.writeValueAsString(kafkaUser(user.getKey(), user.getValue())));
-      first = false;
+  /** The users as KafkaUser documents, separated by {@code ---}. */
+  public String yaml(Map<String, List<AclBinding>> users) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, List<AclBinding>> user : users.entrySet()) {
+      out.append(out.isEmpty() ? "" : "---\n");
+      try {
+        out.append(Mappers.YAML.writeValueAsString(kafkaUser(user.getKey(), user.getValue())));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Cannot write KafkaUser " + user.getKey(), e);
+      }
     }
     return out.toString();
   }
 
-  private static Map<String, Object> kafkaUser(String name, List<AclBinding> bindings) {
+  private Map<String, Object> kafkaUser(String name, List<AclBinding> bindings) {
     Map<ResourcePattern, List<String>> operations = new LinkedHashMap<>();
     for (AclBinding binding : bindings) {
       operations
@@ -94,7 +100,8 @@ final class KafkaUsersFile {
     Map<String, Object> user = new LinkedHashMap<>();
     user.put("apiVersion", "kafka.strimzi.io/v1beta2");
     user.put("kind", "KafkaUser");
-    user.put("metadata", ordered("name", name, "labels", Map.of("strimzi.io/cluster", "meshfed")));
+    user.put(
+        "metadata", ordered("name", name, "labels", Map.of("strimzi.io/cluster", kafkaCluster)));
     user.put(
         "spec",
         ordered(
@@ -117,7 +124,7 @@ final class KafkaUsersFile {
    * The principal's grants as {@code <type> <name> <patternType> <Operation>} lines, as Strimzi
    * writes them: to compare with what a KafkaUser says.
    */
-  static List<String> canonical(List<AclBinding> bindings) {
+  public static List<String> canonical(List<AclBinding> bindings) {
     return bindings.stream()
         .map(
             b ->
@@ -153,7 +160,7 @@ final class KafkaUsersFile {
   }
 
   /** DESCRIBE_CONFIGS: DescribeConfigs, as Strimzi names operations. */
-  static String strimziName(String kafkaOperation) {
+  private static String strimziName(String kafkaOperation) {
     StringBuilder out = new StringBuilder();
     for (String word : kafkaOperation.toLowerCase().split("_")) {
       out.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
