@@ -59,7 +59,7 @@ class K8sManifestsTest {
     Path file = K8S.resolve("strimzi/users.yaml");
     String expected =
         "# Written by K8sManifestsTest from KafkaAccess (-Dgolden.update=true): the ACLs of"
-            + " docs/security.md,\n# one KafkaUser per principal. Another cluster's:"
+            + " docs/security.md,\n# for the management overlay. A workload cluster's users:"
             + " meshfed kafka-users --cluster <name>.\n"
             + USERS.yaml(users());
     if (Boolean.getBoolean("golden.update")) {
@@ -132,12 +132,13 @@ class K8sManifestsTest {
     throw new AssertionError("meshfed grants no ACL on " + resource.getType());
   }
 
-  /** The users k8s/strimzi/users.yaml holds: translation's, the example clusters', the CLI's. */
+  /**
+   * The users k8s/strimzi/users.yaml holds: translation's, the management cluster's own services',
+   * the CLI's. A workload cluster's come with its registration (install/register-cluster.sh).
+   */
   private static Map<String, List<AclBinding>> users() {
     Map<String, List<AclBinding>> users = new LinkedHashMap<>(USERS.translation());
-    for (String cluster : List.of("mgmt", "cluster1", "cluster2")) {
-      users.putAll(USERS.cluster(cluster));
-    }
+    users.putAll(USERS.cluster("mgmt"));
     users.putAll(USERS.cli());
     return users;
   }

@@ -73,6 +73,12 @@ final class Discovery {
               new Resource("configmaps", "configmap", "ConfigMap", true, List.of("cm")),
               new Resource("secrets", "secret", "Secret", true, List.of()),
               new Resource(
+                  "persistentvolumeclaims",
+                  "persistentvolumeclaim",
+                  "PersistentVolumeClaim",
+                  true,
+                  List.of("pvc")),
+              new Resource(
                   "serviceaccounts", "serviceaccount", "ServiceAccount", true, List.of("sa")),
               new Resource("events", "event", "Event", true, List.of("ev"))),
           "apps/v1",

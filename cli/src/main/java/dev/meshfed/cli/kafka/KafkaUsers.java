@@ -101,7 +101,12 @@ public final class KafkaUsers {
     user.put("apiVersion", "kafka.strimzi.io/v1beta2");
     user.put("kind", "KafkaUser");
     user.put(
-        "metadata", ordered("name", name, "labels", Map.of("strimzi.io/cluster", kafkaCluster)));
+        "metadata",
+        ordered(
+            "name",
+            name,
+            "labels",
+            ordered("strimzi.io/cluster", kafkaCluster, "app.kubernetes.io/part-of", "meshfed")));
     user.put(
         "spec",
         ordered(

@@ -1,0 +1,439 @@
+package dev.meshfed.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
+
+import dev.meshfed.testbed.Kubeconfig;
+import dev.meshfed.testbed.SimulatedCluster;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.SecretBuilder;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The install scripts (install/) against two simulated clusters through kubectl, wherever they only
+ * need the Kubernetes API: the management plane, registering a workload cluster (twice: nothing
+ * changes), federation, and an uninstall that leaves nothing of meshfed behind. The Strimzi
+ * operator is played by the test: it writes the secrets Strimzi would.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class InstallScriptsIT {
+
+  private static final Path INSTALL = Path.of("../install");
+  private static final ResourceDefinitionContext KAFKA_USERS = strimzi("KafkaUser", "kafkausers");
+  private static final ResourceDefinitionContext KUBERNETES_CLUSTERS =
+      meshfed("KubernetesCluster", "kubernetesclusters");
+
+  @TempDir static Path dir;
+  private static SimulatedCluster mgmt;
+  private static SimulatedCluster cluster1;
+  private static Path kubeconfig;
+
+  @BeforeAll
+  static void start() throws IOException {
+    mgmt = SimulatedCluster.start("mgmt");
+    cluster1 = SimulatedCluster.start("cluster1");
+    cluster1.installIstio("1.24");
+    for (String[] kind :
+        new String[][] {
+          {"Kafka", "kafkas"}, {"KafkaNodePool", "kafkanodepools"}, {"KafkaUser", "kafkausers"}
+        }) {
+      mgmt.client().resource(strimziCrd(kind[0], kind[1])).create();
+    }
+    kubeconfig = dir.resolve("kubeconfig");
+    Kubeconfig.write(kubeconfig, List.of(mgmt, cluster1));
+  }
+
+  @AfterAll
+  static void stop() {
+    if (mgmt != null) {
+      mgmt.close();
+    }
+    if (cluster1 != null) {
+      cluster1.close();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void theManagementPlaneIsInstalledAndItsCredentialsCopiedOnceStrimziWroteThem() throws Exception {
+    assertThat(run("install-management.sh", "--context", "mgmt", "--no-wait").exitCode()).isZero();
+    assertThat(
+            mgmt.client()
+                .apps()
+                .statefulSets()
+                .inNamespace("meshfed")
+                .withName("meshfed-translation")
+                .get())
+        .isNotNull();
+    assertThat(userNames())
+        .contains("meshfed-translation", "meshfed-discovery-mgmt", "meshfed-cli");
+    assertThat(secret(mgmt, "meshfed-kafka-credentials-translation")).isNull();
+
+    strimziWritesSecrets(
+        "meshfed-translation", "meshfed-discovery-mgmt", "meshfed-distribution-mgmt");
+    Run again = run("install-management.sh", "--context", "mgmt", "--no-wait");
+
+    assertThat(again.exitCode()).as(again.output()).isZero();
+    assertThat(
+            decoded(
+                secret(mgmt, "meshfed-kafka-credentials-translation"), "KAFKA_SASL_JAAS_CONFIG"))
+        .isEqualTo(jaas("meshfed-translation"));
+    assertThat(decoded(secret(mgmt, "meshfed-kafka-ca"), "ca.crt")).isEqualTo("the cluster CA");
+    assertThat(env(mgmt, "meshfed-discovery", "MESHFED_CLUSTER")).isEqualTo("mgmt");
+  }
+
+  @Test
+  @Order(2)
+  void aRegisteredClusterGetsItsUsersServicesCredentialsAndRegistration() throws Exception {
+    strimziWritesSecrets("meshfed-discovery-cluster1", "meshfed-distribution-cluster1");
+    Run first = register();
+    Run second = register();
+
+    assertThat(first.exitCode()).as(first.output()).isZero();
+    assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(userNames()).contains("meshfed-discovery-cluster1", "meshfed-distribution-cluster1");
+    assertThat(env(cluster1, "meshfed-discovery", "MESHFED_CLUSTER")).isEqualTo("cluster1");
+    assertThat(env(cluster1, "meshfed-distribution", "MESHFED_CLUSTER")).isEqualTo("cluster1");
+    assertThat(
+            cluster1
+                .client()
+                .configMaps()
+                .inNamespace("meshfed")
+                .withName("meshfed-kafka")
+                .get()
+                .getData())
+        .containsEntry("KAFKA_BOOTSTRAP_SERVERS", "kafka.mgmt.example:9094");
+    assertThat(
+            decoded(
+                secret(cluster1, "meshfed-kafka-credentials-distribution"),
+                "KAFKA_SASL_JAAS_CONFIG"))
+        .isEqualTo(jaas("meshfed-distribution-cluster1"));
+    assertThat(
+            mgmt.client()
+                .genericKubernetesResources(KUBERNETES_CLUSTERS)
+                .inNamespace("meshfed")
+                .withName("cluster1")
+                .get())
+        .isNotNull();
+    assertThat(
+            run(
+                    "register-cluster.sh",
+                    "Not_A_Name",
+                    "--context",
+                    "cluster1",
+                    "--mgmt-context",
+                    "mgmt",
+                    "--bootstrap",
+                    "x:1")
+                .exitCode())
+        .isNotZero();
+  }
+
+  @Test
+  @Order(3)
+  void federationGroupsTheNamespacesAndTurnsFederationOn() throws Exception {
+    Run federation =
+        run(
+            "setup-federation.sh",
+            "--mgmt-context",
+            "mgmt",
+            "--workspace",
+            "bookinfo",
+            "--member",
+            "cluster1:bookinfo,bookinfo-backends",
+            "--member",
+            "mgmt:bookinfo",
+            "--settings-context",
+            "cluster1",
+            "--settings-namespace",
+            "bookinfo");
+
+    assertThat(federation.exitCode()).as(federation.output()).isZero();
+    GenericKubernetesResource workspace =
+        mgmt.client()
+            .genericKubernetesResources(meshfed("Workspace", "workspaces"))
+            .inNamespace("meshfed")
+            .withName("bookinfo")
+            .get();
+    assertThat(workspace.get("spec", "workloadClusters").toString())
+        .contains("name=cluster1", "name=bookinfo-backends", "name=mgmt");
+    GenericKubernetesResource settings =
+        cluster1
+            .client()
+            .genericKubernetesResources(meshfed("WorkspaceSettings", "workspacesettings"))
+            .inNamespace("bookinfo")
+            .withName("bookinfo-settings")
+            .get();
+    assertThat(settings.get("spec", "options", "federation", "enabled").toString())
+        .isEqualTo("true");
+  }
+
+  @Test
+  @Order(4)
+  void uninstallLeavesNothingOfMeshfedBehind() throws Exception {
+    cluster1.client().namespaces().resource(namespace("istio-system")).serverSideApply();
+    GenericKubernetesResource applied =
+        new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+            .withApiVersion("networking.istio.io/v1")
+            .withKind("ServiceEntry")
+            .withNewMetadata()
+            .withName("reviews-bookinfo-svc-mgmt-global")
+            .withNamespace("istio-system")
+            .withLabels(Map.of("app.kubernetes.io/managed-by", "meshfed"))
+            .endMetadata()
+            .addToAdditionalProperties(
+                "spec",
+                Map.of("hosts", List.of("reviews.bookinfo.svc.mgmt.global"), "resolution", "DNS"))
+            .build();
+    cluster1.client().resource(applied).create();
+
+    Run uninstall = run("uninstall.sh", "--mgmt-context", "mgmt", "--context", "cluster1");
+    assertThat(uninstall.exitCode()).as(uninstall.output()).isZero();
+
+    for (SimulatedCluster cluster : List.of(mgmt, cluster1)) {
+      KubernetesClient client = cluster.client();
+      assertThat(client.namespaces().withName("meshfed").get()).as(cluster.name()).isNull();
+      assertThat(
+              client
+                  .rbac()
+                  .clusterRoles()
+                  .withLabel("app.kubernetes.io/part-of", "meshfed")
+                  .list()
+                  .getItems())
+          .isEmpty();
+      assertThat(client.apiextensions().v1().customResourceDefinitions().list().getItems())
+          .noneMatch(crd -> crd.getSpec().getGroup().equals("meshfed.dev"));
+    }
+    assertThat(
+            cluster1
+                .client()
+                .genericKubernetesResources("networking.istio.io/v1", "ServiceEntry")
+                .inAnyNamespace()
+                .list()
+                .getItems())
+        .isEmpty();
+    assertThat(userNames()).isEmpty();
+    assertThat(run("uninstall.sh", "--mgmt-context", "mgmt", "--context", "cluster1").exitCode())
+        .as("again: nothing left to remove, and no error")
+        .isZero();
+  }
+
+  @Test
+  void everyScriptExplainsItselfAndPassesShellcheck() throws Exception {
+    List<String> scripts;
+    try (var files = Files.list(INSTALL)) {
+      scripts =
+          files
+              .map(p -> p.getFileName().toString())
+              .filter(n -> n.endsWith(".sh"))
+              .sorted()
+              .toList();
+    }
+    for (String script : scripts) {
+      if (script.equals("lib.sh")) {
+        continue;
+      }
+      Run help = run(script, "--help");
+      assertThat(help.exitCode()).as(script).isZero();
+      assertThat(help.output()).as(script).startsWith("Usage: " + script);
+    }
+    List<String> shellcheck = new ArrayList<>(List.of("shellcheck", "-x"));
+    scripts.forEach(s -> shellcheck.add(INSTALL.resolve(s).toString()));
+    Run check = exec(shellcheck, Map.of());
+    assumeThat(check.exitCode())
+        .as("shellcheck is installed (.ci/run installs it)")
+        .isNotEqualTo(-1);
+    assertThat(check.exitCode()).as(check.output()).isZero();
+  }
+
+  private static Run register() throws Exception {
+    return run(
+        "register-cluster.sh",
+        "cluster1",
+        "--context",
+        "cluster1",
+        "--mgmt-context",
+        "mgmt",
+        "--bootstrap",
+        "kafka.mgmt.example:9094",
+        "--no-wait");
+  }
+
+  /** What Strimzi writes for each user, and the cluster CA, in namespace kafka. */
+  private static void strimziWritesSecrets(String... users) {
+    for (String user : users) {
+      mgmt.client()
+          .secrets()
+          .inNamespace("kafka")
+          .resource(secret(user, Map.of("sasl.jaas.config", jaas(user), "password", "pw")))
+          .serverSideApply();
+    }
+    mgmt.client()
+        .secrets()
+        .inNamespace("kafka")
+        .resource(secret("meshfed-cluster-ca-cert", Map.of("ca.crt", "the cluster CA")))
+        .serverSideApply();
+  }
+
+  private static String jaas(String user) {
+    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+        + user
+        + "\" password=\"pw\";";
+  }
+
+  private static Secret secret(String name, Map<String, String> data) {
+    Map<String, String> encoded = new java.util.TreeMap<>();
+    data.forEach(
+        (k, v) ->
+            encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
+    return new SecretBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("kafka")
+        .endMetadata()
+        .withData(encoded)
+        .build();
+  }
+
+  private static Secret secret(SimulatedCluster cluster, String name) {
+    return cluster.client().secrets().inNamespace("meshfed").withName(name).get();
+  }
+
+  private static String decoded(Secret secret, String key) {
+    return new String(
+        Base64.getDecoder().decode(secret.getData().get(key)), StandardCharsets.UTF_8);
+  }
+
+  private static String env(SimulatedCluster cluster, String deployment, String name) {
+    Deployment found =
+        cluster.client().apps().deployments().inNamespace("meshfed").withName(deployment).get();
+    return found.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+        .filter(e -> e.getName().equals(name))
+        .findFirst()
+        .orElseThrow()
+        .getValue();
+  }
+
+  private static List<String> userNames() {
+    return mgmt
+        .client()
+        .genericKubernetesResources(KAFKA_USERS)
+        .inNamespace("kafka")
+        .list()
+        .getItems()
+        .stream()
+        .map(u -> u.getMetadata().getName())
+        .toList();
+  }
+
+  private static io.fabric8.kubernetes.api.model.Namespace namespace(String name) {
+    return new io.fabric8.kubernetes.api.model.NamespaceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .endMetadata()
+        .build();
+  }
+
+  private record Run(int exitCode, String output) {}
+
+  private static Run run(String script, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(INSTALL.resolve(script).toString()));
+    command.addAll(List.of(args));
+    return exec(
+        command,
+        Map.of(
+            "KUBECONFIG",
+            kubeconfig == null ? "" : kubeconfig.toString(),
+            "MESHFED_INSTALL_VALIDATE",
+            "false",
+            "MESHFED_HOME",
+            Path.of("..").toAbsolutePath().normalize().toString()));
+  }
+
+  private static Run exec(List<String> command, Map<String, String> env) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process process;
+    try {
+      process = builder.start();
+    } catch (IOException notInstalled) {
+      return new Run(-1, notInstalled.getMessage());
+    }
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(180, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      return new Run(-2, output + "\n(timed out)");
+    }
+    return new Run(process.exitValue(), output);
+  }
+
+  private static ResourceDefinitionContext strimzi(String kind, String plural) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup("kafka.strimzi.io")
+        .withVersion("v1beta2")
+        .withKind(kind)
+        .withPlural(plural)
+        .withNamespaced(true)
+        .build();
+  }
+
+  private static ResourceDefinitionContext meshfed(String kind, String plural) {
+    return new ResourceDefinitionContext.Builder()
+        .withGroup("meshfed.dev")
+        .withVersion("v1alpha1")
+        .withKind(kind)
+        .withPlural(plural)
+        .withNamespaced(true)
+        .build();
+  }
+
+  /** Enough of Strimzi's CRD for an API server to serve the kind. */
+  private static CustomResourceDefinition strimziCrd(String kind, String plural) {
+    return new CustomResourceDefinitionBuilder()
+        .withNewMetadata()
+        .withName(plural + ".kafka.strimzi.io")
+        .endMetadata()
+        .withNewSpec()
+        .withGroup("kafka.strimzi.io")
+        .withScope("Namespaced")
+        .withNewNames()
+        .withKind(kind)
+        .withPlural(plural)
+        .withSingular(kind.toLowerCase())
+        .endNames()
+        .addNewVersion()
+        .withName("v1beta2")
+        .withServed(true)
+        .withStorage(true)
+        .withNewSchema()
+        .withNewOpenAPIV3Schema()
+        .withType("object")
+        .withXKubernetesPreserveUnknownFields(true)
+        .endOpenAPIV3Schema()
+        .endSchema()
+        .endVersion()
+        .endSpec()
+        .build();
+  }
+}
