@@ -17,6 +17,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
 class InstallScriptsIT {
 
   private static final Path INSTALL = Path.of("../install");
+  private static final Path TRANSCRIPT = Path.of("target/install-transcript.txt");
   private static final ResourceDefinitionContext KAFKA_USERS = strimzi("KafkaUser", "kafkausers");
   private static final ResourceDefinitionContext KUBERNETES_CLUSTERS =
       meshfed("KubernetesCluster", "kubernetesclusters");
@@ -51,6 +53,7 @@ class InstallScriptsIT {
 
   @BeforeAll
   static void start() throws IOException {
+    Files.deleteIfExists(TRANSCRIPT);
     mgmt = SimulatedCluster.start("mgmt");
     cluster1 = SimulatedCluster.start("cluster1");
     cluster1.installIstio("1.24");
@@ -360,15 +363,23 @@ class InstallScriptsIT {
   private static Run run(String script, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(INSTALL.resolve(script).toString()));
     command.addAll(List.of(args));
-    return exec(
-        command,
-        Map.of(
-            "KUBECONFIG",
-            kubeconfig == null ? "" : kubeconfig.toString(),
-            "MESHFED_INSTALL_VALIDATE",
-            "false",
-            "MESHFED_HOME",
-            Path.of("..").toAbsolutePath().normalize().toString()));
+    Run result =
+        exec(
+            command,
+            Map.of(
+                "KUBECONFIG",
+                kubeconfig == null ? "" : kubeconfig.toString(),
+                "MESHFED_INSTALL_VALIDATE",
+                "false",
+                "MESHFED_HOME",
+                Path.of("..").toAbsolutePath().normalize().toString()));
+    // what docs/install.md shows of each step
+    Files.writeString(
+        TRANSCRIPT,
+        "$ install/" + script + " " + String.join(" ", args) + "\n" + result.output() + "\n",
+        StandardOpenOption.CREATE,
+        StandardOpenOption.APPEND);
+    return result;
   }
 
   private static Run exec(List<String> command, Map<String, String> env) throws Exception {
