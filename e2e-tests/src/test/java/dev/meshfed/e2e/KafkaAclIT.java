@@ -20,6 +20,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -166,6 +168,16 @@ class KafkaAclIT {
                 distribution, "meshfed_distribution_apply_latency_seconds_count", "cluster2"))
         .as("the objects applied as their records came")
         .isPositive();
+
+    String exposed = discovery + translation + distribution;
+    Matcher used =
+        Pattern.compile("meshfed_[a-z_]+")
+            .matcher(Files.readString(Path.of("../k8s/grafana/meshfed-dashboard.json")));
+    while (used.find()) {
+      assertThat(exposed)
+          .as("the Grafana dashboard's " + used.group() + " is a metric the services expose")
+          .containsPattern("(?m)^" + used.group() + "[{ ]");
+    }
   }
 
   private static Traffic traffic() {
