@@ -48,22 +48,8 @@ if [[ "$wait" == true ]]; then
 fi
 
 step "Kafka credentials into namespace $MESHFED_NAMESPACE"
-for pair in meshfed-translation:translation meshfed-discovery-mgmt:discovery \
-  meshfed-distribution-mgmt:distribution; do
-  user="${pair%%:*}" service="${pair##*:}"
-  if [[ "$wait" == true ]]; then
-    wait_for_secret "$context" "$KAFKA_NAMESPACE" "$user" "$timeout"
-  elif ! has_secret "$context" "$KAFKA_NAMESPACE" "$user"; then
-    echo "    $user: not written by Strimzi yet; run this again once it is"
-    continue
-  fi
-  copy_kafka_credentials "$context" "$context" "$user" "$service"
-done
-if has_secret "$context" "$KAFKA_NAMESPACE" meshfed-cluster-ca-cert; then
-  copy_kafka_ca "$context" "$context"
-else
-  echo "    meshfed-cluster-ca-cert: not written by Strimzi yet; run this again once it is"
-fi
+copy_credentials "$context" "$context" "$wait" "$timeout" meshfed-translation:translation \
+  meshfed-discovery-mgmt:discovery meshfed-distribution-mgmt:distribution
 
 echo "meshfed's management plane is installed in $context."
 echo "Next: install-istio.sh and register-cluster.sh for each workload cluster."

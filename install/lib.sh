@@ -81,6 +81,30 @@ copy_kafka_ca() {
     "$(secret_value "$kafka_context" "$KAFKA_NAMESPACE" meshfed-cluster-ca-cert ca.crt)"
 }
 
+# Copies the credentials Strimzi wrote for each USER:SERVICE, and the Kafka CA, from the Kafka's
+# cluster to a service cluster. With WAIT=true waits up to TIMEOUT seconds for each; otherwise
+# skips (saying so) what Strimzi has not written yet.
+# copy_credentials KAFKA_CONTEXT CONTEXT WAIT TIMEOUT USER:SERVICE...
+copy_credentials() {
+  local kafka_context="$1" context="$2" wait="$3" timeout="$4" pair user service
+  shift 4
+  for pair in "$@"; do
+    user="${pair%%:*}" service="${pair##*:}"
+    if [[ "$wait" == true ]]; then
+      wait_for_secret "$kafka_context" "$KAFKA_NAMESPACE" "$user" "$timeout"
+    elif ! has_secret "$kafka_context" "$KAFKA_NAMESPACE" "$user"; then
+      echo "    $user: not written by Strimzi yet; run this again once it is"
+      continue
+    fi
+    copy_kafka_credentials "$kafka_context" "$context" "$user" "$service"
+  done
+  if has_secret "$kafka_context" "$KAFKA_NAMESPACE" meshfed-cluster-ca-cert; then
+    copy_kafka_ca "$kafka_context" "$context"
+  else
+    echo "    meshfed-cluster-ca-cert: not written by Strimzi yet; run this again once it is"
+  fi
+}
+
 # Whether Strimzi has written a user's secret yet.
 has_secret() {
   kube "$1" -n "$2" get secret "$3" > /dev/null 2>&1

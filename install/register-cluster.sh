@@ -68,19 +68,8 @@ KUSTOMIZATION
 apply "$context" -k "$overlay"
 
 step "Kafka credentials of $name from $mgmt"
-for service in discovery distribution; do
-  user="meshfed-$service-$name"
-  if [[ "$wait" == true ]]; then
-    wait_for_secret "$mgmt" "$KAFKA_NAMESPACE" "$user" "$timeout"
-  elif ! has_secret "$mgmt" "$KAFKA_NAMESPACE" "$user"; then
-    echo "    $user: not written by Strimzi yet; run this again once it is"
-    continue
-  fi
-  copy_kafka_credentials "$mgmt" "$context" "$user" "$service"
-done
-if has_secret "$mgmt" "$KAFKA_NAMESPACE" meshfed-cluster-ca-cert; then
-  copy_kafka_ca "$mgmt" "$context"
-fi
+copy_credentials "$mgmt" "$context" "$wait" "$timeout" "meshfed-discovery-$name:discovery" \
+  "meshfed-distribution-$name:distribution"
 
 step "registration of $name in $mgmt"
 apply "$mgmt" -f - << REGISTRATION

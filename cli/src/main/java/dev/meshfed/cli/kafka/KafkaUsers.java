@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.resource.ResourcePattern;
 
@@ -52,16 +53,30 @@ public final class KafkaUsers {
     String discovery = "meshfed-discovery-" + cluster;
     users.put(
         discovery,
-        concat(
-            KafkaAccess.discoveryRuntime(principal(discovery), cluster),
-            KafkaAccess.discoveryTopicCreation(principal(discovery), cluster)));
+        grants(
+            discovery,
+            cluster,
+            KafkaAccess::discoveryRuntime,
+            KafkaAccess::discoveryTopicCreation));
     String distribution = "meshfed-distribution-" + cluster;
     users.put(
         distribution,
-        concat(
-            KafkaAccess.distributionRuntime(principal(distribution), cluster),
-            KafkaAccess.distributionTopicCreation(principal(distribution), cluster)));
+        grants(
+            distribution,
+            cluster,
+            KafkaAccess::distributionRuntime,
+            KafkaAccess::distributionTopicCreation));
     return users;
+  }
+
+  /** A cluster service's runtime ACLs and those to create its topics. */
+  private static List<AclBinding> grants(
+      String user,
+      String cluster,
+      BiFunction<String, String, List<AclBinding>> runtime,
+      BiFunction<String, String, List<AclBinding>> topicCreation) {
+    return concat(
+        runtime.apply(principal(user), cluster), topicCreation.apply(principal(user), cluster));
   }
 
   /** The users as KafkaUser documents, separated by {@code ---}. */

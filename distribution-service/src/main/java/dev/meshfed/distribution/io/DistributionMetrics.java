@@ -75,8 +75,7 @@ public class DistributionMetrics {
       String cluster,
       DistributionService service,
       ToDoubleFunction<DistributionStatus> value) {
-    FunctionCounter.builder(
-            "meshfed.distribution." + name, service, s -> value.applyAsDouble(status(s, cluster)))
+    FunctionCounter.builder(name(name), service, of(cluster, value))
         .description(description)
         .tag("cluster", cluster)
         .register(registry);
@@ -89,11 +88,20 @@ public class DistributionMetrics {
       String cluster,
       DistributionService service,
       ToDoubleFunction<DistributionStatus> value) {
-    Gauge.builder(
-            "meshfed.distribution." + name, service, s -> value.applyAsDouble(status(s, cluster)))
+    Gauge.builder(name(name), service, of(cluster, value))
         .description(description)
         .tag("cluster", cluster)
         .register(registry);
+  }
+
+  private static String name(String name) {
+    return "meshfed.distribution." + name;
+  }
+
+  /** The value for one cluster, read from the service's current status. */
+  private static ToDoubleFunction<DistributionService> of(
+      String cluster, ToDoubleFunction<DistributionStatus> value) {
+    return service -> value.applyAsDouble(status(service, cluster));
   }
 
   private static DistributionStatus status(DistributionService service, String cluster) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.function.BiFunction;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.common.acl.AclBinding;
 
@@ -36,18 +37,18 @@ final class KafkaLogins {
 
   /** One discovery-service for these clusters (several: the multi-cluster mode). */
   Map<String, String> discovery(List<String> clusters) {
-    String user = user("meshfed-discovery", clusters);
-    List<AclBinding> acls = new ArrayList<>();
-    clusters.forEach(
-        cluster -> acls.addAll(KafkaAccess.discoveryRuntime(principal(user), cluster)));
-    return login(user, acls);
+    return perCluster("meshfed-discovery", clusters, KafkaAccess::discoveryRuntime);
   }
 
   Map<String, String> distribution(List<String> clusters) {
-    String user = user("meshfed-distribution", clusters);
+    return perCluster("meshfed-distribution", clusters, KafkaAccess::distributionRuntime);
+  }
+
+  private Map<String, String> perCluster(
+      String service, List<String> clusters, BiFunction<String, String, List<AclBinding>> runtime) {
+    String user = user(service, clusters);
     List<AclBinding> acls = new ArrayList<>();
-    clusters.forEach(
-        cluster -> acls.addAll(KafkaAccess.distributionRuntime(principal(user), cluster)));
+    clusters.forEach(cluster -> acls.addAll(runtime.apply(principal(user), cluster)));
     return login(user, acls);
   }
 
