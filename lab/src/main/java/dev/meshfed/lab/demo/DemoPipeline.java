@@ -55,6 +55,7 @@ public final class DemoPipeline implements AutoCloseable {
   public static final Duration SETTLE = Duration.ofMillis(1500);
 
   private static final Duration POLL = Duration.ofMillis(250);
+  private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(1);
 
   private final Path workDir;
   private final KafkaBroker broker;
@@ -67,6 +68,7 @@ public final class DemoPipeline implements AutoCloseable {
   private final TopicMirror mirror;
   private final ConvergenceProbe probe;
   private final KafkaLogins logins;
+  private long livenessAskedAt = System.nanoTime();
 
   /** The JVMs the services run in. */
   public enum Jvm {
@@ -286,11 +288,35 @@ public final class DemoPipeline implements AutoCloseable {
         manifests, (host, cluster) -> FederationCheck.summary(findings, host, cluster));
   }
 
+  /**
+   * Fails when a service exited, or, once a second, when one reports itself dead (liveness DOWN:
+   * e.g. Kafka Streams stopped on an error), rather than waiting out the convergence timeout.
+   */
   private void checkProcessesAlive() {
+    boolean askLiveness = System.nanoTime() - livenessAskedAt > LIVENESS_INTERVAL.toNanos();
     for (ServiceProcess process : processes.values()) {
-      if (!process.isAlive() && !stopped.contains(process)) {
+      if (stopped.contains(process)) {
+        continue;
+      }
+      if (!process.isAlive()) {
         throw new IllegalStateException(process.name() + " exited; see " + process.log());
       }
+      if (askLiveness) {
+        process
+            .deadReason()
+            .ifPresent(
+                reason -> {
+                  throw new IllegalStateException(
+                      process.name()
+                          + " reports itself dead: "
+                          + reason
+                          + "; see "
+                          + process.log());
+                });
+      }
+    }
+    if (askLiveness) {
+      livenessAskedAt = System.nanoTime();
     }
   }
 

@@ -5,8 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +25,9 @@ public final class ServiceProcess {
   private final Map<String, String> properties;
   private final Path log;
   private final List<String> jvmOptions;
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
   private Process process;
   private volatile int managementPort;
 
@@ -71,6 +78,30 @@ public final class ServiceProcess {
   /** Where its health and metrics are served: {@code http://127.0.0.1:PORT/q/health}. */
   public URI managementUri() {
     return URI.create("http://127.0.0.1:" + managementPort);
+  }
+
+  /**
+   * Why the service says it can no longer work, if it does: its liveness check answered DOWN (as
+   * Kubernetes would restart it). Empty while it is live or not answering yet.
+   */
+  public Optional<String> deadReason() {
+    if (!isAlive()) {
+      return Optional.empty();
+    }
+    try {
+      HttpResponse<String> response =
+          HTTP.send(
+              HttpRequest.newBuilder(managementUri().resolve("/q/health/live"))
+                  .timeout(Duration.ofSeconds(2))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString());
+      return response.statusCode() == 503 ? Optional.of(response.body()) : Optional.empty();
+    } catch (IOException notAnswering) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   /** Stops it the way Kubernetes does: SIGTERM, then SIGKILL after a grace period. */
