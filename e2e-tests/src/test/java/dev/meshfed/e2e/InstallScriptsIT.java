@@ -78,6 +78,62 @@ class InstallScriptsIT {
   }
 
   @Test
+  @Order(0)
+  void bookinfoGoesIntoAnInjectedNamespaceWithOnlyTheServicesAsked() throws Exception {
+    Run bookinfo =
+        run(
+            "install-bookinfo.sh",
+            "--context",
+            "cluster1",
+            "--manifest",
+            Path.of("../scenarios/bookinfo/cluster1/bookinfo.yaml").toAbsolutePath().toString(),
+            "--only",
+            "reviews,ratings");
+
+    assertThat(bookinfo.exitCode()).as(bookinfo.output()).isZero();
+    assertThat(cluster1.client().namespaces().withName("bookinfo").get().getMetadata().getLabels())
+        .containsEntry("istio-injection", "enabled");
+    assertThat(cluster1.client().services().inNamespace("bookinfo").list().getItems())
+        .extracting(service -> service.getMetadata().getName())
+        .containsExactly("reviews");
+  }
+
+  @Test
+  @Order(0)
+  void istioGetsAnEastWestGatewayOnALoadBalancerOrANodePort() throws Exception {
+    for (String gateway : List.of("loadbalancer", "nodeport")) {
+      Run dryRun =
+          run(
+              "install-istio.sh",
+              "--cluster",
+              "cluster1",
+              "--network",
+              "network1",
+              "--gateway",
+              gateway,
+              "--dry-run");
+      assertThat(dryRun.exitCode()).as(dryRun.output()).isZero();
+      var operator =
+          new com.fasterxml.jackson.databind.ObjectMapper(
+                  new com.fasterxml.jackson.dataformat.yaml.YAMLFactory())
+              .readTree(dryRun.output());
+      var values = operator.path("spec").path("values").path("global");
+      assertThat(values.path("multiCluster").path("clusterName").asText()).isEqualTo("cluster1");
+      assertThat(values.path("network").asText()).isEqualTo("network1");
+      var eastWest = operator.path("spec").path("components").path("ingressGateways").get(0);
+      assertThat(eastWest.path("label").path("istio").asText()).isEqualTo("eastwestgateway");
+      assertThat(eastWest.path("label").path("topology.istio.io/network").asText())
+          .isEqualTo("network1");
+      var service = eastWest.path("k8s").path("service");
+      assertThat(service.path("type").asText())
+          .isEqualTo(gateway.equals("nodeport") ? "NodePort" : "LoadBalancer");
+      var tls = service.path("ports").get(1);
+      assertThat(tls.path("port").asInt()).isEqualTo(15443);
+      assertThat(tls.path("nodePort").asInt()).isEqualTo(gateway.equals("nodeport") ? 32443 : 0);
+    }
+  }
+
+  @Test
   @Order(1)
   void theManagementPlaneIsInstalledAndItsCredentialsCopiedOnceStrimziWroteThem() throws Exception {
     assertThat(run("install-management.sh", "--context", "mgmt", "--no-wait").exitCode()).isZero();
@@ -237,6 +293,9 @@ class InstallScriptsIT {
                 .getItems())
         .isEmpty();
     assertThat(userNames()).isEmpty();
+    assertThat(cluster1.client().services().inNamespace("bookinfo").withName("reviews").get())
+        .as("the applications stay")
+        .isNotNull();
     assertThat(run("uninstall.sh", "--mgmt-context", "mgmt", "--context", "cluster1").exitCode())
         .as("again: nothing left to remove, and no error")
         .isZero();
