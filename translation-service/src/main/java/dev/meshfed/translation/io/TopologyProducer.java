@@ -9,6 +9,7 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
+import jakarta.inject.Singleton;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -51,7 +52,9 @@ public class TopologyProducer {
   @ConfigProperty(name = "meshfed.topics.min-insync-replicas")
   Optional<Integer> minInsyncReplicas;
 
+  /** One topology: Quarkus asks for it twice (Kafka Streams and its topology manager). */
   @Produces
+  @Singleton
   public org.apache.kafka.streams.Topology topology() {
     ensureEventsTopic();
     boolean registrationRequired = registrationRequired();
