@@ -77,7 +77,8 @@ done
 remove_cluster "$mgmt"
 if [[ "$keep_kafka" == false ]]; then
   step "the Kafka and its users in $mgmt"
-  delete_all "$mgmt" kafkausers.kafka.strimzi.io,kafkas.kafka.strimzi.io,kafkanodepools.kafka.strimzi.io \
+  delete_all "$mgmt" \
+    kafkatopics.kafka.strimzi.io,kafkausers.kafka.strimzi.io,kafkas.kafka.strimzi.io,kafkanodepools.kafka.strimzi.io \
     "$PART_OF"
   kube "$mgmt" -n "$KAFKA_NAMESPACE" delete persistentvolumeclaims -l strimzi.io/cluster=meshfed \
     --ignore-not-found

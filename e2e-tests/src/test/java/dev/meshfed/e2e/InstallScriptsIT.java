@@ -59,7 +59,10 @@ class InstallScriptsIT {
     cluster1.installIstio("1.24");
     for (String[] kind :
         new String[][] {
-          {"Kafka", "kafkas"}, {"KafkaNodePool", "kafkanodepools"}, {"KafkaUser", "kafkausers"}
+          {"Kafka", "kafkas"},
+          {"KafkaNodePool", "kafkanodepools"},
+          {"KafkaUser", "kafkausers"},
+          {"KafkaTopic", "kafkatopics"}
         }) {
       mgmt.client().resource(strimziCrd(kind[0], kind[1])).create();
     }
@@ -293,6 +296,13 @@ class InstallScriptsIT {
                 .getItems())
         .isEmpty();
     assertThat(userNames()).isEmpty();
+    assertThat(
+            mgmt.client()
+                .genericKubernetesResources(strimzi("KafkaTopic", "kafkatopics"))
+                .inAnyNamespace()
+                .list()
+                .getItems())
+        .isEmpty();
     assertThat(cluster1.client().services().inNamespace("bookinfo").withName("reviews").get())
         .as("the applications stay")
         .isNotNull();

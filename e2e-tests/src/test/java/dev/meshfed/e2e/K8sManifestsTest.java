@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import dev.meshfed.cli.kafka.KafkaUsers;
+import dev.meshfed.cli.output.Mappers;
+import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.HasMetadata;
@@ -20,6 +23,7 @@ import io.fabric8.kubernetes.api.model.policy.v1.PodDisruptionBudget;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
+import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
 import io.strimzi.api.kafka.model.user.KafkaUserAuthorizationSimple;
 import io.strimzi.api.kafka.model.user.acl.AclRule;
@@ -68,6 +72,48 @@ class K8sManifestsTest {
     assertThat(Files.readString(file)).isEqualTo(expected);
   }
 
+  /**
+   * k8s/strimzi/topics.yaml: the events topic and the management cluster's topics, declared as
+   * their TopicSpecs describe them, three replicas with two in sync (the Kafka's own settings).
+   */
+  @Test
+  void theKafkaTopicsFileIsWhatTheTopicSpecsSay() throws Exception {
+    Path file = K8S.resolve("strimzi/topics.yaml");
+    List<TopicSpec<?, ?>> topics = new ArrayList<>(List.of(Topics.events()));
+    topics.addAll(Topics.clusterTopics("mgmt"));
+    StringBuilder expected =
+        new StringBuilder(
+            "# Written by K8sManifestsTest from the topics' specs (-Dgolden.update=true): created"
+                + " beforehand,\n# they need no Create permission. A workload cluster's topics are"
+                + " created by its discovery-service.\n");
+    for (TopicSpec<?, ?> topic : topics) {
+      Map<String, Object> config = new TreeMap<>(topic.configs());
+      config.put("min.insync.replicas", "2");
+      Map<String, Object> spec = new LinkedHashMap<>();
+      spec.put("topicName", topic.name());
+      spec.put("partitions", topic.partitions());
+      spec.put("replicas", 3);
+      spec.put("config", config);
+      Map<String, Object> kafkaTopic = new LinkedHashMap<>();
+      kafkaTopic.put("apiVersion", "kafka.strimzi.io/v1beta2");
+      kafkaTopic.put("kind", "KafkaTopic");
+      Map<String, Object> metadata = new LinkedHashMap<>();
+      metadata.put("name", topic.name());
+      metadata.put(
+          "labels",
+          new TreeMap<>(
+              Map.of("strimzi.io/cluster", "meshfed", "app.kubernetes.io/part-of", "meshfed")));
+      kafkaTopic.put("metadata", metadata);
+      kafkaTopic.put("spec", spec);
+      expected.append(expected.indexOf("apiVersion") < 0 ? "" : "---\n");
+      expected.append(Mappers.YAML.writeValueAsString(kafkaTopic));
+    }
+    if (Boolean.getBoolean("golden.update")) {
+      Files.writeString(file, expected.toString());
+    }
+    assertThat(Files.readString(file)).isEqualTo(expected.toString());
+  }
+
   @Test
   void workloadClustersRunRestrictedServicesThatSpeakForTheirCluster() throws Exception {
     for (String cluster : List.of("cluster1", "cluster2")) {
@@ -100,6 +146,11 @@ class K8sManifestsTest {
     assertThat(kafka.getSpec().getKafka().getListeners())
         .allSatisfy(l -> assertThat(l.getAuth().getType()).isEqualTo("scram-sha-512"));
     STRIMZI.treeToValue(one(objects, "KafkaNodePool"), KafkaNodePool.class);
+    for (JsonNode node : ofKind(objects, "KafkaTopic")) {
+      KafkaTopic topic = STRIMZI.treeToValue(node, KafkaTopic.class);
+      assertThat(topic.getSpec().getReplicas()).isEqualTo(3);
+    }
+    assertThat(ofKind(objects, "KafkaTopic")).hasSize(5);
 
     Map<String, List<String>> granted = new TreeMap<>();
     for (JsonNode node : ofKind(objects, "KafkaUser")) {
@@ -156,7 +207,7 @@ class K8sManifestsTest {
   private static void checkEveryObject(List<JsonNode> objects) throws Exception {
     for (JsonNode node : objects) {
       String kind = node.path("kind").asText();
-      if (List.of("Kafka", "KafkaNodePool", "KafkaUser").contains(kind)) {
+      if (List.of("Kafka", "KafkaNodePool", "KafkaUser", "KafkaTopic").contains(kind)) {
         continue; // read strictly into Strimzi's model where the management test checks them
       }
       HasMetadata object = Serialization.unmarshal(node.toString());
