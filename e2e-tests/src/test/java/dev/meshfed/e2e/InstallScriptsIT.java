@@ -52,7 +52,10 @@ class InstallScriptsIT {
   private static Path kubeconfig;
 
   @BeforeAll
-  static void start() throws IOException {
+  static void start() throws Exception {
+    assumeThat(exec(List.of("kubectl", "version", "--client"), Map.of()).exitCode())
+        .as("the scripts drive kubectl, which is not installed here")
+        .isZero();
     Files.deleteIfExists(TRANSCRIPT);
     mgmt = SimulatedCluster.start("mgmt");
     cluster1 = SimulatedCluster.start("cluster1");
