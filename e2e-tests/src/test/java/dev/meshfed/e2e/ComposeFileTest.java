@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -96,7 +95,7 @@ class ComposeFileTest {
   void dockerComposeAcceptsItWhereInstalled() throws Exception {
     for (List<String> compose : List.of(List.of("docker", "compose"), List.of("docker-compose"))) {
       if (run(compose, "version").exitCode() == 0) {
-        Run config = run(compose, "-f", COMPOSE.toString(), "config", "--quiet");
+        Commands.Run config = run(compose, "-f", COMPOSE.toString(), "config", "--quiet");
         assertThat(config.exitCode()).as(config.output()).isZero();
         return;
       }
@@ -104,22 +103,11 @@ class ComposeFileTest {
     // no Compose on this machine (here: a docker CLI without the compose plugin, and no engine)
   }
 
-  private record Run(int exitCode, String output) {}
-
-  private static Run run(List<String> command, String... args) throws InterruptedException {
+  private static Commands.Run run(List<String> command, String... args)
+      throws InterruptedException {
     List<String> all = new ArrayList<>(command);
     all.addAll(List.of(args));
-    try {
-      Process process = new ProcessBuilder(all).redirectErrorStream(true).start();
-      String output = new String(process.getInputStream().readAllBytes());
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-        return new Run(-1, "timed out: " + all);
-      }
-      return new Run(process.exitValue(), output);
-    } catch (IOException notInstalled) {
-      return new Run(-1, notInstalled.getMessage());
-    }
+    return Commands.run(all, Map.of());
   }
 
   private static Map<String, Map<String, Object>> services() throws IOException {

@@ -7,13 +7,9 @@ import dev.meshfed.testbed.Kubeconfig;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
-import io.fabric8.kubernetes.api.model.SecretBuilder;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
-import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,7 +18,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -42,33 +37,25 @@ class InstallScriptsIT {
 
   private static final Path INSTALL = Path.of("../install");
   private static final Path TRANSCRIPT = Path.of("target/install-transcript.txt");
-  private static final ResourceDefinitionContext KAFKA_USERS = strimzi("KafkaUser", "kafkausers");
   private static final ResourceDefinitionContext KUBERNETES_CLUSTERS =
       meshfed("KubernetesCluster", "kubernetesclusters");
 
   @TempDir static Path dir;
   private static SimulatedCluster mgmt;
   private static SimulatedCluster cluster1;
+  private static SimulatedStrimzi strimzi;
   private static Path kubeconfig;
 
   @BeforeAll
   static void start() throws Exception {
-    assumeThat(exec(List.of("kubectl", "version", "--client"), Map.of()).exitCode())
+    assumeThat(Commands.run(List.of("kubectl", "version", "--client"), Map.of()).exitCode())
         .as("the scripts drive kubectl, which is not installed here")
         .isZero();
     Files.deleteIfExists(TRANSCRIPT);
     mgmt = SimulatedCluster.start("mgmt");
     cluster1 = SimulatedCluster.start("cluster1");
     cluster1.installIstio("1.24");
-    for (String[] kind :
-        new String[][] {
-          {"Kafka", "kafkas"},
-          {"KafkaNodePool", "kafkanodepools"},
-          {"KafkaUser", "kafkausers"},
-          {"KafkaTopic", "kafkatopics"}
-        }) {
-      mgmt.client().resource(strimziCrd(kind[0], kind[1])).create();
-    }
+    strimzi = new SimulatedStrimzi(mgmt);
     kubeconfig = dir.resolve("kubeconfig");
     Kubeconfig.write(kubeconfig, List.of(mgmt, cluster1));
   }
@@ -86,7 +73,7 @@ class InstallScriptsIT {
   @Test
   @Order(0)
   void bookinfoGoesIntoAnInjectedNamespaceWithOnlyTheServicesAsked() throws Exception {
-    Run bookinfo =
+    Commands.Run bookinfo =
         run(
             "install-bookinfo.sh",
             "--context",
@@ -108,7 +95,7 @@ class InstallScriptsIT {
   @Order(0)
   void istioGetsAnEastWestGatewayOnALoadBalancerOrANodePort() throws Exception {
     for (String gateway : List.of("loadbalancer", "nodeport")) {
-      Run dryRun =
+      Commands.Run dryRun =
           run(
               "install-istio.sh",
               "--cluster",
@@ -151,19 +138,19 @@ class InstallScriptsIT {
                 .withName("meshfed-translation")
                 .get())
         .isNotNull();
-    assertThat(userNames())
+    assertThat(strimzi.userNames())
         .contains("meshfed-translation", "meshfed-discovery-mgmt", "meshfed-cli");
     assertThat(secret(mgmt, "meshfed-kafka-credentials-translation")).isNull();
 
-    strimziWritesSecrets(
+    strimzi.writesSecrets(
         "meshfed-translation", "meshfed-discovery-mgmt", "meshfed-distribution-mgmt");
-    Run again = run("install-management.sh", "--context", "mgmt", "--no-wait");
+    Commands.Run again = run("install-management.sh", "--context", "mgmt", "--no-wait");
 
     assertThat(again.exitCode()).as(again.output()).isZero();
     assertThat(
             decoded(
                 secret(mgmt, "meshfed-kafka-credentials-translation"), "KAFKA_SASL_JAAS_CONFIG"))
-        .isEqualTo(jaas("meshfed-translation"));
+        .isEqualTo(SimulatedStrimzi.jaas("meshfed-translation"));
     assertThat(decoded(secret(mgmt, "meshfed-kafka-ca"), "ca.crt")).isEqualTo("the cluster CA");
     assertThat(env(mgmt, "meshfed-discovery", "MESHFED_CLUSTER")).isEqualTo("mgmt");
   }
@@ -171,13 +158,14 @@ class InstallScriptsIT {
   @Test
   @Order(2)
   void aRegisteredClusterGetsItsUsersServicesCredentialsAndRegistration() throws Exception {
-    strimziWritesSecrets("meshfed-discovery-cluster1", "meshfed-distribution-cluster1");
-    Run first = register();
-    Run second = register();
+    strimzi.writesSecrets("meshfed-discovery-cluster1", "meshfed-distribution-cluster1");
+    Commands.Run first = register();
+    Commands.Run second = register();
 
     assertThat(first.exitCode()).as(first.output()).isZero();
     assertThat(second.exitCode()).as(second.output()).isZero();
-    assertThat(userNames()).contains("meshfed-discovery-cluster1", "meshfed-distribution-cluster1");
+    assertThat(strimzi.userNames())
+        .contains("meshfed-discovery-cluster1", "meshfed-distribution-cluster1");
     assertThat(env(cluster1, "meshfed-discovery", "MESHFED_CLUSTER")).isEqualTo("cluster1");
     assertThat(env(cluster1, "meshfed-distribution", "MESHFED_CLUSTER")).isEqualTo("cluster1");
     assertThat(
@@ -193,7 +181,7 @@ class InstallScriptsIT {
             decoded(
                 secret(cluster1, "meshfed-kafka-credentials-distribution"),
                 "KAFKA_SASL_JAAS_CONFIG"))
-        .isEqualTo(jaas("meshfed-distribution-cluster1"));
+        .isEqualTo(SimulatedStrimzi.jaas("meshfed-distribution-cluster1"));
     assertThat(
             mgmt.client()
                 .genericKubernetesResources(KUBERNETES_CLUSTERS)
@@ -218,7 +206,7 @@ class InstallScriptsIT {
   @Test
   @Order(3)
   void federationGroupsTheNamespacesAndTurnsFederationOn() throws Exception {
-    Run federation =
+    Commands.Run federation =
         run(
             "setup-federation.sh",
             "--mgmt-context",
@@ -273,7 +261,7 @@ class InstallScriptsIT {
             .build();
     cluster1.client().resource(applied).create();
 
-    Run uninstall = run("uninstall.sh", "--mgmt-context", "mgmt", "--context", "cluster1");
+    Commands.Run uninstall = run("uninstall.sh", "--mgmt-context", "mgmt", "--context", "cluster1");
     assertThat(uninstall.exitCode()).as(uninstall.output()).isZero();
 
     for (SimulatedCluster cluster : List.of(mgmt, cluster1)) {
@@ -298,10 +286,10 @@ class InstallScriptsIT {
                 .list()
                 .getItems())
         .isEmpty();
-    assertThat(userNames()).isEmpty();
+    assertThat(strimzi.userNames()).isEmpty();
     assertThat(
             mgmt.client()
-                .genericKubernetesResources(strimzi("KafkaTopic", "kafkatopics"))
+                .genericKubernetesResources(SimulatedStrimzi.KAFKA_TOPICS)
                 .inAnyNamespace()
                 .list()
                 .getItems())
@@ -329,20 +317,20 @@ class InstallScriptsIT {
       if (script.equals("lib.sh")) {
         continue;
       }
-      Run help = run(script, "--help");
+      Commands.Run help = run(script, "--help");
       assertThat(help.exitCode()).as(script).isZero();
       assertThat(help.output()).as(script).startsWith("Usage: " + script);
     }
     List<String> shellcheck = new ArrayList<>(List.of("shellcheck", "-x"));
     scripts.forEach(s -> shellcheck.add(INSTALL.resolve(s).toString()));
-    Run check = exec(shellcheck, Map.of());
+    Commands.Run check = Commands.run(shellcheck, Map.of());
     assumeThat(check.exitCode())
         .as("shellcheck is installed (.ci/run installs it)")
         .isNotEqualTo(-1);
     assertThat(check.exitCode()).as(check.output()).isZero();
   }
 
-  private static Run register() throws Exception {
+  private static Commands.Run register() throws Exception {
     return run(
         "register-cluster.sh",
         "cluster1",
@@ -353,42 +341,6 @@ class InstallScriptsIT {
         "--bootstrap",
         "kafka.mgmt.example:9094",
         "--no-wait");
-  }
-
-  /** What Strimzi writes for each user, and the cluster CA, in namespace kafka. */
-  private static void strimziWritesSecrets(String... users) {
-    for (String user : users) {
-      mgmt.client()
-          .secrets()
-          .inNamespace("kafka")
-          .resource(secret(user, Map.of("sasl.jaas.config", jaas(user), "password", "pw")))
-          .serverSideApply();
-    }
-    mgmt.client()
-        .secrets()
-        .inNamespace("kafka")
-        .resource(secret("meshfed-cluster-ca-cert", Map.of("ca.crt", "the cluster CA")))
-        .serverSideApply();
-  }
-
-  private static String jaas(String user) {
-    return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
-        + user
-        + "\" password=\"pw\";";
-  }
-
-  private static Secret secret(String name, Map<String, String> data) {
-    Map<String, String> encoded = new java.util.TreeMap<>();
-    data.forEach(
-        (k, v) ->
-            encoded.put(k, Base64.getEncoder().encodeToString(v.getBytes(StandardCharsets.UTF_8))));
-    return new SecretBuilder()
-        .withNewMetadata()
-        .withName(name)
-        .withNamespace("kafka")
-        .endMetadata()
-        .withData(encoded)
-        .build();
   }
 
   private static Secret secret(SimulatedCluster cluster, String name) {
@@ -410,18 +362,6 @@ class InstallScriptsIT {
         .getValue();
   }
 
-  private static List<String> userNames() {
-    return mgmt
-        .client()
-        .genericKubernetesResources(KAFKA_USERS)
-        .inNamespace("kafka")
-        .list()
-        .getItems()
-        .stream()
-        .map(u -> u.getMetadata().getName())
-        .toList();
-  }
-
   private static io.fabric8.kubernetes.api.model.Namespace namespace(String name) {
     return new io.fabric8.kubernetes.api.model.NamespaceBuilder()
         .withNewMetadata()
@@ -430,13 +370,11 @@ class InstallScriptsIT {
         .build();
   }
 
-  private record Run(int exitCode, String output) {}
-
-  private static Run run(String script, String... args) throws Exception {
+  private static Commands.Run run(String script, String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of(INSTALL.resolve(script).toString()));
     command.addAll(List.of(args));
-    Run result =
-        exec(
+    Commands.Run result =
+        Commands.run(
             command,
             Map.of(
                 "KUBECONFIG",
@@ -454,33 +392,6 @@ class InstallScriptsIT {
     return result;
   }
 
-  private static Run exec(List<String> command, Map<String, String> env) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
-    builder.environment().putAll(env);
-    Process process;
-    try {
-      process = builder.start();
-    } catch (IOException notInstalled) {
-      return new Run(-1, notInstalled.getMessage());
-    }
-    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    if (!process.waitFor(180, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      return new Run(-2, output + "\n(timed out)");
-    }
-    return new Run(process.exitValue(), output);
-  }
-
-  private static ResourceDefinitionContext strimzi(String kind, String plural) {
-    return new ResourceDefinitionContext.Builder()
-        .withGroup("kafka.strimzi.io")
-        .withVersion("v1beta2")
-        .withKind(kind)
-        .withPlural(plural)
-        .withNamespaced(true)
-        .build();
-  }
-
   private static ResourceDefinitionContext meshfed(String kind, String plural) {
     return new ResourceDefinitionContext.Builder()
         .withGroup("meshfed.dev")
@@ -488,35 +399,6 @@ class InstallScriptsIT {
         .withKind(kind)
         .withPlural(plural)
         .withNamespaced(true)
-        .build();
-  }
-
-  /** Enough of Strimzi's CRD for an API server to serve the kind. */
-  private static CustomResourceDefinition strimziCrd(String kind, String plural) {
-    return new CustomResourceDefinitionBuilder()
-        .withNewMetadata()
-        .withName(plural + ".kafka.strimzi.io")
-        .endMetadata()
-        .withNewSpec()
-        .withGroup("kafka.strimzi.io")
-        .withScope("Namespaced")
-        .withNewNames()
-        .withKind(kind)
-        .withPlural(plural)
-        .withSingular(kind.toLowerCase())
-        .endNames()
-        .addNewVersion()
-        .withName("v1beta2")
-        .withServed(true)
-        .withStorage(true)
-        .withNewSchema()
-        .withNewOpenAPIV3Schema()
-        .withType("object")
-        .withXKubernetesPreserveUnknownFields(true)
-        .endOpenAPIV3Schema()
-        .endSchema()
-        .endVersion()
-        .endSpec()
         .build();
   }
 }
