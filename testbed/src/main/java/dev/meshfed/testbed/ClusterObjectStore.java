@@ -56,6 +56,8 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
   private final Discovery discovery = new Discovery(this::storedCustomResourceDefinitions);
   private final NameIndexedObjects objects = new NameIndexedObjects();
+  // the write a request handler is making on this thread, for its managedFields entry
+  private final ThreadLocal<PlainWrite> plainWrite = new ThreadLocal<>();
   private final ParsedDefinitions definitions = new ParsedDefinitions();
   private final WatchHistory history;
   private final ReadWriteLock storeLock;
@@ -111,19 +113,25 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
 
   @Override
   public MockResponse handleCreate(RecordedRequest request) {
+    plainWrite.set(PlainWrite.of(request).orElse(null));
     try {
       return super.handleCreate(request);
     } catch (IstioRejection rejection) {
       return rejection.response();
+    } finally {
+      plainWrite.remove();
     }
   }
 
   @Override
   public MockResponse handleUpdate(RecordedRequest request) {
+    plainWrite.set(PlainWrite.of(request).orElse(null));
     try {
       return super.handleUpdate(request);
     } catch (IstioRejection rejection) {
       return rejection.response();
+    } finally {
+      plainWrite.remove();
     }
   }
 
@@ -132,10 +140,13 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     if (ServerSideApply.isApply(request)) {
       return serverSideApply.handle(request);
     }
+    plainWrite.set(PlainWrite.of(request).orElse(null));
     try {
       return super.handlePatch(request);
     } catch (IstioRejection rejection) {
       return rejection.response();
+    } finally {
+      plainWrite.remove();
     }
   }
 
@@ -265,10 +276,15 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       AttributeSet oldAttributes,
       GenericKubernetesResource resource,
       String newState) {
-    if (newState != null) {
-      admit(pathAttributes, parse(newState));
+    String state = newState;
+    if (state != null) {
+      admit(pathAttributes, parse(state));
+      PlainWrite writer = plainWrite.get();
+      if (writer != null) {
+        state = writer.recordedIn(oldAttributes == null ? null : map.get(oldAttributes), state);
+      }
     }
-    write(path, pathAttributes, oldAttributes, resource, newState);
+    write(path, pathAttributes, oldAttributes, resource, state);
   }
 
   private void write(
