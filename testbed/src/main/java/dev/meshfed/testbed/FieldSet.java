@@ -89,6 +89,12 @@ final class FieldSet {
     return new FieldSet(rest);
   }
 
+  FieldSet retain(FieldSet other) {
+    Set<List<String>> common = new LinkedHashSet<>(paths);
+    common.retainAll(other.paths);
+    return new FieldSet(common);
+  }
+
   FieldSet plus(FieldSet other) {
     Set<List<String>> all = new LinkedHashSet<>(paths);
     all.addAll(other.paths);

@@ -7,25 +7,31 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 /**
  * The {@code metadata.managedFields} a real API server keeps: per field manager and operation, the
  * fields it owns ({@code fieldsV1}) and the API version it wrote through. An apply owns exactly the
- * fields it sends; a plain write (update or patch) owns the fields it changed; either takes those
- * fields from every other manager, as an apply with {@code force} does, and a manager left with no
- * fields loses its entry. No time is recorded, so an apply that changes nothing stays a no-op (a
- * real server also leaves the entry alone then).
+ * fields it sends; a plain write (update or patch) owns the fields it changed. A write that changes
+ * a field takes it from every other manager (as an apply with {@code force} does); one that sets
+ * the value a field has shares it. A manager left with no fields loses its entry. No time is
+ * recorded, so an apply that changes nothing stays a no-op (a real server also leaves the entry
+ * alone then).
  */
 final class ManagedFields {
 
   private ManagedFields() {}
 
-  static void recordApply(ObjectNode object, ApplyRequest apply) {
+  /**
+   * An apply turned {@code before} (null for a create) into {@code after}. Fields it set to the
+   * value they had stay shared with their other owners; those it changed are its alone.
+   */
+  static void recordApply(ObjectNode after, JsonNode before, ApplyRequest apply) {
     FieldSet applied = FieldSet.of(apply.fields(), apply.statusSubresource());
+    FieldSet changed = FieldSet.changed(before, after, apply.statusSubresource());
     record(
-        object,
+        after,
         apply.fieldManager(),
         "Apply",
         apply.fields().path("apiVersion").asText(),
         apply.statusSubresource(),
         applied,
-        applied);
+        applied.retain(changed));
   }
 
   /**

@@ -66,7 +66,7 @@ final class ServerSideApply {
     MockResponse current = store.get(apply.objectPath());
     if (current.code() == HTTP_NOT_FOUND && !apply.statusSubresource()) {
       ObjectNode created = apply.newObject();
-      ManagedFields.recordApply(created, apply);
+      ManagedFields.recordApply(created, null, apply);
       return remember(apply, store.create(apply.collectionPath(), created.toString()));
     }
     if (current.code() != HTTP_OK) {
@@ -75,7 +75,7 @@ final class ServerSideApply {
     ObjectNode stored = ClusterObjectStore.parse(ClusterObjectStore.bodyOf(current));
     ObjectNode previous = lastAppliedByManagerAndObject.get(recordKey(apply, stored));
     ObjectNode desired = AppliedFields.merge(stored, previous, apply.fields());
-    ManagedFields.recordApply(desired, apply);
+    ManagedFields.recordApply(desired, stored, apply);
     if (desired.equals(stored)) {
       return remember(apply, current);
     }

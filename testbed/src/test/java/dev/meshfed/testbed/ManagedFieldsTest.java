@@ -86,6 +86,22 @@ class ManagedFieldsTest {
   }
 
   @Test
+  void anApplyOfTheSameValuesSharesTheFields() {
+    apply("meshfed", serviceEntry("shared", List.of("a.example")));
+    apply("ops-tool", serviceEntry("shared", List.of("a.example")));
+
+    assertThat(entries("shared"))
+        .extracting(ManagedFieldsEntry::getManager, entry -> fields(entry).toString())
+        .containsExactlyInAnyOrder(
+            tuple(
+                "meshfed",
+                "{\"f:metadata\":{\"f:labels\":{\"f:team\":{}}},\"f:spec\":{\"f:hosts\":{}}}"),
+            tuple(
+                "ops-tool",
+                "{\"f:metadata\":{\"f:labels\":{\"f:team\":{}}},\"f:spec\":{\"f:hosts\":{}}}"));
+  }
+
+  @Test
   void aPlainEditOwnsWhatItChangedUnderItsFieldManager() {
     apply("meshfed", serviceEntry("edited", List.of("a.example")));
 

@@ -2,6 +2,8 @@ package dev.meshfed.distribution.apply;
 
 import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.Convergence;
+import dev.meshfed.distribution.model.Drift;
+import dev.meshfed.distribution.model.ObjectKey;
 
 /**
  * Where the loop reports what it cannot write to the cluster and when the cluster has converged.
@@ -13,6 +15,9 @@ public interface ApplyReports extends AutoCloseable {
   void applyFailed(ApplyFailure failure);
 
   void converged(Convergence convergence);
+
+  /** A managed object had drifted from its desired state and was applied again. */
+  void driftRepaired(ObjectKey key, Drift drift);
 
   /** Delivers what was reported, within a bounded time, and releases what it holds. */
   @Override

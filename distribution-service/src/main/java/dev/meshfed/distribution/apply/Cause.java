@@ -7,5 +7,7 @@ enum Cause {
   /** The state read during catch-up. */
   CATCH_UP,
   /** A managed live object that nothing seemed to desire when listed. */
-  PRUNE
+  PRUNE,
+  /** The watch saw a desired object deleted or changed: read it, and repair it if it drifted. */
+  DRIFT
 }

@@ -1,16 +1,23 @@
 package dev.meshfed.distribution.apply;
 
+import dev.failsafe.Failsafe;
 import dev.meshfed.distribution.model.ConvergenceWatch;
 import dev.meshfed.distribution.model.DesiredManifest;
 import dev.meshfed.distribution.model.DesiredState;
 import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.distribution.model.DriftCheck;
 import dev.meshfed.distribution.model.KindTable;
+import dev.meshfed.distribution.model.LiveObject;
 import dev.meshfed.distribution.model.ManifestParser;
 import dev.meshfed.distribution.model.ObjectIdentity;
+import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.RecordOutcome;
 import dev.meshfed.distribution.model.TopicRecord;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +43,11 @@ public final class DistributionLoop implements AutoCloseable {
   private final Pruner pruner;
   private final TopicReader reader;
   private final ApplyReports reports;
+  private final ManagedObjectWatch watch;
+  private final RetrySettings retry;
   private final ConvergenceWatch convergence = new ConvergenceWatch();
+  // what the watch showed before the topic was read to its end, to compare with the state read then
+  private final Map<ObjectIdentity, Optional<LiveObject>> seenBeforeCatchUp = new HashMap<>();
   private volatile DistributionStatus status = DistributionStatus.STARTING;
   private boolean tailing;
   private boolean caughtUp;
@@ -49,7 +60,16 @@ public final class DistributionLoop implements AutoCloseable {
       ApplyReports reports,
       KindTable kinds,
       RetrySettings retry) {
-    this(topic, source, writer, live, reports, kinds, retry, ApplyLatency.NONE);
+    this(
+        topic,
+        source,
+        writer,
+        live,
+        ManagedObjectWatch.NONE,
+        reports,
+        kinds,
+        retry,
+        ApplyLatency.NONE);
   }
 
   public DistributionLoop(
@@ -57,11 +77,14 @@ public final class DistributionLoop implements AutoCloseable {
       DesiredRecordSource source,
       ClusterWriter writer,
       ManagedObjects live,
+      ManagedObjectWatch watch,
       ApplyReports reports,
       KindTable kinds,
       RetrySettings retry,
       ApplyLatency latency) {
     this.topic = topic;
+    this.watch = watch;
+    this.retry = retry;
     this.reports = new GuardedReports(reports);
     this.state = new DesiredState(new ManifestParser(kinds));
     this.scheduler =
@@ -70,11 +93,11 @@ public final class DistributionLoop implements AutoCloseable {
     this.reconciler =
         new Reconciler(
             state,
-            writer,
+            new GuardedWrites(writer, watch),
             scheduler,
             retry,
             this::refreshStatus,
-            this.reports::applyFailed,
+            this.reports,
             latency);
     this.pruner = new Pruner(kinds, live, state, reconciler, scheduler, retry, this::refreshStatus);
     this.reader =
@@ -84,6 +107,15 @@ public final class DistributionLoop implements AutoCloseable {
 
   public void start() {
     LOG.infof("Distributing %s", topic.name());
+    Failsafe.with(retry.forever(() -> "watch the managed objects of " + topic.name()))
+        .with(scheduler)
+        .runAsync(
+            () ->
+                watch.start(
+                    live -> scheduler.execute(() -> onLive(live.key(), Optional.of(live))),
+                    key -> scheduler.execute(() -> onLive(key, Optional.empty()))))
+        .whenComplete(
+            (done, failure) -> Abandonment.report(scheduler, failure, "watch " + topic.name()));
     reader.start();
   }
 
@@ -107,6 +139,7 @@ public final class DistributionLoop implements AutoCloseable {
       return;
     }
     reader.close();
+    watch.close();
     scheduler.shutdownNow();
     try {
       awaitTermination();
@@ -144,10 +177,42 @@ public final class DistributionLoop implements AutoCloseable {
     tailing = true;
     for (ObjectIdentity identity : state.desiredIdentities()) {
       DesiredManifest manifest = state.desired(identity).orElseThrow();
-      reconciler.reconcile(manifest.key(), Cause.CATCH_UP);
+      reconciler.reconcile(manifest.key(), catchUpCause(manifest));
     }
+    seenBeforeCatchUp.clear();
     pruner.pruneAll();
     refreshStatus();
+  }
+
+  /**
+   * A managed object changed or went: repair it if it drifted from its desired object. Before the
+   * desired state is known, what was seen is kept for the catch-up to compare.
+   */
+  private void onLive(ObjectKey key, Optional<LiveObject> live) {
+    ObjectIdentity identity = key.identity();
+    if (!tailing) {
+      seenBeforeCatchUp.put(identity, live);
+      return;
+    }
+    if (reconciler.pending(identity)) {
+      return;
+    }
+    state
+        .desired(identity)
+        .filter(desired -> DriftCheck.of(desired, live).isPresent())
+        .ifPresent(desired -> reconciler.repair(desired.key()));
+  }
+
+  /**
+   * How catch-up reconciles a desired object: as a repair (read, compare, report) when the watch
+   * showed it drifted, e.g. while the service was down; else with a plain apply.
+   */
+  private Cause catchUpCause(DesiredManifest manifest) {
+    Optional<LiveObject> seen = seenBeforeCatchUp.get(manifest.identity());
+    if (seen != null && seen.isPresent() && DriftCheck.of(manifest, seen).isPresent()) {
+      return Cause.DRIFT;
+    }
+    return Cause.CATCH_UP;
   }
 
   /** Runs on the scheduler thread after every change. */
@@ -172,6 +237,7 @@ public final class DistributionLoop implements AutoCloseable {
             reconciler.retrying(),
             reconciler.failedAttempts(),
             state.failedRecords(),
+            reconciler.driftRepaired(),
             caughtUp);
     convergence.observe(status, state.lastOffset()).ifPresent(reports::converged);
   }

@@ -2,6 +2,8 @@ package dev.meshfed.distribution.apply;
 
 import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.Convergence;
+import dev.meshfed.distribution.model.Drift;
+import dev.meshfed.distribution.model.ObjectKey;
 import org.jboss.logging.Logger;
 
 /**
@@ -26,6 +28,11 @@ final class GuardedReports implements ApplyReports {
   @Override
   public void converged(Convergence convergence) {
     guarded(() -> reports.converged(convergence), convergence);
+  }
+
+  @Override
+  public void driftRepaired(ObjectKey key, Drift drift) {
+    guarded(() -> reports.driftRepaired(key, drift), "repaired " + key);
   }
 
   @Override

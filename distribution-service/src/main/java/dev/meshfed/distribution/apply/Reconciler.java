@@ -4,14 +4,15 @@ import dev.failsafe.Failsafe;
 import dev.meshfed.distribution.model.Action;
 import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.DesiredState;
+import dev.meshfed.distribution.model.Drift;
 import dev.meshfed.distribution.model.ObjectIdentity;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.RecordPosition;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
@@ -27,11 +28,11 @@ final class Reconciler {
   private static final Logger LOG = Logger.getLogger(Reconciler.class);
 
   private final DesiredState state;
-  private final ClusterWriter writer;
+  private final GuardedWrites writes;
   private final ScheduledExecutorService scheduler;
   private final RetrySettings retry;
   private final Runnable onProgress;
-  private final Consumer<ApplyFailure> onFailure;
+  private final ApplyReports reports;
   private final Map<ObjectIdentity, Work> pending = new HashMap<>();
   // counted, not scanned for: the status is refreshed after every attempt
   private int retrying;
@@ -40,22 +41,37 @@ final class Reconciler {
   private long applied;
   private long deleted;
   private long pruned;
+  private long driftRepaired;
 
   Reconciler(
       DesiredState state,
-      ClusterWriter writer,
+      GuardedWrites writes,
       ScheduledExecutorService scheduler,
       RetrySettings retry,
       Runnable onProgress,
-      Consumer<ApplyFailure> onFailure,
+      ApplyReports reports,
       ApplyLatency latency) {
     this.latency = latency;
     this.state = state;
-    this.writer = writer;
+    this.writes = writes;
     this.scheduler = scheduler;
     this.retry = retry;
     this.onProgress = onProgress;
-    this.onFailure = onFailure;
+    this.reports = reports;
+  }
+
+  /**
+   * Reads {@code target}'s identity and repairs it if it drifted from the desired state. Nothing to
+   * do while an attempt on it is pending: that attempt applies the desired state anyway.
+   */
+  void repair(ObjectKey target) {
+    if (!pending.containsKey(target.identity())) {
+      reconcile(target, Cause.DRIFT);
+    }
+  }
+
+  boolean pending(ObjectIdentity identity) {
+    return pending.containsKey(identity);
   }
 
   /**
@@ -91,8 +107,9 @@ final class Reconciler {
 
   private void attempt(Work work) {
     Action action = state.actionFor(work.target);
+    Optional<Drift> repaired;
     try {
-      perform(action);
+      repaired = perform(action, work);
     } catch (RuntimeException e) {
       failedAttempts++;
       if (work.failures++ == 0) {
@@ -107,35 +124,58 @@ final class Reconciler {
     if (work.failures > 0) {
       retrying--;
     }
-    count(action, work.cause);
+    if (work.cause == Cause.DRIFT) {
+      repaired.ifPresent(drift -> repaired(action.key(), drift));
+    } else {
+      count(action, work.cause);
+      LOG.info(done(action, work.cause));
+    }
     if (work.writtenAt != RecordPosition.UNKNOWN_TIME) {
       latency.done(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - work.writtenAt)));
     }
-    LOG.info(done(action, work.cause));
     onProgress.run();
   }
 
-  private void perform(Action action) {
-    if (action instanceof Action.Apply apply) {
-      writer.apply(apply.manifest());
-    } else {
-      Action.Delete delete = (Action.Delete) action;
-      writer.delete(delete.key(), delete.type());
+  /** The drift it repaired, for a repair; a repair of what is no longer desired does nothing. */
+  private Optional<Drift> perform(Action action, Work work) {
+    if (action instanceof Action.Apply apply && work.cause == Cause.DRIFT) {
+      Optional<Drift> drift = writes.driftOf(apply.manifest());
+      if (drift.isPresent()) {
+        work.drift = drift.get().kind();
+        writes.repair(apply.manifest(), drift.get());
+      }
+      return drift;
     }
+    if (action instanceof Action.Apply apply) {
+      writes.apply(apply.manifest());
+    } else if (work.cause != Cause.DRIFT) {
+      Action.Delete delete = (Action.Delete) action;
+      writes.writer().delete(delete.key(), delete.type());
+    }
+    return Optional.empty();
+  }
+
+  private void repaired(ObjectKey key, Drift drift) {
+    applied++;
+    driftRepaired++;
+    LOG.infof("Repaired %s: %s", key, drift.describe());
+    reports.driftRepaired(key, drift);
   }
 
   private void reportFailure(Work work, Action action, RuntimeException e) {
+    Drift.Kind drift = e instanceof ObjectInTheWay ? Drift.Kind.UNMANAGED : work.drift;
     ApplyFailure failure =
-        new ApplyFailure(action.key(), operation(action, work.cause), work.failures, errorOf(e));
+        new ApplyFailure(
+            action.key(), operation(action, work.cause), work.failures, errorOf(e), drift);
     if (!failure.repeats(work.reported)) {
       work.reported = failure;
-      onFailure.accept(failure);
+      reports.applyFailed(failure);
     }
   }
 
   private static ApplyFailure.Operation operation(Action action, Cause cause) {
     if (action instanceof Action.Apply) {
-      return ApplyFailure.Operation.APPLY;
+      return cause == Cause.DRIFT ? ApplyFailure.Operation.REPAIR : ApplyFailure.Operation.APPLY;
     }
     return cause == Cause.PRUNE ? ApplyFailure.Operation.PRUNE : ApplyFailure.Operation.DELETE;
   }
@@ -156,7 +196,7 @@ final class Reconciler {
 
   private static String describe(Action action, Cause cause) {
     if (action instanceof Action.Apply apply) {
-      return "apply " + apply.manifest().key();
+      return (cause == Cause.DRIFT ? "repair " : "apply ") + apply.manifest().key();
     }
     String verb = cause == Cause.PRUNE ? "prune " : "delete ";
     return verb + ((Action.Delete) action).key();
@@ -198,12 +238,17 @@ final class Reconciler {
     return pruned;
   }
 
+  long driftRepaired() {
+    return driftRepaired;
+  }
+
   private static final class Work {
     private ObjectKey target;
     private Cause cause;
     private long writtenAt = RecordPosition.UNKNOWN_TIME;
     private int failures;
     private ApplyFailure reported;
+    private Drift.Kind drift;
 
     private Work(ObjectKey target, Cause cause) {
       this.target = target;

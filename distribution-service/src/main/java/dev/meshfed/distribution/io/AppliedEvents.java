@@ -2,11 +2,14 @@ package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.Convergence;
+import dev.meshfed.distribution.model.Drift;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.events.ApplyAction;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.ClusterConverged;
+import dev.meshfed.schema.events.DriftKind;
+import dev.meshfed.schema.events.DriftRepaired;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 
@@ -40,13 +43,39 @@ final class AppliedEvents {
                 failure.error());
     ApplyFailed event =
         new ApplyFailed(
-            new DesiredKey(key.apiVersion(), key.kind(), key.namespace(), key.name()),
+            desiredKey(key),
             action(failure.operation()),
             failure.attempts(),
-            failure.error());
-    return new Event(
-        new EventKey(key.kind() + "/" + key.namespace() + "/" + key.name()),
-        new FederationEvent(message, event));
+            failure.error(),
+            failure.drift() == null ? null : driftKind(failure.drift()));
+    return new Event(subject(key), new FederationEvent(message, event));
+  }
+
+  Event driftRepaired(ObjectKey key, Drift drift) {
+    String message =
+        "repaired %s %s/%s in %s: %s"
+            .formatted(key.kind(), key.namespace(), key.name(), cluster, drift.describe());
+    DriftRepaired event =
+        new DriftRepaired(
+            desiredKey(key), driftKind(drift.kind()), drift.fields(), drift.managers());
+    return new Event(subject(key), new FederationEvent(message, event));
+  }
+
+  private static EventKey subject(ObjectKey key) {
+    return new EventKey(key.kind() + "/" + key.namespace() + "/" + key.name());
+  }
+
+  private static DesiredKey desiredKey(ObjectKey key) {
+    return new DesiredKey(key.apiVersion(), key.kind(), key.namespace(), key.name());
+  }
+
+  private static DriftKind driftKind(Drift.Kind kind) {
+    return switch (kind) {
+      case DELETED -> DriftKind.DELETED;
+      case EDITED -> DriftKind.EDITED;
+      case TAKEN_OVER -> DriftKind.TAKEN_OVER;
+      case UNMANAGED -> DriftKind.UNMANAGED;
+    };
   }
 
   Event converged(Convergence convergence) {
@@ -85,6 +114,7 @@ final class AppliedEvents {
       case APPLY -> ApplyAction.APPLY;
       case DELETE -> ApplyAction.DELETE;
       case PRUNE -> ApplyAction.PRUNE;
+      case REPAIR -> ApplyAction.REPAIR;
     };
   }
 }

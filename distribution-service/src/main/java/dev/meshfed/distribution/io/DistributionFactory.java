@@ -32,6 +32,7 @@ public final class DistributionFactory {
         new KafkaDesiredRecordSource(kafkaConfig, spec),
         new KubernetesClusterWriter(client),
         new KubernetesManagedObjects(client),
+        new KubernetesManagedObjectWatch(client, KindTable.ISTIO),
         new KafkaApplyReports(kafkaConfig, cluster),
         KindTable.ISTIO,
         retry,

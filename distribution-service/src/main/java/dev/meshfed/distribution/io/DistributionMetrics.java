@@ -32,6 +32,13 @@ public class DistributionMetrics {
     counter(registry, "pruned", "managed objects pruned", cluster, service, s -> s.pruned());
     counter(
         registry,
+        "drift.repaired",
+        "managed objects found deleted, edited or taken over and applied again",
+        cluster,
+        service,
+        s -> s.driftRepaired());
+    counter(
+        registry,
         "apply.failures",
         "failed applies and deletes, each retry counted",
         cluster,

@@ -3,6 +3,8 @@ package dev.meshfed.distribution.io;
 import dev.meshfed.distribution.apply.ApplyReports;
 import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.Convergence;
+import dev.meshfed.distribution.model.Drift;
+import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.kafka.TopicSpec;
@@ -64,6 +66,11 @@ public final class KafkaApplyReports implements ApplyReports {
   @Override
   public void converged(Convergence convergence) {
     send(events.converged(convergence));
+  }
+
+  @Override
+  public void driftRepaired(ObjectKey key, Drift drift) {
+    send(events.driftRepaired(key, drift));
   }
 
   /** Stamps the record now: the sender may get to it later. */

@@ -1,16 +1,26 @@
 package dev.meshfed.distribution.io;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.meshfed.distribution.apply.ClusterWriter;
 import dev.meshfed.distribution.model.DesiredManifest;
+import dev.meshfed.distribution.model.DriftCheck;
+import dev.meshfed.distribution.model.LiveObject;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceType;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.util.List;
+import java.util.Optional;
 
 /** Applies and deletes through the fabric8 client; its exceptions are failed attempts. */
 public final class KubernetesClusterWriter implements ClusterWriter {
 
-  public static final String FIELD_MANAGER = "meshfed";
+  public static final String FIELD_MANAGER = DriftCheck.FIELD_MANAGER;
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   private final KubernetesClient client;
 
@@ -31,6 +41,47 @@ public final class KubernetesClusterWriter implements ClusterWriter {
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Server-side apply", e);
     }
+  }
+
+  @Override
+  public Optional<LiveObject> read(ObjectKey key, ResourceType type) {
+    try {
+      GenericKubernetesResource object =
+          client
+              .genericKubernetesResources(ResourceContexts.of(type))
+              .inNamespace(key.namespace())
+              .withName(key.name())
+              .get();
+      return Optional.ofNullable(object).map(LiveObjects::of);
+    } catch (KubernetesClientException e) {
+      throw ClusterApiException.of("Get", e);
+    }
+  }
+
+  /** One JSON patch: removing a field that is gone already fails it, and the retry reads again. */
+  @Override
+  public void removeFields(ObjectKey key, ResourceType type, List<List<String>> paths) {
+    ArrayNode patch = JSON.createArrayNode();
+    for (List<String> path : paths) {
+      patch.addObject().put("op", "remove").put("path", pointer(path));
+    }
+    try {
+      client
+          .genericKubernetesResources(ResourceContexts.of(type))
+          .inNamespace(key.namespace())
+          .withName(key.name())
+          .patch(PatchContext.of(PatchType.JSON), patch.toString());
+    } catch (KubernetesClientException e) {
+      throw ClusterApiException.of("Remove fields", e);
+    }
+  }
+
+  private static String pointer(List<String> path) {
+    StringBuilder pointer = new StringBuilder();
+    for (String name : path) {
+      pointer.append('/').append(name.replace("~", "~0").replace("/", "~1"));
+    }
+    return pointer.toString();
   }
 
   /** fabric8 answers a delete of an absent object with an empty list, not an exception. */

@@ -11,6 +11,8 @@ package dev.meshfed.distribution.model;
  * @param retrying of those, identities whose last attempt failed
  * @param failedAttempts failed applies and deletes so far (each retry that fails counts)
  * @param failed records that could not be used (undecodable, unknown kind, bad manifest)
+ * @param driftRepaired managed objects found deleted, edited or taken over and applied again, so
+ *     far (each also counts as applied)
  * @param caughtUp the topic was read to its end as of start, and that state applied and pruned
  */
 public record DistributionStatus(
@@ -22,8 +24,9 @@ public record DistributionStatus(
     int retrying,
     long failedAttempts,
     int failed,
+    long driftRepaired,
     boolean caughtUp) {
 
   public static final DistributionStatus STARTING =
-      new DistributionStatus(0, 0, 0, 0, 0, 0, 0, 0, false);
+      new DistributionStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, false);
 }

@@ -35,7 +35,15 @@ class DistributionLoopTest {
   private final List<Duration> latencies = new CopyOnWriteArrayList<>();
   private final DistributionLoop loop =
       new DistributionLoop(
-          topic, topic, cluster, cluster, reports, KindTable.ISTIO, FAST_RETRY, latencies::add);
+          topic,
+          topic,
+          cluster,
+          cluster,
+          cluster,
+          reports,
+          KindTable.ISTIO,
+          FAST_RETRY,
+          latencies::add);
 
   @AfterEach
   void stop() {
@@ -49,14 +57,14 @@ class DistributionLoopTest {
     awaitCaughtUp();
 
     assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("a.global");
-    assertThat(loop.status()).isEqualTo(new DistributionStatus(2, 2, 0, 0, 0, 0, 0, 0, true));
+    assertThat(loop.status()).isEqualTo(new DistributionStatus(2, 2, 0, 0, 0, 0, 0, 0, 0, true));
 
     topic.add(serviceEntry(V1, "foo", "b.global"));
     topic.add(tombstone(V1, "bar"));
 
     await().until(() -> cluster.get(BAR).isEmpty());
     assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("b.global");
-    assertThat(loop.status()).isEqualTo(new DistributionStatus(1, 3, 1, 0, 0, 0, 0, 0, true));
+    assertThat(loop.status()).isEqualTo(new DistributionStatus(1, 3, 1, 0, 0, 0, 0, 0, 0, true));
     // reported just after the write that the awaits above see
     await().until(() -> latencies.size() >= 2);
     assertThat(latencies)

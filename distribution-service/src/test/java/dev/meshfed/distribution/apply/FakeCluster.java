@@ -1,6 +1,10 @@
 package dev.meshfed.distribution.apply;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.meshfed.distribution.model.DesiredManifest;
+import dev.meshfed.distribution.model.LiveObject;
 import dev.meshfed.distribution.model.ObjectIdentity;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceKind;
@@ -10,11 +14,17 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 
-/** An API server in memory that records every write and fails writes to order. */
-final class FakeCluster implements ClusterWriter, ManagedObjects {
+/**
+ * An API server in memory that records every write, fails writes to order, and tells its watcher of
+ * every change, including those others make behind meshfed's back.
+ */
+final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectWatch {
 
-  record Live(ObjectKey key, String host, boolean managed) {}
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  record Live(ObjectKey key, String host, boolean managed, ObjectNode object) {}
 
   private final Map<ObjectIdentity, Live> objects = new ConcurrentHashMap<>();
 
@@ -22,9 +32,34 @@ final class FakeCluster implements ClusterWriter, ManagedObjects {
   private final Map<ObjectIdentity, String> failing = new ConcurrentHashMap<>();
 
   private final List<String> writes = new CopyOnWriteArrayList<>();
+  private volatile Consumer<LiveObject> changed = live -> {};
+  private volatile Consumer<ObjectKey> gone = key -> {};
 
   void put(ObjectKey key, boolean managed) {
-    objects.put(key.identity(), new Live(key, "preexisting", managed));
+    ObjectNode object = JSON.createObjectNode().put("apiVersion", key.apiVersion());
+    object.put("kind", key.kind());
+    ObjectNode metadata =
+        object.putObject("metadata").put("name", key.name()).put("namespace", key.namespace());
+    if (managed) {
+      metadata.putObject("labels").put("app.kubernetes.io/managed-by", "meshfed");
+    }
+    object.putObject("spec").putArray("hosts").add("preexisting");
+    store(new Live(key, "preexisting", managed, object));
+  }
+
+  /** Someone else deletes the object. */
+  void deleteBehindTheBack(ObjectKey key) {
+    objects.remove(key.identity());
+    gone.accept(key);
+  }
+
+  /** Someone else sets {@code spec.<field>} of the object; "hosts" changes its host. */
+  void editBehindTheBack(ObjectKey key, String field, JsonNode value) {
+    Live live = objects.get(key.identity());
+    ObjectNode object = live.object().deepCopy();
+    object.withObjectProperty("spec").set(field, value);
+    String host = object.path("spec").path("hosts").path(0).asText();
+    store(new Live(live.key(), host, live.managed(), object));
   }
 
   /** Every write to the identity fails until {@link #heal}. */
@@ -56,7 +91,19 @@ final class FakeCluster implements ClusterWriter, ManagedObjects {
     String write = "apply " + key.namespace() + "/" + key.name() + "=" + hostOf(manifest);
     failIfBroken(key, write);
     writes.add(write);
-    objects.put(key.identity(), new Live(key, hostOf(manifest), true));
+    ObjectNode object = (ObjectNode) JSON.valueToTree(manifest.object());
+    Live before = objects.get(key.identity());
+    if (before != null) {
+      // fields others added stay, as with server-side apply
+      before
+          .object()
+          .path("spec")
+          .properties()
+          .forEach(
+              field ->
+                  object.withObjectProperty("spec").putIfAbsent(field.getKey(), field.getValue()));
+    }
+    store(new Live(key, hostOf(manifest), true, object));
   }
 
   @Override
@@ -64,7 +111,31 @@ final class FakeCluster implements ClusterWriter, ManagedObjects {
     String write = "delete " + key.namespace() + "/" + key.name();
     failIfBroken(key, write);
     writes.add(write);
-    objects.remove(key.identity());
+    if (objects.remove(key.identity()) != null) {
+      gone.accept(key);
+    }
+  }
+
+  @Override
+  public Optional<LiveObject> read(ObjectKey key, ResourceType type) {
+    return get(key).map(live -> new LiveObject(live.key(), live.object().deepCopy()));
+  }
+
+  @Override
+  public void removeFields(ObjectKey key, ResourceType type, List<List<String>> paths) {
+    String write = "remove " + paths + " from " + key.namespace() + "/" + key.name();
+    failIfBroken(key, write);
+    writes.add(write);
+    Live live = objects.get(key.identity());
+    ObjectNode object = live.object().deepCopy();
+    for (List<String> path : paths) {
+      JsonNode parent = object;
+      for (String name : path.subList(0, path.size() - 1)) {
+        parent = parent.path(name);
+      }
+      ((ObjectNode) parent).remove(path.get(path.size() - 1));
+    }
+    store(new Live(live.key(), live.host(), live.managed(), object));
   }
 
   @Override
@@ -75,10 +146,40 @@ final class FakeCluster implements ClusterWriter, ManagedObjects {
         .toList();
   }
 
+  @Override
+  public void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone) {
+    this.changed = changed;
+    this.gone = gone;
+    objects.values().forEach(this::announce);
+  }
+
+  @Override
+  public boolean holds(ObjectIdentity identity) {
+    Live live = objects.get(identity);
+    return live != null && live.managed();
+  }
+
+  @Override
+  public void close() {
+    changed = live -> {};
+    gone = key -> {};
+  }
+
   /** Failed writes to the object, e.g. "apply apps/foo=a.global failed". */
   long failedWrites(ObjectKey key) {
     String object = " " + key.namespace() + "/" + key.name();
     return writes.stream().filter(w -> w.contains(object) && w.endsWith(" failed")).count();
+  }
+
+  private void store(Live live) {
+    objects.put(live.key().identity(), live);
+    announce(live);
+  }
+
+  private void announce(Live live) {
+    if (live.managed()) {
+      changed.accept(new LiveObject(live.key(), live.object().deepCopy()));
+    }
   }
 
   private void failIfBroken(ObjectKey key, String write) {

@@ -2,6 +2,8 @@ package dev.meshfed.distribution.apply;
 
 import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.Convergence;
+import dev.meshfed.distribution.model.Drift;
+import dev.meshfed.distribution.model.ObjectKey;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -10,6 +12,7 @@ final class FakeReports implements ApplyReports {
 
   private final List<ApplyFailure> failures = new CopyOnWriteArrayList<>();
   private final List<Convergence> convergences = new CopyOnWriteArrayList<>();
+  private final List<String> repairs = new CopyOnWriteArrayList<>();
   private volatile boolean broken;
   private volatile boolean closed;
 
@@ -26,6 +29,11 @@ final class FakeReports implements ApplyReports {
     return List.copyOf(convergences);
   }
 
+  /** Each repair as "namespace/name: what it repaired". */
+  List<String> repairs() {
+    return List.copyOf(repairs);
+  }
+
   boolean closed() {
     return closed;
   }
@@ -40,6 +48,12 @@ final class FakeReports implements ApplyReports {
   public void converged(Convergence convergence) {
     failIfBroken();
     convergences.add(convergence);
+  }
+
+  @Override
+  public void driftRepaired(ObjectKey key, Drift drift) {
+    failIfBroken();
+    repairs.add(key.namespace() + "/" + key.name() + ": " + drift.describe());
   }
 
   @Override

@@ -38,7 +38,8 @@ class AppliedEventsTest {
                     "networking.istio.io/v1beta1", "ServiceEntry", "istio-system", "foo"),
                 ApplyAction.PRUNE,
                 3,
-                "Delete failed (HTTP 403)"));
+                "Delete failed (HTTP 403)",
+                null));
   }
 
   @Test

@@ -14,8 +14,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * distribution-service's ClusterRole (k8s/base/distribution) on Istio config: exactly the kinds it
- * writes, with what it calls: list (the managed objects, to prune), patch (server-side apply),
- * create (an apply that creates), delete. It never gets, updates or watches them.
+ * writes, with what it calls: list and watch (the managed objects, to prune and to see drift), get
+ * (an object it is about to create, or that drifted), patch (server-side apply, and removing fields
+ * others added), create (an apply that creates), delete. It never updates them.
  */
 class RbacTest {
 
@@ -30,7 +31,7 @@ class RbacTest {
       }
       assertThat(rule.getVerbs())
           .as(rule.toString())
-          .containsExactlyInAnyOrder("list", "create", "patch", "delete");
+          .containsExactlyInAnyOrder("get", "list", "watch", "create", "patch", "delete");
       for (String group : rule.getApiGroups()) {
         rule.getResources().forEach(resource -> granted.add(group + "/" + resource));
       }

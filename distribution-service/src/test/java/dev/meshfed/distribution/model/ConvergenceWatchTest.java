@@ -37,6 +37,6 @@ class ConvergenceWatchTest {
 
   private static DistributionStatus status(
       long applied, long pruned, int pending, boolean caughtUp) {
-    return new DistributionStatus(2, applied, 0, pruned, pending, pending, 0, 1, caughtUp);
+    return new DistributionStatus(2, applied, 0, pruned, pending, pending, 0, 1, 0, caughtUp);
   }
 }

@@ -41,7 +41,7 @@ class ApplyReportProcessorTest {
 
   @Test
   void aFailureIsKeptAndPassedOnAsAnInput() {
-    report("cluster2", new ApplyFailed(ENTRY, ApplyAction.APPLY, 2, "denied"), 17);
+    report("cluster2", new ApplyFailed(ENTRY, ApplyAction.APPLY, 2, "denied", null), 17);
 
     ApplyFailureInput failure = new ApplyFailureInput(ENTRY_IN_CLUSTER2, "APPLY", 2, "denied");
     assertThat(forwarded()).containsExactly(new Record<>(ENTRY_IN_CLUSTER2, failure, 17));
@@ -52,8 +52,8 @@ class ApplyReportProcessorTest {
 
   @Test
   void aConvergenceClearsOnlyItsOwnClustersFailures() {
-    report("cluster2", new ApplyFailed(ENTRY, ApplyAction.APPLY, 2, "denied"), 1);
-    report("cluster3", new ApplyFailed(ENTRY, ApplyAction.DELETE, 1, "gone"), 2);
+    report("cluster2", new ApplyFailed(ENTRY, ApplyAction.APPLY, 2, "denied", null), 1);
+    report("cluster3", new ApplyFailed(ENTRY, ApplyAction.DELETE, 1, "gone", null), 2);
     context.resetForwards();
 
     report("cluster2", new ClusterConverged(3, 3L, 0L, 0L, 7L), 3);
@@ -66,7 +66,7 @@ class ApplyReportProcessorTest {
 
   @Test
   void failuresKeptBeforeARestartAreClearedByTheNextConvergence() {
-    report("cluster2", new ApplyFailed(ENTRY, ApplyAction.APPLY, 2, "denied"), 1);
+    report("cluster2", new ApplyFailed(ENTRY, ApplyAction.APPLY, 2, "denied", null), 1);
     ApplyReportProcessor restarted = new ApplyReportProcessor();
     restarted.init(context);
     context.resetForwards();

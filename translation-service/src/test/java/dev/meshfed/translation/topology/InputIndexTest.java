@@ -31,7 +31,7 @@ class InputIndexTest {
         new DesiredKey("networking.istio.io/v1", "ServiceEntry", "istio-system", "e");
     applyFailures.put(
         ApplyFailureCodec.key("cluster2", entry),
-        ApplyFailureCodec.value(new ApplyFailed(entry, ApplyAction.APPLY, 3, "denied")));
+        ApplyFailureCodec.value(new ApplyFailed(entry, ApplyAction.APPLY, 3, "denied", null)));
     applyFailures.put("\u0000version", "7");
 
     InputIndex index = InputIndex.restore(discovered, applyFailures);

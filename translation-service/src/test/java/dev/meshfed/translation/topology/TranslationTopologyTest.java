@@ -133,7 +133,11 @@ class TranslationTopologyTest {
             new FederationEvent(
                 "failed",
                 new ApplyFailed(
-                    REVIEWS_IN_CLUSTER2, ApplyAction.APPLY, 1, "admission webhook denied it")));
+                    REVIEWS_IN_CLUSTER2,
+                    ApplyAction.APPLY,
+                    1,
+                    "admission webhook denied it",
+                    null)));
     driver.advanceWallClockTime(RECOMPUTE_DUE);
 
     InputStatus failed = statuses("mgmt").readKeyValuesToMap().get(registration);

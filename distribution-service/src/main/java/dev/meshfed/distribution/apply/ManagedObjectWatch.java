@@ -1,0 +1,42 @@
+package dev.meshfed.distribution.apply;
+
+import dev.meshfed.distribution.model.LiveObject;
+import dev.meshfed.distribution.model.ObjectIdentity;
+import dev.meshfed.distribution.model.ObjectKey;
+import java.util.function.Consumer;
+
+/** Watches the live objects meshfed manages (by label) in the cluster, and only those. */
+public interface ManagedObjectWatch extends AutoCloseable {
+
+  /** A cluster without a watch: no drift is seen, and every object counts as unknown. */
+  ManagedObjectWatch NONE =
+      new ManagedObjectWatch() {
+        @Override
+        public void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone) {
+          // nothing to watch
+        }
+
+        @Override
+        public boolean holds(ObjectIdentity identity) {
+          return false;
+        }
+
+        @Override
+        public void close() {
+          // nothing to stop
+        }
+      };
+
+  /**
+   * Starts watching. {@code changed} gets every managed object as it is added or changed, {@code
+   * gone} every one deleted or no longer labelled; both are called on the watch's own threads. May
+   * block on the API server and throw: a later call starts what is not started yet.
+   */
+  void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone);
+
+  /** Whether the watch has seen the object as meshfed's, and not seen it go since. */
+  boolean holds(ObjectIdentity identity);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,139 @@
+package dev.meshfed.distribution.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Whether a live object still is what meshfed applied, judged by the fields meshfed sets: their
+ * values, fields added to its spec (they change what Istio does: an {@code exportTo} hides a host),
+ * and whether meshfed still owns them (else the next apply of their owner changes them). Labels and
+ * annotations others add are theirs to add.
+ */
+public final class DriftCheck {
+
+  /** The field manager meshfed applies as. */
+  public static final String FIELD_MANAGER = "meshfed";
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private DriftCheck() {}
+
+  /** The drift of {@code live} (empty when the object does not exist) from {@code desired}. */
+  public static Optional<Drift> of(DesiredManifest desired, Optional<LiveObject> live) {
+    if (live.isEmpty()) {
+      return Optional.of(Drift.deleted());
+    }
+    JsonNode liveObject = live.get().object();
+    if (!live.get().managed()) {
+      return Optional.of(new Drift(Drift.Kind.UNMANAGED, List.of(), List.of(), List.of()));
+    }
+    Map<List<String>, JsonNode> wanted = FieldPaths.of(read(desired));
+    List<List<String>> changed = new ArrayList<>();
+    wanted.forEach(
+        (path, value) -> {
+          if (!value.equals(FieldPaths.at(liveObject, path))) {
+            changed.add(path);
+          }
+        });
+    List<List<String>> added = added(wanted.keySet(), FieldPaths.of(liveObject).keySet());
+    if (!changed.isEmpty() || !added.isEmpty()) {
+      List<List<String>> all = new ArrayList<>(changed);
+      all.addAll(added);
+      Drift.Kind kind =
+          foreignOwners(liveObject, all, "Apply").isEmpty()
+              ? Drift.Kind.EDITED
+              : Drift.Kind.TAKEN_OVER;
+      return Optional.of(new Drift(kind, dotted(all), added, foreignOwners(liveObject, all, null)));
+    }
+    List<List<String>> takenFields = takenOver(liveObject, wanted.keySet());
+    if (takenFields.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new Drift(
+            Drift.Kind.TAKEN_OVER,
+            dotted(takenFields),
+            List.of(),
+            foreignOwners(liveObject, takenFields, null)));
+  }
+
+  /** Live fields outside labels and annotations that nothing desired lies on. */
+  private static List<List<String>> added(
+      Collection<List<String>> wanted, Collection<List<String>> live) {
+    return live.stream()
+        .filter(path -> !"metadata".equals(path.get(0)))
+        .filter(path -> wanted.stream().noneMatch(w -> FieldPaths.overlap(w, path)))
+        .toList();
+  }
+
+  /**
+   * Desired fields meshfed's apply no longer owns. Another manager that sets the same value shares
+   * a field; one that takes it (a forced apply, an update that changed it) leaves meshfed without
+   * it. An object without managedFields tells nothing.
+   */
+  private static List<List<String>> takenOver(JsonNode live, Collection<List<String>> wanted) {
+    JsonNode entries = live.path("metadata").path("managedFields");
+    if (entries.isEmpty()) {
+      return List.of();
+    }
+    List<List<String>> owned = new ArrayList<>();
+    for (JsonNode entry : entries) {
+      if (FIELD_MANAGER.equals(entry.path("manager").asText())
+          && "Apply".equals(entry.path("operation").asText())
+          && entry.path("subresource").asText("").isEmpty()) {
+        owned.addAll(FieldPaths.ofFieldsV1(entry.path("fieldsV1")));
+      }
+    }
+    return wanted.stream()
+        .filter(path -> owned.stream().noneMatch(o -> FieldPaths.overlap(o, path)))
+        .toList();
+  }
+
+  /** Other managers owning any of {@code fields}, through {@code operation} unless it is null. */
+  private static List<String> foreignOwners(
+      JsonNode live, List<List<String>> fields, String operation) {
+    TreeSet<String> owners = new TreeSet<>();
+    for (JsonNode entry : foreignEntries(live)) {
+      if (operation != null && !operation.equals(entry.path("operation").asText())) {
+        continue;
+      }
+      for (List<String> owned : FieldPaths.ofFieldsV1(entry.path("fieldsV1"))) {
+        if (fields.stream().anyMatch(path -> FieldPaths.overlap(owned, path))) {
+          owners.add(entry.path("manager").asText());
+        }
+      }
+    }
+    return List.copyOf(owners);
+  }
+
+  /** Entries of other managers on the object itself (not on its status). */
+  private static List<JsonNode> foreignEntries(JsonNode live) {
+    List<JsonNode> entries = new ArrayList<>();
+    for (JsonNode entry : live.path("metadata").path("managedFields")) {
+      if (!FIELD_MANAGER.equals(entry.path("manager").asText())
+          && entry.path("subresource").asText("").isEmpty()) {
+        entries.add(entry);
+      }
+    }
+    return entries;
+  }
+
+  private static List<String> dotted(List<List<String>> paths) {
+    return paths.stream().map(FieldPaths::dotted).sorted().toList();
+  }
+
+  private static JsonNode read(DesiredManifest desired) {
+    try {
+      return JSON.readTree(desired.json());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a validated manifest no longer reads: " + desired.key(), e);
+    }
+  }
+}
