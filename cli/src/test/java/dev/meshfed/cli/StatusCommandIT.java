@@ -229,7 +229,8 @@ class StatusCommandIT {
                         "reviews-bookinfo-svc-cluster1-global"),
                     ApplyAction.APPLY,
                     3,
-                    "admission webhook denied the request"))));
+                    "admission webhook denied the request",
+                    null))));
     ObjectRef ratings = new ObjectRef("cluster2", "Service", "bookinfo", "ratings");
     ObjectRef settings = new ObjectRef("cluster1", "WorkspaceSettings", "bookinfo", "bookinfo");
     ObjectRef stray = new ObjectRef("cluster1", "WorkspaceSettings", "stray", "s");
@@ -276,11 +277,14 @@ class StatusCommandIT {
                 "DESIRED",
                 "LAST SEEN",
                 "TRANSLATION LAG",
-                "APPLY"),
-            List.of("cluster1", "yes", "1.11.7", "1", "2", "1", "12s", "2", "converged 3m ago"),
-            List.of("cluster2", "yes", "1.24.1", "1", "1", "1", "5m", "0", "failing: 1 object"),
+                "APPLY",
+                "DRIFT"),
+            List.of(
+                "cluster1", "yes", "1.11.7", "1", "2", "1", "12s", "2", "converged 3m ago", "-"),
+            List.of(
+                "cluster2", "yes", "1.24.1", "1", "1", "1", "5m", "0", "failing: 1 object", "-"),
             // translation has committed nothing of mgmt's topic: both records are unprocessed
-            List.of("mgmt", "yes", "-", "0", "0", "0", "2h", "2", "unknown"),
+            List.of("mgmt", "yes", "-", "0", "0", "0", "2h", "2", "unknown", "-"),
             List.of(""),
             List.of("WORKSPACE", "SELECTS", "HOSTS", "OPEN PROBLEMS"),
             List.of("bookinfo", "cluster1/bookinfo,cluster2/bookinfo", "2", "1"),

@@ -33,7 +33,12 @@ public sealed interface ApplyState {
     }
   }
 
-  record Failure(DesiredKey object, String action, int attempts, String error, Instant at) {
+  /**
+   * @param drift for a repair, the drift it was to repair; UNMANAGED for an apply refused because
+   *     an object meshfed does not manage has the name; else null
+   */
+  record Failure(
+      DesiredKey object, String action, int attempts, String error, String drift, Instant at) {
 
     /** {@code Kind/namespace/name}. */
     public String describe() {
@@ -62,6 +67,7 @@ public sealed interface ApplyState {
                 f.getAction().name(),
                 f.getAttempts(),
                 f.getError(),
+                f.getDrift() == null ? null : f.getDrift().name(),
                 Instant.ofEpochMilli(e.timestamp())));
       }
     }

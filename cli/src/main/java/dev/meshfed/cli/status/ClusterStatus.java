@@ -20,6 +20,7 @@ import java.util.stream.Stream;
  * @param istioVersions of its control planes ("unknown" for one whose image tag tells none)
  * @param lastSeen the newest record on its discovered or applied topic; null when both are empty
  * @param translationLag discovered records translation has not processed; empty when unknown
+ * @param drift what its distribution-service found changed in the cluster, repaired or not
  */
 public record ClusterStatus(
     String name,
@@ -30,7 +31,8 @@ public record ClusterStatus(
     int desiredObjects,
     Instant lastSeen,
     OptionalLong translationLag,
-    ApplyState apply) {
+    ApplyState apply,
+    DriftReport drift) {
 
   static ClusterStatus of(ClusterRecords records, boolean translationGroupHasOffsets) {
     List<Object> payloads =
@@ -40,6 +42,7 @@ public record ClusterStatus(
         .filter(ControlPlaneState.class::isInstance)
         .map(p -> ((ControlPlaneState) p).getVersion())
         .forEach(v -> versions.add(v == null ? "unknown" : v));
+    ApplyState apply = ApplyState.of(records.applied(), records.desired());
     return new ClusterStatus(
         records.name(),
         payloads.stream().anyMatch(AgentState.class::isInstance),
@@ -49,7 +52,8 @@ public record ClusterStatus(
         records.currentDesired().size(),
         lastSeen(records),
         records.translation().lag(translationGroupHasOffsets),
-        ApplyState.of(records.applied(), records.desired()));
+        apply,
+        DriftReport.of(records.applied(), apply));
   }
 
   private static int count(List<Object> payloads, Class<?> type) {

@@ -51,7 +51,8 @@ public enum StatusFormat {
             "DESIRED",
             "LAST SEEN",
             "TRANSLATION LAG",
-            "APPLY");
+            "APPLY",
+            "DRIFT");
     for (ClusterStatus c : status.clusters()) {
       clusters.row(
           c.name(),
@@ -62,9 +63,11 @@ public enum StatusFormat {
           String.valueOf(c.desiredObjects()),
           c.lastSeen() == null ? "-" : Age.since(c.lastSeen(), now),
           orDash(c.translationLag()),
-          apply(c.apply(), now));
+          apply(c.apply(), now),
+          c.drift().summary());
     }
     StringBuilder out = new StringBuilder(clusters.render());
+    DriftSection.table(status.clusters(), now).ifPresent(t -> out.append('\n').append(t));
     status.recompute().ifPresent(r -> out.append(r.describe(now)).append('\n'));
     out.append('\n');
     if (status.workspaces().isEmpty()) {
@@ -136,6 +139,7 @@ public enum StatusFormat {
       m.put(
           "translationLag", c.translationLag().isPresent() ? c.translationLag().getAsLong() : null);
       m.put("apply", apply(c.apply()));
+      m.put("drift", DriftSection.tree(c.drift()));
       clusters.add(m);
     }
     tree.put("clusters", clusters);
@@ -202,6 +206,7 @@ public enum StatusFormat {
     m.put("action", f.action());
     m.put("attempts", f.attempts());
     m.put("error", f.error());
+    m.put("drift", f.drift());
     m.put("time", f.at().toString());
     return m;
   }

@@ -33,7 +33,7 @@ public final class Events {
         new DesiredKey("networking.istio.io/v1", "ServiceEntry", "istio-system", name);
     return new FederationEvent(
         "cannot apply " + name + ": " + error,
-        new ApplyFailed(object, ApplyAction.APPLY, 1, error));
+        new ApplyFailed(object, ApplyAction.APPLY, 1, error, null));
   }
 
   public static EventView view(long timestamp, FederationEvent event) {

@@ -15,6 +15,8 @@ import dev.meshfed.schema.discovery.WorkspaceState;
 import dev.meshfed.schema.events.ApplyAction;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.ClusterConverged;
+import dev.meshfed.schema.events.DriftKind;
+import dev.meshfed.schema.events.DriftRepaired;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.InputAccepted;
 import dev.meshfed.schema.events.InputRejected;
@@ -170,7 +172,35 @@ final class StatusFixtures {
         at.toEpochMilli(),
         cluster,
         new FederationEvent(
-            "cannot apply " + name, new ApplyFailed(object, ApplyAction.APPLY, 2, error)));
+            "cannot apply " + name, new ApplyFailed(object, ApplyAction.APPLY, 2, error, null)));
+  }
+
+  /** A failure to apply {@code name} because an object meshfed does not manage has its name. */
+  static EventView inTheWay(String cluster, String name, Instant at) {
+    DesiredKey object = new DesiredKey("networking.istio.io/v1", "ServiceEntry", "apps", name);
+    return new EventView(
+        at.toEpochMilli(),
+        cluster,
+        new FederationEvent(
+            "cannot apply " + name,
+            new ApplyFailed(
+                object,
+                ApplyAction.APPLY,
+                4,
+                "ServiceEntry apps/" + name + " exists and is not managed by meshfed",
+                DriftKind.UNMANAGED)));
+  }
+
+  static EventView driftRepaired(
+      String cluster, String name, DriftKind drift, List<String> fields, Instant at) {
+    DesiredKey object = new DesiredKey("networking.istio.io/v1", "ServiceEntry", "apps", name);
+    return new EventView(
+        at.toEpochMilli(),
+        cluster,
+        new FederationEvent(
+            "repaired " + name,
+            new DriftRepaired(
+                object, drift, fields, fields.isEmpty() ? List.of() : List.of("kubectl"))));
   }
 
   static EventView rejected(ObjectRef input, String reason, Instant at) {

@@ -73,10 +73,10 @@ class StatusFormatTest {
 
     assertThat(lines)
         .containsExactly(
-            "CLUSTER    JOINED   ISTIO    NAMESPACES   SERVICES   DESIRED   LAST SEEN   TRANSLATION LAG   APPLY",
-            "cluster1   yes      1.11.7   0            1          1         12s         2                 converged 3m ago",
-            "cluster2   no       -        0            1          0         3m          1                 failing: 1 object",
-            "mgmt       no       -        0            0          0         2h          0                 unknown",
+            "CLUSTER    JOINED   ISTIO    NAMESPACES   SERVICES   DESIRED   LAST SEEN   TRANSLATION LAG   APPLY               DRIFT",
+            "cluster1   yes      1.11.7   0            1          1         12s         2                 converged 3m ago    -",
+            "cluster2   no       -        0            1          0         3m          1                 failing: 1 object   -",
+            "mgmt       no       -        0            0          0         2h          0                 unknown             -",
             "",
             "WORKSPACE   SELECTS                               HOSTS   OPEN PROBLEMS",
             "bookinfo    cluster1/bookinfo,cluster2/bookinfo   1       1",
@@ -214,9 +214,9 @@ class StatusFormatTest {
 
     assertThat(lines)
         .containsExactly(
-            "CLUSTER    JOINED   ISTIO   NAMESPACES   SERVICES   DESIRED   LAST SEEN   TRANSLATION LAG   APPLY",
-            "cluster1   no       -       0            0          0         12s         1                 unknown",
-            "mgmt       no       -       0            0          0         2h          0                 unknown",
+            "CLUSTER    JOINED   ISTIO   NAMESPACES   SERVICES   DESIRED   LAST SEEN   TRANSLATION LAG   APPLY     DRIFT",
+            "cluster1   no       -       0            0          0         12s         1                 unknown   -",
+            "mgmt       no       -       0            0          0         2h          0                 unknown   -",
             "",
             "WORKSPACE   SELECTS             HOSTS   OPEN PROBLEMS",
             "bookinfo    cluster1/bookinfo   0       0",
