@@ -71,6 +71,11 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
     this.workDir = Path.of("target/e2e").resolve(runName);
   }
 
+  /** The scenario's steps and expected dumps, run under another name (its own dumps and work). */
+  static ScenarioRun named(String runName, String scenario) {
+    return new ScenarioRun(scenario, List.of(), DemoPipeline.KafkaSecurity.NONE, runName);
+  }
+
   /**
    * The scenario on a Kafka that authenticates every service (SASL/SCRAM) and enforces the ACLs of
    * docs/security.md; its files go under {@code <name>-secured}.
