@@ -1,6 +1,8 @@
 package dev.meshfed.cli;
 
+import dev.meshfed.translation.translate.ClusterRegistration;
 import dev.meshfed.translation.translate.TranslationSettings;
+import picocli.CommandLine;
 import picocli.CommandLine.Option;
 
 /**
@@ -30,13 +32,29 @@ final class TranslationOptions {
   String defaultHostSuffix;
 
   @Option(
-      names = "--registration-required",
+      names = "--cluster-registration",
+      paramLabel = "MODE",
+      defaultValue = "auto",
+      converter = ClusterRegistrationConverter.class,
       description =
-          "Clusters need a KubernetesCluster in the management cluster, as translation-service's"
-              + " meshfed.cluster-registration=required.")
-  boolean registrationRequired;
+          "auto, required or optional, as translation-service's meshfed.cluster-registration"
+              + " (default: ${DEFAULT-VALUE}: registered clusters only, once any is registered).")
+  ClusterRegistration clusterRegistration;
 
   TranslationSettings settings() {
-    return new TranslationSettings(managementCluster, defaultHostSuffix, registrationRequired);
+    return new TranslationSettings(managementCluster, defaultHostSuffix, clusterRegistration);
+  }
+
+  /** picocli's converter for {@link ClusterRegistration#parse}. */
+  static final class ClusterRegistrationConverter
+      implements CommandLine.ITypeConverter<ClusterRegistration> {
+    @Override
+    public ClusterRegistration convert(String value) {
+      try {
+        return ClusterRegistration.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
+    }
   }
 }

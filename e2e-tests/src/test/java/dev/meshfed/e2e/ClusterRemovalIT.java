@@ -10,9 +10,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * A cluster deregistered by its KubernetesCluster (spec.removed) while its discovery-service runs
- * on: what it contributed leaves the other clusters, what meshfed applied in it is pruned, and it
- * comes back whole when the flag goes.
+ * A cluster deregistered by its KubernetesCluster (spec.removed), then by deleting it (the
+ * management cluster still registers the other), while its discovery-service runs on: what it
+ * contributed leaves the other clusters, what meshfed applied in it is pruned, and it comes back
+ * whole when the flag goes or the registration is back.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRemovalIT {
@@ -60,6 +61,34 @@ class ClusterRemovalIT {
             "ClusterJoined cluster2", "ClusterLeft cluster2", "ClusterJoined cluster2");
   }
 
+  @Test
+  @Order(4)
+  void deletingTheRegistrationRemovesTheClusterOnceOthersAreRegistered() throws Exception {
+    run.runAndCompare("04-registration-deleted");
+
+    assertThat(run.hosts("cluster1")).containsExactly(PRODUCTPAGE);
+    assertThat(run.managed("cluster2")).isEmpty();
+    Traffic.of(run)
+        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", "cluster1/bookinfo")
+        .nowhere(REVIEWS, 9080)
+        .check();
+    assertThat(clusterEvents())
+        .containsSubsequence(
+            "ClusterJoined cluster2",
+            "ClusterLeft cluster2",
+            "ClusterJoined cluster2",
+            "ClusterLeft cluster2");
+  }
+
+  @Test
+  @Order(5)
+  void registeringItAgainBringsItBack() throws Exception {
+    run.runAndCompare("05-registered-again");
+
+    assertFederatedBothWays();
+    assertThat(clusterEvents()).endsWith("ClusterLeft cluster2", "ClusterJoined cluster2");
+  }
+
   private static void assertFederatedBothWays() {
     String[] bookinfo = {"cluster1/bookinfo", "cluster2/bookinfo"};
     Traffic.of(run)
@@ -71,7 +100,7 @@ class ClusterRemovalIT {
   /** ClusterJoined and ClusterLeft events, in order, as "type cluster". */
   private static List<String> clusterEvents() {
     return run.events().stream()
-        .filter(event -> event.type().startsWith("Cluster"))
+        .filter(event -> List.of("ClusterJoined", "ClusterLeft").contains(event.type()))
         .map(event -> event.type() + " " + event.targetCluster().orElseThrow())
         .toList();
   }

@@ -144,7 +144,8 @@ public final class WorkspaceResolver {
 
   /**
    * Clusters out of the mesh: those whose registration sets spec.removed, and, when registration is
-   * required, those with none. The management cluster is never removed.
+   * required (always, or in auto mode once any cluster is registered), those with none. The
+   * management cluster is never removed.
    */
   private void removeClusters(
       MeshInputs inputs, SortedMap<String, ClusterRegistrationInput> registrations) {
@@ -159,15 +160,19 @@ public final class WorkspaceResolver {
                     registration.id().name(), registration.id().ref() + " sets spec.removed");
               }
             });
-    if (!settings.registrationRequired()) {
+    ClusterRegistration mode = settings.clusterRegistration();
+    if (!mode.requiredWith(registrations.size())) {
       return;
     }
+    String why =
+        mode == ClusterRegistration.REQUIRED
+            ? "meshfed.cluster-registration=required"
+            : "the management cluster registers other clusters"
+                + " (meshfed.cluster-registration=auto)";
     for (String cluster : inputs.clusters()) {
       if (!cluster.equals(settings.managementCluster()) && !registrations.containsKey(cluster)) {
         removed.putIfAbsent(
-            cluster,
-            "it has no KubernetesCluster in the management cluster, and"
-                + " meshfed.cluster-registration=required");
+            cluster, "it has no KubernetesCluster in the management cluster, and " + why);
       }
     }
   }

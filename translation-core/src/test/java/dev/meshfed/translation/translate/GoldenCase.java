@@ -81,7 +81,9 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
           new TranslationSettings(
               s.path("managementCluster").asText(settings.managementCluster()),
               s.path("defaultHostSuffix").asText(settings.defaultHostSuffix()),
-              s.path("registrationRequired").asBoolean(settings.registrationRequired()));
+              ClusterRegistration.parse(
+                  s.path("clusterRegistration")
+                      .asText(settings.clusterRegistration().configValue())));
     }
     List<Input> inputs = new ArrayList<>();
     root.path("clusters")

@@ -46,9 +46,10 @@ final class MeshGenerator extends RandomObjects {
 
   private ObjectNode generate() {
     String mgmt = chance(0.5) ? "mgmt" : name("mgmt");
-    boolean registrationRequired = chance(0.15);
+    ClusterRegistration mode = pick(List.of(ClusterRegistration.values()));
+    boolean registrationRequired = mode == ClusterRegistration.REQUIRED;
     ObjectNode settings = root.putObject("settings").put("managementCluster", mgmt);
-    settings.put("registrationRequired", registrationRequired);
+    settings.put("clusterRegistration", mode.configValue());
     if (chance(0.2)) {
       settings.put("defaultHostSuffix", pick(SUFFIXES));
     }

@@ -205,6 +205,7 @@ class VerdictTest {
   void aRemovedOwnerClusterFederatesNothing() throws IOException {
     load();
     inputs.add(removedRegistration("cluster1"));
+    inputs.add(registration("cluster2"));
 
     assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.CLUSTER_REMOVED)
         .isEqualTo(
@@ -215,12 +216,30 @@ class VerdictTest {
   @Test
   void aRemovedTargetClusterGetsNothing() throws IOException {
     load();
+    inputs.add(registration("cluster1"));
     inputs.add(removedRegistration("cluster2"));
 
     assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.CLUSTER_REMOVED)
         .isEqualTo(
             "cluster cluster2 is removed from the mesh: mgmt/KubernetesCluster/gloo-mesh/cluster2"
                 + " sets spec.removed");
+  }
+
+  @Test
+  void onceAnyClusterIsRegisteredAnUnregisteredOneGetsNothing() throws IOException {
+    load();
+    inputs.add(registration("cluster1"));
+
+    assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.CLUSTER_REMOVED)
+        .isEqualTo(
+            "cluster cluster2 is removed from the mesh: it has no KubernetesCluster in the"
+                + " management cluster, and the management cluster registers other clusters"
+                + " (meshfed.cluster-registration=auto)");
+  }
+
+  private static ClusterRegistrationInput registration(String cluster) {
+    return new ClusterRegistrationInput(
+        new ObjectId("mgmt", "KubernetesCluster", "gloo-mesh", cluster), Map.of(), false);
   }
 
   private static ClusterRegistrationInput removedRegistration(String cluster) {

@@ -4,6 +4,7 @@ import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.topology.TranslationTopology;
+import dev.meshfed.translation.translate.ClusterRegistration;
 import dev.meshfed.translation.translate.TranslationSettings;
 import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -40,8 +41,8 @@ public class TopologyProducer {
   @ConfigProperty(name = "meshfed.default-host-suffix", defaultValue = "global")
   String defaultHostSuffix;
 
-  /** {@code required}: only clusters with a KubernetesCluster belong to the mesh. */
-  @ConfigProperty(name = "meshfed.cluster-registration", defaultValue = "optional")
+  /** {@code auto}, {@code required} or {@code optional}: see {@link ClusterRegistration}. */
+  @ConfigProperty(name = "meshfed.cluster-registration", defaultValue = "auto")
   String clusterRegistration;
 
   /** Unset: the broker's default. */
@@ -57,23 +58,12 @@ public class TopologyProducer {
   @Singleton
   public org.apache.kafka.streams.Topology topology() {
     ensureEventsTopic();
-    boolean registrationRequired = registrationRequired();
+    ClusterRegistration registration = ClusterRegistration.parse(clusterRegistration);
     LOG.infof(
         "Translating with management cluster %s, default host suffix %s, cluster registration %s",
-        managementCluster, defaultHostSuffix, registrationRequired ? "required" : "optional");
+        managementCluster, defaultHostSuffix, registration.configValue());
     return TranslationTopology.build(
-        new TranslationSettings(managementCluster, defaultHostSuffix, registrationRequired));
-  }
-
-  private boolean registrationRequired() {
-    return switch (clusterRegistration) {
-      case "required" -> true;
-      case "optional" -> false;
-      default ->
-          throw new IllegalArgumentException(
-              "meshfed.cluster-registration must be required or optional, not "
-                  + clusterRegistration);
-    };
+        new TranslationSettings(managementCluster, defaultHostSuffix, registration));
   }
 
   private void ensureEventsTopic() {
