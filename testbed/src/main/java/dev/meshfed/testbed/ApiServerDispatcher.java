@@ -35,7 +35,11 @@ final class ApiServerDispatcher extends Dispatcher {
             failure.getAsInt(), "injected fault for " + request.getRequestLine());
       }
     }
-    return store.dispatch(request);
+    MockResponse response = store.dispatch(request);
+    if (request.method() == HttpMethod.GET && faults.emptyLists()) {
+      return EmptyLists.emptied(response);
+    }
+    return response;
   }
 
   @Override

@@ -4,7 +4,8 @@ import java.util.OptionalInt;
 
 /**
  * Makes the next write requests (POST, PUT, PATCH, DELETE) of a {@link SimulatedCluster} fail,
- * whoever sends them, without any effect on the stored objects. Reads are never affected.
+ * whoever sends them, without any effect on the stored objects; and, while asked to, makes every
+ * list answer an empty list, as a broken API server answering from an empty cache would.
  *
  * <p>fabric8 clients retry 429 and 5xx answers on their own (default {@code
  * requestRetryBackoffLimit} 10, exponential backoff from 100 ms): fewer 5xx failures than that only
@@ -14,6 +15,7 @@ public final class FaultInjector {
 
   private int remainingFailures;
   private int failureStatus;
+  private boolean emptyLists;
 
   FaultInjector() {}
 
@@ -27,6 +29,15 @@ public final class FaultInjector {
     }
     remainingFailures = count;
     failureStatus = httpStatus;
+  }
+
+  /** From now on, every list (not a watch, not a get) answers with no items, until set false. */
+  public synchronized void answerEmptyLists(boolean empty) {
+    emptyLists = empty;
+  }
+
+  synchronized boolean emptyLists() {
+    return emptyLists;
   }
 
   /** How many of the planned failures have not been served yet. */

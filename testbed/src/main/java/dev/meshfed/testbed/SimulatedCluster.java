@@ -1,6 +1,7 @@
 package dev.meshfed.testbed;
 
 import dev.meshfed.oracle.istio.IstioCrds;
+import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
@@ -14,6 +15,7 @@ import io.fabric8.mockwebserver.ServerResponse;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Queue;
@@ -21,11 +23,16 @@ import java.util.Queue;
 /**
  * One simulated Kubernetes cluster: an in-memory API server (fabric8's mock server in CRUD mode,
  * extended with server-side apply, shared storage of custom resource versions, namespace deletion
- * and discovery) on its own plain-http port of 127.0.0.1.
+ * and discovery) on its own plain-http port of 127.0.0.1. Like a real one, it starts with the
+ * system namespaces.
  */
 public final class SimulatedCluster implements AutoCloseable {
 
   private static final String HOST = "127.0.0.1";
+
+  /** The namespaces every Kubernetes API server has. */
+  public static final List<String> SYSTEM_NAMESPACES =
+      List.of("default", "kube-node-lease", "kube-public", "kube-system");
 
   private final String name;
   private final KubernetesMockServer server;
@@ -67,7 +74,20 @@ public final class SimulatedCluster implements AutoCloseable {
       server.destroy();
       throw e;
     }
-    return new SimulatedCluster(name, server, faults);
+    SimulatedCluster cluster = new SimulatedCluster(name, server, faults);
+    cluster.createSystemNamespaces();
+    return cluster;
+  }
+
+  /** What a real API server creates on its own and keeps. */
+  private void createSystemNamespaces() {
+    for (String namespace : SYSTEM_NAMESPACES) {
+      client
+          .namespaces()
+          .resource(
+              new NamespaceBuilder().withNewMetadata().withName(namespace).endMetadata().build())
+          .create();
+    }
   }
 
   public String name() {

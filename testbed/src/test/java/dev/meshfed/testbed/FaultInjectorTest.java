@@ -85,4 +85,21 @@ class FaultInjectorTest {
         .withData(Map.of("k", "v"))
         .build();
   }
+
+  @Test
+  void aClusterStartsWithTheSystemNamespacesAndCanAnswerEmptyListsWhileBroken() {
+    assertThat(clientWithoutRetries.namespaces().list().getItems())
+        .extracting(ns -> ns.getMetadata().getName())
+        .containsAll(SimulatedCluster.SYSTEM_NAMESPACES);
+
+    cluster.faults().answerEmptyLists(true);
+    try {
+      assertThat(clientWithoutRetries.namespaces().list().getItems()).isEmpty();
+      assertThat(clientWithoutRetries.namespaces().withName("kube-system").get()).isNotNull();
+    } finally {
+      cluster.faults().answerEmptyLists(false);
+    }
+
+    assertThat(clientWithoutRetries.namespaces().list().getItems()).isNotEmpty();
+  }
 }

@@ -2,6 +2,7 @@ package dev.meshfed.discovery.sync;
 
 import dev.meshfed.discovery.model.AgentRecord;
 import dev.meshfed.discovery.model.KnownRecords;
+import dev.meshfed.discovery.model.ListingCheck;
 import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.model.Reconciliation;
 import dev.meshfed.discovery.model.Source;
@@ -79,6 +80,7 @@ public final class DiscoveryService implements AutoCloseable {
     publisher =
         new Publisher(topic, sink, new KnownRecords(snapshot), options.backoff(), this::current);
     awaitSynced();
+    checkListing();
     Reconciliation.Plan plan = reconcile(snapshot);
     publishAgent(plan);
   }
@@ -98,6 +100,18 @@ public final class DiscoveryService implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while listing the cluster's objects", e);
     }
+  }
+
+  /** Fails the start (it is tried again) before a listing that cannot be trusted tombstones. */
+  private void checkListing() {
+    List<String> namespaces =
+        watch.cached(Source.NAMESPACES).stream().map(ns -> ns.getMetadata().getName()).toList();
+    ListingCheck.untrusted(namespaces)
+        .ifPresent(
+            problem -> {
+              throw new IllegalStateException(
+                  "Not synced with " + topic + "'s cluster: " + problem);
+            });
   }
 
   /**

@@ -5,6 +5,7 @@ import static dev.meshfed.discovery.sync.TestObjects.eastWestGateway;
 import static dev.meshfed.discovery.sync.TestObjects.namespace;
 import static dev.meshfed.discovery.sync.TestObjects.service;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.discovery.model.AgentRecord;
@@ -68,10 +69,10 @@ class DiscoveryServiceTest {
     start();
 
     await().until(() -> sink.sent.contains(agent()));
-    assertThat(sink.sent)
+    assertThat(sent())
         .containsExactlyInAnyOrder(
             record(Source.NAMESPACES, bookinfo), record(Source.SERVICES, reviews), agent());
-    assertThat(sink.sent.get(sink.sent.size() - 1)).isEqualTo(agent());
+    assertThat(sent().get(sent().size() - 1)).isEqualTo(agent());
     assertThat(steps).containsExactly("ensure topics", "read topic");
   }
 
@@ -87,7 +88,7 @@ class DiscoveryServiceTest {
     start();
 
     await().until(() -> sink.sent.contains(agent()));
-    assertThat(sink.sent)
+    assertThat(sent())
         .containsExactly(
             Write.tombstone(Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "ratings")), agent());
   }
@@ -101,7 +102,7 @@ class DiscoveryServiceTest {
     start();
 
     await().until(() -> sink.sent.contains(agent()));
-    assertThat(sink.sent).containsExactly(record(Source.SERVICES, changed), agent());
+    assertThat(sent()).containsExactly(record(Source.SERVICES, changed), agent());
   }
 
   @Test
@@ -115,9 +116,21 @@ class DiscoveryServiceTest {
 
     Write tombstone = Write.tombstone(Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "reviews"));
     await().until(() -> sink.sent.contains(tombstone));
-    assertThat(sink.sent)
+    assertThat(sent())
         .containsExactly(
             record(Source.SERVICES, reviews), agent(), record(Source.SERVICES, changed), tombstone);
+  }
+
+  @Test
+  void aListingWithoutKubeSystemTombstonesNothingAndFailsTheStart() {
+    putInTopic(Source.NAMESPACES, bookinfo);
+    putInTopic(Source.SERVICES, reviews);
+    cluster.delete(Source.NAMESPACES, namespace("kube-system", Map.of()));
+
+    assertThatThrownBy(this::start)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("listed 0 namespaces and no kube-system");
+    assertThat(sink.sent).noneMatch(Write::isTombstone).doesNotContain(agent());
   }
 
   @Test
@@ -165,6 +178,12 @@ class DiscoveryServiceTest {
             .build());
   }
 
+  /** What was sent, without the kube-system Namespace every cluster has. */
+  private List<Write> sent() {
+    Write kubeSystem = record(Source.NAMESPACES, namespace("kube-system", Map.of()));
+    return sink.sent.stream().filter(write -> !write.equals(kubeSystem)).toList();
+  }
+
   /**
    * Publishes {@code reviews}, then applies {@code update} and a template change after it: once the
    * template change is sent, the update was skipped, not merely still queued.
@@ -188,7 +207,7 @@ class DiscoveryServiceTest {
     cluster.upsert(Source.DEPLOYMENTS, relabelled);
 
     await().until(() -> sink.sent.contains(record(Source.DEPLOYMENTS, relabelled)));
-    assertThat(sink.sent)
+    assertThat(sent())
         .containsExactly(
             record(Source.DEPLOYMENTS, reviews), agent(), record(Source.DEPLOYMENTS, relabelled));
   }
@@ -203,7 +222,7 @@ class DiscoveryServiceTest {
     start(DISCOVERY_ENABLED);
 
     await().until(() -> sink.sent.contains(agent()));
-    assertThat(sink.sent).containsExactlyInAnyOrder(record(Source.SERVICES, gateway), agent());
+    assertThat(sent()).containsExactlyInAnyOrder(record(Source.SERVICES, gateway), agent());
   }
 
   @Test
@@ -220,7 +239,7 @@ class DiscoveryServiceTest {
     cluster.upsert(Source.NAMESPACES, selected);
 
     await().until(() -> sink.sent.size() == 4);
-    assertThat(sink.sent)
+    assertThat(sent())
         .containsExactlyInAnyOrder(
             agent(),
             record(Source.NAMESPACES, selected),
@@ -247,7 +266,7 @@ class DiscoveryServiceTest {
     cluster.upsert(Source.NAMESPACES, selected);
 
     await().until(() -> sink.sent.contains(record(Source.SERVICES, reviews)));
-    assertThat(sink.sent)
+    assertThat(sent())
         .containsExactlyInAnyOrder(
             agent(), record(Source.NAMESPACES, selected), record(Source.SERVICES, reviews));
   }
@@ -262,7 +281,7 @@ class DiscoveryServiceTest {
     start(DISCOVERY_ENABLED);
 
     await().until(() -> sink.sent.contains(agent()));
-    assertThat(sink.sent)
+    assertThat(sent())
         .containsExactlyInAnyOrder(
             Write.tombstone(Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo")),
             Write.tombstone(Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "reviews")),

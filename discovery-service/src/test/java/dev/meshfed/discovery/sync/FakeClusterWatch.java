@@ -11,7 +11,10 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** An in-memory cluster: its cache is what tests put in it; start replays it as adds. */
+/**
+ * An in-memory cluster: its cache is what tests put in it, and, as in every real cluster, the
+ * kube-system namespace; start replays it as adds.
+ */
 class FakeClusterWatch implements ClusterWatch {
 
   private final Map<Source, Map<String, HasMetadata>> objects = new EnumMap<>(Source.class);
@@ -22,6 +25,7 @@ class FakeClusterWatch implements ClusterWatch {
     for (Source source : Source.values()) {
       objects.put(source, new ConcurrentHashMap<>());
     }
+    upsert(Source.NAMESPACES, TestObjects.namespace("kube-system", Map.of()));
   }
 
   /** Puts the object in the cache, and tells the listener once started. */
