@@ -2,7 +2,9 @@ package dev.meshfed.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,12 +159,17 @@ class ServiceIsolationIT {
         .admitsLocally(
             "cluster2/bookinfo/reviews",
             9080,
-            "bookinfo",
-            "bookinfo-backends",
-            "istio-system",
-            "web")
-        .admitsLocally("cluster1/bookinfo/productpage", 9080, "bookinfo", "istio-system")
+            withSystemNamespaces("bookinfo", "bookinfo-backends", "istio-system", "web"))
+        .admitsLocally(
+            "cluster1/bookinfo/productpage", 9080, withSystemNamespaces("bookinfo", "istio-system"))
         .check();
+  }
+
+  /** Without isolation every namespace of the cluster is admitted: the system ones too. */
+  private static String[] withSystemNamespaces(String... namespaces) {
+    List<String> all = new ArrayList<>(List.of(namespaces));
+    all.addAll(SimulatedCluster.SYSTEM_NAMESPACES);
+    return all.toArray(String[]::new);
   }
 
   /** Every federated host reaches its pods from exactly the consumers. */
