@@ -214,7 +214,7 @@ class StatusCommandIT {
             event(
                 NOW.minus(Duration.ofMinutes(3)),
                 "cluster1",
-                new ClusterConverged(1, 1L, 0L, 0L, 0L))));
+                new ClusterConverged(1, 1L, 0L, 0L, 0L, 0))));
     publish(
         Topics.applied("cluster2"),
         List.of(

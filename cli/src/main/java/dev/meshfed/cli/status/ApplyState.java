@@ -19,9 +19,10 @@ public sealed interface ApplyState {
 
   /**
    * The cluster held exactly its desired objects, as of the desired topic's last record (or of an
-   * offset the report did not name).
+   * offset the report did not name); {@code pruneWithheld} undesired objects its catch-up did not
+   * prune, as they were most of what meshfed manages there.
    */
-  record Converged(Instant at) implements ApplyState {}
+  record Converged(Instant at, int pruneWithheld) implements ApplyState {}
 
   /** It converged at {@code at}, but the desired topic has {@code records} records since. */
   record Behind(long records, Instant at) implements ApplyState {}
@@ -79,11 +80,10 @@ public sealed interface ApplyState {
       return new Unknown();
     }
     Instant at = Instant.ofEpochMilli(converged.timestamp());
-    Long reflected = ((ClusterConverged) converged.event().getEvent()).getDesiredOffset();
-    if (reflected == null) {
-      return new Converged(at);
-    }
-    long newer = desired.stream().filter(d -> d.offset() > reflected).count();
-    return newer == 0 ? new Converged(at) : new Behind(newer, at);
+    ClusterConverged report = (ClusterConverged) converged.event().getEvent();
+    Long reflected = report.getDesiredOffset();
+    long newer =
+        reflected == null ? 0 : desired.stream().filter(d -> d.offset() > reflected).count();
+    return newer == 0 ? new Converged(at, report.getPruneWithheld()) : new Behind(newer, at);
   }
 }

@@ -111,7 +111,10 @@ public enum StatusFormat {
 
   private static String apply(ApplyState state, Instant now) {
     if (state instanceof Converged c) {
-      return "converged " + Age.since(c.at(), now) + " ago";
+      String converged = "converged " + Age.since(c.at(), now) + " ago";
+      return c.pruneWithheld() == 0
+          ? converged
+          : converged + ", " + c.pruneWithheld() + " not pruned";
     }
     if (state instanceof Behind b) {
       return "behind " + b.records();
@@ -184,6 +187,7 @@ public enum StatusFormat {
     if (state instanceof Converged c) {
       m.put("state", "converged");
       m.put("time", c.at().toString());
+      m.put("pruneWithheld", c.pruneWithheld());
     } else if (state instanceof Behind b) {
       m.put("state", "behind");
       m.put("convergedTime", b.at().toString());

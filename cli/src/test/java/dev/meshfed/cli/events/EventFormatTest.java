@@ -52,7 +52,8 @@ class EventFormatTest {
         new EventView(
             AT,
             "cluster2",
-            new FederationEvent("cluster2 holds its 3", new ClusterConverged(3, 3L, 0L, 0L, 7L)));
+            new FederationEvent(
+                "cluster2 holds its 3", new ClusterConverged(3, 3L, 0L, 0L, 7L, 0)));
 
     assertThat(EventFormat.TABLE.format(converged))
         .containsPattern("ClusterConverged +cluster2 +- -> cluster2");

@@ -9,11 +9,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.meshfed.cli.audit.DesiredEntry;
+import dev.meshfed.cli.events.EventView;
 import dev.meshfed.cli.status.ApplyState.Behind;
 import dev.meshfed.cli.status.ApplyState.Converged;
 import dev.meshfed.cli.status.ApplyState.Failing;
 import dev.meshfed.cli.status.ApplyState.Failure;
 import dev.meshfed.cli.status.ApplyState.Unknown;
+import dev.meshfed.schema.events.ClusterConverged;
+import dev.meshfed.schema.events.FederationEvent;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -36,7 +39,34 @@ class ApplyStateTest {
   @Test
   void convergedWhenTheReportReflectsTheDesiredTopicsLastRecord() {
     assertThat(ApplyState.of(List.of(converged("c1", T1, 4L)), DESIRED))
-        .isEqualTo(new Converged(T1));
+        .isEqualTo(new Converged(T1, 0));
+  }
+
+  @Test
+  void aConvergenceThatWithheldAPruneSaysHowManyObjectsItKept() {
+    EventView withheld =
+        new EventView(
+            T1.toEpochMilli(),
+            "c1",
+            new FederationEvent("converged", new ClusterConverged(3, 3L, 0L, 0L, 4L, 2)));
+
+    assertThat(ApplyState.of(List.of(withheld), DESIRED)).isEqualTo(new Converged(T1, 2));
+    assertThat(
+            StatusFormat.TABLE.format(
+                MeshStatus.of(
+                    new StatusInputs(
+                        List.of(
+                            new ClusterRecords(
+                                "c1",
+                                List.of(),
+                                DESIRED,
+                                List.of(withheld),
+                                new TranslationProgress(0, 0, null))),
+                        List.of(),
+                        true),
+                    "mgmt",
+                    T1)))
+        .contains("converged 0s ago, 2 not pruned");
   }
 
   @Test
@@ -48,7 +78,7 @@ class ApplyStateTest {
   @Test
   void convergedWhenTheReportNamesNoOffset() {
     assertThat(ApplyState.of(List.of(converged("c1", T1, null)), DESIRED))
-        .isEqualTo(new Converged(T1));
+        .isEqualTo(new Converged(T1, 0));
   }
 
   @Test
@@ -77,6 +107,6 @@ class ApplyStateTest {
     assertThat(
             ApplyState.of(
                 List.of(applyFailed("c1", "x", "forbidden", T1), converged("c1", T2, 4L)), DESIRED))
-        .isEqualTo(new Converged(T2));
+        .isEqualTo(new Converged(T2, 0));
   }
 }

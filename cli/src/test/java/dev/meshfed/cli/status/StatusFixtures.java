@@ -162,7 +162,7 @@ final class StatusFixtures {
     return new EventView(
         at.toEpochMilli(),
         cluster,
-        new FederationEvent("converged", new ClusterConverged(3, 3L, 0L, 0L, desiredOffset)));
+        new FederationEvent("converged", new ClusterConverged(3, 3L, 0L, 0L, desiredOffset, 0)));
   }
 
   static EventView applyFailed(String cluster, String name, String error, Instant at) {

@@ -16,6 +16,9 @@ public interface ApplyReports extends AutoCloseable {
 
   void converged(Convergence convergence);
 
+  /** The catch-up did not prune {@code objects} undesired objects, for {@code reason}. */
+  void pruneWithheld(int objects, String reason);
+
   /** A managed object had drifted from its desired state and was applied again. */
   void driftRepaired(ObjectKey key, Drift drift);
 

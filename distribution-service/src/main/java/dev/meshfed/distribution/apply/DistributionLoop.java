@@ -11,6 +11,7 @@ import dev.meshfed.distribution.model.LiveObject;
 import dev.meshfed.distribution.model.ManifestParser;
 import dev.meshfed.distribution.model.ObjectIdentity;
 import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.distribution.model.RecordOutcome;
 import dev.meshfed.distribution.model.TopicRecord;
 import java.time.Duration;
@@ -69,6 +70,7 @@ public final class DistributionLoop implements AutoCloseable {
         reports,
         kinds,
         retry,
+        PruneGuard.DEFAULT,
         ApplyLatency.NONE);
   }
 
@@ -81,6 +83,7 @@ public final class DistributionLoop implements AutoCloseable {
       ApplyReports reports,
       KindTable kinds,
       RetrySettings retry,
+      PruneGuard pruneGuard,
       ApplyLatency latency) {
     this.topic = topic;
     this.watch = watch;
@@ -99,7 +102,17 @@ public final class DistributionLoop implements AutoCloseable {
             this::refreshStatus,
             this.reports,
             latency);
-    this.pruner = new Pruner(kinds, live, state, reconciler, scheduler, retry, this::refreshStatus);
+    this.pruner =
+        new Pruner(
+            kinds,
+            live,
+            state,
+            reconciler,
+            scheduler,
+            retry,
+            pruneGuard,
+            this::refreshStatus,
+            this.reports::pruneWithheld);
     this.reader =
         new TopicReader(
             topic, source, retry, this::handOver, () -> scheduler.execute(this::onCaughtUp));
@@ -238,6 +251,7 @@ public final class DistributionLoop implements AutoCloseable {
             reconciler.failedAttempts(),
             state.failedRecords(),
             reconciler.driftRepaired(),
+            pruner.withheld(),
             caughtUp);
     convergence.observe(status, state.lastOffset()).ifPresent(reports::converged);
   }

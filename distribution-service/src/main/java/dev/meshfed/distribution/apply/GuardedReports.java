@@ -31,6 +31,11 @@ final class GuardedReports implements ApplyReports {
   }
 
   @Override
+  public void pruneWithheld(int objects, String reason) {
+    guarded(() -> reports.pruneWithheld(objects, reason), "a withheld prune");
+  }
+
+  @Override
   public void driftRepaired(ObjectKey key, Drift drift) {
     guarded(() -> reports.driftRepaired(key, drift), "repaired " + key);
   }

@@ -12,6 +12,7 @@ import dev.meshfed.schema.events.DriftKind;
 import dev.meshfed.schema.events.DriftRepaired;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.events.PruneWithheld;
 
 /**
  * The applied topic's records for the loop's reports. The subject of a failure is its object,
@@ -51,6 +52,14 @@ final class AppliedEvents {
     return new Event(subject(key), new FederationEvent(message, event));
   }
 
+  Event pruneWithheld(int objects, String reason) {
+    return new Event(
+        new EventKey(cluster),
+        new FederationEvent(
+            "not pruning %d objects in %s: %s".formatted(objects, cluster, reason),
+            new PruneWithheld(objects, reason)));
+  }
+
   Event driftRepaired(ObjectKey key, Drift drift) {
     String message =
         "repaired %s %s/%s in %s: %s"
@@ -87,7 +96,8 @@ final class AppliedEvents {
             convergence.pruned(),
             convergence.desiredOffset().isPresent()
                 ? convergence.desiredOffset().getAsLong()
-                : null);
+                : null,
+            convergence.pruneWithheld());
     return new Event(new EventKey(cluster), new FederationEvent(message(convergence), event));
   }
 
@@ -101,6 +111,9 @@ final class AppliedEvents {
                 convergence.applied(),
                 convergence.deleted(),
                 convergence.pruned());
+    if (convergence.pruneWithheld() > 0) {
+      message += "; %d undesired objects not pruned".formatted(convergence.pruneWithheld());
+    }
     if (convergence.failedRecords() > 0) {
       message +=
           "; %d desired record%s could not be used"

@@ -45,6 +45,13 @@ public interface DistributionConfig {
   interface Options {
 
     Retry retry();
+
+    /**
+     * The largest share of the managed objects in a cluster that one catch-up may prune; a larger
+     * prune is withheld and reported (the desired topic may be truncated).
+     */
+    @WithDefault("50")
+    int pruneLimitPercent();
   }
 
   interface Retry {

@@ -4,6 +4,7 @@ import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.distribution.model.KindTable;
+import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
 import dev.meshfed.schema.kafka.TopicSettings;
@@ -25,7 +26,8 @@ public final class DistributionFactory {
       Map<String, Object> kafkaConfig,
       TopicSettings topics,
       KubernetesClient client,
-      RetrySettings retry) {
+      RetrySettings retry,
+      PruneGuard pruneGuard) {
     TopicSpec<DesiredKey, DesiredObject> spec = Topics.desired(cluster);
     return new DistributionLoop(
         new KafkaDesiredTopic(kafkaConfig, cluster, topics),
@@ -36,6 +38,7 @@ public final class DistributionFactory {
         new KafkaApplyReports(kafkaConfig, cluster),
         KindTable.ISTIO,
         retry,
+        pruneGuard,
         new ApplyLatencyTimer(cluster));
   }
 

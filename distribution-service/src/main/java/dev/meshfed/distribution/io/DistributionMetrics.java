@@ -47,6 +47,13 @@ public class DistributionMetrics {
     gauge(registry, "desired", "objects desired", cluster, service, s -> s.desired());
     gauge(
         registry,
+        "prune.withheld",
+        "undesired managed objects the catch-up did not prune, as they were most of the cluster's",
+        cluster,
+        service,
+        s -> s.pruneWithheld());
+    gauge(
+        registry,
         "pending",
         "objects being applied or awaiting a retry",
         cluster,

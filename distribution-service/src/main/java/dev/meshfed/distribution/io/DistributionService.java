@@ -2,6 +2,7 @@ package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.kafka.TopicSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.quarkus.runtime.ShutdownEvent;
@@ -44,7 +45,8 @@ public class DistributionService {
                 config.topics().replicationFactor(), config.topics().minInsyncReplicas()),
             new RetrySettings(
                 config.distribution().retry().initialDelay(),
-                config.distribution().retry().maxDelay()));
+                config.distribution().retry().maxDelay()),
+            new PruneGuard(config.distribution().pruneLimitPercent()));
   }
 
   void onStop(@Observes ShutdownEvent event) {

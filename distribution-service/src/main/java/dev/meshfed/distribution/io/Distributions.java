@@ -4,6 +4,7 @@ import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.kafka.TopicSettings;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.util.ArrayList;
@@ -42,7 +43,8 @@ public final class Distributions implements AutoCloseable {
       Supplier<KubernetesClient> applicationClient,
       Map<String, Object> kafkaConfig,
       TopicSettings topics,
-      RetrySettings retry) {
+      RetrySettings retry,
+      PruneGuard pruneGuard) {
     List<Served> served = new ArrayList<>();
     Distributions distributions = new Distributions(served);
     try {
@@ -56,7 +58,8 @@ public final class Distributions implements AutoCloseable {
             cluster.client.getMasterUrl(),
             cluster.kubeconfig.map(k -> " from kubeconfig " + k).orElse(""));
         cluster.loop =
-            DistributionFactory.create(cluster.name, kafkaConfig, topics, cluster.client, retry);
+            DistributionFactory.create(
+                cluster.name, kafkaConfig, topics, cluster.client, retry, pruneGuard);
         cluster.loop.start();
         cluster.statusLoop =
             DistributionFactory.statusLoop(cluster.name, kafkaConfig, cluster.client, retry);

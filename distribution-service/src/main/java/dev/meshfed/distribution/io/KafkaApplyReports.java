@@ -69,6 +69,11 @@ public final class KafkaApplyReports implements ApplyReports {
   }
 
   @Override
+  public void pruneWithheld(int objects, String reason) {
+    send(events.pruneWithheld(objects, reason));
+  }
+
+  @Override
   public void driftRepaired(ObjectKey key, Drift drift) {
     send(events.driftRepaired(key, drift));
   }

@@ -12,6 +12,8 @@ import java.util.OptionalLong;
  * @param pruned successful deletes of managed objects nothing desired
  * @param failedRecords desired records that could not be used, so are not part of the state
  * @param desiredOffset the last desired-topic offset the state reflects; empty if none was read
+ * @param pruneWithheld undesired managed objects the catch-up did not prune (see {@link
+ *     PruneGuard})
  */
 public record Convergence(
     int desired,
@@ -19,4 +21,5 @@ public record Convergence(
     long deleted,
     long pruned,
     int failedRecords,
-    OptionalLong desiredOffset) {}
+    OptionalLong desiredOffset,
+    int pruneWithheld) {}

@@ -26,6 +26,7 @@ public final class ConvergenceWatch {
             status.deleted(),
             status.pruned(),
             status.failed(),
-            desiredOffset));
+            desiredOffset,
+            status.pruneWithheld()));
   }
 }

@@ -13,6 +13,8 @@ package dev.meshfed.distribution.model;
  * @param failed records that could not be used (undecodable, unknown kind, bad manifest)
  * @param driftRepaired managed objects found deleted, edited or taken over and applied again, so
  *     far (each also counts as applied)
+ * @param pruneWithheld managed objects nothing desires that the catch-up did not prune, as they
+ *     were most of what meshfed manages there (see {@link PruneGuard})
  * @param caughtUp the topic was read to its end as of start, and that state applied and pruned
  */
 public record DistributionStatus(
@@ -25,8 +27,9 @@ public record DistributionStatus(
     long failedAttempts,
     int failed,
     long driftRepaired,
+    int pruneWithheld,
     boolean caughtUp) {
 
   public static final DistributionStatus STARTING =
-      new DistributionStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, false);
+      new DistributionStatus(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, false);
 }

@@ -15,6 +15,7 @@ import dev.meshfed.distribution.model.DesiredRecord;
 import dev.meshfed.distribution.model.DistributionStatus;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.distribution.model.PruneGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -43,6 +44,7 @@ class DistributionLoopTest {
           reports,
           KindTable.ISTIO,
           FAST_RETRY,
+          PruneGuard.DEFAULT,
           latencies::add);
 
   @AfterEach
@@ -57,14 +59,14 @@ class DistributionLoopTest {
     awaitCaughtUp();
 
     assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("a.global");
-    assertThat(loop.status()).isEqualTo(new DistributionStatus(2, 2, 0, 0, 0, 0, 0, 0, 0, true));
+    assertThat(loop.status()).isEqualTo(new DistributionStatus(2, 2, 0, 0, 0, 0, 0, 0, 0, 0, true));
 
     topic.add(serviceEntry(V1, "foo", "b.global"));
     topic.add(tombstone(V1, "bar"));
 
     await().until(() -> cluster.get(BAR).isEmpty());
     assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("b.global");
-    assertThat(loop.status()).isEqualTo(new DistributionStatus(1, 3, 1, 0, 0, 0, 0, 0, 0, true));
+    assertThat(loop.status()).isEqualTo(new DistributionStatus(1, 3, 1, 0, 0, 0, 0, 0, 0, 0, true));
     // reported just after the write that the awaits above see
     await().until(() -> latencies.size() >= 2);
     assertThat(latencies)
@@ -92,6 +94,41 @@ class DistributionLoopTest {
         .containsOnlyOnce("delete apps/stray")
         .noneMatch(w -> w.contains("late") && w.startsWith("delete"));
     assertThat(loop.status().pruned()).isEqualTo(1);
+  }
+
+  @Test
+  void aCatchUpThatFindsMostManagedObjectsUndesiredPrunesNoneAndReportsIt() {
+    cluster.put(serviceEntryKey(V1, "a"), true);
+    cluster.put(serviceEntryKey(V1, "b"), true);
+    cluster.put(serviceEntryKey(V1, "c"), true);
+    topic.add(serviceEntry(V1, "a", "a.global"));
+    loop.start();
+    awaitCaughtUp();
+
+    assertThat(cluster.get(serviceEntryKey(V1, "b"))).isPresent();
+    assertThat(cluster.get(serviceEntryKey(V1, "c"))).isPresent();
+    assertThat(loop.status().pruned()).isZero();
+    assertThat(loop.status().pruneWithheld()).isEqualTo(2);
+    assertThat(reports.withheld())
+        .containsExactly(
+            "2: 2 of the 3 objects meshfed manages in the cluster are not desired, more than 50%:"
+                + " the desired topic may be truncated or re-created"
+                + " (meshfed.distribution.prune-limit-percent)");
+    await().until(() -> !reports.convergences().isEmpty());
+    assertThat(reports.convergences().get(0).pruneWithheld()).isEqualTo(2);
+  }
+
+  @Test
+  void anEmptyDesiredTopicPrunesNothing() {
+    cluster.put(serviceEntryKey(V1, "a"), true);
+    loop.start();
+    awaitCaughtUp();
+
+    assertThat(cluster.get(serviceEntryKey(V1, "a"))).isPresent();
+    assertThat(reports.withheld())
+        .singleElement()
+        .asString()
+        .startsWith("1: the desired topic holds no object");
   }
 
   @Test
@@ -232,6 +269,9 @@ class DistributionLoopTest {
   void reportsAFailedPruneAsPrune() {
     ObjectKey stray = serviceEntryKey(V1, "stray");
     cluster.put(stray, true);
+    cluster.put(FOO, true);
+    cluster.put(BAR, true);
+    topic.add(serviceEntry(V1, "foo", "foo.global"), serviceEntry(V1, "bar", "bar.global"));
     cluster.breakWritesTo(stray);
     loop.start();
 
@@ -247,7 +287,7 @@ class DistributionLoopTest {
 
     await().until(() -> !reports.convergences().isEmpty());
     assertThat(reports.convergences())
-        .containsExactly(new Convergence(0, 0, 0, 0, 0, OptionalLong.empty()));
+        .containsExactly(new Convergence(0, 0, 0, 0, 0, OptionalLong.empty(), 0));
   }
 
   @Test
@@ -258,17 +298,17 @@ class DistributionLoopTest {
 
     await().until(() -> reports.convergences().size() == 1);
     assertThat(reports.convergences())
-        .containsExactly(new Convergence(2, 2, 0, 1, 0, OptionalLong.of(1)));
+        .containsExactly(new Convergence(2, 2, 0, 1, 0, OptionalLong.of(1), 0));
 
     topic.add(tombstone(V1, "bar"));
     await().until(() -> reports.convergences().size() == 2);
     assertThat(reports.convergences().get(1))
-        .isEqualTo(new Convergence(1, 2, 1, 1, 0, OptionalLong.of(2)));
+        .isEqualTo(new Convergence(1, 2, 1, 1, 0, OptionalLong.of(2), 0));
 
     topic.add(new DesiredRecord(BAR, "{broken", at(0)), serviceEntry(V1, "foo", "b.global"));
     await().until(() -> reports.convergences().size() == 3);
     assertThat(reports.convergences().get(2))
-        .isEqualTo(new Convergence(1, 3, 1, 1, 1, OptionalLong.of(4)));
+        .isEqualTo(new Convergence(1, 3, 1, 1, 1, OptionalLong.of(4), 0));
   }
 
   @Test
@@ -283,7 +323,7 @@ class DistributionLoopTest {
     cluster.heal(FOO);
     await().until(() -> !reports.convergences().isEmpty());
     assertThat(reports.convergences())
-        .containsExactly(new Convergence(2, 2, 0, 0, 0, OptionalLong.of(1)));
+        .containsExactly(new Convergence(2, 2, 0, 0, 0, OptionalLong.of(1), 0));
     assertThat(reports.failures()).hasSize(1);
   }
 

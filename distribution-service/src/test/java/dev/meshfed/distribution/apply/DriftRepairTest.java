@@ -11,6 +11,7 @@ import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.Drift;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.distribution.model.PruneGuard;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,7 @@ class DriftRepairTest {
           reports,
           KindTable.ISTIO,
           FAST_RETRY,
+          PruneGuard.DEFAULT,
           ApplyLatency.NONE);
 
   @AfterEach

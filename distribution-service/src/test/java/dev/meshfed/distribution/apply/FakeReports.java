@@ -13,6 +13,7 @@ final class FakeReports implements ApplyReports {
   private final List<ApplyFailure> failures = new CopyOnWriteArrayList<>();
   private final List<Convergence> convergences = new CopyOnWriteArrayList<>();
   private final List<String> repairs = new CopyOnWriteArrayList<>();
+  private final List<String> withheld = new CopyOnWriteArrayList<>();
   private volatile boolean broken;
   private volatile boolean closed;
 
@@ -34,6 +35,11 @@ final class FakeReports implements ApplyReports {
     return List.copyOf(repairs);
   }
 
+  /** Each withheld prune as "objects: reason". */
+  List<String> withheld() {
+    return List.copyOf(withheld);
+  }
+
   boolean closed() {
     return closed;
   }
@@ -48,6 +54,12 @@ final class FakeReports implements ApplyReports {
   public void converged(Convergence convergence) {
     failIfBroken();
     convergences.add(convergence);
+  }
+
+  @Override
+  public void pruneWithheld(int objects, String reason) {
+    failIfBroken();
+    withheld.add(objects + ": " + reason);
   }
 
   @Override

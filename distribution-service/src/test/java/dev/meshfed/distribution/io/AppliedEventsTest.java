@@ -45,19 +45,19 @@ class AppliedEventsTest {
   @Test
   void aConvergenceIsAboutTheCluster() {
     AppliedEvents.Event event =
-        events.converged(new Convergence(12, 3, 0, 1, 0, OptionalLong.of(41)));
+        events.converged(new Convergence(12, 3, 0, 1, 0, OptionalLong.of(41), 0));
 
     assertThat(event.key()).isEqualTo(new EventKey("cluster1"));
     assertThat(event.value().getMessage())
         .isEqualTo(
             "cluster1 holds its 12 desired objects (applied 3, deleted 0, pruned 1 since start)");
-    assertThat(event.value().getEvent()).isEqualTo(new ClusterConverged(12, 3L, 0L, 1L, 41L));
+    assertThat(event.value().getEvent()).isEqualTo(new ClusterConverged(12, 3L, 0L, 1L, 41L, 0));
   }
 
   @Test
   void aConvergenceSaysWhatCouldNotBeUsedAndWhenNoOffsetIsKnown() {
     AppliedEvents.Event event =
-        events.converged(new Convergence(1, 0, 0, 0, 2, OptionalLong.empty()));
+        events.converged(new Convergence(1, 0, 0, 0, 2, OptionalLong.empty(), 0));
 
     assertThat(event.value().getMessage())
         .isEqualTo(

@@ -12,9 +12,9 @@ import org.junit.jupiter.api.Test;
 class DistributionHealthTest {
 
   private static final DistributionStatus CAUGHT_UP =
-      new DistributionStatus(3, 3, 0, 0, 0, 0, 0, 0, 0, true);
+      new DistributionStatus(3, 3, 0, 0, 0, 0, 0, 0, 0, 0, true);
   private static final DistributionStatus CATCHING_UP =
-      new DistributionStatus(3, 1, 0, 0, 2, 1, 4, 0, 0, false);
+      new DistributionStatus(3, 1, 0, 0, 2, 1, 4, 0, 0, 0, false);
 
   @Test
   void readyOnlyOnceEveryClusterHasCaughtUp() {

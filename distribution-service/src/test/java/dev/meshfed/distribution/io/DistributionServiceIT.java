@@ -13,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.events.ApplyAction;
 import dev.meshfed.schema.events.ApplyFailed;
@@ -189,7 +190,7 @@ class DistributionServiceIT {
     assertUnchanged(fooBefore, object(NETWORKING_V1, "ServiceEntry", "foo").getMetadata());
     assertUnchanged(barBefore, object(NETWORKING_V1, "ServiceEntry", "bar").getMetadata());
     applied = new AppliedTopicReader(broker.bootstrapServers(), clusterName);
-    ClusterConverged eachStart = new ClusterConverged(2, 2L, 0L, 0L, 1L);
+    ClusterConverged eachStart = new ClusterConverged(2, 2L, 0L, 0L, 1L, 0);
     await()
         .pollInSameThread()
         .atMost(TIMEOUT)
@@ -292,7 +293,7 @@ class DistributionServiceIT {
     ConsumerRecord<EventKey, FederationEvent> converged = records.get(1);
     assertThat(converged.key()).isEqualTo(new EventKey(clusterName));
     // offset 0 is the desired record; its transaction's commit marker is offset 1
-    assertThat(converged.value().getEvent()).isEqualTo(new ClusterConverged(1, 1L, 0L, 0L, 0L));
+    assertThat(converged.value().getEvent()).isEqualTo(new ClusterConverged(1, 1L, 0L, 0L, 0L, 0));
     assertThat(converged.value().getMessage())
         .isEqualTo(
             clusterName
@@ -363,7 +364,8 @@ class DistributionServiceIT {
             Map.of("bootstrap.servers", broker.bootstrapServers()),
             TopicSettings.BROKER_DEFAULTS,
             serviceClient,
-            FAST_RETRY);
+            FAST_RETRY,
+            PruneGuard.DEFAULT);
     loops.add(loop);
     loop.start();
     return loop;

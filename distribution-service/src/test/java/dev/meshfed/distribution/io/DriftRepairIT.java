@@ -11,6 +11,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
+import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.events.ApplyAction;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.DriftKind;
@@ -214,7 +215,8 @@ class DriftRepairIT {
             Map.of("bootstrap.servers", broker.bootstrapServers()),
             TopicSettings.BROKER_DEFAULTS,
             clientWithUserAgent("meshfed-distribution"),
-            FAST_RETRY);
+            FAST_RETRY,
+            PruneGuard.DEFAULT);
     loop.start();
   }
 

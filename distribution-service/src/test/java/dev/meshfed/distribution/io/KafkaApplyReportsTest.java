@@ -29,7 +29,8 @@ class KafkaApplyReportsTest {
           ApplyFailure.Operation.APPLY,
           1,
           "HTTP 500");
-  private static final Convergence CONVERGENCE = new Convergence(1, 1, 0, 0, 0, OptionalLong.of(0));
+  private static final Convergence CONVERGENCE =
+      new Convergence(1, 1, 0, 0, 0, OptionalLong.of(0), 0);
 
   @Test
   void sendsEveryReportToTheClustersAppliedTopicAndClosesTheProducer() {

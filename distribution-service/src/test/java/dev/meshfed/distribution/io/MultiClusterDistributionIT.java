@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.DistributionStatus;
+import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.ClusterConverged;
 import dev.meshfed.schema.kafka.TopicSettings;
@@ -108,7 +109,7 @@ class MultiClusterDistributionIT {
 
     assertThat(hosts(awaitObject(east, "foo"))).containsExactly("east.global");
     assertThat(hosts(awaitObject(west, "bar"))).containsExactly("west.global");
-    ClusterConverged oneObject = new ClusterConverged(1, 1L, 0L, 0L, 0L);
+    ClusterConverged oneObject = new ClusterConverged(1, 1L, 0L, 0L, 0L, 0);
     awaitReported(eastName, oneObject);
     awaitReported(westName, oneObject);
     assertThat(IstioObjects.get(east.client(), NETWORKING_V1, "ServiceEntry", "bar")).isEmpty();
@@ -216,8 +217,8 @@ class MultiClusterDistributionIT {
         Map.of("bootstrap.servers", broker.bootstrapServers()),
         new TopicSettings(config.topics().replicationFactor(), config.topics().minInsyncReplicas()),
         new RetrySettings(
-            config.distribution().retry().initialDelay(),
-            config.distribution().retry().maxDelay()));
+            config.distribution().retry().initialDelay(), config.distribution().retry().maxDelay()),
+        new PruneGuard(config.distribution().pruneLimitPercent()));
   }
 
   private static KubernetesClient noApplicationClient() {

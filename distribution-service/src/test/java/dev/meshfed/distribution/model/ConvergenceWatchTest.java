@@ -16,7 +16,7 @@ class ConvergenceWatchTest {
     assertThat(watch.observe(status(0, 0, 0, false), OFFSET)).isEmpty();
 
     assertThat(watch.observe(status(0, 0, 0, true), OFFSET))
-        .contains(new Convergence(2, 0, 0, 0, 1, OFFSET));
+        .contains(new Convergence(2, 0, 0, 0, 1, OFFSET, 0));
     assertThat(watch.observe(status(0, 0, 0, true), OFFSET)).isEmpty();
   }
 
@@ -26,7 +26,7 @@ class ConvergenceWatchTest {
 
     assertThat(watch.observe(status(2, 0, 1, true), OFFSET)).isEmpty();
     assertThat(watch.observe(status(3, 0, 0, true), OptionalLong.of(9)))
-        .contains(new Convergence(2, 3, 0, 0, 1, OptionalLong.of(9)));
+        .contains(new Convergence(2, 3, 0, 0, 1, OptionalLong.of(9), 0));
   }
 
   @Test
@@ -37,6 +37,6 @@ class ConvergenceWatchTest {
 
   private static DistributionStatus status(
       long applied, long pruned, int pending, boolean caughtUp) {
-    return new DistributionStatus(2, applied, 0, pruned, pending, pending, 0, 1, 0, caughtUp);
+    return new DistributionStatus(2, applied, 0, pruned, pending, pending, 0, 1, 0, 0, caughtUp);
   }
 }

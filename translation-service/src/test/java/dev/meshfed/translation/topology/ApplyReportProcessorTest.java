@@ -56,7 +56,7 @@ class ApplyReportProcessorTest {
     report("cluster3", new ApplyFailed(ENTRY, ApplyAction.DELETE, 1, "gone", null), 2);
     context.resetForwards();
 
-    report("cluster2", new ClusterConverged(3, 3L, 0L, 0L, 7L), 3);
+    report("cluster2", new ClusterConverged(3, 3L, 0L, 0L, 7L, 0), 3);
 
     assertThat(forwarded()).containsExactly(new Record<>(ENTRY_IN_CLUSTER2, null, 3));
     assertThat(InputIndex.restore(emptyInputs(), store).mesh().all(ApplyFailureInput.class))
@@ -75,7 +75,7 @@ class ApplyReportProcessorTest {
     restarted.process(
         new Record<>(
             new EventKey("cluster2"),
-            new FederationEvent("report", new ClusterConverged(3, 3L, 0L, 0L, 7L)),
+            new FederationEvent("report", new ClusterConverged(3, 3L, 0L, 0L, 7L, 0)),
             5));
 
     assertThat(forwarded()).containsExactly(new Record<>(ENTRY_IN_CLUSTER2, null, 5));

@@ -148,7 +148,7 @@ class TranslationTopologyTest {
     applied("cluster2")
         .pipeInput(
             new EventKey("cluster2"),
-            new FederationEvent("converged", new ClusterConverged(3, 3L, 0L, 0L, 7L)));
+            new FederationEvent("converged", new ClusterConverged(3, 3L, 0L, 0L, 7L, 0)));
     driver.advanceWallClockTime(RECOMPUTE_DUE);
 
     assertThat(statuses("mgmt").readKeyValuesToMap().get(registration).getState())
