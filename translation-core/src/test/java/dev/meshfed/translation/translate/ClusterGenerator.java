@@ -136,6 +136,8 @@ final class ClusterGenerator extends RandomObjects {
       return;
     }
     ObjectNode service = object("Service", namespace, name);
+    // an API server stamps every object: the oldest claim wins, and a real one is never unstamped
+    service.put("creationTimestamp", "2026-01-0" + (1 + random.nextInt(9)) + "T00:00:00Z");
     if (chance(0.2)) {
       service.put("type", pick(List.of("NodePort", "LoadBalancer")));
     }

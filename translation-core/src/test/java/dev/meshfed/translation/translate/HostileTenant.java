@@ -1,0 +1,250 @@
+package dev.meshfed.translation.translate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * A tenant added to a generated mesh: a Workspace of its own over namespace {@value #NAMESPACE} in
+ * every workload cluster, whose inputs are malformed or aim at other tenants: Services as odd as
+ * Kubernetes admits them (UDP and SCTP ports, the longest names); WorkspaceSettings with invalid
+ * host suffixes, selectors naming other namespaces, export and import cycles, and in a namespace of
+ * no workspace; VirtualDestinations, RouteTables and ExternalServices claiming other tenants' hosts
+ * and backed by their services; policies applied to their destinations. Every hostile input is
+ * newer than the mesh's, as an API server would stamp it.
+ */
+final class HostileTenant extends RandomObjects {
+
+  static final String WORKSPACE = "hostile";
+  static final String NAMESPACE = "hostile-ns";
+  static final String NO_WORKSPACE = "nobodys-ns";
+  private static final String CREATED = "2026-12-31T00:00:00Z";
+  private static final List<String> NAMES =
+      List.of(
+          "a".repeat(63),
+          "a".repeat(64),
+          "b".repeat(253),
+          "ünïcödé",
+          "名前",
+          "UPPER",
+          "-dash",
+          "dot.ted",
+          "",
+          "reviews");
+  private static final List<String> SUFFIXES =
+      List.of(
+          "Not_A_Suffix",
+          "",
+          "a..b",
+          "svc.cluster.local",
+          "c".repeat(300),
+          "ünï.global",
+          "global",
+          "-bad.global",
+          "*.global");
+  private static final List<Integer> PORTS = List.of(0, -1, 65536, 65535, 1, 2147483647);
+  private static final List<String> SERVICE_NAMES =
+      List.of("a".repeat(63), "reviews", "ratings", "istiod", "kubernetes", "x");
+  private static final List<String> PORT_NAMES =
+      List.of("http", "grpc-web", "tcp-15", "udp-dns", "h");
+
+  private final List<String> clusters;
+  private final List<String> victimNamespaces;
+  private final List<String> victimHosts;
+  private final List<String> victimWorkspaces;
+
+  /**
+   * @param victimHosts global hosts the mesh federates without the tenant
+   */
+  HostileTenant(
+      Random random,
+      List<String> clusters,
+      List<String> victimNamespaces,
+      List<String> victimHosts,
+      List<String> victimWorkspaces) {
+    super(random);
+    this.clusters = clusters;
+    this.victimNamespaces = victimNamespaces.isEmpty() ? List.of("default") : victimNamespaces;
+    this.victimHosts = victimHosts.isEmpty() ? List.of("reviews.global") : victimHosts;
+    this.victimWorkspaces = victimWorkspaces.isEmpty() ? List.of("*") : victimWorkspaces;
+  }
+
+  /** Adds the tenant's Workspace and namespaces: a shell with no input of its own yet. */
+  void addShell(ObjectNode mesh, String managementCluster) {
+    ArrayNode management = (ArrayNode) mesh.path("clusters").path(managementCluster);
+    ObjectNode workspace = object("Workspace", ADMIN_NAMESPACE, WORKSPACE);
+    // the platform team made the tenant's workspace first: its namespace is its own, even where
+    // another workspace selects every namespace
+    workspace.put("creationTimestamp", "2025-01-01T00:00:00Z");
+    workspace
+        .putArray("workloadClusters")
+        .addObject()
+        .put("name", "*")
+        .putArray("namespaces")
+        .addObject()
+        .put("name", NAMESPACE);
+    management.add(workspace);
+    for (String cluster : clusters) {
+      ArrayNode objects = (ArrayNode) mesh.path("clusters").path(cluster);
+      objects.add(object("Namespace", "", NAMESPACE));
+      objects.add(object("Namespace", "", NO_WORKSPACE));
+    }
+  }
+
+  /** A hostile input and the cluster it lives in. */
+  record Placed(String cluster, ObjectNode input) {}
+
+  /** Adds {@code count} hostile inputs to the tenant's namespaces; returns them. */
+  List<Placed> addInputs(ObjectNode mesh, int count) {
+    List<Placed> added = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      String cluster = pick(clusters);
+      ObjectNode input = input(i);
+      input.put("creationTimestamp", CREATED);
+      ((ArrayNode) mesh.path("clusters").path(cluster)).add(input);
+      added.add(new Placed(cluster, input));
+    }
+    return added;
+  }
+
+  private ObjectNode input(int index) {
+    return switch (random.nextInt(8)) {
+      case 0, 1 -> service(index);
+      case 2, 3 -> settings(index);
+      case 4 -> virtualDestination(index);
+      case 5 -> routeTable(index);
+      case 6 -> externalService(index);
+      default -> policy(index);
+    };
+  }
+
+  /**
+   * A Service as Kubernetes admits them (a DNS-1035 name, unique ports 1 to 65535 with IANA names):
+   * its hostility is in what the API server lets through: UDP and SCTP ports, the longest name, odd
+   * selectors and labels, target ports that name nothing.
+   */
+  private ObjectNode service(int index) {
+    String name = chance(0.3) ? pick(SERVICE_NAMES) : "svc-" + index;
+    ObjectNode service = object("Service", NAMESPACE, name);
+    service.putObject("selector").put("app", chance(0.8) ? name : "x".repeat(63));
+    if (chance(0.3)) {
+      service.putObject("labels").put("federate", "yes").put("meshfed.dev/host", "reviews.global");
+    }
+    ArrayNode ports = service.putArray("ports");
+    List<Integer> numbers = new ArrayList<>(List.of(1, 53, 9080, 15443, 65535));
+    java.util.Collections.shuffle(numbers, random);
+    for (int i = random.nextInt(4); i >= 0; i--) {
+      ObjectNode port = ports.addObject().put("port", (int) numbers.get(i));
+      port.put("name", PORT_NAMES.get(i));
+      if (chance(0.3)) {
+        port.put("protocol", pick(List.of("UDP", "SCTP", "TCP")));
+      }
+      if (chance(0.3)) {
+        port.put("targetPort", chance(0.5) ? "65535" : "nothing-here");
+      }
+    }
+    return service;
+  }
+
+  private ObjectNode settings(int index) {
+    String namespace = chance(0.8) ? NAMESPACE : NO_WORKSPACE;
+    ObjectNode settings = object("WorkspaceSettings", namespace, "settings-" + index);
+    ObjectNode federation = settings.putObject("federation").put("enabled", true);
+    federation.put("hostSuffix", pick(SUFFIXES));
+    ArrayNode selectors = federation.putArray("serviceSelector");
+    switch (random.nextInt(4)) {
+      case 0 -> selectors.addObject().put("namespace", pick(victimNamespaces));
+      case 1 ->
+          selectors.addObject().put("name", "reviews").put("namespace", pick(victimNamespaces));
+      case 2 -> selectors.addObject().put("cluster", pick(clusters));
+      default -> selectors.addObject().putObject("labels").put(pick(NAMES), pick(NAMES));
+    }
+    if (chance(0.5)) {
+      federation.putArray("ports").addObject().put("number", pick(PORTS));
+    }
+    for (String direction : List.of("exportTo", "importFrom")) {
+      if (chance(0.5)) {
+        ObjectNode selected =
+            settings.putArray(direction).addObject().putArray("workspaces").addObject();
+        switch (random.nextInt(3)) {
+          case 0 -> selected.put("name", WORKSPACE);
+          case 1 -> selected.put("name", pick(victimWorkspaces));
+          default -> selected.put("name", "*");
+        }
+      }
+    }
+    if (chance(0.3)) {
+      settings.putObject("serviceIsolation").put("enabled", true).put("trimProxyConfig", true);
+    }
+    return settings;
+  }
+
+  private ObjectNode virtualDestination(int index) {
+    ObjectNode destination = object("VirtualDestination", NAMESPACE, "vd-" + index);
+    destination.putArray("hosts").add(chance(0.7) ? pick(victimHosts) : pick(SUFFIXES));
+    ArrayNode services = destination.putArray("services");
+    if (chance(0.5)) {
+      services.addObject().put("namespace", pick(victimNamespaces)).put("name", "reviews");
+    } else {
+      services.addObject().putObject("labels").put("app", pick(NAMES));
+    }
+    destination.putArray("ports").addObject().put("number", pick(PORTS)).put("protocol", "HTTP");
+    return destination;
+  }
+
+  private ObjectNode routeTable(int index) {
+    ObjectNode table = object("RouteTable", NAMESPACE, "rt-" + index);
+    table.putArray("hosts").add(pick(victimHosts));
+    ObjectNode destination =
+        table
+            .putArray("http")
+            .addObject()
+            .putObject("forwardTo")
+            .putArray("destinations")
+            .addObject();
+    destination.putObject("ref").put("name", "reviews").put("namespace", pick(victimNamespaces));
+    destination.put("kind", pick(List.of("SERVICE", "VIRTUAL_DESTINATION", "NOPE")));
+    return table;
+  }
+
+  private ObjectNode externalService(int index) {
+    ObjectNode service = object("ExternalService", NAMESPACE, "ext-" + index);
+    service.putArray("hosts").add(pick(victimHosts));
+    service.putArray("ports").addObject().put("number", pick(PORTS)).put("name", "http");
+    return service;
+  }
+
+  private ObjectNode policy(int index) {
+    ObjectNode policy =
+        object(
+            pick(List.of("FailoverPolicy", "OutlierDetectionPolicy")),
+            NAMESPACE,
+            "policy-" + index);
+    ObjectNode selector =
+        policy
+            .putArray("applyToDestinations")
+            .addObject()
+            .put("kind", "SERVICE")
+            .putObject("selector");
+    selector.put("namespace", pick(victimNamespaces));
+    return policy;
+  }
+
+  static List<String> namespacesOf(JsonNode mesh) {
+    List<String> namespaces = new ArrayList<>();
+    mesh.path("clusters")
+        .forEach(
+            objects ->
+                objects.forEach(
+                    o -> {
+                      if (o.path("kind").asText().equals("Namespace")
+                          && !namespaces.contains(o.path("name").asText())) {
+                        namespaces.add(o.path("name").asText());
+                      }
+                    }));
+    return namespaces;
+  }
+}
