@@ -18,8 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ClusterRemovalIT {
 
-  private static final String PRODUCTPAGE = "productpage.bookinfo.svc.cluster1.global";
-  private static final String REVIEWS = "reviews.bookinfo.svc.cluster2.global";
+  private static final String PRODUCTPAGE = ClusterRemovalTraffic.PRODUCTPAGE;
+  private static final String REVIEWS = ClusterRemovalTraffic.REVIEWS;
 
   @RegisterExtension static final ScenarioRun run = new ScenarioRun("cluster-removal");
 
@@ -90,11 +90,7 @@ class ClusterRemovalIT {
   }
 
   private static void assertFederatedBothWays() {
-    String[] bookinfo = {"cluster1/bookinfo", "cluster2/bookinfo"};
-    Traffic.of(run)
-        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", bookinfo)
-        .federated(REVIEWS, 9080, "cluster2/bookinfo/reviews", bookinfo)
-        .check();
+    ClusterRemovalTraffic.assertFederatedBothWays(run);
   }
 
   /** ClusterJoined and ClusterLeft events, in order, as "type cluster". */

@@ -3,8 +3,8 @@ package dev.meshfed.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meshfed.cli.StatusCommand;
 import dev.meshfed.cli.events.EventView;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.schema.events.DriftRepaired;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -13,10 +13,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -26,7 +22,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /**
  * What people and other tools do to meshfed's objects in a running mesh: the ServiceEntry that
@@ -37,18 +32,10 @@ import picocli.CommandLine;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class DriftRepairIT {
 
-  private static final String PRODUCTPAGE = "productpage.bookinfo.svc.cluster1.global";
-  private static final String REVIEWS = "reviews.bookinfo.svc.cluster2.global";
   private static final String ENTRY = "reviews-bookinfo-svc-cluster2-global";
   private static final Duration REPAIRED_WITHIN = Duration.ofSeconds(5);
   private static final ResourceDefinitionContext SERVICE_ENTRIES =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("networking.istio.io")
-          .withVersion("v1")
-          .withKind("ServiceEntry")
-          .withPlural("serviceentries")
-          .withNamespaced(true)
-          .build();
+      ManagedObjects.istio("networking.istio.io", "ServiceEntry", "serviceentries");
 
   @RegisterExtension
   static final ScenarioRun run = ScenarioRun.named("drift-repair", "cluster-removal");
@@ -98,7 +85,7 @@ class DriftRepairIT {
   void anotherAppliersChangeIsTakenBack() throws Exception {
     GenericKubernetesResource takeover =
         new GenericKubernetesResourceBuilder()
-            .withApiVersion("networking.istio.io/v1")
+            .withApiVersion("networking.istio.io/v1beta1")
             .withKind("ServiceEntry")
             .withNewMetadata()
             .withName(ENTRY)
@@ -125,18 +112,8 @@ class DriftRepairIT {
   @Test
   @Order(5)
   void statusShowsTheRepairs() {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int exit =
-        new CommandLine(
-                new StatusCommand(
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8),
-                    Clock.systemUTC()))
-            .execute("--bootstrap-server", run.pipeline().bootstrapServers());
+    String status = StatusOutput.of("--bootstrap-server", run.pipeline().bootstrapServers());
 
-    String status = out.toString(StandardCharsets.UTF_8);
-    assertThat(exit).as(status + err).isZero();
     assertThat(status.lines())
         .anySatisfy(line -> assertThat(line).startsWith("cluster1").endsWith("3 repaired"))
         .anySatisfy(
@@ -189,11 +166,7 @@ class DriftRepairIT {
   }
 
   private static void assertFederatedBothWays() {
-    String[] bookinfo = {"cluster1/bookinfo", "cluster2/bookinfo"};
-    Traffic.of(run)
-        .federated(PRODUCTPAGE, 9080, "cluster1/bookinfo/productpage", bookinfo)
-        .federated(REVIEWS, 9080, "cluster2/bookinfo/reviews", bookinfo)
-        .check();
+    ClusterRemovalTraffic.assertFederatedBothWays(run);
   }
 
   private static Resource<GenericKubernetesResource> entry(KubernetesClient client) {

@@ -27,7 +27,7 @@ record ApplyRequest(
 
   private static final int HTTP_UNPROCESSABLE_ENTITY = 422;
   private static final ObjectMapper YAML = new YAMLMapper();
-  private static final List<String> SERVER_SET_METADATA =
+  static final List<String> SERVER_SET_METADATA =
       List.of(
           "uid",
           "resourceVersion",

@@ -19,18 +19,7 @@ import java.util.Set;
 final class FieldSet {
 
   private static final Set<String> IDENTITY = Set.of("apiVersion", "kind");
-  private static final Set<String> NOBODYS_METADATA =
-      Set.of(
-          "name",
-          "namespace",
-          "uid",
-          "resourceVersion",
-          "generation",
-          "creationTimestamp",
-          "managedFields",
-          "selfLink",
-          "deletionTimestamp",
-          "deletionGracePeriodSeconds");
+  private static final Set<String> IDENTITY_METADATA = Set.of("name", "namespace");
 
   private final Set<List<String>> paths;
 
@@ -118,7 +107,8 @@ final class FieldSet {
 
   private static void collectMetadata(JsonNode metadata, Set<List<String>> paths) {
     for (Map.Entry<String, JsonNode> field : metadata.properties()) {
-      if (!NOBODYS_METADATA.contains(field.getKey())) {
+      if (!IDENTITY_METADATA.contains(field.getKey())
+          && !ApplyRequest.SERVER_SET_METADATA.contains(field.getKey())) {
         collect(List.of("metadata", field.getKey()), field.getValue(), paths);
       }
     }

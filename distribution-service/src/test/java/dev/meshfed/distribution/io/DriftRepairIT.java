@@ -3,6 +3,7 @@ package dev.meshfed.distribution.io;
 import static dev.meshfed.distribution.io.IstioObjects.MANAGED_BY;
 import static dev.meshfed.distribution.io.IstioObjects.NAMESPACE;
 import static dev.meshfed.distribution.io.IstioObjects.NETWORKING_V1;
+import static dev.meshfed.distribution.io.IstioObjects.NETWORKING_V1BETA1;
 import static dev.meshfed.distribution.io.IstioObjects.hosts;
 import static dev.meshfed.distribution.io.IstioObjects.serviceEntry;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -12,6 +13,7 @@ import static org.awaitility.Awaitility.await;
 import dev.meshfed.distribution.apply.DistributionLoop;
 import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.PruneGuard;
+import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.schema.events.ApplyAction;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.DriftKind;
@@ -49,13 +51,7 @@ class DriftRepairIT {
       new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
   private static final Duration REPAIRED_WITHIN = Duration.ofSeconds(5);
   private static final ResourceDefinitionContext SERVICE_ENTRIES =
-      new ResourceDefinitionContext.Builder()
-          .withGroup("networking.istio.io")
-          .withVersion("v1")
-          .withKind("ServiceEntry")
-          .withPlural("serviceentries")
-          .withNamespaced(true)
-          .build();
+      ManagedObjects.istio("networking.istio.io", "ServiceEntry", "serviceentries");
 
   @TempDir static Path kafkaLogs;
   private static KafkaBroker broker;
@@ -120,7 +116,7 @@ class DriftRepairIT {
 
     GenericKubernetesResource takeover =
         new GenericKubernetesResourceBuilder()
-            .withApiVersion(NETWORKING_V1)
+            .withApiVersion(NETWORKING_V1BETA1)
             .withKind("ServiceEntry")
             .withNewMetadata()
             .withName("foo")
@@ -160,7 +156,7 @@ class DriftRepairIT {
     serviceEntries(cluster.client())
         .resource(
             new GenericKubernetesResourceBuilder()
-                .withApiVersion(NETWORKING_V1)
+                .withApiVersion(NETWORKING_V1BETA1)
                 .withKind("ServiceEntry")
                 .withNewMetadata()
                 .withName("foo")
