@@ -3,23 +3,16 @@ package dev.meshfed.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meshfed.cli.ReplayCommand;
 import dev.meshfed.cli.events.EventView;
 import dev.meshfed.lab.demo.ServiceProcess;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.MethodOrderer;
@@ -27,7 +20,6 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import picocli.CommandLine;
 
 /**
  * The bookinfo scenario through all three services, each a separate process: create, change a port,
@@ -139,7 +131,7 @@ class BookinfoLifecycleIT {
     for (Map.Entry<String, Instant> step : run.convergedAt().entrySet()) {
       Path replayed = Path.of("target/e2e/replays").resolve(step.getKey());
 
-      Replay replay = replay("--at", step.getValue().toString(), "-o", replayed.toString());
+      ReplayRun replay = replay("--at", step.getValue().toString(), "-o", replayed.toString());
 
       assertThat(replay.exitCode()).as(replay.err()).isZero();
       DumpComparison.assertSameTreeWithoutUpdating(replayed, run.expected(step.getKey()));
@@ -171,7 +163,7 @@ class BookinfoLifecycleIT {
   @Order(8)
   void atEachStepWhatWasPublishedIsWhatTheRecordedInputsImply() {
     for (Map.Entry<String, Instant> step : run.convergedAt().entrySet()) {
-      Replay audit = replay("--at", step.getValue().toString(), "--recompute");
+      ReplayRun audit = replay("--at", step.getValue().toString(), "--recompute");
 
       assertThat(audit.exitCode()).as(audit.out() + audit.err()).isZero();
       assertThat(audit.out().lines().filter(l -> l.startsWith("cluster ")))
@@ -182,41 +174,13 @@ class BookinfoLifecycleIT {
     }
   }
 
-  private record Replay(int exitCode, String out, String err) {}
-
-  private static Replay replay(String... args) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    List<String> withBroker = new ArrayList<>(List.of(args));
-    withBroker.addAll(List.of("--bootstrap-server", run.pipeline().bootstrapServers()));
-    int exit =
-        new CommandLine(
-                new ReplayCommand(
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8),
-                    Clock.systemUTC()))
-            .execute(withBroker.toArray(String[]::new));
-    return new Replay(
-        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  private static ReplayRun replay(String... args) {
+    return ReplayRun.of(run.pipeline().bootstrapServers(), args);
   }
 
   /** uid and resourceVersion of every managed object: both change on delete+create or update. */
   private static Map<String, String> identities() {
-    Map<String, String> ids = new TreeMap<>();
-    for (String cluster : run.pipeline().clusters().keySet()) {
-      for (GenericKubernetesResource o : run.managed(cluster)) {
-        ids.put(
-            cluster
-                + "/"
-                + o.getKind()
-                + "/"
-                + o.getMetadata().getNamespace()
-                + "/"
-                + o.getMetadata().getName(),
-            o.getMetadata().getUid() + "@" + o.getMetadata().getResourceVersion());
-      }
-    }
-    return ids;
+    return LiveIdentities.versions(run.pipeline());
   }
 
   private static long caughtUpLines(ServiceProcess process) throws IOException {

@@ -1,5 +1,6 @@
 package dev.meshfed.testbed;
 
+import java.time.Duration;
 import java.util.OptionalInt;
 
 /**
@@ -16,6 +17,8 @@ public final class FaultInjector {
   private int remainingFailures;
   private int failureStatus;
   private boolean emptyLists;
+  private long failingUntilNanos;
+  private int timedFailureStatus;
 
   FaultInjector() {}
 
@@ -40,6 +43,23 @@ public final class FaultInjector {
     return emptyLists;
   }
 
+  /**
+   * Every write answers {@code httpStatus} for {@code duration} from now, whoever sends it (an API
+   * server overloaded, or its admission webhook down, for a while).
+   */
+  public synchronized void failWritesFor(Duration duration, int httpStatus) {
+    if (httpStatus < 400 || httpStatus > 599) {
+      throw new IllegalArgumentException("not an error status: " + httpStatus);
+    }
+    failingUntilNanos = System.nanoTime() + duration.toNanos();
+    timedFailureStatus = httpStatus;
+  }
+
+  /** Whether writes fail now for a {@link #failWritesFor} window. */
+  public synchronized boolean failingWrites() {
+    return timedFailureStatus != 0 && System.nanoTime() - failingUntilNanos < 0;
+  }
+
   /** How many of the planned failures have not been served yet. */
   public synchronized int pendingFailures() {
     return remainingFailures;
@@ -47,6 +67,9 @@ public final class FaultInjector {
 
   /** Consumes one planned failure, if any, and returns its status. */
   synchronized OptionalInt takeFailure() {
+    if (timedFailureStatus != 0 && System.nanoTime() - failingUntilNanos < 0) {
+      return OptionalInt.of(timedFailureStatus);
+    }
     if (remainingFailures == 0) {
       return OptionalInt.empty();
     }

@@ -2,6 +2,7 @@ package dev.meshfed.testbed;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.ConfigMap;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
@@ -10,6 +11,7 @@ import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,6 +56,24 @@ class FaultInjectorTest {
 
     clientWithoutRetries.resource(configMap("planned")).create();
     assertThat(clientWithoutRetries.configMaps().withName("planned").get()).isNotNull();
+  }
+
+  @Test
+  void writesFailForAWhileThenSucceedAgain() {
+    cluster.faults().failWritesFor(Duration.ofMillis(300), 429);
+
+    assertThatThrownBy(() -> clientWithoutRetries.resource(configMap("for-a-while")).create())
+        .isInstanceOfSatisfying(
+            KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(429));
+    await()
+        .atMost(Duration.ofSeconds(5))
+        .ignoreExceptions()
+        .until(
+            () -> {
+              clientWithoutRetries.resource(configMap("for-a-while")).create();
+              return true;
+            });
+    assertThat(clientWithoutRetries.configMaps().withName("for-a-while").get()).isNotNull();
   }
 
   @Test

@@ -58,7 +58,7 @@ public final class DemoPipeline implements AutoCloseable {
   private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(1);
 
   private final Path workDir;
-  private final KafkaBroker broker;
+  private volatile KafkaBroker broker;
   private final Map<String, SimulatedCluster> clusters = new LinkedHashMap<>();
   private final Map<String, ClusterStateApplier> appliers = new LinkedHashMap<>();
   private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
@@ -324,6 +324,26 @@ public final class DemoPipeline implements AutoCloseable {
   public void stop(ServiceProcess process) {
     stopped.add(process);
     process.stop();
+  }
+
+  /**
+   * Stops the broker and starts it again on the same port with the same data, as a rolling restart
+   * of a one-broker Kafka would; the services' clients reconnect on their own.
+   */
+  public synchronized void restartBroker() {
+    String bootstrap = broker.bootstrapServers();
+    if (logins.secured()) {
+      throw new UnsupportedOperationException("a secured broker restarts on other ports");
+    }
+    int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+    broker.close();
+    broker = KafkaBroker.start(workDir.resolve("kafka"), port);
+  }
+
+  /** Kills a service on purpose ({@code kill -9}); convergence does not expect it alive. */
+  public void kill(ServiceProcess process) {
+    stopped.add(process);
+    process.kill();
   }
 
   public void start(ServiceProcess process) throws ExecutionException, InterruptedException {

@@ -30,6 +30,10 @@ final class KafkaLogins {
     this.secured = secured;
   }
 
+  boolean secured() {
+    return secured;
+  }
+
   Map<String, String> translation(String applicationId) {
     String user = "meshfed-translation";
     return login(user, KafkaAccess.translationRuntime(principal(user), applicationId));

@@ -121,6 +121,20 @@ public final class ServiceProcess {
     process = null;
   }
 
+  /** Kills it at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
+  public synchronized void kill() {
+    if (process == null) {
+      return;
+    }
+    process.destroyForcibly();
+    try {
+      process.waitFor(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    process = null;
+  }
+
   /** The running process, for what the bench reads of it (CPU time, heap). */
   public synchronized Optional<ProcessHandle> handle() {
     return process != null && process.isAlive()

@@ -1,0 +1,150 @@
+package dev.meshfed.e2e;
+
+import dev.meshfed.lab.bench.BenchSize;
+import io.fabric8.kubernetes.api.model.Service;
+import io.fabric8.kubernetes.api.model.ServiceBuilder;
+import io.fabric8.kubernetes.client.ConfigBuilder;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientBuilder;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A seeded stream of Service changes across the workload clusters, as application teams make them:
+ * creates (of names never used before), port changes and deletes, one every few tens of
+ * milliseconds on a thread of its own. A change the API server refuses (a fault is injected) is not
+ * made, and not counted.
+ */
+final class ChangeStream implements AutoCloseable {
+
+  private final Random random;
+  private final BenchSize size;
+  private final Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+  private final Map<String, List<String>> live = new LinkedHashMap<>();
+  private final AtomicInteger made = new AtomicInteger();
+  private final AtomicInteger refused = new AtomicInteger();
+  private int created;
+  private volatile boolean running;
+  private Thread thread;
+
+  ChangeStream(long seed, BenchSize size, Map<String, KubernetesClient> clusterClients) {
+    this.random = new Random(seed);
+    this.size = size;
+    clusterClients.forEach(
+        (cluster, client) -> {
+          // no retries: a refused write is a change not made
+          clients.put(
+              cluster,
+              new KubernetesClientBuilder()
+                  .withConfig(
+                      new ConfigBuilder(client.getConfiguration())
+                          .withRequestRetryBackoffLimit(0)
+                          .build())
+                  .build());
+          List<String> names = new ArrayList<>();
+          for (int n = 0; n < size.servicesPerCluster(); n++) {
+            names.add(size.namespaceOf(n) + "/svc-" + n);
+          }
+          live.put(cluster, names);
+        });
+  }
+
+  synchronized void start() {
+    running = true;
+    thread = new Thread(this::run, "change-stream");
+    thread.start();
+  }
+
+  /** Changes made since the stream was created. */
+  int made() {
+    return made.get();
+  }
+
+  int refused() {
+    return refused.get();
+  }
+
+  /** Stops the stream and waits for its last change to finish. */
+  synchronized void stop() throws InterruptedException {
+    running = false;
+    if (thread != null) {
+      thread.join();
+      thread = null;
+    }
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stop();
+    clients.values().forEach(KubernetesClient::close);
+  }
+
+  private void run() {
+    while (running) {
+      List<String> clusters = new ArrayList<>(clients.keySet());
+      String cluster = clusters.get(random.nextInt(clusters.size()));
+      try {
+        change(cluster);
+        made.incrementAndGet();
+      } catch (KubernetesClientException e) {
+        refused.incrementAndGet();
+      }
+      try {
+        Thread.sleep(20 + random.nextInt(40)); // the pace of the stream, not a wait for a result
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
+  }
+
+  private void change(String cluster) {
+    KubernetesClient client = clients.get(cluster);
+    List<String> names = live.get(cluster);
+    int choice = random.nextInt(10);
+    if (choice < 4 || names.size() < 10) {
+      int n = size.servicesPerCluster() + created;
+      String namespace = size.namespaceOf(n);
+      client.resource(service(namespace, "chg-" + n, 8080)).create();
+      created++;
+      names.add(namespace + "/chg-" + n);
+    } else if (choice < 8) {
+      String[] key = names.get(random.nextInt(names.size())).split("/");
+      int port = random.nextBoolean() ? 8080 : 9090;
+      client
+          .services()
+          .inNamespace(key[0])
+          .withName(key[1])
+          .edit(
+              s -> new ServiceBuilder(s).withSpec(service(key[0], key[1], port).getSpec()).build());
+    } else {
+      String chosen = names.get(random.nextInt(names.size()));
+      String[] key = chosen.split("/");
+      client.services().inNamespace(key[0]).withName(key[1]).delete();
+      names.remove(chosen);
+    }
+  }
+
+  private static Service service(String namespace, String name, int port) {
+    return new ServiceBuilder()
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace(namespace)
+        .addToLabels("app", name)
+        .endMetadata()
+        .withNewSpec()
+        .addToSelector("app", name)
+        .addNewPort()
+        .withName("http")
+        .withPort(port)
+        .withNewTargetPort(port)
+        .endPort()
+        .endSpec()
+        .build();
+  }
+}

@@ -1,0 +1,269 @@
+package dev.meshfed.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meshfed.cli.MeshfedHome;
+import dev.meshfed.cli.events.EventReader;
+import dev.meshfed.cli.events.EventView;
+import dev.meshfed.lab.bench.BenchMesh;
+import dev.meshfed.lab.bench.BenchSize;
+import dev.meshfed.lab.demo.DemoPipeline;
+import dev.meshfed.lab.demo.ServiceProcess;
+import dev.meshfed.oracle.mesh.ManagedObjects;
+import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The fault matrix: 3 clusters × 50 services under a seeded stream of Service creates, port changes
+ * and deletes, while, in turn, a service is killed ({@code kill -9}) and restarted, Services are
+ * deleted while a cluster's discovery is down, and each API server answers 500, 409 or 429 for a
+ * while. After each fault, once converged: every cluster holds exactly the objects its desired
+ * topic says (nothing lost, nothing stale), the desired topics are what a fresh recompute of the
+ * inputs implies, every host's events are in order and leave federated exactly what the clusters
+ * hold, and no object that should have stayed was deleted and re-created. The table goes to {@code
+ * target/e2e/fault-matrix.md}; docs/reliability.md shows one run's.
+ */
+class FaultMatrixIT {
+
+  private static final BenchSize SIZE = new BenchSize(3, 50, 2);
+  private static final long SEED = Long.getLong("faults.seed", 20_261_204L);
+  private static final Duration CONVERGED_WITHIN = Duration.ofMinutes(3);
+  private static final Duration API_FAULT = Duration.ofSeconds(4);
+  private static final int CHANGES_DURING_FAULT = 15;
+  private static final Path WORK = Path.of("target/e2e/fault-matrix");
+
+  private static DemoPipeline pipeline;
+
+  private record Fault(String name, FaultAction inject, FaultAction heal) {}
+
+  @FunctionalInterface
+  private interface FaultAction {
+    void run() throws Exception;
+  }
+
+  private record Row(
+      String fault,
+      int changes,
+      int refused,
+      int lost,
+      int stale,
+      int recreated,
+      boolean consistent,
+      List<String> eventViolations,
+      Duration converged) {
+
+    boolean clean() {
+      return lost == 0 && stale == 0 && recreated == 0 && consistent && eventViolations.isEmpty();
+    }
+
+    String markdown() {
+      return "| %s | %d (%d refused) | %d | %d | %d | %s | %s | %.1f s |"
+          .formatted(
+              fault,
+              changes,
+              refused,
+              lost,
+              stale,
+              recreated,
+              consistent ? "yes" : "**no**",
+              eventViolations.isEmpty()
+                  ? "in order"
+                  : "**" + eventViolations.size() + " out of order**",
+              converged.toMillis() / 1000.0);
+    }
+  }
+
+  @BeforeAll
+  static void startMesh() throws Exception {
+    List<String> clusters = new ArrayList<>(SIZE.workloadClusters());
+    clusters.add(BenchSize.MANAGEMENT_CLUSTER);
+    pipeline =
+        DemoPipeline.prepare(
+            MeshfedHome.locate(),
+            WORK,
+            clusters,
+            DemoPipeline.Layout.PER_CLUSTER,
+            DemoPipeline.Jvm.SMALL,
+            DemoPipeline.KafkaSecurity.NONE);
+    pipeline.applyInParallel(BenchMesh.initial(SIZE));
+    pipeline.startServices();
+    pipeline.awaitConvergence(CONVERGED_WITHIN, pending -> {});
+  }
+
+  @AfterAll
+  static void stopMesh() {
+    if (pipeline != null) {
+      pipeline.close();
+    }
+  }
+
+  @Test
+  void nothingIsLostStaleOrRecreatedAfterAnyFault() throws Exception {
+    List<String> clusters = SIZE.workloadClusters();
+    List<Fault> faults =
+        List.of(
+            killed("discovery-service", clusters.get(0)),
+            killed("translation-service", null),
+            killed("distribution-service", clusters.get(1)),
+            deletedWhileDiscoveryDown(clusters.get(2)),
+            new Fault("broker restarted", pipeline::restartBroker, () -> {}),
+            apiAnswers(500, clusters.get(0)),
+            apiAnswers(409, clusters.get(1)),
+            apiAnswers(429, clusters.get(2)));
+    Map<String, KubernetesClient> clients = new LinkedHashMap<>();
+    clusters.forEach(c -> clients.put(c, pipeline.clusters().get(c).client()));
+    List<Row> rows = new ArrayList<>();
+    try (ChangeStream stream = new ChangeStream(SEED, SIZE, clients)) {
+      for (Fault fault : faults) {
+        rows.add(run(fault, stream));
+      }
+    }
+    String table = table(rows);
+    Files.createDirectories(WORK);
+    Files.writeString(WORK.resolve("../fault-matrix.md").normalize(), table);
+    System.out.println(table);
+
+    assertThat(rows).as(table).allMatch(Row::clean);
+  }
+
+  private Row run(Fault fault, ChangeStream stream) throws Exception {
+    Map<String, String> uidsBefore = uids();
+    int madeBefore = stream.made();
+    int refusedBefore = stream.refused();
+    stream.start();
+    fault.inject().run();
+    awaitChanges(stream, madeBefore + CHANGES_DURING_FAULT);
+    fault.heal().run();
+    long healed = System.nanoTime();
+    awaitChanges(stream, stream.made() + 5);
+    stream.stop();
+    pipeline.awaitConvergence(CONVERGED_WITHIN, pending -> {});
+    Duration converged = Duration.ofNanos(System.nanoTime() - healed);
+
+    String step = fault.name().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+    Path live = WORK.resolve("dumps").resolve(step).resolve("live");
+    Path desired = WORK.resolve("dumps").resolve(step).resolve("desired");
+    pipeline.dump(live);
+    String now = java.time.Instant.now().toString();
+    ReplayRun replayed =
+        ReplayRun.of(pipeline.bootstrapServers(), "--at", now, "-o", desired.toString());
+    assertThat(replayed.exitCode()).as(replayed.err()).isZero();
+    TreeDifference difference = TreeDifference.of(desired, live);
+    ReplayRun recomputed = ReplayRun.of(pipeline.bootstrapServers(), "--at", now, "--recompute");
+    return new Row(
+        fault.name(),
+        stream.made() - madeBefore,
+        stream.refused() - refusedBefore,
+        difference.missing().size(),
+        difference.extra().size() + difference.changed().size(),
+        recreated(uidsBefore, uids()),
+        recomputed.consistent(pipeline.clusters().size()),
+        eventViolations(),
+        converged);
+  }
+
+  private static Fault killed(String service, String cluster) {
+    ServiceProcess process = pipeline.process(service, cluster);
+    String name = "kill -9 " + service + (cluster == null ? "" : " (" + cluster + ")");
+    return new Fault(name, () -> pipeline.kill(process), () -> pipeline.start(process));
+  }
+
+  private static Fault deletedWhileDiscoveryDown(String cluster) {
+    ServiceProcess discovery = pipeline.process("discovery-service", cluster);
+    KubernetesClient client = pipeline.clusters().get(cluster).client();
+    return new Fault(
+        "Services deleted while discovery is down (" + cluster + ")",
+        () -> {
+          pipeline.kill(discovery);
+          for (int n = 0; n < 5; n++) {
+            client.services().inNamespace(SIZE.namespaceOf(n)).withName("svc-" + n).delete();
+          }
+        },
+        () -> pipeline.start(discovery));
+  }
+
+  private static Fault apiAnswers(int status, String cluster) {
+    SimulatedCluster simulated = pipeline.clusters().get(cluster);
+    return new Fault(
+        "API server answers " + status + " for " + API_FAULT.toSeconds() + " s (" + cluster + ")",
+        () -> simulated.faults().failWritesFor(API_FAULT, status),
+        () ->
+            await()
+                .atMost(API_FAULT.plusSeconds(5))
+                .until(() -> !simulated.faults().failingWrites()));
+  }
+
+  private static void awaitChanges(ChangeStream stream, int made) {
+    await().atMost(Duration.ofSeconds(60)).until(() -> stream.made() >= made);
+  }
+
+  private static Map<String, String> uids() {
+    return LiveIdentities.uids(pipeline);
+  }
+
+  /** Objects there before and after with another uid: deleted and re-created meanwhile. */
+  private static int recreated(Map<String, String> before, Map<String, String> after) {
+    return (int)
+        before.entrySet().stream()
+            .filter(
+                e -> after.containsKey(e.getKey()) && !after.get(e.getKey()).equals(e.getValue()))
+            .count();
+  }
+
+  /** Host events out of order, or leaving federated what a cluster does not hold. */
+  private static List<String> eventViolations() {
+    HostLifecycle lifecycle = new HostLifecycle();
+    Properties kafka = new Properties();
+    kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
+    try (EventReader reader = new EventReader(kafka)) {
+      reader.read(null, false, (EventView event) -> lifecycle.accept(event));
+    }
+    List<String> violations = new ArrayList<>(lifecycle.violations());
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+    pipeline
+        .clusters()
+        .forEach(
+            (cluster, simulated) -> {
+              java.util.SortedSet<String> held = new java.util.TreeSet<>();
+              for (GenericKubernetesResource o : dumper.managedObjects(simulated.client())) {
+                String host =
+                    o.getMetadata().getAnnotations() == null
+                        ? null
+                        : o.getMetadata().getAnnotations().get("meshfed.dev/host");
+                if (host != null) {
+                  held.add(host);
+                }
+              }
+              if (!lifecycle.federatedInto(cluster).equals(held)) {
+                violations.add(
+                    "events leave federated into " + cluster + " other hosts than it holds");
+              }
+            });
+    return violations;
+  }
+
+  private static String table(List<Row> rows) {
+    StringBuilder table =
+        new StringBuilder(
+            "| fault | changes during it | lost | stale | re-created | desired = recompute |"
+                + " host events (order, duplicates) | converged after healing |\n"
+                + "|---|---|---|---|---|---|---|---|\n");
+    rows.forEach(row -> table.append(row.markdown()).append('\n'));
+    return table.toString();
+  }
+}
