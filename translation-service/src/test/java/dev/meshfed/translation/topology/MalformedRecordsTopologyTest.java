@@ -34,12 +34,6 @@ class MalformedRecordsTopologyTest {
 
   private static final long SEED = Long.getLong("fuzz.seed", 20_261_204L);
   private static final int RECORDS = Integer.getInteger("fuzz.records", 2_000);
-  private static final DesiredKey REVIEWS_IN_CLUSTER2 =
-      new DesiredKey(
-          "networking.istio.io/v1",
-          "ServiceEntry",
-          "istio-system",
-          "reviews-bookinfo-svc-cluster1-global");
 
   /**
    * Each skipped record is two warnings: thousands of lines that say nothing new. Held here: the
@@ -108,7 +102,7 @@ class MalformedRecordsTopologyTest {
     loadBookinfo();
 
     Map<DesiredKey, DesiredObject> cluster2 = desired("cluster2");
-    assertThat(cluster2).containsKey(REVIEWS_IN_CLUSTER2);
+    assertThat(cluster2).containsKey(TranslationTopologyTest.REVIEWS_IN_CLUSTER2);
   }
 
   /** Avro single-object encoding's marker and a fingerprint, then anything. */

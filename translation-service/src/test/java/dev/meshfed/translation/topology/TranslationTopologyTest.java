@@ -39,7 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class TranslationTopologyTest {
 
-  private static final DesiredKey REVIEWS_IN_CLUSTER2 =
+  /** What federates cluster1's reviews into cluster2 in the bookinfo mesh these tests load. */
+  static final DesiredKey REVIEWS_IN_CLUSTER2 =
       new DesiredKey(
           "networking.istio.io/v1",
           "ServiceEntry",
