@@ -12,6 +12,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -22,6 +25,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class ChangeStream implements AutoCloseable {
 
+  private static final long PACE_MILLIS = 40;
+
   private final Random random;
   private final BenchSize size;
   private final Map<String, KubernetesClient> clients = new LinkedHashMap<>();
@@ -29,8 +34,8 @@ final class ChangeStream implements AutoCloseable {
   private final AtomicInteger made = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
   private int created;
-  private volatile boolean running;
-  private Thread thread;
+  private ScheduledExecutorService thread;
+  private volatile RuntimeException failure;
 
   ChangeStream(long seed, BenchSize size, Map<String, KubernetesClient> clusterClients) {
     this.random = new Random(seed);
@@ -55,13 +60,15 @@ final class ChangeStream implements AutoCloseable {
   }
 
   synchronized void start() {
-    running = true;
-    thread = new Thread(this::run, "change-stream");
-    thread.start();
+    thread = Executors.newSingleThreadScheduledExecutor(r -> new Thread(r, "change-stream"));
+    thread.scheduleWithFixedDelay(this::step, 0, PACE_MILLIS, TimeUnit.MILLISECONDS);
   }
 
   /** Changes made since the stream was created. */
   int made() {
+    if (failure != null) {
+      throw new IllegalStateException("the change stream failed", failure);
+    }
     return made.get();
   }
 
@@ -71,9 +78,11 @@ final class ChangeStream implements AutoCloseable {
 
   /** Stops the stream and waits for its last change to finish. */
   synchronized void stop() throws InterruptedException {
-    running = false;
     if (thread != null) {
-      thread.join();
+      thread.shutdown();
+      if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the change stream did not stop");
+      }
       thread = null;
     }
   }
@@ -84,22 +93,18 @@ final class ChangeStream implements AutoCloseable {
     clients.values().forEach(KubernetesClient::close);
   }
 
-  private void run() {
-    while (running) {
-      List<String> clusters = new ArrayList<>(clients.keySet());
-      String cluster = clusters.get(random.nextInt(clusters.size()));
-      try {
-        change(cluster);
-        made.incrementAndGet();
-      } catch (KubernetesClientException e) {
-        refused.incrementAndGet();
-      }
-      try {
-        Thread.sleep(20 + random.nextInt(40)); // the pace of the stream, not a wait for a result
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+  private void step() {
+    List<String> clusters = new ArrayList<>(clients.keySet());
+    String cluster = clusters.get(random.nextInt(clusters.size()));
+    try {
+      change(cluster);
+      made.incrementAndGet();
+    } catch (KubernetesClientException e) {
+      refused.incrementAndGet();
+    } catch (RuntimeException e) {
+      // the executor would end the stream silently: the test learns of it from made()
+      failure = e;
+      throw e;
     }
   }
 

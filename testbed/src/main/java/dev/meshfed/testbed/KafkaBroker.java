@@ -89,8 +89,9 @@ public final class KafkaBroker implements AutoCloseable {
     thread.setContextClassLoader(KafkaRaftServer.class.getClassLoader());
     try {
       QuietLogging.apply();
+      int plaintext = port == 0 ? freePort() : port;
       return startWithBrokerClassLoader(
-          logDir, port == 0 ? freePort() : port, sasl ? Optional.of(freePort()) : Optional.empty());
+          logDir, plaintext, sasl ? Optional.of(freePortOtherThan(plaintext)) : Optional.empty());
     } finally {
       thread.setContextClassLoader(callerLoader);
     }
@@ -155,7 +156,7 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static KafkaBroker startWithBrokerClassLoader(
       Path logDir, int port, Optional<Integer> saslPort) {
-    Properties config = brokerConfig(logDir, port, freePort());
+    Properties config = brokerConfig(logDir, port, freePortOtherThan(port, saslPort.orElse(port)));
     saslPort.ifPresent(sasl -> addSaslListener(config, sasl));
     formatIfNeeded(logDir, config);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
@@ -274,6 +275,19 @@ public final class KafkaBroker implements AutoCloseable {
       throw new IllegalStateException("interrupted waiting for Kafka at " + bootstrapServers, e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Kafka at " + bootstrapServers + " did not become ready", e);
+    }
+  }
+
+  /**
+   * A free port none of {@code taken}: the ports just found free are not held, so the next search
+   * can find one of them again (it did: a broker's two listeners on one port).
+   */
+  private static int freePortOtherThan(int... taken) {
+    while (true) {
+      int port = freePort();
+      if (java.util.Arrays.stream(taken).noneMatch(t -> t == port)) {
+        return port;
+      }
     }
   }
 
