@@ -21,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A seeded stream of Service changes across the workload clusters, as application teams make them:
  * creates (of names never used before), port changes and deletes, one every few tens of
  * milliseconds on a thread of its own. A change the API server refuses (a fault is injected) is not
- * made, and not counted.
+ * made, and is counted as refused; so is one it does not answer in time, which may have been made.
  */
 final class ChangeStream implements AutoCloseable {
 
@@ -113,10 +113,10 @@ final class ChangeStream implements AutoCloseable {
     List<String> names = live.get(cluster);
     int choice = random.nextInt(10);
     if (choice < 4 || names.size() < 10) {
-      int n = size.servicesPerCluster() + created;
+      // counted first: a create that timed out may still have been made
+      int n = size.servicesPerCluster() + created++;
       String namespace = size.namespaceOf(n);
       client.resource(service(namespace, "chg-" + n, 8080)).create();
-      created++;
       names.add(namespace + "/chg-" + n);
     } else if (choice < 8) {
       String[] key = names.get(random.nextInt(names.size())).split("/");

@@ -31,12 +31,13 @@ import org.junit.jupiter.api.Test;
 /**
  * The fault matrix: 3 clusters × 50 services under a seeded stream of Service creates, port changes
  * and deletes, while, in turn, a service is killed ({@code kill -9}) and restarted, Services are
- * deleted while a cluster's discovery is down, and each API server answers 500, 409 or 429 for a
- * while. After each fault, once converged: every cluster holds exactly the objects its desired
- * topic says (nothing lost, nothing stale), the desired topics are what a fresh recompute of the
- * inputs implies, every host's events are in order and leave federated exactly what the clusters
- * hold, and no object that should have stayed was deleted and re-created. The table goes to {@code
- * target/e2e/fault-matrix.md}; docs/reliability.md shows one run's.
+ * deleted while a cluster's discovery is down, each API server answers 500, 409 or 429 for a while,
+ * and one stalls past its clients' request timeout. After each fault, once converged: every cluster
+ * holds exactly the objects its desired topic says (nothing lost, nothing stale), the desired
+ * topics are what a fresh recompute of the inputs implies, every host's events are in order and
+ * leave federated exactly what the clusters hold, and no object that should have stayed was deleted
+ * and re-created. The table goes to {@code target/e2e/fault-matrix.md}; docs/reliability.md shows
+ * one run's.
  */
 class FaultMatrixIT {
 
@@ -44,6 +45,8 @@ class FaultMatrixIT {
   private static final long SEED = Long.getLong("faults.seed", 20_261_204L);
   private static final Duration CONVERGED_WITHIN = Duration.ofMinutes(3);
   private static final Duration API_FAULT = Duration.ofSeconds(4);
+  // longer than a fabric8 client's default request timeout (10 s)
+  private static final Duration API_STALL = Duration.ofSeconds(15);
   private static final int CHANGES_DURING_FAULT = 15;
   private static final Path WORK = Path.of("target/e2e/fault-matrix");
 
@@ -124,7 +127,8 @@ class FaultMatrixIT {
             new Fault("broker restarted", pipeline::restartBroker, () -> {}),
             apiAnswers(500, clusters.get(0)),
             apiAnswers(409, clusters.get(1)),
-            apiAnswers(429, clusters.get(2)));
+            apiAnswers(429, clusters.get(2)),
+            apiStalls(clusters.get(0)));
     Map<String, KubernetesClient> clients = new LinkedHashMap<>();
     clusters.forEach(c -> clients.put(c, pipeline.clusters().get(c).client()));
     List<Row> rows = new ArrayList<>();
@@ -206,6 +210,21 @@ class FaultMatrixIT {
             await()
                 .atMost(API_FAULT.plusSeconds(5))
                 .until(() -> !simulated.faults().failingWrites()));
+  }
+
+  private static Fault apiStalls(String cluster) {
+    SimulatedCluster simulated = pipeline.clusters().get(cluster);
+    return new Fault(
+        "API server stalls for "
+            + API_STALL.toSeconds()
+            + " s, requests time out ("
+            + cluster
+            + ")",
+        () -> simulated.faults().hangFor(API_STALL),
+        () ->
+            await()
+                .atMost(API_STALL.plusSeconds(5))
+                .until(() -> simulated.faults().answerDelay().isZero()));
   }
 
   private static void awaitChanges(ChangeStream stream, int made) {

@@ -4,6 +4,7 @@ import io.fabric8.mockwebserver.dsl.HttpMethod;
 import io.fabric8.mockwebserver.http.Dispatcher;
 import io.fabric8.mockwebserver.http.MockResponse;
 import io.fabric8.mockwebserver.http.RecordedRequest;
+import java.time.Duration;
 import java.util.OptionalInt;
 import java.util.Set;
 
@@ -35,11 +36,19 @@ final class ApiServerDispatcher extends Dispatcher {
             failure.getAsInt(), "injected fault for " + request.getRequestLine());
       }
     }
+    Duration delay = faults.answerDelay();
     MockResponse response = store.dispatch(request);
     if (request.method() == HttpMethod.GET && faults.emptyLists()) {
-      return EmptyLists.emptied(response);
+      response = EmptyLists.emptied(response);
+    }
+    if (!delay.isZero() && !isWatch(request)) {
+      response.setBodyDelay(delay);
     }
     return response;
+  }
+
+  private static boolean isWatch(RecordedRequest request) {
+    return request.getPath() != null && request.getPath().contains("watch=");
   }
 
   @Override

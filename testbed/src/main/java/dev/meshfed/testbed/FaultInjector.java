@@ -19,6 +19,8 @@ public final class FaultInjector {
   private boolean emptyLists;
   private long failingUntilNanos;
   private int timedFailureStatus;
+  private long hangingUntilNanos;
+  private boolean hanging;
 
   FaultInjector() {}
 
@@ -58,6 +60,30 @@ public final class FaultInjector {
   /** Whether writes fail now for a {@link #failWritesFor} window. */
   public synchronized boolean failingWrites() {
     return timedFailureStatus != 0 && System.nanoTime() - failingUntilNanos < 0;
+  }
+
+  /**
+   * For {@code duration} from now the API server stalls: every request but a watch is carried out
+   * (a write takes effect) and answered only when the stall ends, so a client with a shorter
+   * request timeout gives up without knowing whether its write was made, as with an API server
+   * whose etcd is slow. Watches already open go on.
+   */
+  public synchronized void hangFor(Duration duration) {
+    hangingUntilNanos = System.nanoTime() + duration.toNanos();
+    hanging = true;
+  }
+
+  /** How long an answer given now is held back: zero unless the API server stalls. */
+  public synchronized Duration answerDelay() {
+    if (!hanging) {
+      return Duration.ZERO;
+    }
+    long remaining = hangingUntilNanos - System.nanoTime();
+    if (remaining <= 0) {
+      hanging = false;
+      return Duration.ZERO;
+    }
+    return Duration.ofNanos(remaining);
   }
 
   /** How many of the planned failures have not been served yet. */

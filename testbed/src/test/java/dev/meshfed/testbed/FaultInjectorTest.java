@@ -77,6 +77,28 @@ class FaultInjectorTest {
   }
 
   @Test
+  void aStalledApiServerCarriesOutWritesButAnswersTooLateForTheClient() {
+    try (KubernetesClient impatient =
+        new KubernetesClientBuilder()
+            .withConfig(
+                new ConfigBuilder(clientWithoutRetries.getConfiguration())
+                    .withRequestTimeout(300)
+                    .build())
+            .build()) {
+      cluster.faults().hangFor(Duration.ofMillis(1_500));
+
+      assertThatThrownBy(() -> impatient.resource(configMap("stalled")).create())
+          .isInstanceOf(KubernetesClientException.class)
+          .hasRootCauseInstanceOf(java.util.concurrent.TimeoutException.class);
+      assertThatThrownBy(() -> impatient.configMaps().withName("stalled").get())
+          .isInstanceOf(KubernetesClientException.class);
+
+      await().atMost(Duration.ofSeconds(5)).until(() -> cluster.faults().answerDelay().isZero());
+      assertThat(impatient.configMaps().withName("stalled").get()).isNotNull();
+    }
+  }
+
+  @Test
   void readsAreNotAffected() {
     cluster.faults().failNextWrites(1, 409);
 
