@@ -7,6 +7,7 @@ public sealed interface Input
     permits AgentInput,
         NamespaceInput,
         ServiceInput,
+        RejectedServiceInput,
         EastWestGatewayInput,
         ControlPlaneInput,
         WorkspaceInput,

@@ -69,7 +69,12 @@ public final class MeshInputs {
     return mesh;
   }
 
-  public void put(Input input) {
+  /**
+   * Puts an input, replacing the one of its id. A Service the Kubernetes API server would refuse is
+   * put as a {@link RejectedServiceInput}: no look-up of Services finds it.
+   */
+  public void put(Input given) {
+    Input input = admitted(given);
     changed(input.getClass());
     Input previous = byId.put(input.id(), input);
     if (previous != null) {
@@ -93,6 +98,16 @@ public final class MeshInputs {
       file(servicesByName, service.id().name(), input.id());
       service.labels().forEach((k, v) -> file(servicesByLabel, label(k, v), input.id()));
     }
+  }
+
+  private static Input admitted(Input input) {
+    if (input instanceof ServiceInput service) {
+      List<String> problems = ServiceValidation.problems(service);
+      if (!problems.isEmpty()) {
+        return new RejectedServiceInput(service.id(), problems);
+      }
+    }
+    return input;
   }
 
   public void remove(ObjectId id) {

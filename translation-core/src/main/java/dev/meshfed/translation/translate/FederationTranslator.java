@@ -8,6 +8,7 @@ import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
+import dev.meshfed.translation.model.RejectedServiceInput;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.ServiceInput;
@@ -66,6 +67,9 @@ public final class FederationTranslator {
     inputs.clusters().forEach(cluster -> units.add(UnitId.proxyConfig(cluster)));
     inputs.clusters().forEach(cluster -> units.add(UnitId.status(cluster)));
     inputs.all(ServiceInput.class).forEach(service -> units.add(UnitId.service(service.id())));
+    inputs
+        .all(RejectedServiceInput.class)
+        .forEach(service -> units.add(UnitId.service(service.id())));
     VirtualDestinationTranslator.all(inputs)
         .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
     inputs.all(RouteTableInput.class).forEach(rt -> units.add(UnitId.routeTable(rt.id())));

@@ -113,8 +113,17 @@ final class ServiceFederation {
   }
 
   static String host(ServiceInput service, String hostSuffix) {
-    ObjectId id = service.id();
-    return id.name() + "." + id.namespace() + ".svc." + id.cluster() + "." + hostSuffix;
+    return host(service.id(), hostSuffix);
+  }
+
+  static String host(ObjectId service, String hostSuffix) {
+    return service.name()
+        + "."
+        + service.namespace()
+        + ".svc."
+        + service.cluster()
+        + "."
+        + hostSuffix;
   }
 
   /**

@@ -1,11 +1,14 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.RejectedServiceInput;
 import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.translate.Diagnostic.Severity;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import dev.meshfed.translation.translate.UnitId.ServiceUnit;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * A Service's translation: its ServiceEntries in every target cluster, its isolation
@@ -30,9 +33,36 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
   public Translation translate(ServiceUnit unit, MeshInputs inputs, Membership membership) {
     return inputs
         .get(unit.service())
-        .filter(ServiceInput.class::isInstance)
-        .map(service -> ServiceTranslation.of((ServiceInput) service, inputs, membership))
+        .map(
+            input -> {
+              if (input instanceof RejectedServiceInput rejected) {
+                return rejected(rejected);
+              }
+              return input instanceof ServiceInput service
+                  ? ServiceTranslation.of(service, inputs, membership)
+                  : Translation.EMPTY;
+            })
         .orElse(Translation.EMPTY);
+  }
+
+  /** A Service Kubernetes would refuse: INVALID, each refused field named, and nothing written. */
+  private static Translation rejected(RejectedServiceInput service) {
+    Translation.Builder out = Translation.builder();
+    service
+        .problems()
+        .forEach(
+            problem ->
+                out.diagnostic(
+                    new Diagnostic(
+                        service.id(),
+                        Severity.INVALID,
+                        problem + "; the Kubernetes API server would refuse this Service")));
+    return out.stop(
+            ref -> true,
+            () ->
+                new Exclusion(
+                    Rule.INVALID_INPUT, service.id(), "it is invalid: " + service.problems()))
+        .build();
   }
 
   /**
@@ -50,13 +80,15 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
           .toList();
     }
     boolean rule = ref.kind().equals(ServiceRules.DESTINATION_RULE);
-    return inputs
-        .all(ServiceInput.class)
+    // a refused Service is a candidate too: explain then says it is invalid, not unknown
+    return Stream.concat(
+            inputs.all(ServiceInput.class).map(ServiceInput::id),
+            inputs.all(RejectedServiceInput.class).map(RejectedServiceInput::id))
         .filter(
             service ->
                 rule
-                        && service.id().cluster().equals(ref.cluster())
-                        && ServiceRules.localRuleName(service.id()).equals(ref.name())
+                        && service.cluster().equals(ref.cluster())
+                        && ServiceRules.localRuleName(service).equals(ref.name())
                     || membership.hostSuffixes().stream()
                         .map(suffix -> ServiceFederation.host(service, suffix))
                         .anyMatch(
@@ -64,7 +96,7 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
                                 Manifests.objectName(host).equals(ref.name())
                                     || rule
                                         && ServiceRules.gatewayRuleName(host).equals(ref.name())))
-        .map(s -> new ServiceUnit(s.id()))
+        .map(ServiceUnit::new)
         .toList();
   }
 

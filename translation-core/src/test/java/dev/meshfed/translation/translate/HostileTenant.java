@@ -10,11 +10,12 @@ import java.util.Random;
 /**
  * A tenant added to a generated mesh: a Workspace of its own over namespace {@value #NAMESPACE} in
  * every workload cluster, whose inputs are malformed or aim at other tenants: Services as odd as
- * Kubernetes admits them (UDP and SCTP ports, the longest names); WorkspaceSettings with invalid
- * host suffixes, selectors naming other namespaces, export and import cycles, and in a namespace of
- * no workspace; VirtualDestinations, RouteTables and ExternalServices claiming other tenants' hosts
- * and backed by their services; policies applied to their destinations. Every hostile input is
- * newer than the mesh's, as an API server would stamp it.
+ * Kubernetes admits them (UDP and SCTP ports, the longest names) and some with a field it would
+ * refuse; WorkspaceSettings with invalid host suffixes, selectors naming other namespaces, export
+ * and import cycles, and in a namespace of no workspace; VirtualDestinations, RouteTables and
+ * ExternalServices claiming other tenants' hosts and backed by their services; policies applied to
+ * their destinations. Every hostile input is newer than the mesh's, as an API server would stamp
+ * it.
  */
 final class HostileTenant extends RandomObjects {
 
@@ -94,18 +95,27 @@ final class HostileTenant extends RandomObjects {
     }
   }
 
-  /** A hostile input and the cluster it lives in. */
-  record Placed(String cluster, ObjectNode input) {}
+  /**
+   * A hostile input and the cluster it lives in.
+   *
+   * @param refused the field it was given that must be refused with an INVALID diagnostic naming
+   *     it; null when it has none such
+   */
+  record Placed(String cluster, ObjectNode input, String refused) {}
+
+  /** The field the input being made was given to be refused, if any. */
+  private String refused;
 
   /** Adds {@code count} hostile inputs to the tenant's namespaces; returns them. */
   List<Placed> addInputs(ObjectNode mesh, int count) {
     List<Placed> added = new ArrayList<>();
     for (int i = 0; i < count; i++) {
       String cluster = pick(clusters);
+      refused = null;
       ObjectNode input = input(i);
       input.put("creationTimestamp", CREATED);
       ((ArrayNode) mesh.path("clusters").path(cluster)).add(input);
-      added.add(new Placed(cluster, input));
+      added.add(new Placed(cluster, input, refused));
     }
     return added;
   }
@@ -124,9 +134,49 @@ final class HostileTenant extends RandomObjects {
   /**
    * A Service as Kubernetes admits them (a DNS-1035 name, unique ports 1 to 65535 with IANA names):
    * its hostility is in what the API server lets through: UDP and SCTP ports, the longest name, odd
-   * selectors and labels, target ports that name nothing.
+   * selectors and labels, target ports that name nothing. One in three is then given a field the
+   * API server would refuse, as a forged or replayed record could carry it.
    */
   private ObjectNode service(int index) {
+    ObjectNode service = admissibleService(index);
+    if (chance(0.33)) {
+      refuseOneField(service);
+    }
+    return service;
+  }
+
+  private void refuseOneField(ObjectNode service) {
+    ArrayNode ports = (ArrayNode) service.path("ports");
+    ObjectNode first = (ObjectNode) ports.get(0);
+    switch (random.nextInt(6)) {
+      case 0 -> {
+        service.put("name", pick(List.of("a".repeat(64), "ünïcödé", "UPPER", "-dash", "dot.ted")));
+        refused = "metadata.name";
+      }
+      case 1 -> {
+        first.put("port", pick(List.of(0, -1, 65536, 2147483647)));
+        refused = "spec.ports[0].port";
+      }
+      case 2 -> {
+        first.put("name", pick(List.of("HTTP", "h_t", "-x", "a".repeat(64))));
+        refused = "spec.ports[0].name";
+      }
+      case 3 -> {
+        ports.addObject().put("port", first.path("port").asInt()).put("name", first.path("name"));
+        refused = "spec.ports[" + (ports.size() - 1) + "].name";
+      }
+      case 4 -> {
+        first.put("protocol", pick(List.of("HTTP", "tcp", "QUIC")));
+        refused = "spec.ports[0].protocol";
+      }
+      default -> {
+        ((ObjectNode) service.path("selector")).put("app", pick(List.of("a b", "x".repeat(64))));
+        refused = "spec.selector.app";
+      }
+    }
+  }
+
+  private ObjectNode admissibleService(int index) {
     String name = chance(0.3) ? pick(SERVICE_NAMES) : "svc-" + index;
     ObjectNode service = object("Service", NAMESPACE, name);
     service.putObject("selector").put("app", chance(0.8) ? name : "x".repeat(63));
@@ -213,7 +263,11 @@ final class HostileTenant extends RandomObjects {
   private ObjectNode externalService(int index) {
     ObjectNode service = object("ExternalService", NAMESPACE, "ext-" + index);
     service.putArray("hosts").add(pick(victimHosts));
-    service.putArray("ports").addObject().put("number", pick(PORTS)).put("name", "http");
+    int port = pick(PORTS);
+    service.putArray("ports").addObject().put("number", port).put("name", "http");
+    if (port < 1 || port > 65535) {
+      refused = "spec.ports[0].number";
+    }
     return service;
   }
 

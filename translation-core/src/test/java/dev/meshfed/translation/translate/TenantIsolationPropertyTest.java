@@ -24,7 +24,8 @@ import org.junit.jupiter.api.Test;
  * Workspace alone and then with its inputs: nothing throws; every other object is byte-identical,
  * unless the tenant's inputs are among its sources (an importer of "*" legitimately gains the
  * tenant's exported services); no object is withdrawn; every object passes its cluster's Istio
- * admission; an ExternalService with a port no port can have is INVALID, naming the field.
+ * admission; an input given a field that must be refused (an ExternalService's impossible port, a
+ * Service field Kubernetes would refuse) is INVALID, naming the field.
  *
  * <p>Seeds from {@code property.seed}; {@code -Dproperty.meshes} and {@code -Dproperty.inputs}
  * (hostile inputs per mesh) run longer. A failure names the seed and the differing object.
@@ -40,6 +41,7 @@ class TenantIsolationPropertyTest {
   void aTenantsBadInputsDisturbNoOtherTenant() {
     List<String> failures = new ArrayList<>();
     int hostileInputs = 0;
+    int refusals = 0;
     Map<String, Integer> diagnosed = new TreeMap<>();
     for (long seed = FIRST_SEED; seed < FIRST_SEED + MESHES; seed++) {
       ObjectNode mesh = MeshGenerator.mesh(seed);
@@ -63,6 +65,7 @@ class TenantIsolationPropertyTest {
       SortedMap<UnitId, UnitResult> baseline = translate(mesh);
       List<HostileTenant.Placed> inputs = tenant.addInputs(mesh, INPUTS_PER_MESH);
       hostileInputs += inputs.size();
+      refusals += (int) inputs.stream().filter(p -> p.refused() != null).count();
       SortedMap<UnitId, UnitResult> hostile;
       try {
         hostile = translate(mesh);
@@ -75,7 +78,7 @@ class TenantIsolationPropertyTest {
       if (problem != null && failures.size() < REPORTED) {
         failures.add("seed " + seed + ": " + problem);
       }
-      String undiagnosed = undiagnosedPort(inputs, diagnostics(hostile));
+      String undiagnosed = undiagnosedRefusal(inputs, diagnostics(hostile));
       if (undiagnosed != null && failures.size() < REPORTED) {
         failures.add("seed " + seed + ": " + undiagnosed);
       }
@@ -87,12 +90,13 @@ class TenantIsolationPropertyTest {
           .forEach(d -> diagnosed.merge(d.input().kind() + " " + d.severity(), 1, Integer::sum));
     }
     System.out.printf(
-        "tenant isolation property: %d meshes, %d hostile inputs; diagnostics on the tenant's"
-            + " inputs: %s%n",
-        MESHES, hostileInputs, diagnosed);
+        "tenant isolation property: %d meshes, %d hostile inputs (%d given a field to refuse);"
+            + " diagnostics on the tenant's inputs: %s%n",
+        MESHES, hostileInputs, refusals, diagnosed);
 
     assertThat(failures).as("other tenants disturbed").isEmpty();
     assertThat(hostileInputs).isGreaterThanOrEqualTo(MESHES * INPUTS_PER_MESH * 9 / 10);
+    assertThat(refusals).as("inputs given a field to refuse").isGreaterThan(MESHES);
   }
 
   private static SortedMap<UnitId, UnitResult> translate(ObjectNode mesh) {
@@ -148,35 +152,43 @@ class TenantIsolationPropertyTest {
   }
 
   /**
-   * A hostile ExternalService with a port no port can have, and no INVALID diagnostic that names
-   * that port's field; null when every such input has one.
+   * A hostile input given a field that must be refused (an ExternalService's impossible port, a
+   * Service field Kubernetes would refuse) with no INVALID diagnostic naming that field; null when
+   * every such input has one.
    */
-  private static String undiagnosedPort(
+  private static String undiagnosedRefusal(
       List<HostileTenant.Placed> inputs, List<Diagnostic> diagnostics) {
+    // a later input of the same id replaces an earlier one, as on an API server
+    Map<ObjectId, HostileTenant.Placed> last = new java.util.LinkedHashMap<>();
     for (HostileTenant.Placed placed : inputs) {
       JsonNode input = placed.input();
-      if (!input.path("kind").asText().equals("ExternalService")) {
-        continue;
-      }
-      int port = input.path("ports").path(0).path("number").asInt();
-      if (port >= 1 && port <= 65535) {
-        continue;
-      }
-      ObjectId id =
+      last.put(
           new ObjectId(
               placed.cluster(),
-              "ExternalService",
+              input.path("kind").asText(),
               input.path("namespace").asText(),
-              input.path("name").asText());
+              input.path("name").asText()),
+          placed);
+    }
+    for (Map.Entry<ObjectId, HostileTenant.Placed> entry : last.entrySet()) {
+      ObjectId id = entry.getKey();
+      String refused = entry.getValue().refused();
+      if (refused == null) {
+        continue;
+      }
       boolean named =
           diagnostics.stream()
               .anyMatch(
                   d ->
                       d.input().equals(id)
                           && d.severity() == Diagnostic.Severity.INVALID
-                          && d.message().contains("spec.ports[0].number"));
+                          && d.message().contains(refused));
       if (!named) {
-        return id + " has port " + port + " and no INVALID diagnostic naming spec.ports[0].number";
+        return id
+            + " has no INVALID diagnostic naming "
+            + refused
+            + ": "
+            + entry.getValue().input();
       }
     }
     return null;

@@ -169,6 +169,25 @@ class VerdictTest {
   }
 
   @Test
+  void aServiceKubernetesWouldRefuseIsInvalidNotUnknown() throws IOException {
+    load();
+    replace(
+        ServiceInput.class,
+        s ->
+            s.id().equals(DETAILS_SERVICE)
+                ? new ServiceInput(
+                    s.id(),
+                    s.type(),
+                    s.labels(),
+                    s.selector(),
+                    List.of(new ServicePortInput("http", 65536, null, "TCP", null)))
+                : s);
+
+    assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.INVALID_INPUT)
+        .contains("spec.ports[0].port: 65536 is not between 1 and 65535");
+  }
+
+  @Test
   void aServiceWithoutATcpPortIsNotFederated() throws IOException {
     load();
     replace(
