@@ -33,6 +33,7 @@ final class ChangeStream implements AutoCloseable {
   private final Map<String, List<String>> live = new LinkedHashMap<>();
   private final AtomicInteger made = new AtomicInteger();
   private final AtomicInteger refused = new AtomicInteger();
+  private final List<String> deleted = java.util.Collections.synchronizedList(new ArrayList<>());
   private int created;
   private ScheduledExecutorService thread;
   private volatile RuntimeException failure;
@@ -74,6 +75,13 @@ final class ChangeStream implements AutoCloseable {
 
   int refused() {
     return refused.get();
+  }
+
+  /** The Services deleted so far ({@code cluster/namespace/name}), in order; names never return. */
+  List<String> deleted() {
+    synchronized (deleted) {
+      return List.copyOf(deleted);
+    }
   }
 
   /** Stops the stream and waits for its last change to finish. */
@@ -132,6 +140,7 @@ final class ChangeStream implements AutoCloseable {
       String[] key = chosen.split("/");
       client.services().inNamespace(key[0]).withName(key[1]).delete();
       names.remove(chosen);
+      deleted.add(cluster + "/" + chosen);
     }
   }
 

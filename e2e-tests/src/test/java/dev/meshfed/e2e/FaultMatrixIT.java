@@ -41,7 +41,12 @@ import org.junit.jupiter.api.Test;
  */
 class FaultMatrixIT {
 
-  private static final BenchSize SIZE = new BenchSize(3, 50, 2);
+  private static final BenchSize SIZE =
+      new BenchSize(3, Integer.getInteger("faults.services", 50), 2);
+
+  /** How many of the faults to run, in order: fewer while working on one. */
+  private static final int FAULTS = Integer.getInteger("faults.first", Integer.MAX_VALUE);
+
   private static final long SEED = Long.getLong("faults.seed", 20_261_204L);
   private static final Duration CONVERGED_WITHIN = Duration.ofMinutes(3);
   private static final Duration API_FAULT = Duration.ofSeconds(4);
@@ -68,14 +73,22 @@ class FaultMatrixIT {
       int recreated,
       boolean consistent,
       List<String> eventViolations,
+      int routes,
+      List<String> misrouted,
       Duration converged) {
 
     boolean clean() {
-      return lost == 0 && stale == 0 && recreated == 0 && consistent && eventViolations.isEmpty();
+      return lost == 0
+          && stale == 0
+          && recreated == 0
+          && consistent
+          && eventViolations.isEmpty()
+          && routes > 0
+          && misrouted.isEmpty();
     }
 
     String markdown() {
-      return "| %s | %d (%d refused) | %d | %d | %d | %s | %s | %.1f s |"
+      return "| %s | %d (%d refused) | %d | %d | %d | %s | %s | %s | %.1f s |"
           .formatted(
               fault,
               changes,
@@ -87,6 +100,9 @@ class FaultMatrixIT {
               eventViolations.isEmpty()
                   ? "in order"
                   : "**" + eventViolations.size() + " out of order**",
+              misrouted.isEmpty()
+                  ? routes + " of " + routes
+                  : "**" + (routes - misrouted.size()) + " of " + routes + "**",
               converged.toMillis() / 1000.0);
     }
   }
@@ -128,12 +144,13 @@ class FaultMatrixIT {
             apiAnswers(500, clusters.get(0)),
             apiAnswers(409, clusters.get(1)),
             apiAnswers(429, clusters.get(2)),
-            apiStalls(clusters.get(0)));
+            apiStalls(clusters.get(0)),
+            watchesBroken(clusters.get(1)));
     Map<String, KubernetesClient> clients = new LinkedHashMap<>();
     clusters.forEach(c -> clients.put(c, pipeline.clusters().get(c).client()));
     List<Row> rows = new ArrayList<>();
     try (ChangeStream stream = new ChangeStream(SEED, SIZE, clients)) {
-      for (Fault fault : faults) {
+      for (Fault fault : faults.subList(0, Math.min(FAULTS, faults.size()))) {
         rows.add(run(fault, stream));
       }
     }
@@ -149,6 +166,7 @@ class FaultMatrixIT {
     Map<String, String> uidsBefore = uids();
     int madeBefore = stream.made();
     int refusedBefore = stream.refused();
+    int deletedBefore = stream.deleted().size();
     stream.start();
     fault.inject().run();
     awaitChanges(stream, madeBefore + CHANGES_DURING_FAULT);
@@ -169,6 +187,12 @@ class FaultMatrixIT {
     assertThat(replayed.exitCode()).as(replayed.err()).isZero();
     TreeDifference difference = TreeDifference.of(desired, live);
     ReplayRun recomputed = ReplayRun.of(pipeline.bootstrapServers(), "--at", now, "--recompute");
+    Traffic traffic = remoteHostsReachTheirPods();
+    List<String> deleted = stream.deleted();
+    for (String service : deleted.subList(deletedBefore, deleted.size())) {
+      String[] parts = service.split("/");
+      traffic.nowhere(parts[2] + "." + parts[1] + ".svc." + parts[0] + ".global", 8080);
+    }
     return new Row(
         fault.name(),
         stream.made() - madeBefore,
@@ -178,7 +202,38 @@ class FaultMatrixIT {
         recreated(uidsBefore, uids()),
         recomputed.consistent(pipeline.clusters().size()),
         eventViolations(),
+        traffic.checked(),
+        traffic.failures(),
         converged);
+  }
+
+  /**
+   * Through the mesh oracle: from the namespace of the same name in the cluster holding it, every
+   * remote entry's host reaches exactly the pods of its Service in the Service's own cluster. (The
+   * hosts of the Services deleted meanwhile are then checked to reach no pod from anywhere.)
+   */
+  private static Traffic remoteHostsReachTheirPods() {
+    Traffic traffic = Traffic.of(pipeline.clusters().values());
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+    for (String cluster : SIZE.workloadClusters()) {
+      for (GenericKubernetesResource entry :
+          dumper.managedObjects(pipeline.clusters().get(cluster).client())) {
+        Map<String, String> labels = entry.getMetadata().getLabels();
+        Map<String, String> annotations = entry.getMetadata().getAnnotations();
+        String source = labels == null ? null : labels.get("meshfed.dev/source-cluster");
+        String host = annotations == null ? null : annotations.get("meshfed.dev/host");
+        if (!entry.getKind().equals("ServiceEntry") || host == null || cluster.equals(source)) {
+          continue;
+        }
+        String[] name = host.split("\\.");
+        Map<?, ?> spec = (Map<?, ?>) entry.getAdditionalProperties().get("spec");
+        Map<?, ?> firstPort = (Map<?, ?>) ((List<?>) spec.get("ports")).get(0);
+        int port = ((Number) firstPort.get("number")).intValue();
+        traffic.reachesFrom(
+            cluster + "/" + name[1], host, port, source + "/" + name[1] + "/" + name[0]);
+      }
+    }
+    return traffic;
   }
 
   private static Fault killed(String service, String cluster) {
@@ -225,6 +280,21 @@ class FaultMatrixIT {
             await()
                 .atMost(API_STALL.plusSeconds(5))
                 .until(() -> simulated.faults().answerDelay().isZero()));
+  }
+
+  private static Fault watchesBroken(String cluster) {
+    SimulatedCluster simulated = pipeline.clusters().get(cluster);
+    return new Fault(
+        "watches broken off (410 Gone), reads answer 500 for "
+            + API_FAULT.toSeconds()
+            + " s ("
+            + cluster
+            + ")",
+        () -> simulated.faults().breakWatchesAndFailReadsFor(API_FAULT, 500),
+        () ->
+            await()
+                .atMost(API_FAULT.plusSeconds(5))
+                .until(() -> !simulated.faults().failingReads()));
   }
 
   private static void awaitChanges(ChangeStream stream, int made) {
@@ -280,9 +350,23 @@ class FaultMatrixIT {
     StringBuilder table =
         new StringBuilder(
             "| fault | changes during it | lost | stale | re-created | desired = recompute |"
-                + " host events (order, duplicates) | converged after healing |\n"
-                + "|---|---|---|---|---|---|---|---|\n");
+                + " host events (order, duplicates) | routes as expected |"
+                + " converged after healing |\n"
+                + "|---|---|---|---|---|---|---|---|---|\n");
     rows.forEach(row -> table.append(row.markdown()).append('\n'));
+    rows.stream()
+        .filter(row -> !row.misrouted().isEmpty())
+        .forEach(
+            row ->
+                table
+                    .append("\nmisrouted after ")
+                    .append(row.fault())
+                    .append(":\n  ")
+                    .append(
+                        String.join(
+                            "\n  ",
+                            row.misrouted().subList(0, Math.min(3, row.misrouted().size()))))
+                    .append('\n'));
     return table.toString();
   }
 }

@@ -38,7 +38,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pipeline on a Kafka that authenticates every service with SASL/SCRAM and enforces ACLs: each
  * service logs in as its own user with exactly the ACLs of docs/security.md (KafkaAccess), and
- * bookinfo federates. A cluster's principals cannot reach another cluster's topics.
+ * bookinfo federates. A cluster's principals cannot reach another cluster's topics. Once the broker
+ * restarts (same ports, data, users and ACLs), every service logs in again and a port change
+ * federates.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class KafkaAclIT {
@@ -192,5 +194,19 @@ class KafkaAclIT {
     Map<String, Object> config = new HashMap<>(run.pipeline().kafkaClientProperties(user));
     config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
     return new KafkaConsumer<>(config, new ByteArrayDeserializer(), new ByteArrayDeserializer());
+  }
+
+  @Test
+  @Order(5)
+  void afterTheSecuredBrokerRestartsEveryServiceLogsInAgainAndFederates() throws Exception {
+    run.pipeline().restartBroker();
+
+    run.runAndCompare("02-port-change");
+
+    Traffic.of(run)
+        .federated(
+            "reviews.bookinfo.svc.cluster1.global", 9090, "cluster1/bookinfo/reviews", BOOKINFO)
+        .nowhere("reviews.bookinfo.svc.cluster1.global", 9080)
+        .check();
   }
 }

@@ -33,8 +33,13 @@ final class Traffic {
 
   /** The mesh as the step left it in the simulated clusters. */
   static Traffic of(ScenarioRun run) {
+    return of(run.pipeline().clusters().values());
+  }
+
+  /** The mesh as it is now in the simulated clusters. */
+  static Traffic of(java.util.Collection<SimulatedCluster> clusters) {
     Map<String, KubernetesClient> clients = new LinkedHashMap<>();
-    for (SimulatedCluster cluster : run.pipeline().clusters().values()) {
+    for (SimulatedCluster cluster : clusters) {
       clients.put(cluster.name(), cluster.client());
     }
     return new Traffic(new MeshOracle(ClusterObjects.read(clients)));
@@ -279,6 +284,16 @@ final class Traffic {
       }
     }
     return this;
+  }
+
+  /** How many routes were checked so far. */
+  int checked() {
+    return checked;
+  }
+
+  /** The routes that did not go as expected so far, each with what was expected. */
+  List<String> failures() {
+    return List.copyOf(failures);
   }
 
   /** Fails with every route that did not go as expected. */

@@ -36,6 +36,13 @@ final class ApiServerDispatcher extends Dispatcher {
             failure.getAsInt(), "injected fault for " + request.getRequestLine());
       }
     }
+    if (request.method() == HttpMethod.GET) {
+      OptionalInt failure = faults.readFailure();
+      if (failure.isPresent()) {
+        return StatusResponses.failure(
+            failure.getAsInt(), "injected fault for " + request.getRequestLine());
+      }
+    }
     Duration delay = faults.answerDelay();
     MockResponse response = store.dispatch(request);
     if (request.method() == HttpMethod.GET && faults.emptyLists()) {

@@ -214,6 +214,16 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     return kind.map(k -> new TypeMeta(apiVersion, k));
   }
 
+  /** Breaks off every open watch with 410 Gone, as an API server does once etcd compacted. */
+  void breakWatches() {
+    storeLock.readLock().lock();
+    try {
+      history.expireAll("the watch was broken off by an injected fault");
+    } finally {
+      storeLock.readLock().unlock();
+    }
+  }
+
   /** A watch that resumes from its resource version, where fabric8's always starts afresh. */
   @Override
   public MockResponse handleWatch(String path) {

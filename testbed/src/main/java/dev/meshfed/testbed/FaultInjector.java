@@ -6,7 +6,8 @@ import java.util.OptionalInt;
 /**
  * Makes the next write requests (POST, PUT, PATCH, DELETE) of a {@link SimulatedCluster} fail,
  * whoever sends them, without any effect on the stored objects; and, while asked to, makes every
- * list answer an empty list, as a broken API server answering from an empty cache would.
+ * list answer an empty list, as a broken API server answering from an empty cache would; breaks off
+ * watches and fails reads for a while; or stalls every answer for a while.
  *
  * <p>fabric8 clients retry 429 and 5xx answers on their own (default {@code
  * requestRetryBackoffLimit} 10, exponential backoff from 100 ms): fewer 5xx failures than that only
@@ -22,7 +23,39 @@ public final class FaultInjector {
   private long hangingUntilNanos;
   private boolean hanging;
 
-  FaultInjector() {}
+  private final Runnable watchBreaker;
+  private long readsFailingUntilNanos;
+  private int readFailureStatus;
+
+  FaultInjector(Runnable watchBreaker) {
+    this.watchBreaker = watchBreaker;
+  }
+
+  /**
+   * Breaks off every open watch with 410 Gone (as once etcd compacted past it), so that every
+   * informer lists again, and for {@code duration} from now every read (list, get or new watch)
+   * answers {@code httpStatus}: the relists fail until the window ends.
+   */
+  public void breakWatchesAndFailReadsFor(Duration duration, int httpStatus) {
+    if (httpStatus < 400 || httpStatus > 599) {
+      throw new IllegalArgumentException("not an error status: " + httpStatus);
+    }
+    synchronized (this) {
+      readsFailingUntilNanos = System.nanoTime() + duration.toNanos();
+      readFailureStatus = httpStatus;
+    }
+    watchBreaker.run();
+  }
+
+  /** Whether reads fail now for a {@link #breakWatchesAndFailReadsFor} window. */
+  public synchronized boolean failingReads() {
+    return readFailureStatus != 0 && System.nanoTime() - readsFailingUntilNanos < 0;
+  }
+
+  /** The status a read answers now, if reads fail. */
+  synchronized OptionalInt readFailure() {
+    return failingReads() ? OptionalInt.of(readFailureStatus) : OptionalInt.empty();
+  }
 
   /** The next {@code count} writes answer {@code httpStatus}; replaces any pending plan. */
   public synchronized void failNextWrites(int count, int httpStatus) {

@@ -81,7 +81,21 @@ public final class KafkaBroker implements AutoCloseable {
     return start(logDir, 0, true);
   }
 
+  /**
+   * Starts again, on the same listener ports and data, a broker {@link #startWithSasl} started: its
+   * SCRAM users and ACLs are in the metadata log, so they hold again.
+   */
+  public static KafkaBroker restartWithSasl(Path logDir, int port, int saslPort) {
+    return start(logDir, port, Optional.of(saslPort));
+  }
+
   private static KafkaBroker start(Path logDir, int port, boolean sasl) {
+    int plaintext = port == 0 ? freePort() : port;
+    return start(
+        logDir, plaintext, sasl ? Optional.of(freePortOtherThan(plaintext)) : Optional.empty());
+  }
+
+  private static KafkaBroker start(Path logDir, int plaintext, Optional<Integer> saslPort) {
     Thread thread = Thread.currentThread();
     ClassLoader callerLoader = thread.getContextClassLoader();
     // Kafka loads plugins through the context class loader and its threads inherit it: under
@@ -89,9 +103,7 @@ public final class KafkaBroker implements AutoCloseable {
     thread.setContextClassLoader(KafkaRaftServer.class.getClassLoader());
     try {
       QuietLogging.apply();
-      int plaintext = port == 0 ? freePort() : port;
-      return startWithBrokerClassLoader(
-          logDir, plaintext, sasl ? Optional.of(freePortOtherThan(plaintext)) : Optional.empty());
+      return startWithBrokerClassLoader(logDir, plaintext, saslPort);
     } finally {
       thread.setContextClassLoader(callerLoader);
     }

@@ -87,6 +87,15 @@ final class ResumableWatch extends WebSocketListener {
     expired = true;
   }
 
+  /** Tells the watcher its version is gone and closes an open watch: etcd compacted past it. */
+  synchronized void breakOff(String message) {
+    expire(message);
+    if (socket != null && !ended) {
+      socket.close(1000, "expired");
+      end();
+    }
+  }
+
   @Override
   public synchronized void onOpen(WebSocket webSocket, Response response) {
     socket = webSocket;

@@ -61,9 +61,9 @@ public final class SimulatedCluster implements AutoCloseable {
     Objects.requireNonNull(name, "name");
     QuietLogging.apply();
     MockWebServer webServer = new MockWebServer();
-    FaultInjector faults = new FaultInjector();
-    ApiServerDispatcher dispatcher =
-        new ApiServerDispatcher(new ClusterObjectStore(keptChanges), faults, webServer::reset);
+    ClusterObjectStore store = new ClusterObjectStore(keptChanges);
+    FaultInjector faults = new FaultInjector(store::breakWatches);
+    ApiServerDispatcher dispatcher = new ApiServerDispatcher(store, faults, webServer::reset);
     // the store answers every request: the fixed answers the mock server registers go unused
     Map<ServerRequest, Queue<ServerResponse>> unusedFixedAnswers = new HashMap<>();
     KubernetesMockServer server =

@@ -74,6 +74,11 @@ final class WatchHistory {
     return watch;
   }
 
+  /** Breaks off every open watch with 410 Gone: its watcher has to list again. */
+  void expireAll(String message) {
+    watches.forEach(watch -> watch.breakOff(message));
+  }
+
   int watchCount() {
     return watches.size();
   }

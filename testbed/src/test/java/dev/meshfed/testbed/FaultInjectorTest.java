@@ -99,6 +99,50 @@ class FaultInjectorTest {
   }
 
   @Test
+  void brokenWatchesMakeInformersListAgainOnceReadsSucceed() throws Exception {
+    clientWithoutRetries.resource(configMap("kept")).create();
+    clientWithoutRetries.resource(configMap("deleted-meanwhile")).create();
+    try (io.fabric8.kubernetes.client.informers.SharedIndexInformer<ConfigMap> informer =
+        cluster.client().configMaps().inNamespace("default").inform()) {
+      await().atMost(Duration.ofSeconds(5)).until(informer::hasSynced);
+      java.util.concurrent.CompletableFuture<io.fabric8.kubernetes.client.WatcherException> closed =
+          new java.util.concurrent.CompletableFuture<>();
+      io.fabric8.kubernetes.client.Watch watch =
+          clientWithoutRetries
+              .configMaps()
+              .inNamespace("default")
+              .watch(
+                  new io.fabric8.kubernetes.client.Watcher<>() {
+                    @Override
+                    public void eventReceived(Action action, ConfigMap resource) {}
+
+                    @Override
+                    public void onClose(io.fabric8.kubernetes.client.WatcherException cause) {
+                      closed.complete(cause);
+                    }
+                  });
+
+      cluster.faults().breakWatchesAndFailReadsFor(Duration.ofMillis(1_500), 500);
+      assertThat(closed.get(5, java.util.concurrent.TimeUnit.SECONDS).isHttpGone()).isTrue();
+      watch.close();
+      assertThatThrownBy(() -> clientWithoutRetries.configMaps().list())
+          .isInstanceOfSatisfying(
+              KubernetesClientException.class, e -> assertThat(e.getCode()).isEqualTo(500));
+      clientWithoutRetries.configMaps().withName("deleted-meanwhile").delete();
+      clientWithoutRetries.resource(configMap("created-meanwhile")).create();
+
+      await()
+          .atMost(Duration.ofSeconds(20))
+          .untilAsserted(
+              () ->
+                  assertThat(informer.getStore().listKeys())
+                      .contains("default/kept", "default/created-meanwhile")
+                      .doesNotContain("default/deleted-meanwhile"));
+      assertThat(cluster.faults().failingReads()).isFalse();
+    }
+  }
+
+  @Test
   void readsAreNotAffected() {
     cluster.faults().failNextWrites(1, 409);
 

@@ -10,10 +10,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The input state of a bench mesh, as a scenario step: every workload cluster runs Istio with an
- * east-west gateway and its share of Services; the management cluster holds one Workspace over
- * every cluster's namespaces; federation is on for all of them. Grouped, it has the {@link
- * GroupedMesh} too.
+ * The input state of a bench mesh, as a scenario step: every workload cluster runs Istio (its
+ * proxies capturing DNS, as multi-cluster hosts need) with an east-west gateway and its share of
+ * Services; the management cluster holds one Workspace over every cluster's namespaces; federation
+ * is on for all of them. Grouped, it has the {@link GroupedMesh} too.
  */
 public final class BenchMesh {
 
@@ -93,6 +93,23 @@ public final class BenchMesh {
                 spec:
                   containers:
                   - {name: discovery, image: docker.io/istio/pilot:1.24.2}
+            """),
+        // multi-cluster hosts resolve only where the proxies capture DNS, as Istio's
+        // multi-cluster installs turn on
+        parse(
+            """
+            apiVersion: v1
+            kind: ConfigMap
+            metadata:
+              name: istio
+              namespace: istio-system
+              labels: {istio.io/rev: default}
+            data:
+              mesh: |-
+                defaultConfig:
+                  proxyMetadata:
+                    ISTIO_META_DNS_CAPTURE: "true"
+                    ISTIO_META_DNS_AUTO_ALLOCATE: "true"
             """),
         parse(
             """

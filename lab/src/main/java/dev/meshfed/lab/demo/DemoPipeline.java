@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -327,17 +328,22 @@ public final class DemoPipeline implements AutoCloseable {
   }
 
   /**
-   * Stops the broker and starts it again on the same port with the same data, as a rolling restart
-   * of a one-broker Kafka would; the services' clients reconnect on their own.
+   * Stops the broker and starts it again on the same ports with the same data (and, secured, the
+   * same users and ACLs), as a rolling restart of a one-broker Kafka would; the services' clients
+   * reconnect on their own.
    */
   public synchronized void restartBroker() {
-    String bootstrap = broker.bootstrapServers();
-    if (logins.secured()) {
-      throw new UnsupportedOperationException("a secured broker restarts on other ports");
-    }
-    int port = Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+    int port = port(broker.bootstrapServers());
+    Optional<Integer> saslPort = broker.saslBootstrapServers().map(DemoPipeline::port);
     broker.close();
-    broker = KafkaBroker.start(workDir.resolve("kafka"), port);
+    broker =
+        saslPort.isPresent()
+            ? KafkaBroker.restartWithSasl(workDir.resolve("kafka"), port, saslPort.get())
+            : KafkaBroker.start(workDir.resolve("kafka"), port);
+  }
+
+  private static int port(String bootstrap) {
+    return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
   }
 
   /** Kills a service on purpose ({@code kill -9}); convergence does not expect it alive. */
