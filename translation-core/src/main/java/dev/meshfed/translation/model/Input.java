@@ -7,7 +7,7 @@ public sealed interface Input
     permits AgentInput,
         NamespaceInput,
         ServiceInput,
-        RejectedServiceInput,
+        RejectedInput,
         EastWestGatewayInput,
         ControlPlaneInput,
         WorkspaceInput,

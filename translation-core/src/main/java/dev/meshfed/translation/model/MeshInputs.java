@@ -70,8 +70,9 @@ public final class MeshInputs {
   }
 
   /**
-   * Puts an input, replacing the one of its id. A Service the Kubernetes API server would refuse is
-   * put as a {@link RejectedServiceInput}: no look-up of Services finds it.
+   * Puts an input, replacing the one of its id. A Service, Namespace or east-west gateway the
+   * Kubernetes API server would refuse is put as a {@link RejectedInput}: no look-up of its kind
+   * finds it.
    */
   public void put(Input given) {
     Input input = admitted(given);
@@ -101,13 +102,8 @@ public final class MeshInputs {
   }
 
   private static Input admitted(Input input) {
-    if (input instanceof ServiceInput service) {
-      List<String> problems = ServiceValidation.problems(service);
-      if (!problems.isEmpty()) {
-        return new RejectedServiceInput(service.id(), problems);
-      }
-    }
-    return input;
+    List<String> problems = KubernetesValidation.problems(input);
+    return problems.isEmpty() ? input : new RejectedInput(input.id(), problems);
   }
 
   public void remove(ObjectId id) {

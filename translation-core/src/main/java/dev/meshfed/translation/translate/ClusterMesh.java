@@ -17,6 +17,10 @@ import java.util.Optional;
 /** A cluster's Istio: the control plane meshfed writes to and the east-west gateway it uses. */
 record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatewayInput gateway) {
 
+  private static final java.util.regex.Pattern HOST_NAME =
+      java.util.regex.Pattern.compile(
+          "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
+
   /** The default-revision istiod if there is one, else the first by namespace and name. */
   static Optional<ControlPlaneInput> controlPlane(MeshInputs inputs, String cluster) {
     return inputs
@@ -125,13 +129,16 @@ record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatew
    * InternalIP, on the nodePort (clusters without load balancers, as in the libvirt seed).
    */
   static Optional<Endpoint> endpoint(MeshInputs inputs, EastWestGatewayInput gateway) {
-    if (gateway.tlsPort() == null) {
+    if (!isPort(gateway.tlsPort())) {
       return Optional.empty();
     }
     if (gateway.address() != null && !gateway.address().isBlank()) {
-      return Optional.of(new Endpoint(gateway.address(), gateway.tlsPort(), Optional.empty()));
+      // a load balancer's ingress is an IP or a host name; anything else reaches nothing
+      return isAddress(gateway.address())
+          ? Optional.of(new Endpoint(gateway.address(), gateway.tlsPort(), Optional.empty()))
+          : Optional.empty();
     }
-    if (gateway.nodePort() == null) {
+    if (!isPort(gateway.nodePort())) {
       return Optional.empty();
     }
     return inputs
@@ -141,6 +148,18 @@ record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatew
         .map(
             node ->
                 new Endpoint(node.reachableAddress(), gateway.nodePort(), Optional.of(node.id())));
+  }
+
+  private static boolean isPort(Integer port) {
+    return port != null && port >= 1 && port <= 65535;
+  }
+
+  private static boolean isAddress(String address) {
+    // a name of digits and dots only is an IP, or nothing: 999.1.1.1 is neither IP nor host
+    return IpAddresses.isIp(address)
+        || address.length() <= 253
+            && HOST_NAME.matcher(address).matches()
+            && !address.matches("[0-9.]+");
   }
 
   String namespace() {

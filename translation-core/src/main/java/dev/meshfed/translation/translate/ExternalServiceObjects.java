@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.regex.Pattern;
 
 /**
  * An ExternalService's objects in one cluster of its workspace, in the control plane's namespace: a
@@ -30,8 +29,6 @@ record ExternalServiceObjects(
 
   static final String SERVICE_ENTRY = "ServiceEntry";
   static final String DESTINATION_RULE = "DestinationRule";
-  private static final Pattern IP_ADDRESS =
-      Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
   static String entryName(ObjectId es) {
     return Manifests.objectName("es-" + es.name() + "-" + es.namespace());
@@ -62,9 +59,7 @@ record ExternalServiceObjects(
       }
       return es.addresses().stream().anyMatch(IpAddresses::isCidr) ? "NONE" : "STATIC";
     }
-    return endpoints.stream().allMatch(e -> IP_ADDRESS.matcher(e.address()).matches())
-        ? "STATIC"
-        : "DNS";
+    return endpoints.stream().allMatch(e -> IpAddresses.isIp(e.address())) ? "STATIC" : "DNS";
   }
 
   /** The addresses of a service known by single addresses, as its endpoints. */

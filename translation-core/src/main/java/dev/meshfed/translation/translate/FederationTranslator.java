@@ -8,7 +8,7 @@ import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
-import dev.meshfed.translation.model.RejectedServiceInput;
+import dev.meshfed.translation.model.RejectedInput;
 import dev.meshfed.translation.model.RoutePolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.ServiceInput;
@@ -68,7 +68,8 @@ public final class FederationTranslator {
     inputs.clusters().forEach(cluster -> units.add(UnitId.status(cluster)));
     inputs.all(ServiceInput.class).forEach(service -> units.add(UnitId.service(service.id())));
     inputs
-        .all(RejectedServiceInput.class)
+        .all(RejectedInput.class)
+        .filter(rejected -> rejected.id().kind().equals(DiscoveredKinds.SERVICE))
         .forEach(service -> units.add(UnitId.service(service.id())));
     VirtualDestinationTranslator.all(inputs)
         .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));

@@ -15,7 +15,6 @@ import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The ServiceEntries of one federated service: a remote one in every other target cluster, whose
@@ -33,8 +32,6 @@ record ServiceEntries(
     Consumer<String> warnings) {
 
   static final String SERVICE_ENTRY = "ServiceEntry";
-  private static final Pattern IP_ADDRESS =
-      Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
   String host() {
     return ServiceFederation.host(service, federated.plan().hostSuffix());
@@ -58,7 +55,7 @@ record ServiceEntries(
       List<ServicePortInput> ports,
       SortedMap<String, Map<String, String>> served) {
     ObjectNode spec = commonSpec(ports, consumers(target.cluster()));
-    boolean ip = IP_ADDRESS.matcher(at.address()).matches();
+    boolean ip = IpAddresses.isIp(at.address());
     spec.put("resolution", ip ? "STATIC" : "DNS");
     ArrayNode endpoints = spec.putArray("endpoints");
     String owner = service.id().cluster();

@@ -1,7 +1,8 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.MeshInputs;
-import dev.meshfed.translation.model.RejectedServiceInput;
+import dev.meshfed.translation.model.RejectedInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
 import dev.meshfed.translation.translate.Exclusion.Rule;
@@ -35,7 +36,7 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
         .get(unit.service())
         .map(
             input -> {
-              if (input instanceof RejectedServiceInput rejected) {
+              if (input instanceof RejectedInput rejected) {
                 return rejected(rejected);
               }
               return input instanceof ServiceInput service
@@ -46,7 +47,7 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
   }
 
   /** A Service Kubernetes would refuse: INVALID, each refused field named, and nothing written. */
-  private static Translation rejected(RejectedServiceInput service) {
+  private static Translation rejected(RejectedInput service) {
     Translation.Builder out = Translation.builder();
     service
         .problems()
@@ -83,7 +84,10 @@ final class ServiceTranslator implements Translator<ServiceUnit> {
     // a refused Service is a candidate too: explain then says it is invalid, not unknown
     return Stream.concat(
             inputs.all(ServiceInput.class).map(ServiceInput::id),
-            inputs.all(RejectedServiceInput.class).map(RejectedServiceInput::id))
+            inputs
+                .all(RejectedInput.class)
+                .map(RejectedInput::id)
+                .filter(id -> id.kind().equals(DiscoveredKinds.SERVICE)))
         .filter(
             service ->
                 rule

@@ -13,7 +13,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.function.Consumer;
-import java.util.regex.Pattern;
 
 /**
  * The objects of one VirtualDestination in one consuming cluster: a ServiceEntry for its hosts, a
@@ -60,8 +59,6 @@ record VirtualDestinationObjects(
   static final String WORKLOAD_ENTRY = "WorkloadEntry";
   static final String DESTINATION_RULE = "DestinationRule";
   private static final String TLS_MODE_LABEL = "security.istio.io/tlsMode";
-  private static final Pattern IP_ADDRESS =
-      Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}|[0-9a-fA-F:]*:[0-9a-fA-F:.]*");
 
   /**
    * Another backing cluster: where its east-west gateway is, its locality, if known, the subsets
@@ -141,8 +138,8 @@ record VirtualDestinationObjects(
       spec.putObject("workloadSelector").set("labels", Manifests.stringMap(local.get().selector()));
     } else {
       boolean ips =
-          remotes.stream().allMatch(r -> IP_ADDRESS.matcher(r.endpoint().address()).matches())
-              && externals.stream().allMatch(e -> IP_ADDRESS.matcher(e.address()).matches());
+          remotes.stream().allMatch(r -> IpAddresses.isIp(r.endpoint().address()))
+              && externals.stream().allMatch(e -> IpAddresses.isIp(e.address()));
       spec.put("resolution", ips ? "STATIC" : "DNS");
       ArrayNode endpoints = spec.putArray("endpoints");
       remotes.forEach(

@@ -1,9 +1,11 @@
 package dev.meshfed.translation.translate;
 
+import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.ClusterRegistrationInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.RejectedInput;
 import dev.meshfed.translation.model.WorkspaceInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput;
 import dev.meshfed.translation.model.WorkspaceSettingsInput.Federation;
@@ -99,6 +101,24 @@ public final class WorkspaceResolver {
                                     input.id(),
                                     Severity.WARNING,
                                     problem + "; the field is ignored, the rest applies"))));
+    // a refused Service is its own unit's to report; Namespaces and gateways have no unit
+    inputs
+        .all(RejectedInput.class)
+        .filter(rejected -> !rejected.id().kind().equals(DiscoveredKinds.SERVICE))
+        .forEach(
+            rejected ->
+                rejected
+                    .problems()
+                    .forEach(
+                        problem ->
+                            diagnostics.add(
+                                new Diagnostic(
+                                    rejected.id(),
+                                    Severity.INVALID,
+                                    problem
+                                        + "; the Kubernetes API server would refuse this "
+                                        + rejected.id().kind()
+                                        + ", so meshfed ignores it"))));
   }
 
   private SortedSet<String> hostSuffixes(

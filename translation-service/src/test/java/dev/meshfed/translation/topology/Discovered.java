@@ -89,6 +89,13 @@ final class Discovered {
         new WorkspaceSettingsState(federation, List.of(), List.of(), null, List.of()));
   }
 
+  /** A record of any kind, created when {@code created} says. */
+  static Entry of(String kind, String namespace, String name, String created, Object payload) {
+    Entry entry = entry(kind, namespace, name, payload);
+    entry.value().setCreationTimestamp(created);
+    return entry;
+  }
+
   private static Entry entry(String kind, String namespace, String name, Object payload) {
     DiscoveredObject value =
         DiscoveredObject.newBuilder()

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class ServiceValidationTest {
+class KubernetesValidationTest {
 
   @Test
   void aServiceAnApiServerStoresHasNoProblem() {
@@ -19,13 +19,13 @@ class ServiceValidationTest {
                 new ServicePortInput("dns", 53, "53", "UDP", null),
                 new ServicePortInput("dns-tcp", 53, null, "TCP", null)));
 
-    assertThat(ServiceValidation.problems(service)).isEmpty();
+    assertThat(KubernetesValidation.problems(service)).isEmpty();
   }
 
   @Test
   void aSinglePortNeedsNoName() {
     assertThat(
-            ServiceValidation.problems(
+            KubernetesValidation.problems(
                 service(
                     "db", Map.of(), List.of(new ServicePortInput(null, 5432, null, null, null)))))
         .isEmpty();
@@ -41,7 +41,7 @@ class ServiceValidationTest {
                 new ServicePortInput(null, 0, "65536", "TCP", null),
                 new ServicePortInput("HTTP", 65536, "1234567", "QUIC", "not a name")));
 
-    assertThat(ServiceValidation.problems(service))
+    assertThat(KubernetesValidation.problems(service))
         .anyMatch(p -> p.startsWith("metadata.name: '9lives'"))
         .anyMatch(p -> p.startsWith("spec.selector: key 'bad key!'"))
         .anyMatch(p -> p.startsWith("spec.selector.app: '-starts-with-dash'"))
@@ -60,8 +60,8 @@ class ServiceValidationTest {
     String longest = "a".repeat(63);
     List<ServicePortInput> port = List.of(new ServicePortInput("http", 80, null, null, null));
 
-    assertThat(ServiceValidation.problems(service(longest, Map.of(), port))).isEmpty();
-    assertThat(ServiceValidation.problems(service(longest + "a", Map.of(), port)))
+    assertThat(KubernetesValidation.problems(service(longest, Map.of(), port))).isEmpty();
+    assertThat(KubernetesValidation.problems(service(longest + "a", Map.of(), port)))
         .singleElement()
         .asString()
         .startsWith("metadata.name:");
@@ -74,7 +74,7 @@ class ServiceValidationTest {
             "ratings", Map.of(), List.of(new ServicePortInput("http", 65536, null, null, null)));
     MeshInputs inputs = MeshInputs.of(List.of(refused));
 
-    assertThat(inputs.get(refused.id())).get().isInstanceOf(RejectedServiceInput.class);
+    assertThat(inputs.get(refused.id())).get().isInstanceOf(RejectedInput.class);
     assertThat(inputs.all(ServiceInput.class)).isEmpty();
     assertThat(inputs.inCluster("c1", ServiceInput.class)).isEmpty();
 
@@ -82,7 +82,31 @@ class ServiceValidationTest {
         service("ratings", Map.of(), List.of(new ServicePortInput("http", 9080, null, null, null)));
     inputs.put(fixed);
     assertThat(inputs.all(ServiceInput.class)).containsExactly(fixed);
-    assertThat(inputs.all(RejectedServiceInput.class)).isEmpty();
+    assertThat(inputs.all(RejectedInput.class)).isEmpty();
+  }
+
+  @Test
+  void aNamespaceOrGatewayKubernetesWouldRefuseIsNamedByItsField() {
+    NamespaceInput namespace =
+        new NamespaceInput(new ObjectId("c1", "Namespace", "", "Ünï"), Map.of("team", "a b"));
+    EastWestGatewayInput gateway =
+        new EastWestGatewayInput(
+            new ObjectId("c1", "EastWestGateway", "istio-system", "eastwest"),
+            Map.of(),
+            Map.of("bad key!", "x"),
+            "10.0.0.1",
+            15443,
+            null,
+            null);
+
+    assertThat(KubernetesValidation.problems(namespace))
+        .anyMatch(p -> p.startsWith("metadata.name: 'Ünï'"))
+        .anyMatch(p -> p.startsWith("metadata.labels.team: 'a b'"));
+    assertThat(KubernetesValidation.problems(gateway))
+        .singleElement()
+        .asString()
+        .startsWith("spec.selector: key 'bad key!'");
+    assertThat(MeshInputs.of(List.of(namespace)).all(NamespaceInput.class)).isEmpty();
   }
 
   private static ServiceInput service(

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * such a Service, but a record on a topic is not an API server's word: translation turns none of it
  * into Istio config. Each problem names its field.
  */
-public final class ServiceValidation {
+public final class KubernetesValidation {
 
   private static final Pattern DNS_1035_LABEL = Pattern.compile("[a-z]([-a-z0-9]*[a-z0-9])?");
   private static final Pattern DNS_1123_LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
@@ -29,23 +29,34 @@ public final class ServiceValidation {
       Set.of("ClusterIP", "NodePort", "LoadBalancer", "ExternalName");
   private static final int LABEL_MAX = 63;
 
-  private ServiceValidation() {}
+  private KubernetesValidation() {}
+
+  /**
+   * The fields an API server would refuse of an input, each as {@code PATH: WHY}; empty if none, or
+   * if it is of a kind not checked here.
+   */
+  public static List<String> problems(Input input) {
+    if (input instanceof ServiceInput service) {
+      return problems(service);
+    }
+    List<String> problems = new ArrayList<>();
+    if (input instanceof NamespaceInput namespace) {
+      if (!isLabel(DNS_1123_LABEL, namespace.id().name())) {
+        problems.add("metadata.name: '" + namespace.id().name() + "' is not a DNS-1123 label");
+      }
+      labels("metadata.labels", namespace.labels(), problems);
+    } else if (input instanceof EastWestGatewayInput gateway) {
+      names(gateway.id(), problems);
+      labels("metadata.labels", gateway.labels(), problems);
+      labels("spec.selector", gateway.selector(), problems);
+    }
+    return problems;
+  }
 
   /** The fields an API server would refuse, each as {@code PATH: WHY}; empty if none. */
   public static List<String> problems(ServiceInput service) {
     List<String> problems = new ArrayList<>();
-    String name = service.id().name();
-    if (!isLabel(DNS_1035_LABEL, name)) {
-      problems.add(
-          "metadata.name: '"
-              + name
-              + "' is not a DNS-1035 label (lower-case letters, digits and '-', starting with a"
-              + " letter, at most 63 characters)");
-    }
-    String namespace = service.id().namespace();
-    if (!isLabel(DNS_1123_LABEL, namespace)) {
-      problems.add("metadata.namespace: '" + namespace + "' is not a DNS-1123 label");
-    }
+    names(service.id(), problems);
     if (service.type() != null && !TYPES.contains(service.type())) {
       problems.add("spec.type: '" + service.type() + "' is not one of " + sorted(TYPES));
     }
@@ -53,6 +64,19 @@ public final class ServiceValidation {
     labels("spec.selector", service.selector(), problems);
     ports(service.ports(), problems);
     return problems;
+  }
+
+  private static void names(ObjectId id, List<String> problems) {
+    if (!isLabel(DNS_1035_LABEL, id.name())) {
+      problems.add(
+          "metadata.name: '"
+              + id.name()
+              + "' is not a DNS-1035 label (lower-case letters, digits and '-', starting with a"
+              + " letter, at most 63 characters)");
+    }
+    if (!isLabel(DNS_1123_LABEL, id.namespace())) {
+      problems.add("metadata.namespace: '" + id.namespace() + "' is not a DNS-1123 label");
+    }
   }
 
   private static void ports(List<ServicePortInput> ports, List<String> problems) {
