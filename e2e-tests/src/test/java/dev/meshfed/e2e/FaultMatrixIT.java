@@ -11,7 +11,7 @@ import dev.meshfed.lab.bench.BenchSize;
 import dev.meshfed.lab.demo.DemoPipeline;
 import dev.meshfed.lab.demo.ServiceProcess;
 import dev.meshfed.oracle.mesh.ManagedObjects;
-import dev.meshfed.testbed.SimulatedCluster;
+import dev.meshfed.testbed.FaultInjector;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -257,44 +257,44 @@ class FaultMatrixIT {
   }
 
   private static Fault apiAnswers(int status, String cluster) {
-    SimulatedCluster simulated = pipeline.clusters().get(cluster);
-    return new Fault(
-        "API server answers " + status + " for " + API_FAULT.toSeconds() + " s (" + cluster + ")",
-        () -> simulated.faults().failWritesFor(API_FAULT, status),
-        () ->
-            await()
-                .atMost(API_FAULT.plusSeconds(5))
-                .until(() -> !simulated.faults().failingWrites()));
+    return apiFault(
+        "API server answers " + status + " for " + API_FAULT.toSeconds() + " s",
+        cluster,
+        API_FAULT,
+        faults -> faults.failWritesFor(API_FAULT, status),
+        faults -> !faults.failingWrites());
   }
 
   private static Fault apiStalls(String cluster) {
-    SimulatedCluster simulated = pipeline.clusters().get(cluster);
-    return new Fault(
-        "API server stalls for "
-            + API_STALL.toSeconds()
-            + " s, requests time out ("
-            + cluster
-            + ")",
-        () -> simulated.faults().hangFor(API_STALL),
-        () ->
-            await()
-                .atMost(API_STALL.plusSeconds(5))
-                .until(() -> simulated.faults().answerDelay().isZero()));
+    return apiFault(
+        "API server stalls for " + API_STALL.toSeconds() + " s, requests time out",
+        cluster,
+        API_STALL,
+        faults -> faults.hangFor(API_STALL),
+        faults -> faults.answerDelay().isZero());
   }
 
   private static Fault watchesBroken(String cluster) {
-    SimulatedCluster simulated = pipeline.clusters().get(cluster);
+    return apiFault(
+        "watches broken off (410 Gone), reads answer 500 for " + API_FAULT.toSeconds() + " s",
+        cluster,
+        API_FAULT,
+        faults -> faults.breakWatchesAndFailReadsFor(API_FAULT, 500),
+        faults -> !faults.failingReads());
+  }
+
+  /** A fault of one API server, for {@code lasting}; healed once {@code over} says so. */
+  private static Fault apiFault(
+      String name,
+      String cluster,
+      Duration lasting,
+      java.util.function.Consumer<FaultInjector> inject,
+      java.util.function.Predicate<FaultInjector> over) {
+    FaultInjector faults = pipeline.clusters().get(cluster).faults();
     return new Fault(
-        "watches broken off (410 Gone), reads answer 500 for "
-            + API_FAULT.toSeconds()
-            + " s ("
-            + cluster
-            + ")",
-        () -> simulated.faults().breakWatchesAndFailReadsFor(API_FAULT, 500),
-        () ->
-            await()
-                .atMost(API_FAULT.plusSeconds(5))
-                .until(() -> !simulated.faults().failingReads()));
+        name + " (" + cluster + ")",
+        () -> inject.accept(faults),
+        () -> await().atMost(lasting.plusSeconds(5)).until(() -> over.test(faults)));
   }
 
   private static void awaitChanges(ChangeStream stream, int made) {

@@ -171,17 +171,7 @@ class VerdictTest {
   @Test
   void aServiceKubernetesWouldRefuseIsInvalidNotUnknown() throws IOException {
     load();
-    replace(
-        ServiceInput.class,
-        s ->
-            s.id().equals(DETAILS_SERVICE)
-                ? new ServiceInput(
-                    s.id(),
-                    s.type(),
-                    s.labels(),
-                    s.selector(),
-                    List.of(new ServicePortInput("http", 65536, null, "TCP", null)))
-                : s);
+    detailsPorts(new ServicePortInput("http", 65536, null, "TCP", null));
 
     assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.INVALID_INPUT)
         .contains("spec.ports[0].port: 65536 is not between 1 and 65535");
@@ -190,20 +180,19 @@ class VerdictTest {
   @Test
   void aServiceWithoutATcpPortIsNotFederated() throws IOException {
     load();
+    detailsPorts(new ServicePortInput("dns", 53, null, "UDP", null));
+
+    assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.NO_TCP_PORT)
+        .isEqualTo("the service has no TCP port to federate");
+  }
+
+  private void detailsPorts(ServicePortInput... ports) {
     replace(
         ServiceInput.class,
         s ->
             s.id().equals(DETAILS_SERVICE)
-                ? new ServiceInput(
-                    s.id(),
-                    s.type(),
-                    s.labels(),
-                    s.selector(),
-                    List.of(new ServicePortInput("dns", 53, null, "UDP", null)))
+                ? new ServiceInput(s.id(), s.type(), s.labels(), s.selector(), List.of(ports))
                 : s);
-
-    assertRule(serviceEntry("cluster2", "istio-system", DETAILS), Rule.NO_TCP_PORT)
-        .isEqualTo("the service has no TCP port to federate");
   }
 
   @Test

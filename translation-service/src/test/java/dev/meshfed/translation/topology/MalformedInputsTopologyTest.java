@@ -8,23 +8,12 @@ import dev.meshfed.oracle.istio.IstioAdmission;
 import dev.meshfed.oracle.istio.IstioCrds;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.desired.DesiredObject;
-import dev.meshfed.schema.discovery.DiscoveredObject;
-import dev.meshfed.schema.discovery.DiscoveryKey;
-import dev.meshfed.schema.kafka.TopicSpec;
-import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.translation.translate.TranslationSettings;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,14 +39,6 @@ class MalformedInputsTopologyTest {
   private static final int PER_ROUND = 1_000;
 
   @TempDir Path stateDir;
-  private TopologyTestDriver driver;
-
-  @AfterEach
-  void stop() {
-    if (driver != null) {
-      driver.close();
-    }
-  }
 
   @Test
   void malformedInputsStopNothingAndEveryOutputIsAdmitted() throws Exception {
@@ -65,54 +46,41 @@ class MalformedInputsTopologyTest {
     List<String> failures = new ArrayList<>();
     int admitted = 0;
     for (int round = 0; round * PER_ROUND < INPUTS && failures.size() < 5; round++) {
-      start(round);
-      MalformedInputs.frame().forEach(input -> put(input.cluster(), input.entry()));
-      for (int i = round * PER_ROUND; i < Math.min(INPUTS, (round + 1) * PER_ROUND); i++) {
-        MalformedInputs.Placed input = malformed.next(i);
-        pipe(input.cluster(), input.entry());
-      }
-      loadBookinfo();
+      try (FuzzedTopology topology = new FuzzedTopology(stateDir.resolve("round-" + round))) {
+        MalformedInputs.frame().forEach(input -> topology.put(input.cluster(), input.entry()));
+        for (int i = round * PER_ROUND; i < Math.min(INPUTS, (round + 1) * PER_ROUND); i++) {
+          MalformedInputs.Placed input = malformed.next(i);
+          topology.pipe(input.cluster(), input.entry());
+        }
+        topology.loadBookinfo(ISTIO);
 
-      // an output topic is read once: what is read is consumed
-      Map<String, Map<DesiredKey, DesiredObject>> desired =
-          Map.of("cluster1", desired("cluster1"), "cluster2", desired("cluster2"));
-      if (!desired.get("cluster2").containsKey(TranslationTopologyTest.REVIEWS_IN_CLUSTER2)) {
-        failures.add("round " + round + ": reviews is not federated into cluster2");
-      }
-      for (String cluster : List.of("cluster1", "cluster2")) {
-        for (DesiredObject object : desired.get(cluster).values()) {
-          if (object == null) {
-            continue;
-          }
-          List<String> causes = admission(JSON.readTree(object.getManifest()));
-          if (causes.isEmpty()) {
-            admitted++;
-          } else if (failures.size() < 5) {
-            failures.add(
-                "round " + round + ", " + cluster + ": " + causes + "\n" + object.getManifest());
+        Map<String, Map<DesiredKey, DesiredObject>> desired =
+            Map.of(
+                "cluster1", topology.desired("cluster1"), "cluster2", topology.desired("cluster2"));
+        if (!desired.get("cluster2").containsKey(TranslationTopologyTest.REVIEWS_IN_CLUSTER2)) {
+          failures.add("round " + round + ": reviews is not federated into cluster2");
+        }
+        for (String cluster : List.of("cluster1", "cluster2")) {
+          for (DesiredObject object : desired.get(cluster).values()) {
+            if (object == null) {
+              continue;
+            }
+            List<String> causes = admission(JSON.readTree(object.getManifest()));
+            if (causes.isEmpty()) {
+              admitted++;
+            } else if (failures.size() < 5) {
+              failures.add(
+                  "round " + round + ", " + cluster + ": " + causes + "\n" + object.getManifest());
+            }
           }
         }
       }
-      driver.close();
-      driver = null;
     }
     System.out.printf(
         "malformed inputs through the topology: %d inputs (seed %d), %d desired objects admitted%n",
         INPUTS, SEED, admitted);
     assertThat(failures).as("seed " + SEED).isEmpty();
     assertThat(admitted).isPositive();
-  }
-
-  private void start(int round) {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "translation-malformed-inputs");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("round-" + round).toString());
-    // as application.properties sets it for the service
-    props.put(
-        StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
-    driver = new TopologyTestDriver(TranslationTopology.build(TranslationSettings.DEFAULTS), props);
   }
 
   private static List<String> admission(JsonNode manifest) {
@@ -144,42 +112,5 @@ class MalformedInputsTopologyTest {
         .causes()
         .forEach(cause -> causes.add(cause.toString()));
     return causes;
-  }
-
-  private void loadBookinfo() {
-    put("mgmt", Discovered.agent());
-    put("mgmt", Discovered.workspace("bookinfo", "bookinfo", "cluster1", "cluster2"));
-    for (String cluster : new String[] {"cluster1", "cluster2"}) {
-      put(cluster, Discovered.agent());
-      put(cluster, Discovered.namespace("bookinfo"));
-      put(cluster, Discovered.namespace("istio-system"));
-      put(cluster, Discovered.istiod(ISTIO));
-      put(
-          cluster,
-          Discovered.eastWestGateway(cluster.equals("cluster1") ? "172.18.1.10" : "172.18.2.10"));
-    }
-    put("cluster1", Discovered.federationSettings("bookinfo"));
-    put("cluster1", Discovered.service("bookinfo", "reviews", 9080));
-  }
-
-  private void put(String cluster, Discovered.Entry entry) {
-    pipe(cluster, entry);
-    driver.advanceWallClockTime(Duration.ofSeconds(1));
-  }
-
-  private void pipe(String cluster, Discovered.Entry entry) {
-    TopicSpec<DiscoveryKey, DiscoveredObject> topic = Topics.discovered(cluster);
-    driver
-        .createInputTopic(
-            topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer())
-        .pipeInput(entry.key(), entry.value());
-  }
-
-  private Map<DesiredKey, DesiredObject> desired(String cluster) {
-    TopicSpec<DesiredKey, DesiredObject> topic = Topics.desired(cluster);
-    return driver
-        .createOutputTopic(
-            topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer())
-        .readKeyValuesToMap();
   }
 }

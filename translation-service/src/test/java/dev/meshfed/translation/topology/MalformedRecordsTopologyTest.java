@@ -8,17 +8,10 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.translation.translate.TranslationSettings;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,25 +40,17 @@ class MalformedRecordsTopologyTest {
               "org.apache.kafka.streams.processor.internals.RecordDeserializer"));
 
   @TempDir Path stateDir;
-  private TopologyTestDriver driver;
+  private FuzzedTopology topology;
 
   @BeforeEach
   void start() {
     QUIETED.forEach(logger -> logger.setLevel(java.util.logging.Level.SEVERE));
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "translation-fuzz");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    // as application.properties sets it for the service
-    props.put(
-        StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
-        LogAndContinueExceptionHandler.class);
-    driver = new TopologyTestDriver(TranslationTopology.build(TranslationSettings.DEFAULTS), props);
+    topology = new FuzzedTopology(stateDir);
   }
 
   @AfterEach
   void stop() {
-    driver.close();
+    topology.close();
   }
 
   @Test
@@ -81,11 +66,7 @@ class MalformedRecordsTopologyTest {
             .serializer()
             .serialize(spec.name(), Discovered.namespace("bookinfo").value());
     for (String cluster : new String[] {"cluster1", "cluster2", "mgmt"}) {
-      TestInputTopic<byte[], byte[]> raw =
-          driver.createInputTopic(
-              Topics.discovered(cluster).name(),
-              new ByteArraySerializer(),
-              new ByteArraySerializer());
+      TestInputTopic<byte[], byte[]> raw = topology.raw(cluster);
       for (int i = 0; i < RECORDS / 3; i++) {
         byte[] garbage = new byte[random.nextInt(64)];
         random.nextBytes(garbage);
@@ -99,9 +80,9 @@ class MalformedRecordsTopologyTest {
       }
     }
 
-    loadBookinfo();
+    topology.loadBookinfo("1.24.2");
 
-    Map<DesiredKey, DesiredObject> cluster2 = desired("cluster2");
+    Map<DesiredKey, DesiredObject> cluster2 = topology.desired("cluster2");
     assertThat(cluster2).containsKey(TranslationTopologyTest.REVIEWS_IN_CLUSTER2);
   }
 
@@ -112,38 +93,5 @@ class MalformedRecordsTopologyTest {
     bytes[1] = (byte) 0x01;
     System.arraycopy(rest, 0, bytes, 10, rest.length);
     return bytes;
-  }
-
-  private void loadBookinfo() {
-    put("mgmt", Discovered.agent());
-    put("mgmt", Discovered.workspace("bookinfo", "bookinfo", "cluster1", "cluster2"));
-    for (String cluster : new String[] {"cluster1", "cluster2"}) {
-      put(cluster, Discovered.agent());
-      put(cluster, Discovered.namespace("bookinfo"));
-      put(cluster, Discovered.namespace("istio-system"));
-      put(cluster, Discovered.istiod("1.24.2"));
-      put(
-          cluster,
-          Discovered.eastWestGateway(cluster.equals("cluster1") ? "172.18.1.10" : "172.18.2.10"));
-    }
-    put("cluster1", Discovered.federationSettings("bookinfo"));
-    put("cluster1", Discovered.service("bookinfo", "reviews", 9080));
-  }
-
-  private void put(String cluster, Discovered.Entry entry) {
-    TopicSpec<DiscoveryKey, DiscoveredObject> topic = Topics.discovered(cluster);
-    driver
-        .createInputTopic(
-            topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer())
-        .pipeInput(entry.key(), entry.value());
-    driver.advanceWallClockTime(Duration.ofMinutes(1));
-  }
-
-  private Map<DesiredKey, DesiredObject> desired(String cluster) {
-    TopicSpec<DesiredKey, DesiredObject> topic = Topics.desired(cluster);
-    return driver
-        .createOutputTopic(
-            topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer())
-        .readKeyValuesToMap();
   }
 }
