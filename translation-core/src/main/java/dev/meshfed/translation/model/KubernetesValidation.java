@@ -152,17 +152,20 @@ public final class KubernetesValidation {
         });
   }
 
+  /** A DNS-1123 subdomain, as Kubernetes checks host names: {@code eastwest.example.com}. */
+  public static boolean isDnsSubdomain(String value) {
+    return value != null
+        && !value.isEmpty()
+        && value.length() <= 253
+        && DNS_1123_SUBDOMAIN.matcher(value).matches();
+  }
+
   /** A label key: an optional DNS subdomain prefix and '/', then a name of at most 63. */
   private static boolean isQualifiedName(String key) {
     int slash = key.indexOf('/');
     String name = slash < 0 ? key : key.substring(slash + 1);
-    if (slash >= 0) {
-      String prefix = key.substring(0, slash);
-      if (prefix.isEmpty()
-          || prefix.length() > 253
-          || !DNS_1123_SUBDOMAIN.matcher(prefix).matches()) {
-        return false;
-      }
+    if (slash >= 0 && !isDnsSubdomain(key.substring(0, slash))) {
+      return false;
     }
     return isLabel(LABEL_NAME, name);
   }

@@ -3,6 +3,7 @@ package dev.meshfed.translation.translate;
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
+import dev.meshfed.translation.model.KubernetesValidation;
 import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.NamespaceInput;
@@ -16,10 +17,6 @@ import java.util.Optional;
 
 /** A cluster's Istio: the control plane meshfed writes to and the east-west gateway it uses. */
 record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatewayInput gateway) {
-
-  private static final java.util.regex.Pattern HOST_NAME =
-      java.util.regex.Pattern.compile(
-          "[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?(\\.[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?)*");
 
   /** The default-revision istiod if there is one, else the first by namespace and name. */
   static Optional<ControlPlaneInput> controlPlane(MeshInputs inputs, String cluster) {
@@ -157,9 +154,7 @@ record ClusterMesh(String cluster, ControlPlaneInput controlPlane, EastWestGatew
   private static boolean isAddress(String address) {
     // a name of digits and dots only is an IP, or nothing: 999.1.1.1 is neither IP nor host
     return IpAddresses.isIp(address)
-        || address.length() <= 253
-            && HOST_NAME.matcher(address).matches()
-            && !address.matches("[0-9.]+");
+        || KubernetesValidation.isDnsSubdomain(address) && !address.matches("[0-9.]+");
   }
 
   String namespace() {
