@@ -57,6 +57,9 @@ class FaultMatrixIT {
 
   private static DemoPipeline pipeline;
 
+  /** Services a fault itself deleted ({@code cluster/namespace/name}), until its row is checked. */
+  private static final List<String> DELETED_BY_FAULTS = new ArrayList<>();
+
   private record Fault(String name, FaultAction inject, FaultAction heal) {}
 
   @FunctionalInterface
@@ -188,8 +191,11 @@ class FaultMatrixIT {
     TreeDifference difference = TreeDifference.of(desired, live);
     ReplayRun recomputed = ReplayRun.of(pipeline.bootstrapServers(), "--at", now, "--recompute");
     Traffic traffic = remoteHostsReachTheirPods();
-    List<String> deleted = stream.deleted();
-    for (String service : deleted.subList(deletedBefore, deleted.size())) {
+    List<String> byStream = stream.deleted();
+    List<String> deleted = new ArrayList<>(byStream.subList(deletedBefore, byStream.size()));
+    deleted.addAll(DELETED_BY_FAULTS);
+    DELETED_BY_FAULTS.clear();
+    for (String service : deleted) {
       String[] parts = service.split("/");
       traffic.nowhere(parts[2] + "." + parts[1] + ".svc." + parts[0] + ".global", 8080);
     }
@@ -210,7 +216,8 @@ class FaultMatrixIT {
   /**
    * Through the mesh oracle: from the namespace of the same name in the cluster holding it, every
    * remote entry's host reaches exactly the pods of its Service in the Service's own cluster. (The
-   * hosts of the Services deleted meanwhile are then checked to reach no pod from anywhere.)
+   * hosts of the Services deleted meanwhile, by the stream or the fault, are then checked to reach
+   * no pod from anywhere.)
    */
   private static Traffic remoteHostsReachTheirPods() {
     Traffic traffic = Traffic.of(pipeline.clusters().values());
@@ -251,6 +258,7 @@ class FaultMatrixIT {
           pipeline.kill(discovery);
           for (int n = 0; n < 5; n++) {
             client.services().inNamespace(SIZE.namespaceOf(n)).withName("svc-" + n).delete();
+            DELETED_BY_FAULTS.add(cluster + "/" + SIZE.namespaceOf(n) + "/svc-" + n);
           }
         },
         () -> pipeline.start(discovery));
