@@ -15,17 +15,14 @@ import java.util.OptionalInt;
  */
 public final class FaultInjector {
 
+  private final Runnable watchBreaker;
+  private final FaultWindow failingWrites = new FaultWindow();
+  private final FaultWindow failingReads = new FaultWindow();
+  // a stall answers what it would have answered, only late: its window status is 200
+  private final FaultWindow stall = new FaultWindow();
   private int remainingFailures;
   private int failureStatus;
   private boolean emptyLists;
-  private long failingUntilNanos;
-  private int timedFailureStatus;
-  private long hangingUntilNanos;
-  private boolean hanging;
-
-  private final Runnable watchBreaker;
-  private long readsFailingUntilNanos;
-  private int readFailureStatus;
 
   FaultInjector(Runnable watchBreaker) {
     this.watchBreaker = watchBreaker;
@@ -37,24 +34,21 @@ public final class FaultInjector {
    * answers {@code httpStatus}: the relists fail until the window ends.
    */
   public void breakWatchesAndFailReadsFor(Duration duration, int httpStatus) {
-    if (httpStatus < 400 || httpStatus > 599) {
-      throw new IllegalArgumentException("not an error status: " + httpStatus);
-    }
+    int status = FaultWindow.errorStatus(httpStatus);
     synchronized (this) {
-      readsFailingUntilNanos = System.nanoTime() + duration.toNanos();
-      readFailureStatus = httpStatus;
+      failingReads.open(duration, status);
     }
     watchBreaker.run();
   }
 
   /** Whether reads fail now for a {@link #breakWatchesAndFailReadsFor} window. */
   public synchronized boolean failingReads() {
-    return readFailureStatus != 0 && System.nanoTime() - readsFailingUntilNanos < 0;
+    return failingReads.isOpen();
   }
 
   /** The status a read answers now, if reads fail. */
   synchronized OptionalInt readFailure() {
-    return failingReads() ? OptionalInt.of(readFailureStatus) : OptionalInt.empty();
+    return failingReads.isOpen() ? OptionalInt.of(failingReads.status()) : OptionalInt.empty();
   }
 
   /** The next {@code count} writes answer {@code httpStatus}; replaces any pending plan. */
@@ -62,11 +56,8 @@ public final class FaultInjector {
     if (count < 0) {
       throw new IllegalArgumentException("count must not be negative: " + count);
     }
-    if (httpStatus < 400 || httpStatus > 599) {
-      throw new IllegalArgumentException("not an error status: " + httpStatus);
-    }
+    failureStatus = FaultWindow.errorStatus(httpStatus);
     remainingFailures = count;
-    failureStatus = httpStatus;
   }
 
   /** From now on, every list (not a watch, not a get) answers with no items, until set false. */
@@ -83,16 +74,12 @@ public final class FaultInjector {
    * server overloaded, or its admission webhook down, for a while).
    */
   public synchronized void failWritesFor(Duration duration, int httpStatus) {
-    if (httpStatus < 400 || httpStatus > 599) {
-      throw new IllegalArgumentException("not an error status: " + httpStatus);
-    }
-    failingUntilNanos = System.nanoTime() + duration.toNanos();
-    timedFailureStatus = httpStatus;
+    failingWrites.open(duration, FaultWindow.errorStatus(httpStatus));
   }
 
   /** Whether writes fail now for a {@link #failWritesFor} window. */
   public synchronized boolean failingWrites() {
-    return timedFailureStatus != 0 && System.nanoTime() - failingUntilNanos < 0;
+    return failingWrites.isOpen();
   }
 
   /**
@@ -102,21 +89,12 @@ public final class FaultInjector {
    * whose etcd is slow. Watches already open go on.
    */
   public synchronized void hangFor(Duration duration) {
-    hangingUntilNanos = System.nanoTime() + duration.toNanos();
-    hanging = true;
+    stall.open(duration, 200);
   }
 
   /** How long an answer given now is held back: zero unless the API server stalls. */
   public synchronized Duration answerDelay() {
-    if (!hanging) {
-      return Duration.ZERO;
-    }
-    long remaining = hangingUntilNanos - System.nanoTime();
-    if (remaining <= 0) {
-      hanging = false;
-      return Duration.ZERO;
-    }
-    return Duration.ofNanos(remaining);
+    return stall.remaining();
   }
 
   /** How many of the planned failures have not been served yet. */
@@ -126,8 +104,8 @@ public final class FaultInjector {
 
   /** Consumes one planned failure, if any, and returns its status. */
   synchronized OptionalInt takeFailure() {
-    if (timedFailureStatus != 0 && System.nanoTime() - failingUntilNanos < 0) {
-      return OptionalInt.of(timedFailureStatus);
+    if (failingWrites.isOpen()) {
+      return OptionalInt.of(failingWrites.status());
     }
     if (remainingFailures == 0) {
       return OptionalInt.empty();
