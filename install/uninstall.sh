@@ -42,12 +42,17 @@ ISTIO_KINDS+=,authorizationpolicies.security.istio.io
 PART_OF=app.kubernetes.io/part-of=meshfed
 
 # Deletes what the selector finds of these kinds, wherever; kinds the cluster does not serve
-# are skipped.
+# are skipped. The served kinds are read in full before grep: `kubectl ... | grep -q` under
+# pipefail fails whenever grep exits before kubectl has written its last line (SIGPIPE), and
+# that skipped a kind at random.
 delete_all() {
-  local context="$1" kinds="$2" selector="$3" kind
+  local context="$1" kinds="$2" selector="$3" kind served
+  # A broken aggregated API makes api-resources exit 1 with the rest of the list intact.
+  served="$(kube "$context" api-resources -o name 2> /dev/null || true)"
+  [[ -n "$served" ]] || die "cannot list the kinds $context serves"
   local IFS=,
   for kind in $kinds; do
-    if kube "$context" api-resources -o name 2> /dev/null | grep -qx "$kind"; then
+    if grep -qx "$kind" <<< "$served"; then
       kube "$context" delete "$kind" --all-namespaces -l "$selector" --ignore-not-found --wait=false
     fi
   done
