@@ -54,5 +54,8 @@ public final class DiscoveredKinds {
   public static final String GLOO_EXTERNAL_SERVICE = "ExternalService.networking.gloo.solo.io";
   public static final String GLOO_EXTERNAL_ENDPOINT = "ExternalEndpoint.networking.gloo.solo.io";
 
+  /** A Multi-Cluster Services (KEP-1645) ServiceExport, as kind.group. */
+  public static final String SERVICE_EXPORT = "ServiceExport.multicluster.x-k8s.io";
+
   private DiscoveredKinds() {}
 }
