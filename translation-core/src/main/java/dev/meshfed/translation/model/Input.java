@@ -25,7 +25,8 @@ public sealed interface Input
         RoutePolicyInput,
         AccessPolicyInput,
         ExternalServiceInput,
-        ExternalEndpointInput {
+        ExternalEndpointInput,
+        ServiceExportInput {
 
   ObjectId id();
 

@@ -9,13 +9,25 @@ public record ServiceInput(
     Map<String, String> labels,
     Map<String, String> selector,
     List<ServicePortInput> ports,
-    String creationTimestamp)
+    String creationTimestamp,
+    boolean headless)
     implements Input {
 
   public ServiceInput {
     labels = Map.copyOf(labels);
     selector = Map.copyOf(selector);
     ports = List.copyOf(ports);
+  }
+
+  /** A Service with a cluster IP. */
+  public ServiceInput(
+      ObjectId id,
+      String type,
+      Map<String, String> labels,
+      Map<String, String> selector,
+      List<ServicePortInput> ports,
+      String creationTimestamp) {
+    this(id, type, labels, selector, ports, creationTimestamp, false);
   }
 
   /** A Service whose creation time is unknown: it loses every tie to one whose time is known. */
@@ -25,6 +37,6 @@ public record ServiceInput(
       Map<String, String> labels,
       Map<String, String> selector,
       List<ServicePortInput> ports) {
-    this(id, type, labels, selector, ports, null);
+    this(id, type, labels, selector, ports, null, false);
   }
 }

@@ -13,6 +13,7 @@ import dev.meshfed.schema.discovery.NamespaceState;
 import dev.meshfed.schema.discovery.NodeState;
 import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
+import dev.meshfed.schema.discovery.ServiceExportState;
 import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServiceSelector;
 import dev.meshfed.schema.discovery.ServiceState;
@@ -31,6 +32,7 @@ import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceExportInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
@@ -94,6 +96,8 @@ public final class InputConverter {
               mc.getProxyMetadata()));
     } else if (payload instanceof WorkloadState w) {
       return Optional.of(new WorkloadInput(id, w.getServiceAccount(), w.getPodLabels()));
+    } else if (payload instanceof ServiceExportState) {
+      return Optional.of(new ServiceExportInput(id, created, generation));
     } else if (payload instanceof EndpointSliceState e) {
       return Optional.of(
           new EndpointSliceInput(
@@ -123,7 +127,8 @@ public final class InputConverter {
                         p.getProtocol(),
                         p.getAppProtocol()))
             .toList(),
-        created);
+        created,
+        s.getHeadless());
   }
 
   private static WorkspaceInput workspace(

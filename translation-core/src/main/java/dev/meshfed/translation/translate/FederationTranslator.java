@@ -77,6 +77,7 @@ public final class FederationTranslator {
     inputs
         .all(ExternalServiceInput.class)
         .forEach(es -> units.add(UnitId.externalService(es.id())));
+    units.addAll(ClustersetTranslator.all(inputs));
     Stream.of(
             inputs.all(FailoverPolicyInput.class),
             inputs.all(OutlierDetectionPolicyInput.class),
@@ -109,6 +110,8 @@ public final class FederationTranslator {
       units.addAll(VirtualDestinationUnits.backedIn(changed, inputs));
       // and its pods' labels say which subsets a cluster serves
       units.addAll(servicesWithSubsetsIn(changed, inputs));
+      // and a clusterset service's subject alt names
+      units.addAll(ClustersetUnits.exportedIn(changed, inputs));
       return Optional.of(units);
     }
     if (changed.kind().startsWith(DiscoveredKinds.VIRTUAL_DESTINATION)) {
@@ -117,10 +120,15 @@ public final class FederationTranslator {
     if (changed.kind().startsWith(DiscoveredKinds.ROUTE_TABLE)) {
       return RouteTableUnits.changedItself(before, after, inputs, membership);
     }
+    if (DiscoveredKinds.SERVICE_EXPORT.equals(changed.kind())) {
+      return Optional.of(ClustersetUnits.ofExport(changed, inputs));
+    }
     if (!DiscoveredKinds.SERVICE.equals(changed.kind())) {
       return Optional.empty();
     }
     units.add(UnitId.service(changed));
+    // the clusterset service it may be exported as
+    units.addAll(ClustersetUnits.of(changed.namespace(), changed.name(), inputs));
     // a route to it in its cluster, or to the host it is federated under elsewhere
     units.addAll(RouteTableUnits.referencing(changed, inputs));
     // the workloads an AccessPolicy guards (few policies: each is asked)
@@ -251,6 +259,8 @@ public final class FederationTranslator {
     } else if (unit instanceof UnitId.ExternalServiceUnit) {
       rivals.addAll(
           candidates(ExternalServiceTranslator.INSTANCE, unit, removed, inputs, membership));
+    } else if (unit instanceof UnitId.ClustersetServiceUnit) {
+      rivals.addAll(candidates(ClustersetTranslator.INSTANCE, unit, removed, inputs, membership));
     } else if (unit instanceof UnitId.PolicyUnit) {
       rivals.addAll(candidates(AccessPolicyTranslator.INSTANCE, unit, removed, inputs, membership));
     }

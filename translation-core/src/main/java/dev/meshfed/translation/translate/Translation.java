@@ -100,6 +100,16 @@ public final class Translation {
       return stop(applies, () -> why);
     }
 
+    /**
+     * Takes another translation's objects and exclusions, not its diagnostics or statuses: for a
+     * unit that translates through another's rules and reports on inputs of its own.
+     */
+    Builder objectsOf(Translation other) {
+      outputs.addAll(other.result.outputs());
+      stops.addAll(other.stops);
+      return this;
+    }
+
     Translation build() {
       return new Translation(new UnitResult(outputs, diagnostics, statuses), stops);
     }

@@ -18,7 +18,8 @@ final class Translators {
           VirtualDestinationTranslator.INSTANCE,
           RouteTableTranslator.INSTANCE,
           AccessPolicyTranslator.INSTANCE,
-          ExternalServiceTranslator.INSTANCE);
+          ExternalServiceTranslator.INSTANCE,
+          ClustersetTranslator.INSTANCE);
 
   private Translators() {}
 
@@ -56,6 +57,9 @@ final class Translators {
     if (unit instanceof UnitId.ExternalServiceUnit externalService) {
       return Optional.of(
           ExternalServiceTranslator.INSTANCE.translate(externalService, inputs, membership));
+    }
+    if (unit instanceof UnitId.ClustersetServiceUnit clusterset) {
+      return Optional.of(ClustersetTranslator.INSTANCE.translate(clusterset, inputs, membership));
     }
     if (unit instanceof UnitId.ProxyConfigUnit proxyConfig) {
       return Optional.of(SidecarTranslator.INSTANCE.translate(proxyConfig, inputs, membership));

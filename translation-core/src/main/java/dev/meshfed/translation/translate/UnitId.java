@@ -15,6 +15,7 @@ public sealed interface UnitId
         UnitId.PolicyUnit,
         UnitId.RouteTableUnit,
         UnitId.ExternalServiceUnit,
+        UnitId.ClustersetServiceUnit,
         UnitId.Membership {
 
   /** A stable string form, used as a state-store key. */
@@ -48,6 +49,10 @@ public sealed interface UnitId
     return new ExternalServiceUnit(externalService);
   }
 
+  static UnitId clustersetService(String namespace, String name) {
+    return new ClustersetServiceUnit(namespace, name);
+  }
+
   static UnitId policy(ObjectId policy) {
     return new PolicyUnit(policy);
   }
@@ -75,6 +80,18 @@ public sealed interface UnitId
     @Override
     public String key() {
       return "external-service|" + externalService.ref();
+    }
+  }
+
+  /**
+   * A Multi-Cluster Services service: what the ServiceExports of {@code namespace/name} in every
+   * cluster make of it (its ServiceImports, the Istio config of its clusterset host) and their
+   * statuses.
+   */
+  record ClustersetServiceUnit(String namespace, String name) implements UnitId {
+    @Override
+    public String key() {
+      return "clusterset-service|" + namespace + "/" + name;
     }
   }
 

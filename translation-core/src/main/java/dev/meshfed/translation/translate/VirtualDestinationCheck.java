@@ -40,6 +40,21 @@ final class VirtualDestinationCheck {
                 + "' is not a fully qualified DNS name (lower case, with a dot, no wildcard)");
       }
     }
+    if (!ClustersetDestination.isOne(vd.id())) {
+      for (int i = 0; i < vd.hosts().size(); i++) {
+        String host = vd.hosts().get(i);
+        if (host != null && ClustersetDestination.isHost(host)) {
+          problems.add(
+              "spec.hosts["
+                  + i
+                  + "]: '"
+                  + host
+                  + "' is a Multi-Cluster Services host (*."
+                  + ClustersetDestination.DOMAIN
+                  + "), which meshfed writes from ServiceExports");
+        }
+      }
+    }
     if (vd.services().isEmpty() && vd.externalServices().isEmpty()) {
       problems.add(
           "spec.services: needs at least one selector of the services backing the host (or"

@@ -73,26 +73,40 @@ record VirtualDestinationObjects(
 
   /** The name of a VirtualDestination's ServiceEntry, and the prefix of its WorkloadEntries'. */
   static String entryName(ObjectId vd) {
-    return Manifests.objectName("vd-" + vd.name() + "-" + vd.namespace());
+    return Manifests.objectName(prefix(vd) + vd.name() + "-" + vd.namespace());
   }
 
   static String workloadEntryName(ObjectId vd, String remoteCluster) {
-    return Manifests.objectName("vd-" + vd.name() + "-" + vd.namespace() + "-" + remoteCluster);
+    return Manifests.objectName(
+        prefix(vd) + vd.name() + "-" + vd.namespace() + "-" + remoteCluster);
   }
 
   /** The WorkloadEntry of a remote cluster's endpoint for a subset it serves. */
   static String workloadEntryName(ObjectId vd, String remoteCluster, String subset) {
     return Manifests.objectName(
-        "vd-" + vd.name() + "-" + vd.namespace() + "-" + remoteCluster + "-" + subset);
+        prefix(vd) + vd.name() + "-" + vd.namespace() + "-" + remoteCluster + "-" + subset);
   }
 
   static String ruleName(String host) {
-    return Manifests.objectName("vd-" + host);
+    return Manifests.objectName(prefix(host) + host);
   }
 
   /** The rule that defines the subsets for the east-west gateway of a cluster backing the host. */
   static String gatewayRuleName(String host) {
-    return Manifests.objectName("vd-" + host + "-gateway");
+    return Manifests.objectName(prefix(host) + host + "-gateway");
+  }
+
+  /**
+   * A clusterset service's objects are named apart from the VirtualDestinations': it is one too
+   * (see {@link ClustersetDestination}), and a VirtualDestination of the same name and namespace
+   * may exist.
+   */
+  private static String prefix(ObjectId vd) {
+    return ClustersetDestination.isOne(vd) ? ClustersetDestination.NAME_PREFIX : "vd-";
+  }
+
+  private static String prefix(String host) {
+    return ClustersetDestination.isHost(host) ? ClustersetDestination.NAME_PREFIX : "vd-";
   }
 
   /** The namespace its objects go to in the consumer. */
@@ -322,6 +336,9 @@ record VirtualDestinationObjects(
         sources.ids(),
         kind.equals(SERVICE_ENTRY) ? host : null,
         vd.id().cluster(),
-        "VirtualDestination " + vd.id().ref() + ": " + reason);
+        (ClustersetDestination.isOne(vd.id()) ? "ServiceExport " : "VirtualDestination ")
+            + vd.id().ref()
+            + ": "
+            + reason);
   }
 }

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The Gateway that lets a backing cluster's east-west gateway pass the hosts of the
@@ -35,7 +36,9 @@ final class VirtualDestinationPassthrough {
     }
     SortedSet<String> hosts = new TreeSet<>();
     SortedSet<ObjectId> sources = new TreeSet<>();
-    VirtualDestinationClaims.unrivalled(inputs).stream()
+    Stream.concat(
+            VirtualDestinationClaims.unrivalled(inputs).stream(),
+            ClustersetDestination.all(inputs, membership))
         // a host the suffix's Gateway passes already needs nothing here: decided before the
         // backing, which is the dear part
         .filter(vd -> vd.hosts().stream().anyMatch(host -> !passed(host, usual.get(), covered)))

@@ -123,9 +123,12 @@ final class VirtualDestinationTranslation {
               + String.join(", ", vd.hosts()));
     }
     subsets = RouteSubsets.requested(vd, workspace.get().name(), inputs, membership);
-    policies =
-        DestinationPolicies.of(
-            PolicyDestination.of(vd), workspace.get().name(), inputs, membership);
+    if (!ClustersetDestination.isOne(vd.id())) {
+      // policies select VirtualDestinations users wrote, not the clusterset services'
+      policies =
+          DestinationPolicies.of(
+              PolicyDestination.of(vd), workspace.get().name(), inputs, membership);
+    }
     List<VirtualDestinationObjects.Remote> remotes = remotes(backing);
     out.stopEach(
         ITS_KINDS.and(inClusters(membership.removedClusters().keySet())),

@@ -20,6 +20,7 @@ import dev.meshfed.schema.discovery.ObjectSelector;
 import dev.meshfed.schema.discovery.OutlierDetectionPolicyState;
 import dev.meshfed.schema.discovery.PortSelector;
 import dev.meshfed.schema.discovery.ResourceSelector;
+import dev.meshfed.schema.discovery.ServiceExportState;
 import dev.meshfed.schema.discovery.ServiceIsolationOptions;
 import dev.meshfed.schema.discovery.ServicePort;
 import dev.meshfed.schema.discovery.ServiceSelector;
@@ -52,6 +53,7 @@ import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
 import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
+import dev.meshfed.translation.model.ServiceExportInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
@@ -101,7 +103,8 @@ public final class WireFormat {
                       p ->
                           new ServicePort(
                               p.name(), p.port(), p.targetPort(), p.protocol(), p.appProtocol()))
-                  .toList());
+                  .toList(),
+              s.headless());
     } else if (input instanceof EastWestGatewayInput g) {
       payload =
           new EastWestGatewayState(
@@ -212,6 +215,10 @@ public final class WireFormat {
       payload = RouteWireFormat.externalService(es);
     } else if (input instanceof ExternalEndpointInput ee) {
       payload = RouteWireFormat.externalEndpoint(ee);
+    } else if (input instanceof ServiceExportInput e) {
+      created = e.creationTimestamp();
+      generation = e.generation();
+      payload = new ServiceExportState();
     } else if (input instanceof AccessPolicyInput p) {
       created = p.creationTimestamp();
       generation = p.generation();

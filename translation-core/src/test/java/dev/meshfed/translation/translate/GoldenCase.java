@@ -18,6 +18,7 @@ import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.OutlierDetectionPolicyInput;
+import dev.meshfed.translation.model.ServiceExportInput;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
@@ -111,7 +112,10 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               strings(o.path("labels")),
               strings(o.path("selector")),
               ports(o.path("ports")),
-              text(o, "creationTimestamp"));
+              text(o, "creationTimestamp"),
+              o.path("headless").asBoolean(false));
+      case "ServiceExport.multicluster.x-k8s.io" ->
+          new ServiceExportInput(id, text(o, "creationTimestamp"), o.path("generation").asLong(1));
       case "EastWestGateway" ->
           new EastWestGatewayInput(
               id,

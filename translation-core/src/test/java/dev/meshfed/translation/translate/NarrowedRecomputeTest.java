@@ -7,6 +7,9 @@ import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.RouteTableInput;
+import dev.meshfed.translation.model.ServiceExportInput;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
 import java.io.IOException;
@@ -109,6 +112,74 @@ class NarrowedRecomputeTest {
     for (WorkloadInput workload : golden.mesh().all(WorkloadInput.class).toList()) {
       check(golden, workload, NarrowedRecomputeTest::otherVersion);
     }
+  }
+
+  /**
+   * An export made the oldest, and its Service made headless, retyped or given another protocol:
+   * which export defines the clusterset service, and which conflict, changes.
+   */
+  @ParameterizedTest
+  @MethodSource("cases")
+  void unitsLeftOutOfAServiceExportOrItsServiceChangeComeOutTheSame(String name)
+      throws IOException {
+    GoldenCase golden = GoldenCase.named(name);
+    for (ServiceExportInput export : golden.mesh().all(ServiceExportInput.class).toList()) {
+      check(golden, export, NarrowedRecomputeTest::oldest);
+    }
+    List<ServiceInput> exported =
+        golden
+            .mesh()
+            .all(ServiceInput.class)
+            .filter(
+                s ->
+                    golden
+                        .mesh()
+                        .all(ServiceExportInput.class)
+                        .anyMatch(
+                            e ->
+                                e.id().cluster().equals(s.id().cluster())
+                                    && e.id().namespace().equals(s.id().namespace())
+                                    && e.id().name().equals(s.id().name())))
+            .toList();
+    for (ServiceInput service : exported) {
+      check(golden, service, NarrowedRecomputeTest::headlessToggled);
+      check(golden, service, NarrowedRecomputeTest::externalName);
+      check(golden, service, NarrowedRecomputeTest::plainTcp);
+    }
+  }
+
+  private static ServiceExportInput oldest(ServiceExportInput export) {
+    return new ServiceExportInput(export.id(), "2000-01-01T00:00:00Z", export.generation() + 1);
+  }
+
+  private static ServiceInput headlessToggled(ServiceInput s) {
+    return new ServiceInput(
+        s.id(),
+        s.type(),
+        s.labels(),
+        s.selector(),
+        s.ports(),
+        s.creationTimestamp(),
+        !s.headless());
+  }
+
+  private static ServiceInput externalName(ServiceInput s) {
+    return new ServiceInput(
+        s.id(), "ExternalName", s.labels(), s.selector(), s.ports(), s.creationTimestamp());
+  }
+
+  private static ServiceInput plainTcp(ServiceInput s) {
+    return new ServiceInput(
+        s.id(),
+        s.type(),
+        s.labels(),
+        s.selector(),
+        s.ports().stream()
+            .map(
+                p -> new ServicePortInput("tcp-" + p.port(), p.port(), p.targetPort(), "TCP", null))
+            .toList(),
+        s.creationTimestamp(),
+        s.headless());
   }
 
   private static WorkloadInput otherVersion(WorkloadInput workload) {

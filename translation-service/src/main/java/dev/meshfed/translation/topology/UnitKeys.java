@@ -34,6 +34,12 @@ final class UnitKeys {
     if (key.startsWith("route-table|")) {
       return ref(key, "route-table|").map(UnitId::routeTable);
     }
+    if (key.startsWith("clusterset-service|")) {
+      String[] service = key.substring("clusterset-service|".length()).split("/", -1);
+      return service.length == 2
+          ? Optional.of(UnitId.clustersetService(service[0], service[1]))
+          : Optional.empty();
+    }
     if (key.startsWith("virtual-destination|")) {
       return ref(key, "virtual-destination|").map(UnitId::virtualDestination);
     }

@@ -1,0 +1,203 @@
+package dev.meshfed.translation.translate;
+
+import static dev.meshfed.translation.translate.DesiredRef.ofKind;
+
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceExportInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import dev.meshfed.translation.translate.Diagnostic.Severity;
+import dev.meshfed.translation.translate.Exclusion.Rule;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
+
+/**
+ * The decisions on one clusterset service, in order: which exports are valid ({@link
+ * ClustersetExports}); per clusterset, the Istio config of its host (the VirtualDestination
+ * translation of {@link ClustersetDestination}) and a ServiceImport in each of its clusters that
+ * holds the namespace; and every export's conditions.
+ */
+final class ClustersetTranslation {
+
+  private final String namespace;
+  private final String name;
+  private final MeshInputs inputs;
+  private final Membership membership;
+  private final Translation.Builder out = Translation.builder();
+  private final SortedSet<String> imported = new TreeSet<>();
+
+  ClustersetTranslation(String namespace, String name, MeshInputs inputs, Membership membership) {
+    this.namespace = namespace;
+    this.name = name;
+    this.inputs = inputs;
+    this.membership = membership;
+  }
+
+  Translation run() {
+    ClustersetExports decided = ClustersetExports.of(namespace, name, inputs, membership);
+    List<ExportStatus> statuses = new ArrayList<>();
+    decided.invalid().forEach(refused -> statuses.add(invalid(refused)));
+    decided.outside().forEach(export -> statuses.add(outside(export)));
+    decided.clustersets().values().forEach(clusterset -> statuses.addAll(place(clusterset)));
+    ClustersetExports.named(namespace, name, inputs).stream()
+        .filter(e -> membership.removal(e.id().cluster()).isPresent())
+        .forEach(e -> statuses.add(removed(e)));
+    out.stopEach(
+        ofKind(ServiceImportObjects.SERVICE_IMPORT),
+        ref ->
+            new Exclusion(
+                Rule.NO_BACKING_SERVICE,
+                null,
+                "no valid ServiceExport "
+                    + namespace
+                    + "/"
+                    + name
+                    + " of a clusterset with namespace "
+                    + namespace
+                    + " in cluster "
+                    + ref.cluster()
+                    + " (imported in: "
+                    + (imported.isEmpty() ? "none" : String.join(", ", imported))
+                    + ")"));
+    for (ExportStatus status : statuses) {
+      status.diagnostics().forEach(out::diagnostic);
+      out.status(status.build());
+    }
+    return out.build();
+  }
+
+  /** The clusterset's objects, and its exports' conditions. */
+  private List<ExportStatus> place(ClustersetExports.Clusterset clusterset) {
+    VirtualDestinationInput destination = ClustersetDestination.of(clusterset);
+    Translation istio = new VirtualDestinationTranslation(destination, inputs, membership).run();
+    out.objectsOf(istio);
+    List<ObjectId> sources = new ArrayList<>();
+    sources.add(clusterset.workspace().workspace().id());
+    clusterset.accepted().forEach(e -> sources.add(e.export().id()));
+    clusterset.accepted().forEach(e -> sources.add(e.service().id()));
+    Provenance provenance = Provenance.of(sources);
+    clusterset.workspace().namespacesByCluster().entrySet().stream()
+        .filter(e -> e.getValue().contains(namespace))
+        .filter(e -> membership.removal(e.getKey()).isEmpty())
+        .forEach(
+            e -> {
+              imported.add(e.getKey());
+              out.output(ServiceImportObjects.of(e.getKey(), clusterset, provenance));
+            });
+    String host = ClustersetDestination.host(namespace, name);
+    boolean reached = !istio.result().outputs().isEmpty();
+    List<String> warnings =
+        istio.result().diagnostics().stream().map(Diagnostic::message).distinct().toList();
+    String ready =
+        reached
+            ? host
+                + " reaches the pods of clusters "
+                + String.join(
+                    ", ",
+                    clusterset.accepted().stream().map(e -> e.export().id().cluster()).toList())
+                + " from the clusters of workspace "
+                + clusterset.workspace().name()
+            : warnings.stream().findFirst().orElse("no cluster of the clusterset gets " + host);
+    List<ExportStatus> statuses = new ArrayList<>();
+    for (ClustersetExports.Exported exported : clusterset.accepted()) {
+      ExportStatus status = valid(exported.export());
+      conflict(status, clusterset, null);
+      status.condition(ExportStatus.READY, reached, reached ? "Ready" : "Pending", ready);
+      warnings.forEach(w -> status.diagnostic(Severity.WARNING, w));
+      clusterset.ports().values().stream()
+          .filter(p -> !ClustersetDestination.carried(clusterset).contains(p))
+          .forEach(
+              p ->
+                  status.diagnostic(
+                      Severity.WARNING,
+                      "port "
+                          + p.port()
+                          + "/"
+                          + p.protocol()
+                          + " is in the ServiceImport, but Istio carries TCP only: "
+                          + host
+                          + " does not reach it"));
+      if (clusterset.headless() && reached) {
+        status.diagnostic(
+            Severity.WARNING,
+            "the Service is headless: its clients reach "
+                + host
+                + " through Istio's address for the host, not one DNS record per pod");
+      }
+      statuses.add(status);
+    }
+    for (ClustersetExports.Refused refused : clusterset.conflicting()) {
+      ExportStatus status = valid(refused.export());
+      conflict(status, clusterset, refused);
+      status.condition(
+          ExportStatus.READY,
+          false,
+          refused.reason(),
+          "cluster "
+              + refused.export().id().cluster()
+              + " backs nothing of "
+              + host
+              + " until its Service agrees with the oldest export's");
+      status.diagnostic(Severity.WARNING, refused.message());
+      statuses.add(status);
+    }
+    return statuses;
+  }
+
+  /** The conflict, raised on every export of the clusterset: its own, else the first. */
+  private static void conflict(
+      ExportStatus status, ClustersetExports.Clusterset clusterset, ClustersetExports.Refused own) {
+    ClustersetExports.Refused shown =
+        own != null
+            ? own
+            : clusterset.conflicting().isEmpty() ? null : clusterset.conflicting().get(0);
+    if (shown == null) {
+      status.condition(
+          ExportStatus.CONFLICT, false, "NoConflicts", "the clusterset's exports agree");
+    } else {
+      status.condition(ExportStatus.CONFLICT, true, shown.reason(), shown.message());
+    }
+  }
+
+  private static ExportStatus valid(ServiceExportInput export) {
+    return new ExportStatus(export)
+        .condition(ExportStatus.VALID, true, "Valid", "the Service can be exported");
+  }
+
+  private ExportStatus invalid(ClustersetExports.Refused refused) {
+    return new ExportStatus(refused.export())
+        .condition(ExportStatus.VALID, false, refused.reason(), refused.message())
+        .condition(
+            ExportStatus.READY,
+            false,
+            refused.reason(),
+            "nothing is exported: " + refused.message())
+        .diagnostic(Severity.INVALID, refused.message());
+  }
+
+  private ExportStatus outside(ServiceExportInput export) {
+    String why =
+        "namespace "
+            + namespace
+            + " of cluster "
+            + export.id().cluster()
+            + " belongs to no workspace, so the export has no clusterset: workspaces say which"
+            + " clusters share a namespace";
+    return valid(export)
+        .condition(ExportStatus.READY, false, "NotInWorkspace", why)
+        .diagnostic(Severity.WARNING, why);
+  }
+
+  private ExportStatus removed(ServiceExportInput export) {
+    String why =
+        membership
+            .removalExclusion(export.id().cluster(), export.id())
+            .map(Exclusion::message)
+            .orElse("its cluster is removed from the mesh");
+    return new ExportStatus(export)
+        .condition(ExportStatus.READY, false, "ClusterRemoved", why)
+        .diagnostic(Severity.WARNING, why);
+  }
+}
