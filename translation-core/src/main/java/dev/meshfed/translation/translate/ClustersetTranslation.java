@@ -21,6 +21,9 @@ import java.util.TreeSet;
  */
 final class ClustersetTranslation {
 
+  private static final String SERVICE_IMPORT = ServiceImportObjects.SERVICE_IMPORT;
+  private static final String ISTIOD_MCS_HOST = "ENABLE_MCS_HOST";
+
   private final String namespace;
   private final String name;
   private final MeshInputs inputs;
@@ -72,7 +75,17 @@ final class ClustersetTranslation {
   private List<ExportStatus> place(ClustersetExports.Clusterset clusterset) {
     VirtualDestinationInput destination = ClustersetDestination.of(clusterset);
     Translation istio = new VirtualDestinationTranslation(destination, inputs, membership).run();
-    out.objectsOf(istio);
+    SortedSet<String> istiodOwns = istiodOwnsClustersetHosts(clusterset);
+    out.stop(
+        ref -> istiodOwns.contains(ref.cluster()) && !ofKind(SERVICE_IMPORT).test(ref),
+        () ->
+            new Exclusion(
+                Rule.ISTIOD_OWNS_HOST,
+                destination.id(),
+                "istiod of clusters "
+                    + String.join(", ", istiodOwns)
+                    + " makes the clusterset.local hosts itself (ENABLE_MCS_HOST)"));
+    out.objectsOf(istio, o -> !istiodOwns.contains(o.cluster()) || o.kind().equals(SERVICE_IMPORT));
     List<ObjectId> sources = new ArrayList<>();
     sources.add(clusterset.workspace().workspace().id());
     clusterset.accepted().forEach(e -> sources.add(e.export().id()));
@@ -101,11 +114,20 @@ final class ClustersetTranslation {
                 + clusterset.workspace().name()
             : warnings.stream().findFirst().orElse("no cluster of the clusterset gets " + host);
     List<ExportStatus> statuses = new ArrayList<>();
+    List<String> notes = new ArrayList<>(warnings);
+    if (!istiodOwns.isEmpty()) {
+      notes.add(
+          "istiod of clusters "
+              + String.join(", ", istiodOwns)
+              + " runs with ENABLE_MCS_HOST, so it makes "
+              + host
+              + " there itself; meshfed writes only the ServiceImport there");
+    }
     for (ClustersetExports.Exported exported : clusterset.accepted()) {
       ExportStatus status = valid(exported.export());
       conflict(status, clusterset, null);
       status.condition(ExportStatus.READY, reached, reached ? "Ready" : "Pending", ready);
-      warnings.forEach(w -> status.diagnostic(Severity.WARNING, w));
+      notes.forEach(w -> status.diagnostic(Severity.WARNING, w));
       clusterset.ports().values().stream()
           .filter(p -> !ClustersetDestination.carried(clusterset).contains(p))
           .forEach(
@@ -144,6 +166,20 @@ final class ClustersetTranslation {
       statuses.add(status);
     }
     return statuses;
+  }
+
+  /**
+   * The clusters of the clusterset whose istiod makes {@code clusterset.local} hosts itself, from
+   * exports it reads where it reads other clusters' API servers: meshfed leaves the host to it.
+   */
+  private SortedSet<String> istiodOwnsClustersetHosts(ClustersetExports.Clusterset clusterset) {
+    SortedSet<String> clusters = new TreeSet<>();
+    for (String cluster : clusterset.workspace().namespacesByCluster().keySet()) {
+      ClusterMesh.controlPlane(inputs, cluster)
+          .filter(cp -> "true".equalsIgnoreCase(cp.env().get(ISTIOD_MCS_HOST)))
+          .ifPresent(cp -> clusters.add(cluster));
+    }
+    return clusters;
   }
 
   /** The conflict, raised on every export of the clusterset: its own, else the first. */

@@ -64,6 +64,8 @@ public record Exclusion(Rule rule, ObjectId subject, String message) {
     NO_SELECTED_CLIENTS,
     /** No destination policy selects a Service and no route asks for its subsets. */
     NO_POLICY_OR_SUBSET,
+    /** The target's istiod makes the clusterset.local host itself (ENABLE_MCS_HOST). */
+    ISTIOD_OWNS_HOST,
     /** No rule excludes it, yet the translation does not produce it: a bug. */
     UNEXPLAINED
   }

@@ -104,8 +104,8 @@ public final class Translation {
      * Takes another translation's objects and exclusions, not its diagnostics or statuses: for a
      * unit that translates through another's rules and reports on inputs of its own.
      */
-    Builder objectsOf(Translation other) {
-      outputs.addAll(other.result.outputs());
+    Builder objectsOf(Translation other, Predicate<Output> kept) {
+      other.result.outputs().stream().filter(kept).forEach(outputs::add);
       stops.addAll(other.stops);
       return this;
     }
