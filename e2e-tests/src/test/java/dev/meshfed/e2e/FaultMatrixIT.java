@@ -221,7 +221,7 @@ class FaultMatrixIT {
    */
   private static Traffic remoteHostsReachTheirPods() {
     Traffic traffic = Traffic.of(pipeline.clusters().values());
-    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.managedKinds());
     for (String cluster : SIZE.workloadClusters()) {
       for (GenericKubernetesResource entry :
           dumper.managedObjects(pipeline.clusters().get(cluster).client())) {
@@ -331,7 +331,7 @@ class FaultMatrixIT {
       reader.read(null, false, (EventView event) -> lifecycle.accept(event));
     }
     List<String> violations = new ArrayList<>(lifecycle.violations());
-    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.managedKinds());
     pipeline
         .clusters()
         .forEach(

@@ -231,6 +231,7 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
 
   List<GenericKubernetesResource> managed(String cluster) {
     SimulatedCluster simulated = pipeline.clusters().get(cluster);
-    return new ManagedObjectDumper(ManagedObjects.istioKinds()).managedObjects(simulated.client());
+    return new ManagedObjectDumper(ManagedObjects.managedKinds())
+        .managedObjects(simulated.client());
   }
 }

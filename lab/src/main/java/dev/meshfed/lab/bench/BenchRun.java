@@ -209,7 +209,7 @@ public final class BenchRun {
   }
 
   private Map<String, Integer> objectsPerCluster(DemoPipeline pipeline) {
-    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.managedKinds());
     Map<String, Integer> held = new TreeMap<>();
     for (String cluster : options.size().workloadClusters()) {
       held.put(cluster, dumper.managedObjects(pipeline.clusters().get(cluster).client()).size());

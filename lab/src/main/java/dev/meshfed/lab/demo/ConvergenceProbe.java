@@ -47,7 +47,7 @@ final class ConvergenceProbe {
   private final TopicMirror mirror;
   private final Map<String, SimulatedCluster> clusters;
   private final Map<String, Long> agentNotBefore = new ConcurrentHashMap<>();
-  private final ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+  private final ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.managedKinds());
 
   ConvergenceProbe(Admin admin, TopicMirror mirror, Map<String, SimulatedCluster> clusters) {
     this.admin = admin;

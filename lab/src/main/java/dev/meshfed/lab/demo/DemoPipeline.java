@@ -272,7 +272,7 @@ public final class DemoPipeline implements AutoCloseable {
 
   /** Writes every meshfed-managed object of every cluster under dir/cluster/namespace/Kind/. */
   public void dump(Path dir) throws IOException {
-    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
+    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.managedKinds());
     for (SimulatedCluster cluster : clusters.values()) {
       dumper.dump(cluster, dir);
     }

@@ -68,6 +68,23 @@ public final class ManagedObjects {
         istio("security.istio.io", "AuthorizationPolicy", "authorizationpolicies"));
   }
 
+  /**
+   * Every kind meshfed writes: the Istio kinds, and the Multi-Cluster Services ServiceImport
+   * (multicluster.x-k8s.io/v1alpha1), which clusters without the MCS CRDs do not serve.
+   */
+  public static List<ResourceDefinitionContext> managedKinds() {
+    List<ResourceDefinitionContext> kinds = new java.util.ArrayList<>(istioKinds());
+    kinds.add(
+        new ResourceDefinitionContext.Builder()
+            .withGroup("multicluster.x-k8s.io")
+            .withVersion("v1alpha1")
+            .withKind("ServiceImport")
+            .withPlural("serviceimports")
+            .withNamespaced(true)
+            .build());
+    return List.copyOf(kinds);
+  }
+
   /** An Istio kind, namespaced, read and written through v1beta1 (served from 1.5 to 1.24). */
   public static ResourceDefinitionContext istio(String group, String kind, String plural) {
     return new ResourceDefinitionContext.Builder()

@@ -42,6 +42,27 @@ class ManagedObjectDumperTest {
   }
 
   @Test
+  void aKindTheClusterDoesNotServeListsEmpty() {
+    try (SimulatedCluster istioOnly = SimulatedCluster.start("west")) {
+      istioOnly.installIstio("1.24.2");
+      assertThat(
+              istioOnly
+                  .client()
+                  .apiextensions()
+                  .v1()
+                  .customResourceDefinitions()
+                  .withName("serviceimports.multicluster.x-k8s.io")
+                  .get())
+          .isNull();
+
+      assertThat(
+              new ManagedObjectDumper(ManagedObjects.managedKinds())
+                  .managedObjects(istioOnly.client()))
+          .isEmpty();
+    }
+  }
+
+  @Test
   void managedObjectsAreCleanedAndSortedByNamespaceKindName() {
     List<GenericKubernetesResource> objects = dumper.managedObjects(cluster.client());
 
