@@ -319,7 +319,8 @@ class RecordedInputsIT {
               "ClusterIP",
               Map.of(),
               Map.of("app", service),
-              List.of(new ServicePort("http", 9080, "9080", "TCP", null))));
+              List.of(new ServicePort("http", 9080, "9080", "TCP", null)),
+              false));
     }
     return inputs;
   }

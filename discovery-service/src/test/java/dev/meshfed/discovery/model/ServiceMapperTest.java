@@ -58,7 +58,8 @@ class ServiceMapperTest {
                 Map.of("app", "reviews"),
                 List.of(
                     new ServicePort("http", 9080, "9080", "TCP", "http"),
-                    new ServicePort("grpc", 9090, "grpc-port", "TCP", null))));
+                    new ServicePort("grpc", 9090, "grpc-port", "TCP", null)),
+                false));
   }
 
   @Test

@@ -101,7 +101,8 @@ public final class WireFormat {
                       p ->
                           new ServicePort(
                               p.name(), p.port(), p.targetPort(), p.protocol(), p.appProtocol()))
-                  .toList());
+                  .toList(),
+              false);
     } else if (input instanceof EastWestGatewayInput g) {
       payload =
           new EastWestGatewayState(

@@ -64,7 +64,8 @@ final class Discovered {
             "ClusterIP",
             Map.of(),
             Map.of("app", name),
-            List.of(new ServicePort("http", port, String.valueOf(port), "TCP", null))));
+            List.of(new ServicePort("http", port, String.valueOf(port), "TCP", null)),
+            false));
   }
 
   static Entry workspace(String name, String namespace, String... clusters) {

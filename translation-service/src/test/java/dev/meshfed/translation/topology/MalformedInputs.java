@@ -153,7 +153,8 @@ final class MalformedInputs {
             pick(List.of("ClusterIP", "NodePort", "LoadBalancer")),
             Map.of("federate", pick(List.of("yes", "no"))),
             Map.of("app", random.nextBoolean() ? name : "x".repeat(63)),
-            ports));
+            ports,
+            false));
   }
 
   private Discovered.Entry refusedService(int index) {
@@ -176,7 +177,8 @@ final class MalformedInputs {
             pick(List.of("ClusterIP", "NodePort", "LoadBalancer", "Bogus", "")),
             map(),
             map(),
-            ports));
+            ports,
+            false));
   }
 
   private Discovered.Entry gateway() {
