@@ -63,6 +63,31 @@ class ServiceMapperTest {
   }
 
   @Test
+  void aServiceWhoseClusterIpIsNoneIsHeadless() {
+    Service headless =
+        new ServiceBuilder(service("bookinfo", "ratings", Map.of()))
+            .editSpec()
+            .withClusterIP("None")
+            .endSpec()
+            .build();
+
+    assertThat(serviceState(headless).getHeadless()).isTrue();
+  }
+
+  @Test
+  void aServiceWithAClusterIpOrNoneYetIsNotHeadless() {
+    Service withIp =
+        new ServiceBuilder(service("bookinfo", "ratings", Map.of()))
+            .editSpec()
+            .withClusterIP("10.96.0.12")
+            .endSpec()
+            .build();
+
+    assertThat(serviceState(withIp).getHeadless()).isFalse();
+    assertThat(serviceState(service("bookinfo", "ratings", Map.of())).getHeadless()).isFalse();
+  }
+
+  @Test
   void aServiceTombstonesItsGatewayKeyInCaseItWasOne() {
     Mapping mapping = ServiceMapper.map(service("bookinfo", "reviews", Map.of()));
 
@@ -194,6 +219,10 @@ class ServiceMapperTest {
         new ServiceBuilder(before).editMetadata().withResourceVersion("99").endMetadata().build();
 
     assertThat(ServiceMapper.map(after)).isEqualTo(ServiceMapper.map(before));
+  }
+
+  private static ServiceState serviceState(Service service) {
+    return (ServiceState) ServiceMapper.map(service).writes().get(1).value().getPayload();
   }
 
   private static EastWestGatewayState gatewayState(Service gateway) {
