@@ -141,6 +141,11 @@ final class KubernetesClusterWatch implements ClusterWatch {
   }
 
   @Override
+  public List<Source> watchedSources() {
+    return List.copyOf(informers.keySet());
+  }
+
+  @Override
   public List<HasMetadata> cached(Source source) {
     SharedIndexInformer<? extends HasMetadata> informer = informers.get(source);
     return informer == null ? List.of() : List.copyOf(informer.getStore().list());

@@ -2,6 +2,7 @@ package dev.meshfed.discovery.model;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -128,8 +129,13 @@ public enum Source {
     return Arrays.stream(values()).filter(source -> source.kinds.contains(kind)).findFirst();
   }
 
-  /** Every discovery kind the sources publish, sorted (the Agent record lists them). */
+  /** Every discovery kind the sources publish, sorted. */
   public static List<String> publishedKinds() {
-    return Arrays.stream(values()).flatMap(source -> source.kinds.stream()).sorted().toList();
+    return publishedKinds(Arrays.asList(values()));
+  }
+
+  /** The discovery kinds some sources publish, sorted (the Agent record lists those watched). */
+  public static List<String> publishedKinds(Collection<Source> sources) {
+    return sources.stream().flatMap(source -> source.kinds.stream()).sorted().toList();
   }
 }
