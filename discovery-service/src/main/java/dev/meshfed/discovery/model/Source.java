@@ -44,7 +44,8 @@ public enum Source {
   GLOO_MIRROR_POLICIES(DiscoveredKinds.GLOO_MIRROR_POLICY),
   GLOO_ACCESS_POLICIES(DiscoveredKinds.GLOO_ACCESS_POLICY),
   GLOO_EXTERNAL_SERVICES(DiscoveredKinds.GLOO_EXTERNAL_SERVICE),
-  GLOO_EXTERNAL_ENDPOINTS(DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT);
+  GLOO_EXTERNAL_ENDPOINTS(DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT),
+  SERVICE_EXPORTS(DiscoveredKinds.SERVICE_EXPORT);
 
   private final List<String> kinds;
 
@@ -121,6 +122,7 @@ public enum Source {
       case GLOO_ACCESS_POLICIES -> Optional.of(MeshfedResource.GLOO_ACCESS_POLICY);
       case GLOO_EXTERNAL_SERVICES -> Optional.of(MeshfedResource.GLOO_EXTERNAL_SERVICE);
       case GLOO_EXTERNAL_ENDPOINTS -> Optional.of(MeshfedResource.GLOO_EXTERNAL_ENDPOINT);
+      case SERVICE_EXPORTS -> Optional.of(MeshfedResource.SERVICE_EXPORT);
     };
   }
 

@@ -61,6 +61,7 @@ class AgentRecordTest {
                     "RouteTable",
                     "RouteTable.networking.gloo.solo.io",
                     "Service",
+                    "ServiceExport.multicluster.x-k8s.io",
                     "StatefulSet",
                     "VirtualDestination",
                     "VirtualDestination.networking.gloo.solo.io",
