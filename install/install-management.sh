@@ -9,7 +9,8 @@ usage() {
 Usage: install-management.sh --context CONTEXT [--no-wait] [--timeout SECONDS]
 
 Installs, in the management cluster (kubeconfig context CONTEXT):
-  - meshfed's CRDs (k8s/crds);
+  - meshfed's CRDs (k8s/crds), and the Multi-Cluster Services CRDs (k8s/mcs-crds) unless the
+    cluster serves ServiceExports already;
   - k8s/overlays/management: the Kafka for the Strimzi operator (which must run and watch
     namespace kafka), the KafkaUsers of translation, of the management cluster's own services
     and of the meshfed command, translation-service, and the management cluster's discovery-
@@ -36,6 +37,8 @@ done
 
 step "meshfed CRDs in $context"
 apply "$context" -f "$MESHFED_HOME/k8s/crds/"
+step "Multi-Cluster Services CRDs in $context"
+apply_mcs_crds "$context"
 
 step "the management plane (k8s/overlays/management) in $context"
 kube "$context" create namespace "$KAFKA_NAMESPACE" --dry-run=client -o yaml | apply "$context" -f -

@@ -35,6 +35,30 @@ apply() {
     "${validate[@]}" "$@"
 }
 
+# The kinds a cluster serves, as api-resources names them (plural.group), one a line. Callers grep
+# this text: `kubectl ... | grep -q` under pipefail fails whenever grep exits before kubectl has
+# written its last line (SIGPIPE), and that answered at random.
+served_kinds() {
+  local context="$1" served
+  # A broken aggregated API makes api-resources exit 1 with the rest of the list intact.
+  served="$(kube "$context" api-resources -o name 2> /dev/null || true)"
+  [[ -n "$served" ]] || die "cannot list the kinds $context serves"
+  echo "$served"
+}
+
+# The Multi-Cluster Services CRDs (k8s/mcs-crds), which discovery reads ServiceExports through,
+# unless the cluster serves ServiceExports already: another MCS implementation may own them, and
+# they are left as they are.
+apply_mcs_crds() {
+  local context="$1" served
+  served="$(served_kinds "$context")"
+  if grep -qxF serviceexports.multicluster.x-k8s.io <<< "$served"; then
+    echo "    $context serves ServiceExports already: its MCS CRDs are left as they are"
+  else
+    apply "$context" -f "$MESHFED_HOME/k8s/mcs-crds/"
+  fi
+}
+
 # The meshfed command, built on first use.
 meshfed() {
   "$MESHFED_HOME/bin/meshfed" "$@"

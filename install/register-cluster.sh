@@ -12,7 +12,8 @@ Usage: register-cluster.sh NAME --context CONTEXT --mgmt-context MGMT_CONTEXT
 Registers workload cluster NAME (kubeconfig context CONTEXT):
   - in the management cluster (MGMT_CONTEXT): the cluster's discovery and distribution
     KafkaUsers (meshfed kafka-users --cluster NAME) and its KubernetesCluster registration;
-  - in the cluster: meshfed's CRDs, the discovery- and distribution-service speaking for NAME
+  - in the cluster: meshfed's CRDs, the Multi-Cluster Services CRDs (k8s/mcs-crds) unless it
+    serves ServiceExports already, the discovery- and distribution-service speaking for NAME
     (k8s/components/workload-cluster) reaching Kafka at HOST:PORT (the Kafka's external
     listener), and their Kafka credentials and CA, copied from the management cluster.
 
@@ -44,6 +45,7 @@ meshfed kafka-users --cluster "$name" | apply "$mgmt" -n "$KAFKA_NAMESPACE" -f -
 
 step "meshfed CRDs and services in $context"
 apply "$context" -f "$MESHFED_HOME/k8s/crds/"
+apply_mcs_crds "$context"
 # kustomize takes components by relative path only: the overlay lives beside them for the moment
 overlay="$(mktemp -d "$MESHFED_HOME/k8s/.register-$name.XXXXXX")"
 trap 'rm -rf "$overlay"' EXIT

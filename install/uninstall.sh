@@ -15,7 +15,8 @@ cluster. In each cluster, in this order:
     it writes, in every namespace;
   - namespace meshfed and meshfed's cluster roles and bindings;
   - meshfed's CRDs, and with them every Workspace, policy and registration (--keep-crds keeps
-    them).
+    them). The Multi-Cluster Services CRDs (k8s/mcs-crds) always stay, and with them every
+    ServiceExport and ServiceImport: other MCS implementations may share them.
 In the management cluster also: translation-service and its volumes, the KafkaUsers, and the
 Kafka with its volumes, that is the whole federation history (--keep-kafka keeps the Kafka and
 its users). The Strimzi operator and Istio stay. Running it again changes nothing.
@@ -42,14 +43,10 @@ ISTIO_KINDS+=,authorizationpolicies.security.istio.io
 PART_OF=app.kubernetes.io/part-of=meshfed
 
 # Deletes what the selector finds of these kinds, wherever; kinds the cluster does not serve
-# are skipped. The served kinds are read in full before grep: `kubectl ... | grep -q` under
-# pipefail fails whenever grep exits before kubectl has written its last line (SIGPIPE), and
-# that skipped a kind at random.
+# are skipped.
 delete_all() {
   local context="$1" kinds="$2" selector="$3" kind served
-  # A broken aggregated API makes api-resources exit 1 with the rest of the list intact.
-  served="$(kube "$context" api-resources -o name 2> /dev/null || true)"
-  [[ -n "$served" ]] || die "cannot list the kinds $context serves"
+  served="$(served_kinds "$context")"
   local IFS=,
   for kind in $kinds; do
     if grep -qx "$kind" <<< "$served"; then

@@ -7,6 +7,8 @@ import dev.meshfed.testbed.Kubeconfig;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.Secret;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinitionBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
@@ -39,6 +41,8 @@ class InstallScriptsIT {
   private static final Path TRANSCRIPT = Path.of("target/install-transcript.txt");
   private static final ResourceDefinitionContext KUBERNETES_CLUSTERS =
       meshfed("KubernetesCluster", "kubernetesclusters");
+  private static final String SERVICE_EXPORTS_CRD = "serviceexports.multicluster.x-k8s.io";
+  private static final String SERVICE_IMPORTS_CRD = "serviceimports.multicluster.x-k8s.io";
 
   @TempDir static Path dir;
   private static SimulatedCluster mgmt;
@@ -129,7 +133,12 @@ class InstallScriptsIT {
   @Test
   @Order(1)
   void theManagementPlaneIsInstalledAndItsCredentialsCopiedOnceStrimziWroteThem() throws Exception {
+    mgmt.client().resource(anotherImplementationsServiceExportCrd()).create();
     assertThat(run("install-management.sh", "--context", "mgmt", "--no-wait").exitCode()).isZero();
+    assertThat(crd(mgmt, SERVICE_EXPORTS_CRD).getSpec().getNames().getShortNames())
+        .as("the MCS CRDs another implementation serves are left as they are")
+        .isEmpty();
+    assertThat(crd(mgmt, SERVICE_IMPORTS_CRD)).isNull();
     assertThat(
             mgmt.client()
                 .apps()
@@ -164,6 +173,10 @@ class InstallScriptsIT {
 
     assertThat(first.exitCode()).as(first.output()).isZero();
     assertThat(second.exitCode()).as(second.output()).isZero();
+    assertThat(crd(cluster1, SERVICE_EXPORTS_CRD).getSpec().getNames().getShortNames())
+        .as("k8s/mcs-crds, where the cluster served no ServiceExports")
+        .containsExactly("svcex");
+    assertThat(crd(cluster1, SERVICE_IMPORTS_CRD)).isNotNull();
     assertThat(strimzi.userNames())
         .contains("meshfed-discovery-cluster1", "meshfed-distribution-cluster1");
     assertThat(env(cluster1, "meshfed-discovery", "MESHFED_CLUSTER")).isEqualTo("cluster1");
@@ -297,6 +310,10 @@ class InstallScriptsIT {
     assertThat(cluster1.client().services().inNamespace("bookinfo").withName("reviews").get())
         .as("the applications stay")
         .isNotNull();
+    assertThat(List.of(crd(mgmt, SERVICE_EXPORTS_CRD), crd(cluster1, SERVICE_EXPORTS_CRD)))
+        .as("the MCS CRDs stay: other implementations may share them")
+        .doesNotContainNull();
+    assertThat(crd(cluster1, SERVICE_IMPORTS_CRD)).isNotNull();
     assertThat(run("uninstall.sh", "--mgmt-context", "mgmt", "--context", "cluster1").exitCode())
         .as("again: nothing left to remove, and no error")
         .isZero();
@@ -341,6 +358,32 @@ class InstallScriptsIT {
         "--bootstrap",
         "kafka.mgmt.example:9094",
         "--no-wait");
+  }
+
+  private static CustomResourceDefinition crd(SimulatedCluster cluster, String name) {
+    return cluster.client().apiextensions().v1().customResourceDefinitions().withName(name).get();
+  }
+
+  /** The MCS ServiceExport CRD as another implementation installed it: without short names. */
+  private static CustomResourceDefinition anotherImplementationsServiceExportCrd() {
+    return new CustomResourceDefinitionBuilder()
+        .withNewMetadata()
+        .withName(SERVICE_EXPORTS_CRD)
+        .endMetadata()
+        .withNewSpec()
+        .withGroup("multicluster.x-k8s.io")
+        .withScope("Namespaced")
+        .withNewNames()
+        .withKind("ServiceExport")
+        .withPlural("serviceexports")
+        .endNames()
+        .addNewVersion()
+        .withName("v1alpha1")
+        .withServed(true)
+        .withStorage(true)
+        .endVersion()
+        .endSpec()
+        .build();
   }
 
   private static Secret secret(SimulatedCluster cluster, String name) {

@@ -104,14 +104,16 @@ final class KubernetesClusterWatch implements ClusterWatch {
           GLOO_MIRROR_POLICIES,
           GLOO_ACCESS_POLICIES,
           GLOO_EXTERNAL_SERVICES,
-          GLOO_EXTERNAL_ENDPOINTS ->
+          GLOO_EXTERNAL_ENDPOINTS,
+          SERVICE_EXPORTS ->
           customResources(source.resource().orElseThrow());
     };
   }
 
   /**
-   * Whether the API server serves a source: assumed for meshfed's own, asked for Gloo's, which are
-   * read only where Gloo Mesh's CRDs are installed when discovery starts.
+   * Whether the API server serves a source: assumed for meshfed's own, asked for Gloo's and the
+   * Multi-Cluster Services API's, which are read only where their CRDs are installed when discovery
+   * starts.
    */
   private boolean isServed(Source source) {
     return source
@@ -138,6 +140,11 @@ final class KubernetesClusterWatch implements ClusterWatch {
     SharedIndexInformer<T> informer = informable.runnableInformer(NO_RESYNC);
     informer.addEventHandler(new Handler<>(source, listener));
     return informer;
+  }
+
+  @Override
+  public List<Source> watchedSources() {
+    return List.copyOf(informers.keySet());
   }
 
   @Override

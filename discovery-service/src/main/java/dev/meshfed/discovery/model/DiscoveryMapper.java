@@ -57,6 +57,7 @@ public final class DiscoveryMapper {
           ExternalServiceMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
       case EXTERNAL_ENDPOINTS, GLOO_EXTERNAL_ENDPOINTS ->
           ExternalEndpointMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
+      case SERVICE_EXPORTS -> ServiceExportMapper.map((GenericKubernetesResource) object);
     };
   }
 }

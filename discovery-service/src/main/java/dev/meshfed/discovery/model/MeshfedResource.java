@@ -1,11 +1,12 @@
 package dev.meshfed.discovery.model;
 
 /**
- * The custom resources discovery reads (all namespaced): meshfed's own, and Gloo Mesh 2.x's ({@code
+ * The custom resources discovery reads (all namespaced): meshfed's own, Gloo Mesh 2.x's ({@code
  * admin.gloo.solo.io/v2}, {@code networking.gloo.solo.io/v2}, {@code
  * resilience.policy.gloo.solo.io/v2}, {@code trafficcontrol.policy.gloo.solo.io/v2}, {@code
  * security.policy.gloo.solo.io/v2}), which read the same and are published under kinds of their own
- * so that an object of each dialect with the same name never shares a key.
+ * so that an object of each dialect with the same name never shares a key, and the Multi-Cluster
+ * Services API's ServiceExport ({@code multicluster.x-k8s.io/v1alpha1}).
  */
 public enum MeshfedResource {
   WORKSPACE("Workspace", "workspaces", Dialect.MESHFED),
@@ -39,7 +40,8 @@ public enum MeshfedResource {
   GLOO_MIRROR_POLICY("MirrorPolicy", "mirrorpolicies", Dialect.GLOO_TRAFFIC_CONTROL),
   GLOO_ACCESS_POLICY("AccessPolicy", "accesspolicies", Dialect.GLOO_SECURITY),
   GLOO_EXTERNAL_SERVICE("ExternalService", "externalservices", Dialect.GLOO_NETWORKING),
-  GLOO_EXTERNAL_ENDPOINT("ExternalEndpoint", "externalendpoints", Dialect.GLOO_NETWORKING);
+  GLOO_EXTERNAL_ENDPOINT("ExternalEndpoint", "externalendpoints", Dialect.GLOO_NETWORKING),
+  SERVICE_EXPORT("ServiceExport", "serviceexports", Dialect.MCS);
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";
@@ -50,6 +52,8 @@ public enum MeshfedResource {
   public static final String GLOO_TRAFFIC_CONTROL_GROUP = "trafficcontrol.policy.gloo.solo.io";
   public static final String GLOO_SECURITY_GROUP = "security.policy.gloo.solo.io";
   public static final String GLOO_VERSION = "v2";
+  public static final String MCS_GROUP = "multicluster.x-k8s.io";
+  public static final String MCS_VERSION = "v1alpha1";
 
   /** Whose API, and which of its groups, a resource belongs to. */
   public enum Dialect {
@@ -69,7 +73,9 @@ public enum MeshfedResource {
     /** Gloo Mesh's traffic control policies: header manipulation and mirroring. */
     GLOO_TRAFFIC_CONTROL(GLOO_TRAFFIC_CONTROL_GROUP, GLOO_VERSION),
     /** Gloo Mesh's security policies: access (which clients may call a destination). */
-    GLOO_SECURITY(GLOO_SECURITY_GROUP, GLOO_VERSION);
+    GLOO_SECURITY(GLOO_SECURITY_GROUP, GLOO_VERSION),
+    /** Kubernetes' Multi-Cluster Services API (KEP-1645): which Services are exported. */
+    MCS(MCS_GROUP, MCS_VERSION);
 
     private final String group;
     private final String version;
@@ -111,8 +117,9 @@ public enum MeshfedResource {
   }
 
   /**
-   * Gloo's resources are read only where their CRDs are installed; meshfed's must be (an informer
-   * on a resource the API server does not serve never syncs).
+   * Gloo's and the Multi-Cluster Services API's resources are read only where their CRDs are
+   * installed; meshfed's must be (an informer on a resource the API server does not serve never
+   * syncs).
    */
   public boolean optional() {
     return dialect != Dialect.MESHFED;

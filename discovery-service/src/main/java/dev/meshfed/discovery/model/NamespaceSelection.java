@@ -11,12 +11,13 @@ import java.util.Set;
 /**
  * Which namespaces' applications discovery publishes ({@code meshfed.discovery.namespace-selector},
  * a label selector on namespaces). Application records — Namespace, Service, EndpointSlice,
- * Deployment, StatefulSet, DaemonSet — of a namespace the selector does not match are tombstoned
- * instead of published. Mesh infrastructure (ControlPlane, MeshConfig, EastWestGateway, Node) and
- * meshfed's own configuration (Workspace, WorkspaceSettings, KubernetesCluster, VirtualDestination,
- * FailoverPolicy, OutlierDetectionPolicy, RouteTable, RetryTimeoutPolicy, FaultInjectionPolicy,
- * HeaderManipulationPolicy, MirrorPolicy, AccessPolicy, ExternalService, ExternalEndpoint, and
- * Gloo's) are always published, wherever they are.
+ * Deployment, StatefulSet, DaemonSet, and the ServiceExports that export a namespace's Services —
+ * of a namespace the selector does not match are tombstoned instead of published, as Istio's
+ * discoverySelectors leave out its ServiceExports. Mesh infrastructure (ControlPlane, MeshConfig,
+ * EastWestGateway, Node) and meshfed's own configuration (Workspace, WorkspaceSettings,
+ * KubernetesCluster, VirtualDestination, FailoverPolicy, OutlierDetectionPolicy, RouteTable,
+ * RetryTimeoutPolicy, FaultInjectionPolicy, HeaderManipulationPolicy, MirrorPolicy, AccessPolicy,
+ * ExternalService, ExternalEndpoint, and Gloo's) are always published, wherever they are.
  */
 public final class NamespaceSelection {
 
@@ -31,7 +32,8 @@ public final class NamespaceSelection {
           DiscoveredKinds.ENDPOINT_SLICE,
           DiscoveredKinds.DEPLOYMENT,
           DiscoveredKinds.STATEFUL_SET,
-          DiscoveredKinds.DAEMON_SET);
+          DiscoveredKinds.DAEMON_SET,
+          DiscoveredKinds.SERVICE_EXPORT);
 
   private final String expression;
   private final LabelSelector selector;

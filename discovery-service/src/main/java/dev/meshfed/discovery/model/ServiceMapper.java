@@ -25,6 +25,9 @@ public final class ServiceMapper {
   public static final String NETWORK_LABEL = "topology.istio.io/network";
   public static final String TLS_PORT_NAME = "tls";
 
+  /** The spec.clusterIP of a headless Service: DNS answers with the pods' own addresses. */
+  private static final String HEADLESS_CLUSTER_IP = "None";
+
   private ServiceMapper() {}
 
   public static Mapping map(Service service) {
@@ -53,6 +56,7 @@ public final class ServiceMapper {
         .setLabels(Envelope.labels(service))
         .setSelector(Envelope.sorted(spec.getSelector()))
         .setPorts(ports(spec).stream().map(ServiceMapper::port).toList())
+        .setHeadless(HEADLESS_CLUSTER_IP.equals(spec.getClusterIP()))
         .build();
   }
 

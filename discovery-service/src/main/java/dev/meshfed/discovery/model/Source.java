@@ -2,6 +2,7 @@ package dev.meshfed.discovery.model;
 
 import dev.meshfed.schema.DiscoveredKinds;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,7 +44,8 @@ public enum Source {
   GLOO_MIRROR_POLICIES(DiscoveredKinds.GLOO_MIRROR_POLICY),
   GLOO_ACCESS_POLICIES(DiscoveredKinds.GLOO_ACCESS_POLICY),
   GLOO_EXTERNAL_SERVICES(DiscoveredKinds.GLOO_EXTERNAL_SERVICE),
-  GLOO_EXTERNAL_ENDPOINTS(DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT);
+  GLOO_EXTERNAL_ENDPOINTS(DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT),
+  SERVICE_EXPORTS(DiscoveredKinds.SERVICE_EXPORT);
 
   private final List<String> kinds;
 
@@ -120,6 +122,7 @@ public enum Source {
       case GLOO_ACCESS_POLICIES -> Optional.of(MeshfedResource.GLOO_ACCESS_POLICY);
       case GLOO_EXTERNAL_SERVICES -> Optional.of(MeshfedResource.GLOO_EXTERNAL_SERVICE);
       case GLOO_EXTERNAL_ENDPOINTS -> Optional.of(MeshfedResource.GLOO_EXTERNAL_ENDPOINT);
+      case SERVICE_EXPORTS -> Optional.of(MeshfedResource.SERVICE_EXPORT);
     };
   }
 
@@ -128,8 +131,13 @@ public enum Source {
     return Arrays.stream(values()).filter(source -> source.kinds.contains(kind)).findFirst();
   }
 
-  /** Every discovery kind the sources publish, sorted (the Agent record lists them). */
+  /** Every discovery kind the sources publish, sorted. */
   public static List<String> publishedKinds() {
-    return Arrays.stream(values()).flatMap(source -> source.kinds.stream()).sorted().toList();
+    return publishedKinds(Arrays.asList(values()));
+  }
+
+  /** The discovery kinds some sources publish, sorted (the Agent record lists those watched). */
+  public static List<String> publishedKinds(Collection<Source> sources) {
+    return sources.stream().flatMap(source -> source.kinds.stream()).sorted().toList();
   }
 }

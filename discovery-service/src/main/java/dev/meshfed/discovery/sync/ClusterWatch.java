@@ -16,6 +16,12 @@ public interface ClusterWatch extends AutoCloseable {
    */
   CompletionStage<Void> start(ObjectListener listener);
 
+  /**
+   * The sources it watches once started: all but the optional custom resources (Gloo's, the
+   * Multi-Cluster Services API's) that the API server did not serve at the start.
+   */
+  List<Source> watchedSources();
+
   /** The cached objects of one source. */
   List<HasMetadata> cached(Source source);
 

@@ -49,7 +49,7 @@ public final class DiscoveryService implements AutoCloseable {
   private final RecordSink sink;
   private final ClusterWatch watch;
   private final ClusterState clusterState;
-  private final Write agent;
+  private volatile Write agent;
   private volatile Publisher publisher;
   private boolean closed;
 
@@ -67,7 +67,6 @@ public final class DiscoveryService implements AutoCloseable {
     this.sink = sink;
     this.watch = watch;
     this.clusterState = new ClusterState(watch, options.namespaces());
-    this.agent = AgentRecord.of(options.discoveryVersion(), options.runId());
   }
 
   /** Returns once the cluster is synced and the Agent record is queued. */
@@ -80,6 +79,7 @@ public final class DiscoveryService implements AutoCloseable {
     publisher =
         new Publisher(topic, sink, new KnownRecords(snapshot), options.backoff(), this::current);
     awaitSynced();
+    agent = AgentRecord.of(options.discoveryVersion(), options.runId(), watch.watchedSources());
     checkListing();
     Reconciliation.Plan plan = reconcile(snapshot);
     publishAgent(plan);

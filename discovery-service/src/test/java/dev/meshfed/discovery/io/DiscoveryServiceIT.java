@@ -172,7 +172,8 @@ class DiscoveryServiceIT {
                 "ClusterIP",
                 Map.of("app", "reviews"),
                 Map.of("app", "reviews"),
-                List.of(new ServicePort("http", 9080, "9080", "TCP", null))));
+                List.of(new ServicePort("http", 9080, "9080", "TCP", null)),
+                false));
     assertThat(
             payload(
                 Keys.of(
@@ -702,7 +703,8 @@ class DiscoveryServiceIT {
                 "ClusterIP",
                 Map.of("app", "reviews"),
                 Map.of("app", "reviews"),
-                List.of(new ServicePort("http", 9090, "9080", "TCP", null))));
+                List.of(new ServicePort("http", 9090, "9080", "TCP", null)),
+                false));
   }
 
   @Test

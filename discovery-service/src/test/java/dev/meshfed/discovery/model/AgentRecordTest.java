@@ -10,8 +10,18 @@ import org.junit.jupiter.api.Test;
 class AgentRecordTest {
 
   @Test
-  void listsTheWatchedKindsSorted() {
-    Write agent = AgentRecord.of("0.1.0", "run-1");
+  void listsTheKindsOfTheWatchedSourcesOnly() {
+    Write agent =
+        AgentRecord.of(
+            "0.1.0", "run-1", List.of(Source.SERVICES, Source.GLOO_WORKSPACES, Source.NAMESPACES));
+
+    assertThat(((AgentState) agent.value().getPayload()).getWatchedKinds())
+        .containsExactly("EastWestGateway", "Namespace", "Service", "Workspace.admin.gloo.solo.io");
+  }
+
+  @Test
+  void listsEveryKindSortedWhereEverySourceIsWatched() {
+    Write agent = AgentRecord.of("0.1.0", "run-1", List.of(Source.values()));
 
     assertThat(agent.key()).isEqualTo(Keys.of("Agent", "", "discovery"));
     assertThat(agent.value().getUid()).isEqualTo("run-1");
@@ -51,6 +61,7 @@ class AgentRecordTest {
                     "RouteTable",
                     "RouteTable.networking.gloo.solo.io",
                     "Service",
+                    "ServiceExport.multicluster.x-k8s.io",
                     "StatefulSet",
                     "VirtualDestination",
                     "VirtualDestination.networking.gloo.solo.io",

@@ -56,7 +56,8 @@ class NamespaceSelectionTest {
             DiscoveredKinds.ENDPOINT_SLICE,
             DiscoveredKinds.DEPLOYMENT,
             DiscoveredKinds.STATEFUL_SET,
-            DiscoveredKinds.DAEMON_SET);
+            DiscoveredKinds.DAEMON_SET,
+            DiscoveredKinds.SERVICE_EXPORT);
 
     assertThat(applications).allMatch(NamespaceSelection::governs);
     assertThat(Source.publishedKinds())
@@ -106,7 +107,8 @@ class NamespaceSelectionTest {
             Source.DEPLOYMENTS,
             Source.STATEFUL_SETS,
             Source.DAEMON_SETS,
-            Source.ENDPOINT_SLICES);
+            Source.ENDPOINT_SLICES,
+            Source.SERVICE_EXPORTS);
   }
 
   @Test

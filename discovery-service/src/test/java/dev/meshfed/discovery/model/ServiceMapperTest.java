@@ -58,7 +58,33 @@ class ServiceMapperTest {
                 Map.of("app", "reviews"),
                 List.of(
                     new ServicePort("http", 9080, "9080", "TCP", "http"),
-                    new ServicePort("grpc", 9090, "grpc-port", "TCP", null))));
+                    new ServicePort("grpc", 9090, "grpc-port", "TCP", null)),
+                false));
+  }
+
+  @Test
+  void aServiceWhoseClusterIpIsNoneIsHeadless() {
+    Service headless =
+        new ServiceBuilder(service("bookinfo", "ratings", Map.of()))
+            .editSpec()
+            .withClusterIP("None")
+            .endSpec()
+            .build();
+
+    assertThat(serviceState(headless).getHeadless()).isTrue();
+  }
+
+  @Test
+  void aServiceWithAClusterIpOrNoneYetIsNotHeadless() {
+    Service withIp =
+        new ServiceBuilder(service("bookinfo", "ratings", Map.of()))
+            .editSpec()
+            .withClusterIP("10.96.0.12")
+            .endSpec()
+            .build();
+
+    assertThat(serviceState(withIp).getHeadless()).isFalse();
+    assertThat(serviceState(service("bookinfo", "ratings", Map.of())).getHeadless()).isFalse();
   }
 
   @Test
@@ -193,6 +219,10 @@ class ServiceMapperTest {
         new ServiceBuilder(before).editMetadata().withResourceVersion("99").endMetadata().build();
 
     assertThat(ServiceMapper.map(after)).isEqualTo(ServiceMapper.map(before));
+  }
+
+  private static ServiceState serviceState(Service service) {
+    return (ServiceState) ServiceMapper.map(service).writes().get(1).value().getPayload();
   }
 
   private static EastWestGatewayState gatewayState(Service gateway) {

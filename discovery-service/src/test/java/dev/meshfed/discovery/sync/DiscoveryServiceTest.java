@@ -81,7 +81,7 @@ class DiscoveryServiceTest {
     putInTopic(Source.NAMESPACES, bookinfo);
     putInTopic(Source.SERVICES, reviews);
     putInTopic(Source.SERVICES, ratings);
-    topic.put(AgentRecord.KEY, AgentRecord.of("test", "run-1").value());
+    topic.put(AgentRecord.KEY, AgentRecord.of("test", "run-1", List.of(Source.values())).value());
     cluster.upsert(Source.NAMESPACES, bookinfo);
     cluster.upsert(Source.SERVICES, reviews);
 
@@ -320,6 +320,6 @@ class DiscoveryServiceTest {
   }
 
   private static Write agent() {
-    return AgentRecord.of("test", "run-2");
+    return AgentRecord.of("test", "run-2", List.of(Source.values()));
   }
 }

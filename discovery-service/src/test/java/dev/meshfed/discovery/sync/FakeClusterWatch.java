@@ -50,6 +50,12 @@ class FakeClusterWatch implements ClusterWatch {
     return CompletableFuture.completedFuture(null);
   }
 
+  /** Every source: the fake serves them all. */
+  @Override
+  public List<Source> watchedSources() {
+    return List.of(Source.values());
+  }
+
   @Override
   public List<HasMetadata> cached(Source source) {
     return List.copyOf(objects.get(source).values());

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.discovery.model.AgentRecord;
+import dev.meshfed.discovery.model.Source;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,10 @@ class RestartingDiscoveryTest {
               assertThat(failed.sink.closed).isTrue();
             });
     Attempt last = attempts.get(2);
-    await().until(() -> last.sink.sent.contains(AgentRecord.of("test", "run-1")));
+    await()
+        .until(
+            () ->
+                last.sink.sent.contains(AgentRecord.of("test", "run-1", List.of(Source.values()))));
     assertThat(last.watch.closed).isFalse();
   }
 
