@@ -11,12 +11,12 @@ Usage: uninstall.sh --mgmt-context MGMT_CONTEXT [--context CONTEXT]... [--keep-c
 Removes meshfed from each workload cluster (--context, repeatable) and then from the management
 cluster. In each cluster, in this order:
   - the distribution- and discovery-service (so that nothing re-applies what is removed next);
-  - every object meshfed applied (label app.kubernetes.io/managed-by=meshfed) of the Istio kinds
-    it writes, in every namespace;
+  - every object meshfed applied (label app.kubernetes.io/managed-by=meshfed) of the kinds it
+    writes (Istio's, and Multi-Cluster Services ServiceImports), in every namespace;
   - namespace meshfed and meshfed's cluster roles and bindings;
   - meshfed's CRDs, and with them every Workspace, policy and registration (--keep-crds keeps
-    them). The Multi-Cluster Services CRDs (k8s/mcs-crds) always stay, and with them every
-    ServiceExport and ServiceImport: other MCS implementations may share them.
+    them). The Multi-Cluster Services CRDs (k8s/mcs-crds) always stay, and with them the
+    ServiceExports: other MCS implementations may share them.
 In the management cluster also: translation-service and its volumes, the KafkaUsers, and the
 Kafka with its volumes, that is the whole federation history (--keep-kafka keeps the Kafka and
 its users). The Strimzi operator and Istio stay. Running it again changes nothing.
@@ -40,6 +40,7 @@ ISTIO_KINDS=serviceentries.networking.istio.io,gateways.networking.istio.io
 ISTIO_KINDS+=,virtualservices.networking.istio.io,destinationrules.networking.istio.io
 ISTIO_KINDS+=,sidecars.networking.istio.io,workloadentries.networking.istio.io
 ISTIO_KINDS+=,authorizationpolicies.security.istio.io
+MANAGED_KINDS="$ISTIO_KINDS,serviceimports.multicluster.x-k8s.io"
 PART_OF=app.kubernetes.io/part-of=meshfed
 
 # Deletes what the selector finds of these kinds, wherever; kinds the cluster does not serve
@@ -61,7 +62,7 @@ remove_cluster() {
   kube "$context" -n "$MESHFED_NAMESPACE" delete deployment,statefulset -l "$PART_OF" \
     --ignore-not-found
   step "what meshfed applied in $context"
-  delete_all "$context" "$ISTIO_KINDS" app.kubernetes.io/managed-by=meshfed
+  delete_all "$context" "$MANAGED_KINDS" app.kubernetes.io/managed-by=meshfed
   step "namespace $MESHFED_NAMESPACE and meshfed's RBAC in $context"
   kube "$context" -n "$MESHFED_NAMESPACE" delete persistentvolumeclaims -l "$PART_OF" \
     --ignore-not-found

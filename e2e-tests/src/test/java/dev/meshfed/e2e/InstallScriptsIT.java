@@ -42,6 +42,7 @@ class InstallScriptsIT {
   private static final ResourceDefinitionContext KUBERNETES_CLUSTERS =
       meshfed("KubernetesCluster", "kubernetesclusters");
   private static final String SERVICE_EXPORTS_CRD = "serviceexports.multicluster.x-k8s.io";
+  private static final String MCS_API_VERSION = "multicluster.x-k8s.io/v1alpha1";
   private static final String SERVICE_IMPORTS_CRD = "serviceimports.multicluster.x-k8s.io";
 
   @TempDir static Path dir;
@@ -273,6 +274,8 @@ class InstallScriptsIT {
                 Map.of("hosts", List.of("reviews.bookinfo.svc.mgmt.global"), "resolution", "DNS"))
             .build();
     cluster1.client().resource(applied).create();
+    cluster1.client().resource(serviceImport("reviews", true)).create();
+    cluster1.client().resource(serviceImport("ratings", false)).create();
 
     Commands.Run uninstall = run("uninstall.sh", "--mgmt-context", "mgmt", "--context", "cluster1");
     assertThat(uninstall.exitCode()).as(uninstall.output()).isZero();
@@ -299,6 +302,16 @@ class InstallScriptsIT {
                 .list()
                 .getItems())
         .isEmpty();
+    assertThat(
+            cluster1
+                .client()
+                .genericKubernetesResources(MCS_API_VERSION, "ServiceImport")
+                .inAnyNamespace()
+                .list()
+                .getItems())
+        .as("meshfed's ServiceImports go, another implementation's stay, and the MCS CRDs")
+        .extracting(i -> i.getMetadata().getName())
+        .containsExactly("ratings");
     assertThat(strimzi.userNames()).isEmpty();
     assertThat(
             mgmt.client()
@@ -362,6 +375,20 @@ class InstallScriptsIT {
 
   private static CustomResourceDefinition crd(SimulatedCluster cluster, String name) {
     return cluster.client().apiextensions().v1().customResourceDefinitions().withName(name).get();
+  }
+
+  /** A ServiceImport in bookinfo, meshfed's or another MCS implementation's. */
+  private static GenericKubernetesResource serviceImport(String name, boolean meshfeds) {
+    return new io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder()
+        .withApiVersion(MCS_API_VERSION)
+        .withKind("ServiceImport")
+        .withNewMetadata()
+        .withName(name)
+        .withNamespace("bookinfo")
+        .withLabels(meshfeds ? Map.of("app.kubernetes.io/managed-by", "meshfed") : Map.of())
+        .endMetadata()
+        .addToAdditionalProperties("spec", Map.of("type", "ClusterSetIP", "ports", List.of()))
+        .build();
   }
 
   /** The MCS ServiceExport CRD as another implementation installed it: without short names. */
