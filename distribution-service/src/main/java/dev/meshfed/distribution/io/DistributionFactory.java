@@ -34,9 +34,9 @@ public final class DistributionFactory {
         new KafkaDesiredRecordSource(kafkaConfig, spec),
         new KubernetesClusterWriter(client),
         new KubernetesManagedObjects(client),
-        new KubernetesManagedObjectWatch(client, KindTable.ISTIO),
+        new KubernetesManagedObjectWatch(client, KindTable.DISTRIBUTED),
         new KafkaApplyReports(kafkaConfig, cluster),
-        KindTable.ISTIO,
+        KindTable.DISTRIBUTED,
         retry,
         pruneGuard,
         new ApplyLatencyTimer(cluster));
