@@ -11,8 +11,8 @@ Usage: uninstall.sh --mgmt-context MGMT_CONTEXT [--context CONTEXT]... [--keep-c
 Removes meshfed from each workload cluster (--context, repeatable) and then from the management
 cluster. In each cluster, in this order:
   - the distribution- and discovery-service (so that nothing re-applies what is removed next);
-  - every object meshfed applied (label app.kubernetes.io/managed-by=meshfed) of the Istio kinds
-    it writes, in every namespace;
+  - every object meshfed applied (label app.kubernetes.io/managed-by=meshfed) of the kinds it
+    writes (Istio's, and Multi-Cluster Services ServiceImports), in every namespace;
   - namespace meshfed and meshfed's cluster roles and bindings;
   - meshfed's CRDs, and with them every Workspace, policy and registration (--keep-crds keeps
     them).
@@ -35,10 +35,10 @@ while (($#)); do
 done
 [[ -n "$mgmt" ]] || { usage >&2; die "--mgmt-context is required"; }
 
-ISTIO_KINDS=serviceentries.networking.istio.io,gateways.networking.istio.io
-ISTIO_KINDS+=,virtualservices.networking.istio.io,destinationrules.networking.istio.io
-ISTIO_KINDS+=,sidecars.networking.istio.io,workloadentries.networking.istio.io
-ISTIO_KINDS+=,authorizationpolicies.security.istio.io
+APPLIED_KINDS=serviceentries.networking.istio.io,gateways.networking.istio.io
+APPLIED_KINDS+=,virtualservices.networking.istio.io,destinationrules.networking.istio.io
+APPLIED_KINDS+=,sidecars.networking.istio.io,workloadentries.networking.istio.io
+APPLIED_KINDS+=,authorizationpolicies.security.istio.io,serviceimports.multicluster.x-k8s.io
 PART_OF=app.kubernetes.io/part-of=meshfed
 
 # Deletes what the selector finds of these kinds, wherever; kinds the cluster does not serve
@@ -64,7 +64,7 @@ remove_cluster() {
   kube "$context" -n "$MESHFED_NAMESPACE" delete deployment,statefulset -l "$PART_OF" \
     --ignore-not-found
   step "what meshfed applied in $context"
-  delete_all "$context" "$ISTIO_KINDS" app.kubernetes.io/managed-by=meshfed
+  delete_all "$context" "$APPLIED_KINDS" app.kubernetes.io/managed-by=meshfed
   step "namespace $MESHFED_NAMESPACE and meshfed's RBAC in $context"
   kube "$context" -n "$MESHFED_NAMESPACE" delete persistentvolumeclaims -l "$PART_OF" \
     --ignore-not-found
