@@ -127,7 +127,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   public MockResponse handleUpdate(RecordedRequest request) {
     plainWrite.set(PlainWrite.of(request).orElse(null));
     try {
-      return super.handleUpdate(request);
+      return super.handleUpdate(StatusSubresourcePaths.recognisable(request));
     } catch (IstioRejection rejection) {
       return rejection.response();
     } finally {
@@ -142,7 +142,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
     plainWrite.set(PlainWrite.of(request).orElse(null));
     try {
-      return super.handlePatch(request);
+      return super.handlePatch(StatusSubresourcePaths.recognisable(request));
     } catch (IstioRejection rejection) {
       return rejection.response();
     } finally {

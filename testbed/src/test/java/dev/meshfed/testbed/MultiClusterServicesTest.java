@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
@@ -29,6 +31,7 @@ import org.junit.jupiter.api.Test;
 class MultiClusterServicesTest {
 
   private static final Path CRDS = Path.of("../k8s/mcs-crds");
+  private static final PatchContext JSON_PATCH = PatchContext.of(PatchType.JSON);
   private static final ResourceDefinitionContext SERVICE_IMPORTS =
       context("ServiceImport", "serviceimports");
   private static final ResourceDefinitionContext SERVICE_EXPORTS =
@@ -100,6 +103,41 @@ class MultiClusterServicesTest {
     assertThat(field(get(), "spec")).isEqualTo(headless);
     assertThat(field(get(), "status"))
         .isEqualTo(Map.of("clusters", List.of(Map.of("cluster", "east"))));
+  }
+
+  @Test
+  void aStatusWriteThatNamesItsFieldManagerIsAStatusWriteAndRecordedAsItsManagers() {
+    serviceImports()
+        .resource(serviceImport(SPEC, null))
+        .fieldManager("meshfed")
+        .forceConflicts()
+        .serverSideApply();
+    PatchContext byMeshfed =
+        new PatchContext.Builder()
+            .withPatchType(PatchType.JSON)
+            .withFieldManager("meshfed")
+            .build();
+
+    for (String cluster : List.of("east", "west")) {
+      importedReviews()
+          .subresource("status")
+          .patch(
+              byMeshfed,
+              "[{\"op\":\"add\",\"path\":\"/status\",\"value\":{\"clusters\":"
+                  + "[{\"cluster\":\""
+                  + cluster
+                  + "\"}]}}]");
+      assertThat(field(get(), "status"))
+          .isEqualTo(Map.of("clusters", List.of(Map.of("cluster", cluster))));
+    }
+    assertThat(get().getMetadata().getManagedFields())
+        .anySatisfy(
+            entry -> {
+              assertThat(entry.getManager()).isEqualTo("meshfed");
+              assertThat(entry.getOperation()).isEqualTo("Update");
+              assertThat(entry.getSubresource()).isEqualTo("status");
+            });
+    assertThat(field(get(), "spec")).isEqualTo(SPEC);
   }
 
   @Test
@@ -181,8 +219,6 @@ class MultiClusterServicesTest {
     assertThat(field(export.get(), "status")).isEqualTo(Map.of("conditions", List.of(condition)));
   }
 
-  private static final PatchContext JSON_PATCH = PatchContext.of(PatchType.JSON);
-
   private Resource<GenericKubernetesResource> importedReviews() {
     return serviceImports().withName("reviews");
   }
@@ -191,9 +227,9 @@ class MultiClusterServicesTest {
     return importedReviews().get();
   }
 
-  private io.fabric8.kubernetes.client.dsl.NonNamespaceOperation<
+  private NonNamespaceOperation<
           GenericKubernetesResource,
-          io.fabric8.kubernetes.api.model.GenericKubernetesResourceList,
+          GenericKubernetesResourceList,
           Resource<GenericKubernetesResource>>
       serviceImports() {
     return client.genericKubernetesResources(SERVICE_IMPORTS).inNamespace("bookinfo");
