@@ -61,6 +61,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   private final ParsedDefinitions definitions = new ParsedDefinitions();
   private final WatchHistory history;
   private final ReadWriteLock storeLock;
+  private volatile boolean undefinedKindsRefused;
 
   /**
    * fabric8 keeps the objects in a final field and guards them with a private lock: the indexed map
@@ -88,7 +89,18 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
         : super.findResource(attributes);
   }
 
-  /** A write of a version the stored CRD does not serve finds nothing, as on a real server. */
+  /**
+   * From now on, a request for a kind that is neither built in nor defined by a stored CRD finds
+   * nothing, as on a real server. Until then such objects are stored unchecked.
+   */
+  void refuseUndefinedKinds() {
+    undefinedKindsRefused = true;
+  }
+
+  /**
+   * A request of a version the stored CRD does not serve finds nothing, as on a real server, and so
+   * does one of an undefined kind once they are refused.
+   */
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     AttributeSet address = attributeExtractor.fromPath(request.getPath());
@@ -103,7 +115,11 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       } finally {
         storeLock.readLock().unlock();
       }
-      if (!served.isEmpty() && !served.contains(version.get())) {
+      boolean undefined =
+          served.isEmpty()
+              && undefinedKindsRefused
+              && Discovery.builtInKind(group.get() + "/" + version.get(), plural.get()).isEmpty();
+      if (undefined || (!served.isEmpty() && !served.contains(version.get()))) {
         return StatusResponses.failure(
             HTTP_NOT_FOUND, "the server could not find the requested resource");
       }
@@ -127,7 +143,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   public MockResponse handleUpdate(RecordedRequest request) {
     plainWrite.set(PlainWrite.of(request).orElse(null));
     try {
-      return super.handleUpdate(request);
+      return super.handleUpdate(StatusSubresourcePaths.recognisable(request));
     } catch (IstioRejection rejection) {
       return rejection.response();
     } finally {
@@ -142,7 +158,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
     plainWrite.set(PlainWrite.of(request).orElse(null));
     try {
-      return super.handlePatch(request);
+      return super.handlePatch(StatusSubresourcePaths.recognisable(request));
     } catch (IstioRejection rejection) {
       return rejection.response();
     } finally {

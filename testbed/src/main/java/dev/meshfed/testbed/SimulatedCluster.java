@@ -36,12 +36,15 @@ public final class SimulatedCluster implements AutoCloseable {
 
   private final String name;
   private final KubernetesMockServer server;
+  private final ClusterObjectStore store;
   private final FaultInjector faults;
   private final KubernetesClient client;
 
-  private SimulatedCluster(String name, KubernetesMockServer server, FaultInjector faults) {
+  private SimulatedCluster(
+      String name, KubernetesMockServer server, ClusterObjectStore store, FaultInjector faults) {
     this.name = name;
     this.server = server;
+    this.store = store;
     this.faults = faults;
     this.client = new KubernetesClientBuilder().withConfig(clientConfig(url())).build();
   }
@@ -74,7 +77,7 @@ public final class SimulatedCluster implements AutoCloseable {
       server.destroy();
       throw e;
     }
-    SimulatedCluster cluster = new SimulatedCluster(name, server, faults);
+    SimulatedCluster cluster = new SimulatedCluster(name, server, store, faults);
     cluster.createSystemNamespaces();
     return cluster;
   }
@@ -115,6 +118,15 @@ public final class SimulatedCluster implements AutoCloseable {
     for (CustomResourceDefinition crd : IstioCrds.forVersion(istioVersion)) {
       client.apiextensions().v1().customResourceDefinitions().resource(crd).create();
     }
+  }
+
+  /**
+   * From now on, the cluster serves only the built-in kinds and those its stored CRDs define, as a
+   * real API server: any other kind answers 404. Without it, objects of any custom kind are stored
+   * unchecked, so that tests need not create CRDs.
+   */
+  public void serveOnlyDefinedKinds() {
+    store.refuseUndefinedKinds();
   }
 
   public FaultInjector faults() {

@@ -13,6 +13,12 @@ public interface ClusterWriter {
   /** Server-side apply with force: meshfed's fields become its own again, whoever held them. */
   void apply(DesiredManifest manifest);
 
+  /**
+   * Replaces the object's whole status with the manifest's, through the status subresource: an
+   * apply leaves the status alone there. The object must exist.
+   */
+  void writeStatus(DesiredManifest manifest);
+
   /** Deletes the object; an object that is already gone is not an error. */
   void delete(ObjectKey key, ResourceType type);
 

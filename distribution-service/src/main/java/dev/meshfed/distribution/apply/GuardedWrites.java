@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * The writes of desired objects, guarded so that meshfed never overwrites an object it does not
- * manage, and the repair of a desired object that drifted.
+ * manage, and the repair of a desired object that drifted. A desired status is written after each
+ * apply.
  */
 final class GuardedWrites {
 
@@ -35,7 +36,7 @@ final class GuardedWrites {
         throw new ObjectInTheWay(manifest.key());
       }
     }
-    writer.apply(manifest);
+    applyWithStatus(manifest);
   }
 
   /** How the live object differs from {@code manifest} now, read from the API server. */
@@ -43,7 +44,10 @@ final class GuardedWrites {
     return DriftCheck.of(manifest, writer.read(manifest.key(), manifest.type()));
   }
 
-  /** Makes the live object {@code manifest} again: fields others added go, then a forced apply. */
+  /**
+   * Makes the live object {@code manifest} again: fields others added go, then a forced apply and
+   * the status.
+   */
   void repair(DesiredManifest manifest, Drift drift) {
     if (drift.kind() == Drift.Kind.UNMANAGED) {
       throw new ObjectInTheWay(manifest.key());
@@ -51,6 +55,14 @@ final class GuardedWrites {
     if (!drift.added().isEmpty()) {
       writer.removeFields(manifest.key(), manifest.type(), drift.added());
     }
+    applyWithStatus(manifest);
+  }
+
+  /** The apply, then the status it leaves alone, if the manifest has one. */
+  private void applyWithStatus(DesiredManifest manifest) {
     writer.apply(manifest);
+    if (manifest.hasStatus()) {
+      writer.writeStatus(manifest);
+    }
   }
 }

@@ -11,6 +11,7 @@ import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import java.time.Clock;
 import java.util.Map;
 
 /** Wires a cluster's distribution loop to Kafka and the cluster's API server. */
@@ -34,9 +35,9 @@ public final class DistributionFactory {
         new KafkaDesiredRecordSource(kafkaConfig, spec),
         new KubernetesClusterWriter(client),
         new KubernetesManagedObjects(client),
-        new KubernetesManagedObjectWatch(client, KindTable.ISTIO),
+        new KubernetesManagedObjectWatch(client, KindTable.DISTRIBUTED),
         new KafkaApplyReports(kafkaConfig, cluster),
-        KindTable.ISTIO,
+        KindTable.DISTRIBUTED,
         retry,
         pruneGuard,
         new ApplyLatencyTimer(cluster));
@@ -51,7 +52,7 @@ public final class DistributionFactory {
     return new StatusLoop(
         Topics.statusName(cluster),
         new KafkaStatusSource(kafkaConfig, Topics.status(cluster)),
-        new KubernetesStatusWriter(client),
+        new KubernetesStatusWriter(client, Clock.systemUTC()),
         retry);
   }
 }

@@ -1,5 +1,6 @@
 package dev.meshfed.distribution.io;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.meshfed.distribution.apply.ClusterWriter;
@@ -21,6 +22,11 @@ public final class KubernetesClusterWriter implements ClusterWriter {
 
   public static final String FIELD_MANAGER = DriftCheck.FIELD_MANAGER;
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final PatchContext STATUS_PATCH =
+      new PatchContext.Builder()
+          .withPatchType(PatchType.JSON)
+          .withFieldManager(FIELD_MANAGER)
+          .build();
 
   private final KubernetesClient client;
 
@@ -40,6 +46,31 @@ public final class KubernetesClusterWriter implements ClusterWriter {
           .serverSideApply();
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Server-side apply", e);
+    }
+  }
+
+  /** One JSON patch that replaces the whole status: meshfed owns the status it desires. */
+  @Override
+  public void writeStatus(DesiredManifest manifest) {
+    ArrayNode patch = JSON.createArrayNode();
+    try {
+      patch
+          .addObject()
+          .put("op", "add")
+          .put("path", "/status")
+          .set("value", JSON.readTree(manifest.json()).get("status"));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a validated manifest no longer reads: " + manifest.key(), e);
+    }
+    try {
+      client
+          .genericKubernetesResources(ResourceContexts.of(manifest.type()))
+          .inNamespace(manifest.key().namespace())
+          .withName(manifest.key().name())
+          .subresource("status")
+          .patch(STATUS_PATCH, patch.toString());
+    } catch (KubernetesClientException e) {
+      throw ClusterApiException.of("Status patch", e);
     }
   }
 

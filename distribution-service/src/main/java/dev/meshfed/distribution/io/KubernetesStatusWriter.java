@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.meshfed.distribution.apply.StatusWriter;
+import dev.meshfed.distribution.model.ConditionTimes;
 import dev.meshfed.distribution.model.ResourceType;
 import dev.meshfed.distribution.model.StatusTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -14,11 +15,15 @@ import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
+import java.time.Clock;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Replaces an input's status through its status subresource with one JSON patch: the object's spec
  * is never touched, and a missing object is not created. On Gloo Mesh's resources, whose status is
- * Gloo's, only {@code status.meshfed} is replaced.
+ * Gloo's, only {@code status.meshfed} is replaced. Conditions (a ServiceExport's) get their {@code
+ * lastTransitionTime} from the live object's or from this writer's clock.
  */
 public final class KubernetesStatusWriter implements StatusWriter {
 
@@ -29,9 +34,11 @@ public final class KubernetesStatusWriter implements StatusWriter {
   private static final PatchContext JSON_PATCH = PatchContext.of(PatchType.JSON);
 
   private final KubernetesClient client;
+  private final Clock clock;
 
-  public KubernetesStatusWriter(KubernetesClient client) {
+  public KubernetesStatusWriter(KubernetesClient client, Clock clock) {
     this.client = client;
+    this.clock = clock;
   }
 
   @Override
@@ -44,7 +51,14 @@ public final class KubernetesStatusWriter implements StatusWriter {
               .withName(target.name());
       JsonNode status = JSON.readTree(statusJson);
       String patch;
-      if (StatusTarget.ownsWholeStatus(type)) {
+      if (StatusTarget.holdsConditions(type)) {
+        GenericKubernetesResource current = object.get();
+        if (current == null) {
+          return false;
+        }
+        JsonNode live = JSON.valueToTree(current.getAdditionalProperties().get("status"));
+        patch = add("/status", ConditionTimes.stamped(status, live, now()));
+      } else if (StatusTarget.ownsWholeStatus(type)) {
         patch = add("/status", status);
       } else {
         GenericKubernetesResource current = object.get();
@@ -66,6 +80,11 @@ public final class KubernetesStatusWriter implements StatusWriter {
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException("The status is not JSON: " + e.getMessage(), e);
     }
+  }
+
+  /** RFC 3339 in UTC, to the second, as Kubernetes writes times. */
+  private String now() {
+    return DateTimeFormatter.ISO_INSTANT.format(clock.instant().truncatedTo(ChronoUnit.SECONDS));
   }
 
   private static String add(String path, JsonNode value) throws JsonProcessingException {

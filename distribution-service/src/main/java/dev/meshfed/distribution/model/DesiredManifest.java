@@ -19,6 +19,18 @@ public record DesiredManifest(ObjectKey key, ResourceType type, String json) {
     return key.identity();
   }
 
+  /**
+   * Whether the object carries a status: server-side apply ignores it where the kind has a status
+   * subresource (a ServiceImport's), so it is written through that subresource after the apply.
+   */
+  public boolean hasStatus() {
+    try {
+      return JSON.readTree(json).has("status");
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("a validated manifest no longer reads: " + key, e);
+    }
+  }
+
   /** A fresh copy of the object to apply. */
   public GenericKubernetesResource object() {
     try {

@@ -34,7 +34,8 @@ public final class DriftCheck {
     if (!live.get().managed()) {
       return Optional.of(new Drift(Drift.Kind.UNMANAGED, List.of(), List.of(), List.of()));
     }
-    Map<List<String>, JsonNode> wanted = FieldPaths.of(read(desired));
+    JsonNode desiredObject = read(desired);
+    Map<List<String>, JsonNode> wanted = FieldPaths.of(desiredObject);
     List<List<String>> changed = new ArrayList<>();
     wanted.forEach(
         (path, value) -> {
@@ -43,9 +44,11 @@ public final class DriftCheck {
           }
         });
     List<List<String>> added = added(wanted.keySet(), FieldPaths.of(liveObject).keySet());
-    if (!changed.isEmpty() || !added.isEmpty()) {
+    List<List<String>> status = statusChanges(desiredObject, liveObject);
+    if (!changed.isEmpty() || !added.isEmpty() || !status.isEmpty()) {
       List<List<String>> all = new ArrayList<>(changed);
       all.addAll(added);
+      all.addAll(status);
       Drift.Kind kind =
           foreignOwners(liveObject, all, "Apply").isEmpty()
               ? Drift.Kind.EDITED
@@ -62,6 +65,28 @@ public final class DriftCheck {
             dotted(takenFields),
             List.of(),
             foreignOwners(liveObject, takenFields, null)));
+  }
+
+  /**
+   * Status fields that differ from the desired status, or that it does not have: meshfed writes the
+   * whole status (through its subresource) of an object whose desired manifest has one. Without a
+   * desired status, the status is another controller's (Istio's) and no drift.
+   */
+  private static List<List<String>> statusChanges(JsonNode desired, JsonNode live) {
+    if (!desired.has("status")) {
+      return List.of();
+    }
+    Map<List<String>, JsonNode> wanted = FieldPaths.ofStatus(desired);
+    Map<List<String>, JsonNode> found = FieldPaths.ofStatus(live);
+    List<List<String>> changes = new ArrayList<>();
+    wanted.forEach(
+        (path, value) -> {
+          if (!value.equals(found.get(path))) {
+            changes.add(path);
+          }
+        });
+    changes.addAll(added(wanted.keySet(), found.keySet()));
+    return changes;
   }
 
   /** Live fields outside labels and annotations that nothing desired lies on. */
@@ -113,12 +138,16 @@ public final class DriftCheck {
     return List.copyOf(owners);
   }
 
-  /** Entries of other managers on the object itself (not on its status). */
+  /**
+   * Entries of other managers on the object itself or on its status: their status fields concern
+   * only objects whose desired manifest has a status.
+   */
   private static List<JsonNode> foreignEntries(JsonNode live) {
     List<JsonNode> entries = new ArrayList<>();
     for (JsonNode entry : live.path("metadata").path("managedFields")) {
+      String subresource = entry.path("subresource").asText("");
       if (!FIELD_MANAGER.equals(entry.path("manager").asText())
-          && entry.path("subresource").asText("").isEmpty()) {
+          && (subresource.isEmpty() || subresource.equals("status"))) {
         entries.add(entry);
       }
     }

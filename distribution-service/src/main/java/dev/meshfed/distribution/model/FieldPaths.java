@@ -41,6 +41,16 @@ final class FieldPaths {
     return leaves;
   }
 
+  /** The status, with its values: empty when the object has none. */
+  static Map<List<String>, JsonNode> ofStatus(JsonNode object) {
+    Map<List<String>, JsonNode> leaves = new LinkedHashMap<>();
+    JsonNode status = object.get("status");
+    if (status != null) {
+      collect(List.of("status"), status, leaves);
+    }
+    return leaves;
+  }
+
   /** The section {@code path} of {@code object} holds, or null. */
   static JsonNode at(JsonNode object, List<String> path) {
     JsonNode node = object;

@@ -1,5 +1,6 @@
 package dev.meshfed.distribution.model;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -8,6 +9,7 @@ public final class KindTable {
 
   private static final String NETWORKING = "networking.istio.io";
   private static final String SECURITY = "security.istio.io";
+  private static final String MULTICLUSTER = "multicluster.x-k8s.io";
   private static final List<String> NETWORKING_VERSIONS = List.of("v1", "v1beta1", "v1alpha3");
   private static final List<String> SECURITY_VERSIONS = List.of("v1", "v1beta1");
 
@@ -25,6 +27,20 @@ public final class KindTable {
               new ResourceKind(
                   SECURITY, "AuthorizationPolicy", "authorizationpolicies", SECURITY_VERSIONS)));
 
+  /**
+   * The Multi-Cluster Services API (KEP-1645): a ServiceImport in every cluster of an export's
+   * clusterset, its status included. A cluster may not serve it: its kinds then list as empty and
+   * their writes fail, as every write of a kind the cluster does not serve.
+   */
+  public static final KindTable MULTICLUSTER_SERVICES =
+      new KindTable(
+          List.of(
+              new ResourceKind(
+                  MULTICLUSTER, "ServiceImport", "serviceimports", List.of("v1alpha1"))));
+
+  /** Everything distribution-service applies, prunes and watches. */
+  public static final KindTable DISTRIBUTED = ISTIO.with(MULTICLUSTER_SERVICES);
+
   private final List<ResourceKind> kinds;
 
   public KindTable(List<ResourceKind> kinds) {
@@ -33,6 +49,13 @@ public final class KindTable {
 
   public List<ResourceKind> kinds() {
     return kinds;
+  }
+
+  /** This table's kinds, then {@code other}'s. */
+  public KindTable with(KindTable other) {
+    List<ResourceKind> both = new ArrayList<>(kinds);
+    both.addAll(other.kinds);
+    return new KindTable(both);
   }
 
   /** The REST type a key is written in, if its group and kind are known. */

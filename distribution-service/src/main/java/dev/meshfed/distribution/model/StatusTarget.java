@@ -12,7 +12,8 @@ import java.util.Optional;
  * ExternalEndpoint in a namespace of this cluster, of meshfed's own API or of Gloo Mesh's ({@code
  * KIND.admin.gloo.solo.io}, {@code KIND.networking.gloo.solo.io}, {@code
  * KIND.resilience.policy.gloo.solo.io}, {@code KIND.trafficcontrol.policy.gloo.solo.io}, {@code
- * KIND.security.policy.gloo.solo.io}, as discovery names them). Kubernetes' own kinds keep their
+ * KIND.security.policy.gloo.solo.io}, as discovery names them), or a Multi-Cluster Services
+ * ServiceExport ({@code ServiceExport.multicluster.x-k8s.io}). Kubernetes' own kinds keep their
  * status.
  */
 public record StatusTarget(String kind, String namespace, String name) {
@@ -23,6 +24,7 @@ public record StatusTarget(String kind, String namespace, String name) {
   private static final String GLOO_RESILIENCE = "resilience.policy.gloo.solo.io";
   private static final String GLOO_TRAFFIC_CONTROL = "trafficcontrol.policy.gloo.solo.io";
   private static final String GLOO_SECURITY = "security.policy.gloo.solo.io";
+  private static final String MULTICLUSTER = "multicluster.x-k8s.io";
 
   /** A kind whose status meshfed writes, as the API server knows it. */
   private record Writable(String group, String kind, String plural) {}
@@ -107,7 +109,10 @@ public record StatusTarget(String kind, String namespace, String name) {
               new Writable(GLOO_NETWORKING, "ExternalService", "externalservices")),
           Map.entry(
               DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT,
-              new Writable(GLOO_NETWORKING, "ExternalEndpoint", "externalendpoints")));
+              new Writable(GLOO_NETWORKING, "ExternalEndpoint", "externalendpoints")),
+          Map.entry(
+              DiscoveredKinds.SERVICE_EXPORT,
+              new Writable(MULTICLUSTER, "ServiceExport", "serviceexports")));
 
   /**
    * The REST type its status is written through, if meshfed writes it for that apiVersion (the
@@ -126,11 +131,21 @@ public record StatusTarget(String kind, String namespace, String name) {
   }
 
   /**
-   * Whether meshfed owns the type's whole status. Gloo Mesh's resources have a status of Gloo's:
-   * meshfed writes only {@code status.meshfed} there.
+   * Whether meshfed owns the type's whole status: its own resources', and a ServiceExport's
+   * (meshfed is the Multi-Cluster Services controller). Gloo Mesh's resources have a status of
+   * Gloo's: meshfed writes only {@code status.meshfed} there.
    */
   public static boolean ownsWholeStatus(ResourceType type) {
-    return type.kind().group().equals(GROUP);
+    return type.kind().group().equals(GROUP) || holdsConditions(type);
+  }
+
+  /**
+   * Whether the type's status holds Kubernetes conditions ({@code status.conditions}), each of
+   * which needs a {@code lastTransitionTime} that translation, having no clock, does not give: see
+   * {@link ConditionTimes}.
+   */
+  public static boolean holdsConditions(ResourceType type) {
+    return type.kind().group().equals(MULTICLUSTER);
   }
 
   @Override

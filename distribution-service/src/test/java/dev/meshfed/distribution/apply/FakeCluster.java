@@ -92,7 +92,12 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
     failIfBroken(key, write);
     writes.add(write);
     ObjectNode object = (ObjectNode) JSON.valueToTree(manifest.object());
+    // the status is the status subresource's to write, as on a server where the kind has one
+    object.remove("status");
     Live before = objects.get(key.identity());
+    if (before != null && before.object().has("status")) {
+      object.set("status", before.object().get("status"));
+    }
     if (before != null) {
       // fields others added stay, as with server-side apply
       before
@@ -104,6 +109,30 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
                   object.withObjectProperty("spec").putIfAbsent(field.getKey(), field.getValue()));
     }
     store(new Live(key, hostOf(manifest), true, object));
+  }
+
+  @Override
+  public void writeStatus(DesiredManifest manifest) {
+    ObjectKey key = manifest.key();
+    String write = "status " + key.namespace() + "/" + key.name();
+    failIfBroken(key, write);
+    Live live = objects.get(key.identity());
+    if (live == null) {
+      throw new IllegalStateException("not found: " + key);
+    }
+    writes.add(write);
+    ObjectNode object = live.object().deepCopy();
+    object.set(
+        "status", JSON.valueToTree(manifest.object().getAdditionalProperties().get("status")));
+    store(new Live(live.key(), live.host(), live.managed(), object));
+  }
+
+  /** Someone else sets {@code status.<field>} of the object. */
+  void editStatusBehindTheBack(ObjectKey key, String field, JsonNode value) {
+    Live live = objects.get(key.identity());
+    ObjectNode object = live.object().deepCopy();
+    object.withObjectProperty("status").set(field, value);
+    store(new Live(live.key(), live.host(), live.managed(), object));
   }
 
   @Override
@@ -190,10 +219,12 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
     }
   }
 
+  /** The first host of the spec; empty for kinds without hosts. */
   @SuppressWarnings("unchecked")
   private static String hostOf(DesiredManifest manifest) {
     Map<String, Object> spec =
         (Map<String, Object>) manifest.object().getAdditionalProperties().get("spec");
-    return ((List<String>) spec.get("hosts")).get(0);
+    List<String> hosts = (List<String>) spec.get("hosts");
+    return hosts == null ? "" : hosts.get(0);
   }
 }

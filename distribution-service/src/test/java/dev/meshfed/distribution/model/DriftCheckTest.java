@@ -164,6 +164,82 @@ class DriftCheckTest {
     assertThat(Drift.deleted().describe()).isEqualTo("deleted");
   }
 
+  @Test
+  void aServiceImportWithItsDesiredStatusHasNoDrift() {
+    DesiredManifest serviceImport = serviceImport();
+    ObjectNode live = appliedWithStatus(serviceImport);
+
+    assertThat(DriftCheck.of(serviceImport, Optional.of(liveObject(serviceImport, live))))
+        .isEmpty();
+  }
+
+  @Test
+  void aStatusWithoutTheDesiredValuesOrWithFieldsAddedIsAnEditByItsWriter() {
+    DesiredManifest serviceImport = serviceImport();
+    ObjectNode live = appliedWithStatus(serviceImport);
+    ObjectNode status = live.withObjectProperty("status");
+    status.putArray("clusters").addObject().put("cluster", "east");
+    status.put("conflict", true);
+    entry(live, "other-mcs", "Update", "{\"f:status\":{\"f:clusters\":{},\"f:conflict\":{}}}")
+        .put("subresource", "status");
+
+    assertThat(DriftCheck.of(serviceImport, Optional.of(liveObject(serviceImport, live))))
+        .contains(
+            new Drift(
+                Drift.Kind.EDITED,
+                List.of("status.clusters", "status.conflict"),
+                List.of(),
+                List.of("other-mcs")));
+  }
+
+  @Test
+  void aMissingDesiredStatusIsDrift() {
+    DesiredManifest serviceImport = serviceImport();
+    ObjectNode live = appliedWithStatus(serviceImport);
+    live.remove("status");
+
+    assertThat(DriftCheck.of(serviceImport, Optional.of(liveObject(serviceImport, live))))
+        .contains(new Drift(Drift.Kind.EDITED, List.of("status.clusters"), List.of(), List.of()));
+  }
+
+  private static LiveObject liveObject(DesiredManifest desired, ObjectNode live) {
+    return new LiveObject(desired.key(), live);
+  }
+
+  /** A ServiceImport as the API server stores it after meshfed's apply and status write. */
+  private static ObjectNode appliedWithStatus(DesiredManifest manifest) {
+    try {
+      ObjectNode live = (ObjectNode) JSON.readTree(manifest.json());
+      entry(
+          live,
+          DriftCheck.FIELD_MANAGER,
+          "Apply",
+          "{\"f:metadata\":{\"f:labels\":{\"f:app.kubernetes.io/managed-by\":{}}},"
+              + "\"f:spec\":{\"f:type\":{},\"f:ports\":{}}}");
+      entry(live, DriftCheck.FIELD_MANAGER, "Update", "{\"f:status\":{\"f:clusters\":{}}}")
+          .put("subresource", "status");
+      return live;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static DesiredManifest serviceImport() {
+    try {
+      return new ManifestParser(KindTable.DISTRIBUTED)
+          .parse(
+              new ObjectKey("multicluster.x-k8s.io/v1alpha1", "ServiceImport", "apps", "reviews"),
+              """
+              {"apiVersion":"multicluster.x-k8s.io/v1alpha1","kind":"ServiceImport",
+               "metadata":{"name":"reviews","namespace":"apps",
+                           "labels":{"app.kubernetes.io/managed-by":"meshfed"}},
+               "spec":{"type":"ClusterSetIP","ports":[{"protocol":"TCP","port":9080}]},
+               "status":{"clusters":[{"cluster":"east"},{"cluster":"west"}]}}""");
+    } catch (InvalidRecordException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private Optional<Drift> check(ObjectNode live) {
     return DriftCheck.of(desired, Optional.of(new LiveObject(desired.key(), (JsonNode) live)));
   }

@@ -2,6 +2,8 @@ package dev.meshfed.distribution.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,6 +36,36 @@ class KindTableTest {
   })
   void knowsNoOtherKind(String apiVersion, String kind) {
     assertThat(KindTable.ISTIO.resolve(new ObjectKey(apiVersion, kind, "ns", "n"))).isEmpty();
+  }
+
+  @Test
+  void distributesIstioConfigAndServiceImports() {
+    ResourceType serviceImport =
+        KindTable.DISTRIBUTED
+            .resolve(
+                new ObjectKey("multicluster.x-k8s.io/v1alpha1", "ServiceImport", "bookinfo", "r"))
+            .orElseThrow();
+
+    assertThat(serviceImport.kind().plural()).isEqualTo("serviceimports");
+    assertThat(serviceImport.kind().listVersions()).containsExactly("v1alpha1");
+    assertThat(KindTable.DISTRIBUTED.kinds())
+        .containsExactlyElementsOf(
+            Stream.concat(
+                    KindTable.ISTIO.kinds().stream(),
+                    KindTable.MULTICLUSTER_SERVICES.kinds().stream())
+                .toList());
+  }
+
+  @Test
+  void knowsNoOtherMultiClusterServicesKind() {
+    assertThat(
+            KindTable.DISTRIBUTED.resolve(
+                new ObjectKey("multicluster.x-k8s.io/v1alpha1", "ServiceExport", "bookinfo", "r")))
+        .isEmpty();
+    assertThat(
+            KindTable.ISTIO.resolve(
+                new ObjectKey("multicluster.x-k8s.io/v1alpha1", "ServiceImport", "bookinfo", "r")))
+        .isEmpty();
   }
 
   @ParameterizedTest

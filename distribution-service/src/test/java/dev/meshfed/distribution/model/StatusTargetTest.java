@@ -171,6 +171,30 @@ class StatusTargetTest {
   }
 
   @Test
+  void writesTheWholeStatusOfServiceExportsWithTheTimesOfTheirConditions() {
+    ResourceType serviceExport =
+        type("ServiceExport.multicluster.x-k8s.io", "multicluster.x-k8s.io/v1alpha1");
+
+    assertThat(serviceExport)
+        .isEqualTo(kind("multicluster.x-k8s.io", "ServiceExport", "serviceexports", "v1alpha1"));
+    assertThat(StatusTarget.ownsWholeStatus(serviceExport)).isTrue();
+    assertThat(StatusTarget.holdsConditions(serviceExport)).isTrue();
+    assertThat(target("ServiceExport.multicluster.x-k8s.io").type("meshfed.dev/v1alpha1"))
+        .isEmpty();
+    assertThat(target("ServiceImport.multicluster.x-k8s.io").type("multicluster.x-k8s.io/v1alpha1"))
+        .isEmpty();
+  }
+
+  @Test
+  void onlyServiceExportsHoldConditions() {
+    assertThat(StatusTarget.holdsConditions(type("Workspace", "meshfed.dev/v1alpha1"))).isFalse();
+    assertThat(
+            StatusTarget.holdsConditions(
+                type("Workspace.admin.gloo.solo.io", "admin.gloo.solo.io/v2")))
+        .isFalse();
+  }
+
+  @Test
   void writesNothingWhereTheApiVersionIsNotTheKindsOwnOrTheKindNotMeshfeds() {
     assertThat(target("VirtualDestination").type("networking.gloo.solo.io/v2")).isEmpty();
     assertThat(target("VirtualDestination.networking.gloo.solo.io").type("meshfed.dev/v1alpha1"))
