@@ -91,13 +91,24 @@ final class ClustersetTranslation {
     clusterset.accepted().forEach(e -> sources.add(e.export().id()));
     clusterset.accepted().forEach(e -> sources.add(e.service().id()));
     Provenance provenance = Provenance.of(sources);
+    // a ServiceImport says the host works: only where the clusterset's Istio config reaches
+    SortedSet<String> reaching = new TreeSet<>();
+    istio.result().outputs().stream()
+        .filter(o -> o.kind().equals(VirtualDestinationObjects.SERVICE_ENTRY))
+        .forEach(o -> reaching.add(o.cluster()));
     clusterset.workspace().namespacesByCluster().entrySet().stream()
         .filter(e -> e.getValue().contains(namespace))
         .filter(e -> membership.removal(e.getKey()).isEmpty())
         .forEach(
             e -> {
-              imported.add(e.getKey());
-              out.output(ServiceImportObjects.of(e.getKey(), clusterset, provenance));
+              if (reaching.contains(e.getKey())) {
+                imported.add(e.getKey());
+                out.output(ServiceImportObjects.of(e.getKey(), clusterset, provenance));
+              } else {
+                out.stop(
+                    ofKind(SERVICE_IMPORT).and(DesiredRef.inCluster(e.getKey())),
+                    () -> unreached(e.getKey(), destination.id()));
+              }
             });
     String host = ClustersetDestination.host(namespace, name);
     boolean reached = !istio.result().outputs().isEmpty();
@@ -180,6 +191,16 @@ final class ClustersetTranslation {
           .ifPresent(cp -> clusters.add(cluster));
     }
     return clusters;
+  }
+
+  /** Why the clusterset's host does not reach a cluster's clients, as its translation decided. */
+  private Exclusion unreached(String cluster, ObjectId subject) {
+    return ClusterMesh.controlPlane(inputs, cluster).isEmpty()
+        ? ClusterMesh.noControlPlane(cluster, subject)
+        : new Exclusion(
+            Rule.NO_BACKING_SERVICE,
+            subject,
+            "no exporting cluster has an east-west gateway cluster " + cluster + " can reach");
   }
 
   /** The conflict, raised on every export of the clusterset: its own, else the first. */

@@ -20,7 +20,13 @@ class GoldenAdmissionTest {
 
   @ParameterizedTest
   @ValueSource(
-      strings = {"external-services", "external-addresses", "virtual-destination-external"})
+      strings = {
+        "external-services",
+        "external-addresses",
+        "virtual-destination-external",
+        "mcs-exports",
+        "mcs-invalid-exports"
+      })
   void everyOutputIsAdmitted(String name) throws IOException {
     GoldenCase golden = GoldenCase.named(name);
     List<String> refused = new ArrayList<>();

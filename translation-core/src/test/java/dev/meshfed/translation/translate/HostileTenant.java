@@ -14,8 +14,8 @@ import java.util.Random;
  * refuse; WorkspaceSettings with invalid host suffixes, selectors naming other namespaces, export
  * and import cycles, and in a namespace of no workspace; VirtualDestinations, RouteTables and
  * ExternalServices claiming other tenants' hosts and backed by their services; policies applied to
- * their destinations. Every hostile input is newer than the mesh's, as an API server would stamp
- * it.
+ * their destinations; ServiceExports of its Services, of none, and from outside its workspace.
+ * Every hostile input is newer than the mesh's, as an API server would stamp it.
  */
 final class HostileTenant extends RandomObjects {
 
@@ -121,14 +121,26 @@ final class HostileTenant extends RandomObjects {
   }
 
   private ObjectNode input(int index) {
-    return switch (random.nextInt(8)) {
+    return switch (random.nextInt(9)) {
       case 0, 1 -> service(index);
       case 2, 3 -> settings(index);
       case 4 -> virtualDestination(index);
       case 5 -> routeTable(index);
       case 6 -> externalService(index);
+      case 7 -> serviceExport(index);
       default -> policy(index);
     };
+  }
+
+  /**
+   * A Multi-Cluster Services export of one of the tenant's Services, of one that does not exist, or
+   * from its namespace of no workspace: exports conflict with each other, never with another
+   * tenant's hosts.
+   */
+  private ObjectNode serviceExport(int index) {
+    String name = chance(0.5) ? pick(SERVICE_NAMES) : "svc-" + random.nextInt(index + 1);
+    return object(
+        "ServiceExport.multicluster.x-k8s.io", chance(0.8) ? NAMESPACE : NO_WORKSPACE, name);
   }
 
   /**

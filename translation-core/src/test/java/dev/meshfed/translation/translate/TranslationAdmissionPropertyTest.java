@@ -152,15 +152,35 @@ class TranslationAdmissionPropertyTest {
     return causes;
   }
 
+  /**
+   * Istio's CRDs of that release, and the Multi-Cluster Services CRDs meshfed ships (k8s/mcs-crds)
+   * for the ServiceImports it writes.
+   */
   private static Map<String, CustomResourceDefinition> crds(String istioVersion) {
     return CRDS.computeIfAbsent(
         istioVersion,
         v ->
-            IstioCrds.forVersion(v).stream()
+            java.util.stream.Stream.concat(IstioCrds.forVersion(v).stream(), MCS_CRDS.stream())
                 .collect(
                     Collectors.toMap(
                         crd -> crd.getSpec().getGroup() + "/" + crd.getSpec().getNames().getKind(),
                         crd -> crd)));
+  }
+
+  private static final List<CustomResourceDefinition> MCS_CRDS = mcsCrds();
+
+  private static List<CustomResourceDefinition> mcsCrds() {
+    try (var files = java.nio.file.Files.list(java.nio.file.Path.of("../k8s/mcs-crds"))) {
+      List<CustomResourceDefinition> crds = new ArrayList<>();
+      for (var file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+        crds.add(
+            io.fabric8.kubernetes.client.utils.Serialization.unmarshal(
+                java.nio.file.Files.readString(file), CustomResourceDefinition.class));
+      }
+      return List.copyOf(crds);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Each distinct defect once, with its first seed's input shrunk, up to {@link #REPORTED}. */
