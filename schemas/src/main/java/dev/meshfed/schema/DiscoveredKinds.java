@@ -57,5 +57,11 @@ public final class DiscoveredKinds {
   /** A Multi-Cluster Services (KEP-1645) ServiceExport, as kind.group. */
   public static final String SERVICE_EXPORT = "ServiceExport.multicluster.x-k8s.io";
 
+  /** OpenShift Service Mesh 2's federation.maistra.io/v1 kinds, as kind.group. */
+  public static final String SERVICE_MESH_PEER = "ServiceMeshPeer.federation.maistra.io";
+
+  public static final String EXPORTED_SERVICE_SET = "ExportedServiceSet.federation.maistra.io";
+  public static final String IMPORTED_SERVICE_SET = "ImportedServiceSet.federation.maistra.io";
+
   private DiscoveredKinds() {}
 }
