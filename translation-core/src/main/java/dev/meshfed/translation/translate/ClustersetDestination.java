@@ -1,6 +1,5 @@
 package dev.meshfed.translation.translate;
 
-import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServicePortInput;
@@ -16,12 +15,11 @@ import java.util.stream.Stream;
  * A clusterset service as the VirtualDestination it is to Istio: the host {@code
  * NAME.NAMESPACE.svc.clusterset.local}, backed by the Service of every accepted export, with the
  * clusterset's ports. Its translation is the VirtualDestination's, so no rule of how clients reach
- * local pods and other clusters' gateways is written twice. It bears the oldest export's identity,
- * and its objects are named {@code mcs-...}.
+ * local pods and other clusters' gateways is written twice. It bears the oldest export's identity
+ * ({@link DestinationOrigin#CLUSTERSET}).
  */
 final class ClustersetDestination {
 
-  static final String NAME_PREFIX = "mcs-";
   static final String DOMAIN = "svc.clusterset.local";
 
   /** The protocols a Kubernetes port may have that Istio carries. */
@@ -37,13 +35,8 @@ final class ClustersetDestination {
     return host.endsWith("." + DOMAIN);
   }
 
-  /** Whether a VirtualDestination is a clusterset service's, not one users wrote. */
-  static boolean isOne(ObjectId vd) {
-    return DiscoveredKinds.SERVICE_EXPORT.equals(vd.kind());
-  }
-
   /** Every clusterset service of the inputs, as VirtualDestinations. */
-  static Stream<VirtualDestinationInput> all(MeshInputs inputs, Membership membership) {
+  static Stream<MadeDestination> all(MeshInputs inputs, Membership membership) {
     return ClustersetTranslator.all(inputs).stream()
         .map(UnitId.ClustersetServiceUnit.class::cast)
         .flatMap(
@@ -52,7 +45,7 @@ final class ClustersetDestination {
                     .clustersets()
                     .values()
                     .stream())
-        .map(ClustersetDestination::of);
+        .map(c -> new MadeDestination(of(c), c.workspace()));
   }
 
   static VirtualDestinationInput of(ClustersetExports.Clusterset clusterset) {

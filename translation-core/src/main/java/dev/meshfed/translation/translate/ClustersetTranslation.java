@@ -74,7 +74,9 @@ final class ClustersetTranslation {
   /** The clusterset's objects, and its exports' conditions. */
   private List<ExportStatus> place(ClustersetExports.Clusterset clusterset) {
     VirtualDestinationInput destination = ClustersetDestination.of(clusterset);
-    Translation istio = new VirtualDestinationTranslation(destination, inputs, membership).run();
+    Translation istio =
+        new VirtualDestinationTranslation(destination, clusterset.workspace(), inputs, membership)
+            .run();
     SortedSet<String> istiodOwns = istiodOwnsClustersetHosts(clusterset);
     out.stop(
         ref -> istiodOwns.contains(ref.cluster()) && !ofKind(SERVICE_IMPORT).test(ref),

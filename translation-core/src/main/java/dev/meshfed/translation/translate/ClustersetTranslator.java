@@ -60,14 +60,12 @@ final class ClustersetTranslator implements Translator<ClustersetServiceUnit> {
       return ref.namespace().equals(unit.namespace()) && ref.name().equals(unit.name());
     }
     String host = ClustersetDestination.host(unit.namespace(), unit.name());
-    if (ref.kind().equals(VirtualDestinationObjects.DESTINATION_RULE)) {
-      return VirtualDestinationObjects.ruleName(host).equals(ref.name())
-          || VirtualDestinationObjects.gatewayRuleName(host).equals(ref.name());
-    }
     return ClustersetExports.named(unit.namespace(), unit.name(), inputs).stream()
         .anyMatch(
             e ->
                 VirtualDestinationObjects.entryName(e.id()).equals(ref.name())
+                    || VirtualDestinationObjects.ruleName(e.id(), host).equals(ref.name())
+                    || VirtualDestinationObjects.gatewayRuleName(e.id(), host).equals(ref.name())
                     || inputs.clusters().stream()
                         .anyMatch(
                             c ->

@@ -60,7 +60,7 @@ final class RouteDestinations {
   /** Whether a route table's destination names a VirtualDestination. */
   static boolean refersTo(RouteDestination d, ObjectId namer, VirtualDestinationInput vd) {
     return VIRTUAL_DESTINATION.equals(d.kind())
-        && !ClustersetDestination.isOne(vd.id())
+        && !DestinationOrigin.madeByMeshfed(vd.id())
         && d.ref() != null
         && vd.id().name().equals(d.ref().name())
         && namespace(d, namer).equals(vd.id().namespace())

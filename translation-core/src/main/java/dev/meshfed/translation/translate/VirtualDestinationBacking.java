@@ -42,7 +42,9 @@ record VirtualDestinationBacking(SortedMap<String, ServiceInput> services, List<
         candidates(vd, inputs)
             .filter(s -> membership.removal(s.id().cluster()).isEmpty())
             .filter(
-                s -> vd.services().stream().anyMatch(sel -> selects(sel, s, workspace, membership)))
+                s ->
+                    vd.services().stream()
+                        .anyMatch(sel -> selects(vd, sel, s, workspace, membership)))
             .sorted(OLDEST_FIRST)
             .collect(
                 Collectors.groupingBy(s -> s.id().cluster(), TreeMap::new, Collectors.toList()));
@@ -83,7 +85,8 @@ record VirtualDestinationBacking(SortedMap<String, ServiceInput> services, List<
             .filter(s -> s.id().cluster().equals(cluster))
             .anyMatch(
                 s ->
-                    vd.services().stream().anyMatch(sel -> selects(sel, s, workspace, membership)));
+                    vd.services().stream()
+                        .anyMatch(sel -> selects(vd, sel, s, workspace, membership)));
   }
 
   /**
@@ -107,6 +110,7 @@ record VirtualDestinationBacking(SortedMap<String, ServiceInput> services, List<
   }
 
   private static boolean selects(
+      VirtualDestinationInput vd,
       ObjectSelector selector,
       ServiceInput service,
       WorkspacePlan vdWorkspace,
@@ -116,6 +120,9 @@ record VirtualDestinationBacking(SortedMap<String, ServiceInput> services, List<
         || !Selectors.matchesIfSet(selector.cluster(), service.id().cluster())
         || !Selectors.containsAll(service.labels(), selector.labels())) {
       return false;
+    }
+    if (DestinationOrigin.madeByMeshfed(vd.id())) {
+      return true; // what meshfed made names exactly the services that back it
     }
     Optional<WorkspacePlan> owner =
         membership.workspaceOf(service.id().cluster(), service.id().namespace());

@@ -40,7 +40,7 @@ final class VirtualDestinationCheck {
                 + "' is not a fully qualified DNS name (lower case, with a dot, no wildcard)");
       }
     }
-    if (!ClustersetDestination.isOne(vd.id())) {
+    if (!DestinationOrigin.madeByMeshfed(vd.id())) {
       for (int i = 0; i < vd.hosts().size(); i++) {
         String host = vd.hosts().get(i);
         if (host != null && ClustersetDestination.isHost(host)) {

@@ -87,26 +87,17 @@ record VirtualDestinationObjects(
         prefix(vd) + vd.name() + "-" + vd.namespace() + "-" + remoteCluster + "-" + subset);
   }
 
-  static String ruleName(String host) {
-    return Manifests.objectName(prefix(host) + host);
+  static String ruleName(ObjectId vd, String host) {
+    return Manifests.objectName(prefix(vd) + host);
   }
 
   /** The rule that defines the subsets for the east-west gateway of a cluster backing the host. */
-  static String gatewayRuleName(String host) {
-    return Manifests.objectName(prefix(host) + host + "-gateway");
+  static String gatewayRuleName(ObjectId vd, String host) {
+    return Manifests.objectName(prefix(vd) + host + "-gateway");
   }
 
-  /**
-   * A clusterset service's objects are named apart from the VirtualDestinations': it is one too
-   * (see {@link ClustersetDestination}), and a VirtualDestination of the same name and namespace
-   * may exist.
-   */
   private static String prefix(ObjectId vd) {
-    return ClustersetDestination.isOne(vd) ? ClustersetDestination.NAME_PREFIX : "vd-";
-  }
-
-  private static String prefix(String host) {
-    return ClustersetDestination.isHost(host) ? ClustersetDestination.NAME_PREFIX : "vd-";
+    return DestinationOrigin.of(vd).namePrefix();
   }
 
   /** The namespace its objects go to in the consumer. */
@@ -232,7 +223,7 @@ record VirtualDestinationObjects(
     subsets(spec);
     return output(
         DESTINATION_RULE,
-        ruleName(host),
+        ruleName(vd.id(), host),
         spec,
         externals.isEmpty()
             ? "Istio mTLS to every backing cluster's workloads, whose identities it names"
@@ -250,7 +241,7 @@ record VirtualDestinationObjects(
     subsets(spec);
     return output(
         DESTINATION_RULE,
-        gatewayRuleName(host),
+        gatewayRuleName(vd.id(), host),
         spec,
         "the east-west gateway routes the subsets other clusters' clients ask for to the pods here");
   }
@@ -336,9 +327,6 @@ record VirtualDestinationObjects(
         sources.ids(),
         kind.equals(SERVICE_ENTRY) ? host : null,
         vd.id().cluster(),
-        (ClustersetDestination.isOne(vd.id()) ? "ServiceExport " : "VirtualDestination ")
-            + vd.id().ref()
-            + ": "
-            + reason);
+        DestinationOrigin.of(vd.id()).inputKind() + " " + vd.id().ref() + ": " + reason);
   }
 }

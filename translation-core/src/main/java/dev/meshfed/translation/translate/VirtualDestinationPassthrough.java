@@ -37,19 +37,24 @@ final class VirtualDestinationPassthrough {
     SortedSet<String> hosts = new TreeSet<>();
     SortedSet<ObjectId> sources = new TreeSet<>();
     Stream.concat(
-            VirtualDestinationClaims.unrivalled(inputs).stream(),
-            ClustersetDestination.all(inputs, membership))
-        // a host the suffix's Gateway passes already needs nothing here: decided before the
-        // backing, which is the dear part
-        .filter(vd -> vd.hosts().stream().anyMatch(host -> !passed(host, usual.get(), covered)))
-        .forEach(
-            vd ->
-                membership
-                    .workspaceOf(vd.id().cluster(), vd.id().namespace())
-                    .filter(w -> servedElsewhere(w, cluster))
-                    .filter(
-                        w -> VirtualDestinationBacking.backedIn(cluster, vd, w, inputs, membership))
-                    .ifPresent(w -> add(vd, usual.get(), covered, hosts, sources)));
+            VirtualDestinationClaims.unrivalled(inputs).stream()
+                // a host the suffix's Gateway passes already needs nothing here: decided before
+                // the backing, which is the dear part
+                .filter(vd -> anyNotPassed(vd, usual.get(), covered))
+                .flatMap(
+                    vd ->
+                        membership
+                            .workspaceOf(vd.id().cluster(), vd.id().namespace())
+                            .map(w -> new MadeDestination(vd, w))
+                            .stream()),
+            MadeDestination.all(inputs, membership)
+                .filter(made -> anyNotPassed(made.destination(), usual.get(), covered)))
+        .filter(made -> servedElsewhere(made.audience(), cluster))
+        .filter(
+            made ->
+                VirtualDestinationBacking.backedIn(
+                    cluster, made.destination(), made.audience(), inputs, membership))
+        .forEach(made -> add(made.destination(), usual.get(), covered, hosts, sources));
     if (hosts.isEmpty()) {
       return Optional.empty();
     }
@@ -63,6 +68,11 @@ final class VirtualDestinationPassthrough {
                 + cluster
                 + " backs VirtualDestinations that clients of other clusters use: its east-west"
                 + " gateway passes their hosts through"));
+  }
+
+  private static boolean anyNotPassed(
+      VirtualDestinationInput vd, EastWestGatewayInput gateway, Set<Passthrough> covered) {
+    return vd.hosts().stream().anyMatch(host -> !passed(host, gateway, covered));
   }
 
   /** Whether the workspace has clients in another cluster than the backing one. */

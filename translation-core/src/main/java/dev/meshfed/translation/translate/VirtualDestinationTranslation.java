@@ -50,14 +50,34 @@ final class VirtualDestinationTranslation {
 
   private final SortedSet<String> placed = new TreeSet<>();
 
+  /** Whose clients get its hosts, where meshfed made it; null: its workspace's. */
+  private final WorkspacePlan audience;
+
   VirtualDestinationTranslation(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
-    this(vd, inputs, membership, false);
+    this(vd, null, inputs, membership, false);
+  }
+
+  /**
+   * One meshfed made ({@link DestinationOrigin}), for the clients of {@code audience}: per cluster,
+   * the namespaces its entries are exported to.
+   */
+  VirtualDestinationTranslation(
+      VirtualDestinationInput vd,
+      WorkspacePlan audience,
+      MeshInputs inputs,
+      Membership membership) {
+    this(vd, audience, inputs, membership, false);
   }
 
   private VirtualDestinationTranslation(
-      VirtualDestinationInput vd, MeshInputs inputs, Membership membership, boolean placementOnly) {
+      VirtualDestinationInput vd,
+      WorkspacePlan audience,
+      MeshInputs inputs,
+      Membership membership,
+      boolean placementOnly) {
     this.vd = vd;
+    this.audience = audience;
     this.inputs = inputs;
     this.membership = membership;
     this.report = new InputReport(vd.id(), vd.generation());
@@ -71,7 +91,7 @@ final class VirtualDestinationTranslation {
   static SortedSet<String> placement(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
     VirtualDestinationTranslation translation =
-        new VirtualDestinationTranslation(vd, inputs, membership, true);
+        new VirtualDestinationTranslation(vd, null, inputs, membership, true);
     translation.run();
     return translation.placed;
   }
@@ -97,7 +117,9 @@ final class VirtualDestinationTranslation {
       return finish(0);
     }
     Optional<WorkspacePlan> workspace =
-        membership.workspaceOf(vd.id().cluster(), vd.id().namespace());
+        audience != null
+            ? Optional.of(audience)
+            : membership.workspaceOf(vd.id().cluster(), vd.id().namespace());
     if (workspace.isEmpty()) {
       return stopWithWarning(
           Rule.NOT_IN_WORKSPACE,
@@ -123,7 +145,7 @@ final class VirtualDestinationTranslation {
               + String.join(", ", vd.hosts()));
     }
     subsets = RouteSubsets.requested(vd, workspace.get().name(), inputs, membership);
-    if (!ClustersetDestination.isOne(vd.id())) {
+    if (!DestinationOrigin.madeByMeshfed(vd.id())) {
       // policies select VirtualDestinations users wrote, not the clusterset services'
       policies =
           DestinationPolicies.of(

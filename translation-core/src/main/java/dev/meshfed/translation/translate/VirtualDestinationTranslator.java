@@ -84,8 +84,9 @@ final class VirtualDestinationTranslator implements Translator<VirtualDestinatio
           vd.hosts().stream()
               .anyMatch(
                   host ->
-                      VirtualDestinationObjects.ruleName(host).equals(ref.name())
-                          || VirtualDestinationObjects.gatewayRuleName(host).equals(ref.name()));
+                      VirtualDestinationObjects.ruleName(vd.id(), host).equals(ref.name())
+                          || VirtualDestinationObjects.gatewayRuleName(vd.id(), host)
+                              .equals(ref.name()));
     };
   }
 
