@@ -26,7 +26,10 @@ public sealed interface Input
         AccessPolicyInput,
         ExternalServiceInput,
         ExternalEndpointInput,
-        ServiceExportInput {
+        ServiceExportInput,
+        ServiceMeshPeerInput,
+        ExportedServiceSetInput,
+        ImportedServiceSetInput {
 
   ObjectId id();
 

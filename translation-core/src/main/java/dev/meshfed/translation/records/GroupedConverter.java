@@ -127,7 +127,7 @@ final class GroupedConverter {
               ee.getLocality(),
               problems));
     }
-    return Optional.empty();
+    return OssmConverter.toInput(id, payload, problems);
   }
 
   private static VirtualDestinationInput virtualDestination(

@@ -34,6 +34,14 @@ enum DestinationOrigin {
     return of(destination) != USERS;
   }
 
+  /**
+   * Whether its id is an input's (a VirtualDestination, the oldest ServiceExport), so a source of
+   * its objects; a peering's names its host and Service, and its sources are the service set's.
+   */
+  boolean identifiesAnInput() {
+    return this != PEERING;
+  }
+
   /** What its objects' names start with. */
   String namePrefix() {
     return namePrefix;

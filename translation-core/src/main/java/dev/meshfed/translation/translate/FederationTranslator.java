@@ -78,6 +78,7 @@ public final class FederationTranslator {
         .all(ExternalServiceInput.class)
         .forEach(es -> units.add(UnitId.externalService(es.id())));
     units.addAll(ClustersetTranslator.all(inputs));
+    units.addAll(OssmTranslator.all(inputs));
     Stream.of(
             inputs.all(FailoverPolicyInput.class),
             inputs.all(OutlierDetectionPolicyInput.class),
@@ -110,8 +111,9 @@ public final class FederationTranslator {
       units.addAll(VirtualDestinationUnits.backedIn(changed, inputs));
       // and its pods' labels say which subsets a cluster serves
       units.addAll(servicesWithSubsetsIn(changed, inputs));
-      // and a clusterset service's subject alt names
+      // and a clusterset service's subject alt names, and an OSSM export's
       units.addAll(ClustersetUnits.exportedIn(changed, inputs));
+      units.addAll(OssmTranslator.all(inputs));
       return Optional.of(units);
     }
     if (changed.kind().startsWith(DiscoveredKinds.VIRTUAL_DESTINATION)) {
@@ -129,6 +131,13 @@ public final class FederationTranslator {
     units.add(UnitId.service(changed));
     // the clusterset service it may be exported as
     units.addAll(ClustersetUnits.of(changed.namespace(), changed.name(), inputs));
+    // what OSSM peers export and import, and the gateways passing it (few clusters peer)
+    OssmTranslator.all(inputs)
+        .forEach(
+            peering -> {
+              units.add(peering);
+              units.add(UnitId.gateway(((UnitId.PeeringUnit) peering).cluster()));
+            });
     // a route to it in its cluster, or to the host it is federated under elsewhere
     units.addAll(RouteTableUnits.referencing(changed, inputs));
     // the workloads an AccessPolicy guards (few policies: each is asked)
@@ -261,6 +270,8 @@ public final class FederationTranslator {
           candidates(ExternalServiceTranslator.INSTANCE, unit, removed, inputs, membership));
     } else if (unit instanceof UnitId.ClustersetServiceUnit) {
       rivals.addAll(candidates(ClustersetTranslator.INSTANCE, unit, removed, inputs, membership));
+    } else if (unit instanceof UnitId.PeeringUnit) {
+      rivals.addAll(candidates(OssmTranslator.INSTANCE, unit, removed, inputs, membership));
     } else if (unit instanceof UnitId.PolicyUnit) {
       rivals.addAll(candidates(AccessPolicyTranslator.INSTANCE, unit, removed, inputs, membership));
     }

@@ -12,6 +12,12 @@ record MadeDestination(VirtualDestinationInput destination, WorkspacePlan audien
 
   /** Every one the inputs make: of Multi-Cluster Services clustersets and OSSM peerings. */
   static Stream<MadeDestination> all(MeshInputs inputs, Membership membership) {
-    return ClustersetDestination.all(inputs, membership);
+    return Stream.concat(
+        ClustersetDestination.all(inputs, membership),
+        OssmTranslator.all(inputs).stream()
+            .map(unit -> ((UnitId.PeeringUnit) unit).cluster())
+            .flatMap(
+                cluster ->
+                    OssmLinks.destinations(OssmLinks.from(cluster, inputs), inputs).stream()));
   }
 }

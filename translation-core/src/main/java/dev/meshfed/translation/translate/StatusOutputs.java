@@ -17,6 +17,8 @@ final class StatusOutputs {
 
   static final String MESHFED_API_VERSION = "meshfed.dev/v1alpha1";
   static final String GLOO_VERSION = "v2";
+  static final String OSSM_GROUP = "federation.maistra.io";
+  static final String OSSM_VERSION = "v1";
 
   private StatusOutputs() {}
 
@@ -63,9 +65,16 @@ final class StatusOutputs {
     return diagnostics.isEmpty() ? State.ACCEPTED : State.WARNING;
   }
 
-  /** Gloo Mesh's kinds are published as KIND.GROUP, of its version v2; meshfed's as KIND. */
+  /**
+   * meshfed's kinds are published as KIND; the others as KIND.GROUP: OpenShift Service Mesh's of
+   * its version v1, Gloo Mesh's of its v2.
+   */
   static String apiVersion(ObjectId input) {
     int dot = input.kind().indexOf('.');
-    return dot < 0 ? MESHFED_API_VERSION : input.kind().substring(dot + 1) + "/" + GLOO_VERSION;
+    if (dot < 0) {
+      return MESHFED_API_VERSION;
+    }
+    String group = input.kind().substring(dot + 1);
+    return group + "/" + (group.equals(OSSM_GROUP) ? OSSM_VERSION : GLOO_VERSION);
   }
 }

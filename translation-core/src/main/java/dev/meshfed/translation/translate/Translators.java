@@ -19,7 +19,8 @@ final class Translators {
           RouteTableTranslator.INSTANCE,
           AccessPolicyTranslator.INSTANCE,
           ExternalServiceTranslator.INSTANCE,
-          ClustersetTranslator.INSTANCE);
+          ClustersetTranslator.INSTANCE,
+          OssmTranslator.INSTANCE);
 
   private Translators() {}
 
@@ -60,6 +61,9 @@ final class Translators {
     }
     if (unit instanceof UnitId.ClustersetServiceUnit clusterset) {
       return Optional.of(ClustersetTranslator.INSTANCE.translate(clusterset, inputs, membership));
+    }
+    if (unit instanceof UnitId.PeeringUnit peering) {
+      return Optional.of(OssmTranslator.INSTANCE.translate(peering, inputs, membership));
     }
     if (unit instanceof UnitId.ProxyConfigUnit proxyConfig) {
       return Optional.of(SidecarTranslator.INSTANCE.translate(proxyConfig, inputs, membership));

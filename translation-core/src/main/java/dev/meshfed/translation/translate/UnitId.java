@@ -16,6 +16,7 @@ public sealed interface UnitId
         UnitId.RouteTableUnit,
         UnitId.ExternalServiceUnit,
         UnitId.ClustersetServiceUnit,
+        UnitId.PeeringUnit,
         UnitId.Membership {
 
   /** A stable string form, used as a state-store key. */
@@ -51,6 +52,10 @@ public sealed interface UnitId
 
   static UnitId clustersetService(String namespace, String name) {
     return new ClustersetServiceUnit(namespace, name);
+  }
+
+  static UnitId peering(String cluster) {
+    return new PeeringUnit(cluster);
   }
 
   static UnitId policy(ObjectId policy) {
@@ -92,6 +97,17 @@ public sealed interface UnitId
     @Override
     public String key() {
       return "clusterset-service|" + namespace + "/" + name;
+    }
+  }
+
+  /**
+   * A cluster's OpenShift Service Mesh federation: the Istio config of the services it exports to
+   * peers that import them, and the statuses of its peers and service sets.
+   */
+  record PeeringUnit(String cluster) implements UnitId {
+    @Override
+    public String key() {
+      return "peering|" + cluster;
     }
   }
 

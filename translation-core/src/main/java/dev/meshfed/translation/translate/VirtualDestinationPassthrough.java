@@ -54,7 +54,7 @@ final class VirtualDestinationPassthrough {
             made ->
                 VirtualDestinationBacking.backedIn(
                     cluster, made.destination(), made.audience(), inputs, membership))
-        .forEach(made -> add(made.destination(), usual.get(), covered, hosts, sources));
+        .forEach(made -> add(made, usual.get(), covered, hosts, sources));
     if (hosts.isEmpty()) {
       return Optional.empty();
     }
@@ -81,15 +81,19 @@ final class VirtualDestinationPassthrough {
   }
 
   private static void add(
-      VirtualDestinationInput vd,
+      MadeDestination made,
       EastWestGatewayInput gateway,
       Set<Passthrough> covered,
       SortedSet<String> hosts,
       SortedSet<ObjectId> sources) {
+    VirtualDestinationInput vd = made.destination();
     for (String host : vd.hosts()) {
       if (!passed(host, gateway, covered)) {
         hosts.add(host);
-        sources.add(vd.id());
+        sources.add(
+            DestinationOrigin.of(vd.id()).identifiesAnInput()
+                ? vd.id()
+                : made.audience().workspace().id());
       }
     }
   }

@@ -350,7 +350,10 @@ final class VirtualDestinationTranslation {
       VirtualDestinationBacking backing,
       ControlPlaneInput controlPlane,
       boolean withExternals) {
-    List<ObjectId> sources = new ArrayList<>(List.of(vd.id(), workspace.workspace().id()));
+    List<ObjectId> sources = new ArrayList<>(List.of(workspace.workspace().id()));
+    if (DestinationOrigin.of(vd.id()).identifiesAnInput()) {
+      sources.add(vd.id());
+    }
     sources.add(controlPlane.id());
     backing.services().values().forEach(service -> sources.add(service.id()));
     if (withExternals) {

@@ -40,11 +40,13 @@ import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.DestinationSelector;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.EndpointSliceInput;
+import dev.meshfed.translation.model.ExportedServiceSetInput;
 import dev.meshfed.translation.model.ExternalEndpointInput;
 import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.FailoverPolicyInput;
 import dev.meshfed.translation.model.FaultInjectionPolicyInput;
 import dev.meshfed.translation.model.HeaderManipulationPolicyInput;
+import dev.meshfed.translation.model.ImportedServiceSetInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshConfigInput;
 import dev.meshfed.translation.model.MirrorPolicyInput;
@@ -55,6 +57,7 @@ import dev.meshfed.translation.model.RetryTimeoutPolicyInput;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.ServiceExportInput;
 import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.ServiceMeshPeerInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkloadInput;
 import dev.meshfed.translation.model.WorkspaceInput;
@@ -215,6 +218,12 @@ public final class WireFormat {
       payload = RouteWireFormat.externalService(es);
     } else if (input instanceof ExternalEndpointInput ee) {
       payload = RouteWireFormat.externalEndpoint(ee);
+    } else if (input instanceof ServiceMeshPeerInput p) {
+      payload = OssmWireFormat.peer(p);
+    } else if (input instanceof ExportedServiceSetInput e) {
+      payload = OssmWireFormat.exports(e);
+    } else if (input instanceof ImportedServiceSetInput i) {
+      payload = OssmWireFormat.imports(i);
     } else if (input instanceof ServiceExportInput e) {
       created = e.creationTimestamp();
       generation = e.generation();

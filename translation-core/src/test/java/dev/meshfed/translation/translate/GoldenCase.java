@@ -116,6 +116,10 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               o.path("headless").asBoolean(false));
       case "ServiceExport.multicluster.x-k8s.io" ->
           new ServiceExportInput(id, text(o, "creationTimestamp"), o.path("generation").asLong(1));
+      case "ServiceMeshPeer.federation.maistra.io",
+          "ExportedServiceSet.federation.maistra.io",
+          "ImportedServiceSet.federation.maistra.io" ->
+          OssmCase.input(id, o);
       case "EastWestGateway" ->
           new EastWestGatewayInput(
               id,

@@ -34,6 +34,9 @@ final class UnitKeys {
     if (key.startsWith("route-table|")) {
       return ref(key, "route-table|").map(UnitId::routeTable);
     }
+    if (key.startsWith("peering|")) {
+      return Optional.of(UnitId.peering(key.substring("peering|".length())));
+    }
     if (key.startsWith("clusterset-service|")) {
       String[] service = key.substring("clusterset-service|".length()).split("/", -1);
       return service.length == 2
