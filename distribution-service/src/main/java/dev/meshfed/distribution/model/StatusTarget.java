@@ -25,6 +25,7 @@ public record StatusTarget(String kind, String namespace, String name) {
   private static final String GLOO_TRAFFIC_CONTROL = "trafficcontrol.policy.gloo.solo.io";
   private static final String GLOO_SECURITY = "security.policy.gloo.solo.io";
   private static final String MULTICLUSTER = "multicluster.x-k8s.io";
+  private static final String OSSM = "federation.maistra.io";
 
   /** A kind whose status meshfed writes, as the API server knows it. */
   private record Writable(String group, String kind, String plural) {}
@@ -112,7 +113,16 @@ public record StatusTarget(String kind, String namespace, String name) {
               new Writable(GLOO_NETWORKING, "ExternalEndpoint", "externalendpoints")),
           Map.entry(
               DiscoveredKinds.SERVICE_EXPORT,
-              new Writable(MULTICLUSTER, "ServiceExport", "serviceexports")));
+              new Writable(MULTICLUSTER, "ServiceExport", "serviceexports")),
+          Map.entry(
+              DiscoveredKinds.SERVICE_MESH_PEER,
+              new Writable(OSSM, "ServiceMeshPeer", "servicemeshpeers")),
+          Map.entry(
+              DiscoveredKinds.EXPORTED_SERVICE_SET,
+              new Writable(OSSM, "ExportedServiceSet", "exportedservicesets")),
+          Map.entry(
+              DiscoveredKinds.IMPORTED_SERVICE_SET,
+              new Writable(OSSM, "ImportedServiceSet", "importedservicesets")));
 
   /**
    * The REST type its status is written through, if meshfed writes it for that apiVersion (the
@@ -131,12 +141,15 @@ public record StatusTarget(String kind, String namespace, String name) {
   }
 
   /**
-   * Whether meshfed owns the type's whole status: its own resources', and a ServiceExport's
-   * (meshfed is the Multi-Cluster Services controller). Gloo Mesh's resources have a status of
-   * Gloo's: meshfed writes only {@code status.meshfed} there.
+   * Whether meshfed owns the type's whole status: its own resources', a ServiceExport's (meshfed is
+   * the Multi-Cluster Services controller) and OpenShift Service Mesh federation's (whose OSSM 2
+   * controller meshfed replaces: it writes exportedServices and importedServices as OSSM did). Gloo
+   * Mesh's resources have a status of Gloo's: meshfed writes only {@code status.meshfed} there.
    */
   public static boolean ownsWholeStatus(ResourceType type) {
-    return type.kind().group().equals(GROUP) || holdsConditions(type);
+    return type.kind().group().equals(GROUP)
+        || type.kind().group().equals(OSSM)
+        || holdsConditions(type);
   }
 
   /**

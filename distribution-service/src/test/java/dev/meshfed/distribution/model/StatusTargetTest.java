@@ -22,6 +22,22 @@ class StatusTargetTest {
   }
 
   @Test
+  void writesTheWholeStatusOfOpenShiftServiceMeshFederationResources() {
+    for (String[] kind :
+        new String[][] {
+          {"ServiceMeshPeer", "servicemeshpeers"},
+          {"ExportedServiceSet", "exportedservicesets"},
+          {"ImportedServiceSet", "importedservicesets"}
+        }) {
+      ResourceType type = type(kind[0] + ".federation.maistra.io", "federation.maistra.io/v1");
+
+      assertThat(type).isEqualTo(kind("federation.maistra.io", kind[0], kind[1], "v1"));
+      assertThat(StatusTarget.ownsWholeStatus(type)).as(kind[0]).isTrue();
+      assertThat(StatusTarget.holdsConditions(type)).as(kind[0]).isFalse();
+    }
+  }
+
+  @Test
   void writesTheStatusOfTheDestinationPoliciesOfBothDialects() {
     assertThat(type("FailoverPolicy", "meshfed.dev/v1alpha1"))
         .isEqualTo(kind("meshfed.dev", "FailoverPolicy", "failoverpolicies", "v1alpha1"));
