@@ -166,6 +166,17 @@ class ExportedServiceSetMapperTest {
                 Keys.of(DiscoveredKinds.EXPORTED_SERVICE_SET, "red-mesh-system", "green-mesh")));
   }
 
+  @Test
+  void theExportedServiceSetsSourceMapsWithItWhereTheCrdIsServed() {
+    GenericKubernetesResource set = exports(Map.of("exportRules", List.of(RATINGS_BY_NAME)));
+
+    assertThat(DiscoveryMapper.map(Source.EXPORTED_SERVICE_SETS, set))
+        .isEqualTo(ExportedServiceSetMapper.map(set));
+    assertThat(Source.EXPORTED_SERVICE_SETS.groupAndResource())
+        .containsExactly("federation.maistra.io", "exportedservicesets");
+    assertThat(Source.EXPORTED_SERVICE_SETS.resource().orElseThrow().optional()).isTrue();
+  }
+
   private static GenericKubernetesResource exports(Object spec) {
     return Fixtures.ossmResource("ExportedServiceSet", "green-mesh", spec);
   }

@@ -140,6 +140,17 @@ class ImportedServiceSetMapperTest {
                 Keys.of(DiscoveredKinds.IMPORTED_SERVICE_SET, "red-mesh-system", "green-mesh")));
   }
 
+  @Test
+  void theImportedServiceSetsSourceMapsWithItWhereTheCrdIsServed() {
+    GenericKubernetesResource set = imports(Map.of("importRules", List.of(RATINGS)));
+
+    assertThat(DiscoveryMapper.map(Source.IMPORTED_SERVICE_SETS, set))
+        .isEqualTo(ImportedServiceSetMapper.map(set));
+    assertThat(Source.IMPORTED_SERVICE_SETS.groupAndResource())
+        .containsExactly("federation.maistra.io", "importedservicesets");
+    assertThat(Source.IMPORTED_SERVICE_SETS.resource().orElseThrow().optional()).isTrue();
+  }
+
   private static String locality(Map<String, Object> locality) {
     Mapping mapping = ImportedServiceSetMapper.map(imports(Map.of("locality", locality)));
     assertThat(mapping.problems()).isEmpty();

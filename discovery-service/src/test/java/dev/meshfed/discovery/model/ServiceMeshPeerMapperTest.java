@@ -124,6 +124,17 @@ class ServiceMeshPeerMapperTest {
                 Keys.of(DiscoveredKinds.SERVICE_MESH_PEER, "red-mesh-system", "green-mesh")));
   }
 
+  @Test
+  void theServiceMeshPeersSourceMapsWithItWhereTheCrdIsServed() {
+    GenericKubernetesResource peer = peer(GREEN_MESH, "cluster2");
+
+    assertThat(DiscoveryMapper.map(Source.SERVICE_MESH_PEERS, peer))
+        .isEqualTo(ServiceMeshPeerMapper.map(peer));
+    assertThat(Source.SERVICE_MESH_PEERS.groupAndResource())
+        .containsExactly("federation.maistra.io", "servicemeshpeers");
+    assertThat(Source.SERVICE_MESH_PEERS.resource().orElseThrow().optional()).isTrue();
+  }
+
   private static GenericKubernetesResource peer(Object spec, String cluster) {
     GenericKubernetesResource peer = Fixtures.ossmResource("ServiceMeshPeer", "green-mesh", spec);
     if (cluster != null) {
