@@ -105,15 +105,18 @@ final class KubernetesClusterWatch implements ClusterWatch {
           GLOO_ACCESS_POLICIES,
           GLOO_EXTERNAL_SERVICES,
           GLOO_EXTERNAL_ENDPOINTS,
-          SERVICE_EXPORTS ->
+          SERVICE_EXPORTS,
+          SERVICE_MESH_PEERS,
+          EXPORTED_SERVICE_SETS,
+          IMPORTED_SERVICE_SETS ->
           customResources(source.resource().orElseThrow());
     };
   }
 
   /**
-   * Whether the API server serves a source: assumed for meshfed's own, asked for Gloo's and the
-   * Multi-Cluster Services API's, which are read only where their CRDs are installed when discovery
-   * starts.
+   * Whether the API server serves a source: assumed for meshfed's own, asked for Gloo's, the
+   * Multi-Cluster Services API's and OpenShift Service Mesh's, which are read only where their CRDs
+   * are installed when discovery starts.
    */
   private boolean isServed(Source source) {
     return source

@@ -58,6 +58,11 @@ public final class DiscoveryMapper {
       case EXTERNAL_ENDPOINTS, GLOO_EXTERNAL_ENDPOINTS ->
           ExternalEndpointMapper.map(source.kinds().get(0), (GenericKubernetesResource) object);
       case SERVICE_EXPORTS -> ServiceExportMapper.map((GenericKubernetesResource) object);
+      case SERVICE_MESH_PEERS -> ServiceMeshPeerMapper.map((GenericKubernetesResource) object);
+      case EXPORTED_SERVICE_SETS ->
+          ExportedServiceSetMapper.map((GenericKubernetesResource) object);
+      case IMPORTED_SERVICE_SETS ->
+          ImportedServiceSetMapper.map((GenericKubernetesResource) object);
     };
   }
 }

@@ -5,8 +5,9 @@ package dev.meshfed.discovery.model;
  * admin.gloo.solo.io/v2}, {@code networking.gloo.solo.io/v2}, {@code
  * resilience.policy.gloo.solo.io/v2}, {@code trafficcontrol.policy.gloo.solo.io/v2}, {@code
  * security.policy.gloo.solo.io/v2}), which read the same and are published under kinds of their own
- * so that an object of each dialect with the same name never shares a key, and the Multi-Cluster
- * Services API's ServiceExport ({@code multicluster.x-k8s.io/v1alpha1}).
+ * so that an object of each dialect with the same name never shares a key, the Multi-Cluster
+ * Services API's ServiceExport ({@code multicluster.x-k8s.io/v1alpha1}), and OpenShift Service Mesh
+ * 2's federation resources ({@code federation.maistra.io/v1}).
  */
 public enum MeshfedResource {
   WORKSPACE("Workspace", "workspaces", Dialect.MESHFED),
@@ -41,7 +42,10 @@ public enum MeshfedResource {
   GLOO_ACCESS_POLICY("AccessPolicy", "accesspolicies", Dialect.GLOO_SECURITY),
   GLOO_EXTERNAL_SERVICE("ExternalService", "externalservices", Dialect.GLOO_NETWORKING),
   GLOO_EXTERNAL_ENDPOINT("ExternalEndpoint", "externalendpoints", Dialect.GLOO_NETWORKING),
-  SERVICE_EXPORT("ServiceExport", "serviceexports", Dialect.MCS);
+  SERVICE_EXPORT("ServiceExport", "serviceexports", Dialect.MCS),
+  SERVICE_MESH_PEER("ServiceMeshPeer", "servicemeshpeers", Dialect.OSSM_FEDERATION),
+  EXPORTED_SERVICE_SET("ExportedServiceSet", "exportedservicesets", Dialect.OSSM_FEDERATION),
+  IMPORTED_SERVICE_SET("ImportedServiceSet", "importedservicesets", Dialect.OSSM_FEDERATION);
 
   public static final String GROUP = "meshfed.dev";
   public static final String VERSION = "v1alpha1";
@@ -54,6 +58,8 @@ public enum MeshfedResource {
   public static final String GLOO_VERSION = "v2";
   public static final String MCS_GROUP = "multicluster.x-k8s.io";
   public static final String MCS_VERSION = "v1alpha1";
+  public static final String OSSM_FEDERATION_GROUP = "federation.maistra.io";
+  public static final String OSSM_FEDERATION_VERSION = "v1";
 
   /** Whose API, and which of its groups, a resource belongs to. */
   public enum Dialect {
@@ -75,7 +81,9 @@ public enum MeshfedResource {
     /** Gloo Mesh's security policies: access (which clients may call a destination). */
     GLOO_SECURITY(GLOO_SECURITY_GROUP, GLOO_VERSION),
     /** Kubernetes' Multi-Cluster Services API (KEP-1645): which Services are exported. */
-    MCS(MCS_GROUP, MCS_VERSION);
+    MCS(MCS_GROUP, MCS_VERSION),
+    /** OpenShift Service Mesh 2's federation: peers, and the services exported and imported. */
+    OSSM_FEDERATION(OSSM_FEDERATION_GROUP, OSSM_FEDERATION_VERSION);
 
     private final String group;
     private final String version;
@@ -117,9 +125,9 @@ public enum MeshfedResource {
   }
 
   /**
-   * Gloo's and the Multi-Cluster Services API's resources are read only where their CRDs are
-   * installed; meshfed's must be (an informer on a resource the API server does not serve never
-   * syncs).
+   * Gloo's, the Multi-Cluster Services API's and OpenShift Service Mesh's resources are read only
+   * where their CRDs are installed; meshfed's must be (an informer on a resource the API server
+   * does not serve never syncs).
    */
   public boolean optional() {
     return dialect != Dialect.MESHFED;

@@ -17,7 +17,9 @@ import java.util.Set;
  * EastWestGateway, Node) and meshfed's own configuration (Workspace, WorkspaceSettings,
  * KubernetesCluster, VirtualDestination, FailoverPolicy, OutlierDetectionPolicy, RouteTable,
  * RetryTimeoutPolicy, FaultInjectionPolicy, HeaderManipulationPolicy, MirrorPolicy, AccessPolicy,
- * ExternalService, ExternalEndpoint, and Gloo's) are always published, wherever they are.
+ * ExternalService, ExternalEndpoint, and Gloo's) are always published, wherever they are, and so
+ * are OpenShift Service Mesh's ServiceMeshPeer, ExportedServiceSet and ImportedServiceSet, which
+ * live in a control-plane namespace.
  */
 public final class NamespaceSelection {
 

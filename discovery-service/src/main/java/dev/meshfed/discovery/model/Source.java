@@ -45,7 +45,10 @@ public enum Source {
   GLOO_ACCESS_POLICIES(DiscoveredKinds.GLOO_ACCESS_POLICY),
   GLOO_EXTERNAL_SERVICES(DiscoveredKinds.GLOO_EXTERNAL_SERVICE),
   GLOO_EXTERNAL_ENDPOINTS(DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT),
-  SERVICE_EXPORTS(DiscoveredKinds.SERVICE_EXPORT);
+  SERVICE_EXPORTS(DiscoveredKinds.SERVICE_EXPORT),
+  SERVICE_MESH_PEERS(DiscoveredKinds.SERVICE_MESH_PEER),
+  EXPORTED_SERVICE_SETS(DiscoveredKinds.EXPORTED_SERVICE_SET),
+  IMPORTED_SERVICE_SETS(DiscoveredKinds.IMPORTED_SERVICE_SET);
 
   private final List<String> kinds;
 
@@ -123,6 +126,9 @@ public enum Source {
       case GLOO_EXTERNAL_SERVICES -> Optional.of(MeshfedResource.GLOO_EXTERNAL_SERVICE);
       case GLOO_EXTERNAL_ENDPOINTS -> Optional.of(MeshfedResource.GLOO_EXTERNAL_ENDPOINT);
       case SERVICE_EXPORTS -> Optional.of(MeshfedResource.SERVICE_EXPORT);
+      case SERVICE_MESH_PEERS -> Optional.of(MeshfedResource.SERVICE_MESH_PEER);
+      case EXPORTED_SERVICE_SETS -> Optional.of(MeshfedResource.EXPORTED_SERVICE_SET);
+      case IMPORTED_SERVICE_SETS -> Optional.of(MeshfedResource.IMPORTED_SERVICE_SET);
     };
   }
 

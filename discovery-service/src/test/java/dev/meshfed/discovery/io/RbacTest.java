@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * discovery-service's ClusterRole (k8s/base/discovery) grants list and watch on exactly what its
- * informers watch, and nothing else but reading API discovery (whether Gloo's and the Multi-Cluster
- * Services API's CRDs are served).
+ * informers watch, and nothing else but reading API discovery (whether Gloo's, the Multi-Cluster
+ * Services API's and OpenShift Service Mesh's CRDs are served).
  */
 class RbacTest {
 

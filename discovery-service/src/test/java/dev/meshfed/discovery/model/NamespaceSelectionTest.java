@@ -94,7 +94,10 @@ class NamespaceSelectionTest {
             DiscoveredKinds.GLOO_MIRROR_POLICY,
             DiscoveredKinds.GLOO_ACCESS_POLICY,
             DiscoveredKinds.GLOO_EXTERNAL_SERVICE,
-            DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT)
+            DiscoveredKinds.GLOO_EXTERNAL_ENDPOINT,
+            DiscoveredKinds.SERVICE_MESH_PEER,
+            DiscoveredKinds.EXPORTED_SERVICE_SET,
+            DiscoveredKinds.IMPORTED_SERVICE_SET)
         .noneMatch(NamespaceSelection::governs);
     assertThat(NamespaceSelection.governs(DiscoveredKinds.AGENT)).isFalse();
   }
