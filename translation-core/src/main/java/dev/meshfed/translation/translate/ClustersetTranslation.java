@@ -75,7 +75,8 @@ final class ClustersetTranslation {
   private List<ExportStatus> place(ClustersetExports.Clusterset clusterset) {
     VirtualDestinationInput destination = ClustersetDestination.of(clusterset);
     Translation istio =
-        new VirtualDestinationTranslation(destination, clusterset.workspace(), inputs, membership)
+        new VirtualDestinationTranslation(
+                new MadeDestination(destination, clusterset.workspace()), inputs, membership)
             .run();
     SortedSet<String> istiodOwns = istiodOwnsClustersetHosts(clusterset);
     out.stop(

@@ -2,13 +2,26 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.VirtualDestinationInput;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
  * A VirtualDestination meshfed made ({@link DestinationOrigin}) and the audience it serves: the
  * namespaces, per cluster, whose clients get its hosts.
+ *
+ * @param localities per consuming cluster, the locality its clients see the other clusters'
+ *     endpoints in, where the consumer says (an OSSM ImportedServiceSet's); else the endpoints' own
  */
-record MadeDestination(VirtualDestinationInput destination, WorkspacePlan audience) {
+record MadeDestination(
+    VirtualDestinationInput destination, WorkspacePlan audience, Map<String, String> localities) {
+
+  MadeDestination {
+    localities = Map.copyOf(localities);
+  }
+
+  MadeDestination(VirtualDestinationInput destination, WorkspacePlan audience) {
+    this(destination, audience, Map.of());
+  }
 
   /** Every one the inputs make: of Multi-Cluster Services clustersets and OSSM peerings. */
   static Stream<MadeDestination> all(MeshInputs inputs, Membership membership) {

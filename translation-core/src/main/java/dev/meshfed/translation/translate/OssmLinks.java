@@ -137,7 +137,13 @@ final class OssmLinks {
         l -> audience.put(l.exporterPeer().remoteCluster(), new TreeSet<>(List.of(Selectors.ANY))));
     WorkspaceInput peering =
         new WorkspaceInput(first.exports().id(), null, Map.of(), List.of(), 0, List.of());
+    Map<String, String> localities = new TreeMap<>();
+    group.forEach(
+        l ->
+            l.imports()
+                .map(ImportedServiceSetInput::locality)
+                .ifPresent(locality -> localities.put(l.exporterPeer().remoteCluster(), locality)));
     return new MadeDestination(
-        vd, new WorkspacePlan(peering, audience, Optional.empty(), Optional.empty()));
+        vd, new WorkspacePlan(peering, audience, Optional.empty(), Optional.empty()), localities);
   }
 }

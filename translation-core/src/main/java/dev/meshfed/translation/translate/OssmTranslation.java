@@ -37,9 +37,7 @@ final class OssmTranslation {
   Translation run() {
     List<OssmLinks.Link> links = OssmLinks.from(cluster, inputs);
     for (MadeDestination made : OssmLinks.destinations(links, inputs)) {
-      Translation istio =
-          new VirtualDestinationTranslation(made.destination(), made.audience(), inputs, membership)
-              .run();
+      Translation istio = new VirtualDestinationTranslation(made, inputs, membership).run();
       out.objectsOf(istio, o -> true);
       ObjectId set = made.audience().workspace().id();
       istio.result().diagnostics().forEach(d -> note(set, d.severity(), d.message()));
@@ -176,14 +174,6 @@ final class OssmTranslation {
               + " exports nothing to cluster "
               + cluster
               + " that a rule matches");
-    }
-    if (set.locality() != null) {
-      note(
-          set.id(),
-          Severity.WARNING,
-          "spec.locality: meshfed gives imported endpoints their exporting cluster's own locality"
-              + " (its nodes'), not "
-              + set.locality());
     }
     write(set, 0, counts);
   }

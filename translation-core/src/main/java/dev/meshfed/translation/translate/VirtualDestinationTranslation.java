@@ -53,31 +53,32 @@ final class VirtualDestinationTranslation {
   /** Whose clients get its hosts, where meshfed made it; null: its workspace's. */
   private final WorkspacePlan audience;
 
+  /** Per consuming cluster, the locality it sees the other clusters' endpoints in, if told. */
+  private final Map<String, String> localities;
+
   VirtualDestinationTranslation(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
-    this(vd, null, inputs, membership, false);
+    this(vd, null, Map.of(), inputs, membership, false);
   }
 
   /**
-   * One meshfed made ({@link DestinationOrigin}), for the clients of {@code audience}: per cluster,
-   * the namespaces its entries are exported to.
+   * One meshfed made ({@link DestinationOrigin}), for the clients of its audience: per cluster, the
+   * namespaces its entries are exported to.
    */
-  VirtualDestinationTranslation(
-      VirtualDestinationInput vd,
-      WorkspacePlan audience,
-      MeshInputs inputs,
-      Membership membership) {
-    this(vd, audience, inputs, membership, false);
+  VirtualDestinationTranslation(MadeDestination made, MeshInputs inputs, Membership membership) {
+    this(made.destination(), made.audience(), made.localities(), inputs, membership, false);
   }
 
   private VirtualDestinationTranslation(
       VirtualDestinationInput vd,
       WorkspacePlan audience,
+      Map<String, String> localities,
       MeshInputs inputs,
       Membership membership,
       boolean placementOnly) {
     this.vd = vd;
     this.audience = audience;
+    this.localities = localities;
     this.inputs = inputs;
     this.membership = membership;
     this.report = new InputReport(vd.id(), vd.generation());
@@ -91,7 +92,7 @@ final class VirtualDestinationTranslation {
   static SortedSet<String> placement(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
     VirtualDestinationTranslation translation =
-        new VirtualDestinationTranslation(vd, null, inputs, membership, true);
+        new VirtualDestinationTranslation(vd, null, Map.of(), inputs, membership, true);
     translation.run();
     return translation.placed;
   }
@@ -189,7 +190,10 @@ final class VirtualDestinationTranslation {
     }
     Optional<ServiceInput> local = Optional.ofNullable(backing.services().get(cluster));
     List<VirtualDestinationObjects.Remote> others =
-        remotes.stream().filter(r -> !r.cluster().equals(cluster)).toList();
+        remotes.stream()
+            .filter(r -> !r.cluster().equals(cluster))
+            .map(r -> seenFrom(cluster, r))
+            .toList();
     if (local.isPresent() && !externals.endpoints().isEmpty()) {
       report(
           Severity.WARNING,
@@ -304,6 +308,20 @@ final class VirtualDestinationTranslation {
                   warning -> report(Severity.WARNING, warning))));
     }
     return remotes;
+  }
+
+  /** A remote cluster's endpoint in the locality the consumer sees it in, where it says one. */
+  private VirtualDestinationObjects.Remote seenFrom(
+      String consumer, VirtualDestinationObjects.Remote remote) {
+    String locality = localities.get(consumer);
+    return locality == null
+        ? remote
+        : new VirtualDestinationObjects.Remote(
+            remote.cluster(),
+            remote.endpoint(),
+            Optional.of(locality),
+            remote.served(),
+            remote.priorityLabels());
   }
 
   /** region/zone of the cluster's first ready node (by name) that has a region. */
