@@ -12,7 +12,6 @@ import dev.meshfed.discovery.sync.DiscoveryService;
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.AccessPolicyState;
 import dev.meshfed.schema.discovery.AccessRule;
-import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.ClusterRegistrationState;
 import dev.meshfed.schema.discovery.ControlPlaneState;
 import dev.meshfed.schema.discovery.DestinationSelector;
@@ -52,10 +51,6 @@ import dev.meshfed.schema.discovery.WorkloadClusterSelector;
 import dev.meshfed.schema.discovery.WorkloadState;
 import dev.meshfed.schema.discovery.WorkspaceSettingsState;
 import dev.meshfed.schema.discovery.WorkspaceState;
-import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.testbed.KafkaBroker;
-import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
@@ -69,19 +64,13 @@ import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.api.model.discovery.v1.EndpointSliceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The service's real adapters against an in-JVM Kafka broker and a simulated cluster. */
 class DiscoveryServiceIT {
@@ -99,42 +88,18 @@ class DiscoveryServiceIT {
   private static final DiscoveryKey REVIEWS_WORKLOAD =
       Keys.of(DiscoveredKinds.DEPLOYMENT, "bookinfo", "reviews-v1");
 
-  private static final AtomicInteger CLUSTERS = new AtomicInteger();
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  /** A cluster, and so a topic, of its own per test. */
+  @RegisterExtension final DiscoveryRun run = new DiscoveryRun(broker, "it");
 
-  private SimulatedCluster cluster;
   private KubernetesClient kube;
   private TopicRecorder topic;
   private DiscoveryService service;
 
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
-  /** A cluster, and so a topic, of its own per test. */
   @BeforeEach
   void startCluster() {
-    cluster = SimulatedCluster.start("it-" + CLUSTERS.incrementAndGet());
-    kube = cluster.client();
-  }
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    if (service != null) {
-      service.close();
-    }
-    if (topic != null) {
-      topic.close();
-    }
-    cluster.close();
+    kube = run.kube();
   }
 
   @Test
@@ -163,7 +128,7 @@ class DiscoveryServiceIT {
 
     startService();
 
-    awaitAgent(0);
+    topic.awaitAgent(0);
     assertThat(payload(Keys.of(DiscoveredKinds.NAMESPACE, "", "bookinfo")))
         .isEqualTo(new NamespaceState(Map.of("istio-injection", "enabled")));
     assertThat(payload(REVIEWS))
@@ -238,7 +203,7 @@ class DiscoveryServiceIT {
         MeshfedResource.GLOO_KUBERNETES_CLUSTER, "gloo-mesh", "cluster1", Map.of());
 
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     DiscoveryKey glooWorkspace = Keys.of(DiscoveredKinds.GLOO_WORKSPACE, "gloo-mesh", "bookinfo");
     await().until(() -> topic.latest(glooWorkspace).isPresent());
@@ -265,7 +230,7 @@ class DiscoveryServiceIT {
     createCustomResource(MeshfedResource.GLOO_VIRTUAL_DESTINATION, "bookinfo", "reviews", spec);
     // configuration, not an application: published though no namespace is selected
     startService(NamespaceSelection.of("meshfed-test=selected"));
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     createCustomResource(MeshfedResource.VIRTUAL_DESTINATION, "bookinfo", "reviews", spec);
 
@@ -320,7 +285,7 @@ class DiscoveryServiceIT {
         MeshfedResource.GLOO_OUTLIER_DETECTION_POLICY, "bookinfo", "reviews", outlierDetection);
     // configuration, not an application: published though no namespace is selected
     startService(NamespaceSelection.of("meshfed-test=selected"));
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     createCustomResource(MeshfedResource.FAILOVER_POLICY, "bookinfo", "reviews", failover);
     createCustomResource(
@@ -402,7 +367,7 @@ class DiscoveryServiceIT {
     }
     // configuration, not an application: published though no namespace is selected
     startService(NamespaceSelection.of("meshfed-test=selected"));
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     meshfeds.forEach(type -> createCustomResource(type, "bookinfo", "reviews", specs.get(type)));
 
@@ -494,7 +459,7 @@ class DiscoveryServiceIT {
     createCustomResource(MeshfedResource.GLOO_MIRROR_POLICY, "bookinfo", "reviews", mirrorSpec);
     // configuration, not an application: published though no namespace is selected
     startService(NamespaceSelection.of("meshfed-test=selected"));
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     createCustomResource(
         MeshfedResource.HEADER_MANIPULATION_POLICY, "bookinfo", "reviews", headersSpec);
@@ -564,7 +529,7 @@ class DiscoveryServiceIT {
     createCustomResource(MeshfedResource.GLOO_ACCESS_POLICY, "bookinfo", "ratings", accessSpec);
     // configuration, not an application: published though no namespace is selected
     startService(NamespaceSelection.of("meshfed-test=selected"));
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     createCustomResource(MeshfedResource.ACCESS_POLICY, "bookinfo", "ratings", accessSpec);
 
@@ -624,7 +589,7 @@ class DiscoveryServiceIT {
         MeshfedResource.GLOO_EXTERNAL_ENDPOINT, "bookinfo", "httpbin", endpointSpec, labels);
     // configuration, not an application: published though no namespace is selected
     startService(NamespaceSelection.of("meshfed-test=selected"));
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     createCustomResource(MeshfedResource.EXTERNAL_SERVICE, "bookinfo", "httpbin", serviceSpec);
     createCustomResource(
@@ -667,7 +632,7 @@ class DiscoveryServiceIT {
   @Test
   void publishesObjectsCreatedAfterTheSync() {
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     createService("ratings", 9080);
 
@@ -681,7 +646,7 @@ class DiscoveryServiceIT {
   void aPortChangePublishesANewFullRecord() {
     createService("reviews", 9080);
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     kube.services()
         .inNamespace("bookinfo")
@@ -712,7 +677,7 @@ class DiscoveryServiceIT {
     Service reviews = createService("reviews", 9080);
     Deployment istiod = createIstiod();
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     kube.resource(withLoadBalancerIp(reviews, "10.0.0.1")).updateStatus();
     kube.resource(
@@ -733,7 +698,7 @@ class DiscoveryServiceIT {
   void aDeploymentsStatusOnlyUpdatePublishesNothing() {
     Deployment reviews = kube.resource(workload("reviews-v1", "bookinfo-reviews")).create();
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
     assertThat(payload(REVIEWS_WORKLOAD))
         .isEqualTo(new WorkloadState("bookinfo-reviews", Map.of("app", "reviews")));
 
@@ -802,7 +767,7 @@ class DiscoveryServiceIT {
         .create();
 
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     assertThat(payload(Keys.of(DiscoveredKinds.ENDPOINT_SLICE, "bookinfo", "reviews-abc12")))
         .isEqualTo(new EndpointSliceState("reviews", 2, 1, List.of("zone-a", "zone-b")));
@@ -822,7 +787,7 @@ class DiscoveryServiceIT {
     createConfigMap("istio", Map.of(), "trustDomain: unlabelled.example.com\n");
 
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     assertThat(payload(Keys.of(DiscoveredKinds.MESH_CONFIG, "istio-system", "istio-1-22")))
         .isEqualTo(
@@ -862,7 +827,7 @@ class DiscoveryServiceIT {
         Keys.of(DiscoveredKinds.EAST_WEST_GATEWAY, "istio-gateways", "istio-eastwestgateway");
 
     startService(NamespaceSelection.of("istio-discovery in (enabled, true)"));
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     assertThat(topic.latest(gateway)).isPresent();
     assertThat(topic.latest(ISTIOD)).isPresent();
@@ -870,32 +835,20 @@ class DiscoveryServiceIT {
     assertThat(topic.latest(namespace)).isEmpty();
     assertThat(topic.latest(ISTIOD_WORKLOAD)).isEmpty();
 
-    relabelNamespace(Map.of("istio-injection", "enabled", "istio-discovery", "enabled"));
+    Bookinfo.relabelNamespace(
+        kube, Map.of("istio-injection", "enabled", "istio-discovery", "enabled"));
 
-    await().until(() -> topic.latest(REVIEWS).map(record -> record.value() != null).orElse(false));
+    await().until(() -> topic.isPresent(REVIEWS));
     assertThat(payload(namespace))
         .isEqualTo(
             new NamespaceState(Map.of("istio-injection", "enabled", "istio-discovery", "enabled")));
 
-    relabelNamespace(Map.of("istio-injection", "enabled"));
+    Bookinfo.relabelNamespace(kube, Map.of("istio-injection", "enabled"));
 
-    await().until(() -> topic.latest(REVIEWS).map(record -> record.value() == null).orElse(false));
-    await()
-        .until(() -> topic.latest(namespace).map(record -> record.value() == null).orElse(false));
+    await().until(() -> topic.isTombstone(REVIEWS));
+    await().until(() -> topic.isTombstone(namespace));
     assertThat(topic.recordsOf(REVIEWS)).hasSize(2);
     assertThat(topic.recordsOf(gateway)).hasSize(1);
-  }
-
-  private void relabelNamespace(Map<String, String> labels) {
-    kube.namespaces()
-        .withName("bookinfo")
-        .edit(
-            namespace ->
-                new NamespaceBuilder(namespace)
-                    .editMetadata()
-                    .withLabels(labels)
-                    .endMetadata()
-                    .build());
   }
 
   private void createConfigMap(String name, Map<String, String> labels, String mesh) {
@@ -942,11 +895,11 @@ class DiscoveryServiceIT {
   void aDeleteIsATombstone() {
     createService("reviews", 9080);
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
 
     kube.services().inNamespace("bookinfo").withName("reviews").delete();
 
-    await().until(() -> topic.latest(REVIEWS).map(record -> record.value() == null).orElse(false));
+    await().until(() -> topic.isTombstone(REVIEWS));
     assertThat(topic.recordsOf(REVIEWS)).hasSize(2);
   }
 
@@ -956,16 +909,15 @@ class DiscoveryServiceIT {
     createService("reviews", 9080);
     createService("ratings", 9080);
     startService();
-    awaitAgent(0);
+    topic.awaitAgent(0);
     service.close();
     long restartOffset = topic.nextOffset();
 
     kube.services().inNamespace("bookinfo").withName("ratings").delete();
     startService();
 
-    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent = awaitAgent(restartOffset);
-    List<ConsumerRecord<DiscoveryKey, DiscoveredObject>> afterRestart =
-        topic.records().stream().filter(record -> record.offset() >= restartOffset).toList();
+    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent = topic.awaitAgent(restartOffset);
+    List<ConsumerRecord<DiscoveryKey, DiscoveredObject>> afterRestart = topic.from(restartOffset);
     assertThat(afterRestart)
         .extracting(ConsumerRecord::key, record -> record.value() == null)
         .containsExactly(tuple(RATINGS, true), tuple(AgentRecord.KEY, false));
@@ -977,37 +929,8 @@ class DiscoveryServiceIT {
   }
 
   private void startService(NamespaceSelection namespaces) {
-    var settings =
-        new DiscoverySettings(
-            cluster.name(),
-            Map.of("bootstrap.servers", broker.bootstrapServers()),
-            TopicSettings.BROKER_DEFAULTS,
-            "it",
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30),
-            Duration.ofMillis(100),
-            Duration.ofSeconds(2),
-            namespaces);
-    service = Discovery.create(settings, kube);
-    service.start();
-    if (topic == null) {
-      topic = new TopicRecorder(broker.bootstrapServers(), Topics.discovered(cluster.name()));
-    }
-  }
-
-  /** The first Agent record at or after an offset: the topic is complete up to it. */
-  private ConsumerRecord<DiscoveryKey, DiscoveredObject> awaitAgent(long fromOffset) {
-    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent =
-        await()
-            .until(
-                () ->
-                    topic.recordsOf(AgentRecord.KEY).stream()
-                        .filter(record -> record.offset() >= fromOffset)
-                        .findFirst(),
-                Optional::isPresent)
-            .orElseThrow();
-    assertThat(agent.value().getPayload()).isInstanceOf(AgentState.class);
-    return agent;
+    service = run.start(namespaces);
+    topic = run.topic();
   }
 
   private Object payload(DiscoveryKey key) {
@@ -1196,7 +1119,7 @@ class DiscoveryServiceIT {
         .inNamespace(key.getNamespace())
         .withName(key.getName())
         .delete();
-    await().until(() -> topic.latest(key).map(record -> record.value() == null).orElse(false));
+    await().until(() -> topic.isTombstone(key));
   }
 
   private static ResourceDefinitionContext context(MeshfedResource type) {

@@ -10,25 +10,15 @@ import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.sync.Backoff;
 import dev.meshfed.discovery.sync.RestartingDiscovery;
 import dev.meshfed.schema.DiscoveredKinds;
-import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
-import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * discovery-service restarting against an API server that answers every list empty, as one
@@ -42,22 +32,11 @@ class EmptyListingIT {
   private static final DiscoveryKey RATINGS =
       Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "ratings");
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
   private SimulatedCluster cluster;
   private TopicRecorder topic;
   private RestartingDiscovery discovery;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
 
   @AfterEach
   void stop() throws InterruptedException {
@@ -70,12 +49,10 @@ class EmptyListingIT {
   void anEmptyListingTombstonesNothingUntilTheClusterReallyLists() {
     cluster = SimulatedCluster.start("empty-lists");
     KubernetesClient kube = cluster.client();
-    kube.resource(
-            new NamespaceBuilder().withNewMetadata().withName("bookinfo").endMetadata().build())
-        .create();
-    createService(kube, "reviews");
-    createService(kube, "ratings");
-    topic = new TopicRecorder(broker.bootstrapServers(), Topics.discovered(cluster.name()));
+    Bookinfo.createNamespace(kube, Map.of());
+    Bookinfo.createService(kube, "reviews");
+    Bookinfo.createService(kube, "ratings");
+    topic = TopicRecorder.of(broker, cluster.name());
     discovery = start(kube);
     await().until(() -> discovery.synced() && topic.latest(AgentRecord.KEY).isPresent());
     discovery.close();
@@ -88,35 +65,23 @@ class EmptyListingIT {
     await()
         .during(Duration.ofSeconds(3))
         .atMost(Duration.ofSeconds(10))
-        .until(() -> !discovery.synced() && after(restartOffset).isEmpty());
+        .until(() -> !discovery.synced() && topic.from(restartOffset).isEmpty());
 
     cluster.faults().answerEmptyLists(false);
 
     await().atMost(Duration.ofSeconds(20)).until(discovery::synced);
     await()
-        .until(() -> after(restartOffset).stream().anyMatch(r -> r.key().equals(AgentRecord.KEY)));
-    assertThat(after(restartOffset))
+        .until(
+            () ->
+                topic.from(restartOffset).stream().anyMatch(r -> r.key().equals(AgentRecord.KEY)));
+    assertThat(topic.from(restartOffset))
         .extracting(ConsumerRecord::key, record -> record.value() == null)
         .containsExactly(tuple(RATINGS, true), tuple(AgentRecord.KEY, false));
     assertThat(topic.latest(REVIEWS)).hasValueSatisfying(r -> assertThat(r.value()).isNotNull());
   }
 
-  private List<ConsumerRecord<DiscoveryKey, DiscoveredObject>> after(long offset) {
-    return topic.records().stream().filter(record -> record.offset() >= offset).toList();
-  }
-
   private RestartingDiscovery start(KubernetesClient kube) {
-    DiscoverySettings settings =
-        new DiscoverySettings(
-            cluster.name(),
-            Map.of("bootstrap.servers", broker.bootstrapServers()),
-            TopicSettings.BROKER_DEFAULTS,
-            "it",
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30),
-            Duration.ofMillis(100),
-            Duration.ofSeconds(1),
-            NamespaceSelection.EVERYTHING);
+    DiscoverySettings settings = broker.discovery(cluster.name(), NamespaceSelection.EVERYTHING);
     RestartingDiscovery restarting =
         new RestartingDiscovery(
             cluster.name(),
@@ -124,23 +89,5 @@ class EmptyListingIT {
             new Backoff(Duration.ofMillis(200), Duration.ofSeconds(1)));
     restarting.start();
     return restarting;
-  }
-
-  private static void createService(KubernetesClient kube, String name) {
-    kube.resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withName(name)
-                .withNamespace("bookinfo")
-                .endMetadata()
-                .withNewSpec()
-                .addToSelector("app", name)
-                .addNewPort()
-                .withName("http")
-                .withPort(9080)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
   }
 }

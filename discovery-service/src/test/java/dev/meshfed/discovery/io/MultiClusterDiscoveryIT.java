@@ -10,8 +10,6 @@ import dev.meshfed.discovery.sync.RestartingDiscovery;
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.Kubeconfig;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.ServiceBuilder;
@@ -25,10 +23,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** One process serving several simulated clusters, each from its own kubeconfig. */
@@ -42,22 +39,11 @@ class MultiClusterDiscoveryIT {
       Keys.of(DiscoveredKinds.SERVICE, "bookinfo", "details");
   private static final AtomicInteger NAMES = new AtomicInteger();
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
   @TempDir Path dir;
   private final List<AutoCloseable> toClose = new ArrayList<>();
   private MultiClusterDiscovery discovery;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
 
   @AfterEach
   void stop() throws Exception {
@@ -171,8 +157,7 @@ class MultiClusterDiscoveryIT {
   /** Waits for the cluster's Agent record: its topic is complete up to it. */
   private TopicRecorder awaitAgent(SimulatedCluster cluster) {
     await().until(() -> started(cluster));
-    TopicRecorder topic =
-        new TopicRecorder(broker.bootstrapServers(), Topics.discovered(cluster.name()));
+    TopicRecorder topic = TopicRecorder.of(broker, cluster.name());
     toClose.add(topic);
     await().until(() -> !topic.recordsOf(AgentRecord.KEY).isEmpty());
     return topic;

@@ -1,5 +1,6 @@
 package dev.meshfed.discovery.io;
 
+import static dev.meshfed.discovery.io.TopicRecorder.watchedKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -9,7 +10,6 @@ import dev.meshfed.discovery.model.Keys;
 import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.sync.DiscoveryService;
 import dev.meshfed.schema.DiscoveredKinds;
-import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.ExportedServiceSetState;
@@ -17,29 +17,18 @@ import dev.meshfed.schema.discovery.ImportedServiceSetState;
 import dev.meshfed.schema.discovery.OssmExportRule;
 import dev.meshfed.schema.discovery.OssmImportRule;
 import dev.meshfed.schema.discovery.ServiceMeshPeerState;
-import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.ManifestFiles;
-import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.NamespaceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * OpenShift Service Mesh 2's federation resources, read as Gloo Mesh's are: only where the API
@@ -68,44 +57,21 @@ class OssmFederationDiscoveryIT {
           DiscoveredKinds.SERVICE_MESH_PEER,
           DiscoveredKinds.EXPORTED_SERVICE_SET,
           DiscoveredKinds.IMPORTED_SERVICE_SET);
-  private static final AtomicInteger CLUSTERS = new AtomicInteger();
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  /** A cluster, and so a topic, of its own per test. */
+  @RegisterExtension final DiscoveryRun run = new DiscoveryRun(broker, "ossm");
 
-  private SimulatedCluster cluster;
   private KubernetesClient kube;
   private TopicRecorder topic;
   private DiscoveryService service;
 
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
   @BeforeEach
   void startCluster() {
-    cluster = SimulatedCluster.start("ossm-" + CLUSTERS.incrementAndGet());
-    kube = cluster.client();
+    kube = run.kube();
     kube.resource(
             new NamespaceBuilder().withNewMetadata().withName(NAMESPACE).endMetadata().build())
         .create();
-  }
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    if (service != null) {
-      service.close();
-    }
-    if (topic != null) {
-      topic.close();
-    }
-    cluster.close();
   }
 
   @Test
@@ -117,8 +83,8 @@ class OssmFederationDiscoveryIT {
     // the control-plane namespace is not selected: the Namespace is not published, OSSM's kinds are
     startService(NamespaceSelection.of("istio-discovery=enabled"));
 
-    assertThat(watchedKinds(awaitAgent(0))).containsAll(OSSM_KINDS);
-    assertThat(isPresent(Keys.of(DiscoveredKinds.NAMESPACE, "", NAMESPACE))).isFalse();
+    assertThat(watchedKinds(topic.awaitAgent(0))).containsAll(OSSM_KINDS);
+    assertThat(topic.isPresent(Keys.of(DiscoveredKinds.NAMESPACE, "", NAMESPACE))).isFalse();
     DiscoveredObject published = topic.latest(PEER).orElseThrow().value();
     assertThat(published.getApiVersion()).isEqualTo("federation.maistra.io/v1");
     assertThat(published.getUid()).isEqualTo(peer.getMetadata().getUid());
@@ -134,7 +100,7 @@ class OssmFederationDiscoveryIT {
         .containsExactly(tuple("NameSelector", "red-ratings", "ratings"));
 
     create(IMPORTS, "importedserviceset.yaml");
-    await().until(() -> isPresent(IMPORTED));
+    await().until(() -> topic.isPresent(IMPORTED));
     var importState =
         (ImportedServiceSetState) topic.latest(IMPORTED).orElseThrow().value().getPayload();
     assertThat(importState.getLocality()).isEqualTo("us-east/us-east-1a");
@@ -151,23 +117,23 @@ class OssmFederationDiscoveryIT {
     create(EXPORTS, "exportedserviceset.yaml");
     create(IMPORTS, "importedserviceset.yaml");
     startService(NamespaceSelection.EVERYTHING);
-    awaitAgent(0);
-    assertThat(List.of(PEER, EXPORTED, IMPORTED)).allMatch(this::isPresent);
+    topic.awaitAgent(0);
+    assertThat(List.of(PEER, EXPORTED, IMPORTED)).allMatch(topic::isPresent);
 
     kube.genericKubernetesResources(EXPORTS).inNamespace(NAMESPACE).withName("green-mesh").delete();
-    await().until(() -> isTombstone(EXPORTED));
+    await().until(() -> topic.isTombstone(EXPORTED));
     kube.genericKubernetesResources(PEERS).inNamespace(NAMESPACE).withName("green-mesh").delete();
-    await().until(() -> isTombstone(PEER));
+    await().until(() -> topic.isTombstone(PEER));
 
     assertThat(topic.recordsOf(EXPORTED)).hasSize(2);
-    assertThat(isPresent(IMPORTED)).isTrue();
+    assertThat(topic.isPresent(IMPORTED)).isTrue();
   }
 
   @Test
   void aClusterThatDoesNotServeTheCrdsIsDiscoveredAsBeforeWithoutTheKinds() {
     startService(NamespaceSelection.EVERYTHING);
 
-    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent = awaitAgent(0);
+    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent = topic.awaitAgent(0);
 
     assertThat(watchedKinds(agent))
         .contains(DiscoveredKinds.NAMESPACE)
@@ -184,15 +150,15 @@ class OssmFederationDiscoveryIT {
     create(EXPORTS, "exportedserviceset.yaml");
     create(IMPORTS, "importedserviceset.yaml");
     startService(NamespaceSelection.EVERYTHING);
-    awaitAgent(0);
+    topic.awaitAgent(0);
     service.close();
     long restartOffset = topic.nextOffset();
 
     kube.genericKubernetesResources(IMPORTS).inNamespace(NAMESPACE).withName("green-mesh").delete();
     startService(NamespaceSelection.EVERYTHING);
 
-    awaitAgent(restartOffset);
-    assertThat(topic.records().stream().filter(record -> record.offset() >= restartOffset))
+    topic.awaitAgent(restartOffset);
+    assertThat(topic.from(restartOffset))
         .extracting(ConsumerRecord::key, record -> record.value() == null)
         .containsExactly(tuple(IMPORTED, true), tuple(AgentRecord.KEY, false));
   }
@@ -205,46 +171,8 @@ class OssmFederationDiscoveryIT {
   }
 
   private void startService(NamespaceSelection namespaces) {
-    var settings =
-        new DiscoverySettings(
-            cluster.name(),
-            Map.of("bootstrap.servers", broker.bootstrapServers()),
-            TopicSettings.BROKER_DEFAULTS,
-            "it",
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30),
-            Duration.ofMillis(100),
-            Duration.ofSeconds(2),
-            namespaces);
-    service = Discovery.create(settings, kube);
-    service.start();
-    if (topic == null) {
-      topic = new TopicRecorder(broker.bootstrapServers(), Topics.discovered(cluster.name()));
-    }
-  }
-
-  /** The first Agent record at or after an offset: the topic is complete up to it. */
-  private ConsumerRecord<DiscoveryKey, DiscoveredObject> awaitAgent(long fromOffset) {
-    return await()
-        .until(
-            () ->
-                topic.recordsOf(AgentRecord.KEY).stream()
-                    .filter(record -> record.offset() >= fromOffset)
-                    .findFirst(),
-            Optional::isPresent)
-        .orElseThrow();
-  }
-
-  private static List<String> watchedKinds(ConsumerRecord<DiscoveryKey, DiscoveredObject> agent) {
-    return ((AgentState) agent.value().getPayload()).getWatchedKinds();
-  }
-
-  private boolean isPresent(DiscoveryKey key) {
-    return topic.latest(key).map(record -> record.value() != null).orElse(false);
-  }
-
-  private boolean isTombstone(DiscoveryKey key) {
-    return topic.latest(key).map(record -> record.value() == null).orElse(false);
+    service = run.start(namespaces);
+    topic = run.topic();
   }
 
   /** One of the objects in src/test/resources/ossm, created through the context of its kind. */

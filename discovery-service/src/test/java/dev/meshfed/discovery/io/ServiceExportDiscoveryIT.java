@@ -1,5 +1,6 @@
 package dev.meshfed.discovery.io;
 
+import static dev.meshfed.discovery.io.TopicRecorder.watchedKinds;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
@@ -9,38 +10,24 @@ import dev.meshfed.discovery.model.Keys;
 import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.discovery.sync.DiscoveryService;
 import dev.meshfed.schema.DiscoveredKinds;
-import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.discovery.ServiceExportState;
-import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.ManifestFiles;
-import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.api.model.NamespaceBuilder;
-import io.fabric8.kubernetes.api.model.ServiceBuilder;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.MixedOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Multi-Cluster Services ServiceExports, read as Gloo Mesh's resources are: only where the API
@@ -63,43 +50,20 @@ class ServiceExportDiscoveryIT {
       Keys.of(DiscoveredKinds.SERVICE_EXPORT, "bookinfo", "reviews");
   private static final DiscoveryKey RATINGS =
       Keys.of(DiscoveredKinds.SERVICE_EXPORT, "bookinfo", "ratings");
-  private static final AtomicInteger CLUSTERS = new AtomicInteger();
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  /** A cluster, and so a topic, of its own per test. */
+  @RegisterExtension final DiscoveryRun run = new DiscoveryRun(broker, "mcs");
 
-  private SimulatedCluster cluster;
   private KubernetesClient kube;
   private TopicRecorder topic;
   private DiscoveryService service;
 
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
   @BeforeEach
   void startCluster() {
-    cluster = SimulatedCluster.start("mcs-" + CLUSTERS.incrementAndGet());
-    kube = cluster.client();
-    createNamespace(Map.of());
-    createService("reviews");
-  }
-
-  @AfterEach
-  void stop() throws InterruptedException {
-    if (service != null) {
-      service.close();
-    }
-    if (topic != null) {
-      topic.close();
-    }
-    cluster.close();
+    kube = run.kube();
+    Bookinfo.createNamespace(kube, Map.of());
+    Bookinfo.createService(kube, "reviews");
   }
 
   @Test
@@ -109,7 +73,7 @@ class ServiceExportDiscoveryIT {
 
     startService(NamespaceSelection.EVERYTHING);
 
-    assertThat(watchedKinds(awaitAgent(0))).contains(DiscoveredKinds.SERVICE_EXPORT);
+    assertThat(watchedKinds(topic.awaitAgent(0))).contains(DiscoveredKinds.SERVICE_EXPORT);
     DiscoveredObject published = topic.latest(REVIEWS).orElseThrow().value();
     assertThat(published.getPayload()).isEqualTo(new ServiceExportState());
     assertThat(published.getApiVersion()).isEqualTo("multicluster.x-k8s.io/v1alpha1");
@@ -118,12 +82,12 @@ class ServiceExportDiscoveryIT {
         .isEqualTo(reviews.getMetadata().getCreationTimestamp());
 
     createExport("ratings");
-    await().until(() -> isPresent(RATINGS));
+    await().until(() -> topic.isPresent(RATINGS));
 
     exports().inNamespace("bookinfo").withName("reviews").delete();
-    await().until(() -> isTombstone(REVIEWS));
+    await().until(() -> topic.isTombstone(REVIEWS));
     assertThat(topic.recordsOf(REVIEWS)).hasSize(2);
-    assertThat(isPresent(RATINGS)).isTrue();
+    assertThat(topic.isPresent(RATINGS)).isTrue();
     assertThat(service.stoppedSources()).isEmpty();
   }
 
@@ -131,7 +95,7 @@ class ServiceExportDiscoveryIT {
   void aClusterThatDoesNotServeTheCrdIsDiscoveredAsBeforeWithoutTheKind() {
     startService(NamespaceSelection.EVERYTHING);
 
-    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent = awaitAgent(0);
+    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent = topic.awaitAgent(0);
 
     assertThat(watchedKinds(agent))
         .contains(DiscoveredKinds.SERVICE, DiscoveredKinds.NAMESPACE)
@@ -148,14 +112,14 @@ class ServiceExportDiscoveryIT {
     createExport("reviews");
 
     startService(NamespaceSelection.of("istio-discovery=enabled"));
-    awaitAgent(0);
+    topic.awaitAgent(0);
     assertThat(topic.latest(REVIEWS)).isEmpty();
 
-    relabelNamespace(Map.of("istio-discovery", "enabled"));
-    await().until(() -> isPresent(REVIEWS));
+    Bookinfo.relabelNamespace(kube, Map.of("istio-discovery", "enabled"));
+    await().until(() -> topic.isPresent(REVIEWS));
 
-    relabelNamespace(Map.of());
-    await().until(() -> isTombstone(REVIEWS));
+    Bookinfo.relabelNamespace(kube, Map.of());
+    await().until(() -> topic.isTombstone(REVIEWS));
   }
 
   @Test
@@ -164,101 +128,22 @@ class ServiceExportDiscoveryIT {
     createExport("reviews");
     createExport("ratings");
     startService(NamespaceSelection.EVERYTHING);
-    awaitAgent(0);
+    topic.awaitAgent(0);
     service.close();
     long restartOffset = topic.nextOffset();
 
     exports().inNamespace("bookinfo").withName("ratings").delete();
     startService(NamespaceSelection.EVERYTHING);
 
-    awaitAgent(restartOffset);
-    assertThat(topic.records().stream().filter(record -> record.offset() >= restartOffset))
+    topic.awaitAgent(restartOffset);
+    assertThat(topic.from(restartOffset))
         .extracting(ConsumerRecord::key, record -> record.value() == null)
         .containsExactly(tuple(RATINGS, true), tuple(AgentRecord.KEY, false));
   }
 
   private void startService(NamespaceSelection namespaces) {
-    var settings =
-        new DiscoverySettings(
-            cluster.name(),
-            Map.of("bootstrap.servers", broker.bootstrapServers()),
-            TopicSettings.BROKER_DEFAULTS,
-            "it",
-            Duration.ofSeconds(30),
-            Duration.ofSeconds(30),
-            Duration.ofMillis(100),
-            Duration.ofSeconds(2),
-            namespaces);
-    service = Discovery.create(settings, kube);
-    service.start();
-    if (topic == null) {
-      topic = new TopicRecorder(broker.bootstrapServers(), Topics.discovered(cluster.name()));
-    }
-  }
-
-  /** The first Agent record at or after an offset: the topic is complete up to it. */
-  private ConsumerRecord<DiscoveryKey, DiscoveredObject> awaitAgent(long fromOffset) {
-    return await()
-        .until(
-            () ->
-                topic.recordsOf(AgentRecord.KEY).stream()
-                    .filter(record -> record.offset() >= fromOffset)
-                    .findFirst(),
-            Optional::isPresent)
-        .orElseThrow();
-  }
-
-  private static List<String> watchedKinds(ConsumerRecord<DiscoveryKey, DiscoveredObject> agent) {
-    return ((AgentState) agent.value().getPayload()).getWatchedKinds();
-  }
-
-  private boolean isPresent(DiscoveryKey key) {
-    return topic.latest(key).map(record -> record.value() != null).orElse(false);
-  }
-
-  private boolean isTombstone(DiscoveryKey key) {
-    return topic.latest(key).map(record -> record.value() == null).orElse(false);
-  }
-
-  private void createNamespace(Map<String, String> labels) {
-    kube.resource(
-            new NamespaceBuilder()
-                .withNewMetadata()
-                .withName("bookinfo")
-                .withLabels(labels)
-                .endMetadata()
-                .build())
-        .create();
-  }
-
-  private void relabelNamespace(Map<String, String> labels) {
-    kube.namespaces()
-        .withName("bookinfo")
-        .edit(
-            namespace ->
-                new NamespaceBuilder(namespace)
-                    .editMetadata()
-                    .withLabels(labels)
-                    .endMetadata()
-                    .build());
-  }
-
-  private void createService(String name) {
-    kube.resource(
-            new ServiceBuilder()
-                .withNewMetadata()
-                .withNamespace("bookinfo")
-                .withName(name)
-                .endMetadata()
-                .withNewSpec()
-                .addToSelector("app", name)
-                .addNewPort()
-                .withName("http")
-                .withPort(9080)
-                .endPort()
-                .endSpec()
-                .build())
-        .create();
+    service = run.start(namespaces);
+    topic = run.topic();
   }
 
   private GenericKubernetesResource createExport(String name) {

@@ -1,8 +1,14 @@
 package dev.meshfed.discovery.io;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.meshfed.discovery.model.AgentRecord;
+import dev.meshfed.schema.discovery.AgentState;
 import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.kafka.TopicSpec;
+import dev.meshfed.schema.kafka.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,6 +47,11 @@ final class TopicRecorder implements AutoCloseable {
     thread.start();
   }
 
+  /** The discovered topic of a cluster. */
+  static TopicRecorder of(TestBroker broker, String cluster) {
+    return new TopicRecorder(broker.bootstrapServers(), Topics.discovered(cluster));
+  }
+
   private void poll() {
     try {
       while (true) {
@@ -69,6 +80,38 @@ final class TopicRecorder implements AutoCloseable {
   Optional<ConsumerRecord<DiscoveryKey, DiscoveredObject>> latest(DiscoveryKey key) {
     List<ConsumerRecord<DiscoveryKey, DiscoveredObject>> ofKey = recordsOf(key);
     return ofKey.isEmpty() ? Optional.empty() : Optional.of(ofKey.get(ofKey.size() - 1));
+  }
+
+  /** The records at or after an offset. */
+  List<ConsumerRecord<DiscoveryKey, DiscoveredObject>> from(long offset) {
+    return records().stream().filter(record -> record.offset() >= offset).toList();
+  }
+
+  boolean isPresent(DiscoveryKey key) {
+    return latest(key).map(record -> record.value() != null).orElse(false);
+  }
+
+  boolean isTombstone(DiscoveryKey key) {
+    return latest(key).map(record -> record.value() == null).orElse(false);
+  }
+
+  /** The first Agent record at or after an offset: the topic is complete up to it. */
+  ConsumerRecord<DiscoveryKey, DiscoveredObject> awaitAgent(long fromOffset) {
+    ConsumerRecord<DiscoveryKey, DiscoveredObject> agent =
+        await()
+            .until(
+                () ->
+                    recordsOf(AgentRecord.KEY).stream()
+                        .filter(record -> record.offset() >= fromOffset)
+                        .findFirst(),
+                Optional::isPresent)
+            .orElseThrow();
+    assertThat(agent.value().getPayload()).isInstanceOf(AgentState.class);
+    return agent;
+  }
+
+  static List<String> watchedKinds(ConsumerRecord<DiscoveryKey, DiscoveredObject> agent) {
+    return ((AgentState) agent.value().getPayload()).getWatchedKinds();
   }
 
   /** The offset the next record will have. */
