@@ -15,7 +15,6 @@ import dev.meshfed.distribution.model.DesiredRecord;
 import dev.meshfed.distribution.model.DistributionStatus;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.distribution.model.ObjectKey;
-import dev.meshfed.distribution.model.PruneGuard;
 import java.time.Duration;
 import java.util.List;
 import java.util.OptionalLong;
@@ -25,8 +24,6 @@ import org.junit.jupiter.api.Test;
 
 class DistributionLoopTest {
 
-  private static final RetrySettings FAST_RETRY =
-      new RetrySettings(Duration.ofMillis(5), Duration.ofMillis(50));
   private static final ObjectKey FOO = serviceEntryKey(V1, "foo");
   private static final ObjectKey BAR = serviceEntryKey(V1, "bar");
 
@@ -35,17 +32,7 @@ class DistributionLoopTest {
   private final FakeReports reports = new FakeReports();
   private final List<Duration> latencies = new CopyOnWriteArrayList<>();
   private final DistributionLoop loop =
-      new DistributionLoop(
-          topic,
-          topic,
-          cluster,
-          cluster,
-          cluster,
-          reports,
-          KindTable.ISTIO,
-          FAST_RETRY,
-          PruneGuard.DEFAULT,
-          latencies::add);
+      FakeLoops.over(topic, cluster, reports, KindTable.ISTIO, latencies::add);
 
   @AfterEach
   void stop() {

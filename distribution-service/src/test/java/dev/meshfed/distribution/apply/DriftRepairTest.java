@@ -11,16 +11,12 @@ import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.Drift;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.distribution.model.ObjectKey;
-import dev.meshfed.distribution.model.PruneGuard;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** The loop puts back what others change of meshfed's objects, and never takes what is theirs. */
 class DriftRepairTest {
 
-  private static final RetrySettings FAST_RETRY =
-      new RetrySettings(Duration.ofMillis(5), Duration.ofMillis(50));
   private static final ObjectKey FOO = serviceEntryKey(V1, "foo");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
 
@@ -28,17 +24,7 @@ class DriftRepairTest {
   private final FakeCluster cluster = new FakeCluster();
   private final FakeReports reports = new FakeReports();
   private final DistributionLoop loop =
-      new DistributionLoop(
-          topic,
-          topic,
-          cluster,
-          cluster,
-          cluster,
-          reports,
-          KindTable.ISTIO,
-          FAST_RETRY,
-          PruneGuard.DEFAULT,
-          ApplyLatency.NONE);
+      FakeLoops.over(topic, cluster, reports, KindTable.ISTIO, ApplyLatency.NONE);
 
   @AfterEach
   void stop() {

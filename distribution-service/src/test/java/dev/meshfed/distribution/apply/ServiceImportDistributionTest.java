@@ -13,8 +13,6 @@ import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.DesiredRecord;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.distribution.model.ObjectKey;
-import dev.meshfed.distribution.model.PruneGuard;
-import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -24,8 +22,6 @@ import org.junit.jupiter.api.Test;
  */
 class ServiceImportDistributionTest {
 
-  private static final RetrySettings FAST_RETRY =
-      new RetrySettings(Duration.ofMillis(5), Duration.ofMillis(50));
   private static final ObjectKey REVIEWS =
       new ObjectKey("multicluster.x-k8s.io/v1alpha1", "ServiceImport", "apps", "reviews");
   private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
@@ -34,17 +30,7 @@ class ServiceImportDistributionTest {
   private final FakeCluster cluster = new FakeCluster();
   private final FakeReports reports = new FakeReports();
   private final DistributionLoop loop =
-      new DistributionLoop(
-          topic,
-          topic,
-          cluster,
-          cluster,
-          cluster,
-          reports,
-          KindTable.DISTRIBUTED,
-          FAST_RETRY,
-          PruneGuard.DEFAULT,
-          ApplyLatency.NONE);
+      FakeLoops.over(topic, cluster, reports, KindTable.DISTRIBUTED, ApplyLatency.NONE);
 
   @AfterEach
   void stop() {

@@ -11,18 +11,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.distribution.apply.DistributionLoop;
-import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.model.DistributionStatus;
-import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.events.ApplyAction;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.ClusterConverged;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
-import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.schema.kafka.Topics;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ObjectMeta;
@@ -30,7 +26,6 @@ import io.fabric8.kubernetes.client.Config;
 import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientBuilder;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,23 +35,18 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.config.ConfigResource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The distribution loop with its real adapters, against a real broker and a simulated cluster. */
 class DistributionServiceIT {
 
-  private static final RetrySettings FAST_RETRY =
-      new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final AtomicInteger CLUSTERS = new AtomicInteger();
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
   private final List<DistributionLoop> loops = new ArrayList<>();
   private String clusterName;
@@ -64,16 +54,6 @@ class DistributionServiceIT {
   private KubernetesClient serviceClient;
   private DesiredTopicWriter translation;
   private AppliedTopicReader applied;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
 
   @BeforeEach
   void startCluster() {
@@ -358,16 +338,8 @@ class DistributionServiceIT {
   }
 
   private DistributionLoop startDistribution() {
-    DistributionLoop loop =
-        DistributionFactory.create(
-            clusterName,
-            Map.of("bootstrap.servers", broker.bootstrapServers()),
-            TopicSettings.BROKER_DEFAULTS,
-            serviceClient,
-            FAST_RETRY,
-            PruneGuard.DEFAULT);
+    DistributionLoop loop = broker.startLoop(clusterName, serviceClient);
     loops.add(loop);
-    loop.start();
     return loop;
   }
 

@@ -11,35 +11,26 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.distribution.apply.DistributionLoop;
-import dev.meshfed.distribution.apply.RetrySettings;
-import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.schema.events.ApplyAction;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.DriftKind;
 import dev.meshfed.schema.events.DriftRepaired;
-import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
 import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Drift in a simulated cluster that keeps managedFields as a real one does: what others delete,
@@ -47,36 +38,21 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DriftRepairIT {
 
-  private static final RetrySettings FAST_RETRY =
-      new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
   private static final Duration REPAIRED_WITHIN = Duration.ofSeconds(5);
   private static final ResourceDefinitionContext SERVICE_ENTRIES =
       ManagedObjects.istio("networking.istio.io", "ServiceEntry", "serviceentries");
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
   private SimulatedCluster cluster;
+  private DistributedCluster distributed;
   private DistributionLoop loop;
   private DesiredTopicWriter translation;
   private AppliedTopicReader applied;
 
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
   @AfterEach
   void stopAll() {
-    loop.close();
-    translation.close();
-    applied.close();
-    cluster.close();
+    distributed.close();
   }
 
   @Test
@@ -90,7 +66,8 @@ class DriftRepairIT {
     serviceEntries(cluster.client()).withName("foo").delete();
     awaitRepaired();
 
-    try (KubernetesClient kubectl = clientWithUserAgent("kubectl/v1.31.0 (linux/amd64)")) {
+    try (KubernetesClient kubectl =
+        distributed.clientWithUserAgent("kubectl/v1.31.0 (linux/amd64)")) {
       serviceEntries(kubectl)
           .withName("foo")
           .edit(
@@ -202,18 +179,10 @@ class DriftRepairIT {
 
   private void start(String name) throws Exception {
     cluster = SimulatedCluster.start(name);
-    DesiredTopicWriter.createTopic(broker.bootstrapServers(), name);
-    translation = new DesiredTopicWriter(broker.bootstrapServers(), name);
-    applied = new AppliedTopicReader(broker.bootstrapServers(), name);
-    loop =
-        DistributionFactory.create(
-            name,
-            Map.of("bootstrap.servers", broker.bootstrapServers()),
-            TopicSettings.BROKER_DEFAULTS,
-            clientWithUserAgent("meshfed-distribution"),
-            FAST_RETRY,
-            PruneGuard.DEFAULT);
-    loop.start();
+    distributed = new DistributedCluster(broker, cluster);
+    translation = distributed.translation();
+    applied = distributed.applied();
+    loop = distributed.startLoop();
   }
 
   private void awaitRepaired() {
@@ -252,15 +221,5 @@ class DriftRepairIT {
           Resource<GenericKubernetesResource>>
       serviceEntries(KubernetesClient client) {
     return client.genericKubernetesResources(SERVICE_ENTRIES).inNamespace(NAMESPACE);
-  }
-
-  private KubernetesClient clientWithUserAgent(String userAgent) {
-    return new KubernetesClientBuilder()
-        .withConfig(
-            new ConfigBuilder(cluster.client().getConfiguration())
-                .withUserAgent(userAgent)
-                .withRequestRetryBackoffLimit(0)
-                .build())
-        .build();
   }
 }

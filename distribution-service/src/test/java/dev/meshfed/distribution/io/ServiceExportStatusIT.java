@@ -5,20 +5,15 @@ import static dev.meshfed.distribution.io.MultiClusterServicesApi.serviceExports
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.DiscoveryKey;
-import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.schema.status.InputState;
 import dev.meshfed.schema.status.InputStatus;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,16 +22,10 @@ import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A ServiceExport's status, as translation gives it without times, lands on the object with each
@@ -45,52 +34,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServiceExportStatusIT {
 
-  private static final RetrySettings FAST_RETRY =
-      new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final Instant FIRST = Instant.parse("2026-12-04T19:20:00.750Z");
   private static final Instant SECOND = Instant.parse("2026-12-04T19:25:00Z");
   private static final Instant THIRD = Instant.parse("2026-12-04T19:30:00Z");
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
   private final SettableClock clock = new SettableClock(FIRST);
   private SimulatedCluster cluster;
   private StatusLoop loop;
-  private KafkaProducer<DiscoveryKey, InputStatus> translation;
-  private TopicSpec<DiscoveryKey, InputStatus> topic;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
+  private StatusTopicWriter translation;
 
   @BeforeEach
   void start() throws Exception {
     cluster = SimulatedCluster.start("exporter");
     MultiClusterServicesApi.install(cluster);
-    topic = Topics.status(cluster.name());
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.createTopics(List.of(topic.newTopic(TopicSettings.BROKER_DEFAULTS))).all().get();
-    }
-    translation =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-            topic.keySerde().serializer(),
-            topic.valueSerde().serializer());
+    translation = new StatusTopicWriter(broker, cluster.name());
     loop =
         new StatusLoop(
-            topic.name(),
-            new KafkaStatusSource(
-                Map.of("bootstrap.servers", broker.bootstrapServers()), Topics.status("exporter")),
+            translation.name(),
+            new KafkaStatusSource(broker.kafka(), Topics.status("exporter")),
             new KubernetesStatusWriter(cluster.client(), clock),
-            FAST_RETRY);
+            TestBroker.FAST_RETRY);
   }
 
   @AfterEach
@@ -141,13 +107,9 @@ class ServiceExportStatusIT {
   @SafeVarargs
   private void send(Map<String, Object>... conditions) throws Exception {
     String status = Serialization.asJson(Map.of("conditions", List.of(conditions)));
-    translation
-        .send(
-            new ProducerRecord<>(
-                topic.name(),
-                new DiscoveryKey(DiscoveredKinds.SERVICE_EXPORT, IstioObjects.NAMESPACE, "reviews"),
-                new InputStatus(API_VERSION, InputState.ACCEPTED, "", null, status)))
-        .get();
+    translation.send(
+        new DiscoveryKey(DiscoveredKinds.SERVICE_EXPORT, IstioObjects.NAMESPACE, "reviews"),
+        new InputStatus(API_VERSION, InputState.ACCEPTED, "", null, status));
   }
 
   @SuppressWarnings("unchecked")

@@ -9,32 +9,23 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.distribution.apply.DistributionLoop;
-import dev.meshfed.distribution.apply.RetrySettings;
-import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.desired.DesiredKey;
 import dev.meshfed.schema.events.ApplyAction;
 import dev.meshfed.schema.events.ApplyFailed;
 import dev.meshfed.schema.events.DriftKind;
 import dev.meshfed.schema.events.DriftRepaired;
-import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
-import io.fabric8.kubernetes.client.ConfigBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import io.fabric8.kubernetes.client.KubernetesClientBuilder;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
 import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.utils.Serialization;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * ServiceImports in a simulated cluster with the Multi-Cluster Services CRDs of k8s/mcs-crds:
@@ -43,8 +34,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ServiceImportIT {
 
-  private static final RetrySettings FAST_RETRY =
-      new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
   private static final Duration REPAIRED_WITHIN = Duration.ofSeconds(10);
   private static final Map<String, Object> SPEC =
       Map.of(
@@ -53,30 +42,17 @@ class ServiceImportIT {
           "ports",
           List.of(Map.of("name", "http", "protocol", "TCP", "port", 9080, "appProtocol", "http")));
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
   private SimulatedCluster cluster;
+  private DistributedCluster distributed;
   private DistributionLoop loop;
   private DesiredTopicWriter translation;
   private AppliedTopicReader applied;
 
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
-
   @AfterEach
   void stopAll() {
-    loop.close();
-    translation.close();
-    applied.close();
-    cluster.close();
+    distributed.close();
   }
 
   @Test
@@ -95,7 +71,7 @@ class ServiceImportIT {
     serviceImports(cluster.client()).withName("reviews").delete();
     awaitAsDesired("reviews");
 
-    try (KubernetesClient other = clientWithUserAgent("other-mcs-controller/1.0")) {
+    try (KubernetesClient other = distributed.clientWithUserAgent("other-mcs-controller/1.0")) {
       serviceImports(other)
           .withName("reviews")
           .subresource("status")
@@ -191,23 +167,13 @@ class ServiceImportIT {
   }
 
   private void startTopics() throws Exception {
-    String name = cluster.name();
-    DesiredTopicWriter.createTopic(broker.bootstrapServers(), name);
-    translation = new DesiredTopicWriter(broker.bootstrapServers(), name);
-    applied = new AppliedTopicReader(broker.bootstrapServers(), name);
+    distributed = new DistributedCluster(broker, cluster);
+    translation = distributed.translation();
+    applied = distributed.applied();
   }
 
   private DistributionLoop startLoop() {
-    DistributionLoop started =
-        DistributionFactory.create(
-            cluster.name(),
-            Map.of("bootstrap.servers", broker.bootstrapServers()),
-            TopicSettings.BROKER_DEFAULTS,
-            clientWithUserAgent("meshfed-distribution"),
-            FAST_RETRY,
-            PruneGuard.DEFAULT);
-    started.start();
-    return started;
+    return distributed.startLoop();
   }
 
   /** Until the live ServiceImport has the desired spec and status. */
@@ -249,15 +215,5 @@ class ServiceImportIT {
             SPEC,
             "status",
             Map.of("clusters", List.of(Map.of("cluster", "east"), Map.of("cluster", "west")))));
-  }
-
-  private KubernetesClient clientWithUserAgent(String userAgent) {
-    return new KubernetesClientBuilder()
-        .withConfig(
-            new ConfigBuilder(cluster.client().getConfiguration())
-                .withUserAgent(userAgent)
-                .withRequestRetryBackoffLimit(0)
-                .build())
-        .build();
   }
 }

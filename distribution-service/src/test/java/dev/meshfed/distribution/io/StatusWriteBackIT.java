@@ -3,40 +3,26 @@ package dev.meshfed.distribution.io;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.meshfed.distribution.apply.RetrySettings;
 import dev.meshfed.distribution.apply.StatusLoop;
 import dev.meshfed.schema.discovery.DiscoveryKey;
-import dev.meshfed.schema.kafka.TopicSettings;
-import dev.meshfed.schema.kafka.TopicSpec;
-import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.schema.status.InputState;
 import dev.meshfed.schema.status.InputStatus;
-import dev.meshfed.testbed.KafkaBroker;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResourceBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Statuses read from a cluster's status topic end up on its objects, against a real broker. */
 class StatusWriteBackIT {
 
-  private static final RetrySettings FAST_RETRY =
-      new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
   private static final Duration TIMEOUT = Duration.ofSeconds(20);
   private static final ResourceDefinitionContext WORKSPACES =
       new ResourceDefinitionContext.Builder()
@@ -55,41 +41,19 @@ class StatusWriteBackIT {
           "applyToDestinations",
           List.of(Map.of("kind", "VIRTUAL_DESTINATION", "selector", Map.of("name", "reviews"))));
 
-  @TempDir static Path kafkaLogs;
-  private static KafkaBroker broker;
+  @RegisterExtension static final TestBroker broker = new TestBroker();
 
   private SimulatedCluster cluster;
   private KubernetesClient client;
   private StatusLoop loop;
-  private KafkaProducer<DiscoveryKey, InputStatus> translation;
-  private TopicSpec<DiscoveryKey, InputStatus> topic;
-
-  @BeforeAll
-  static void startBroker() {
-    broker = KafkaBroker.start(kafkaLogs);
-  }
-
-  @AfterAll
-  static void stopBroker() {
-    broker.close();
-  }
+  private StatusTopicWriter translation;
 
   @BeforeEach
   void start() throws Exception {
     cluster = SimulatedCluster.start("mgmt");
     client = cluster.client();
-    topic = Topics.status("mgmt");
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.createTopics(List.of(topic.newTopic(TopicSettings.BROKER_DEFAULTS))).all().get();
-    }
-    translation =
-        new KafkaProducer<>(
-            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()),
-            topic.keySerde().serializer(),
-            topic.valueSerde().serializer());
-    loop =
-        DistributionFactory.statusLoop(
-            "mgmt", Map.of("bootstrap.servers", broker.bootstrapServers()), client, FAST_RETRY);
+    translation = new StatusTopicWriter(broker, "mgmt");
+    loop = DistributionFactory.statusLoop("mgmt", broker.kafka(), client, TestBroker.FAST_RETRY);
   }
 
   @AfterEach
@@ -98,9 +62,7 @@ class StatusWriteBackIT {
     translation.close();
     client.close();
     cluster.close();
-    try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
-      admin.deleteTopics(List.of(topic.name())).all().get();
-    }
+    translation.deleteTopic();
   }
 
   @Test
@@ -447,9 +409,7 @@ class StatusWriteBackIT {
   }
 
   private void send(String kind, String name, InputStatus status) throws Exception {
-    translation
-        .send(new ProducerRecord<>(topic.name(), new DiscoveryKey(kind, "gloo-mesh", name), status))
-        .get();
+    translation.send(new DiscoveryKey(kind, "gloo-mesh", name), status);
   }
 
   private static InputStatus status(InputState state, String message) {
