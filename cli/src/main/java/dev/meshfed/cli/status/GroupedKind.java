@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * The Gloo Mesh 2.x-style inputs that translation groups by workspace and gives a status, in both
- * dialects, with the counts their status carries (see docs/api.md).
+ * dialects, with the counts their status carries (see docs/api.md); and the Multi-Cluster Services
+ * and OpenShift Service Mesh resources it reads, whose status it writes too.
  */
 public enum GroupedKind {
   VIRTUAL_DESTINATION(
@@ -44,7 +45,12 @@ public enum GroupedKind {
   MIRROR_POLICY(
       DiscoveredKinds.MIRROR_POLICY, DiscoveredKinds.GLOO_MIRROR_POLICY, Count.SELECTED_ROUTES),
   ACCESS_POLICY(
-      DiscoveredKinds.ACCESS_POLICY, DiscoveredKinds.GLOO_ACCESS_POLICY, Count.DESTINATIONS);
+      DiscoveredKinds.ACCESS_POLICY, DiscoveredKinds.GLOO_ACCESS_POLICY, Count.DESTINATIONS),
+  // the other federation systems meshfed reads: one dialect each
+  SERVICE_EXPORT(DiscoveredKinds.SERVICE_EXPORT, DiscoveredKinds.SERVICE_EXPORT),
+  SERVICE_MESH_PEER(DiscoveredKinds.SERVICE_MESH_PEER, DiscoveredKinds.SERVICE_MESH_PEER),
+  EXPORTED_SERVICE_SET(DiscoveredKinds.EXPORTED_SERVICE_SET, DiscoveredKinds.EXPORTED_SERVICE_SET),
+  IMPORTED_SERVICE_SET(DiscoveredKinds.IMPORTED_SERVICE_SET, DiscoveredKinds.IMPORTED_SERVICE_SET);
 
   /** A count of a status: its field there, and the word the table gives it. */
   public enum Count {

@@ -12,8 +12,10 @@ import dev.meshfed.cli.status.GroupedKind.Count;
 import dev.meshfed.schema.DiscoveredKinds;
 import dev.meshfed.schema.discovery.ExternalEndpointState;
 import dev.meshfed.schema.discovery.FailoverPolicyState;
+import dev.meshfed.schema.discovery.ImportedServiceSetState;
 import dev.meshfed.schema.discovery.RetryTimeoutPolicyState;
 import dev.meshfed.schema.discovery.RouteTableState;
+import dev.meshfed.schema.discovery.ServiceExportState;
 import dev.meshfed.schema.discovery.VirtualDestinationState;
 import dev.meshfed.schema.status.InputState;
 import java.time.Instant;
@@ -82,6 +84,42 @@ class GroupedInputStatusTest {
         .containsExactly(
             Map.entry(Count.BACKING_SERVICES, 2L), Map.entry(Count.APPLIED_POLICIES, 1L));
     assertThat(reviews.outdated()).isFalse();
+  }
+
+  @Test
+  void serviceExportsAndOssmResourcesAreListedWithTheirState() {
+    List<GroupedInputStatus> inputs =
+        of(
+            cluster1(
+                List.of(
+                    discovered(
+                        DiscoveredKinds.SERVICE_EXPORT,
+                        "bookinfo",
+                        "reviews",
+                        ServiceExportState.newBuilder().build(),
+                        T1),
+                    discovered(
+                        DiscoveredKinds.IMPORTED_SERVICE_SET,
+                        "istio-system",
+                        "mesh1",
+                        ImportedServiceSetState.newBuilder().build(),
+                        T1)),
+                List.of(
+                    status(
+                        DiscoveredKinds.SERVICE_EXPORT,
+                        "bookinfo",
+                        "reviews",
+                        InputState.WARNING,
+                        "port 9080: ...",
+                        1,
+                        ""))));
+
+    assertThat(inputs)
+        .extracting(i -> i.input().path() + " " + i.state())
+        .as("by workspace, those of none last")
+        .containsExactly(
+            "cluster1/ServiceExport.multicluster.x-k8s.io/bookinfo/reviews WARNING",
+            "cluster1/ImportedServiceSet.federation.maistra.io/istio-system/mesh1 PENDING");
   }
 
   @Test
