@@ -8,7 +8,6 @@ import dev.meshfed.translation.model.VirtualDestinationInput.ObjectSelector;
 import dev.meshfed.translation.model.VirtualDestinationInput.Port;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -21,9 +20,6 @@ import java.util.stream.Stream;
 final class ClustersetDestination {
 
   static final String DOMAIN = "svc.clusterset.local";
-
-  /** The protocols a Kubernetes port may have that Istio carries. */
-  private static final Set<String> CARRIED = Set.of("TCP");
 
   private ClustersetDestination() {}
 
@@ -70,8 +66,6 @@ final class ClustersetDestination {
 
   /** The ports Istio carries: a UDP or SCTP port is in the ServiceImport only. */
   static List<ServicePortInput> carried(ClustersetExports.Clusterset clusterset) {
-    return clusterset.ports().values().stream()
-        .filter(p -> p.protocol() == null || CARRIED.contains(p.protocol()))
-        .toList();
+    return clusterset.ports().values().stream().filter(Protocols::carried).toList();
   }
 }

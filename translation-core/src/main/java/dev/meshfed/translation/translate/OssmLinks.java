@@ -126,7 +126,7 @@ final class OssmLinks {
             List.of(),
             Map.of(),
             service.ports().stream()
-                .filter(p -> p.protocol() == null || "TCP".equals(p.protocol()))
+                .filter(Protocols::carried)
                 .map(p -> new VirtualDestinationInput.Port(p.port(), Protocols.of(p), null))
                 .toList(),
             List.of());

@@ -26,6 +26,11 @@ public final class Protocols {
 
   private Protocols() {}
 
+  /** Whether Istio carries the Kubernetes port at all: TCP (UDP and SCTP it does not). */
+  static boolean carried(ServicePortInput port) {
+    return port.protocol() == null || "TCP".equals(port.protocol());
+  }
+
   public static String of(ServicePortInput port) {
     return fromName(port.appProtocol()).or(() -> fromName(prefix(port.name()))).orElse("TCP");
   }
