@@ -36,6 +36,7 @@ public final class DistributionLoop implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(DistributionLoop.class);
   private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration WATCH_SYNC_WAIT = Duration.ofSeconds(30);
 
   private final DesiredTopic topic;
   private final DesiredState state;
@@ -43,6 +44,7 @@ public final class DistributionLoop implements AutoCloseable {
   private final Reconciler reconciler;
   private final Pruner pruner;
   private final TopicReader reader;
+  private final CatchUpGate catchUpGate;
   private final ApplyReports reports;
   private final ManagedObjectWatch watch;
   private final RetrySettings retry;
@@ -113,9 +115,10 @@ public final class DistributionLoop implements AutoCloseable {
             pruneGuard,
             this::refreshStatus,
             this.reports::pruneWithheld);
+    this.catchUpGate = new CatchUpGate(scheduler, WATCH_SYNC_WAIT, this::onCaughtUp);
     this.reader =
         new TopicReader(
-            topic, source, retry, this::handOver, () -> scheduler.execute(this::onCaughtUp));
+            topic, source, retry, this::handOver, () -> scheduler.execute(catchUpGate::readToEnd));
   }
 
   public void start() {
@@ -123,10 +126,17 @@ public final class DistributionLoop implements AutoCloseable {
     Failsafe.with(retry.forever(() -> "watch the managed objects of " + topic.name()))
         .with(scheduler)
         .runAsync(
-            () ->
+            () -> {
+              try {
                 watch.start(
                     live -> scheduler.execute(() -> onLive(live.key(), Optional.of(live))),
-                    key -> scheduler.execute(() -> onLive(key, Optional.empty()))))
+                    key -> scheduler.execute(() -> onLive(key, Optional.empty())),
+                    () -> scheduler.execute(catchUpGate::watchSynced));
+              } catch (RuntimeException e) {
+                scheduler.execute(catchUpGate::watchFailed);
+                throw e;
+              }
+            })
         .whenComplete(
             (done, failure) -> Abandonment.report(scheduler, failure, "watch " + topic.name()));
     reader.start();
@@ -222,7 +232,11 @@ public final class DistributionLoop implements AutoCloseable {
    */
   private Cause catchUpCause(DesiredManifest manifest) {
     Optional<LiveObject> seen = seenBeforeCatchUp.get(manifest.identity());
-    if (seen != null && seen.isPresent() && DriftCheck.of(manifest, seen).isPresent()) {
+    if (seen == null) {
+      // listed by the watch, but its event is still on the way: read it to compare
+      return watch.holds(manifest.identity()) ? Cause.DRIFT : Cause.CATCH_UP;
+    }
+    if (seen.isPresent() && DriftCheck.of(manifest, seen).isPresent()) {
       return Cause.DRIFT;
     }
     return Cause.CATCH_UP;

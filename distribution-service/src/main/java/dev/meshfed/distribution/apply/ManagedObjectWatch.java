@@ -12,8 +12,8 @@ public interface ManagedObjectWatch extends AutoCloseable {
   ManagedObjectWatch NONE =
       new ManagedObjectWatch() {
         @Override
-        public void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone) {
-          // nothing to watch
+        public void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone, Runnable synced) {
+          synced.run();
         }
 
         @Override
@@ -29,10 +29,12 @@ public interface ManagedObjectWatch extends AutoCloseable {
 
   /**
    * Starts watching. {@code changed} gets every managed object as it is added or changed, {@code
-   * gone} every one deleted or no longer labelled; both are called on the watch's own threads. May
-   * block on the API server and throw: a later call starts what is not started yet.
+   * gone} every one deleted or no longer labelled; both are called on the watch's own threads.
+   * {@code synced} is called once, when the watch has listed every kind: from then on {@link
+   * #holds} knows every managed object, though their events may still be on the way. May block on
+   * the API server and throw: a later call starts what is not started yet.
    */
-  void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone);
+  void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone, Runnable synced);
 
   /** Whether the watch has seen the object as meshfed's, and not seen it go since. */
   boolean holds(ObjectIdentity identity);

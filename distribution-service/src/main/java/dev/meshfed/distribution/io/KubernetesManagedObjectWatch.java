@@ -16,10 +16,13 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import java.net.HttpURLConnection;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
@@ -39,6 +42,7 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
   private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers =
       new ConcurrentHashMap<>();
   private final Set<String> unserved = new HashSet<>();
+  private final List<CompletableFuture<Void>> listed = new ArrayList<>();
 
   public KubernetesManagedObjectWatch(KubernetesClient client, KindTable kinds) {
     this.client = client;
@@ -47,7 +51,8 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
 
   /** Idempotent: a call after one that failed part-way starts only what is not running yet. */
   @Override
-  public synchronized void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone) {
+  public synchronized void start(
+      Consumer<LiveObject> changed, Consumer<ObjectKey> gone, Runnable synced) {
     for (ResourceKind kind : kinds.kinds()) {
       String key = informerKey(kind.group(), kind.kind());
       if (informers.containsKey(key) || unserved.contains(key)) {
@@ -55,12 +60,21 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
       }
       Optional<ResourceType> type = servedType(kind);
       if (type.isPresent()) {
-        informers.put(key, inform(type.get(), changed, gone));
+        SharedIndexInformer<GenericKubernetesResource> informer = inform(type.get(), changed, gone);
+        informers.put(key, informer);
+        listed.add(informer.start().toCompletableFuture());
       } else {
         unserved.add(key);
         LOG.infof("The cluster serves no version of %s: not watched", kind.kind());
       }
     }
+    CompletableFuture.allOf(listed.toArray(CompletableFuture[]::new))
+        .thenRun(synced)
+        .exceptionally(
+            error -> {
+              LOG.warnf("The watch of meshfed's objects stopped before listing them: %s", error);
+              return null;
+            });
   }
 
   @Override
@@ -75,6 +89,7 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
   public synchronized void close() {
     informers.values().forEach(SharedIndexInformer::close);
     informers.clear();
+    listed.clear();
   }
 
   private SharedIndexInformer<GenericKubernetesResource> inform(
@@ -117,7 +132,6 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
           LOG.warnf("Watch of %s failed, retrying: %s", type, error.getMessage());
           return true;
         });
-    informer.start();
     return informer;
   }
 

@@ -176,9 +176,11 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
   }
 
   @Override
-  public void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone) {
+  public void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone, Runnable synced) {
     this.changed = changed;
     this.gone = gone;
+    synced.run();
+    // after the listing, as an informer's events may come: the loop must not depend on them
     objects.values().forEach(this::announce);
   }
 
