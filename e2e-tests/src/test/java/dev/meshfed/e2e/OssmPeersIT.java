@@ -18,7 +18,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * mesh1-bookinfo's ratings to its peer mesh2 as ratings-aliased, and mesh2 (cluster2) imports it as
  * mesh2-bookinfo/ratings, both written in OpenShift Service Mesh 2's own resources, on NodePort
  * gateways. mesh2's pods reach mesh1's ratings pods under the imported host; mesh1's own clients
- * are untouched; once mesh2 imports nothing, the host reaches nothing.
+ * are untouched; once mesh2 imports nothing, the host reaches nothing; imported as local, mesh1's
+ * ratings pods join those of mesh2's own ratings Service.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OssmPeersIT {
@@ -79,6 +80,33 @@ class OssmPeersIT {
                 s -> "WARNING".equals(s.get("state")));
     assertThat(status.get("message").toString())
         .contains("cluster cluster2 has no ImportedServiceSet mesh1");
+  }
+
+  @Test
+  @Order(3)
+  void importedAsLocalTheExportingMeshsPodsJoinTheLocalService() throws Exception {
+    run.runAndCompare("03-imported-as-local");
+
+    String local = "ratings.mesh2-bookinfo.svc.cluster.local";
+    Traffic.of(run)
+        .reachesFrom(
+            "cluster2/mesh2-bookinfo", local, 9080, RATINGS, "cluster2/mesh2-bookinfo/ratings")
+        .reachesFrom(
+            "cluster1/mesh1-bookinfo", "ratings.mesh1-bookinfo.svc.cluster.local", 9080, RATINGS)
+        .nowhere(IMPORTED, 9080)
+        .check();
+    Map<String, Object> imported =
+        await()
+            .atMost(STATUS_TIMEOUT)
+            .until(
+                () ->
+                    awaitStatus("cluster2", "ImportedServiceSet", "mesh1", "importedServices", 1)
+                        .get(0),
+                entry ->
+                    entry.get("localService") instanceof Map<?, ?> service
+                        && local.equals(service.get("hostname")));
+    assertThat(imported)
+        .containsEntry("exportedName", "ratings-aliased.mesh1-bookinfo.svc.mesh2-exports.local");
   }
 
   /** The list field of an OSSM resource's status, once it holds {@code size} entries. */

@@ -1,6 +1,7 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -11,16 +12,23 @@ import java.util.stream.Stream;
  *
  * @param localities per consuming cluster, the locality its clients see the other clusters'
  *     endpoints in, where the consumer says (an OSSM ImportedServiceSet's); else the endpoints' own
+ * @param joins per consuming cluster, its own Service whose host the destination's is, where the
+ *     other clusters' endpoints join that Service's (OSSM importAsLocal; see {@link
+ *     JoinedServiceObjects})
  */
 record MadeDestination(
-    VirtualDestinationInput destination, WorkspacePlan audience, Map<String, String> localities) {
+    VirtualDestinationInput destination,
+    WorkspacePlan audience,
+    Map<String, String> localities,
+    Map<String, ServiceInput> joins) {
 
   MadeDestination {
     localities = Map.copyOf(localities);
+    joins = Map.copyOf(joins);
   }
 
   MadeDestination(VirtualDestinationInput destination, WorkspacePlan audience) {
-    this(destination, audience, Map.of());
+    this(destination, audience, Map.of(), Map.of());
   }
 
   /** Every one the inputs make: of Multi-Cluster Services clustersets and OSSM peerings. */

@@ -22,7 +22,9 @@ final class OssmImports {
   /**
    * An exported service imported under a host.
    *
-   * @param asLocal the rule asked importAsLocal, which meshfed does not do yet: not imported
+   * @param asLocal the rule asked importAsLocal: the host is the local {@code
+   *     NAME.NAMESPACE.svc.cluster.local}, whose Service, if the importer has one, the exporter's
+   *     endpoints join
    */
   record Imported(
       OssmExports.Exported exported, String namespace, String name, String host, boolean asLocal) {}
@@ -38,6 +40,16 @@ final class OssmImports {
                 + "].type: '"
                 + rule.type()
                 + "' is not NameSelector; the rule matches nothing");
+      }
+      if (rule.importAsLocal()
+          && (rule.aliasNamespace() == null
+              || rule.aliasNamespace().isEmpty()
+              || rule.aliasNamespace().contains("*"))) {
+        problems.add(
+            "spec.importRules["
+                + i
+                + "].importAsLocal: the rule needs nameSelector.alias.namespace, a namespace of"
+                + " this mesh the imported services join");
       }
       String suffix = rule.domainSuffix() != null ? rule.domainSuffix() : set.domainSuffix();
       if (suffix != null

@@ -5,6 +5,7 @@ import dev.meshfed.translation.model.ExportedServiceSetInput;
 import dev.meshfed.translation.model.ImportedServiceSetInput;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
+import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServiceMeshPeerInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.WorkspaceInput;
@@ -43,7 +44,7 @@ final class OssmLinks {
       Optional<OssmImports.Imported> imported) {
 
     boolean federated() {
-      return imported.isPresent() && !imported.get().asLocal();
+      return imported.isPresent();
     }
   }
 
@@ -96,13 +97,13 @@ final class OssmLinks {
                         k -> new ArrayList<>())
                     .add(l));
     List<MadeDestination> made = new ArrayList<>();
-    byServiceAndHost.values().forEach(group -> made.add(destination(group)));
+    byServiceAndHost.values().forEach(group -> made.add(destination(group, inputs)));
     return made;
   }
 
-  private static MadeDestination destination(List<Link> group) {
+  private static MadeDestination destination(List<Link> group, MeshInputs inputs) {
     Link first = group.get(0);
-    var service = first.exported().service();
+    ServiceInput service = first.exported().service();
     String host = first.imported().orElseThrow().host();
     ObjectId id =
         new ObjectId(
@@ -144,6 +145,31 @@ final class OssmLinks {
                 .map(ImportedServiceSetInput::locality)
                 .ifPresent(locality -> localities.put(l.exporterPeer().remoteCluster(), locality)));
     return new MadeDestination(
-        vd, new WorkspacePlan(peering, audience, Optional.empty(), Optional.empty()), localities);
+        vd,
+        new WorkspacePlan(peering, audience, Optional.empty(), Optional.empty()),
+        localities,
+        joins(group, inputs));
+  }
+
+  /**
+   * The importers' own Services that importAsLocal joins: those named as the host is. An importer
+   * without one gets the host as any other imported one.
+   */
+  private static Map<String, ServiceInput> joins(List<Link> group, MeshInputs inputs) {
+    Map<String, ServiceInput> joins = new TreeMap<>();
+    for (Link link : group) {
+      OssmImports.Imported imported = link.imported().orElseThrow();
+      String importer = link.exporterPeer().remoteCluster();
+      if (imported.asLocal()) {
+        inputs
+            .get(
+                new ObjectId(
+                    importer, DiscoveredKinds.SERVICE, imported.namespace(), imported.name()))
+            .filter(ServiceInput.class::isInstance)
+            .map(ServiceInput.class::cast)
+            .ifPresent(service -> joins.put(importer, service));
+      }
+    }
+    return joins;
   }
 }

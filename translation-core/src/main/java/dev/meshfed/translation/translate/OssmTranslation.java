@@ -43,16 +43,6 @@ final class OssmTranslation {
       istio.result().diagnostics().forEach(d -> note(set, d.severity(), d.message()));
       unreached(made, istio).forEach(why -> note(set, Severity.WARNING, why));
     }
-    links.stream()
-        .filter(l -> l.imported().filter(OssmImports.Imported::asLocal).isPresent())
-        .forEach(
-            l ->
-                note(
-                    l.imports().orElseThrow().id(),
-                    Severity.WARNING,
-                    "importAsLocal: meshfed does not import "
-                        + l.imported().get().host()
-                        + " as a local service yet; it is not imported"));
     inputs.inCluster(cluster, ServiceMeshPeerInput.class).forEach(this::peerStatus);
     inputs.inCluster(cluster, ExportedServiceSetInput.class).forEach(e -> exportStatus(e, links));
     inputs.inCluster(cluster, ImportedServiceSetInput.class).forEach(this::importStatus);
@@ -66,6 +56,8 @@ final class OssmTranslation {
     List<String> why = new ArrayList<>();
     made.audience().namespacesByCluster().keySet().stream()
         .filter(c -> !c.equals(exporter))
+        // a Service the gateways could not join says why itself
+        .filter(c -> !made.joins().containsKey(c))
         .filter(c -> istio.result().outputs().stream().noneMatch(o -> o.cluster().equals(c)))
         .forEach(
             c ->

@@ -297,13 +297,27 @@ record VirtualDestinationObjects(
   }
 
   private Output output(String kind, String name, ObjectNode spec, String reason) {
+    return outputOf(vd, workspace, consumer, namespace(), sources, kind, name, spec, reason);
+  }
+
+  /** One object of a VirtualDestination in a consuming cluster, labelled with its provenance. */
+  static Output outputOf(
+      VirtualDestinationInput vd,
+      WorkspacePlan workspace,
+      ClusterMesh consumer,
+      String namespace,
+      Provenance sources,
+      String kind,
+      String name,
+      ObjectNode spec,
+      String reason) {
     String apiVersion = consumer.networkingApiVersion();
     String host = vd.hosts().get(0);
     ObjectNode manifest =
         Manifests.object(
             apiVersion,
             kind,
-            namespace(),
+            namespace,
             name,
             Map.of(
                 Manifests.WORKSPACE_LABEL,
@@ -320,7 +334,7 @@ record VirtualDestinationObjects(
         consumer.cluster(),
         apiVersion,
         kind,
-        namespace(),
+        namespace,
         name,
         manifest,
         workspace.name(),

@@ -7,6 +7,7 @@ import static dev.meshfed.translation.translate.DesiredRef.inNamespace;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NamespaceInput;
 import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
@@ -18,11 +19,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
  * The decisions that place one VirtualDestination's objects, in order: is it valid; is it in a
@@ -56,9 +59,12 @@ final class VirtualDestinationTranslation {
   /** Per consuming cluster, the locality it sees the other clusters' endpoints in, if told. */
   private final Map<String, String> localities;
 
+  /** Per consuming cluster, its own Service the other clusters' endpoints join, if any. */
+  private final Map<String, ServiceInput> joins;
+
   VirtualDestinationTranslation(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
-    this(vd, null, Map.of(), inputs, membership, false);
+    this(vd, null, Map.of(), Map.of(), inputs, membership, false);
   }
 
   /**
@@ -66,19 +72,28 @@ final class VirtualDestinationTranslation {
    * namespaces its entries are exported to.
    */
   VirtualDestinationTranslation(MadeDestination made, MeshInputs inputs, Membership membership) {
-    this(made.destination(), made.audience(), made.localities(), inputs, membership, false);
+    this(
+        made.destination(),
+        made.audience(),
+        made.localities(),
+        made.joins(),
+        inputs,
+        membership,
+        false);
   }
 
   private VirtualDestinationTranslation(
       VirtualDestinationInput vd,
       WorkspacePlan audience,
       Map<String, String> localities,
+      Map<String, ServiceInput> joins,
       MeshInputs inputs,
       Membership membership,
       boolean placementOnly) {
     this.vd = vd;
     this.audience = audience;
     this.localities = localities;
+    this.joins = joins;
     this.inputs = inputs;
     this.membership = membership;
     this.report = new InputReport(vd.id(), vd.generation());
@@ -92,7 +107,7 @@ final class VirtualDestinationTranslation {
   static SortedSet<String> placement(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
     VirtualDestinationTranslation translation =
-        new VirtualDestinationTranslation(vd, null, Map.of(), inputs, membership, true);
+        new VirtualDestinationTranslation(vd, null, Map.of(), Map.of(), inputs, membership, true);
     translation.run();
     return translation.placed;
   }
@@ -218,6 +233,25 @@ final class VirtualDestinationTranslation {
       placed.add(cluster);
       return;
     }
+    if (local.filter(this::isItsOwnHost).isPresent()) {
+      out.stop(
+          ITS_KINDS.and(inCluster(cluster)),
+          () ->
+              new Exclusion(
+                  Rule.ISTIOD_OWNS_HOST,
+                  vd.id(),
+                  vd.hosts().get(0)
+                      + " is the host of "
+                      + local.get().id().ref()
+                      + " itself, which istiod of cluster "
+                      + cluster
+                      + " knows: its east-west gateway only passes it through"));
+      return;
+    }
+    if (joins.containsKey(cluster)) {
+      join(cluster, controlPlane.get(), joins.get(cluster), workspace, backing, others);
+      return;
+    }
     Optional<EastWestGatewayInput> gateway =
         local.isPresent() ? ClusterMesh.gateway(inputs, cluster) : Optional.empty();
     SortedSet<String> clients =
@@ -255,6 +289,73 @@ final class VirtualDestinationTranslation {
                         ? " (the backing service's, where its selector selects the pods)"
                         : " (the Istio control plane's)")));
     preconditions(cluster, controlPlane.get(), local.isPresent() && !others.isEmpty());
+  }
+
+  /**
+   * Whether an OSSM import names the exporting Service's own host (importAsLocal under its own
+   * name): istiod knows that host there already.
+   */
+  private boolean isItsOwnHost(ServiceInput service) {
+    return DestinationOrigin.of(vd.id()) == DestinationOrigin.PEERING
+        && vd.hosts()
+            .equals(
+                List.of(
+                    service.id().name() + "." + service.id().namespace() + ".svc.cluster.local"));
+  }
+
+  /** The other clusters' gateways join the consumer's own Service of the host (importAsLocal). */
+  private void join(
+      String cluster,
+      ControlPlaneInput controlPlane,
+      ServiceInput service,
+      WorkspacePlan workspace,
+      VirtualDestinationBacking backing,
+      List<VirtualDestinationObjects.Remote> others) {
+    ClusterMesh consumer =
+        new ClusterMesh(cluster, controlPlane, ClusterMesh.gateway(inputs, cluster).orElse(null));
+    List<String> problems = JoinedServiceObjects.problems(service, vd, consumer, others);
+    if (!problems.isEmpty()) {
+      String why =
+          String.join("; ", problems) + ": its clients in cluster " + cluster + " reach its pods";
+      report(Severity.WARNING, why);
+      out.stop(
+          ITS_KINDS.and(inCluster(cluster)),
+          () -> new Exclusion(Rule.NO_BACKING_SERVICE, vd.id(), why));
+      return;
+    }
+    SortedSet<String> identities = new TreeSet<>(subjectAltNames(backing));
+    identities.addAll(identities(cluster, service));
+    List<ObjectId> sources = new ArrayList<>(sources(workspace, backing, controlPlane, false));
+    sources.add(service.id());
+    Set<String> namespaces =
+        inputs
+            .inCluster(cluster, NamespaceInput.class)
+            .map(n -> n.id().name())
+            .collect(Collectors.toSet());
+    new JoinedServiceObjects(
+            vd,
+            workspace,
+            consumer,
+            service,
+            others,
+            JoinedServiceObjects.exportTo(consumer, service, namespaces),
+            List.copyOf(identities),
+            Provenance.of(sources))
+        .outputs()
+        .forEach(out::output);
+    out.stop(
+        ITS_KINDS.and(inCluster(cluster)).and(inNamespace(service.id().namespace()).negate()),
+        () ->
+            new Exclusion(
+                Rule.OTHER_NAMESPACE,
+                vd.id(),
+                "its objects in cluster "
+                    + cluster
+                    + " go to namespace "
+                    + service.id().namespace()
+                    + " (of "
+                    + service.id().ref()
+                    + ", whose selector selects the gateways' entries)"));
   }
 
   /** What keeps the clients of a cluster from the hosts, though the objects are there. */
@@ -336,31 +437,27 @@ final class VirtualDestinationTranslation {
   /** The identities of the workloads behind every backing service, in their clusters' domains. */
   private List<String> subjectAltNames(VirtualDestinationBacking backing) {
     SortedSet<String> names = new TreeSet<>();
-    backing
-        .services()
-        .forEach(
-            (cluster, service) -> {
-              String domain = ClusterMesh.trustDomain(inputs, cluster);
-              SortedSet<String> accounts = new TreeSet<>();
-              inputs
-                  .inCluster(cluster, WorkloadInput.class)
-                  .filter(w -> w.id().namespace().equals(service.id().namespace()))
-                  .filter(w -> Selectors.containsAll(w.podLabels(), service.selector()))
-                  .forEach(w -> accounts.add(w.serviceAccount()));
-              if (accounts.isEmpty()) {
-                accounts.add("default");
-              }
-              accounts.forEach(
-                  account ->
-                      names.add(
-                          "spiffe://"
-                              + domain
-                              + "/ns/"
-                              + service.id().namespace()
-                              + "/sa/"
-                              + account));
-            });
+    backing.services().forEach((cluster, service) -> names.addAll(identities(cluster, service)));
     return List.copyOf(names);
+  }
+
+  /** The identities of the workloads a service selects: its pods' service accounts. */
+  private SortedSet<String> identities(String cluster, ServiceInput service) {
+    String domain = ClusterMesh.trustDomain(inputs, cluster);
+    SortedSet<String> accounts = new TreeSet<>();
+    inputs
+        .inCluster(cluster, WorkloadInput.class)
+        .filter(w -> w.id().namespace().equals(service.id().namespace()))
+        .filter(w -> Selectors.containsAll(w.podLabels(), service.selector()))
+        .forEach(w -> accounts.add(w.serviceAccount()));
+    if (accounts.isEmpty()) {
+      accounts.add("default");
+    }
+    SortedSet<String> names = new TreeSet<>();
+    accounts.forEach(
+        account ->
+            names.add("spiffe://" + domain + "/ns/" + service.id().namespace() + "/sa/" + account));
+    return names;
   }
 
   private List<ObjectId> sources(

@@ -1,0 +1,157 @@
+package dev.meshfed.translation.translate;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.translation.model.ServiceInput;
+import dev.meshfed.translation.model.ServicePortInput;
+import dev.meshfed.translation.model.VirtualDestinationInput;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The objects of a host that is a consuming cluster's own Kubernetes Service (OSSM's {@code
+ * importAsLocal}): the other clusters' east-west gateways join the Service's endpoints as
+ * WorkloadEntries its selector selects (istiod's PILOT_ENABLE_K8S_SELECT_WORKLOAD_ENTRIES, on by
+ * default), and a DestinationRule names the identities of both meshes' workloads, where Istio would
+ * expect only the local pods'. No ServiceEntry: the Service is the host.
+ *
+ * <p>Like a VirtualDestination's, the entries carry no tlsMode label and no network, and the rule
+ * is not exported to the consumer's east-west gateway: there the entries are dropped from the
+ * Service's SNI cluster instead of bouncing requests between the gateways.
+ *
+ * @param exportTo the namespaces whose clients get the rule
+ * @param subjectAltNames the identities of the local pods and of every backing cluster's
+ */
+record JoinedServiceObjects(
+    VirtualDestinationInput vd,
+    WorkspacePlan audience,
+    ClusterMesh consumer,
+    ServiceInput service,
+    List<VirtualDestinationObjects.Remote> remotes,
+    List<String> exportTo,
+    List<String> subjectAltNames,
+    Provenance sources) {
+
+  /** What keeps the gateways from joining the Service: each one leaves the Service alone. */
+  static List<String> problems(
+      ServiceInput service,
+      VirtualDestinationInput vd,
+      ClusterMesh consumer,
+      List<VirtualDestinationObjects.Remote> remotes) {
+    List<String> problems = new ArrayList<>();
+    String ref = service.id().ref();
+    if (!consumer.controlPlane().kubernetesServicesSelectWorkloadEntries()) {
+      problems.add(
+          "istiod sets PILOT_ENABLE_K8S_SELECT_WORKLOAD_ENTRIES=false, so Service "
+              + ref
+              + " would not select the other mesh's gateway");
+    }
+    if (service.selector().isEmpty() || service.headless()) {
+      problems.add(
+          "Service "
+              + ref
+              + (service.headless() ? " is headless" : " has no selector")
+              + ", so it cannot select the other mesh's gateway");
+    }
+    if (consumer.gateway() != null
+        && consumer.gateway().id().namespace().equals(service.id().namespace())) {
+      problems.add(
+          "Service "
+              + ref
+              + " is in the east-west gateway's namespace, which must not see the rule naming the"
+              + " other mesh's identities");
+    }
+    if (service.ports().stream().anyMatch(p -> p.name() == null || p.name().isEmpty())) {
+      problems.add(
+          "Service " + ref + " has an unnamed port, which a WorkloadEntry's ports cannot map");
+    }
+    Set<Integer> served = vd.ports().stream().map(p -> p.number()).collect(Collectors.toSet());
+    List<Integer> unserved =
+        service.ports().stream()
+            .map(ServicePortInput::port)
+            .filter(p -> !served.contains(p))
+            .toList();
+    if (!unserved.isEmpty()) {
+      problems.add(
+          "Service " + ref + "'s port(s) " + unserved + " are not among the exported service's");
+    }
+    remotes.stream()
+        .filter(r -> !IpAddresses.isIp(r.endpoint().address()))
+        .forEach(
+            r ->
+                problems.add(
+                    "cluster "
+                        + r.cluster()
+                        + "'s east-west gateway is at "
+                        + r.endpoint().address()
+                        + ", not an IP address, which a Kubernetes Service cannot select"));
+    return problems;
+  }
+
+  List<Output> outputs() {
+    List<Output> outputs = new ArrayList<>();
+    remotes.forEach(remote -> outputs.add(workloadEntry(remote)));
+    outputs.add(destinationRule());
+    return outputs;
+  }
+
+  private Output workloadEntry(VirtualDestinationObjects.Remote remote) {
+    ObjectNode spec = Manifests.objectNode();
+    spec.put("address", remote.endpoint().address());
+    // the Service maps a port to an entry's by its name, or by its targetPort's name
+    ObjectNode ports = spec.putObject("ports");
+    for (ServicePortInput port : service.ports()) {
+      ports.put(port.name(), remote.endpoint().port());
+      String target = port.targetPort();
+      if (target != null && !target.isEmpty() && !target.chars().allMatch(Character::isDigit)) {
+        ports.put(target, remote.endpoint().port());
+      }
+    }
+    spec.set("labels", Manifests.stringMap(service.selector()));
+    remote.locality().ifPresent(locality -> spec.put("locality", locality));
+    return output(
+        VirtualDestinationObjects.WORKLOAD_ENTRY,
+        VirtualDestinationObjects.workloadEntryName(vd.id(), remote.cluster()),
+        spec,
+        "cluster "
+            + remote.cluster()
+            + "'s east-west gateway joins the endpoints of Service "
+            + service.id().ref());
+  }
+
+  private Output destinationRule() {
+    String host = vd.hosts().get(0);
+    ObjectNode spec = Manifests.objectNode();
+    spec.put("host", host);
+    spec.set("exportTo", Manifests.strings(exportTo));
+    ObjectNode tls = spec.putObject("trafficPolicy").putObject("tls");
+    tls.put("mode", "ISTIO_MUTUAL");
+    tls.set("subjectAltNames", Manifests.strings(subjectAltNames));
+    return output(
+        VirtualDestinationObjects.DESTINATION_RULE,
+        VirtualDestinationObjects.ruleName(vd.id(), host),
+        spec,
+        "Istio mTLS to the pods of both meshes behind " + host + ", whose identities it names");
+  }
+
+  private Output output(String kind, String name, ObjectNode spec, String reason) {
+    return VirtualDestinationObjects.outputOf(
+        vd, audience, consumer, service.id().namespace(), sources, kind, name, spec, reason);
+  }
+
+  /**
+   * Every namespace of the consumer but its east-west gateway's (the Service's among them); all of
+   * them without a gateway.
+   */
+  static List<String> exportTo(ClusterMesh consumer, ServiceInput service, Set<String> namespaces) {
+    if (consumer.gateway() == null) {
+      return List.of(Selectors.ANY);
+    }
+    Set<String> others = new TreeSet<>(namespaces);
+    others.add(service.id().namespace());
+    others.remove(consumer.gateway().id().namespace());
+    return List.copyOf(others);
+  }
+}
