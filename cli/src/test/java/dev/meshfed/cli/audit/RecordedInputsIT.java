@@ -320,7 +320,8 @@ class RecordedInputsIT {
               Map.of(),
               Map.of("app", service),
               List.of(new ServicePort("http", 9080, "9080", "TCP", null)),
-              false));
+              false,
+              java.util.List.of()));
     }
     return inputs;
   }

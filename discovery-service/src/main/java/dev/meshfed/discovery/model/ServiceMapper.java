@@ -10,7 +10,9 @@ import io.fabric8.kubernetes.api.model.LoadBalancerStatus;
 import io.fabric8.kubernetes.api.model.Service;
 import io.fabric8.kubernetes.api.model.ServiceSpec;
 import io.fabric8.kubernetes.api.model.ServiceStatus;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -24,6 +26,7 @@ public final class ServiceMapper {
   public static final String GATEWAY_LABEL_VALUE = "eastwestgateway";
   public static final String NETWORK_LABEL = "topology.istio.io/network";
   public static final String TLS_PORT_NAME = "tls";
+  public static final String EXPORT_TO_ANNOTATION = "networking.istio.io/exportTo";
 
   /** The spec.clusterIP of a headless Service: DNS answers with the pods' own addresses. */
   private static final String HEADLESS_CLUSTER_IP = "None";
@@ -57,7 +60,18 @@ public final class ServiceMapper {
         .setSelector(Envelope.sorted(spec.getSelector()))
         .setPorts(ports(spec).stream().map(ServiceMapper::port).toList())
         .setHeadless(HEADLESS_CLUSTER_IP.equals(spec.getClusterIP()))
+        .setExportTo(exportTo(service))
         .build();
+  }
+
+  /** The namespaces Istio's exportTo annotation names, comma-separated; none when it is unset. */
+  static List<String> exportTo(Service service) {
+    Map<String, String> annotations = service.getMetadata().getAnnotations();
+    String value = annotations == null ? null : annotations.get(EXPORT_TO_ANNOTATION);
+    if (value == null) {
+      return List.of();
+    }
+    return Arrays.stream(value.split(",")).map(String::trim).filter(n -> !n.isEmpty()).toList();
   }
 
   static EastWestGatewayState gatewayState(Service service) {

@@ -138,7 +138,8 @@ class DiscoveryServiceIT {
                 Map.of("app", "reviews"),
                 Map.of("app", "reviews"),
                 List.of(new ServicePort("http", 9080, "9080", "TCP", null)),
-                false));
+                false,
+                java.util.List.of()));
     assertThat(
             payload(
                 Keys.of(
@@ -669,7 +670,8 @@ class DiscoveryServiceIT {
                 Map.of("app", "reviews"),
                 Map.of("app", "reviews"),
                 List.of(new ServicePort("http", 9090, "9080", "TCP", null)),
-                false));
+                false,
+                java.util.List.of()));
   }
 
   @Test

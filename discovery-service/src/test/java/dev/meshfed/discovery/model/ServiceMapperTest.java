@@ -59,7 +59,21 @@ class ServiceMapperTest {
                 List.of(
                     new ServicePort("http", 9080, "9080", "TCP", "http"),
                     new ServicePort("grpc", 9090, "grpc-port", "TCP", null)),
-                false));
+                false,
+                List.of()));
+  }
+
+  @Test
+  void istiosExportToAnnotationNamesTheNamespacesThatSeeTheService() {
+    Service exported =
+        new ServiceBuilder(service("bookinfo", "ratings", Map.of()))
+            .editMetadata()
+            .addToAnnotations(ServiceMapper.EXPORT_TO_ANNOTATION, " bookinfo, istio-system ,")
+            .endMetadata()
+            .build();
+
+    assertThat(serviceState(exported).getExportTo()).containsExactly("bookinfo", "istio-system");
+    assertThat(serviceState(service("bookinfo", "ratings", Map.of())).getExportTo()).isEmpty();
   }
 
   @Test

@@ -10,13 +10,31 @@ public record ServiceInput(
     Map<String, String> selector,
     List<ServicePortInput> ports,
     String creationTimestamp,
-    boolean headless)
+    boolean headless,
+    List<String> exportTo)
     implements Input {
 
+  /**
+   * @param exportTo the namespaces of Istio's {@code networking.istio.io/exportTo} annotation
+   *     ({@code *}, {@code .}, {@code ~} or names); empty when it is not set
+   */
   public ServiceInput {
     labels = Map.copyOf(labels);
     selector = Map.copyOf(selector);
     ports = List.copyOf(ports);
+    exportTo = List.copyOf(exportTo);
+  }
+
+  /** A Service without Istio's exportTo annotation. */
+  public ServiceInput(
+      ObjectId id,
+      String type,
+      Map<String, String> labels,
+      Map<String, String> selector,
+      List<ServicePortInput> ports,
+      String creationTimestamp,
+      boolean headless) {
+    this(id, type, labels, selector, ports, creationTimestamp, headless, List.of());
   }
 
   /** A Service with a cluster IP. */

@@ -128,7 +128,8 @@ public final class InputConverter {
                         p.getAppProtocol()))
             .toList(),
         created,
-        s.getHeadless());
+        s.getHeadless(),
+        s.getExportTo());
   }
 
   private static WorkspaceInput workspace(

@@ -7,7 +7,6 @@ import dev.meshfed.translation.model.ExportedServiceSetInput.LabelRequirement;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ServiceInput;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.Optional;
  */
 final class OssmExports {
 
-  static final String EXPORT_TO_LABEL = "networking.istio.io/exportTo";
   private static final String NAME_SELECTOR = "NameSelector";
   private static final String LABEL_SELECTOR = "LabelSelector";
 
@@ -76,14 +74,15 @@ final class OssmExports {
     return a.namespace().equals(b.namespace()) && a.name().equals(b.name());
   }
 
-  /** Whether the control-plane namespace sees the Service: its exportTo label allows it. */
+  /**
+   * Whether the control-plane namespace sees the Service: Istio's exportTo annotation, where set,
+   * names it, {@code *}, or {@code .} in its own namespace ({@code ~} hides it from all).
+   */
   static boolean visibleTo(ServiceInput service, String controlPlane) {
-    String exportTo = service.labels().get(EXPORT_TO_LABEL);
-    if (exportTo == null || exportTo.isBlank()) {
+    if (service.exportTo().isEmpty()) {
       return true;
     }
-    return Arrays.stream(exportTo.split(","))
-        .map(String::trim)
+    return service.exportTo().stream()
         .anyMatch(
             to ->
                 to.equals("*")

@@ -107,7 +107,8 @@ public final class WireFormat {
                           new ServicePort(
                               p.name(), p.port(), p.targetPort(), p.protocol(), p.appProtocol()))
                   .toList(),
-              s.headless());
+              s.headless(),
+              s.exportTo());
     } else if (input instanceof EastWestGatewayInput g) {
       payload =
           new EastWestGatewayState(

@@ -113,7 +113,8 @@ public record GoldenCase(TranslationSettings settings, List<Input> inputs) {
               strings(o.path("selector")),
               ports(o.path("ports")),
               text(o, "creationTimestamp"),
-              o.path("headless").asBoolean(false));
+              o.path("headless").asBoolean(false),
+              texts(o.path("exportTo")));
       case "ServiceExport.multicluster.x-k8s.io" ->
           new ServiceExportInput(id, text(o, "creationTimestamp"), o.path("generation").asLong(1));
       case "ServiceMeshPeer.federation.maistra.io",

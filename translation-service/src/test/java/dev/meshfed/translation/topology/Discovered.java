@@ -65,7 +65,8 @@ final class Discovered {
             Map.of(),
             Map.of("app", name),
             List.of(new ServicePort("http", port, String.valueOf(port), "TCP", null)),
-            false));
+            false,
+            java.util.List.of()));
   }
 
   static Entry workspace(String name, String namespace, String... clusters) {

@@ -154,7 +154,8 @@ final class MalformedInputs {
             Map.of("federate", pick(List.of("yes", "no"))),
             Map.of("app", random.nextBoolean() ? name : "x".repeat(63)),
             ports,
-            random.nextBoolean()));
+            random.nextBoolean(),
+            java.util.List.of()));
   }
 
   private Discovered.Entry refusedService(int index) {
@@ -178,7 +179,8 @@ final class MalformedInputs {
             map(),
             map(),
             ports,
-            random.nextBoolean()));
+            random.nextBoolean(),
+            java.util.List.of()));
   }
 
   private Discovered.Entry gateway() {
