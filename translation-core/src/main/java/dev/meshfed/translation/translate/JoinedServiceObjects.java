@@ -1,12 +1,17 @@
 package dev.meshfed.translation.translate;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.NamespaceInput;
+import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.ServicePortInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 
@@ -33,6 +38,37 @@ record JoinedServiceObjects(
     List<String> exportTo,
     List<String> subjectAltNames,
     Provenance sources) {
+
+  /**
+   * The objects for the Service of {@code consumer}, with the identities of its pods and of those
+   * of every backing service, exported to every namespace of the consumer but its gateway's.
+   */
+  static JoinedServiceObjects of(
+      VirtualDestinationInput vd,
+      WorkspacePlan audience,
+      ClusterMesh consumer,
+      ServiceInput service,
+      List<VirtualDestinationObjects.Remote> remotes,
+      Map<String, ServiceInput> backing,
+      MeshInputs inputs,
+      List<ObjectId> sources) {
+    SortedSet<String> identities = new TreeSet<>(WorkloadIdentities.of(inputs, backing));
+    identities.addAll(WorkloadIdentities.of(inputs, consumer.cluster(), service));
+    Set<String> namespaces =
+        inputs
+            .inCluster(consumer.cluster(), NamespaceInput.class)
+            .map(n -> n.id().name())
+            .collect(Collectors.toSet());
+    return new JoinedServiceObjects(
+        vd,
+        audience,
+        consumer,
+        service,
+        remotes,
+        exportTo(consumer, service, namespaces),
+        List.copyOf(identities),
+        Provenance.of(sources));
+  }
 
   /** What keeps the gateways from joining the Service: each one leaves the Service alone. */
   static List<String> problems(
@@ -145,7 +181,8 @@ record JoinedServiceObjects(
    * Every namespace of the consumer but its east-west gateway's (the Service's among them); all of
    * them without a gateway.
    */
-  static List<String> exportTo(ClusterMesh consumer, ServiceInput service, Set<String> namespaces) {
+  private static List<String> exportTo(
+      ClusterMesh consumer, ServiceInput service, Set<String> namespaces) {
     if (consumer.gateway() == null) {
       return List.of(Selectors.ANY);
     }

@@ -148,7 +148,22 @@ final class OssmLinks {
         vd,
         new WorkspacePlan(peering, audience, Optional.empty(), Optional.empty()),
         localities,
-        joins(group, inputs));
+        joins(group, inputs),
+        sources(group));
+  }
+
+  /** The peers and import sets that make each cluster's objects, beside the export set. */
+  private static Map<String, List<ObjectId>> sources(List<Link> group) {
+    Map<String, List<ObjectId>> sources = new TreeMap<>();
+    Link first = group.get(0);
+    sources.put(first.exported().service().id().cluster(), List.of(first.exporterPeer().id()));
+    for (Link link : group) {
+      List<ObjectId> ids = new ArrayList<>();
+      link.importerPeer().ifPresent(peer -> ids.add(peer.id()));
+      link.imports().ifPresent(set -> ids.add(set.id()));
+      sources.put(link.exporterPeer().remoteCluster(), ids);
+    }
+    return sources;
   }
 
   /**

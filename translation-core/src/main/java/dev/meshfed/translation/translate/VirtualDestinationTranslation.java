@@ -7,25 +7,20 @@ import static dev.meshfed.translation.translate.DesiredRef.inNamespace;
 import dev.meshfed.translation.model.ControlPlaneInput;
 import dev.meshfed.translation.model.EastWestGatewayInput;
 import dev.meshfed.translation.model.MeshInputs;
-import dev.meshfed.translation.model.NamespaceInput;
-import dev.meshfed.translation.model.NodeInput;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
-import dev.meshfed.translation.model.WorkloadInput;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.SortedSet;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Predicate;
-import java.util.stream.Collectors;
 
 /**
  * The decisions that place one VirtualDestination's objects, in order: is it valid; is it in a
@@ -53,18 +48,16 @@ final class VirtualDestinationTranslation {
 
   private final SortedSet<String> placed = new TreeSet<>();
 
-  /** Whose clients get its hosts, where meshfed made it; null: its workspace's. */
-  private final WorkspacePlan audience;
-
-  /** Per consuming cluster, the locality it sees the other clusters' endpoints in, if told. */
-  private final Map<String, String> localities;
-
-  /** Per consuming cluster, its own Service the other clusters' endpoints join, if any. */
-  private final Map<String, ServiceInput> joins;
+  /**
+   * Where meshfed made it: whose clients get its hosts (else its workspace's), and per consuming
+   * cluster the locality of the other clusters' endpoints, the Service they join and the inputs
+   * that make it reach that cluster.
+   */
+  private final Optional<MadeDestination> made;
 
   VirtualDestinationTranslation(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
-    this(vd, null, Map.of(), Map.of(), inputs, membership, false);
+    this(vd, Optional.empty(), inputs, membership, false);
   }
 
   /**
@@ -72,28 +65,17 @@ final class VirtualDestinationTranslation {
    * namespaces its entries are exported to.
    */
   VirtualDestinationTranslation(MadeDestination made, MeshInputs inputs, Membership membership) {
-    this(
-        made.destination(),
-        made.audience(),
-        made.localities(),
-        made.joins(),
-        inputs,
-        membership,
-        false);
+    this(made.destination(), Optional.of(made), inputs, membership, false);
   }
 
   private VirtualDestinationTranslation(
       VirtualDestinationInput vd,
-      WorkspacePlan audience,
-      Map<String, String> localities,
-      Map<String, ServiceInput> joins,
+      Optional<MadeDestination> made,
       MeshInputs inputs,
       Membership membership,
       boolean placementOnly) {
     this.vd = vd;
-    this.audience = audience;
-    this.localities = localities;
-    this.joins = joins;
+    this.made = made;
     this.inputs = inputs;
     this.membership = membership;
     this.report = new InputReport(vd.id(), vd.generation());
@@ -107,7 +89,7 @@ final class VirtualDestinationTranslation {
   static SortedSet<String> placement(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
     VirtualDestinationTranslation translation =
-        new VirtualDestinationTranslation(vd, null, Map.of(), Map.of(), inputs, membership, true);
+        new VirtualDestinationTranslation(vd, Optional.empty(), inputs, membership, true);
     translation.run();
     return translation.placed;
   }
@@ -133,8 +115,8 @@ final class VirtualDestinationTranslation {
       return finish(0);
     }
     Optional<WorkspacePlan> workspace =
-        audience != null
-            ? Optional.of(audience)
+        made.isPresent()
+            ? made.map(MadeDestination::audience)
             : membership.workspaceOf(vd.id().cluster(), vd.id().namespace());
     if (workspace.isEmpty()) {
       return stopWithWarning(
@@ -167,7 +149,13 @@ final class VirtualDestinationTranslation {
           DestinationPolicies.of(
               PolicyDestination.of(vd), workspace.get().name(), inputs, membership);
     }
-    List<VirtualDestinationObjects.Remote> remotes = remotes(backing);
+    List<VirtualDestinationObjects.Remote> remotes =
+        BackingRemotes.of(
+            backing.services(),
+            subsets,
+            policies,
+            inputs,
+            warning -> report(Severity.WARNING, warning));
     out.stopEach(
         ITS_KINDS.and(inClusters(membership.removedClusters().keySet())),
         ref -> membership.removalExclusion(ref.cluster(), vd.id()).orElseThrow());
@@ -207,7 +195,7 @@ final class VirtualDestinationTranslation {
     List<VirtualDestinationObjects.Remote> others =
         remotes.stream()
             .filter(r -> !r.cluster().equals(cluster))
-            .map(r -> seenFrom(cluster, r))
+            .map(r -> BackingRemotes.seenIn(made.map(m -> m.localities().get(cluster)), r))
             .toList();
     if (local.isPresent() && !externals.endpoints().isEmpty()) {
       report(
@@ -248,8 +236,9 @@ final class VirtualDestinationTranslation {
                       + " knows: its east-west gateway only passes it through"));
       return;
     }
-    if (joins.containsKey(cluster)) {
-      join(cluster, controlPlane.get(), joins.get(cluster), workspace, backing, others);
+    Optional<ServiceInput> joined = made.map(m -> m.joins().get(cluster));
+    if (joined.isPresent()) {
+      join(cluster, controlPlane.get(), joined.get(), workspace, backing, others);
       return;
     }
     Optional<EastWestGatewayInput> gateway =
@@ -267,11 +256,12 @@ final class VirtualDestinationTranslation {
             others,
             clients,
             exportTo,
-            subjectAltNames(backing),
+            WorkloadIdentities.of(inputs, backing.services()),
             local.isPresent() ? List.of() : externals.endpoints(),
             policies,
             subsets,
-            Provenance.of(sources(workspace, backing, controlPlane.get(), local.isEmpty())),
+            Provenance.of(
+                sources(cluster, workspace, backing, controlPlane.get(), local.isEmpty())),
             warning -> report(Severity.WARNING, warning));
     objects.outputs().forEach(out::output);
     String namespace = objects.namespace();
@@ -323,24 +313,11 @@ final class VirtualDestinationTranslation {
           () -> new Exclusion(Rule.NO_BACKING_SERVICE, vd.id(), why));
       return;
     }
-    SortedSet<String> identities = new TreeSet<>(subjectAltNames(backing));
-    identities.addAll(identities(cluster, service));
-    List<ObjectId> sources = new ArrayList<>(sources(workspace, backing, controlPlane, false));
+    List<ObjectId> sources =
+        new ArrayList<>(sources(cluster, workspace, backing, controlPlane, false));
     sources.add(service.id());
-    Set<String> namespaces =
-        inputs
-            .inCluster(cluster, NamespaceInput.class)
-            .map(n -> n.id().name())
-            .collect(Collectors.toSet());
-    new JoinedServiceObjects(
-            vd,
-            workspace,
-            consumer,
-            service,
-            others,
-            JoinedServiceObjects.exportTo(consumer, service, namespaces),
-            List.copyOf(identities),
-            Provenance.of(sources))
+    JoinedServiceObjects.of(
+            vd, workspace, consumer, service, others, backing.services(), inputs, sources)
         .outputs()
         .forEach(out::output);
     out.stop(
@@ -378,89 +355,8 @@ final class VirtualDestinationTranslation {
     }
   }
 
-  /** How every backing cluster is reached from the others: its first reachable gateway. */
-  private List<VirtualDestinationObjects.Remote> remotes(VirtualDestinationBacking backing) {
-    List<VirtualDestinationObjects.Remote> remotes = new ArrayList<>();
-    for (String cluster : backing.services().keySet()) {
-      Optional<ClusterMesh.Endpoint> endpoint =
-          ClusterMesh.gateway(inputs, cluster).flatMap(g -> ClusterMesh.endpoint(inputs, g));
-      if (endpoint.isEmpty()) {
-        if (backing.services().size() > 1) {
-          report(
-              Severity.WARNING,
-              "cluster "
-                  + cluster
-                  + " has no east-west gateway other clusters can reach, so its "
-                  + backing.services().get(cluster).id().ref()
-                  + " serves only its own clients");
-        }
-        continue;
-      }
-      remotes.add(
-          new VirtualDestinationObjects.Remote(
-              cluster,
-              endpoint.get(),
-              locality(cluster),
-              RouteSubsets.served(backing.services().get(cluster), subsets, inputs),
-              PriorityLabels.of(
-                  backing.services().get(cluster),
-                  PriorityLabels.wanted(policies),
-                  inputs,
-                  warning -> report(Severity.WARNING, warning))));
-    }
-    return remotes;
-  }
-
-  /** A remote cluster's endpoint in the locality the consumer sees it in, where it says one. */
-  private VirtualDestinationObjects.Remote seenFrom(
-      String consumer, VirtualDestinationObjects.Remote remote) {
-    String locality = localities.get(consumer);
-    return locality == null
-        ? remote
-        : new VirtualDestinationObjects.Remote(
-            remote.cluster(),
-            remote.endpoint(),
-            Optional.of(locality),
-            remote.served(),
-            remote.priorityLabels());
-  }
-
-  /** region/zone of the cluster's first ready node (by name) that has a region. */
-  private Optional<String> locality(String cluster) {
-    return inputs
-        .inCluster(cluster, NodeInput.class)
-        .filter(node -> node.ready() && node.region() != null && !node.region().isBlank())
-        .findFirst()
-        .map(node -> node.zone() == null ? node.region() : node.region() + "/" + node.zone());
-  }
-
-  /** The identities of the workloads behind every backing service, in their clusters' domains. */
-  private List<String> subjectAltNames(VirtualDestinationBacking backing) {
-    SortedSet<String> names = new TreeSet<>();
-    backing.services().forEach((cluster, service) -> names.addAll(identities(cluster, service)));
-    return List.copyOf(names);
-  }
-
-  /** The identities of the workloads a service selects: its pods' service accounts. */
-  private SortedSet<String> identities(String cluster, ServiceInput service) {
-    String domain = ClusterMesh.trustDomain(inputs, cluster);
-    SortedSet<String> accounts = new TreeSet<>();
-    inputs
-        .inCluster(cluster, WorkloadInput.class)
-        .filter(w -> w.id().namespace().equals(service.id().namespace()))
-        .filter(w -> Selectors.containsAll(w.podLabels(), service.selector()))
-        .forEach(w -> accounts.add(w.serviceAccount()));
-    if (accounts.isEmpty()) {
-      accounts.add("default");
-    }
-    SortedSet<String> names = new TreeSet<>();
-    accounts.forEach(
-        account ->
-            names.add("spiffe://" + domain + "/ns/" + service.id().namespace() + "/sa/" + account));
-    return names;
-  }
-
   private List<ObjectId> sources(
+      String cluster,
       WorkspacePlan workspace,
       VirtualDestinationBacking backing,
       ControlPlaneInput controlPlane,
@@ -470,6 +366,7 @@ final class VirtualDestinationTranslation {
       sources.add(vd.id());
     }
     sources.add(controlPlane.id());
+    made.ifPresent(m -> sources.addAll(m.sources().getOrDefault(cluster, List.of())));
     backing.services().values().forEach(service -> sources.add(service.id()));
     if (withExternals) {
       sources.addAll(externals.sources());
