@@ -63,14 +63,8 @@ final class ClustersetTranslator implements Translator<ClustersetServiceUnit> {
     return ClustersetExports.named(unit.namespace(), unit.name(), inputs).stream()
         .anyMatch(
             e ->
-                VirtualDestinationObjects.entryName(e.id()).equals(ref.name())
-                    || VirtualDestinationObjects.ruleName(e.id(), host).equals(ref.name())
-                    || VirtualDestinationObjects.gatewayRuleName(e.id(), host).equals(ref.name())
-                    || inputs.clusters().stream()
-                        .anyMatch(
-                            c ->
-                                VirtualDestinationObjects.workloadEntryName(e.id(), c)
-                                    .equals(ref.name())));
+                VirtualDestinationObjects.names(
+                    e.id(), List.of(host), inputs.clusters(), ref.name()));
   }
 
   @Override

@@ -38,7 +38,7 @@ final class OssmTranslation {
     List<OssmLinks.Link> links = OssmLinks.from(cluster, inputs);
     for (MadeDestination made : OssmLinks.destinations(links, inputs)) {
       Translation istio = new VirtualDestinationTranslation(made, inputs, membership).run();
-      out.objectsOf(istio, o -> true);
+      out.objectsOf(istio, o -> true, ref -> OssmTranslator.names(made, ref, inputs));
       ObjectId set = made.audience().workspace().id();
       istio.result().diagnostics().forEach(d -> note(set, d.severity(), d.message()));
       unreached(made, istio).forEach(why -> note(set, Severity.WARNING, why));

@@ -49,13 +49,28 @@ final class OssmTranslator implements Translator<PeeringUnit> {
     return units;
   }
 
-  /** Its objects are named ossm-HOST-NAMESPACE (entries) and ossm-HOST (rules). */
+  /**
+   * The units whose links make a destination with the object's name: ossm-HOST-NAMESPACE (entries),
+   * ossm-HOST-NAMESPACE-CLUSTER (workload entries), ossm-HOST (rules).
+   */
   @Override
   public List<PeeringUnit> candidates(DesiredRef ref, MeshInputs inputs, Membership membership) {
     if (!ref.name().startsWith(DestinationOrigin.PEERING.namePrefix())) {
       return List.of();
     }
-    return all(inputs).stream().map(PeeringUnit.class::cast).toList();
+    return all(inputs).stream()
+        .map(PeeringUnit.class::cast)
+        .filter(
+            unit ->
+                OssmLinks.destinations(OssmLinks.from(unit.cluster(), inputs), inputs).stream()
+                    .anyMatch(made -> names(made, ref, inputs)))
+        .toList();
+  }
+
+  /** Whether the destination an OSSM link makes names the object. */
+  static boolean names(MadeDestination made, DesiredRef ref, MeshInputs inputs) {
+    return VirtualDestinationObjects.names(
+        made.destination().id(), made.destination().hosts(), inputs.clusters(), ref.name());
   }
 
   @Override
@@ -67,7 +82,8 @@ final class OssmTranslator implements Translator<PeeringUnit> {
             + ref.kind()
             + " "
             + ref.name()
-            + "; meshfed names an imported service's entries ossm-HOST-NAMESPACE and its rules"
+            + "; meshfed names an imported service's entries ossm-HOST-NAMESPACE, its workload"
+            + " entries ossm-HOST-NAMESPACE-CLUSTER and its rules"
             + " ossm-HOST");
   }
 }

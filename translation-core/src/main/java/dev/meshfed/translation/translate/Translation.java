@@ -105,8 +105,17 @@ public final class Translation {
      * unit that translates through another's rules and reports on inputs of its own.
      */
     Builder objectsOf(Translation other, Predicate<Output> kept) {
+      return objectsOf(other, kept, ref -> true);
+    }
+
+    /**
+     * {@link #objectsOf(Translation, Predicate)}, its exclusions explaining only the objects {@code
+     * concerned} selects: where one unit translates several inputs through another's rules, each
+     * input's exclusions concern its own objects.
+     */
+    Builder objectsOf(Translation other, Predicate<Output> kept, Predicate<DesiredRef> concerned) {
       other.result.outputs().stream().filter(kept).forEach(outputs::add);
-      stops.addAll(other.stops);
+      other.stops.forEach(stop -> stops.add(new Stop(concerned.and(stop.applies()), stop.why())));
       return this;
     }
 

@@ -7,6 +7,7 @@ import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
 import dev.meshfed.translation.model.VirtualDestinationInput.Port;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -94,6 +95,17 @@ record VirtualDestinationObjects(
   /** The rule that defines the subsets for the east-west gateway of a cluster backing the host. */
   static String gatewayRuleName(ObjectId vd, String host) {
     return Manifests.objectName(prefix(vd) + host + "-gateway");
+  }
+
+  /**
+   * Whether {@code name} is that of an entry, rule or (for any of {@code clusters}) workload entry
+   * of the destination, subsets aside.
+   */
+  static boolean names(ObjectId vd, List<String> hosts, Collection<String> clusters, String name) {
+    return entryName(vd).equals(name)
+        || hosts.stream()
+            .anyMatch(h -> ruleName(vd, h).equals(name) || gatewayRuleName(vd, h).equals(name))
+        || clusters.stream().anyMatch(c -> workloadEntryName(vd, c).equals(name));
   }
 
   private static String prefix(ObjectId vd) {
