@@ -19,7 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * mesh2-bookinfo/ratings, both written in OpenShift Service Mesh 2's own resources, on NodePort
  * gateways. mesh2's pods reach mesh1's ratings pods under the imported host; mesh1's own clients
  * are untouched; once mesh2 imports nothing, the host reaches nothing; imported as local, mesh1's
- * ratings pods join those of mesh2's own ratings Service.
+ * ratings pods join those of mesh2's own ratings Service; imported as local both ways, each
+ * mesh's ratings reaches both meshes' pods, neither gateway forwarding to the other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OssmPeersIT {
@@ -107,6 +108,20 @@ class OssmPeersIT {
                         && local.equals(service.get("hostname")));
     assertThat(imported)
         .containsEntry("exportedName", "ratings-aliased.mesh1-bookinfo.svc.mesh2-exports.local");
+  }
+
+  @Test
+  @Order(4)
+  void importedAsLocalBothWaysBothServicesReachEachOthersPods() throws Exception {
+    run.runAndCompare("04-both-import-as-local");
+
+    String[] both = {RATINGS, "cluster2/mesh2-bookinfo/ratings"};
+    Traffic.of(run)
+        .reachesFrom(
+            "cluster2/mesh2-bookinfo", "ratings.mesh2-bookinfo.svc.cluster.local", 9080, both)
+        .reachesFrom(
+            "cluster1/mesh1-bookinfo", "ratings.mesh1-bookinfo.svc.cluster.local", 9080, both)
+        .check();
   }
 
   /** The list field of an OSSM resource's status, once it holds {@code size} entries. */

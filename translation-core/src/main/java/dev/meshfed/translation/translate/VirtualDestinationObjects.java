@@ -152,7 +152,7 @@ record VirtualDestinationObjects(
     spec.set("exportTo", Manifests.strings(List.copyOf(exportTo)));
     if (local.isPresent()) {
       spec.put("resolution", "STATIC");
-      spec.putObject("workloadSelector").set("labels", Manifests.stringMap(local.get().selector()));
+      spec.putObject("workloadSelector").set("labels", Manifests.stringMap(localSelector()));
     } else {
       boolean ips =
           remotes.stream().allMatch(r -> IpAddresses.isIp(r.endpoint().address()))
@@ -191,6 +191,20 @@ record VirtualDestinationObjects(
                 + (externals.isEmpty()
                     ? ""
                     : " and " + externals.size() + " endpoint(s) of its ExternalServices"));
+  }
+
+  /**
+   * The backing Service's selector; where no other cluster backs the host, only its pods with a
+   * sidecar (the injector's tlsMode label): the only ones that take Istio mTLS, and never a
+   * WorkloadEntry with the Service's labels that something else made, such as another mesh's
+   * gateway an OSSM importAsLocal joined to the Service.
+   */
+  private Map<String, String> localSelector() {
+    Map<String, String> selector = new java.util.TreeMap<>(local.orElseThrow().selector());
+    if (remotes.isEmpty()) {
+      selector.put(TLS_MODE_LABEL, "istio");
+    }
+    return selector;
   }
 
   /** A remote cluster's gateway, for the host ({@code subset} null) or for a subset it serves. */
