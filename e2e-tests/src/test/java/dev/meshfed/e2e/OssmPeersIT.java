@@ -19,8 +19,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * mesh2-bookinfo/ratings, both written in OpenShift Service Mesh 2's own resources, on NodePort
  * gateways. mesh2's pods reach mesh1's ratings pods under the imported host; mesh1's own clients
  * are untouched; once mesh2 imports nothing, the host reaches nothing; imported as local, mesh1's
- * ratings pods join those of mesh2's own ratings Service; imported as local both ways, each
- * mesh's ratings reaches both meshes' pods, neither gateway forwarding to the other.
+ * ratings pods join those of mesh2's own ratings Service; imported as local both ways, each mesh's
+ * ratings reaches both meshes' pods, neither gateway forwarding to the other.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class OssmPeersIT {
