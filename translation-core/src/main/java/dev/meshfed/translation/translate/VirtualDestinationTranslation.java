@@ -264,20 +264,12 @@ final class VirtualDestinationTranslation {
                 sources(cluster, workspace, backing, controlPlane.get(), local.isEmpty())),
             warning -> report(Severity.WARNING, warning));
     objects.outputs().forEach(out::output);
-    String namespace = objects.namespace();
-    out.stop(
-        ITS_KINDS.and(inCluster(cluster)).and(inNamespace(namespace).negate()),
-        () ->
-            new Exclusion(
-                Rule.OTHER_NAMESPACE,
-                vd.id(),
-                "its objects in cluster "
-                    + cluster
-                    + " go to namespace "
-                    + namespace
-                    + (local.isPresent()
-                        ? " (the backing service's, where its selector selects the pods)"
-                        : " (the Istio control plane's)")));
+    stopOutside(
+        cluster,
+        objects.namespace(),
+        local.isPresent()
+            ? "the backing service's, where its selector selects the pods"
+            : "the Istio control plane's");
     preconditions(cluster, controlPlane.get(), local.isPresent() && !others.isEmpty());
   }
 
@@ -320,8 +312,16 @@ final class VirtualDestinationTranslation {
             vd, workspace, consumer, service, others, backing.services(), inputs, sources)
         .outputs()
         .forEach(out::output);
+    stopOutside(
+        cluster,
+        service.id().namespace(),
+        "of " + service.id().ref() + ", whose selector selects the gateways' entries");
+  }
+
+  /** Its objects in {@code cluster} are in {@code namespace} only, for the reason given. */
+  private void stopOutside(String cluster, String namespace, String why) {
     out.stop(
-        ITS_KINDS.and(inCluster(cluster)).and(inNamespace(service.id().namespace()).negate()),
+        ITS_KINDS.and(inCluster(cluster)).and(inNamespace(namespace).negate()),
         () ->
             new Exclusion(
                 Rule.OTHER_NAMESPACE,
@@ -329,10 +329,10 @@ final class VirtualDestinationTranslation {
                 "its objects in cluster "
                     + cluster
                     + " go to namespace "
-                    + service.id().namespace()
-                    + " (of "
-                    + service.id().ref()
-                    + ", whose selector selects the gateways' entries)"));
+                    + namespace
+                    + " ("
+                    + why
+                    + ")"));
   }
 
   /** What keeps the clients of a cluster from the hosts, though the objects are there. */
