@@ -22,9 +22,11 @@ import java.util.stream.Collectors;
  * default), and a DestinationRule names the identities of both meshes' workloads, where Istio would
  * expect only the local pods'. No ServiceEntry: the Service is the host.
  *
- * <p>Like a VirtualDestination's, the entries carry no tlsMode label and no network, and the rule
- * is not exported to the consumer's east-west gateway: there the entries are dropped from the
- * Service's SNI cluster instead of bouncing requests between the gateways.
+ * <p>Like a VirtualDestination's, the entries carry no tlsMode label and no network: the consumer's
+ * east-west gateway drops them from the Service's SNI cluster instead of bouncing requests between
+ * the gateways. From Istio 1.20 it does whatever rules it sees (mtls_checker.go checkMtlsEnabled);
+ * before, an ISTIO_MUTUAL rule it sees keeps them, so there the rule is not exported to the
+ * gateway's namespace.
  *
  * @param exportTo the namespaces whose clients get the rule
  * @param subjectAltNames the identities of the local pods and of every backing cluster's
@@ -38,6 +40,9 @@ record JoinedServiceObjects(
     List<String> exportTo,
     List<String> subjectAltNames,
     Provenance sources) {
+
+  /** From Istio 1.20 a gateway drops SNI endpoints without the tlsMode label, rules or not. */
+  private static final int GATEWAY_DROPS_UNLABELLED_MINOR = 20;
 
   /**
    * The objects for the Service of {@code consumer}, with the identities of its pods and of those
@@ -91,7 +96,7 @@ record JoinedServiceObjects(
               + (service.headless() ? " is headless" : " has no selector")
               + ", so it cannot select the other mesh's gateway");
     }
-    if (consumer.gateway() != null
+    if (hidesRuleFromGateway(consumer)
         && consumer.gateway().id().namespace().equals(service.id().namespace())) {
       problems.add(
           "Service "
@@ -177,13 +182,19 @@ record JoinedServiceObjects(
         vd, audience, consumer, service.id().namespace(), sources, kind, name, spec, reason);
   }
 
+  /** Whether the rule must not reach the consumer's east-west gateway (istiod before 1.20). */
+  private static boolean hidesRuleFromGateway(ClusterMesh consumer) {
+    return consumer.gateway() != null
+        && !IstioApi.atLeast(consumer.controlPlane().version(), GATEWAY_DROPS_UNLABELLED_MINOR);
+  }
+
   /**
-   * Every namespace of the consumer but its east-west gateway's (the Service's among them); all of
-   * them without a gateway.
+   * Every namespace of the consumer; where the rule must not reach its east-west gateway, every one
+   * but the gateway's (the Service's among them).
    */
   private static List<String> exportTo(
       ClusterMesh consumer, ServiceInput service, Set<String> namespaces) {
-    if (consumer.gateway() == null) {
+    if (!hidesRuleFromGateway(consumer)) {
       return List.of(Selectors.ANY);
     }
     Set<String> others = new TreeSet<>(namespaces);
