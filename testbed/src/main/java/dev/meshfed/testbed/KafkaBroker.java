@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Stream;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -52,12 +54,29 @@ public final class KafkaBroker implements AutoCloseable {
   private final String bootstrapServers;
   private final Optional<String> saslBootstrapServers;
   private final AtomicBoolean closed = new AtomicBoolean();
+  // package-private for its test
+  Path deletedOnClose;
 
   private KafkaBroker(
       KafkaRaftServer server, String bootstrapServers, Optional<String> saslBootstrapServers) {
     this.server = server;
     this.bootstrapServers = bootstrapServers;
     this.saslBootstrapServers = saslBootstrapServers;
+  }
+
+  /**
+   * Starts a broker on a random free port in a new temporary log directory (named from {@code
+   * prefix}), which {@link #close} deletes: a test's broker that leaves nothing behind.
+   */
+  public static KafkaBroker startInTemporaryDirectory(String prefix) {
+    try {
+      Path logDir = Files.createTempDirectory(prefix);
+      KafkaBroker broker = start(logDir);
+      broker.deletedOnClose = logDir;
+      return broker;
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a log directory for a broker", e);
+    }
   }
 
   /** Starts a broker on a random free port; formats {@code logDir} if it is not formatted yet. */
@@ -163,6 +182,17 @@ public final class KafkaBroker implements AutoCloseable {
     if (closed.compareAndSet(false, true)) {
       server.shutdown();
       server.awaitShutdown();
+      if (deletedOnClose != null) {
+        delete(deletedOnClose);
+      }
+    }
+  }
+
+  private static void delete(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete the broker's log directory " + dir, e);
     }
   }
 

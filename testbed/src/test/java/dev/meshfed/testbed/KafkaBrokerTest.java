@@ -91,6 +91,18 @@ class KafkaBrokerTest {
     }
   }
 
+  @Test
+  void aBrokerInATemporaryDirectoryDeletesItOnClose() throws Exception {
+    Path logDir;
+    try (KafkaBroker temporary = KafkaBroker.startInTemporaryDirectory("kafka-broker-test")) {
+      logDir = temporary.deletedOnClose;
+      assertThat(logDir).isDirectory();
+      createTopic(temporary);
+    }
+
+    assertThat(logDir).doesNotExist();
+  }
+
   private static String createTopic(KafkaBroker broker) throws Exception {
     String topic = "topic-" + UUID.randomUUID();
     try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {

@@ -3,13 +3,8 @@ package dev.meshfed.discovery.io;
 import dev.meshfed.discovery.model.NamespaceSelection;
 import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.testbed.KafkaBroker;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -20,22 +15,17 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class TestBroker implements BeforeAllCallback, AfterAllCallback {
 
-  private Path logs;
   private KafkaBroker broker;
 
   @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
-    logs = Files.createTempDirectory("discovery-kafka");
-    broker = KafkaBroker.start(logs);
+  public void beforeAll(ExtensionContext context) {
+    broker = KafkaBroker.startInTemporaryDirectory("discovery-kafka");
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws IOException {
+  public void afterAll(ExtensionContext context) {
     if (broker != null) {
       broker.close();
-    }
-    try (Stream<Path> files = Files.walk(logs)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
     }
   }
 

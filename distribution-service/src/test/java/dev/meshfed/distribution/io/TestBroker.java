@@ -6,13 +6,8 @@ import dev.meshfed.distribution.model.PruneGuard;
 import dev.meshfed.schema.kafka.TopicSettings;
 import dev.meshfed.testbed.KafkaBroker;
 import io.fabric8.kubernetes.client.KubernetesClient;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -27,22 +22,17 @@ final class TestBroker implements BeforeAllCallback, AfterAllCallback {
   static final RetrySettings FAST_RETRY =
       new RetrySettings(Duration.ofMillis(50), Duration.ofMillis(500));
 
-  private Path logs;
   private KafkaBroker broker;
 
   @Override
-  public void beforeAll(ExtensionContext context) throws IOException {
-    logs = Files.createTempDirectory("distribution-kafka");
-    broker = KafkaBroker.start(logs);
+  public void beforeAll(ExtensionContext context) {
+    broker = KafkaBroker.startInTemporaryDirectory("distribution-kafka");
   }
 
   @Override
-  public void afterAll(ExtensionContext context) throws IOException {
+  public void afterAll(ExtensionContext context) {
     if (broker != null) {
       broker.close();
-    }
-    try (Stream<Path> files = Files.walk(logs)) {
-      files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
     }
   }
 
