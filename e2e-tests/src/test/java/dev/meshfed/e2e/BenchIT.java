@@ -33,6 +33,8 @@ class BenchIT {
                 "3",
                 "--namespaces",
                 "2",
+                "--warm-up-changes",
+                "10",
                 "--changes",
                 "9",
                 "--floor-samples",
@@ -48,6 +50,8 @@ class BenchIT {
         .containsExactly(2 * 3 + 1, 2 * 3 + 1);
     assertThat(small.get("floor").get("count").asInt()).isEqualTo(30);
     assertThat(small.get("propagation").get("count").asInt()).isEqualTo(9);
+    assertThat(small.get("warmth").get("warmUpChanges").asInt()).isEqualTo(10);
+    assertThat(small.get("warmth").get("jitCores").asDouble()).as("read on Linux").isNotNegative();
     assertThat(small.get("propagation").get("p50").asDouble()).isPositive();
     assertThat(small.get("unattributedChanges").asInt()).as("every change split").isZero();
     for (String stage : List.of("source write", "discovery", "translation", "distribution")) {
@@ -96,6 +100,8 @@ class BenchIT {
                 "3",
                 "--namespaces",
                 "2",
+                "--warm-up-changes",
+                "10",
                 "--changes",
                 "9",
                 "--floor-samples",

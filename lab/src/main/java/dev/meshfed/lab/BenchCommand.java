@@ -56,6 +56,14 @@ final class BenchCommand implements Callable<Integer> {
   int changes;
 
   @Option(
+      names = "--warm-up-changes",
+      defaultValue = "1000",
+      description =
+          "Untimed changes first, until the JIT has compiled the change paths (default"
+              + " ${DEFAULT-VALUE}; the report says how busy the compilers still were).")
+  int warmUpChanges;
+
+  @Option(
       names = "--floor-samples",
       defaultValue = "100",
       description = "Samples of the floor (default ${DEFAULT-VALUE}).")
@@ -129,6 +137,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchRun.Options options =
         new BenchRun.Options(
             new BenchSize(clusters, services, namespaces, grouped ? virtualDestinationEvery : 0),
+            warmUpChanges,
             changes,
             floorSamples,
             seed,

@@ -19,6 +19,7 @@ public final class BenchFormat {
   public static String table(BenchReport r) {
     StringBuilder out = new StringBuilder();
     out.append("meshfed bench: ").append(title(r)).append(String.format("%n%n"));
+    out.append(warmth(r.warmth()));
     out.append(String.format(ROW, "LATENCY (ms)", "P50", "P90", "P99", "MAX", ""));
     out.append(latencyRow("floor", r.floor().summary(), ""));
     out.append(
@@ -50,11 +51,12 @@ public final class BenchFormat {
     }
     out.append(
         String.format(
-            "%ncold convergence %s (services started after %s), apply floor %s: ratio %.2f"
-                + " (target <= 1.5)%n",
+            "%ncold convergence %s (services started after %s), apply floor %s: ratio %.2f to"
+                + " apply floor + start-up (target <= 1.5), %.2f to apply floor%n",
             millis(r.coldConvergence()),
             millis(r.startUp()),
             millis(r.applyFloor()),
+            r.coldOverApplyFloorAndStartUp(),
             r.coldOverApplyFloor()));
     out.append(String.format("  CPU used meanwhile (s): %s%n", seconds(r.coldCpu())));
     out.append(
@@ -105,6 +107,15 @@ public final class BenchFormat {
     return write(tree);
   }
 
+  /** "after 200 warm-up changes; JIT compilers busy 0.04 cores during the timed changes". */
+  private static String warmth(Warmth w) {
+    String jit =
+        w.jitCores() < 0
+            ? "JIT compilers' CPU not measured"
+            : String.format("JIT compilers busy %.2f cores during the timed changes", w.jitCores());
+    return String.format("after %d warm-up changes; %s%n%n", w.warmUpChanges(), jit);
+  }
+
   /** A slow change and its stages, e.g. " slowest: DELETE svc-3... 812.4 ms (4.1 + 20.3 + ...)". */
   private static String slowestRow(Propagation.TimedChange change) {
     String stages =
@@ -122,6 +133,7 @@ public final class BenchFormat {
     Map<String, Object> tree = new LinkedHashMap<>();
     tree.put("size", r.size());
     tree.put("changes", r.changes());
+    tree.put("warmth", r.warmth());
     tree.put("floor", r.floor().summary());
     tree.put("propagation", r.propagation().total().summary());
     Map<String, LatencySummary> stages = new LinkedHashMap<>();
@@ -144,6 +156,7 @@ public final class BenchFormat {
     tree.put("coldCpuMs", coldCpuMs);
     tree.put("applyFloorMs", r.applyFloor().toMillis());
     tree.put("coldOverApplyFloor", r.coldOverApplyFloor());
+    tree.put("coldOverApplyFloorAndStartUp", r.coldOverApplyFloorAndStartUp());
     tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
     tree.put("objectsPerCluster", r.objectsPerCluster());
     tree.put("footprint", r.footprint());

@@ -28,16 +28,16 @@ public final class BenchRun {
   /** The bench's own process: the broker, the simulated API servers and the probes. */
   private static final String TEST_BED = "test bed and harness";
 
-  /** Changes made, untimed, before the timed ones: the JIT compiles the change paths on these. */
-  static final int WARM_UP = 10;
-
   /**
+   * @param warmUpChanges changes made, untimed, before the timed ones: the JIT compiles the change
+   *     paths on these
    * @param floorSamples samples of the floor probe
    * @param seed what the planned changes are drawn from
    * @param profileDir where JFR recordings of the timed changes go; empty: none are taken
    */
   public record Options(
       BenchSize size,
+      int warmUpChanges,
       int changes,
       int floorSamples,
       long seed,
@@ -71,34 +71,44 @@ public final class BenchRun {
       progress.printf(
           "Converged from cold in %d ms (services started in %d ms); measuring the apply floor …%n",
           cold.convergence().toMillis(), cold.startUp().toMillis());
-      // translation has nothing to do while the floors are measured: its idle CPU rate
-      CpuClock translation = new CpuClock(service(pipeline, "translation-service"));
       Duration applyFloor =
           ApplyFloor.measure(workloadClients(pipeline), size.expectedDesiredPerCluster());
-      progress.println("Measuring the floor …");
-      Latencies floor =
-          new FloorProbe(
-                  pipeline.bootstrapServers(), workloadClients(pipeline).get(0), options.timeout())
-              .measure(options.floorSamples());
-      translation.lap();
-      List<BenchChange> plan = BenchChange.plan(size, WARM_UP + options.changes(), options.seed());
+      int warmUp = options.warmUpChanges();
+      List<BenchChange> plan = BenchChange.plan(size, warmUp + options.changes(), options.seed());
+      Latencies floor;
       Propagation propagation;
       Duration cpuPerChange;
+      double jitCores;
       try (PropagationProbe probe =
           new PropagationProbe(
               size, pipeline.clusters(), pipeline.bootstrapServers(), options.timeout())) {
-        progress.printf("Warming up with %d changes …%n", WARM_UP);
-        probe.measure(plan.subList(0, WARM_UP), made -> {});
+        progress.printf("Warming up with %d changes …%n", warmUp);
+        ProgressLine warming = new ProgressLine(progress, System.nanoTime());
+        probe.measure(
+            plan.subList(0, warmUp),
+            made -> warming.maybePrint(List.of(made + " of " + warmUp + " warm-up changes made")));
+        // measured as warm as the changes it is compared with; translation has nothing to do
+        // meanwhile: its idle CPU rate
+        progress.println("Measuring the floor …");
+        CpuClock translation = new CpuClock(service(pipeline, "translation-service"));
+        floor =
+            new FloorProbe(
+                    pipeline.bootstrapServers(),
+                    workloadClients(pipeline).get(0),
+                    options.timeout())
+                .measure(options.floorSamples());
+        translation.lap();
         Optional<FlightRecordings> recordings = startRecordings(pipeline);
-        translation.restartLap();
+        Optional<JitWatch> jit = JitWatch.start(processes(pipeline));
         progress.printf("Making %d changes …%n", options.changes());
         ProgressLine line = new ProgressLine(progress, System.nanoTime());
         propagation =
             probe.measure(
-                plan.subList(WARM_UP, plan.size()),
+                plan.subList(warmUp, plan.size()),
                 made ->
                     line.maybePrint(List.of(made + " of " + options.changes() + " changes made")));
         cpuPerChange = translation.lapNetOfIdle().dividedBy(options.changes());
+        jitCores = jit.map(JitWatch::cores).orElse(-1.0);
         stopRecordings(recordings);
       }
       progress.println("Measuring the footprint …");
@@ -106,6 +116,7 @@ public final class BenchRun {
       return new BenchReport(
           size,
           options.changes(),
+          new Warmth(warmUp, jitCores),
           floor,
           propagation,
           cold.convergence(),
@@ -198,6 +209,14 @@ public final class BenchRun {
             Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers()))) {
       return new Footprint(heaps, TopicBytes.meshfed(admin), cpuPerChange.toNanos() / 1_000);
     }
+  }
+
+  /** Every service's process and this one (the test bed and the harness). */
+  private static List<ProcessHandle> processes(DemoPipeline pipeline) {
+    List<ProcessHandle> all = new ArrayList<>();
+    pipeline.processes().keySet().forEach(name -> all.add(service(pipeline, name)));
+    all.add(ProcessHandle.current());
+    return all;
   }
 
   private static ProcessHandle service(DemoPipeline pipeline, String name) {

@@ -30,8 +30,17 @@ final class WorkCpu {
   }
 
   Duration now() {
+    return sum(false);
+  }
+
+  /** What the JIT compiler's threads have run: how far from warm the process still is. */
+  Duration compiling() {
+    return sum(true);
+  }
+
+  private Duration sum(boolean compilers) {
     try (Stream<Path> threads = Files.list(tasks)) {
-      return Duration.ofNanos(threads.mapToLong(WorkCpu::workNanos).sum());
+      return Duration.ofNanos(threads.mapToLong(thread -> runNanos(thread, compilers)).sum());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + tasks, e);
     }
@@ -46,9 +55,9 @@ final class WorkCpu {
     return Long.parseLong(schedstat.trim().split("\\s+")[0]);
   }
 
-  private static long workNanos(Path thread) {
+  private static long runNanos(Path thread, boolean compilers) {
     try {
-      if (isCompiler(Files.readString(thread.resolve("comm")).trim())) {
+      if (isCompiler(Files.readString(thread.resolve("comm")).trim()) != compilers) {
         return 0;
       }
       return runNanos(Files.readString(thread.resolve("schedstat")));

@@ -16,6 +16,7 @@ class BenchFormatTest {
       new BenchReport(
           new BenchSize(2, 3, 1),
           9,
+          new Warmth(200, 0.04),
           Latencies.of(List.of(10_000L, 10_000L, 30_000L)),
           new Propagation(
               Latencies.of(List.of(25_000L, 20_000L, 70_000L)),
@@ -38,7 +39,10 @@ class BenchFormatTest {
     assertThat(BenchFormat.table(report))
         .contains("p50/floor 2.50 (target <= 2)")
         .contains(
-            "cold convergence 1500 ms (services started after 600 ms), apply floor 1000 ms: ratio 1.50")
+            "after 200 warm-up changes; JIT compilers busy 0.04 cores during the timed changes")
+        .contains(
+            "cold convergence 1500 ms (services started after 600 ms), apply floor 1000 ms: ratio 0.94"
+                + " to apply floor + start-up (target <= 1.5), 1.50 to apply floor")
         .contains("MISMATCH")
         .contains("translation CPU per change: 1.50 ms; topics: 0.0 MiB")
         .contains("translation-service 50.0 MiB")
@@ -138,6 +142,7 @@ class BenchFormatTest {
     return new BenchReport(
         size,
         report.changes(),
+        report.warmth(),
         report.floor(),
         propagation,
         report.coldConvergence(),
