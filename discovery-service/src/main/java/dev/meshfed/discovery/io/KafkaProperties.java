@@ -31,7 +31,7 @@ final class KafkaProperties {
     Map<String, Object> props = common(kafka, clientId);
     props.put(ProducerConfig.ACKS_CONFIG, "all");
     props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    props.put(ProducerConfig.LINGER_MS_CONFIG, 0);
     return props;
   }
 
