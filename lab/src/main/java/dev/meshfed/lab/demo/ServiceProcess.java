@@ -58,21 +58,34 @@ public final class ServiceProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
+    classDataArchive().ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     managementPort = freePort();
     command.add("-Dquarkus.management.host=127.0.0.1");
     command.add("-Dquarkus.management.port=" + managementPort);
-    command.addAll(List.of("-jar", jar.toString()));
+    // run from the jar's directory: the archive holds the class path as it was built, relative
+    command.addAll(List.of("-jar", jar.getFileName().toString()));
     try {
       Files.createDirectories(log.getParent());
       process =
           new ProcessBuilder(command)
+              .directory(jar.getParent().toFile())
               .redirectErrorStream(true)
               .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
               .start();
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start " + name, e);
     }
+  }
+
+  /**
+   * The class-data sharing archive Quarkus builds beside the jar ({@code
+   * quarkus.package.jar.appcds.enabled}): the JVM maps the classes it loads at start-up instead of
+   * loading and verifying them.
+   */
+  private Optional<Path> classDataArchive() {
+    Path archive = jar.resolveSibling("app-cds.jsa");
+    return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
   }
 
   /** Where its health and metrics are served: {@code http://127.0.0.1:PORT/q/health}. */

@@ -27,7 +27,7 @@ final class ServiceProcesses {
       KafkaLogins logins,
       List<String> jvmOptions) {
     this.home = home;
-    this.workDir = workDir;
+    this.workDir = workDir.toAbsolutePath(); // the services run in their jars' directories
     this.clusters = clusters;
     this.logins = logins;
     this.jvmOptions = jvmOptions;
