@@ -5,8 +5,11 @@ import dev.meshfed.translation.translate.UnitId;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.function.Supplier;
@@ -23,6 +26,11 @@ import java.util.function.Supplier;
  * full; while records keep coming, batches yield to them (see {@link #BATCH_EVERY_WHILE_BUSY}).
  * Changes that come while one is due wait for it, so that no unit is translated with a membership
  * already out of date.
+ *
+ * <p>A change that affects more than {@link #UNITS_PER_BATCH} units (a WorkspaceSettings change
+ * touches every unit of its workspace) recomputes that many right away and hands out the rest on
+ * the punctuation the same way: every transaction stays small, so the transaction timeout can be
+ * short, and a crashed instance's open transaction holds readers back only that long.
  */
 final class RecomputeSchedule {
 
@@ -73,6 +81,10 @@ final class RecomputeSchedule {
    */
   private final SortedSet<UnitId> dueStatuses = new TreeSet<>(FederationTranslator.UNIT_ORDER);
 
+  /** Units of changes too large for one transaction, not recomputed yet, in order. */
+  private final Set<UnitId> deferred = new LinkedHashSet<>();
+
+  private long deferredAt;
   private long dueStatusesAt;
   private long lastStatusesAt;
   private long lastRecordAt;
@@ -109,8 +121,12 @@ final class RecomputeSchedule {
       if (unit instanceof UnitId.StatusUnit) {
         dueStatuses.add(unit);
         dueStatusesAt = Math.max(dueStatusesAt, timestamp);
-      } else {
+      } else if (now.size() < unitsPerBatch) {
         now.add(unit);
+        deferred.remove(unit);
+      } else {
+        deferred.add(unit);
+        deferredAt = Math.max(deferredAt, timestamp);
       }
     }
     return now;
@@ -118,9 +134,9 @@ final class RecomputeSchedule {
 
   /**
    * What the punctuation firing at wall-clock {@code now} recomputes: the next batch of a full
-   * recompute, starting a due one with {@code everyUnit} (asked for only then); else the due status
-   * units, at most every {@link #STATUSES_EVERY}. A batch that starts a full recompute is to be
-   * translated with the membership resolved afresh.
+   * recompute, starting a due one with {@code everyUnit} (asked for only then); else the next batch
+   * of deferred units; else the due status units, at most every {@link #STATUSES_EVERY}. A batch
+   * that starts a full recompute is to be translated with the membership resolved afresh.
    */
   Batch next(long now, Supplier<Collection<UnitId>> everyUnit) {
     boolean inputQuiet = now - lastRecordAt >= INTERVAL.toMillis();
@@ -129,12 +145,20 @@ final class RecomputeSchedule {
       return Batch.NONE;
     }
     boolean started = fullRecompute.startIfDue(everyUnit, now);
+    if (started) {
+      deferred.clear(); // every unit is queued
+    }
     int startedUnits = started ? fullRecompute.units() : 0;
     List<UnitId> units = fullRecompute.nextBatch(unitsPerBatch);
     Optional<FullRecompute.Finished> finished = fullRecompute.finishIfDone(now);
     if (!units.isEmpty() || finished.isPresent()) {
       lastBatchAt = now;
       return new Batch(started, startedUnits, units, fullRecompute.timestamp(), finished);
+    }
+    if (!deferred.isEmpty() && !fullRecompute.isDue()) {
+      lastBatchAt = now;
+      long timestamp = deferredAt;
+      return new Batch(started, startedUnits, nextDeferred(), timestamp);
     }
     if (fullRecompute.isDue()
         || dueStatuses.isEmpty()
@@ -147,5 +171,18 @@ final class RecomputeSchedule {
     lastBatchAt = now;
     lastStatusesAt = now;
     return statuses;
+  }
+
+  private List<UnitId> nextDeferred() {
+    List<UnitId> batch = new ArrayList<>(Math.min(unitsPerBatch, deferred.size()));
+    Iterator<UnitId> units = deferred.iterator();
+    while (batch.size() < unitsPerBatch && units.hasNext()) {
+      batch.add(units.next());
+      units.remove();
+    }
+    if (deferred.isEmpty()) {
+      deferredAt = 0;
+    }
+    return batch;
   }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.UnitId;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +45,40 @@ class RecomputeScheduleTest {
     assertThat(batch.timestamp()).as("the change that made them due").isEqualTo(7);
     assertThat(batch.startsFullRecompute()).isFalse();
     assertThat(next(2 * LATER).units()).as("counted once").isEmpty();
+  }
+
+  @Test
+  void aChangeThatAffectsMoreUnitsThanABatchRecomputesTheRestOnThePunctuationABatchAtATime() {
+    UnitId other = UnitId.gateway("cluster2");
+    UnitId third = UnitId.gateway("cluster3");
+
+    assertThat(schedule.changed(Optional.of(List.of(GATEWAY, SERVICE, other, STATUS, third)), 7))
+        .as("one transaction's worth now")
+        .containsExactly(GATEWAY, SERVICE);
+    assertThat(schedule.changed(Optional.of(List.of(other)), 8))
+        .as("a later change does not wait for the deferred units")
+        .containsExactly(other);
+    RecomputeSchedule.Batch first = next(LATER);
+    RecomputeSchedule.Batch second = next(LATER + 50);
+
+    assertThat(first.units()).as("recomputed once").containsExactly(third);
+    assertThat(first.timestamp()).as("the change that deferred them").isEqualTo(7);
+    assertThat(first.startsFullRecompute()).isFalse();
+    assertThat(second.units()).as("then the statuses").containsExactly(STATUS);
+    assertThat(next(LATER + 100).units()).isEmpty();
+  }
+
+  @Test
+  void aFullRecomputeTakesOverTheDeferredUnits() {
+    schedule.changed(Optional.of(List.of(GATEWAY, SERVICE, UnitId.gateway("cluster2"))), 7);
+    schedule.changed(Optional.empty(), 9);
+
+    List<UnitId> handedOut = new ArrayList<>();
+    for (long now = LATER; now < LATER + 1_000; now += 50) {
+      handedOut.addAll(next(now).units());
+    }
+
+    assertThat(handedOut).as("every unit once, by the full recompute").isEqualTo(EVERY_UNIT);
   }
 
   @Test
