@@ -23,7 +23,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,6 +57,12 @@ class FaultMatrixIT {
   private static final Duration API_STALL = Duration.ofSeconds(15);
   private static final int CHANGES_DURING_FAULT = 15;
   private static final Path WORK = Path.of("target/e2e/fault-matrix");
+
+  /** A crashed translation instance's session times out after 6 s; then the task moves. */
+  private static final Duration TAKEOVER_WITHIN = Duration.ofSeconds(60);
+
+  /** How long each takeover of the translation task took, from the kill. */
+  private static final List<Duration> TAKEOVERS = new ArrayList<>();
 
   private static DemoPipeline pipeline;
 
@@ -141,6 +150,7 @@ class FaultMatrixIT {
         List.of(
             killed("discovery-service", clusters.get(0)),
             killed("translation-service", null),
+            activeTranslationKilledWithAStandby(),
             killed("distribution-service", clusters.get(1)),
             deletedWhileDiscoveryDown(clusters.get(2)),
             new Fault("broker restarted", pipeline::restartBroker, () -> {}),
@@ -247,6 +257,47 @@ class FaultMatrixIT {
     ServiceProcess process = pipeline.process(service, cluster);
     String name = "kill -9 " + service + (cluster == null ? "" : " (" + cluster + ")");
     return new Fault(name, () -> pipeline.kill(process), () -> pipeline.start(process));
+  }
+
+  /**
+   * A second translation-service instance joins (it keeps a standby of the task); then the active
+   * one is killed, and the other must take the task over, and commit input the change stream wrote
+   * meanwhile, before the killed one is started again. The row's name says how long the takeover
+   * took. The second instance runs on through the rows after this one.
+   */
+  private static Fault activeTranslationKilledWithAStandby() {
+    ServiceProcess second = pipeline.addTranslationInstance();
+    AtomicReference<ServiceProcess> killed = new AtomicReference<>();
+    return new Fault(
+        "kill -9 the active translation-service, a second instance running",
+        () -> {
+          pipeline.start(second);
+          await()
+              .atMost(TAKEOVER_WITHIN)
+              .until(
+                  () -> {
+                    ConsumerGroupDescription group = pipeline.translationGroup();
+                    return group.members().size() == 2 && group.groupState() == GroupState.STABLE;
+                  });
+          killed.set(pipeline.activeTranslation().orElseThrow());
+          long start = System.nanoTime();
+          pipeline.kill(killed.get());
+          await()
+              .atMost(TAKEOVER_WITHIN)
+              .until(
+                  () ->
+                      pipeline
+                          .activeTranslation()
+                          .filter(active -> active != killed.get())
+                          .isPresent());
+          TAKEOVERS.add(Duration.ofNanos(System.nanoTime() - start));
+          long committed = pipeline.translationCommitted();
+          await()
+              .atMost(TAKEOVER_WITHIN)
+              .alias("the other instance translates the changes made meanwhile")
+              .until(() -> pipeline.translationCommitted() > committed);
+        },
+        () -> pipeline.start(killed.get()));
   }
 
   private static Fault deletedWhileDiscoveryDown(String cluster) {
@@ -362,6 +413,11 @@ class FaultMatrixIT {
                 + " converged after healing |\n"
                 + "|---|---|---|---|---|---|---|---|---|\n");
     rows.forEach(row -> table.append(row.markdown()).append('\n'));
+    TAKEOVERS.forEach(
+        took ->
+            table.append(
+                "\nThe other translation-service instance took the task over %.1f s after the kill.\n"
+                    .formatted(took.toMillis() / 1000.0)));
     rows.stream()
         .filter(row -> !row.misrouted().isEmpty())
         .forEach(

@@ -32,6 +32,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -40,6 +41,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -64,6 +67,7 @@ public final class DemoPipeline implements AutoCloseable {
   private final Map<String, SimulatedCluster> clusters = new LinkedHashMap<>();
   private final Map<String, ClusterStateApplier> appliers = new LinkedHashMap<>();
   private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private final ServiceProcesses definitions;
   private final List<ServiceProcess> stopped = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Admin admin;
@@ -141,8 +145,8 @@ public final class DemoPipeline implements AutoCloseable {
     logins.cli(TRANSLATION_APP_ID);
     this.mirror = new TopicMirror(broker.bootstrapServers());
     this.probe = new ConvergenceProbe(admin, mirror, clusters);
-    processes.putAll(
-        new ServiceProcesses(home, workDir, clusters, logins, jvm.options).define(layout));
+    this.definitions = new ServiceProcesses(home, workDir, clusters, logins, jvm.options);
+    processes.putAll(definitions.define(layout));
   }
 
   /**
@@ -349,6 +353,59 @@ public final class DemoPipeline implements AutoCloseable {
 
   private static int port(String bootstrap) {
     return Integer.parseInt(bootstrap.substring(bootstrap.lastIndexOf(':') + 1));
+  }
+
+  /**
+   * Defines one more translation-service instance ({@code translation-service-2}, …), in the same
+   * consumer group with a state directory of its own; {@link #start(ServiceProcess)} starts it.
+   */
+  public ServiceProcess addTranslationInstance() {
+    long instances =
+        processes.keySet().stream().filter(n -> n.startsWith(ServiceProcesses.TRANSLATION)).count();
+    String name = ServiceProcesses.TRANSLATION + "-" + (instances + 1);
+    ServiceProcess instance = definitions.translation(name, "translation-state-" + (instances + 1));
+    processes.put(name, instance);
+    stopped.add(instance); // until started: convergence does not expect it alive
+    return instance;
+  }
+
+  /**
+   * The translation-service instance that runs the translation task now: the member of the consumer
+   * group that has the input partitions (a standby has none). Empty during a rebalance.
+   */
+  public Optional<ServiceProcess> activeTranslation()
+      throws ExecutionException, InterruptedException {
+    return translationGroup().members().stream()
+        .filter(member -> !member.assignment().topicPartitions().isEmpty())
+        .map(MemberDescription::clientId)
+        .flatMap(
+            clientId ->
+                processes.values().stream()
+                    .filter(p -> clientId.startsWith(p.name() + "-StreamThread-")))
+        .findFirst();
+  }
+
+  /** How many input records the translation-services have committed, over every partition. */
+  public long translationCommitted() throws ExecutionException, InterruptedException {
+    return admin
+        .listConsumerGroupOffsets(TRANSLATION_APP_ID)
+        .partitionsToOffsetAndMetadata()
+        .get()
+        .values()
+        .stream()
+        .filter(Objects::nonNull)
+        .mapToLong(offset -> offset.offset())
+        .sum();
+  }
+
+  /** The translation-services' consumer group, as the broker describes it. */
+  public ConsumerGroupDescription translationGroup()
+      throws ExecutionException, InterruptedException {
+    return admin
+        .describeConsumerGroups(List.of(TRANSLATION_APP_ID))
+        .describedGroups()
+        .get(TRANSLATION_APP_ID)
+        .get();
   }
 
   /** Kills a service on purpose ({@code kill -9}); convergence does not expect it alive. */

@@ -15,6 +15,8 @@ import java.util.Map;
 final class ServiceProcesses {
 
   private final MeshfedHome home;
+  static final String TRANSLATION = "translation-service";
+
   private final Path workDir;
   private final Map<String, SimulatedCluster> clusters;
   private final KafkaLogins logins;
@@ -41,20 +43,7 @@ final class ServiceProcesses {
   /** The processes by name: {@code translation-service}, {@code discovery-service/<cluster>}, … */
   Map<String, ServiceProcess> define(DemoPipeline.Layout layout) {
     Map<String, ServiceProcess> processes = new LinkedHashMap<>();
-    processes.put(
-        "translation-service",
-        new ServiceProcess(
-            "translation-service",
-            home.serviceJar("translation-service"),
-            with(
-                logins.translation(DemoPipeline.TRANSLATION_APP_ID),
-                Map.of(
-                    "quarkus.kafka-streams.application-id",
-                    DemoPipeline.TRANSLATION_APP_ID,
-                    "kafka-streams.state.dir",
-                    workDir.resolve("translation-state").toString())),
-            log("translation-service"),
-            jvmOptions));
+    processes.put(TRANSLATION, translation(TRANSLATION, "translation-state"));
     for (String service : List.of("discovery-service", "distribution-service")) {
       if (layout == DemoPipeline.Layout.SHARED) {
         processes.put(service, sharedProcess(service));
@@ -65,6 +54,30 @@ final class ServiceProcesses {
       }
     }
     return processes;
+  }
+
+  /**
+   * A translation-service instance: its own state directory, and its name as the prefix of its
+   * Kafka clients' ids, which tells the instances apart in the consumer group. Each keeps a standby
+   * of the task it does not run, as {@code k8s/} configures them.
+   */
+  ServiceProcess translation(String name, String stateDirectory) {
+    return new ServiceProcess(
+        name,
+        home.serviceJar(TRANSLATION),
+        with(
+            logins.translation(DemoPipeline.TRANSLATION_APP_ID),
+            Map.of(
+                "quarkus.kafka-streams.application-id",
+                DemoPipeline.TRANSLATION_APP_ID,
+                "kafka-streams.state.dir",
+                workDir.resolve(stateDirectory).toString(),
+                "kafka-streams.client.id",
+                name,
+                "kafka-streams.num.standby.replicas",
+                "1")),
+        log(name),
+        jvmOptions);
   }
 
   private ServiceProcess perClusterProcess(String service, SimulatedCluster cluster) {
