@@ -156,7 +156,7 @@ public final class DemoPipeline implements AutoCloseable {
    */
   public static DemoPipeline start(MeshfedHome home, Path workDir, List<String> clusterNames)
       throws IOException {
-    DemoPipeline pipeline = prepare(home, workDir, clusterNames, Layout.PER_CLUSTER, Jvm.SMALL);
+    DemoPipeline pipeline = prepare(home, workDir, clusterNames, Layout.SHARED, Jvm.SMALL);
     pipeline.startServices();
     return pipeline;
   }
