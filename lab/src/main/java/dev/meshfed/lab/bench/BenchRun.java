@@ -100,6 +100,7 @@ public final class BenchRun {
         translation.lap();
         Optional<FlightRecordings> recordings = startRecordings(pipeline);
         Optional<JitWatch> jit = JitWatch.start(processes(pipeline));
+        translation.restartLap(); // starting the recordings is not a change's work
         progress.printf("Making %d changes …%n", options.changes());
         ProgressLine line = new ProgressLine(progress, System.nanoTime());
         propagation =
