@@ -14,9 +14,9 @@ import java.util.Map;
  */
 final class ServiceProcesses {
 
-  private final MeshfedHome home;
   static final String TRANSLATION = "translation-service";
 
+  private final MeshfedHome home;
   private final Path workDir;
   private final Map<String, SimulatedCluster> clusters;
   private final KafkaLogins logins;
