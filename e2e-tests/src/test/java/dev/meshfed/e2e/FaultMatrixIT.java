@@ -4,16 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.cli.MeshfedHome;
-import dev.meshfed.cli.events.EventReader;
-import dev.meshfed.cli.events.EventView;
 import dev.meshfed.lab.bench.BenchMesh;
 import dev.meshfed.lab.bench.BenchSize;
 import dev.meshfed.lab.demo.DemoPipeline;
 import dev.meshfed.lab.demo.ServiceProcess;
-import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.FaultInjector;
-import dev.meshfed.testbed.scenario.ManagedObjectDumper;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,9 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.atomic.AtomicReference;
-import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
 import org.junit.jupiter.api.AfterAll;
@@ -223,34 +216,8 @@ class FaultMatrixIT {
         converged);
   }
 
-  /**
-   * Through the mesh oracle: from the namespace of the same name in the cluster holding it, every
-   * remote entry's host reaches exactly the pods of its Service in the Service's own cluster. (The
-   * hosts of the Services deleted meanwhile, by the stream or the fault, are then checked to reach
-   * no pod from anywhere.)
-   */
   private static Traffic remoteHostsReachTheirPods() {
-    Traffic traffic = Traffic.of(pipeline.clusters().values());
-    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.managedKinds());
-    for (String cluster : SIZE.workloadClusters()) {
-      for (GenericKubernetesResource entry :
-          dumper.managedObjects(pipeline.clusters().get(cluster).client())) {
-        Map<String, String> labels = entry.getMetadata().getLabels();
-        Map<String, String> annotations = entry.getMetadata().getAnnotations();
-        String source = labels == null ? null : labels.get("meshfed.dev/source-cluster");
-        String host = annotations == null ? null : annotations.get("meshfed.dev/host");
-        if (!entry.getKind().equals("ServiceEntry") || host == null || cluster.equals(source)) {
-          continue;
-        }
-        String[] name = host.split("\\.");
-        Map<?, ?> spec = (Map<?, ?>) entry.getAdditionalProperties().get("spec");
-        Map<?, ?> firstPort = (Map<?, ?>) ((List<?>) spec.get("ports")).get(0);
-        int port = ((Number) firstPort.get("number")).intValue();
-        traffic.reachesFrom(
-            cluster + "/" + name[1], host, port, source + "/" + name[1] + "/" + name[0]);
-      }
-    }
-    return traffic;
+    return RemoteHosts.reachTheirPods(pipeline, SIZE.workloadClusters());
   }
 
   private static Fault killed(String service, String cluster) {
@@ -373,36 +340,8 @@ class FaultMatrixIT {
             .count();
   }
 
-  /** Host events out of order, or leaving federated what a cluster does not hold. */
   private static List<String> eventViolations() {
-    HostLifecycle lifecycle = new HostLifecycle();
-    Properties kafka = new Properties();
-    kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
-    try (EventReader reader = new EventReader(kafka)) {
-      reader.read(null, false, (EventView event) -> lifecycle.accept(event));
-    }
-    List<String> violations = new ArrayList<>(lifecycle.violations());
-    ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.managedKinds());
-    pipeline
-        .clusters()
-        .forEach(
-            (cluster, simulated) -> {
-              java.util.SortedSet<String> held = new java.util.TreeSet<>();
-              for (GenericKubernetesResource o : dumper.managedObjects(simulated.client())) {
-                String host =
-                    o.getMetadata().getAnnotations() == null
-                        ? null
-                        : o.getMetadata().getAnnotations().get("meshfed.dev/host");
-                if (host != null) {
-                  held.add(host);
-                }
-              }
-              if (!lifecycle.federatedInto(cluster).equals(held)) {
-                violations.add(
-                    "events leave federated into " + cluster + " other hosts than it holds");
-              }
-            });
-    return violations;
+    return RemoteHosts.eventViolations(pipeline);
   }
 
   private static String table(List<Row> rows) {

@@ -110,6 +110,22 @@ final class BenchCommand implements Callable<Integer> {
   int virtualDestinationEvery;
 
   @Option(
+      names = "--translation-partitions",
+      defaultValue = "1",
+      description =
+          "How many ways translation splits its units (meshfed.translation.partitions; default"
+              + " ${DEFAULT-VALUE}).")
+  int translationPartitions;
+
+  @Option(
+      names = "--translation-instances",
+      defaultValue = "1",
+      description =
+          "translation-service instances sharing the partitions (default ${DEFAULT-VALUE}); the"
+              + " report gives each one's CPU per change.")
+  int translationInstances;
+
+  @Option(
       names = "--profile",
       description =
           "Record each service with JDK Flight Recorder over the timed changes (DIR/jfr/*.jfr).")
@@ -143,7 +159,9 @@ final class BenchCommand implements Callable<Integer> {
             seed,
             Duration.ofSeconds(timeoutSeconds),
             dir.resolve("work"),
-            profile ? Optional.of(dir.resolve("jfr").resolve(name)) : Optional.empty());
+            profile ? Optional.of(dir.resolve("jfr").resolve(name)) : Optional.empty(),
+            translationPartitions,
+            translationInstances);
     BenchReport report = new BenchRun(options, out).run(home);
     Files.writeString(dir.resolve(name + ".json"), BenchFormat.json(report));
     Files.writeString(

@@ -72,7 +72,26 @@ public final class BenchFormat {
             f.translationCpuPerChangeMicros() / 1_000.0,
             mebibytes(f.topicBytes()),
             heaps(f.liveHeapBytes())));
+    out.append(translation(r.translation()));
     return out.toString();
+  }
+
+  /**
+   * "translation: 2 partitions over 2 instances, 3.10 ms CPU per change (…): 322 changes/CPU-s".
+   */
+  private static String translation(TranslationScale t) {
+    String perInstance =
+        t.cpuPerChangeMicros().entrySet().stream()
+            .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / 1_000.0))
+            .collect(java.util.stream.Collectors.joining(", "));
+    return String.format(
+        "translation: %d partitions over %d instances, %.2f ms CPU per change (%s): %.0f changes"
+            + " per second of translation CPU%n",
+        t.partitions(),
+        t.instances(),
+        t.totalCpuPerChangeMicros() / 1_000.0,
+        perInstance,
+        t.changesPerCpuSecond());
   }
 
   /** What was measured, in a line: the size and the number of changes. */
@@ -160,6 +179,12 @@ public final class BenchFormat {
     tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
     tree.put("objectsPerCluster", r.objectsPerCluster());
     tree.put("footprint", r.footprint());
+    Map<String, Object> translation = new LinkedHashMap<>();
+    translation.put("partitions", r.translation().partitions());
+    translation.put("instances", r.translation().instances());
+    translation.put("cpuPerChangeMicros", r.translation().cpuPerChangeMicros());
+    translation.put("changesPerCpuSecond", r.translation().changesPerCpuSecond());
+    tree.put("translation", translation);
     tree.put("samplesMicros", r.samplesMicros());
     return write(tree);
   }

@@ -31,7 +31,8 @@ public record BenchReport(
     Duration applyFloor,
     int expectedObjectsPerCluster,
     Map<String, Integer> objectsPerCluster,
-    Footprint footprint) {
+    Footprint footprint,
+    TranslationScale translation) {
 
   /** Propagation p50 over floor p50: the target is at most 2. */
   public double propagationOverFloor() {

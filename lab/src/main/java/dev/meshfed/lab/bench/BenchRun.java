@@ -43,7 +43,9 @@ public final class BenchRun {
       long seed,
       Duration timeout,
       Path workDir,
-      Optional<Path> profileDir) {}
+      Optional<Path> profileDir,
+      int translationPartitions,
+      int translationInstances) {}
 
   private final Options options;
   private final PrintStream progress;
@@ -64,6 +66,12 @@ public final class BenchRun {
             clusters,
             DemoPipeline.Layout.SHARED,
             DemoPipeline.Jvm.MEASURED)) {
+      if (options.translationPartitions() > 1) {
+        pipeline.partitionTranslation(options.translationPartitions());
+      }
+      for (int i = 1; i < options.translationInstances(); i++) {
+        pipeline.addTranslationInstance();
+      }
       progress.printf("Loading %s …%n", size);
       pipeline.applyInParallel(BenchMesh.initial(size));
       ColdStart cold = coldStart(pipeline);
@@ -77,7 +85,7 @@ public final class BenchRun {
       List<BenchChange> plan = BenchChange.plan(size, warmUp + options.changes(), options.seed());
       Latencies floor;
       Propagation propagation;
-      Duration cpuPerChange;
+      Map<String, Duration> translationCpuPerChange = new TreeMap<>();
       double jitCores;
       try (PropagationProbe probe =
           new PropagationProbe(
@@ -90,17 +98,19 @@ public final class BenchRun {
         // measured as warm as the changes it is compared with; translation has nothing to do
         // meanwhile: its idle CPU rate
         progress.println("Measuring the floor …");
-        CpuClock translation = new CpuClock(service(pipeline, "translation-service"));
+        Map<String, CpuClock> translation = translationClocks(pipeline);
         floor =
             new FloorProbe(
                     pipeline.bootstrapServers(),
                     workloadClients(pipeline).get(0),
                     options.timeout())
                 .measure(options.floorSamples());
-        translation.lap();
+        translation.values().forEach(CpuClock::lap);
         Optional<FlightRecordings> recordings = startRecordings(pipeline);
         Optional<JitWatch> jit = JitWatch.start(processes(pipeline));
-        translation.restartLap(); // starting the recordings is not a change's work
+        translation
+            .values()
+            .forEach(CpuClock::restartLap); // starting the recordings is not a change's work
         progress.printf("Making %d changes …%n", options.changes());
         ProgressLine line = new ProgressLine(progress, System.nanoTime());
         propagation =
@@ -108,11 +118,16 @@ public final class BenchRun {
                 plan.subList(warmUp, plan.size()),
                 made ->
                     line.maybePrint(List.of(made + " of " + options.changes() + " changes made")));
-        cpuPerChange = translation.lapNetOfIdle().dividedBy(options.changes());
+        translation.forEach(
+            (name, clock) ->
+                translationCpuPerChange.put(
+                    name, clock.lapNetOfIdle().dividedBy(options.changes())));
         jitCores = jit.map(JitWatch::cores).orElse(-1.0);
         stopRecordings(recordings);
       }
       progress.println("Measuring the footprint …");
+      Duration cpuPerChange =
+          translationCpuPerChange.values().stream().reduce(Duration.ZERO, Duration::plus);
       Footprint footprint = footprint(pipeline, cpuPerChange);
       return new BenchReport(
           size,
@@ -126,8 +141,24 @@ public final class BenchRun {
           applyFloor,
           size.expectedDesiredPerCluster(),
           held,
-          footprint);
+          footprint,
+          new TranslationScale(options.translationPartitions(), micros(translationCpuPerChange)));
     }
+  }
+
+  /** A CPU clock per translation-service instance, by name. */
+  private static Map<String, CpuClock> translationClocks(DemoPipeline pipeline) {
+    Map<String, CpuClock> clocks = new TreeMap<>();
+    pipeline.processes().keySet().stream()
+        .filter(name -> name.startsWith("translation-service"))
+        .forEach(name -> clocks.put(name, new CpuClock(service(pipeline, name))));
+    return clocks;
+  }
+
+  private static Map<String, Long> micros(Map<String, Duration> durations) {
+    Map<String, Long> micros = new TreeMap<>();
+    durations.forEach((name, duration) -> micros.put(name, duration.toNanos() / 1_000));
+    return micros;
   }
 
   /** Cold convergence, and how much of it the services took to start. */

@@ -13,6 +13,7 @@ import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
+import dev.meshfed.translation.records.RecordFactory;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -39,9 +40,6 @@ import org.apache.kafka.common.TopicPartition;
 final class ConvergenceProbe {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  /** The subject of translation-service's progress events. */
-  private static final EventKey TRANSLATION = new EventKey("translation");
 
   private final Admin admin;
   private final TopicMirror mirror;
@@ -119,14 +117,23 @@ final class ConvergenceProbe {
    */
   private Optional<String> recomputing() {
     TopicSpec<EventKey, FederationEvent> topic = Topics.events();
-    byte[] key = topic.keySerde().serializer().serialize(topic.name(), TRANSLATION);
-    byte[] latest = mirror.snapshot(topic.name()).get(new TopicMirror.Key(key));
-    if (latest == null) {
-      return Optional.empty();
-    }
-    Object event = topic.valueSerde().deserializer().deserialize(topic.name(), latest).getEvent();
-    if (event instanceof RecomputeStarted started) {
-      return Optional.of("translation: recomputing " + started.getUnits() + " units");
+    for (Map.Entry<TopicMirror.Key, byte[]> latest : mirror.snapshot(topic.name()).entrySet()) {
+      String subject =
+          topic
+              .keySerde()
+              .deserializer()
+              .deserialize(topic.name(), latest.getKey().bytes())
+              .getSubject();
+      // one subject per translation partition when the units are split
+      if (!subject.equals(RecordFactory.TRANSLATION)
+          && !subject.startsWith(RecordFactory.TRANSLATION + "/")) {
+        continue;
+      }
+      Object event =
+          topic.valueSerde().deserializer().deserialize(topic.name(), latest.getValue()).getEvent();
+      if (event instanceof RecomputeStarted started) {
+        return Optional.of(subject + ": recomputing " + started.getUnits() + " units");
+      }
     }
     return Optional.empty();
   }
@@ -168,14 +175,37 @@ final class ConvergenceProbe {
             .listConsumerGroupOffsets(DemoPipeline.TRANSLATION_APP_ID)
             .partitionsToOffsetAndMetadata()
             .get();
+    Map<TopicPartition, Long> read = new HashMap<>(ends);
+    read.keySet().removeIf(partition -> !partition.topic().startsWith(Topics.DISCOVERED_PREFIX));
+    read.putAll(routedInputEnds());
     long lag = 0;
-    for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
-      if (end.getKey().topic().startsWith(Topics.DISCOVERED_PREFIX)) {
-        OffsetAndMetadata done = committed.get(end.getKey());
-        lag += end.getValue() - (done == null ? 0 : done.offset());
-      }
+    for (Map.Entry<TopicPartition, Long> end : read.entrySet()) {
+      OffsetAndMetadata done = committed.get(end.getKey());
+      lag += end.getValue() - (done == null ? 0 : done.offset());
     }
     return lag;
+  }
+
+  /**
+   * With translation partitioned, the end of each partition of the topic its routing task writes:
+   * each partition's task has to read it all too. None when it is not.
+   */
+  private Map<TopicPartition, Long> routedInputEnds()
+      throws ExecutionException, InterruptedException {
+    String routed = Topics.translationRoutedInputsName(DemoPipeline.TRANSLATION_APP_ID);
+    if (!admin.listTopics().names().get().contains(routed)) {
+      return Map.of();
+    }
+    Map<TopicPartition, OffsetSpec> request = new HashMap<>();
+    admin
+        .describeTopics(List.of(routed))
+        .allTopicNames()
+        .get()
+        .get(routed)
+        .partitions()
+        .forEach(p -> request.put(new TopicPartition(routed, p.partition()), OffsetSpec.latest()));
+    return admin.listOffsets(request).all().get().entrySet().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().offset()));
   }
 
   /** The manifests of a cluster's desired topic, as the harness has read them. */

@@ -29,11 +29,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -186,6 +189,7 @@ public final class DemoPipeline implements AutoCloseable {
 
   public void startServices() {
     processes.values().forEach(ServiceProcess::start);
+    stopped.clear(); // instances defined before the start are started with the rest
   }
 
   public Map<String, ServiceProcess> processes() {
@@ -356,6 +360,17 @@ public final class DemoPipeline implements AutoCloseable {
   }
 
   /**
+   * Splits translation's units {@code partitions} ways, as {@code meshfed.translation.partitions}
+   * does: before the services start, for every instance.
+   */
+  public void partitionTranslation(int partitions) {
+    definitions.translationPartitions(partitions);
+    processes.put(
+        ServiceProcesses.TRANSLATION,
+        definitions.translation(ServiceProcesses.TRANSLATION, "translation-state"));
+  }
+
+  /**
    * Defines one more translation-service instance ({@code translation-service-2}, …), in the same
    * consumer group with a state directory of its own; {@link #start(ServiceProcess)} starts it.
    */
@@ -383,6 +398,26 @@ public final class DemoPipeline implements AutoCloseable {
                 processes.values().stream()
                     .filter(p -> clientId.startsWith(p.name() + "-StreamThread-")))
         .findFirst();
+  }
+
+  /**
+   * The topic partitions each running translation-service instance is assigned now (a standby has
+   * none), by instance name. Empty during a rebalance.
+   */
+  public Map<String, Set<TopicPartition>> translationAssignments()
+      throws ExecutionException, InterruptedException {
+    Map<String, Set<TopicPartition>> assignments = new TreeMap<>();
+    for (MemberDescription member : translationGroup().members()) {
+      processes.values().stream()
+          .filter(p -> member.clientId().startsWith(p.name() + "-StreamThread-"))
+          .findFirst()
+          .ifPresent(
+              p ->
+                  assignments
+                      .computeIfAbsent(p.name(), n -> new HashSet<>())
+                      .addAll(member.assignment().topicPartitions()));
+    }
+    return assignments;
   }
 
   /** How many input records the translation-services have committed, over every partition. */

@@ -21,6 +21,7 @@ final class ServiceProcesses {
   private final Map<String, SimulatedCluster> clusters;
   private final KafkaLogins logins;
   private final List<String> jvmOptions;
+  private int translationPartitions = 1;
 
   ServiceProcesses(
       MeshfedHome home,
@@ -33,6 +34,11 @@ final class ServiceProcesses {
     this.clusters = clusters;
     this.logins = logins;
     this.jvmOptions = jvmOptions;
+  }
+
+  /** How many ways the translation-services split the units: for instances defined from now on. */
+  void translationPartitions(int partitions) {
+    this.translationPartitions = partitions;
   }
 
   /** A kubeconfig with just this cluster: what its discovery and distribution processes use. */
@@ -75,7 +81,9 @@ final class ServiceProcesses {
                 "kafka-streams.client.id",
                 name,
                 "kafka-streams.num.standby.replicas",
-                "1")),
+                "1",
+                "meshfed.translation.partitions",
+                String.valueOf(translationPartitions))),
         log(name),
         jvmOptions);
   }

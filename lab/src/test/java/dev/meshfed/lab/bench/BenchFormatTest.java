@@ -32,7 +32,9 @@ class BenchFormatTest {
           Duration.ofMillis(1000),
           7,
           Map.of("cluster-01", 7, "cluster-02", 6),
-          new Footprint(Map.of("translation-service", 50L * 1024 * 1024), 2048, 1500));
+          new Footprint(Map.of("translation-service", 50L * 1024 * 1024), 2048, 1500),
+          new TranslationScale(
+              2, Map.of("translation-service", 1_000L, "translation-service-2", 1_500L)));
 
   @Test
   void theTableStatesEachRatioAgainstItsTarget() {
@@ -137,6 +139,18 @@ class BenchFormatTest {
     assertThat(slowest.get(0).get("stageMicros").get(2).asLong()).isEqualTo(60_000);
   }
 
+  @Test
+  void translationThroughputIsChangesPerSecondOfEveryInstancesCpu() throws Exception {
+    assertThat(BenchFormat.table(report))
+        .contains(
+            "translation: 2 partitions over 2 instances, 2.50 ms CPU per change"
+                + " (translation-service 1.00, translation-service-2 1.50): 400 changes per second"
+                + " of translation CPU");
+    JsonNode translation = new ObjectMapper().readTree(BenchFormat.json(report)).get("translation");
+    assertThat(translation.get("instances").asInt()).isEqualTo(2);
+    assertThat(translation.get("changesPerCpuSecond").asDouble()).isEqualTo(400.0);
+  }
+
   /** The report's figures with another size and propagation. */
   private BenchReport withPropagation(BenchSize size, Propagation propagation) {
     return new BenchReport(
@@ -151,6 +165,7 @@ class BenchFormatTest {
         report.applyFloor(),
         report.expectedObjectsPerCluster(),
         report.objectsPerCluster(),
-        report.footprint());
+        report.footprint(),
+        report.translation());
   }
 }

@@ -50,6 +50,36 @@ public final class TopicProvisioning {
     return created;
   }
 
+  /**
+   * @throws KafkaException when the topic has another number of partitions than its spec: its
+   *     readers divide their work and their state by them
+   */
+  public static void requirePartitions(Admin admin, TopicSpec<?, ?> topic, Duration timeout) {
+    try {
+      int actual =
+          await(
+                  admin.describeTopics(List.of(topic.name())).topicNameValues().get(topic.name()),
+                  timeout)
+              .partitions()
+              .size();
+      if (actual != topic.partitions()) {
+        throw new KafkaException(
+            "Topic "
+                + topic.name()
+                + " has "
+                + actual
+                + " partitions, and "
+                + topic.partitions()
+                + " are configured: the number is fixed once the topic exists (docs/operations.md)");
+      }
+    } catch (ExecutionException e) {
+      throw new KafkaException("Cannot describe topic " + topic.name(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new KafkaException(
+          "Kafka did not describe topic " + topic.name() + " within " + timeout, e);
+    }
+  }
+
   private static List<TopicSpec<?, ?>> missing(
       Admin admin, List<TopicSpec<?, ?>> topics, Duration timeout) {
     Map<String, KafkaFuture<TopicDescription>> descriptions =

@@ -132,6 +132,14 @@ public final class Topics {
         "translation-service");
   }
 
+  /**
+   * The topic a partitioned translation-service routes its inputs through, internal to it and named
+   * after its application id as Kafka Streams names its own (translation's ACLs cover them).
+   */
+  public static String translationRoutedInputsName(String applicationId) {
+    return applicationId + "-routed-inputs";
+  }
+
   public static String statusName(String cluster) {
     return STATUS_PREFIX + checkCluster(cluster);
   }

@@ -47,6 +47,27 @@ class TopicProvisioningIT {
   }
 
   @Test
+  void aTopicWithOtherPartitionsThanConfiguredIsRefusedByName() {
+    String app = "app-" + newCluster();
+    TopicSpec<?, ?> four = withPartitions(Topics.events(), app + "-routed-inputs", 4);
+    TopicProvisioning.ensure(superUser, List.of(four), TopicSettings.BROKER_DEFAULTS, TIMEOUT);
+
+    TopicProvisioning.requirePartitions(superUser, four, TIMEOUT);
+    assertThatThrownBy(
+            () ->
+                TopicProvisioning.requirePartitions(
+                    superUser, withPartitions(four, four.name(), 2), TIMEOUT))
+        .isInstanceOf(KafkaException.class)
+        .hasMessageContaining("Topic " + app + "-routed-inputs has 4 partitions, and 2 are");
+  }
+
+  private static <K, V> TopicSpec<K, V> withPartitions(
+      TopicSpec<K, V> spec, String name, int partitions) {
+    return new TopicSpec<>(
+        name, spec.keySerde(), spec.valueSerde(), partitions, spec.configs(), spec.writer());
+  }
+
+  @Test
   void withoutCreatePermissionTopicsCreatedBeforehandAreAccepted() throws Exception {
     String cluster = newCluster();
     List<TopicSpec<?, ?>> topics = Topics.clusterTopics(cluster);

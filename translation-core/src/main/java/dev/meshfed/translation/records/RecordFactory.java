@@ -134,9 +134,19 @@ public final class RecordFactory {
         new ClusterLeft(cluster));
   }
 
+  public static final String TRANSLATION = "translation";
+
   /** The subject of translation-service's own progress events: they stay in order. */
   public static EventKey translationKey() {
-    return new EventKey("translation");
+    return new EventKey(TRANSLATION);
+  }
+
+  /**
+   * The subject of one translation partition's progress events: {@code translation} when there is
+   * one, {@code translation/<partition>} when the units are split among several.
+   */
+  public static EventKey translationKey(int partition, int partitions) {
+    return partitions == 1 ? translationKey() : new EventKey(TRANSLATION + "/" + partition);
   }
 
   public static FederationEvent recomputeStarted(int units) {

@@ -2,6 +2,7 @@ package dev.meshfed.translation.io;
 
 import dev.meshfed.schema.kafka.TopicProvisioning;
 import dev.meshfed.schema.kafka.TopicSettings;
+import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.topology.TranslationTopology;
 import dev.meshfed.translation.translate.ClusterRegistration;
@@ -12,6 +13,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,7 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
-/** Hands Quarkus the topology, after making sure the topic only this service writes exists. */
+/** Hands Quarkus the topology, after making sure the topics only this service writes exist. */
 @ApplicationScoped
 public class TopologyProducer {
 
@@ -45,6 +47,16 @@ public class TopologyProducer {
   @ConfigProperty(name = "meshfed.cluster-registration", defaultValue = "auto")
   String clusterRegistration;
 
+  /**
+   * How many ways the units are split, each share a task that any instance can run: 1 keeps one
+   * task and no routing hop (docs/design/translation-scale-out.md).
+   */
+  @ConfigProperty(name = "meshfed.translation.partitions", defaultValue = "1")
+  int partitions;
+
+  @ConfigProperty(name = "quarkus.kafka-streams.application-id")
+  String applicationId;
+
   /** Unset: the broker's default. */
   @ConfigProperty(name = "meshfed.topics.replication-factor")
   Optional<Short> replicationFactor;
@@ -57,25 +69,42 @@ public class TopologyProducer {
   @Produces
   @Singleton
   public org.apache.kafka.streams.Topology topology() {
-    ensureEventsTopic();
+    if (partitions < 1) {
+      throw new IllegalArgumentException(
+          "meshfed.translation.partitions must be 1 or more, not " + partitions);
+    }
+    ensureTopics();
     ClusterRegistration registration = ClusterRegistration.parse(clusterRegistration);
     LOG.infof(
-        "Translating with management cluster %s, default host suffix %s, cluster registration %s",
-        managementCluster, defaultHostSuffix, registration.configValue());
+        "Translating with management cluster %s, default host suffix %s, cluster registration %s,"
+            + " units in %d partitions",
+        managementCluster, defaultHostSuffix, registration.configValue(), partitions);
     return TranslationTopology.build(
-        new TranslationSettings(managementCluster, defaultHostSuffix, registration));
+        new TranslationSettings(managementCluster, defaultHostSuffix, registration),
+        partitions,
+        applicationId);
   }
 
-  private void ensureEventsTopic() {
+  private void ensureTopics() {
     Map<String, Object> adminConfig = new HashMap<>(kafkaConfig);
     adminConfig.put(AdminClientConfig.CLIENT_ID_CONFIG, "meshfed-translation-admin");
+    List<TopicSpec<?, ?>> topics = new ArrayList<>(List.of(Topics.events()));
+    if (partitions > 1) {
+      topics.add(TranslationTopology.routedInputs(applicationId, partitions));
+    }
     try (Admin admin = Admin.create(adminConfig)) {
       TopicProvisioning.ensure(
               admin,
-              List.of(Topics.events()),
+              topics,
               new TopicSettings(replicationFactor, minInsyncReplicas),
               Duration.ofSeconds(30))
           .forEach(topic -> LOG.infof("Created topic %s", topic));
+      if (partitions > 1) {
+        TopicProvisioning.requirePartitions(
+            admin,
+            TranslationTopology.routedInputs(applicationId, partitions),
+            Duration.ofSeconds(30));
+      }
     }
   }
 }

@@ -53,7 +53,8 @@ final class ApplyReportProcessor
   @Override
   public void process(Record<EventKey, FederationEvent> record) {
     Optional<String> cluster =
-        context.recordMetadata().flatMap(m -> Topics.clusterOfApplied(m.topic()));
+        RoutedInputs.topicOf(record.headers(), context.recordMetadata().map(m -> m.topic()))
+            .flatMap(Topics::clusterOfApplied);
     if (cluster.isEmpty() || record.value() == null) {
       return;
     }

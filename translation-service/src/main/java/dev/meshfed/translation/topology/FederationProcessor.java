@@ -15,8 +15,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Function;
+import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,6 +39,8 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
 
   private final TranslationSettings settings;
   private final RecomputeSchedule schedule;
+  private final Function<TaskId, UnitOwnership> ownershipOfTask;
+  private UnitOwnership ownership;
   private ProcessorContext<Object, Object> context;
   private InputIndex inputs;
   private UnitWriter writer;
@@ -44,14 +49,19 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   private Sensor inputsChanged;
   private Sensor unitsRecomputed;
 
-  FederationProcessor(TranslationSettings settings, int unitsPerBatch) {
+  FederationProcessor(
+      TranslationSettings settings,
+      int unitsPerBatch,
+      Function<TaskId, UnitOwnership> ownershipOfTask) {
     this.settings = settings;
     this.schedule = new RecomputeSchedule(unitsPerBatch);
+    this.ownershipOfTask = ownershipOfTask;
   }
 
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
+    ownership = ownershipOfTask.apply(context.taskId());
     inputs =
         InputIndex.restore(
             context.getStateStore(TranslationTopology.INPUTS_STORE),
@@ -63,7 +73,9 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
     membership = FederationTranslator.membership(inputs.mesh(), settings);
     inputsChanged = sensor(context, "inputs-changed");
     unitsRecomputed = sensor(context, "units-recomputed");
-    LOG.infof("Translation state restored: %d inputs", inputs.mesh().size());
+    LOG.infof(
+        "Translation state restored: %d inputs; computing the units of partition %d of %d",
+        inputs.mesh().size(), ownership.partition(), ownership.partitions());
     schedule.restarted();
     context.schedule(RecomputeSchedule.INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
   }
@@ -72,7 +84,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   public void process(Record<Object, Object> record) {
     schedule.recordArrived(context.currentSystemTimeMs());
     if (record.key() instanceof DiscoveryKey key) {
-      discovered(key, (DiscoveredObject) record.value(), record.timestamp());
+      discovered(key, (DiscoveredObject) record.value(), record.headers(), record.timestamp());
     } else if (record.key() instanceof ObjectId id && ApplyFailureInput.KIND.equals(id.kind())) {
       applyFailureChanged(id, (ApplyFailureInput) record.value(), record.timestamp());
     } else {
@@ -80,9 +92,11 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
     }
   }
 
-  private void discovered(DiscoveryKey key, DiscoveredObject value, long timestamp) {
+  private void discovered(
+      DiscoveryKey key, DiscoveredObject value, Headers headers, long timestamp) {
     Optional<String> cluster =
-        context.recordMetadata().flatMap(m -> Topics.clusterOfDiscovered(m.topic()));
+        RoutedInputs.topicOf(headers, context.recordMetadata().map(m -> m.topic()))
+            .flatMap(Topics::clusterOfDiscovered);
     if (cluster.isEmpty()) {
       LOG.errorf("Ignoring a record from %s: not a discovered topic", context.recordMetadata());
       return;
@@ -90,7 +104,9 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
     ObjectId id = new ObjectId(cluster.get(), key.getKind(), key.getNamespace(), key.getName());
     InputIndex.Change change = inputs.update(id, value);
     inputsChanged.record();
-    announcements.inputChanged(change, value, membership, timestamp);
+    if (ownership.owns(UnitId.MEMBERSHIP)) {
+      announcements.inputChanged(change, value, membership, timestamp);
+    }
     recomputeAffected(change, timestamp);
   }
 
@@ -114,10 +130,14 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   }
 
   private void recompute(List<UnitId> units, long timestamp) {
+    int recomputed = 0;
     for (UnitId unit : units) {
-      writer.recompute(unit, membership, timestamp);
+      if (ownership.owns(unit)) {
+        writer.recompute(unit, membership, timestamp);
+        recomputed++;
+      }
     }
-    unitsRecomputed.record(units.size());
+    unitsRecomputed.record(recomputed);
   }
 
   /**
@@ -137,7 +157,9 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
     if (batch.startsFullRecompute()) {
       Membership before = membership;
       membership = FederationTranslator.membership(inputs.mesh(), settings);
-      announcements.membershipChanged(before, membership, batch.timestamp());
+      if (ownership.owns(UnitId.MEMBERSHIP)) {
+        announcements.membershipChanged(before, membership, batch.timestamp());
+      }
       announceProgress(RecordFactory.recomputeStarted(batch.fullRecomputeUnits()), batch);
     }
     recompute(batch.units(), batch.timestamp());
@@ -149,16 +171,22 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
                     RecordFactory.recomputeFinished(done.units(), done.tookMillis()), batch));
   }
 
-  /** A full recompute's start and end go to the events: until it ends, outputs are incomplete. */
+  /**
+   * A full recompute's start and end go to the events: until it ends, outputs are incomplete. Each
+   * partition's recompute has a subject of its own.
+   */
   private void announceProgress(Object event, RecomputeSchedule.Batch batch) {
     forward(
-        TranslationTopology.EVENTS_SINK, RecordFactory.translationKey(), event, batch.timestamp());
+        TranslationTopology.EVENTS_SINK,
+        RecordFactory.translationKey(ownership.partition(), ownership.partitions()),
+        event,
+        batch.timestamp());
   }
 
-  /** Every unit the inputs have, and every unit that produced something before. */
+  /** Every unit of this partition the inputs have, and every one that produced something before. */
   private Collection<UnitId> everyUnit() {
     SortedSet<UnitId> all = new TreeSet<>(FederationTranslator.UNIT_ORDER);
-    all.addAll(FederationTranslator.allUnits(inputs.mesh()));
+    FederationTranslator.allUnits(inputs.mesh()).stream().filter(ownership::owns).forEach(all::add);
     all.addAll(writer.storedUnits());
     return all;
   }

@@ -16,11 +16,15 @@ import dev.meshfed.translation.translate.TranslationSettings;
 import java.util.Map;
 import java.util.function.Function;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.AutoOffsetReset;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.processor.RecordContext;
+import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
@@ -29,7 +33,8 @@ import org.apache.kafka.streams.state.Stores;
  * the apply-report processor's record of what the applied topics (by pattern) report failing → the
  * federation processor (inputs and per-unit results in state stores) → each target cluster's
  * desired topic, each cluster's status topic (the statuses of the inputs living there), and the
- * events topic.
+ * events topic. Partitioned, the discovered and applied records reach the federation processors of
+ * every partition through the routed-inputs topic, and each computes its share of the units.
  */
 public final class TranslationTopology {
 
@@ -41,6 +46,10 @@ public final class TranslationTopology {
   public static final String APPLY_FAILURES_STORE = "apply-failures";
   static final String SOURCE = "discovered";
   static final String APPLIED_SOURCE = "applied";
+  static final String ROUTER = "router";
+  static final String ROUTED_SINK = "routed";
+  static final String ROUTED_SOURCE = "routed-inputs";
+  static final String ROUTED_READER = "routed-reader";
   static final String APPLY_PROCESSOR = "apply-reports";
   static final String PROCESSOR = "federation";
   static final String DESIRED_SINK = "desired";
@@ -50,7 +59,23 @@ public final class TranslationTopology {
   private TranslationTopology() {}
 
   public static Topology build(TranslationSettings settings) {
-    return build(settings, RecomputeSchedule.UNITS_PER_BATCH, Stores::persistentKeyValueStore);
+    return build(settings, 1, "unused");
+  }
+
+  /**
+   * One partition: every discovered and applied topic straight into one task. Several: a routing
+   * task sends every input to every partition of the routed-inputs topic ({@link
+   * #routedInputs(String, int)}), and the task of each partition computes the units it owns ({@link
+   * UnitOwnership}).
+   */
+  public static Topology build(TranslationSettings settings, int partitions, String applicationId) {
+    return build(
+        settings,
+        RecomputeSchedule.UNITS_PER_BATCH,
+        Stores::persistentKeyValueStore,
+        routedInputs(applicationId, partitions),
+        task ->
+            partitions == 1 ? UnitOwnership.ALL : new UnitOwnership(task.partition(), partitions));
   }
 
   /**
@@ -61,8 +86,60 @@ public final class TranslationTopology {
       TranslationSettings settings,
       int unitsPerBatch,
       Function<String, KeyValueBytesStoreSupplier> stores) {
-    TopicSpec<EventKey, FederationEvent> events = Topics.events();
+    return build(
+        settings, unitsPerBatch, stores, routedInputs("unused", 1), task -> UnitOwnership.ALL);
+  }
+
+  /** As above, with the units each task owns set apart: tests run one driver per partition. */
+  static Topology build(
+      TranslationSettings settings,
+      int unitsPerBatch,
+      Function<String, KeyValueBytesStoreSupplier> stores,
+      TopicSpec<byte[], byte[]> routedInputs,
+      Function<TaskId, UnitOwnership> ownership) {
+    int partitions = routedInputs.partitions();
     Topology topology = new Topology();
+    if (partitions == 1) {
+      addDirectSources(topology);
+    } else {
+      addRouting(topology, routedInputs.name());
+    }
+    topology.addProcessor(
+        APPLY_PROCESSOR,
+        ApplyReportProcessor::new,
+        partitions == 1 ? APPLIED_SOURCE : ROUTED_READER);
+    topology.addProcessor(
+        PROCESSOR,
+        () -> new FederationProcessor(settings, unitsPerBatch, ownership),
+        partitions == 1 ? SOURCE : ROUTED_READER,
+        APPLY_PROCESSOR);
+    addStores(topology, stores);
+    addSinks(topology);
+    return topology;
+  }
+
+  /**
+   * The topic the routing task writes and the translation tasks read: internal to
+   * translation-service, one partition per share of the units.
+   */
+  public static TopicSpec<byte[], byte[]> routedInputs(String applicationId, int partitions) {
+    return new TopicSpec<>(
+        Topics.translationRoutedInputsName(applicationId),
+        Serdes.ByteArray(),
+        Serdes.ByteArray(),
+        partitions,
+        Map.of(
+            TopicConfig.CLEANUP_POLICY_CONFIG,
+            TopicConfig.CLEANUP_POLICY_COMPACT,
+            // a tombstone must outlive any instance's absence, or its deletion is never seen
+            TopicConfig.DELETE_RETENTION_MS_CONFIG,
+            String.valueOf(Topics.AUDIT_WINDOW.toMillis()),
+            TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+            UNIT_RESULT_MAX_BYTES),
+        "translation-service");
+  }
+
+  private static void addDirectSources(Topology topology) {
     topology.addSource(
         AutoOffsetReset.earliest(),
         SOURCE,
@@ -75,9 +152,27 @@ public final class TranslationTopology {
         new AvroSerde<>(EventKey.class),
         new AvroSerde<>(FederationEvent.class),
         Topics.APPLIED_PATTERN);
-    topology.addProcessor(APPLY_PROCESSOR, ApplyReportProcessor::new, APPLIED_SOURCE);
-    topology.addProcessor(
-        PROCESSOR, () -> new FederationProcessor(settings, unitsPerBatch), SOURCE, APPLY_PROCESSOR);
+  }
+
+  private static void addRouting(Topology topology, String routedTopic) {
+    Deserializer<byte[]> bytes = new ByteArrayDeserializer();
+    topology.addSource(AutoOffsetReset.earliest(), SOURCE, bytes, bytes, Topics.DISCOVERED_PATTERN);
+    topology.addSource(
+        AutoOffsetReset.earliest(), APPLIED_SOURCE, bytes, bytes, Topics.APPLIED_PATTERN);
+    topology.addProcessor(ROUTER, InputRouter::new, SOURCE, APPLIED_SOURCE);
+    topology.addSink(
+        ROUTED_SINK,
+        routedTopic,
+        new ByteArraySerializer(),
+        new ByteArraySerializer(),
+        RoutedInputs.toEveryPartition(),
+        ROUTER);
+    topology.addSource(AutoOffsetReset.earliest(), ROUTED_SOURCE, bytes, bytes, routedTopic);
+    topology.addProcessor(ROUTED_READER, RoutedInputReader::new, ROUTED_SOURCE);
+  }
+
+  private static void addStores(
+      Topology topology, Function<String, KeyValueBytesStoreSupplier> stores) {
     // the apply-report processor's; the federation processor restores the failures from it on start
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
@@ -95,6 +190,10 @@ public final class TranslationTopology {
             .withLoggingEnabled(
                 Map.of(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, UNIT_RESULT_MAX_BYTES)),
         PROCESSOR);
+  }
+
+  private static void addSinks(Topology topology) {
+    TopicSpec<EventKey, FederationEvent> events = Topics.events();
     topology.addSink(
         DESIRED_SINK,
         TranslationTopology::desiredTopic,
@@ -113,7 +212,6 @@ public final class TranslationTopology {
         events.keySerde().serializer(),
         events.valueSerde().serializer(),
         PROCESSOR);
-    return topology;
   }
 
   private static String desiredTopic(

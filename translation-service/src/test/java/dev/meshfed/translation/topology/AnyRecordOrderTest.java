@@ -61,6 +61,9 @@ class AnyRecordOrderTest {
    */
   private static final int SEEDS_PER_CASE = Integer.getInteger("anyRecordOrder.seeds", 5);
 
+  /** The first seeds of a case run split among partitions as well. */
+  private static final int PARTITIONED_SEEDS_PER_CASE = 2;
+
   /** Full recomputes over many punctuations as well as in one. */
   private static final int[] BATCH_SIZES = {1, 3, RecomputeSchedule.UNITS_PER_BATCH};
 
@@ -84,6 +87,12 @@ class AnyRecordOrderTest {
     return runs.stream();
   }
 
+  static Stream<Arguments> casesAndFirstSeeds() throws IOException {
+    List<Arguments> all = casesAndSeeds().toList();
+    return all.stream()
+        .filter(run -> (long) run.get()[1] <= PARTITIONED_SEEDS_PER_CASE || seeds().count() == 1);
+  }
+
   private static LongStream seeds() {
     Long only = Long.getLong("anyRecordOrder.seed");
     return only != null ? LongStream.of(only) : LongStream.rangeClosed(1, SEEDS_PER_CASE);
@@ -92,6 +101,21 @@ class AnyRecordOrderTest {
   @ParameterizedTest(name = "{0}, seed {1}")
   @MethodSource("casesAndSeeds")
   void endsInTheOutputOfOneFullTranslation(String name, long seed) throws IOException {
+    run(name, seed, 1);
+  }
+
+  /**
+   * Split two or three ways, each partition's driver fed every record as the routing stage sends
+   * them all: together they write what one full translation does, each record from one partition.
+   */
+  @ParameterizedTest(name = "{0}, seed {1}")
+  @MethodSource("casesAndFirstSeeds")
+  void splitAmongPartitionsEndsInTheOutputOfOneFullTranslation(String name, long seed)
+      throws IOException {
+    run(name, seed, 2 + (int) (seed % 2));
+  }
+
+  private void run(String name, long seed, int partitions) throws IOException {
     GoldenCase golden = GoldenCase.load(CASES.resolve(name).resolve("input.yaml"));
     Map<String, Map<DiscoveryKey, DiscoveredObject>> snapshot =
         WireFormat.snapshot(golden.inputs());
@@ -101,48 +125,65 @@ class AnyRecordOrderTest {
     List<ShuffledRecords.Change> changes = records.changes();
     List<String> sent = new ArrayList<>();
 
-    try (TopologyTestDriver driver = driver(golden.settings(), unitsPerBatch)) {
+    List<TopologyTestDriver> drivers = new ArrayList<>();
+    try {
+      for (int partition = 0; partition < partitions; partition++) {
+        drivers.add(driver(golden.settings(), unitsPerBatch, partition, partitions));
+      }
       for (ShuffledRecords.Change change : changes) {
-        pipe(driver, change);
+        drivers.forEach(driver -> pipe(driver, change));
         long step = CLOCK_STEPS_MS[random.nextInt(CLOCK_STEPS_MS.length)];
         if (step == 0) {
           sent.add(change.toString());
         } else {
-          driver.advanceWallClockTime(Duration.ofMillis(step));
+          drivers.forEach(driver -> driver.advanceWallClockTime(Duration.ofMillis(step)));
           sent.add(change + ", then " + step + " ms");
         }
       }
       for (int i = 0; i < settleSteps(changes, unitsPerBatch); i++) {
-        driver.advanceWallClockTime(SETTLE_STEP);
+        drivers.forEach(driver -> driver.advanceWallClockTime(SETTLE_STEP));
       }
 
       String run =
-          "case %s, seed %d, batches of %d units, records:%n  %s"
+          "case %s, seed %d, %d partitions, batches of %d units, records:%n  %s"
               .formatted(
-                  name, seed, unitsPerBatch, String.join(System.lineSeparator() + "  ", sent));
+                  name,
+                  seed,
+                  partitions,
+                  unitsPerBatch,
+                  String.join(System.lineSeparator() + "  ", sent));
       assertThat(
               differences(
-                  published(driver, Topics.DESIRED_PREFIX, Topics::desired),
+                  published(drivers, Topics.DESIRED_PREFIX, Topics::desired),
                   desired(golden, records.result())))
           .as("desired records that differ from a full translation's, %s", run)
           .isEmpty();
       assertThat(
               differences(
-                  published(driver, Topics.STATUS_PREFIX, Topics::status),
+                  published(drivers, Topics.STATUS_PREFIX, Topics::status),
                   statuses(golden, records.result())))
           .as("statuses that differ from a full translation's, %s", run)
           .isEmpty();
+    } finally {
+      drivers.forEach(TopologyTestDriver::close);
     }
   }
 
-  private TopologyTestDriver driver(TranslationSettings settings, int unitsPerBatch) {
+  private TopologyTestDriver driver(
+      TranslationSettings settings, int unitsPerBatch, int partition, int partitions) {
     Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "any-record-order-test");
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "any-record-order-test-" + partition);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.resolve("p" + partition).toString());
     // in memory: flushing RocksDB on every commit took three quarters of the time
     return new TopologyTestDriver(
-        TranslationTopology.build(settings, unitsPerBatch, Stores::inMemoryKeyValueStore), props);
+        TranslationTopology.build(
+            settings,
+            unitsPerBatch,
+            Stores::inMemoryKeyValueStore,
+            TranslationTopology.routedInputs("any-record-order-test", partitions),
+            task -> new UnitOwnership(partition, partitions)),
+        props);
   }
 
   private static void pipe(TopologyTestDriver driver, ShuffledRecords.Change change) {
@@ -165,33 +206,39 @@ class AnyRecordOrderTest {
   }
 
   /**
-   * Each cluster's topic of a kind as its reader sees it: the last record per key, tombstones
-   * delete.
+   * Each cluster's topic of a kind as its reader sees it, the drivers' records together: the last
+   * record per key, tombstones delete. A key that two drivers write is a failure of its own.
    */
   private static <K, V> SortedMap<String, Map<K, V>> published(
-      TopologyTestDriver driver, String prefix, Function<String, TopicSpec<K, V>> topicOf) {
+      List<TopologyTestDriver> drivers, String prefix, Function<String, TopicSpec<K, V>> topicOf) {
     SortedMap<String, Map<K, V>> published = new TreeMap<>();
-    for (String name : new TreeSet<>(driver.producedTopicNames())) {
-      if (!name.startsWith(prefix)) {
-        continue;
-      }
-      String cluster = name.substring(prefix.length());
-      TopicSpec<K, V> topic = topicOf.apply(cluster);
-      Deserializer<K> keys = topic.keySerde().deserializer();
-      Deserializer<V> values = topic.valueSerde().deserializer();
-      Map<K, V> state = new HashMap<>();
-      for (KeyValue<K, V> record :
-          driver.createOutputTopic(name, keys, values).readKeyValuesToList()) {
-        if (record.value == null) {
-          state.remove(record.key);
-        } else {
-          state.put(record.key, record.value);
+    Map<String, Integer> writers = new HashMap<>();
+    for (int partition = 0; partition < drivers.size(); partition++) {
+      TopologyTestDriver driver = drivers.get(partition);
+      for (String name : new TreeSet<>(driver.producedTopicNames())) {
+        if (!name.startsWith(prefix)) {
+          continue;
+        }
+        String cluster = name.substring(prefix.length());
+        TopicSpec<K, V> topic = topicOf.apply(cluster);
+        Deserializer<K> keys = topic.keySerde().deserializer();
+        Deserializer<V> values = topic.valueSerde().deserializer();
+        Map<K, V> state = published.computeIfAbsent(cluster, c -> new HashMap<>());
+        for (KeyValue<K, V> record :
+            driver.createOutputTopic(name, keys, values).readKeyValuesToList()) {
+          Integer writer = writers.putIfAbsent(cluster + "/" + record.key, partition);
+          assertThat(writer == null ? partition : writer)
+              .as("the partition writing %s in %s", record.key, cluster)
+              .isEqualTo(partition);
+          if (record.value == null) {
+            state.remove(record.key);
+          } else {
+            state.put(record.key, record.value);
+          }
         }
       }
-      if (!state.isEmpty()) {
-        published.put(cluster, state);
-      }
     }
+    published.values().removeIf(Map::isEmpty);
     return published;
   }
 

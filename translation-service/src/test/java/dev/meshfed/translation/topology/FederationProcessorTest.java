@@ -16,7 +16,10 @@ class FederationProcessorTest {
 
   private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
   private final FederationProcessor processor =
-      new FederationProcessor(TranslationSettings.DEFAULTS, RecomputeSchedule.UNITS_PER_BATCH);
+      new FederationProcessor(
+          TranslationSettings.DEFAULTS,
+          RecomputeSchedule.UNITS_PER_BATCH,
+          task -> UnitOwnership.ALL);
   private long now = 1_000;
 
   @BeforeEach

@@ -1,0 +1,35 @@
+package dev.meshfed.translation.topology;
+
+import java.util.Optional;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.jboss.logging.Logger;
+
+/**
+ * The routing stage of the partitioned topology: each discovered and applied record, bytes as they
+ * are, to the routed-inputs topic ({@link RoutedInputs}). It reads nothing it does not need to.
+ */
+final class InputRouter implements Processor<byte[], byte[], byte[], byte[]> {
+
+  private static final Logger LOG = Logger.getLogger(InputRouter.class);
+
+  private ProcessorContext<byte[], byte[]> context;
+
+  @Override
+  public void init(ProcessorContext<byte[], byte[]> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(Record<byte[], byte[]> record) {
+    Optional<String> topic = context.recordMetadata().map(m -> m.topic());
+    if (topic.isEmpty() || record.key() == null) {
+      LOG.errorf("Ignoring a record without a topic or a key: %s", context.recordMetadata());
+      return;
+    }
+    context.forward(record.withKey(RoutedInputs.key(topic.get(), record.key())));
+    // the translation tasks see the record once this transaction commits
+    context.commit();
+  }
+}
