@@ -1,5 +1,6 @@
 package dev.meshfed.translation.topology;
 
+import dev.meshfed.schema.kafka.Topics;
 import java.util.Optional;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,7 +30,11 @@ final class InputRouter implements Processor<byte[], byte[], byte[], byte[]> {
       return;
     }
     context.forward(record.withKey(RoutedInputs.key(topic.get(), record.key())));
-    // the translation tasks see the record once this transaction commits
-    context.commit();
+    // the translation tasks see the record once this transaction commits: a discovered change at
+    // once; apply reports (every cluster's after every change, nearly all "converged") wait for
+    // the commit interval, many to a transaction, as the federation processor has them wait
+    if (Topics.clusterOfDiscovered(topic.get()).isPresent()) {
+      context.commit();
+    }
   }
 }
