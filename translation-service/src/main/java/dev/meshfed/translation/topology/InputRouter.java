@@ -2,6 +2,7 @@ package dev.meshfed.translation.topology;
 
 import dev.meshfed.schema.kafka.Topics;
 import java.util.Optional;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -29,7 +30,11 @@ final class InputRouter implements Processor<byte[], byte[], byte[], byte[]> {
       LOG.errorf("Ignoring a record without a topic or a key: %s", context.recordMetadata());
       return;
     }
-    context.forward(record.withKey(RoutedInputs.key(topic.get(), record.key())));
+    // only the key says where it came from: its writer's headers stay behind
+    context.forward(
+        record
+            .withKey(RoutedInputs.key(topic.get(), record.key()))
+            .withHeaders(new RecordHeaders()));
     // the translation tasks see the record once this transaction commits: a discovered change at
     // once; apply reports (every cluster's after every change, nearly all "converged") wait for
     // the commit interval, many to a transaction, as the federation processor has them wait

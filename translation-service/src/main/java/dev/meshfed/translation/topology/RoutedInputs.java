@@ -1,8 +1,11 @@
 package dev.meshfed.translation.topology;
 
+import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.translate.UnitId;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.common.header.Header;
@@ -12,8 +15,8 @@ import org.apache.kafka.streams.processor.StreamPartitioner;
 /**
  * The records of the routed-inputs topic: a discovered or applied record as it was, keyed by its
  * topic and its key together (so that compaction keeps the latest per input of each cluster), and
- * sent to every partition. Its topic goes on with it as a header, where the processors that read
- * the cluster from the topic find it.
+ * sent to the partitions that read it. Its topic goes on with it as a header, where the processors
+ * that read the cluster from the topic find it.
  */
 final class RoutedInputs {
 
@@ -50,8 +53,15 @@ final class RoutedInputs {
 
   record Source(String topic, byte[] key) {}
 
-  /** The topic a record was first written to: its header's if it was routed, else its own. */
+  /**
+   * The topic a record was first written to: its own if it was read from a discovered or applied
+   * topic (whatever headers its writer set: a cluster speaks only through its own topics), else the
+   * header the routed-input reader set.
+   */
   static Optional<String> topicOf(Headers headers, Optional<String> recordTopic) {
+    if (recordTopic.filter(RoutedInputs::isInputTopic).isPresent()) {
+      return recordTopic;
+    }
     Header header = headers == null ? null : headers.lastHeader(SOURCE_TOPIC_HEADER);
     if (header != null && header.value() != null) {
       return Optional.of(new String(header.value(), StandardCharsets.UTF_8));
@@ -59,9 +69,27 @@ final class RoutedInputs {
     return recordTopic;
   }
 
-  /** Every record to every partition: each translation task holds all the inputs. */
-  static StreamPartitioner<byte[], byte[]> toEveryPartition() {
-    return (topic, key, value, partitions) ->
-        Optional.of(IntStream.range(0, partitions).boxed().collect(Collectors.toUnmodifiableSet()));
+  private static boolean isInputTopic(String topic) {
+    return Topics.clusterOfDiscovered(topic).isPresent()
+        || Topics.clusterOfApplied(topic).isPresent();
+  }
+
+  /**
+   * Every discovered record to every partition: each translation task holds all the inputs. An
+   * apply report only to the partition owning the management cluster's status, the one unit that
+   * reads them (the registrations live there): the other tasks would read every cluster's report
+   * after every change for nothing.
+   */
+  static StreamPartitioner<byte[], byte[]> partitioner(String managementCluster) {
+    return (topic, key, value, partitions) -> {
+      boolean applyReport =
+          source(key).map(s -> Topics.clusterOfApplied(s.topic()).isPresent()).orElse(false);
+      if (applyReport) {
+        return Optional.of(
+            Set.of(UnitOwnership.partitionOf(UnitId.status(managementCluster), partitions)));
+      }
+      return Optional.of(
+          IntStream.range(0, partitions).boxed().collect(Collectors.toUnmodifiableSet()));
+    };
   }
 }

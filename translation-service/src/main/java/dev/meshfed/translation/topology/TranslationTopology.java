@@ -102,7 +102,7 @@ public final class TranslationTopology {
     if (partitions == 1) {
       addDirectSources(topology);
     } else {
-      addRouting(topology, routedInputs.name());
+      addRouting(topology, routedInputs.name(), settings);
     }
     topology.addProcessor(
         APPLY_PROCESSOR,
@@ -154,7 +154,8 @@ public final class TranslationTopology {
         Topics.APPLIED_PATTERN);
   }
 
-  private static void addRouting(Topology topology, String routedTopic) {
+  private static void addRouting(
+      Topology topology, String routedTopic, TranslationSettings settings) {
     Deserializer<byte[]> bytes = new ByteArrayDeserializer();
     topology.addSource(AutoOffsetReset.earliest(), SOURCE, bytes, bytes, Topics.DISCOVERED_PATTERN);
     topology.addSource(
@@ -165,7 +166,7 @@ public final class TranslationTopology {
         routedTopic,
         new ByteArraySerializer(),
         new ByteArraySerializer(),
-        RoutedInputs.toEveryPartition(),
+        RoutedInputs.partitioner(settings.managementCluster()),
         ROUTER);
     topology.addSource(AutoOffsetReset.earliest(), ROUTED_SOURCE, bytes, bytes, routedTopic);
     topology.addProcessor(ROUTED_READER, RoutedInputReader::new, ROUTED_SOURCE);
