@@ -243,10 +243,10 @@ class FaultMatrixIT {
               .atMost(TAKEOVER_WITHIN)
               .until(
                   () -> {
-                    ConsumerGroupDescription group = pipeline.translationGroup();
+                    ConsumerGroupDescription group = pipeline.translationGroup().describe();
                     return group.members().size() == 2 && group.groupState() == GroupState.STABLE;
                   });
-          killed.set(pipeline.activeTranslation().orElseThrow());
+          killed.set(pipeline.translationGroup().active().orElseThrow());
           long start = System.nanoTime();
           pipeline.kill(killed.get());
           await()
@@ -254,15 +254,16 @@ class FaultMatrixIT {
               .until(
                   () ->
                       pipeline
-                          .activeTranslation()
+                          .translationGroup()
+                          .active()
                           .filter(active -> active != killed.get())
                           .isPresent());
           TAKEOVERS.add(Duration.ofNanos(System.nanoTime() - start));
-          long committed = pipeline.translationCommitted();
+          long committed = pipeline.translationGroup().committed();
           await()
               .atMost(TAKEOVER_WITHIN)
               .alias("the other instance translates the changes made meanwhile")
-              .until(() -> pipeline.translationCommitted() > committed);
+              .until(() -> pipeline.translationGroup().committed() > committed);
         },
         () -> pipeline.start(killed.get()));
   }

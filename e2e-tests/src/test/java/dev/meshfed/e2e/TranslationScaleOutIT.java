@@ -121,7 +121,7 @@ class TranslationScaleOutIT {
     return await()
         .atMost(TAKEOVER_WITHIN)
         .until(
-            () -> pipeline.translationAssignments(),
+            () -> pipeline.translationGroup().assignments(),
             assignments ->
                 assignments.values().stream().filter(held -> !routed(held).isEmpty()).count()
                         == instances

@@ -29,14 +29,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -44,8 +40,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.MemberDescription;
 import org.apache.kafka.common.TopicPartition;
 import org.awaitility.core.ConditionTimeoutException;
 
@@ -384,63 +378,9 @@ public final class DemoPipeline implements AutoCloseable {
     return instance;
   }
 
-  /**
-   * The translation-service instance that runs the translation task now: the member of the consumer
-   * group that has the input partitions (a standby has none). Empty during a rebalance.
-   */
-  public Optional<ServiceProcess> activeTranslation()
-      throws ExecutionException, InterruptedException {
-    return translationGroup().members().stream()
-        .filter(member -> !member.assignment().topicPartitions().isEmpty())
-        .map(MemberDescription::clientId)
-        .flatMap(
-            clientId ->
-                processes.values().stream()
-                    .filter(p -> clientId.startsWith(p.name() + "-StreamThread-")))
-        .findFirst();
-  }
-
-  /**
-   * The topic partitions each running translation-service instance is assigned now (a standby has
-   * none), by instance name. Empty during a rebalance.
-   */
-  public Map<String, Set<TopicPartition>> translationAssignments()
-      throws ExecutionException, InterruptedException {
-    Map<String, Set<TopicPartition>> assignments = new TreeMap<>();
-    for (MemberDescription member : translationGroup().members()) {
-      processes.values().stream()
-          .filter(p -> member.clientId().startsWith(p.name() + "-StreamThread-"))
-          .findFirst()
-          .ifPresent(
-              p ->
-                  assignments
-                      .computeIfAbsent(p.name(), n -> new HashSet<>())
-                      .addAll(member.assignment().topicPartitions()));
-    }
-    return assignments;
-  }
-
-  /** How many input records the translation-services have committed, over every partition. */
-  public long translationCommitted() throws ExecutionException, InterruptedException {
-    return admin
-        .listConsumerGroupOffsets(TRANSLATION_APP_ID)
-        .partitionsToOffsetAndMetadata()
-        .get()
-        .values()
-        .stream()
-        .filter(Objects::nonNull)
-        .mapToLong(offset -> offset.offset())
-        .sum();
-  }
-
-  /** The translation-services' consumer group, as the broker describes it. */
-  public ConsumerGroupDescription translationGroup()
-      throws ExecutionException, InterruptedException {
-    return admin
-        .describeConsumerGroups(List.of(TRANSLATION_APP_ID))
-        .describedGroups()
-        .get(TRANSLATION_APP_ID)
-        .get();
+  /** The translation-service instances' consumer group, as the broker describes it now. */
+  public TranslationGroup translationGroup() {
+    return new TranslationGroup(admin, TRANSLATION_APP_ID, processes);
   }
 
   /** Kills a service on purpose ({@code kill -9}); convergence does not expect it alive. */
