@@ -1,5 +1,8 @@
 package dev.meshfed.schema.kafka;
 
+import dev.failsafe.Failsafe;
+import dev.failsafe.FailsafeException;
+import dev.failsafe.RetryPolicy;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,28 +58,53 @@ public final class TopicProvisioning {
    *     readers divide their work and their state by them
    */
   public static void requirePartitions(Admin admin, TopicSpec<?, ?> topic, Duration timeout) {
-    try {
-      int actual =
-          await(
-                  admin.describeTopics(List.of(topic.name())).topicNameValues().get(topic.name()),
-                  timeout)
-              .partitions()
-              .size();
-      if (actual != topic.partitions()) {
-        throw new KafkaException(
-            "Topic "
-                + topic.name()
-                + " has "
-                + actual
-                + " partitions, and "
-                + topic.partitions()
-                + " are configured: the number is fixed once the topic exists (docs/operations.md)");
-      }
-    } catch (ExecutionException e) {
-      throw new KafkaException("Cannot describe topic " + topic.name(), e.getCause());
-    } catch (TimeoutException e) {
+    int actual = describedPartitions(admin, topic.name(), timeout);
+    if (actual != topic.partitions()) {
       throw new KafkaException(
-          "Kafka did not describe topic " + topic.name() + " within " + timeout, e);
+          "Topic "
+              + topic.name()
+              + " has "
+              + actual
+              + " partitions, and "
+              + topic.partitions()
+              + " are configured: the number is fixed once the topic exists (docs/operations.md)");
+    }
+  }
+
+  /**
+   * A topic created a moment ago may still be unknown to the broker that answers: its metadata
+   * reaches the brokers after the creation is acknowledged. So an unknown topic is asked for again
+   * until the timeout.
+   */
+  private static int describedPartitions(Admin admin, String topic, Duration timeout) {
+    RetryPolicy<Integer> untilKnown =
+        RetryPolicy.<Integer>builder()
+            .handle(UnknownTopicOrPartitionException.class)
+            .withDelay(Duration.ofMillis(100))
+            .withMaxRetries(-1)
+            .withMaxDuration(timeout)
+            .build();
+    try {
+      return Failsafe.with(untilKnown)
+          .get(
+              () -> {
+                try {
+                  return await(
+                          admin.describeTopics(List.of(topic)).topicNameValues().get(topic),
+                          timeout)
+                      .partitions()
+                      .size();
+                } catch (ExecutionException e) {
+                  throw e.getCause() instanceof RuntimeException cause ? cause : e;
+                }
+              });
+    } catch (FailsafeException e) {
+      if (e.getCause() instanceof TimeoutException) {
+        throw new KafkaException("Kafka did not describe topic " + topic + " within " + timeout, e);
+      }
+      throw new KafkaException("Cannot describe topic " + topic, e.getCause());
+    } catch (KafkaException e) {
+      throw new KafkaException("Cannot describe topic " + topic, e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.meshfed.schema.kafka;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.testbed.KafkaBroker;
 import java.nio.file.Path;
@@ -11,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
@@ -19,6 +21,7 @@ import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -59,6 +62,32 @@ class TopicProvisioningIT {
                     superUser, withPartitions(four, four.name(), 2), TIMEOUT))
         .isInstanceOf(KafkaException.class)
         .hasMessageContaining("Topic " + app + "-routed-inputs has 4 partitions, and 2 are");
+  }
+
+  @Test
+  void aTopicCreatedWhileItsPartitionsAreCheckedIsWaitedFor() throws Exception {
+    TopicSpec<?, ?> three =
+        withPartitions(Topics.events(), "app-" + newCluster() + "-routed-inputs", 3);
+    CompletableFuture<Void> check =
+        CompletableFuture.runAsync(
+            () -> TopicProvisioning.requirePartitions(superUser, three, TIMEOUT));
+    await().during(Duration.ofMillis(300)).atMost(TIMEOUT).until(() -> !check.isDone());
+
+    TopicProvisioning.ensure(superUser, List.of(three), TopicSettings.BROKER_DEFAULTS, TIMEOUT);
+
+    assertThat(check).succeedsWithin(TIMEOUT);
+  }
+
+  @Test
+  void aTopicThatNeverAppearsIsNamedAfterTheTimeout() {
+    String topic = "app-" + newCluster() + "-routed-inputs";
+    assertThatThrownBy(
+            () ->
+                TopicProvisioning.requirePartitions(
+                    superUser, withPartitions(Topics.events(), topic, 2), Duration.ofMillis(500)))
+        .isInstanceOf(KafkaException.class)
+        .hasMessageContaining("Cannot describe topic " + topic)
+        .hasRootCauseInstanceOf(UnknownTopicOrPartitionException.class);
   }
 
   private static <K, V> TopicSpec<K, V> withPartitions(
