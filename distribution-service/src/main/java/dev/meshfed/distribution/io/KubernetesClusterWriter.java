@@ -9,7 +9,6 @@ import dev.meshfed.distribution.model.DriftCheck;
 import dev.meshfed.distribution.model.LiveObject;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceType;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.base.PatchContext;
@@ -29,21 +28,17 @@ public final class KubernetesClusterWriter implements ClusterWriter {
           .build();
 
   private final KubernetesClient client;
+  private final ObjectRequests requests;
 
   public KubernetesClusterWriter(KubernetesClient client) {
     this.client = client;
+    this.requests = new ObjectRequests(client);
   }
 
   @Override
   public void apply(DesiredManifest manifest) {
     try {
-      client
-          .genericKubernetesResources(ResourceContexts.of(manifest.type()))
-          .inNamespace(manifest.key().namespace())
-          .resource(manifest.object())
-          .fieldManager(FIELD_MANAGER)
-          .forceConflicts()
-          .serverSideApply();
+      requests.apply(manifest, FIELD_MANAGER);
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Server-side apply", e);
     }
@@ -77,13 +72,7 @@ public final class KubernetesClusterWriter implements ClusterWriter {
   @Override
   public Optional<LiveObject> read(ObjectKey key, ResourceType type) {
     try {
-      GenericKubernetesResource object =
-          client
-              .genericKubernetesResources(ResourceContexts.of(type))
-              .inNamespace(key.namespace())
-              .withName(key.name())
-              .get();
-      return Optional.ofNullable(object).map(LiveObjects::of);
+      return requests.get(type, key).map(LiveObjects::of);
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Get", e);
     }

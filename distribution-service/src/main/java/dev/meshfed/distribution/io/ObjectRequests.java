@@ -1,0 +1,136 @@
+package dev.meshfed.distribution.io;
+
+import dev.meshfed.distribution.model.DesiredManifest;
+import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.distribution.model.ResourceType;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.Status;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.http.HttpClient;
+import io.fabric8.kubernetes.client.http.HttpRequest;
+import io.fabric8.kubernetes.client.http.HttpResponse;
+import java.io.ByteArrayInputStream;
+import java.net.HttpURLConnection;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The two calls made for every applied object, a read and a server-side apply, as the plain HTTP
+ * requests they are: through fabric8's HTTP client (its authentication, TLS and retries) but not
+ * its resource DSL. The manifest's JSON is the apply's body as it is, the applied object that comes
+ * back is not read, and a read that finds nothing parses nothing. Through the DSL each apply parsed
+ * the manifest into an object and wrote it back to JSON, built the URL with regular expressions and
+ * parsed the applied object it got back (docs/performance.md).
+ */
+final class ObjectRequests {
+
+  static final String CONTENT_TYPE = "application/apply-patch+yaml";
+
+  private final KubernetesClient client;
+  private final HttpClient http;
+  private final String server;
+  private final long timeoutMillis;
+
+  ObjectRequests(KubernetesClient client) {
+    this.client = client;
+    this.http = client.getHttpClient();
+    this.server = withoutTrailingSlash(client.getMasterUrl().toString());
+    this.timeoutMillis = client.getConfiguration().getRequestTimeout();
+  }
+
+  /**
+   * @throws KubernetesClientException carrying the API server's Status when it refused the apply
+   */
+  void apply(DesiredManifest manifest, String fieldManager) {
+    HttpRequest request =
+        http.newHttpRequestBuilder()
+            .uri(
+                server
+                    + path(manifest.type(), manifest.key())
+                    + "?fieldManager="
+                    + fieldManager
+                    + "&force=true")
+            .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+            .patch(CONTENT_TYPE, manifest.json())
+            .build();
+    HttpResponse<byte[]> response = send(request);
+    if (!response.isSuccessful()) {
+      throw failure(response);
+    }
+  }
+
+  /** The object at {@code key}, if there is one. */
+  Optional<GenericKubernetesResource> get(ResourceType type, ObjectKey key) {
+    HttpRequest request =
+        http.newHttpRequestBuilder()
+            .uri(server + path(type, key))
+            .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+            .build();
+    HttpResponse<byte[]> response = send(request);
+    if (response.code() == HttpURLConnection.HTTP_NOT_FOUND) {
+      return Optional.empty();
+    }
+    if (!response.isSuccessful()) {
+      throw failure(response);
+    }
+    return Optional.of(
+        client
+            .getKubernetesSerialization()
+            .unmarshal(new ByteArrayInputStream(response.body()), GenericKubernetesResource.class));
+  }
+
+  /** The object's REST path; Kubernetes names and namespaces need no escaping. */
+  static String path(ResourceType type, ObjectKey key) {
+    String group = type.kind().group();
+    return (group.isEmpty() ? "/api/" : "/apis/" + group + "/")
+        + type.version()
+        + "/namespaces/"
+        + key.namespace()
+        + "/"
+        + type.kind().plural()
+        + "/"
+        + key.name();
+  }
+
+  private HttpResponse<byte[]> send(HttpRequest request) {
+    try {
+      return http.sendAsync(request, byte[].class).get(timeoutMillis, TimeUnit.MILLISECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new KubernetesClientException("Interrupted during " + request.method(), e);
+    } catch (ExecutionException e) {
+      throw new KubernetesClientException(
+          request.method() + " " + request.uri() + ": " + e.getCause(), e.getCause());
+    } catch (TimeoutException e) {
+      throw new KubernetesClientException(
+          "No answer to " + request.method() + " within " + timeoutMillis + " ms", e);
+    }
+  }
+
+  private KubernetesClientException failure(HttpResponse<byte[]> response) {
+    String body =
+        response.body() == null ? "" : new String(response.body(), StandardCharsets.UTF_8);
+    Status status;
+    try {
+      status = client.getKubernetesSerialization().unmarshal(body, Status.class);
+    } catch (RuntimeException notAStatus) {
+      status = null;
+    }
+    if (status == null || status.getMessage() == null) {
+      return new KubernetesClientException(
+          "HTTP " + response.code() + ": " + body, response.code(), null);
+    }
+    if (status.getCode() == null) {
+      status.setCode(response.code());
+    }
+    return new KubernetesClientException(status);
+  }
+
+  private static String withoutTrailingSlash(String url) {
+    return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+}
