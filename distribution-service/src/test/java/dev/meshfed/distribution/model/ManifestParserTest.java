@@ -64,7 +64,8 @@ class ManifestParserTest {
         "{\"apiVersion\":\"networking.istio.io/v1\",\"kind\":\"Gateway\"} | kind",
         "{\"apiVersion\":\"networking.istio.io/v1\",\"kind\":\"ServiceEntry\"} | no metadata",
         "{\"apiVersion\":\"networking.istio.io/v1\",\"kind\":\"ServiceEntry\",\"metadata\":{\"name\":\"bar\"}} | metadata.name",
-        "{\"apiVersion\":\"networking.istio.io/v1\",\"kind\":\"ServiceEntry\",\"metadata\":{\"name\":\"foo\",\"namespace\":\"x\"}} | metadata.namespace"
+        "{\"apiVersion\":\"networking.istio.io/v1\",\"kind\":\"ServiceEntry\",\"metadata\":{\"name\":\"foo\",\"namespace\":\"x\"}} | metadata.namespace",
+        "{\"apiVersion\":\"networking.istio.io/v1\",\"kind\":\"ServiceEntry\",\"metadata\":{\"name\":\"foo\",\"labels\":[\"a\"]}} | metadata.labels"
       })
   void rejectsAManifestThatDoesNotFitItsKey(String json, String complaint) {
     assertThatThrownBy(() -> parser.parse(serviceEntryKey(V1, "foo"), json))
