@@ -61,6 +61,9 @@ public final class BenchFormat {
     out.append(String.format("  CPU used meanwhile (s): %s%n", seconds(r.coldCpu())));
     out.append(
         String.format(
+            "  distribution CPU per object held: %.3f ms%n", r.distributionCpuPerObjectMillis()));
+    out.append(
+        String.format(
             "objects per cluster: %s (expected %d each)%s%n",
             r.objectsPerCluster(),
             r.expectedObjectsPerCluster(),
@@ -173,6 +176,7 @@ public final class BenchFormat {
     Map<String, Long> coldCpuMs = new LinkedHashMap<>();
     r.coldCpu().forEach((process, cpu) -> coldCpuMs.put(process, cpu.toMillis()));
     tree.put("coldCpuMs", coldCpuMs);
+    tree.put("distributionCpuPerObjectMs", r.distributionCpuPerObjectMillis());
     tree.put("applyFloorMs", r.applyFloor().toMillis());
     tree.put("coldOverApplyFloor", r.coldOverApplyFloor());
     tree.put("coldOverApplyFloorAndStartUp", r.coldOverApplyFloorAndStartUp());

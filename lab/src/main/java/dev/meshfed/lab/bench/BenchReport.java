@@ -51,6 +51,21 @@ public record BenchReport(
     return (double) coldConvergence.toNanos() / applyFloor.plus(startUp).toNanos();
   }
 
+  /**
+   * CPU the distribution-service processes used during cold convergence per object the workload
+   * clusters hold once converged, in milliseconds: intermediate applies of a mesh still being
+   * discovered, the watch of what was applied and start-up are in it, as they are in production.
+   */
+  public double distributionCpuPerObjectMillis() {
+    long objects = objectsPerCluster.values().stream().mapToLong(Integer::longValue).sum();
+    double cpuMillis =
+        coldCpu.entrySet().stream()
+            .filter(process -> process.getKey().startsWith("distribution-service"))
+            .mapToDouble(process -> process.getValue().toNanos() / 1e6)
+            .sum();
+    return objects == 0 ? 0 : cpuMillis / objects;
+  }
+
   /** Every latency series, fastest sample first: the floor, propagation and its stages. */
   public Map<String, List<Long>> samplesMicros() {
     Map<String, List<Long>> samples = new LinkedHashMap<>();

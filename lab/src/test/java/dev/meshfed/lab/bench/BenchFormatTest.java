@@ -28,7 +28,11 @@ class BenchFormatTest {
               1),
           Duration.ofMillis(1500),
           Duration.ofMillis(600),
-          Map.of("translation-service", Duration.ofMillis(2500)),
+          Map.of(
+              "translation-service",
+              Duration.ofMillis(2500),
+              "distribution-service",
+              Duration.ofMillis(26)),
           Duration.ofMillis(1000),
           7,
           Map.of("cluster-01", 7, "cluster-02", 6),
@@ -48,7 +52,8 @@ class BenchFormatTest {
         .contains("MISMATCH")
         .contains("translation CPU per change: 1.50 ms; topics: 0.0 MiB")
         .contains("translation-service 50.0 MiB")
-        .contains("CPU used meanwhile (s): translation-service 2.5")
+        .contains("translation-service 2.5")
+        .contains("distribution CPU per object held: 2.000 ms")
         .containsPattern("  translation +15\\.0 +16\\.0 ")
         .containsSubsequence("  source write", "  discovery", "  translation", "  distribution")
         .contains("(1 changes not split into stages");
@@ -77,6 +82,7 @@ class BenchFormatTest {
     assertThat(json.get("samplesMicros").get("propagation").toString())
         .isEqualTo("[20000,25000,70000]");
     assertThat(json.get("coldConvergenceMs").asLong()).isEqualTo(1500);
+    assertThat(json.get("distributionCpuPerObjectMs").asDouble()).isCloseTo(2.0, within(1e-9));
     assertThat(json.get("propagationOverFloor").asDouble()).isCloseTo(2.5, within(0.01));
     assertThat(json.get("objectsPerCluster").get("cluster-02").asInt()).isEqualTo(6);
     assertThat(json.get("footprint").get("topicBytes").asLong()).isEqualTo(2048);
