@@ -28,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  */
 final class ObjectRequests {
 
-  static final String CONTENT_TYPE = "application/apply-patch+yaml";
+  private static final String CONTENT_TYPE = "application/apply-patch+yaml";
 
   private final KubernetesClient client;
   private final HttpClient http;

@@ -31,7 +31,7 @@ public final class ManifestParser {
                 new InvalidRecordException("unknown kind " + key.apiVersion() + " " + key.kind()));
   }
 
-  /** Works on the JSON tree: binding each manifest to fabric8's model cost twice the CPU. */
+  /** Works on the JSON tree: binding each manifest to fabric8's model cost 7% of the CPU. */
   public DesiredManifest parse(ObjectKey key, String manifestJson) throws InvalidRecordException {
     ResourceType type = resolve(key);
     ObjectNode object = readJson(manifestJson);
