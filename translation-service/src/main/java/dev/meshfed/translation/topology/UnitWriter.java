@@ -10,63 +10,46 @@ import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
 import dev.meshfed.translation.translate.UnitSummary;
 import java.util.HashSet;
-import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
-import java.util.TreeSet;
-import org.apache.kafka.streams.KeyValue;
-import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Recomputes units and writes what differs from what each wrote before: desired records, statuses
- * and events. The units store keeps each unit's last summary (encoded), so that a restart diffs
- * against what was written.
+ * Recomputes units and writes what differs from what each wrote before ({@link UnitSummaries}):
+ * desired records, statuses and events.
  */
 final class UnitWriter {
 
-  private final KeyValueStore<String, String> units;
+  private final UnitSummaries summaries;
   private final MeshInputs mesh;
   private final Forwarder forwarder;
 
   UnitWriter(KeyValueStore<String, String> units, MeshInputs mesh, Forwarder forwarder) {
-    this.units = units;
+    this.summaries = new UnitSummaries(units);
     this.mesh = mesh;
     this.forwarder = forwarder;
   }
 
   /**
-   * Translates a unit and writes what differs from its stored result, stamped {@code timestamp}.
-   * Most units of a full recompute come out as before: comparing the encoded summaries skips
-   * decoding and diffing those.
+   * Translates a unit and writes what differs from what it last wrote, stamped {@code timestamp}.
+   * Most units of a full recompute come out as before: those are neither diffed nor stored again.
    */
   void recompute(UnitId unit, Membership membership, long timestamp) {
-    String stored = units.get(unit.key());
     UnitResult after = FederationTranslator.translate(unit, mesh, membership);
     UnitSummary summary = UnitSummary.of(after);
-    String encoded = summary.isEmpty() ? null : UnitSummaryCodec.encode(summary);
-    if (Objects.equals(stored, encoded)) {
+    Optional<UnitSummary> before = summaries.changedFrom(unit, summary);
+    if (before.isEmpty()) {
       return;
     }
-    OutputDiff diff = OutputDiff.between(UnitSummaryCodec.decode(stored), after, summary);
+    OutputDiff diff = OutputDiff.between(before.get(), after, summary);
     emit(withoutRivalsObjects(unit, diff, membership), timestamp);
-    if (encoded == null) {
-      units.delete(unit.key());
-    } else {
-      units.put(unit.key(), encoded);
-    }
+    summaries.write(unit, summary);
   }
 
   /** Units that produced something before, even if their input is gone now. */
   SortedSet<UnitId> storedUnits() {
-    SortedSet<UnitId> stored = new TreeSet<>(FederationTranslator.UNIT_ORDER);
-    try (KeyValueIterator<String, String> all = units.all()) {
-      while (all.hasNext()) {
-        KeyValue<String, String> entry = all.next();
-        UnitKeys.parse(entry.key).ifPresent(stored::add);
-      }
-    }
-    return stored;
+    return summaries.storedUnits();
   }
 
   /**
@@ -80,8 +63,7 @@ final class UnitWriter {
     }
     Set<TargetedKey> held = new HashSet<>();
     FederationTranslator.rivalsHolding(unit, diff.removed(), mesh, membership).stream()
-        .map(rival -> units.get(rival.key()))
-        .map(UnitSummaryCodec::decode)
+        .map(summaries::lastWritten)
         .forEach(summary -> summary.objects().forEach(o -> held.add(RecordFactory.key(o))));
     return held.isEmpty() ? diff : diff.keeping(o -> held.contains(RecordFactory.key(o)));
   }
