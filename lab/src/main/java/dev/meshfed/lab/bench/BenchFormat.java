@@ -88,12 +88,13 @@ public final class BenchFormat {
             .map(e -> String.format("%s %.2f", e.getKey(), e.getValue() / 1_000.0))
             .collect(java.util.stream.Collectors.joining(", "));
     return String.format(
-        "translation: %d partitions over %d instances, %.2f ms CPU per change (%s): %.0f changes"
-            + " per second of translation CPU%n",
+        "translation: %d partitions over %d instances, %.2f ms CPU per change (%s; RocksDB flushes"
+            + " and compactions %.2f of it): %.0f changes per second of translation CPU%n",
         t.partitions(),
         t.instances(),
         t.totalCpuPerChangeMicros() / 1_000.0,
         perInstance,
+        t.totalStateStoreCpuPerChangeMicros() / 1_000.0,
         t.changesPerCpuSecond());
   }
 
@@ -187,6 +188,7 @@ public final class BenchFormat {
     translation.put("partitions", r.translation().partitions());
     translation.put("instances", r.translation().instances());
     translation.put("cpuPerChangeMicros", r.translation().cpuPerChangeMicros());
+    translation.put("stateStoreCpuPerChangeMicros", r.translation().stateStoreCpuPerChangeMicros());
     translation.put("changesPerCpuSecond", r.translation().changesPerCpuSecond());
     tree.put("translation", translation);
     tree.put("samplesMicros", r.samplesMicros());

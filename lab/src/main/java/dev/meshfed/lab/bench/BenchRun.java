@@ -86,6 +86,7 @@ public final class BenchRun {
       Latencies floor;
       Propagation propagation;
       Map<String, Duration> translationCpuPerChange = new TreeMap<>();
+      Map<String, Duration> stateStoreCpuPerChange = new TreeMap<>();
       double jitCores;
       try (PropagationProbe probe =
           new PropagationProbe(
@@ -119,9 +120,10 @@ public final class BenchRun {
                 made ->
                     line.maybePrint(List.of(made + " of " + options.changes() + " changes made")));
         translation.forEach(
-            (name, clock) ->
-                translationCpuPerChange.put(
-                    name, clock.lapNetOfIdle().dividedBy(options.changes())));
+            (name, clock) -> {
+              translationCpuPerChange.put(name, clock.lapNetOfIdle().dividedBy(options.changes()));
+              stateStoreCpuPerChange.put(name, clock.lapBackground().dividedBy(options.changes()));
+            });
         jitCores = jit.map(JitWatch::cores).orElse(-1.0);
         stopRecordings(recordings);
       }
@@ -142,7 +144,10 @@ public final class BenchRun {
           size.expectedDesiredPerCluster(),
           held,
           footprint,
-          new TranslationScale(options.translationPartitions(), micros(translationCpuPerChange)));
+          new TranslationScale(
+              options.translationPartitions(),
+              micros(translationCpuPerChange),
+              micros(stateStoreCpuPerChange)));
     }
   }
 

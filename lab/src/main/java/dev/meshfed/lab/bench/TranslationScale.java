@@ -8,12 +8,18 @@ import java.util.TreeMap;
  *
  * @param partitions how many ways the units were split ({@code meshfed.translation.partitions})
  * @param cpuPerChangeMicros each instance's CPU time per timed change, its idle rate taken out
+ * @param stateStoreCpuPerChangeMicros the part of it RocksDB's flushes and compactions ran
  */
-public record TranslationScale(int partitions, Map<String, Long> cpuPerChangeMicros) {
+public record TranslationScale(
+    int partitions,
+    Map<String, Long> cpuPerChangeMicros,
+    Map<String, Long> stateStoreCpuPerChangeMicros) {
 
   public TranslationScale {
     cpuPerChangeMicros =
         java.util.Collections.unmodifiableSortedMap(new TreeMap<>(cpuPerChangeMicros));
+    stateStoreCpuPerChangeMicros =
+        java.util.Collections.unmodifiableSortedMap(new TreeMap<>(stateStoreCpuPerChangeMicros));
   }
 
   public int instances() {
@@ -22,6 +28,10 @@ public record TranslationScale(int partitions, Map<String, Long> cpuPerChangeMic
 
   public long totalCpuPerChangeMicros() {
     return cpuPerChangeMicros.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  public long totalStateStoreCpuPerChangeMicros() {
+    return stateStoreCpuPerChangeMicros.values().stream().mapToLong(Long::longValue).sum();
   }
 
   /** Changes translated per second of translation CPU, all instances together. */

@@ -7,13 +7,16 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
  * The CPU time a JVM's threads spent on its work: every thread but the JIT compiler's, read in
  * nanoseconds from Linux's per-thread scheduler statistics. Compilation is a warm-up cost that goes
  * on long after a bench's warm-up changes, and would otherwise dominate a few milliseconds of work
- * per change. Time of threads that have ended is not counted.
+ * per change. Time of threads that have ended is not counted. {@link #background()} is the part of
+ * it RocksDB's own threads spent: flushes and compactions of what state stores were written, which
+ * run whenever RocksDB decides, a while after the writes.
  */
 final class WorkCpu {
 
@@ -30,17 +33,22 @@ final class WorkCpu {
   }
 
   Duration now() {
-    return sum(false);
+    return sum(name -> !isCompiler(name));
+  }
+
+  /** What RocksDB's threads have run (part of {@link #now()}). */
+  Duration background() {
+    return sum(WorkCpu::isStateStoreBackground);
   }
 
   /** What the JIT compiler's threads have run: how far from warm the process still is. */
   Duration compiling() {
-    return sum(true);
+    return sum(WorkCpu::isCompiler);
   }
 
-  private Duration sum(boolean compilers) {
+  private Duration sum(Predicate<String> threadNames) {
     try (Stream<Path> threads = Files.list(tasks)) {
-      return Duration.ofNanos(threads.mapToLong(thread -> runNanos(thread, compilers)).sum());
+      return Duration.ofNanos(threads.mapToLong(thread -> runNanos(thread, threadNames)).sum());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot read " + tasks, e);
     }
@@ -50,14 +58,19 @@ final class WorkCpu {
     return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
   }
 
+  /** RocksDB names its flush and compaction threads rocksdb:low and rocksdb:high. */
+  static boolean isStateStoreBackground(String threadName) {
+    return threadName.startsWith("rocksdb:");
+  }
+
   /** The first field of schedstat: nanoseconds the thread has run. */
   static long runNanos(String schedstat) {
     return Long.parseLong(schedstat.trim().split("\\s+")[0]);
   }
 
-  private static long runNanos(Path thread, boolean compilers) {
+  private static long runNanos(Path thread, Predicate<String> threadNames) {
     try {
-      if (isCompiler(Files.readString(thread.resolve("comm")).trim()) != compilers) {
+      if (!threadNames.test(Files.readString(thread.resolve("comm")).trim())) {
         return 0;
       }
       return runNanos(Files.readString(thread.resolve("schedstat")));

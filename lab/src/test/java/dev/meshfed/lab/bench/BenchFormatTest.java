@@ -38,7 +38,9 @@ class BenchFormatTest {
           Map.of("cluster-01", 7, "cluster-02", 6),
           new Footprint(Map.of("translation-service", 50L * 1024 * 1024), 2048, 1500),
           new TranslationScale(
-              2, Map.of("translation-service", 1_000L, "translation-service-2", 1_500L)));
+              2,
+              Map.of("translation-service", 1_000L, "translation-service-2", 1_500L),
+              Map.of("translation-service", 200L, "translation-service-2", 100L)));
 
   @Test
   void theTableStatesEachRatioAgainstItsTarget() {
@@ -150,10 +152,12 @@ class BenchFormatTest {
     assertThat(BenchFormat.table(report))
         .contains(
             "translation: 2 partitions over 2 instances, 2.50 ms CPU per change"
-                + " (translation-service 1.00, translation-service-2 1.50): 400 changes per second"
-                + " of translation CPU");
+                + " (translation-service 1.00, translation-service-2 1.50; RocksDB flushes and"
+                + " compactions 0.30 of it): 400 changes per second of translation CPU");
     JsonNode translation = new ObjectMapper().readTree(BenchFormat.json(report)).get("translation");
     assertThat(translation.get("instances").asInt()).isEqualTo(2);
+    assertThat(translation.at("/stateStoreCpuPerChangeMicros/translation-service").asLong())
+        .isEqualTo(200);
     assertThat(translation.get("changesPerCpuSecond").asDouble()).isEqualTo(400.0);
   }
 

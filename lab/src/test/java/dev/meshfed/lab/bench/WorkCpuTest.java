@@ -24,6 +24,13 @@ class WorkCpuTest {
   }
 
   @Test
+  void tellsRocksDbsFlushAndCompactionThreadsApart() {
+    assertThat(WorkCpu.isStateStoreBackground("rocksdb:low")).isTrue();
+    assertThat(WorkCpu.isStateStoreBackground("rocksdb:high")).isTrue();
+    assertThat(WorkCpu.isStateStoreBackground("kafka-producer-")).isFalse();
+  }
+
+  @Test
   void thisJvmsWorkGrowsWhileItComputes() {
     Optional<WorkCpu> work = WorkCpu.of(ProcessHandle.current().pid());
     assumeThat(work).as("Linux per-thread scheduler statistics").isPresent();
