@@ -1,11 +1,9 @@
 package dev.meshfed.translation.translate;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshfed.translation.model.ObjectId;
-import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
@@ -27,10 +25,9 @@ final class OutputDigest {
   static String of(Output output) {
     MessageDigest sha = sha256();
     update(sha, output.apiVersion());
-    // the manifest's JSON goes straight into the digest: the same bytes, none of them kept
-    try (OutputStream json = new DigestOutputStream(OutputStream.nullOutputStream(), sha)) {
-      JSON.writeValue(json, output.manifest());
-    } catch (IOException e) {
+    try {
+      sha.update(JSON.writeValueAsBytes(output.manifest()));
+    } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot digest the manifest of " + output.name(), e);
     }
     sha.update(SEPARATOR);
