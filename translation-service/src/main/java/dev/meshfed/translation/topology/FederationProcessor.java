@@ -10,6 +10,7 @@ import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.Membership;
 import dev.meshfed.translation.translate.TranslationSettings;
 import dev.meshfed.translation.translate.UnitId;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +19,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.metrics.Sensor;
+import org.apache.kafka.streams.processor.Cancellable;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.TaskId;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -48,6 +50,8 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   private Membership membership;
   private Sensor inputsChanged;
   private Sensor unitsRecomputed;
+  private Cancellable punctuation;
+  private Optional<Duration> punctuationInterval = Optional.empty();
 
   FederationProcessor(
       TranslationSettings settings,
@@ -77,7 +81,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
         "Translation state restored: %d inputs; computing the units of partition %d of %d",
         inputs.mesh().size(), ownership.partition(), ownership.partitions());
     schedule.restarted();
-    context.schedule(RecomputeSchedule.INTERVAL, PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    punctuateWhileWorkIsDue();
   }
 
   @Override
@@ -89,6 +93,29 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
       applyFailureChanged(id, (ApplyFailureInput) record.value(), record.timestamp());
     } else {
       LOG.errorf("Ignoring a record keyed %s: no input's", record.key());
+    }
+    punctuateWhileWorkIsDue();
+  }
+
+  /**
+   * The punctuation runs only while the schedule has work, as often as that work needs. Kafka
+   * Streams commits after every punctuation: one firing every 50 ms made an idle translation commit
+   * an empty transaction several times a second, and a change that came in waited for the one in
+   * flight.
+   */
+  private void punctuateWhileWorkIsDue() {
+    Optional<Duration> needed = schedule.punctuationInterval();
+    if (needed.equals(punctuationInterval)) {
+      return;
+    }
+    if (punctuation != null) {
+      punctuation.cancel();
+      punctuation = null;
+    }
+    punctuationInterval = needed;
+    if (needed.isPresent()) {
+      punctuation =
+          context.schedule(needed.get(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
   }
 
@@ -169,6 +196,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
             done ->
                 announceProgress(
                     RecordFactory.recomputeFinished(done.units(), done.tookMillis()), batch));
+    punctuateWhileWorkIsDue();
   }
 
   /**

@@ -44,6 +44,13 @@ final class RecomputeSchedule {
    */
   static final Duration STATUSES_EVERY = Duration.ofSeconds(5);
 
+  /**
+   * How often the punctuation looks whether due status units may run: they wait for {@link
+   * #STATUSES_EVERY} anyway, and firing every {@link #INTERVAL} meanwhile made translation commit
+   * an empty transaction every commit interval for as long as changes came in.
+   */
+  static final Duration STATUSES_CHECK = Duration.ofSeconds(1);
+
   /** Units recomputed per punctuation: at 20 clusters, some 4,000 records a transaction. */
   static final int UNITS_PER_BATCH = 200;
 
@@ -171,6 +178,19 @@ final class RecomputeSchedule {
     lastBatchAt = now;
     lastStatusesAt = now;
     return statuses;
+  }
+
+  /**
+   * How often the punctuation has to fire for what is due: every {@link #INTERVAL} for a full
+   * recompute or deferred units, every {@link #STATUSES_CHECK} for status units alone; empty when
+   * nothing is. Each firing makes Kafka Streams commit a transaction at the next commit interval,
+   * even one that writes nothing.
+   */
+  Optional<Duration> punctuationInterval() {
+    if (fullRecompute.isDue() || fullRecompute.isRunning() || !deferred.isEmpty()) {
+      return Optional.of(INTERVAL);
+    }
+    return dueStatuses.isEmpty() ? Optional.empty() : Optional.of(STATUSES_CHECK);
   }
 
   private List<UnitId> nextDeferred() {

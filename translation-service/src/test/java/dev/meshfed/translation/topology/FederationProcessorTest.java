@@ -6,6 +6,7 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.kafka.AvroSerde;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.translate.TranslationSettings;
+import java.util.Optional;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.BeforeEach;
@@ -63,20 +64,46 @@ class FederationProcessorTest {
     assertThat(context.committed()).isFalse();
   }
 
+  @Test
+  void anIdleTranslationHasNoPunctuationToFire() {
+    assertThat(activePunctuation()).as("its full recompute done").isEmpty();
+
+    discover("cluster1", Discovered.namespace("ratings"));
+
+    assertThat(activePunctuation()).as("a new namespace makes a full recompute due").isPresent();
+    punctuateUntilQuiet();
+    assertThat(activePunctuation()).as("the full recompute done").isEmpty();
+  }
+
+  @Test
+  void dueStatusUnitsAloneAreLookedAtEverySecondOnly() {
+    discover("cluster1", Discovered.service("bookinfo", "ratings", 9080));
+
+    assertThat(activePunctuation())
+        .as("a new service makes the status units due")
+        .map(MockProcessorContext.CapturedPunctuator::getInterval)
+        .contains(RecomputeSchedule.STATUSES_CHECK);
+    punctuateUntilQuiet();
+    assertThat(activePunctuation()).as("statuses recomputed").isEmpty();
+  }
+
   private void discover(String cluster, Discovered.Entry entry) {
     context.setRecordMetadata(Topics.discovered(cluster).name(), 0, 0);
     context.setCurrentSystemTimeMs(now);
     processor.process(new Record<>(entry.key(), entry.value(), now));
   }
 
-  /** Fires the punctuation, with input quiet, until it forwards nothing more. */
+  /** Fires the punctuation, with input quiet, for as long as it is scheduled (up to 100 times). */
   private void punctuateUntilQuiet() {
-    MockProcessorContext.CapturedPunctuator punctuation = context.scheduledPunctuators().get(0);
-    int forwarded;
-    do {
-      forwarded = context.forwarded().size();
-      now += RecomputeSchedule.BATCH_EVERY_WHILE_BUSY.toMillis();
-      punctuation.getPunctuator().punctuate(now);
-    } while (context.forwarded().size() > forwarded);
+    Optional<MockProcessorContext.CapturedPunctuator> punctuation = activePunctuation();
+    for (int fired = 0; fired < 100 && punctuation.isPresent(); fired++) {
+      now += RecomputeSchedule.STATUSES_EVERY.toMillis();
+      punctuation.get().getPunctuator().punctuate(now);
+      punctuation = activePunctuation();
+    }
+  }
+
+  private Optional<MockProcessorContext.CapturedPunctuator> activePunctuation() {
+    return context.scheduledPunctuators().stream().filter(p -> !p.cancelled()).findFirst();
   }
 }

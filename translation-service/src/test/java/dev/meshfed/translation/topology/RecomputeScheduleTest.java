@@ -161,6 +161,32 @@ class RecomputeScheduleTest {
     assertThat(batch.timestamp()).isEqualTo(1_234);
   }
 
+  @Test
+  void thePunctuationFiresOnlyWhileSomethingIsDueAndAsOftenAsThatNeeds() {
+    assertThat(schedule.punctuationInterval()).as("nothing changed").isEmpty();
+
+    schedule.changed(Optional.of(List.of(SERVICE)), 1);
+    assertThat(schedule.punctuationInterval()).as("recomputed right away").isEmpty();
+
+    schedule.changed(Optional.of(List.of(SERVICE, STATUS)), 2);
+    assertThat(schedule.punctuationInterval())
+        .as("statuses due, which wait for their interval anyway")
+        .contains(RecomputeSchedule.STATUSES_CHECK);
+    next(LATER);
+    assertThat(schedule.punctuationInterval()).as("statuses recomputed").isEmpty();
+
+    schedule.changed(Optional.empty(), 3);
+    assertThat(schedule.punctuationInterval())
+        .as("a full recompute due")
+        .contains(RecomputeSchedule.INTERVAL);
+    next(2 * LATER);
+    assertThat(schedule.punctuationInterval())
+        .as("a full recompute running")
+        .contains(RecomputeSchedule.INTERVAL);
+    next(3 * LATER);
+    assertThat(schedule.punctuationInterval()).as("its last batch handed out").isEmpty();
+  }
+
   private RecomputeSchedule.Batch next(long now) {
     return schedule.next(now, this::everyUnit);
   }
