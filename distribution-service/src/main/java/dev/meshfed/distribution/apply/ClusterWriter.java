@@ -10,14 +10,20 @@ import java.util.Optional;
 /** Writes to the cluster's API server. Any exception is a failed attempt, to be retried. */
 public interface ClusterWriter {
 
-  /** Server-side apply with force: meshfed's fields become its own again, whoever held them. */
-  void apply(DesiredManifest manifest);
+  /**
+   * Server-side apply with force: meshfed's fields become its own again, whoever held them.
+   *
+   * @return the resource version the applied object has; empty if the API server did not say
+   */
+  String apply(DesiredManifest manifest);
 
   /**
    * Replaces the object's whole status with the manifest's, through the status subresource: an
    * apply leaves the status alone there. The object must exist.
+   *
+   * @return the resource version the object has with it; empty if the API server did not say
    */
-  void writeStatus(DesiredManifest manifest);
+  String writeStatus(DesiredManifest manifest);
 
   /** Deletes the object; an object that is already gone is not an error. */
   void delete(ObjectKey key, ResourceType type);

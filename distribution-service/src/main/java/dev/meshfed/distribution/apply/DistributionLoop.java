@@ -220,6 +220,9 @@ public final class DistributionLoop implements AutoCloseable {
     if (reconciler.pending(identity)) {
       return;
     }
+    if (live.isPresent() && reconciler.wroteVersion(identity, live.get().resourceVersion())) {
+      return; // the echo of its own write
+    }
     state
         .desired(identity)
         .filter(desired -> DriftCheck.of(desired, live).isPresent())

@@ -4,17 +4,32 @@ import dev.meshfed.distribution.model.DesiredManifest;
 import dev.meshfed.distribution.model.Drift;
 import dev.meshfed.distribution.model.DriftCheck;
 import dev.meshfed.distribution.model.LiveObject;
+import dev.meshfed.distribution.model.ObjectIdentity;
+import dev.meshfed.distribution.model.ObjectKey;
+import dev.meshfed.distribution.model.ResourceType;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The writes of desired objects, guarded so that meshfed never overwrites an object it does not
  * manage, and the repair of a desired object that drifted. A desired status is written after each
- * apply.
+ * apply. The resource versions its last writes of each object gave it are kept, so that the watch's
+ * echo of them is known for what it is (at 20 clusters of 12,000 objects, some 25 MB). Used on the
+ * scheduler thread only, as the {@link Reconciler} is.
  */
 final class GuardedWrites {
 
+  /** The versions one write left: the apply's, and the status write's after it, if any. */
+  private record Written(String applied, String status) {
+    boolean gave(String version) {
+      return !version.isEmpty() && (version.equals(applied) || version.equals(status));
+    }
+  }
+
   private final ClusterWriter writer;
   private final ManagedObjectWatch watch;
+  private final Map<ObjectIdentity, Written> written = new HashMap<>();
 
   GuardedWrites(ClusterWriter writer, ManagedObjectWatch watch) {
     this.writer = writer;
@@ -58,11 +73,26 @@ final class GuardedWrites {
     applyWithStatus(manifest);
   }
 
+  /** Deletes the object; its versions are forgotten. */
+  void delete(ObjectKey key, ResourceType type) {
+    written.remove(key.identity());
+    writer.delete(key, type);
+  }
+
+  /**
+   * Whether meshfed's own last write of the object gave it {@code resourceVersion}: the watch's
+   * echo of that write, which cannot have drifted from what it wrote.
+   */
+  boolean wroteVersion(ObjectIdentity identity, String resourceVersion) {
+    Written last = written.get(identity);
+    return last != null && last.gave(resourceVersion);
+  }
+
   /** The apply, then the status it leaves alone, if the manifest has one. */
   private void applyWithStatus(DesiredManifest manifest) {
-    writer.apply(manifest);
-    if (manifest.hasStatus()) {
-      writer.writeStatus(manifest);
-    }
+    written.remove(manifest.identity());
+    String applied = writer.apply(manifest);
+    String status = manifest.hasStatus() ? writer.writeStatus(manifest) : null;
+    written.put(manifest.identity(), new Written(applied, status));
   }
 }

@@ -74,6 +74,11 @@ final class Reconciler {
     return pending.containsKey(identity);
   }
 
+  /** Whether meshfed's own last write of the identity gave it {@code resourceVersion}. */
+  boolean wroteVersion(ObjectIdentity identity, String resourceVersion) {
+    return writes.wroteVersion(identity, resourceVersion);
+  }
+
   /**
    * Makes {@code target}'s identity match the desired state: applied if desired, else deleted
    * (through {@code target}'s API version). A pending attempt will pick up the change.
@@ -150,7 +155,7 @@ final class Reconciler {
       writes.apply(apply.manifest());
     } else if (work.cause != Cause.DRIFT) {
       Action.Delete delete = (Action.Delete) action;
-      writes.writer().delete(delete.key(), delete.type());
+      writes.delete(delete.key(), delete.type());
     }
     return Optional.empty();
   }

@@ -36,9 +36,9 @@ public final class KubernetesClusterWriter implements ClusterWriter {
   }
 
   @Override
-  public void apply(DesiredManifest manifest) {
+  public String apply(DesiredManifest manifest) {
     try {
-      requests.apply(manifest, FIELD_MANAGER);
+      return requests.apply(manifest, FIELD_MANAGER);
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Server-side apply", e);
     }
@@ -46,7 +46,7 @@ public final class KubernetesClusterWriter implements ClusterWriter {
 
   /** One JSON patch that replaces the whole status: meshfed owns the status it desires. */
   @Override
-  public void writeStatus(DesiredManifest manifest) {
+  public String writeStatus(DesiredManifest manifest) {
     ArrayNode patch = JSON.createArrayNode();
     try {
       patch
@@ -58,12 +58,16 @@ public final class KubernetesClusterWriter implements ClusterWriter {
       throw new IllegalStateException("a validated manifest no longer reads: " + manifest.key(), e);
     }
     try {
-      client
-          .genericKubernetesResources(ResourceContexts.of(manifest.type()))
-          .inNamespace(manifest.key().namespace())
-          .withName(manifest.key().name())
-          .subresource("status")
-          .patch(STATUS_PATCH, patch.toString());
+      String version =
+          client
+              .genericKubernetesResources(ResourceContexts.of(manifest.type()))
+              .inNamespace(manifest.key().namespace())
+              .withName(manifest.key().name())
+              .subresource("status")
+              .patch(STATUS_PATCH, patch.toString())
+              .getMetadata()
+              .getResourceVersion();
+      return version == null ? "" : version;
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Status patch", e);
     }

@@ -14,7 +14,6 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
-import io.fabric8.kubernetes.client.informers.cache.ReducedStateItemStore;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -29,9 +28,9 @@ import org.jboss.logging.Logger;
 
 /**
  * One fabric8 informer per kind on the objects with meshfed's managed-by label, through the newest
- * version the cluster serves. The informers keep only each object's name and version: the loop gets
- * whole objects with each event, and twenty clusters of twelve thousand objects would otherwise be
- * held twice.
+ * version the cluster serves. The informers keep only each object's name and version ({@link
+ * NameVersionStore}): the loop gets whole objects with each event, and twenty clusters of twelve
+ * thousand objects would otherwise be held twice.
  */
 public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
 
@@ -100,21 +99,17 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
             .inAnyNamespace()
             .withLabel(ManifestParser.MANAGED_BY_LABEL, ManifestParser.MANAGED_BY_VALUE)
             .runnableInformer(0);
-    informer.itemStore(
-        new ReducedStateItemStore<>(
-            ReducedStateItemStore.NAME_KEY_STATE,
-            GenericKubernetesResource.class,
-            client.getKubernetesSerialization()));
+    informer.itemStore(new NameVersionStore());
     informer.addEventHandler(
         new ResourceEventHandler<>() {
           @Override
           public void onAdd(GenericKubernetesResource object) {
-            changed.accept(LiveObjects.of(object));
+            changed.accept(LiveObjects.watched(object));
           }
 
           @Override
           public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-            changed.accept(LiveObjects.of(after));
+            changed.accept(LiveObjects.watched(after));
           }
 
           @Override

@@ -21,10 +21,10 @@ import java.util.concurrent.TimeoutException;
 /**
  * The two calls made for every applied object, a read and a server-side apply, as the plain HTTP
  * requests they are: through fabric8's HTTP client (its authentication, TLS and retries) but not
- * its resource DSL. The manifest's JSON is the apply's body as it is, the applied object that comes
- * back is not read, and a read that finds nothing parses nothing. Through the DSL each apply parsed
- * the manifest into an object and wrote it back to JSON, built the URL with regular expressions and
- * parsed the applied object it got back (docs/performance.md).
+ * its resource DSL. The manifest's JSON is the apply's body as it is, of the applied object that
+ * comes back only the resource version is read, and a read that finds nothing parses nothing.
+ * Through the DSL each apply parsed the manifest into an object and wrote it back to JSON, built
+ * the URL with regular expressions and parsed the applied object it got back (docs/performance.md).
  */
 final class ObjectRequests {
 
@@ -43,9 +43,11 @@ final class ObjectRequests {
   }
 
   /**
+   * @return the applied object's resource version, read from the answer without parsing the rest;
+   *     empty if it has none
    * @throws KubernetesClientException carrying the API server's Status when it refused the apply
    */
-  void apply(DesiredManifest manifest, String fieldManager) {
+  String apply(DesiredManifest manifest, String fieldManager) {
     HttpRequest request =
         http.newHttpRequestBuilder()
             .uri(
@@ -61,6 +63,7 @@ final class ObjectRequests {
     if (!response.isSuccessful()) {
       throw failure(response);
     }
+    return ResourceVersions.of(response.body());
   }
 
   /** The object at {@code key}, if there is one. */

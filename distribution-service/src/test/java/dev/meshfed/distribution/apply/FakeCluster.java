@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -27,11 +28,14 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
   record Live(ObjectKey key, String host, boolean managed, ObjectNode object) {}
 
   private final Map<ObjectIdentity, Live> objects = new ConcurrentHashMap<>();
+  private final AtomicLong versions = new AtomicLong();
+  private final Map<ObjectIdentity, List<LiveObject>> announced = new ConcurrentHashMap<>();
 
   /** The error each broken identity's writes fail with; empty for one naming the write. */
   private final Map<ObjectIdentity, String> failing = new ConcurrentHashMap<>();
 
   private final List<String> writes = new CopyOnWriteArrayList<>();
+  private final List<String> reads = new CopyOnWriteArrayList<>();
   private volatile Consumer<LiveObject> changed = live -> {};
   private volatile Consumer<ObjectKey> gone = key -> {};
 
@@ -81,12 +85,17 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
   }
 
   /** Successful and failed writes, e.g. "apply apps/foo=a.global", "delete apps/foo failed". */
+  /** The objects read from the API server, in order, as namespace/name. */
+  List<String> reads() {
+    return List.copyOf(reads);
+  }
+
   List<String> writes() {
     return List.copyOf(writes);
   }
 
   @Override
-  public void apply(DesiredManifest manifest) {
+  public String apply(DesiredManifest manifest) {
     ObjectKey key = manifest.key();
     String write = "apply " + key.namespace() + "/" + key.name() + "=" + hostOf(manifest);
     failIfBroken(key, write);
@@ -108,11 +117,11 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
               field ->
                   object.withObjectProperty("spec").putIfAbsent(field.getKey(), field.getValue()));
     }
-    store(new Live(key, hostOf(manifest), true, object));
+    return store(new Live(key, hostOf(manifest), true, object));
   }
 
   @Override
-  public void writeStatus(DesiredManifest manifest) {
+  public String writeStatus(DesiredManifest manifest) {
     ObjectKey key = manifest.key();
     String write = "status " + key.namespace() + "/" + key.name();
     failIfBroken(key, write);
@@ -124,7 +133,7 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
     ObjectNode object = live.object().deepCopy();
     object.set(
         "status", JSON.valueToTree(manifest.object().getAdditionalProperties().get("status")));
-    store(new Live(live.key(), live.host(), live.managed(), object));
+    return store(new Live(live.key(), live.host(), live.managed(), object));
   }
 
   /** Someone else sets {@code status.<field>} of the object. */
@@ -147,6 +156,7 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
 
   @Override
   public Optional<LiveObject> read(ObjectKey key, ResourceType type) {
+    reads.add(key.namespace() + "/" + key.name());
     return get(key).map(live -> new LiveObject(live.key(), live.object().deepCopy()));
   }
 
@@ -202,15 +212,31 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
     return writes.stream().filter(w -> w.contains(object) && w.endsWith(" failed")).count();
   }
 
-  private void store(Live live) {
+  /** Stores the object at a new resource version, as an API server does, and returns it. */
+  private String store(Live live) {
+    String version = Long.toString(versions.incrementAndGet());
+    live.object().withObjectProperty("metadata").put("resourceVersion", version);
     objects.put(live.key().identity(), live);
     announce(live);
+    return version;
   }
 
   private void announce(Live live) {
     if (live.managed()) {
-      changed.accept(new LiveObject(live.key(), live.object().deepCopy()));
+      LiveObject event = new LiveObject(live.key(), live.object().deepCopy());
+      announced
+          .computeIfAbsent(live.key().identity(), id -> new CopyOnWriteArrayList<>())
+          .add(event);
+      changed.accept(event);
     }
+  }
+
+  /**
+   * The watch delivers the {@code nth} (from 0) event of the object once more, late: as a watch may
+   * deliver the echo of a write after the writer has moved on.
+   */
+  void echoAgain(ObjectKey key, int nth) {
+    changed.accept(announced.get(key.identity()).get(nth));
   }
 
   private void failIfBroken(ObjectKey key, String write) {

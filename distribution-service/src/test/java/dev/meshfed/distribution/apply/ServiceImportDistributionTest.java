@@ -56,6 +56,28 @@ class ServiceImportDistributionTest {
   }
 
   @Test
+  void aLateEchoOfItsOwnApplyIsNotTakenForDrift() {
+    topic.add(serviceImport("east", "west"));
+    loop.start();
+    awaitCaughtUp();
+    int writes = cluster.writes().size();
+    int reads = cluster.reads().size();
+
+    // what the apply left before the status write: the status would look edited away, and be
+    // read again to be sure
+    cluster.echoAgain(REVIEWS, 0);
+    topic.add(serviceEntry(V1, "foo", "a.global"));
+
+    await().until(() -> cluster.get(serviceEntryKey(V1, "foo")).isPresent());
+    assertThat(cluster.writes().subList(writes, cluster.writes().size()))
+        .containsExactly("apply apps/foo=a.global");
+    assertThat(cluster.reads().subList(reads, cluster.reads().size()))
+        .as("only the new object, which the watch did not hold")
+        .containsExactly("apps/foo");
+    assertThat(reports.repairs()).isEmpty();
+  }
+
+  @Test
   void aStatusOthersChangedIsWrittenAgainAndReported() {
     topic.add(serviceImport("east", "west"));
     loop.start();
