@@ -16,9 +16,11 @@ import dev.meshfed.distribution.model.RecordOutcome;
 import dev.meshfed.distribution.model.TopicRecord;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -51,6 +53,13 @@ public final class DistributionLoop implements AutoCloseable {
   private final ConvergenceWatch convergence = new ConvergenceWatch();
   // what the watch showed before the topic was read to its end, to compare with the state read then
   private final Map<ObjectIdentity, Optional<LiveObject>> seenBeforeCatchUp = new HashMap<>();
+
+  /**
+   * Objects whose watch event came while an attempt on them was pending, and was passed over: the
+   * echo of that attempt's write is checked, as it keeps fields others added meanwhile.
+   */
+  private final Set<ObjectIdentity> changedWhilePending = new HashSet<>();
+
   private volatile DistributionStatus status = DistributionStatus.STARTING;
   private boolean tailing;
   private boolean caughtUp;
@@ -218,9 +227,13 @@ public final class DistributionLoop implements AutoCloseable {
       return;
     }
     if (reconciler.pending(identity)) {
+      changedWhilePending.add(identity);
       return;
     }
-    if (live.isPresent() && reconciler.wroteVersion(identity, live.get().resourceVersion())) {
+    boolean changedMeanwhile = changedWhilePending.remove(identity);
+    if (!changedMeanwhile
+        && live.isPresent()
+        && reconciler.wroteVersion(identity, live.get().resourceVersion())) {
       return; // the echo of its own write
     }
     state

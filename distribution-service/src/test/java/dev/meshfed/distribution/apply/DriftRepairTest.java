@@ -85,6 +85,26 @@ class DriftRepairTest {
   }
 
   @Test
+  void aFieldAddedWhileItsApplyWasRetryingIsRemovedOnceTheApplyGoesThrough() {
+    startWithFoo();
+    cluster.breakWritesTo(FOO);
+    topic.add(serviceEntry(V1, "foo", "b.global"));
+    await().until(() -> cluster.failedWrites(FOO) > 0);
+
+    // passed over while the apply is pending; the apply keeps it, as server-side apply does
+    cluster.editBehindTheBack(FOO, "exportTo", NODES.arrayNode().add("."));
+    cluster.heal(FOO);
+
+    await()
+        .until(
+            () -> cluster.get(FOO).orElseThrow().object().path("spec").has("exportTo"),
+            has -> !has);
+    assertThat(cluster.get(FOO)).map(FakeCluster.Live::host).contains("b.global");
+    await().until(() -> !reports.repairs().isEmpty());
+    assertThat(reports.repairs()).containsExactly("apps/foo: edited (spec.exportTo)");
+  }
+
+  @Test
   void driftWhileTheServiceWasDownIsRepairedAndReportedAtCatchUp() {
     cluster.put(FOO, true);
     topic.add(serviceEntry(V1, "foo", "a.global"));
