@@ -55,8 +55,11 @@ final class RecomputeSchedule {
   static final int UNITS_PER_BATCH = 200;
 
   /**
-   * While records keep coming, a batch runs at most this often: the stream thread processes fewer
-   * records per loop after each punctuation, and batches on every one starved the input.
+   * While records keep coming, a batch runs only once they have had this long to themselves since
+   * the last one: the stream thread processes fewer records per loop after each punctuation, and
+   * batches on every one starved the input. It counts from the first record after the batch, not
+   * from the batch's start: a batch of a large mesh can take a second or more itself, and the next
+   * one was then due at once, one record between two batches (20x500, while clusters joined).
    */
   static final Duration BATCH_EVERY_WHILE_BUSY = Duration.ofSeconds(1);
 
@@ -96,6 +99,8 @@ final class RecomputeSchedule {
   private long lastStatusesAt;
   private long lastRecordAt;
   private long lastBatchAt;
+  private long recordsResumedAt;
+  private boolean recordSinceBatch;
 
   RecomputeSchedule(int unitsPerBatch) {
     this.unitsPerBatch = unitsPerBatch;
@@ -112,6 +117,10 @@ final class RecomputeSchedule {
   /** A record came in at wall-clock {@code now}. */
   void recordArrived(long now) {
     lastRecordAt = now;
+    if (!recordSinceBatch) {
+      recordSinceBatch = true;
+      recordsResumedAt = now;
+    }
   }
 
   /**
@@ -147,7 +156,8 @@ final class RecomputeSchedule {
    */
   Batch next(long now, Supplier<Collection<UnitId>> everyUnit) {
     boolean inputQuiet = now - lastRecordAt >= INTERVAL.toMillis();
-    boolean batchOverdue = now - lastBatchAt >= BATCH_EVERY_WHILE_BUSY.toMillis();
+    boolean batchOverdue =
+        now - Math.max(lastBatchAt, recordsResumedAt) >= BATCH_EVERY_WHILE_BUSY.toMillis();
     if (!inputQuiet && !batchOverdue) {
       return Batch.NONE;
     }
@@ -159,11 +169,11 @@ final class RecomputeSchedule {
     List<UnitId> units = fullRecompute.nextBatch(unitsPerBatch);
     Optional<FullRecompute.Finished> finished = fullRecompute.finishIfDone(now);
     if (!units.isEmpty() || finished.isPresent()) {
-      lastBatchAt = now;
+      batchStarted(now);
       return new Batch(started, startedUnits, units, fullRecompute.timestamp(), finished);
     }
     if (!deferred.isEmpty() && !fullRecompute.isDue()) {
-      lastBatchAt = now;
+      batchStarted(now);
       long timestamp = deferredAt;
       return new Batch(started, startedUnits, nextDeferred(), timestamp);
     }
@@ -175,7 +185,7 @@ final class RecomputeSchedule {
     Batch statuses = new Batch(started, startedUnits, List.copyOf(dueStatuses), dueStatusesAt);
     dueStatuses.clear();
     dueStatusesAt = 0;
-    lastBatchAt = now;
+    batchStarted(now);
     lastStatusesAt = now;
     return statuses;
   }
@@ -191,6 +201,11 @@ final class RecomputeSchedule {
       return Optional.of(INTERVAL);
     }
     return dueStatuses.isEmpty() ? Optional.empty() : Optional.of(STATUSES_CHECK);
+  }
+
+  private void batchStarted(long now) {
+    lastBatchAt = now;
+    recordSinceBatch = false;
   }
 
   private List<UnitId> nextDeferred() {

@@ -147,8 +147,28 @@ class RecomputeScheduleTest {
     schedule.changed(Optional.empty(), 2);
     schedule.recordArrived(LATER + 1_030);
     assertThat(next(LATER + 1_040).units()).as("records still coming").isEmpty();
-    schedule.recordArrived(LATER + 1_050);
-    assertThat(next(LATER + 1_060).units()).as("a second after the last batch").hasSize(2);
+    schedule.recordArrived(LATER + 2_020);
+    assertThat(next(LATER + 2_025).units())
+        .as("records still coming, for less than a second since the batch")
+        .isEmpty();
+    schedule.recordArrived(LATER + 2_030);
+    assertThat(next(LATER + 2_035).units())
+        .as("a second of records since the last batch")
+        .hasSize(2);
+  }
+
+  @Test
+  void aBatchThatTakesLongerThanASecondStillLeavesTheRecordsASecondOfTheirOwn() {
+    schedule.changed(Optional.empty(), 1);
+    assertThat(next(LATER).units()).hasSize(2);
+
+    // the batch took 3 s: the first record after it is processed then
+    schedule.recordArrived(LATER + 3_000);
+    assertThat(next(LATER + 3_010).units()).as("overdue only if counted from its start").isEmpty();
+    schedule.recordArrived(LATER + 3_990);
+    assertThat(next(LATER + 3_995).units()).isEmpty();
+    schedule.recordArrived(LATER + 4_000);
+    assertThat(next(LATER + 4_005).units()).as("a second of records since").hasSize(1);
   }
 
   @Test
