@@ -55,8 +55,10 @@ public final class DistributionLoop implements AutoCloseable {
   private final Map<ObjectIdentity, Optional<LiveObject>> seenBeforeCatchUp = new HashMap<>();
 
   /**
-   * Objects whose watch event came while an attempt on them was pending, and was passed over: the
-   * echo of that attempt's write is checked, as it keeps fields others added meanwhile.
+   * Objects whose watch event came while an attempt on them was pending, and was passed over, and
+   * was not the echo of meshfed's previous write: the echo of that attempt's write is checked, as
+   * it keeps fields others added meanwhile. (In a cold start most events that come while an apply
+   * is pending are the echo of the apply before it.)
    */
   private final Set<ObjectIdentity> changedWhilePending = new HashSet<>();
 
@@ -227,7 +229,9 @@ public final class DistributionLoop implements AutoCloseable {
       return;
     }
     if (reconciler.pending(identity)) {
-      changedWhilePending.add(identity);
+      if (live.isEmpty() || !reconciler.wroteVersion(identity, live.get().resourceVersion())) {
+        changedWhilePending.add(identity);
+      }
       return;
     }
     boolean changedMeanwhile = changedWhilePending.remove(identity);
