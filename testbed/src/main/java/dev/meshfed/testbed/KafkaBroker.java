@@ -4,8 +4,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -109,9 +107,8 @@ public final class KafkaBroker implements AutoCloseable {
   }
 
   private static KafkaBroker start(Path logDir, int port, boolean sasl) {
-    int plaintext = port == 0 ? freePort() : port;
-    return start(
-        logDir, plaintext, sasl ? Optional.of(freePortOtherThan(plaintext)) : Optional.empty());
+    int plaintext = port == 0 ? LoopbackPorts.free() : port;
+    return start(logDir, plaintext, sasl ? Optional.of(LoopbackPorts.free()) : Optional.empty());
   }
 
   private static KafkaBroker start(Path logDir, int plaintext, Optional<Integer> saslPort) {
@@ -198,7 +195,7 @@ public final class KafkaBroker implements AutoCloseable {
 
   private static KafkaBroker startWithBrokerClassLoader(
       Path logDir, int port, Optional<Integer> saslPort) {
-    Properties config = brokerConfig(logDir, port, freePortOtherThan(port, saslPort.orElse(port)));
+    Properties config = brokerConfig(logDir, port, LoopbackPorts.free());
     saslPort.ifPresent(sasl -> addSaslListener(config, sasl));
     formatIfNeeded(logDir, config);
     KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
@@ -317,27 +314,6 @@ public final class KafkaBroker implements AutoCloseable {
       throw new IllegalStateException("interrupted waiting for Kafka at " + bootstrapServers, e);
     } catch (ExecutionException | TimeoutException e) {
       throw new IllegalStateException("Kafka at " + bootstrapServers + " did not become ready", e);
-    }
-  }
-
-  /**
-   * A free port none of {@code taken}: the ports just found free are not held, so the next search
-   * can find one of them again (it did: a broker's two listeners on one port).
-   */
-  private static int freePortOtherThan(int... taken) {
-    while (true) {
-      int port = freePort();
-      if (java.util.Arrays.stream(taken).noneMatch(t -> t == port)) {
-        return port;
-      }
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(HOST))) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("no free port on " + HOST, e);
     }
   }
 }

@@ -1,9 +1,7 @@
 package dev.meshfed.lab.demo;
 
+import dev.meshfed.testbed.LoopbackPorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -60,7 +58,7 @@ public final class ServiceProcess {
     command.addAll(jvmOptions);
     classDataArchive().ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-    managementPort = freePort();
+    managementPort = LoopbackPorts.free();
     command.add("-Dquarkus.management.host=127.0.0.1");
     command.add("-Dquarkus.management.port=" + managementPort);
     // run from the jar's directory: the archive holds the class path as it was built, relative
@@ -157,13 +155,5 @@ public final class ServiceProcess {
 
   public synchronized boolean isAlive() {
     return process != null && process.isAlive();
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (IOException e) {
-      throw new UncheckedIOException("No free port on the loopback interface", e);
-    }
   }
 }
