@@ -8,12 +8,9 @@ import dev.meshfed.distribution.model.ObjectIdentity;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceKind;
 import dev.meshfed.distribution.model.ResourceType;
-import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.ListOptionsBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.net.HttpURLConnection;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,14 +20,16 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * One fabric8 informer per kind on the objects with meshfed's managed-by label, through the newest
- * version the cluster serves. The informers keep only each object's name and version ({@link
- * NameVersionStore}): the loop gets whole objects with each event, and twenty clusters of twelve
- * thousand objects would otherwise be held twice.
+ * A list and watch per kind ({@link KindWatch}) of the objects with meshfed's managed-by label,
+ * through the newest version the cluster serves. It keeps only each object's name and version: the
+ * loop gets whole objects with each event, and twenty clusters of twelve thousand objects would
+ * otherwise be held twice. One thread runs every kind's watch, in the order events come.
  */
 public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
 
@@ -38,30 +37,41 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
 
   private final KubernetesClient client;
   private final KindTable kinds;
-  private final Map<String, SharedIndexInformer<GenericKubernetesResource>> informers =
-      new ConcurrentHashMap<>();
+  private final ObjectRequests requests;
+  private final Map<String, KindWatch> watches = new ConcurrentHashMap<>();
   private final Set<String> unserved = new HashSet<>();
   private final List<CompletableFuture<Void>> listed = new ArrayList<>();
+  private ScheduledExecutorService executor;
 
   public KubernetesManagedObjectWatch(KubernetesClient client, KindTable kinds) {
     this.client = client;
     this.kinds = kinds;
+    this.requests = new ObjectRequests(client);
   }
 
   /** Idempotent: a call after one that failed part-way starts only what is not running yet. */
   @Override
   public synchronized void start(
       Consumer<LiveObject> changed, Consumer<ObjectKey> gone, Runnable synced) {
+    if (executor == null) {
+      executor =
+          Executors.newSingleThreadScheduledExecutor(
+              runnable -> {
+                Thread thread = new Thread(runnable, "managed-object-watch");
+                thread.setDaemon(true);
+                return thread;
+              });
+    }
     for (ResourceKind kind : kinds.kinds()) {
-      String key = informerKey(kind.group(), kind.kind());
-      if (informers.containsKey(key) || unserved.contains(key)) {
+      String key = watchKey(kind.group(), kind.kind());
+      if (watches.containsKey(key) || unserved.contains(key)) {
         continue;
       }
       Optional<ResourceType> type = servedType(kind);
       if (type.isPresent()) {
-        SharedIndexInformer<GenericKubernetesResource> informer = inform(type.get(), changed, gone);
-        informers.put(key, informer);
-        listed.add(informer.start().toCompletableFuture());
+        KindWatch watch = new KindWatch(requests, type.get(), executor, changed, gone);
+        watches.put(key, watch);
+        listed.add(watch.start());
       } else {
         unserved.add(key);
         LOG.infof("The cluster serves no version of %s: not watched", kind.kind());
@@ -78,56 +88,19 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
 
   @Override
   public boolean holds(ObjectIdentity identity) {
-    SharedIndexInformer<GenericKubernetesResource> informer =
-        informers.get(informerKey(identity.group(), identity.kind()));
-    return informer != null
-        && informer.getStore().getByKey(identity.namespace() + "/" + identity.name()) != null;
+    KindWatch watch = watches.get(watchKey(identity.group(), identity.kind()));
+    return watch != null && watch.holds(identity.namespace(), identity.name());
   }
 
   @Override
   public synchronized void close() {
-    informers.values().forEach(SharedIndexInformer::close);
-    informers.clear();
+    watches.values().forEach(KindWatch::close);
+    watches.clear();
     listed.clear();
-  }
-
-  private SharedIndexInformer<GenericKubernetesResource> inform(
-      ResourceType type, Consumer<LiveObject> changed, Consumer<ObjectKey> gone) {
-    SharedIndexInformer<GenericKubernetesResource> informer =
-        client
-            .genericKubernetesResources(ResourceContexts.of(type))
-            .inAnyNamespace()
-            .withLabel(ManifestParser.MANAGED_BY_LABEL, ManifestParser.MANAGED_BY_VALUE)
-            .runnableInformer(0);
-    informer.itemStore(new NameVersionStore());
-    informer.addEventHandler(
-        new ResourceEventHandler<>() {
-          @Override
-          public void onAdd(GenericKubernetesResource object) {
-            changed.accept(LiveObjects.watched(object));
-          }
-
-          @Override
-          public void onUpdate(GenericKubernetesResource before, GenericKubernetesResource after) {
-            changed.accept(LiveObjects.watched(after));
-          }
-
-          @Override
-          public void onDelete(GenericKubernetesResource object, boolean finalStateUnknown) {
-            gone.accept(
-                new ObjectKey(
-                    type.apiVersion(),
-                    type.kind().kind(),
-                    object.getMetadata().getNamespace(),
-                    object.getMetadata().getName()));
-          }
-        });
-    informer.exceptionHandler(
-        (started, error) -> {
-          LOG.warnf("Watch of %s failed, retrying: %s", type, error.getMessage());
-          return true;
-        });
-    return informer;
+    if (executor != null) {
+      executor.shutdown();
+      executor = null;
+    }
   }
 
   /** The newest version of the kind the cluster serves; waits for an answer, retrying others. */
@@ -150,7 +123,7 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
     return Optional.empty();
   }
 
-  private static String informerKey(String group, String kind) {
+  private static String watchKey(String group, String kind) {
     return kind + "." + group;
   }
 }

@@ -17,15 +17,6 @@ final class LiveObjects {
     return new LiveObject(keyOf(object), JSON.valueToTree(object));
   }
 
-  /**
-   * A watched object: its tree is built only if the loop needs it, not for the echo of its own
-   * write.
-   */
-  static LiveObject watched(GenericKubernetesResource object) {
-    return LiveObject.lazy(
-        keyOf(object), object.getMetadata().getResourceVersion(), () -> JSON.valueToTree(object));
-  }
-
   static ObjectKey keyOf(GenericKubernetesResource object) {
     return new ObjectKey(
         object.getApiVersion(),

@@ -1,6 +1,7 @@
 package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.model.DesiredManifest;
+import dev.meshfed.distribution.model.ManifestParser;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -12,6 +13,8 @@ import io.fabric8.kubernetes.client.http.HttpRequest;
 import io.fabric8.kubernetes.client.http.HttpResponse;
 import java.io.ByteArrayInputStream;
 import java.net.HttpURLConnection;
+import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
@@ -29,6 +32,10 @@ import java.util.concurrent.TimeoutException;
 final class ObjectRequests {
 
   private static final String CONTENT_TYPE = "application/apply-patch+yaml";
+  private static final String MANAGED =
+      URLEncoder.encode(
+          ManifestParser.MANAGED_BY_LABEL + "=" + ManifestParser.MANAGED_BY_VALUE,
+          StandardCharsets.UTF_8);
 
   private final KubernetesClient client;
   private final HttpClient http;
@@ -86,17 +93,67 @@ final class ObjectRequests {
             .unmarshal(new ByteArrayInputStream(response.body()), GenericKubernetesResource.class));
   }
 
+  /**
+   * One page of the kind's objects in every namespace that carry meshfed's managed-by label, as the
+   * API server's list answer.
+   *
+   * @param continueToken the previous page's {@code metadata.continue}; empty for the first page
+   */
+  byte[] listManaged(ResourceType type, int limit, String continueToken) {
+    HttpRequest request =
+        http.newHttpRequestBuilder()
+            .uri(
+                server
+                    + collectionPath(type)
+                    + "?labelSelector="
+                    + MANAGED
+                    + "&limit="
+                    + limit
+                    + (continueToken.isEmpty()
+                        ? ""
+                        : "&continue=" + URLEncoder.encode(continueToken, StandardCharsets.UTF_8)))
+            .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+            .build();
+    HttpResponse<byte[]> response = send(request);
+    if (!response.isSuccessful()) {
+      throw failure(response);
+    }
+    return response.body();
+  }
+
+  /** The URL of a watch of the kind's managed objects in every namespace from {@code version}. */
+  URI watchManaged(ResourceType type, String version) {
+    return URI.create(
+        server
+            + collectionPath(type)
+            + "?labelSelector="
+            + MANAGED
+            + "&watch=true&allowWatchBookmarks=true&resourceVersion="
+            + version);
+  }
+
+  HttpClient http() {
+    return http;
+  }
+
   /** The object's REST path; Kubernetes names and namespaces need no escaping. */
   static String path(ResourceType type, ObjectKey key) {
-    String group = type.kind().group();
-    return (group.isEmpty() ? "/api/" : "/apis/" + group + "/")
-        + type.version()
+    return apiPath(type)
         + "/namespaces/"
         + key.namespace()
         + "/"
         + type.kind().plural()
         + "/"
         + key.name();
+  }
+
+  private static String collectionPath(ResourceType type) {
+    return apiPath(type) + "/" + type.kind().plural();
+  }
+
+  private static String apiPath(ResourceType type) {
+    String group = type.kind().group();
+    return (group.isEmpty() ? "/api/" : "/apis/" + group + "/") + type.version();
   }
 
   private HttpResponse<byte[]> send(HttpRequest request) {

@@ -1,7 +1,10 @@
 package dev.meshfed.distribution.io;
 
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.api.model.GenericKubernetesResourceList;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.client.dsl.NonNamespaceOperation;
+import io.fabric8.kubernetes.client.dsl.Resource;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.utils.Serialization;
 import java.util.List;
@@ -76,6 +79,16 @@ final class IstioObjects {
         .inNamespace(NAMESPACE)
         .resource(object)
         .create();
+  }
+
+  static NonNamespaceOperation<
+          GenericKubernetesResource,
+          GenericKubernetesResourceList,
+          Resource<GenericKubernetesResource>>
+      serviceEntries(KubernetesClient client) {
+    return client
+        .genericKubernetesResources(context(NETWORKING_V1, "ServiceEntry"))
+        .inNamespace(NAMESPACE);
   }
 
   @SuppressWarnings("unchecked")
