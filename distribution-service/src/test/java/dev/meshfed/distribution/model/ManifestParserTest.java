@@ -29,6 +29,31 @@ class ManifestParserTest {
   }
 
   @Test
+  void aCompleteManifestIsAppliedAsItCame() throws InvalidRecordException {
+    String json = serviceEntryJson(V1, "foo", "foo.global");
+
+    DesiredManifest manifest = parser.parse(serviceEntryKey(V1, "foo"), json);
+
+    assertThat(manifest.json()).isSameAs(json);
+    assertThat(manifest.hasStatus()).isFalse();
+  }
+
+  @Test
+  void aStatusIsNoticedWhetherTheManifestWasCompleteOrNot() throws InvalidRecordException {
+    String complete =
+        """
+        {"apiVersion":"networking.istio.io/v1","kind":"ServiceEntry","status":{},
+         "metadata":{"name":"foo","namespace":"apps",
+                     "labels":{"app.kubernetes.io/managed-by":"meshfed"}}}""";
+    String completed = complete.replace(",\"namespace\":\"apps\"", "");
+
+    assertThat(parser.parse(serviceEntryKey(V1, "foo"), complete).hasStatus()).isTrue();
+    DesiredManifest filledIn = parser.parse(serviceEntryKey(V1, "foo"), completed);
+    assertThat(filledIn.hasStatus()).isTrue();
+    assertThat(filledIn.object().getMetadata().getNamespace()).isEqualTo("apps");
+  }
+
+  @Test
   void eachObjectToApplyIsAFreshCopy() throws InvalidRecordException {
     DesiredManifest manifest =
         parser.parse(serviceEntryKey(V1, "foo"), serviceEntryJson(V1, "foo", "foo.global"));
