@@ -42,6 +42,7 @@ final class Reconciler {
   private long deleted;
   private long pruned;
   private long driftRepaired;
+  private final AppliedTally appliedTally = new AppliedTally();
 
   Reconciler(
       DesiredState state,
@@ -133,7 +134,7 @@ final class Reconciler {
       repaired.ifPresent(drift -> repaired(action.key(), drift));
     } else {
       count(action, work.cause);
-      LOG.info(done(action, work.cause));
+      logDone(action, work.cause);
     }
     if (work.writtenAt != RecordPosition.UNKNOWN_TIME) {
       latency.done(Duration.ofMillis(Math.max(0, System.currentTimeMillis() - work.writtenAt)));
@@ -207,12 +208,14 @@ final class Reconciler {
     return verb + ((Action.Delete) action).key();
   }
 
-  private static String done(Action action, Cause cause) {
+  private void logDone(Action action, Cause cause) {
     if (action instanceof Action.Apply apply) {
-      return "Applied " + apply.manifest().key();
+      LOG.debugf("Applied %s", apply.manifest().key());
+      appliedTally.applied(System.nanoTime());
+    } else {
+      LOG.infof("%s %s", cause == Cause.PRUNE ? "Pruned" : "Deleted", action.key());
     }
-    String verb = cause == Cause.PRUNE ? "Pruned " : "Deleted ";
-    return verb + ((Action.Delete) action).key();
+    appliedTally.summary(pending.isEmpty(), System.nanoTime()).ifPresent(LOG::info);
   }
 
   boolean idle() {
