@@ -8,16 +8,16 @@ import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceType;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.http.WebSocket;
+import io.fabric8.kubernetes.client.http.WebSocketHandshakeException;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -37,8 +37,10 @@ final class KindWatch {
   private static final Logger LOG = Logger.getLogger(KindWatch.class);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final int PAGE = 500;
+  private static final int NORMAL_CLOSURE = 1000;
   private static final Duration FIRST_RETRY = Duration.ofMillis(250);
   private static final Duration LAST_RETRY = Duration.ofSeconds(16);
+  private static final Duration SHORTEST_WATCH = Duration.ofSeconds(1);
 
   private final ObjectRequests requests;
   private final ResourceType type;
@@ -53,6 +55,7 @@ final class KindWatch {
   private int generation;
   private int failures;
   private WebSocket socket;
+  private long openedAt;
   private volatile boolean closed;
 
   KindWatch(
@@ -70,7 +73,7 @@ final class KindWatch {
 
   /** Completes once the kind was listed the first time. */
   CompletableFuture<Void> start() {
-    executor.execute(this::list);
+    executor.execute(logged(this::list));
     return listed;
   }
 
@@ -142,20 +145,26 @@ final class KindWatch {
         .http()
         .newWebSocketBuilder()
         .uri(uri)
-        .buildAsync(new Listener(current))
+        .buildAsync(
+            new WatchSocketListener(
+                NORMAL_CLOSURE,
+                text -> dispatch(() -> onMessage(current, text)),
+                () -> dispatch(() -> closedNormally(current)),
+                error -> dispatch(() -> ended(current, error))))
         .whenComplete(
             (opened, error) -> {
               if (closed && opened != null) {
-                opened.sendClose(1000, null);
+                opened.sendClose(NORMAL_CLOSURE, null);
               }
               dispatch(
                   () -> {
                     if (error != null) {
                       ended(current, error);
                     } else if (closed || current != generation) {
-                      opened.sendClose(1000, null);
+                      opened.sendClose(NORMAL_CLOSURE, null);
                     } else {
                       socket = opened;
+                      openedAt = System.nanoTime();
                       failures = 0;
                     }
                   });
@@ -168,10 +177,21 @@ final class KindWatch {
       return;
     }
     try {
-      executor.execute(step);
+      executor.execute(logged(step));
     } catch (RejectedExecutionException shutDown) {
       // closed meanwhile: nothing is to be told any more
     }
+  }
+
+  /** The executor keeps what a task throws to itself: it is logged here instead. */
+  private Runnable logged(Runnable step) {
+    return () -> {
+      try {
+        step.run();
+      } catch (RuntimeException e) {
+        LOG.errorf(e, "The watch of %s failed to pass on an event", type);
+      }
+    };
   }
 
   private void onMessage(int watchGeneration, String message) {
@@ -208,7 +228,33 @@ final class KindWatch {
     }
     generation++;
     socket = null;
-    retry(this::watch, "Watch of " + type, error);
+    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
+    if (cause instanceof WebSocketHandshakeException refused
+        && refused.getResponse().code() == HttpURLConnection.HTTP_GONE) {
+      LOG.debugf("The watch of %s was refused as too old: listing again", type);
+      list();
+    } else {
+      retry(this::watch, "Watch of " + type, cause);
+    }
+  }
+
+  /**
+   * The API server ended the watch, as it does after a while: resumed at once, unless it had not
+   * lasted a second (then as after a failure, so that a server that ends every watch is not
+   * flooded).
+   */
+  private void closedNormally(int watchGeneration) {
+    if (closed || watchGeneration != generation) {
+      return;
+    }
+    if (System.nanoTime() - openedAt < SHORTEST_WATCH.toNanos()) {
+      ended(watchGeneration, new IOException("the API server ended the watch at once"));
+      return;
+    }
+    LOG.debugf("The API server ended the watch of %s: resuming it", type);
+    generation++;
+    socket = null;
+    watch();
   }
 
   private void retry(Runnable step, String what, Throwable error) {
@@ -216,7 +262,7 @@ final class KindWatch {
         Math.min(LAST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(failures++, 10));
     LOG.warnf("%s failed, retrying in %d ms: %s", what, pause, error.getMessage());
     try {
-      executor.schedule(step, pause, TimeUnit.MILLISECONDS);
+      executor.schedule(logged(step), pause, TimeUnit.MILLISECONDS);
     } catch (RejectedExecutionException shutDown) {
       // closed meanwhile
     }
@@ -225,7 +271,7 @@ final class KindWatch {
   private void dropSocket() {
     generation++;
     if (socket != null) {
-      socket.sendClose(1000, null);
+      socket.sendClose(NORMAL_CLOSURE, null);
       socket = null;
     }
   }
@@ -250,37 +296,6 @@ final class KindWatch {
       return JSON.readTree(message).path("object");
     } catch (IOException e) {
       throw new IllegalStateException("A watch event that was JSON is not any more", e);
-    }
-  }
-
-  /** Hands each message to the executor in order; asks for the next once it is handed over. */
-  private final class Listener implements WebSocket.Listener {
-    private final int watchGeneration;
-
-    Listener(int watchGeneration) {
-      this.watchGeneration = watchGeneration;
-    }
-
-    @Override
-    public void onMessage(WebSocket webSocket, String text) {
-      dispatch(() -> KindWatch.this.onMessage(watchGeneration, text));
-      webSocket.request();
-    }
-
-    @Override
-    public void onMessage(WebSocket webSocket, ByteBuffer bytes) {
-      onMessage(webSocket, StandardCharsets.UTF_8.decode(bytes).toString());
-    }
-
-    @Override
-    public void onClose(WebSocket webSocket, int code, String reason) {
-      webSocket.sendClose(code, reason);
-      dispatch(() -> ended(watchGeneration, new IOException("closed: " + code + " " + reason)));
-    }
-
-    @Override
-    public void onError(WebSocket webSocket, Throwable error) {
-      dispatch(() -> ended(watchGeneration, error));
     }
   }
 }
