@@ -44,6 +44,8 @@ final class ApplyReportProcessor
   public void init(ProcessorContext<ObjectId, ApplyFailureInput> context) {
     this.context = context;
     this.failures = context.getStateStore(TranslationTopology.APPLY_FAILURES_STORE);
+    // initialised again when its task is recycled to a standby and back
+    failing.clear();
     try (KeyValueIterator<String, String> all = failures.all()) {
       all.forEachRemaining(
           entry -> ApplyFailureCodec.id(entry.key).ifPresent(id -> failing.add(id.cluster())));

@@ -40,7 +40,8 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   private static final Logger LOG = Logger.getLogger(FederationProcessor.class);
 
   private final TranslationSettings settings;
-  private final RecomputeSchedule schedule;
+  private final int unitsPerBatch;
+  private RecomputeSchedule schedule;
   private final Function<TaskId, UnitOwnership> ownershipOfTask;
   private UnitOwnership ownership;
   private ProcessorContext<Object, Object> context;
@@ -58,13 +59,22 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
       int unitsPerBatch,
       Function<TaskId, UnitOwnership> ownershipOfTask) {
     this.settings = settings;
-    this.schedule = new RecomputeSchedule(unitsPerBatch);
+    this.unitsPerBatch = unitsPerBatch;
     this.ownershipOfTask = ownershipOfTask;
   }
 
+  /**
+   * Kafka Streams initialises the same processor again when it recycles its task to a standby and
+   * back (the standby keeps the task's topology): what the last life scheduled went with that task.
+   * A processor that still took its punctuation for scheduled never scheduled one in the new task,
+   * and its recompute after the restart never ran.
+   */
   @Override
   public void init(ProcessorContext<Object, Object> context) {
     this.context = context;
+    schedule = new RecomputeSchedule(unitsPerBatch);
+    punctuation = null;
+    punctuationInterval = Optional.empty();
     ownership = ownershipOfTask.apply(context.taskId());
     inputs =
         InputIndex.restore(

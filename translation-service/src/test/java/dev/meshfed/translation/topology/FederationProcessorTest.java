@@ -6,7 +6,9 @@ import dev.meshfed.schema.discovery.DiscoveredObject;
 import dev.meshfed.schema.kafka.AvroSerde;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.translation.translate.TranslationSettings;
+import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.junit.jupiter.api.BeforeEach;
@@ -15,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /** When the federation processor asks for its transaction to commit. */
 class FederationProcessorTest {
 
-  private final MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
+  private MockProcessorContext<Object, Object> context = new MockProcessorContext<>();
   private final FederationProcessor processor =
       new FederationProcessor(
           TranslationSettings.DEFAULTS,
@@ -23,13 +25,16 @@ class FederationProcessorTest {
           task -> UnitOwnership.ALL);
   private long now = 1_000;
 
+  private final List<StateStore> stores =
+      List.of(
+          InMemoryStores.keyValue(
+              TranslationTopology.INPUTS_STORE, new AvroSerde<>(DiscoveredObject.class)),
+          InMemoryStores.strings(TranslationTopology.UNITS_STORE),
+          InMemoryStores.strings(TranslationTopology.APPLY_FAILURES_STORE));
+
   @BeforeEach
   void bookinfoTranslated() {
-    context.addStateStore(
-        InMemoryStores.keyValue(
-            TranslationTopology.INPUTS_STORE, new AvroSerde<>(DiscoveredObject.class)));
-    context.addStateStore(InMemoryStores.strings(TranslationTopology.UNITS_STORE));
-    context.addStateStore(InMemoryStores.strings(TranslationTopology.APPLY_FAILURES_STORE));
+    stores.forEach(context::addStateStore);
     processor.init(context);
     discover("mgmt", Discovered.agent());
     discover("mgmt", Discovered.workspace("bookinfo", "bookinfo", "cluster1", "cluster2"));
@@ -85,6 +90,21 @@ class FederationProcessorTest {
         .contains(RecomputeSchedule.STATUSES_CHECK);
     punctuateUntilQuiet();
     assertThat(activePunctuation()).as("statuses recomputed").isEmpty();
+  }
+
+  @Test
+  void initialisedAgainInAnotherTaskItSchedulesItsRecomputeThere() {
+    discover("cluster1", Discovered.namespace("ratings"));
+    assertThat(activePunctuation()).as("a full recompute due when the task moves").isPresent();
+
+    // the task recycled to a standby and back: the same processor, a new task and context
+    context = new MockProcessorContext<>();
+    stores.forEach(context::addStateStore);
+    processor.init(context);
+
+    assertThat(activePunctuation()).as("the recompute after the restart").isPresent();
+    punctuateUntilQuiet();
+    assertThat(context.forwarded()).as("the recompute's outputs and events").isNotEmpty();
   }
 
   private void discover(String cluster, Discovered.Entry entry) {
