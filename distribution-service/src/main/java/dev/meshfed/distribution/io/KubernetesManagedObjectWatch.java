@@ -57,7 +57,9 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
       executor =
           Executors.newSingleThreadScheduledExecutor(
               runnable -> {
-                Thread thread = new Thread(runnable, "managed-object-watch");
+                // its warnings name the kind only: the thread says which cluster's
+                Thread thread =
+                    new Thread(runnable, "managed-object-watch " + client.getMasterUrl());
                 thread.setDaemon(true);
                 return thread;
               });
