@@ -41,7 +41,13 @@ public record VirtualDestinationInput(
    * A port of the global host.
    *
    * @param number null where it could not be read
-   * @param targetPort the backing services' port, a number or a name; null: {@code number}
+   * @param targetPort the backing services' port, a number or a name; null: {@code number}, and so
+   *     is an empty one, as in a Kubernetes Service
    */
-  public record Port(Integer number, String protocol, String targetPort) {}
+  public record Port(Integer number, String protocol, String targetPort) {
+
+    public Port {
+      targetPort = targetPort == null || targetPort.isEmpty() ? null : targetPort;
+    }
+  }
 }
