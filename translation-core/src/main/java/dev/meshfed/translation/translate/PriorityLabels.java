@@ -50,12 +50,7 @@ final class PriorityLabels {
       return values;
     }
     List<Map<String, String>> pods =
-        inputs
-            .inCluster(service.id().cluster(), WorkloadInput.class)
-            .filter(w -> w.id().namespace().equals(service.id().namespace()))
-            .filter(w -> Selectors.containsAll(w.podLabels(), service.selector()))
-            .map(WorkloadInput::podLabels)
-            .toList();
+        SelectedWorkloads.of(inputs, service).stream().map(WorkloadInput::podLabels).toList();
     for (String key : keys) {
       SortedSet<String> seen = new TreeSet<>();
       pods.forEach(labels -> seen.add(labels.getOrDefault(key, "")));

@@ -10,7 +10,6 @@ import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.RouteTableInput.RouteDestination;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.model.VirtualDestinationInput;
-import dev.meshfed.translation.model.WorkloadInput;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -158,10 +157,7 @@ final class RouteSubsets {
     subsets.forEach(
         (name, labels) -> {
           boolean any =
-              inputs
-                  .inCluster(service.id().cluster(), WorkloadInput.class)
-                  .filter(w -> w.id().namespace().equals(service.id().namespace()))
-                  .filter(w -> Selectors.containsAll(w.podLabels(), service.selector()))
+              SelectedWorkloads.of(inputs, service).stream()
                   .anyMatch(w -> Selectors.containsAll(w.podLabels(), labels));
           if (any) {
             served.put(name, labels);

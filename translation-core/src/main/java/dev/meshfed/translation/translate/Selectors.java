@@ -22,9 +22,16 @@ final class Selectors {
     return wanted == null || ANY.equals(wanted) || wanted.equals(actual);
   }
 
-  /** Whether {@code labels} has every label of {@code wanted}: an empty selector matches all. */
+  /**
+   * Whether {@code labels} has every label of {@code wanted}: an empty selector matches all. A
+   * loop, not a stream: it runs for every workload a Service's selector is matched against.
+   */
   static boolean containsAll(Map<String, String> labels, Map<String, String> wanted) {
-    return wanted.entrySet().stream()
-        .allMatch(label -> label.getValue().equals(labels.get(label.getKey())));
+    for (Map.Entry<String, String> label : wanted.entrySet()) {
+      if (!label.getValue().equals(labels.get(label.getKey()))) {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -48,6 +48,9 @@ final class VirtualDestinationTranslation {
 
   private final SortedSet<String> placed = new TreeSet<>();
 
+  /** The identities of the backing pods: the same for every cluster of the workspace. */
+  private List<String> backingIdentities;
+
   /**
    * Where meshfed made it: whose clients get its hosts (else its workspace's), and per consuming
    * cluster the locality of the other clusters' endpoints, the Service they join and the inputs
@@ -256,7 +259,7 @@ final class VirtualDestinationTranslation {
             others,
             clients,
             exportTo,
-            WorkloadIdentities.of(inputs, backing.services()),
+            backingIdentities(backing),
             local.isPresent() ? List.of() : externals.endpoints(),
             policies,
             subsets,
@@ -271,6 +274,17 @@ final class VirtualDestinationTranslation {
             ? "the backing service's, where its selector selects the pods"
             : "the Istio control plane's");
     preconditions(cluster, controlPlane.get(), local.isPresent() && !others.isEmpty());
+  }
+
+  /**
+   * Read once per translation, not once per consuming cluster: it scans the workloads of every
+   * backing cluster, and 20 clusters made that half of a VirtualDestination's translation.
+   */
+  private List<String> backingIdentities(VirtualDestinationBacking backing) {
+    if (backingIdentities == null) {
+      backingIdentities = WorkloadIdentities.of(inputs, backing.services());
+    }
+    return backingIdentities;
   }
 
   /**

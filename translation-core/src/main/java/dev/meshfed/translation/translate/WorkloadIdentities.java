@@ -2,7 +2,6 @@ package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ServiceInput;
-import dev.meshfed.translation.model.WorkloadInput;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -29,11 +28,7 @@ final class WorkloadIdentities {
   /** Those of the workloads a service of {@code cluster} selects. */
   static SortedSet<String> of(MeshInputs inputs, String cluster, ServiceInput service) {
     SortedSet<String> accounts = new TreeSet<>();
-    inputs
-        .inCluster(cluster, WorkloadInput.class)
-        .filter(w -> w.id().namespace().equals(service.id().namespace()))
-        .filter(w -> Selectors.containsAll(w.podLabels(), service.selector()))
-        .forEach(w -> accounts.add(w.serviceAccount()));
+    SelectedWorkloads.of(inputs, service).forEach(w -> accounts.add(w.serviceAccount()));
     if (accounts.isEmpty()) {
       accounts.add("default");
     }
