@@ -21,8 +21,9 @@ public record UnitSummary(
   }
 
   public static UnitSummary of(UnitResult result) {
+    OutputDigest digest = new OutputDigest();
     return new UnitSummary(
-        result.outputs().stream().map(WrittenObject::of).toList(),
+        result.outputs().stream().map(output -> WrittenObject.of(output, digest)).toList(),
         result.diagnostics(),
         result.statuses());
   }

@@ -19,13 +19,17 @@ public record WrittenObject(
     HostedObject hosted) {
 
   public static WrittenObject of(Output output) {
+    return of(output, new OutputDigest());
+  }
+
+  static WrittenObject of(Output output, OutputDigest digest) {
     return new WrittenObject(
         output.cluster(),
         output.apiVersion(),
         output.kind(),
         output.namespace(),
         output.name(),
-        OutputDigest.of(output),
+        digest.digest(output),
         HostedObject.of(output));
   }
 

@@ -43,6 +43,33 @@ class OutputDigestTest {
         .isNotEqualTo(OutputDigest.of(entry));
   }
 
+  @Test
+  void outputsDigestedTogetherGetTheDigestsEachGetsAlone() {
+    OutputDigest unit = new OutputDigest();
+    Output first = entry(9080);
+    Output second = entry(9081);
+    Output withoutNamespace =
+        new Output(
+            "c2",
+            first.apiVersion(),
+            first.kind(),
+            first.namespace(),
+            first.name(),
+            first.manifest(),
+            first.workspace(),
+            List.of(new ObjectId("mgmt", "Namespace", null, "gloo-mesh"), REVIEWS),
+            first.host(),
+            first.sourceCluster(),
+            first.reason());
+
+    assertThat(List.of(unit.digest(first), unit.digest(second), unit.digest(withoutNamespace)))
+        .containsExactly(
+            "geXp699iHXzldDKuqFFeiQ",
+            OutputDigest.of(entry(9081)),
+            OutputDigest.of(withoutNamespace))
+        .doesNotHaveDuplicates();
+  }
+
   private static Output entry(int port) {
     ObjectNode manifest = JsonNodeFactory.instance.objectNode();
     manifest.put("apiVersion", "networking.istio.io/v1beta1").put("kind", "ServiceEntry");
