@@ -11,9 +11,10 @@ import java.util.stream.Collectors;
 
 /**
  * The workloads a Service selects: those of its namespace whose pods carry every label of its
- * selector. A VirtualDestination backed in 20 clusters of 500 services and workloads each matched
- * 10,000 workloads per translation (three quarters of it) when every look-up scanned its cluster:
- * the selection is kept per Service until the Service or any workload changes.
+ * selector. A VirtualDestination backed in 20 clusters of 500 services with a workload each matched
+ * 10,000 workloads against selectors per translation (three fifths of it, once its identities were
+ * read once per translation): the selection is kept per Service until the Service or any workload
+ * changes.
  */
 final class SelectedWorkloads {
 
