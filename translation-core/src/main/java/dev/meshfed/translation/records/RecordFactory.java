@@ -17,6 +17,7 @@ import dev.meshfed.schema.events.InputRejected;
 import dev.meshfed.schema.events.RecomputeFinished;
 import dev.meshfed.schema.events.RecomputeStarted;
 import dev.meshfed.schema.events.Severity;
+import dev.meshfed.schema.events.TranslationFailed;
 import dev.meshfed.schema.status.InputState;
 import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.model.ObjectId;
@@ -25,6 +26,8 @@ import dev.meshfed.translation.translate.HostedObject;
 import dev.meshfed.translation.translate.Output;
 import dev.meshfed.translation.translate.OutputDiff.HostChange;
 import dev.meshfed.translation.translate.StatusOutput;
+import dev.meshfed.translation.translate.UnitFailure;
+import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.WrittenObject;
 import java.util.List;
 
@@ -110,6 +113,18 @@ public final class RecordFactory {
           d.severity() + ": " + d.message(), new InputRejected(input, severity, d.message()));
     }
     return event("resolved: " + d.message(), new InputAccepted(input, d.message()));
+  }
+
+  /** Keyed as the unit's input's other events are, or by the unit if it has no input. */
+  public static EventKey unitKey(UnitId unit) {
+    return new EventKey(UnitFailure.inputOf(unit).map(ObjectId::ref).orElse(unit.key()));
+  }
+
+  public static FederationEvent translationFailed(UnitId unit, String error) {
+    ObjectRef input = UnitFailure.inputOf(unit).map(RecordFactory::ref).orElse(null);
+    return event(
+        "meshfed failed to translate " + unit.key() + " and keeps what it wrote before: " + error,
+        new TranslationFailed(unit.key(), input, error));
   }
 
   public static EventKey clusterKey(String cluster) {

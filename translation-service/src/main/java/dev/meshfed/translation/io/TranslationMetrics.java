@@ -31,6 +31,10 @@ public class TranslationMetrics {
               s -> sum(s, "units-recomputed-total"))
           .description("units (a service's federation, a policy, a status) translated again")
           .register(registry);
+      FunctionCounter.builder(
+              "meshfed.translation.units.failed", streams, s -> sum(s, "units-failed-total"))
+          .description("unit translations that threw (a meshfed bug): the unit kept its objects")
+          .register(registry);
     };
   }
 

@@ -51,6 +51,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   private Membership membership;
   private Sensor inputsChanged;
   private Sensor unitsRecomputed;
+  private Sensor unitsFailed;
   private Cancellable punctuation;
   private Optional<Duration> punctuationInterval = Optional.empty();
 
@@ -87,6 +88,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
     membership = FederationTranslator.membership(inputs.mesh(), settings);
     inputsChanged = sensor(context, "inputs-changed");
     unitsRecomputed = sensor(context, "units-recomputed");
+    unitsFailed = sensor(context, "units-failed");
     LOG.infof(
         "Translation state restored: %d inputs; computing the units of partition %d of %d",
         inputs.mesh().size(), ownership.partition(), ownership.partitions());
@@ -168,13 +170,17 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
 
   private void recompute(List<UnitId> units, long timestamp) {
     int recomputed = 0;
+    int failed = 0;
     for (UnitId unit : units) {
       if (ownership.owns(unit)) {
-        writer.recompute(unit, membership, timestamp);
+        if (!writer.recompute(unit, membership, timestamp)) {
+          failed++;
+        }
         recomputed++;
       }
     }
     unitsRecomputed.record(recomputed);
+    unitsFailed.record(failed);
   }
 
   /**

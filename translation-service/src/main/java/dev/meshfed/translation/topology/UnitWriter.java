@@ -6,14 +6,18 @@ import dev.meshfed.translation.records.TargetedKey;
 import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.Membership;
 import dev.meshfed.translation.translate.OutputDiff;
+import dev.meshfed.translation.translate.UnitFailure;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
 import dev.meshfed.translation.translate.UnitSummary;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedSet;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
 
 /**
  * Recomputes units and writes what differs from what each wrote before ({@link UnitSummaries}):
@@ -21,30 +25,102 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class UnitWriter {
 
+  private static final Logger LOG = Logger.getLogger(UnitWriter.class);
+
+  /** Translates one unit: {@link FederationTranslator#translate}, or a stand-in in tests. */
+  @FunctionalInterface
+  interface UnitTranslator {
+    UnitResult translate(UnitId unit, MeshInputs mesh, Membership membership);
+  }
+
   private final UnitSummaries summaries;
   private final MeshInputs mesh;
   private final Forwarder forwarder;
+  private final UnitTranslator translator;
+
+  /** The error each unit that fails to translate failed with last, so it is told once. */
+  private final Map<String, String> failing = new HashMap<>();
 
   UnitWriter(KeyValueStore<String, String> units, MeshInputs mesh, Forwarder forwarder) {
+    this(units, mesh, forwarder, FederationTranslator::translate);
+  }
+
+  UnitWriter(
+      KeyValueStore<String, String> units,
+      MeshInputs mesh,
+      Forwarder forwarder,
+      UnitTranslator translator) {
     this.summaries = new UnitSummaries(units);
     this.mesh = mesh;
     this.forwarder = forwarder;
+    this.translator = translator;
   }
 
   /**
    * Translates a unit and writes what differs from what it last wrote, stamped {@code timestamp}.
    * Most units of a full recompute come out as before: those are neither diffed nor stored again.
+   *
+   * @return false if the translation threw: the unit then keeps what it wrote ({@link
+   *     UnitFailure}), and the stream goes on with the other units
    */
-  void recompute(UnitId unit, Membership membership, long timestamp) {
-    UnitResult after = FederationTranslator.translate(unit, mesh, membership);
-    UnitSummary summary = UnitSummary.of(after);
+  boolean recompute(UnitId unit, Membership membership, long timestamp) {
+    UnitResult after;
+    UnitSummary summary;
+    try {
+      after = translator.translate(unit, mesh, membership);
+      summary = UnitSummary.of(after);
+    } catch (RuntimeException e) {
+      failed(unit, e, timestamp);
+      return false;
+    }
+    if (failing.remove(unit.key()) != null) {
+      LOG.infof("Translating %s succeeds again", unit.key());
+    }
     Optional<UnitSummary> before = summaries.changedFrom(unit, summary);
     if (before.isEmpty()) {
-      return;
+      return true;
     }
     OutputDiff diff = OutputDiff.between(before.get(), after, summary);
     emit(withoutRivalsObjects(unit, diff, membership), timestamp);
     summaries.write(unit, summary);
+    return true;
+  }
+
+  /**
+   * Keeps the unit's objects, marks its input's status FAILED, and tells it in the log and the
+   * events once per distinct error.
+   */
+  private void failed(UnitId unit, RuntimeException e, long timestamp) {
+    String error = describe(e);
+    if (error.equals(failing.put(unit.key(), error))) {
+      LOG.debugf("Translating %s failed again: %s", unit.key(), error);
+      return;
+    }
+    LOG.errorf(e, "Translating %s failed; what it wrote before stays as it was", unit.key());
+    forward(
+        TranslationTopology.EVENTS_SINK,
+        RecordFactory.unitKey(unit),
+        RecordFactory.translationFailed(unit, error),
+        timestamp);
+    UnitSummary before = summaries.lastWritten(unit);
+    UnitSummary kept = UnitFailure.kept(unit, before, error);
+    kept.statuses().stream()
+        .filter(status -> !before.statuses().contains(status))
+        .forEach(
+            status ->
+                forward(
+                    TranslationTopology.STATUS_SINK,
+                    RecordFactory.statusKey(status.input()),
+                    RecordFactory.status(status),
+                    timestamp));
+    if (!kept.equals(before)) {
+      summaries.write(unit, kept);
+    }
+  }
+
+  private static String describe(RuntimeException e) {
+    StackTraceElement[] trace = e.getStackTrace();
+    return trace.length == 0 ? e.toString() : e + " at " + trace[0];
   }
 
   /** Units that produced something before, even if their input is gone now. */

@@ -3,17 +3,23 @@ package dev.meshfed.translation.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.events.TranslationFailed;
+import dev.meshfed.schema.status.InputState;
+import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.GoldenCase;
 import dev.meshfed.translation.translate.Membership;
+import dev.meshfed.translation.translate.StatusOutput;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,10 @@ class UnitWriterTest {
   private static final ObjectId REVIEWS =
       new ObjectId("cluster1", "Service", "bookinfo", "reviews");
   private static final UnitId UNIT = UnitId.service(REVIEWS);
+  private static final ObjectId REVIEWS_VD_INPUT =
+      new ObjectId("cluster1", "VirtualDestination", "bookinfo", "reviews");
+  private static final UnitId REVIEWS_VD = UnitId.virtualDestination(REVIEWS_VD_INPUT);
+  private static final Path CASES = Path.of("..", "translation-core").resolve(GoldenCase.CASES);
 
   record Forwarded(String sink, Object key, Object value, long timestamp) {}
 
@@ -34,19 +44,7 @@ class UnitWriterTest {
 
   @BeforeEach
   void bookinfo() throws IOException {
-    GoldenCase golden =
-        GoldenCase.load(
-            Path.of("..", "translation-core")
-                .resolve(GoldenCase.CASES)
-                .resolve("bookinfo")
-                .resolve("input.yaml"));
-    mesh = golden.mesh();
-    membership = FederationTranslator.membership(mesh, golden.settings());
-    writer =
-        new UnitWriter(
-            units,
-            mesh,
-            (sink, key, value, ts) -> forwarded.add(new Forwarded(sink, key, value, ts)));
+    useCase("bookinfo");
   }
 
   @Test
@@ -117,6 +115,116 @@ class UnitWriterTest {
         .hasSize(result.outputs().size())
         .allMatch(f -> f.value() == null);
     assertThat(writer.storedUnits()).isEmpty();
+  }
+
+  @Test
+  void aUnitWhoseTranslationThrowsKeepsItsObjectsAndSaysSoOnItsStatusAndInTheEvents()
+      throws IOException {
+    useCase("virtual-destination");
+    AtomicBoolean broken = new AtomicBoolean();
+    UnitWriter writer =
+        new UnitWriter(
+            units,
+            mesh,
+            this::forward,
+            (unit, m, memb) ->
+                broken.get()
+                    ? fail(unit, "bad index")
+                    : FederationTranslator.translate(unit, m, memb));
+    assertThat(writer.recompute(REVIEWS_VD, membership, 1)).isTrue();
+    StatusOutput accepted = statusOf(FederationTranslator.translate(REVIEWS_VD, mesh, membership));
+    forwarded.clear();
+    broken.set(true);
+
+    assertThat(writer.recompute(REVIEWS_VD, membership, 2)).isFalse();
+
+    assertThat(forwarded)
+        .extracting(Forwarded::sink)
+        .containsExactlyInAnyOrder(
+            TranslationTopology.EVENTS_SINK, TranslationTopology.STATUS_SINK);
+    TranslationFailed event = (TranslationFailed) eventsOf(forwarded).get(0).getEvent();
+    assertThat(event.getUnit()).isEqualTo(REVIEWS_VD.key());
+    assertThat(event.getInput().getName()).isEqualTo("reviews");
+    assertThat(event.getError()).contains("IllegalStateException", "bad index");
+    InputStatus status = statusesOf(forwarded).get(0);
+    assertThat(status.getState()).isEqualTo(InputState.FAILED);
+    assertThat(status.getMessage()).contains("bad index", "kept as they were");
+    assertThat(UnitSummaryCodec.decode(units.get(REVIEWS_VD.key())).objects()).isNotEmpty();
+
+    forwarded.clear();
+    assertThat(writer.recompute(REVIEWS_VD, membership, 3)).isFalse();
+    assertThat(forwarded).as("the same error is told once").isEmpty();
+
+    broken.set(false);
+    assertThat(writer.recompute(REVIEWS_VD, membership, 4)).isTrue();
+    assertThat(forwarded)
+        .as("recovered: the real status comes back, the unchanged objects are not rewritten")
+        .extracting(Forwarded::sink)
+        .containsExactly(TranslationTopology.STATUS_SINK);
+    assertThat(statusesOf(forwarded).get(0).getState().name()).isEqualTo(accepted.state().name());
+  }
+
+  @Test
+  void aUnitWhoseTranslationThrowsDisturbsNoOtherUnit() {
+    UnitId gateway = UnitId.gateway("cluster1");
+    UnitWriter broken =
+        new UnitWriter(
+            units,
+            mesh,
+            this::forward,
+            (unit, m, memb) ->
+                unit.equals(UNIT)
+                    ? fail(unit, "boom")
+                    : FederationTranslator.translate(unit, m, memb));
+
+    assertThat(broken.recompute(UNIT, membership, 1)).isFalse();
+    assertThat(broken.recompute(gateway, membership, 1)).isTrue();
+
+    assertThat(forwarded)
+        .filteredOn(f -> f.sink().equals(TranslationTopology.DESIRED_SINK))
+        .isNotEmpty()
+        .allMatch(f -> f.value() != null);
+    assertThat(eventsOf(forwarded))
+        .filteredOn(e -> e.getEvent() instanceof TranslationFailed)
+        .singleElement()
+        .satisfies(e -> assertThat(e.getMessage()).contains(UNIT.key(), "boom"));
+    assertThat(writer.storedUnits()).containsExactly(gateway);
+  }
+
+  private static UnitResult fail(UnitId unit, String why) {
+    throw new IllegalStateException(why + " in " + unit.key());
+  }
+
+  private void forward(String sink, Object key, Object value, long timestamp) {
+    forwarded.add(new Forwarded(sink, key, value, timestamp));
+  }
+
+  private void useCase(String name) throws IOException {
+    GoldenCase golden = GoldenCase.load(CASES.resolve(name).resolve("input.yaml"));
+    mesh = golden.mesh();
+    membership = FederationTranslator.membership(mesh, golden.settings());
+    writer = new UnitWriter(units, mesh, this::forward);
+  }
+
+  private static StatusOutput statusOf(UnitResult result) {
+    return result.statuses().stream()
+        .filter(s -> s.input().equals(REVIEWS_VD_INPUT))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static List<FederationEvent> eventsOf(List<Forwarded> records) {
+    return records.stream()
+        .filter(f -> f.sink().equals(TranslationTopology.EVENTS_SINK))
+        .map(f -> (FederationEvent) f.value())
+        .toList();
+  }
+
+  private static List<InputStatus> statusesOf(List<Forwarded> records) {
+    return records.stream()
+        .filter(f -> f.sink().equals(TranslationTopology.STATUS_SINK))
+        .map(f -> (InputStatus) f.value())
+        .toList();
   }
 
   /** How translation-service stored a unit before it kept summaries. */
