@@ -23,6 +23,7 @@ import dev.meshfed.schema.status.InputStatus;
 import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.translate.Diagnostic;
 import dev.meshfed.translation.translate.HostedObject;
+import dev.meshfed.translation.translate.ManifestJson;
 import dev.meshfed.translation.translate.Output;
 import dev.meshfed.translation.translate.OutputDiff.HostChange;
 import dev.meshfed.translation.translate.StatusOutput;
@@ -49,8 +50,13 @@ public final class RecordFactory {
   }
 
   public static DesiredObject desired(Output output) {
+    return desired(output, output.manifest().toString());
+  }
+
+  /** With the manifest already written as JSON ({@link ManifestJson}). */
+  public static DesiredObject desired(Output output, String manifestJson) {
     return DesiredObject.newBuilder()
-        .setManifest(output.manifest().toString())
+        .setManifest(manifestJson)
         .setWorkspace(output.workspace())
         .setSources(refs(output.sources()))
         .build();

@@ -1,7 +1,5 @@
 package dev.meshfed.translation.translate;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.meshfed.translation.model.ObjectId;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -24,12 +22,20 @@ import java.util.Map;
  */
 final class OutputDigest {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
   private static final int BYTES = 16;
   private static final byte SEPARATOR = 0;
 
   private final MessageDigest sha = sha256();
   private final Map<List<ObjectId>, byte[]> encodedSources = new HashMap<>();
+  private final ManifestJson json;
+
+  OutputDigest(ManifestJson json) {
+    this.json = json;
+  }
+
+  OutputDigest() {
+    this(new ManifestJson());
+  }
 
   /** The digest of a single output. */
   static String of(Output output) {
@@ -38,11 +44,7 @@ final class OutputDigest {
 
   String digest(Output output) {
     update(output.apiVersion());
-    try {
-      sha.update(JSON.writeValueAsBytes(output.manifest()));
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("Cannot digest the manifest of " + output.name(), e);
-    }
+    sha.update(json.bytes(output.manifest()));
     sha.update(SEPARATOR);
     sha.update(encodedSources.computeIfAbsent(output.sources(), OutputDigest::encode));
     return Base64.getUrlEncoder()

@@ -21,7 +21,12 @@ public record UnitSummary(
   }
 
   public static UnitSummary of(UnitResult result) {
-    OutputDigest digest = new OutputDigest();
+    return of(result, new ManifestJson());
+  }
+
+  /** With the manifests' JSON kept in {@code json}, for the records of those that changed. */
+  public static UnitSummary of(UnitResult result, ManifestJson json) {
+    OutputDigest digest = new OutputDigest(json);
     return new UnitSummary(
         result.outputs().stream().map(output -> WrittenObject.of(output, digest)).toList(),
         result.diagnostics(),

@@ -4,6 +4,7 @@ import dev.meshfed.translation.model.MeshInputs;
 import dev.meshfed.translation.records.RecordFactory;
 import dev.meshfed.translation.records.TargetedKey;
 import dev.meshfed.translation.translate.FederationTranslator;
+import dev.meshfed.translation.translate.ManifestJson;
 import dev.meshfed.translation.translate.Membership;
 import dev.meshfed.translation.translate.OutputDiff;
 import dev.meshfed.translation.translate.UnitFailure;
@@ -66,9 +67,10 @@ final class UnitWriter {
   boolean recompute(UnitId unit, Membership membership, long timestamp) {
     UnitResult after;
     UnitSummary summary;
+    ManifestJson json = new ManifestJson();
     try {
       after = translator.translate(unit, mesh, membership);
-      summary = UnitSummary.of(after);
+      summary = UnitSummary.of(after, json);
     } catch (RuntimeException e) {
       failed(unit, e, timestamp);
       return false;
@@ -81,7 +83,7 @@ final class UnitWriter {
       return true;
     }
     OutputDiff diff = OutputDiff.between(before.get(), after, summary);
-    emit(withoutRivalsObjects(unit, diff, membership), timestamp);
+    emit(withoutRivalsObjects(unit, diff, membership), json, timestamp);
     summaries.write(unit, summary);
     return true;
   }
@@ -144,14 +146,14 @@ final class UnitWriter {
     return held.isEmpty() ? diff : diff.keeping(o -> held.contains(RecordFactory.key(o)));
   }
 
-  private void emit(OutputDiff diff, long timestamp) {
+  private void emit(OutputDiff diff, ManifestJson json, long timestamp) {
     diff.written()
         .forEach(
             o ->
                 forward(
                     TranslationTopology.DESIRED_SINK,
                     RecordFactory.key(o),
-                    RecordFactory.desired(o),
+                    RecordFactory.desired(o, json.of(o)),
                     timestamp));
     diff.removed()
         .forEach(
