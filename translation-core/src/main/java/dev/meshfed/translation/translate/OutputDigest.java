@@ -6,7 +6,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +26,9 @@ final class OutputDigest {
   private static final byte SEPARATOR = 0;
 
   private final MessageDigest sha = sha256();
-  private final Map<List<ObjectId>, byte[]> encodedSources = new HashMap<>();
+  // by identity: outputs that share their sources share the list, and hashing lists of ids cost
+  // more than encoding them
+  private final Map<List<ObjectId>, byte[]> encodedSources = new IdentityHashMap<>();
   private final ManifestJson json;
 
   OutputDigest(ManifestJson json) {

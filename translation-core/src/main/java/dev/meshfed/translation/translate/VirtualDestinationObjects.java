@@ -40,6 +40,9 @@ import java.util.function.Consumer;
  *     other backing cluster is an endpoint with a subset's labels for every subset it serves (as
  *     well as one without), and where the cluster backs the host, a DestinationRule only its
  *     east-west gateway sees defines them for the SNI clusters that other clusters' clients name
+ * @param sources the provenance of the entry and rules
+ * @param remoteSources that of each remote's WorkloadEntries, by the remote's cluster ({@link
+ *     RemoteProvenance})
  */
 record VirtualDestinationObjects(
     VirtualDestinationInput vd,
@@ -54,6 +57,7 @@ record VirtualDestinationObjects(
     SortedMap<Integer, DestinationPolicies.Contest> policies,
     SortedMap<String, Map<String, String>> subsets,
     Provenance sources,
+    Map<String, Provenance> remoteSources,
     Consumer<String> warnings) {
 
   static final String SERVICE_ENTRY = "ServiceEntry";
@@ -216,7 +220,12 @@ record VirtualDestinationObjects(
     labels.putAll(subsetLabels);
     labels.putAll(local.orElseThrow().selector());
     spec.set("labels", Manifests.stringMap(labels));
-    return output(
+    return outputOf(
+        vd,
+        workspace,
+        consumer,
+        namespace(),
+        remoteSources.getOrDefault(remote.cluster(), sources),
         WORKLOAD_ENTRY,
         subset == null
             ? workloadEntryName(vd.id(), remote.cluster())

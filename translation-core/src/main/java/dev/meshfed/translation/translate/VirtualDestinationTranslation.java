@@ -250,6 +250,8 @@ final class VirtualDestinationTranslation {
         new TreeSet<>(workspace.namespacesByCluster().getOrDefault(cluster, new TreeSet<>()));
     SortedSet<String> exportTo = new TreeSet<>(clients);
     gateway.ifPresent(g -> exportTo.add(g.id().namespace()));
+    Provenance sources =
+        Provenance.of(sources(cluster, workspace, backing, controlPlane.get(), local.isEmpty()));
     VirtualDestinationObjects objects =
         new VirtualDestinationObjects(
             vd,
@@ -263,8 +265,10 @@ final class VirtualDestinationTranslation {
             local.isPresent() ? List.of() : externals.endpoints(),
             policies,
             subsets,
-            Provenance.of(
-                sources(cluster, workspace, backing, controlPlane.get(), local.isEmpty())),
+            sources,
+            local.isPresent()
+                ? RemoteProvenance.of(sources, backing.services(), cluster, others)
+                : Map.of(),
             warning -> report(Severity.WARNING, warning));
     objects.outputs().forEach(out::output);
     stopOutside(
