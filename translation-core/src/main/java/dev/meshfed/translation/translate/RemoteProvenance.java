@@ -31,20 +31,23 @@ final class RemoteProvenance {
     Set<ObjectId> backingServices = new HashSet<>();
     backing.values().forEach(service -> backingServices.add(service.id()));
     List<ObjectId> ids = shared.ids();
-    String[] refs = new String[ids.size()];
-    for (int i = 0; i < refs.length; i++) {
-      refs[i] = ids.get(i).ref();
+    int size = ids.size();
+    String[] refs = new String[size];
+    // per source: null if every entry names it, else the cluster whose entries alone name it
+    String[] onlyFor = new String[size];
+    for (int i = 0; i < size; i++) {
+      ObjectId id = ids.get(i);
+      refs[i] = id.ref();
+      boolean everyEntry = !backingServices.contains(id) || id.cluster().equals(consumer);
+      onlyFor[i] = everyEntry ? null : id.cluster();
     }
     Map<String, Provenance> perRemote = new HashMap<>();
     for (VirtualDestinationObjects.Remote remote : remotes) {
-      List<ObjectId> kept = new ArrayList<>();
+      List<ObjectId> kept = new ArrayList<>(size);
       StringJoiner annotation = new StringJoiner(",");
-      for (int i = 0; i < refs.length; i++) {
-        ObjectId id = ids.get(i);
-        if (!backingServices.contains(id)
-            || id.cluster().equals(consumer)
-            || id.cluster().equals(remote.cluster())) {
-          kept.add(id);
+      for (int i = 0; i < size; i++) {
+        if (onlyFor[i] == null || onlyFor[i].equals(remote.cluster())) {
+          kept.add(ids.get(i));
           annotation.add(refs[i]);
         }
       }
