@@ -169,18 +169,15 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   }
 
   private void recompute(List<UnitId> units, long timestamp) {
-    int recomputed = 0;
-    int failed = 0;
+    // a rate-and-total sensor counts its recordings, whatever their value: one per unit
     for (UnitId unit : units) {
       if (ownership.owns(unit)) {
         if (!writer.recompute(unit, membership, timestamp)) {
-          failed++;
+          unitsFailed.record();
         }
-        recomputed++;
+        unitsRecomputed.record();
       }
     }
-    unitsRecomputed.record(recomputed);
-    unitsFailed.record(failed);
   }
 
   /**

@@ -100,6 +100,8 @@ class TranslationTopologyTest {
 
     assertThat(metric("inputs-changed-total")).isEqualTo(16.0);
     assertThat(metric("units-recomputed-total")).isGreaterThan(before + recomputed);
+    assertThat(hasMetric("units-failed-total")).as("translations that threw are counted").isTrue();
+    assertThat(metric("units-failed-total")).isZero();
   }
 
   @Test
@@ -316,6 +318,11 @@ class TranslationTopologyTest {
     assertThat(first.size() + second.size()).isEqualTo(held);
     assertThat(first).allMatch(kv -> kv.value == null);
     assertThat(second).allMatch(kv -> kv.value == null);
+  }
+
+  private boolean hasMetric(String name) {
+    return driver.metrics().keySet().stream()
+        .anyMatch(m -> m.group().equals("stream-meshfed-metrics") && m.name().equals(name));
   }
 
   private double metric(String name) {
