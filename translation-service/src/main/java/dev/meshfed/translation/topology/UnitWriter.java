@@ -7,6 +7,7 @@ import dev.meshfed.translation.translate.FederationTranslator;
 import dev.meshfed.translation.translate.ManifestJson;
 import dev.meshfed.translation.translate.Membership;
 import dev.meshfed.translation.translate.OutputDiff;
+import dev.meshfed.translation.translate.StatusOutput;
 import dev.meshfed.translation.translate.UnitFailure;
 import dev.meshfed.translation.translate.UnitId;
 import dev.meshfed.translation.translate.UnitResult;
@@ -108,13 +109,7 @@ final class UnitWriter {
     UnitSummary kept = UnitFailure.kept(unit, before, error);
     kept.statuses().stream()
         .filter(status -> !before.statuses().contains(status))
-        .forEach(
-            status ->
-                forward(
-                    TranslationTopology.STATUS_SINK,
-                    RecordFactory.statusKey(status.input()),
-                    RecordFactory.status(status),
-                    timestamp));
+        .forEach(status -> writeStatus(status, timestamp));
     if (!kept.equals(before)) {
       summaries.write(unit, kept);
     }
@@ -174,14 +169,7 @@ final class UnitWriter {
                     RecordFactory.inputKey(d),
                     RecordFactory.diagnosticEvent(d, true),
                     timestamp));
-    diff.statusesWritten()
-        .forEach(
-            status ->
-                forward(
-                    TranslationTopology.STATUS_SINK,
-                    RecordFactory.statusKey(status.input()),
-                    RecordFactory.status(status),
-                    timestamp));
+    diff.statusesWritten().forEach(status -> writeStatus(status, timestamp));
     diff.statusesRemoved()
         .forEach(
             status ->
@@ -198,6 +186,14 @@ final class UnitWriter {
                     RecordFactory.inputKey(d),
                     RecordFactory.diagnosticEvent(d, false),
                     timestamp));
+  }
+
+  private void writeStatus(StatusOutput status, long timestamp) {
+    forward(
+        TranslationTopology.STATUS_SINK,
+        RecordFactory.statusKey(status.input()),
+        RecordFactory.status(status),
+        timestamp);
   }
 
   private void forward(String sink, Object key, Object value, long timestamp) {
