@@ -72,7 +72,7 @@ public final class FederationTranslator {
         .filter(rejected -> rejected.id().kind().equals(DiscoveredKinds.SERVICE))
         .forEach(service -> units.add(UnitId.service(service.id())));
     VirtualDestinationTranslator.all(inputs)
-        .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
+        .forEach(vd -> units.addAll(UnitId.virtualDestinationUnits(vd.id())));
     inputs.all(RouteTableInput.class).forEach(rt -> units.add(UnitId.routeTable(rt.id())));
     inputs
         .all(ExternalServiceInput.class)

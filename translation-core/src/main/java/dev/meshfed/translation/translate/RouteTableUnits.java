@@ -76,7 +76,7 @@ final class RouteTableUnits {
                         rt ->
                             RouteSubsets.destinations(rt)
                                 .anyMatch(d -> RouteDestinations.refersTo(d, rt.id(), vd))))
-        .forEach(vd -> units.add(UnitId.virtualDestination(vd.id())));
+        .forEach(vd -> units.addAll(UnitId.virtualDestinationUnits(vd.id())));
     // and of the Services
     Stream.of(was, is)
         .flatMap(

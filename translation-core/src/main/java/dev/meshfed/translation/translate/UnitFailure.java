@@ -23,7 +23,8 @@ public final class UnitFailure {
     ObjectId input = null;
     if (unit instanceof UnitId.ServiceUnit s) {
       input = s.service();
-    } else if (unit instanceof UnitId.VirtualDestinationUnit vd) {
+    } else if (unit instanceof UnitId.VirtualDestinationUnit vd && !vd.endpoints()) {
+      // its entries' unit reports on it; the WorkloadEntries' unit has no status to mark
       input = vd.virtualDestination();
     } else if (unit instanceof UnitId.RouteTableUnit rt) {
       input = rt.routeTable();

@@ -1,6 +1,7 @@
 package dev.meshfed.translation.translate;
 
 import dev.meshfed.translation.model.ObjectId;
+import java.util.List;
 
 /**
  * A unit of translation: the smallest part of the output that is recomputed on its own. A change to
@@ -38,8 +39,20 @@ public sealed interface UnitId
     return new StatusUnit(cluster);
   }
 
+  /** A VirtualDestination's entries and rules, and its status. */
   static UnitId virtualDestination(ObjectId virtualDestination) {
-    return new VirtualDestinationUnit(virtualDestination);
+    return new VirtualDestinationUnit(virtualDestination, false);
+  }
+
+  /** A VirtualDestination's WorkloadEntries. */
+  static UnitId virtualDestinationEndpoints(ObjectId virtualDestination) {
+    return new VirtualDestinationUnit(virtualDestination, true);
+  }
+
+  /** Both units of a VirtualDestination. */
+  static List<UnitId> virtualDestinationUnits(ObjectId virtualDestination) {
+    return List.of(
+        virtualDestination(virtualDestination), virtualDestinationEndpoints(virtualDestination));
   }
 
   static UnitId routeTable(ObjectId routeTable) {
@@ -111,11 +124,17 @@ public sealed interface UnitId
     }
   }
 
-  /** A VirtualDestination's objects in every cluster that consumes it, and its status. */
-  record VirtualDestinationUnit(ObjectId virtualDestination) implements UnitId {
+  /**
+   * A VirtualDestination's objects in every cluster that consumes it: its entries and rules, and
+   * its status; or ({@code endpoints}) its WorkloadEntries, a unit of their own because they are
+   * most of its objects (19 of every 21 at 20 clusters) and most of its changes (its ports, a
+   * backing Service's ports) leave them as they are.
+   */
+  record VirtualDestinationUnit(ObjectId virtualDestination, boolean endpoints) implements UnitId {
     @Override
     public String key() {
-      return "virtual-destination|" + virtualDestination.ref();
+      return (endpoints ? "virtual-destination-endpoints|" : "virtual-destination|")
+          + virtualDestination.ref();
     }
   }
 

@@ -121,10 +121,9 @@ record VirtualDestinationObjects(
     return local.map(s -> s.id().namespace()).orElse(consumer.namespace());
   }
 
-  List<Output> outputs() {
+  List<Output> outputs(VirtualDestinationTranslator.Part part) {
     List<Output> outputs = new ArrayList<>();
-    outputs.add(serviceEntry());
-    if (local.isPresent()) {
+    if (part.endpoints() && local.isPresent()) {
       remotes.forEach(remote -> outputs.add(workloadEntry(remote, null, Map.of())));
       remotes.forEach(
           remote ->
@@ -132,6 +131,10 @@ record VirtualDestinationObjects(
                   .served()
                   .forEach((name, labels) -> outputs.add(workloadEntry(remote, name, labels))));
     }
+    if (!part.entries()) {
+      return outputs;
+    }
+    outputs.add(serviceEntry());
     vd.hosts().forEach(host -> outputs.add(destinationRule(host)));
     if (local.isPresent() && consumer.gateway() != null && !subsets.isEmpty()) {
       vd.hosts().forEach(host -> outputs.add(gatewayRule(host)));

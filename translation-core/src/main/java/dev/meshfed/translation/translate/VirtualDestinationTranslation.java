@@ -58,9 +58,15 @@ final class VirtualDestinationTranslation {
    */
   private final Optional<MadeDestination> made;
 
+  /** Which of its objects it builds (its decisions are the same for all). */
+  private final VirtualDestinationTranslator.Part part;
+
   VirtualDestinationTranslation(
-      VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
-    this(vd, Optional.empty(), inputs, membership, false);
+      VirtualDestinationInput vd,
+      VirtualDestinationTranslator.Part part,
+      MeshInputs inputs,
+      Membership membership) {
+    this(vd, Optional.empty(), inputs, membership, false, part);
   }
 
   /**
@@ -68,7 +74,13 @@ final class VirtualDestinationTranslation {
    * namespaces its entries are exported to.
    */
   VirtualDestinationTranslation(MadeDestination made, MeshInputs inputs, Membership membership) {
-    this(made.destination(), Optional.of(made), inputs, membership, false);
+    this(
+        made.destination(),
+        Optional.of(made),
+        inputs,
+        membership,
+        false,
+        VirtualDestinationTranslator.Part.ALL);
   }
 
   private VirtualDestinationTranslation(
@@ -76,8 +88,10 @@ final class VirtualDestinationTranslation {
       Optional<MadeDestination> made,
       MeshInputs inputs,
       Membership membership,
-      boolean placementOnly) {
+      boolean placementOnly,
+      VirtualDestinationTranslator.Part part) {
     this.vd = vd;
+    this.part = part;
     this.made = made;
     this.inputs = inputs;
     this.membership = membership;
@@ -92,7 +106,8 @@ final class VirtualDestinationTranslation {
   static SortedSet<String> placement(
       VirtualDestinationInput vd, MeshInputs inputs, Membership membership) {
     VirtualDestinationTranslation translation =
-        new VirtualDestinationTranslation(vd, Optional.empty(), inputs, membership, true);
+        new VirtualDestinationTranslation(
+            vd, Optional.empty(), inputs, membership, true, VirtualDestinationTranslator.Part.ALL);
     translation.run();
     return translation.placed;
   }
@@ -266,11 +281,11 @@ final class VirtualDestinationTranslation {
             policies,
             subsets,
             sources,
-            local.isPresent()
+            local.isPresent() && part.endpoints()
                 ? RemoteProvenance.of(sources, backing.services(), cluster, others)
                 : Map.of(),
             warning -> report(Severity.WARNING, warning));
-    objects.outputs().forEach(out::output);
+    objects.outputs(part).forEach(out::output);
     stopOutside(
         cluster,
         objects.namespace(),

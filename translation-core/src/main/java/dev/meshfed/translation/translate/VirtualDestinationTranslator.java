@@ -35,12 +35,38 @@ final class VirtualDestinationTranslator implements Translator<VirtualDestinatio
     return KINDS;
   }
 
+  /** Which of its objects a translation builds: the unit's, or all (placement, made ones). */
+  enum Part {
+    ALL,
+    ENTRIES,
+    ENDPOINTS;
+
+    boolean entries() {
+      return this != ENDPOINTS;
+    }
+
+    boolean endpoints() {
+      return this != ENTRIES;
+    }
+  }
+
   @Override
   public Translation translate(
       VirtualDestinationUnit unit, MeshInputs inputs, Membership membership) {
-    return of(unit.virtualDestination(), inputs)
-        .map(vd -> new VirtualDestinationTranslation(vd, inputs, membership).run())
-        .orElse(Translation.EMPTY);
+    Optional<VirtualDestinationInput> vd = of(unit.virtualDestination(), inputs);
+    if (vd.isEmpty()) {
+      return Translation.EMPTY;
+    }
+    if (!unit.endpoints()) {
+      return new VirtualDestinationTranslation(vd.get(), Part.ENTRIES, inputs, membership).run();
+    }
+    // the same decisions; the status and diagnostics are the entries' unit's to report
+    return Translation.builder()
+        .objectsOf(
+            new VirtualDestinationTranslation(vd.get(), Part.ENDPOINTS, inputs, membership).run(),
+            output -> true,
+            ref -> ref.kind().equals(VirtualDestinationObjects.WORKLOAD_ENTRY))
+        .build();
   }
 
   static Optional<VirtualDestinationInput> of(ObjectId id, MeshInputs inputs) {
@@ -61,7 +87,10 @@ final class VirtualDestinationTranslator implements Translator<VirtualDestinatio
       DesiredRef ref, MeshInputs inputs, Membership membership) {
     return all(inputs)
         .filter(vd -> names(vd, ref, inputs, membership))
-        .map(vd -> new VirtualDestinationUnit(vd.id()))
+        .map(
+            vd ->
+                new VirtualDestinationUnit(
+                    vd.id(), ref.kind().equals(VirtualDestinationObjects.WORKLOAD_ENTRY)))
         .toList();
   }
 

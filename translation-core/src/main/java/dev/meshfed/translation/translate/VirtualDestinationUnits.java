@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /** Which units a change to a Service, a workload or a VirtualDestination itself can change. */
@@ -22,10 +23,15 @@ final class VirtualDestinationUnits {
 
   private VirtualDestinationUnits() {}
 
-  /** Those whose selectors pick the service before or after the change, whatever its workspace. */
+  /**
+   * Those whose selectors pick the service before or after the change, whatever its workspace;
+   * their WorkloadEntries only if the change is more than the service's ports, which they do not
+   * read.
+   */
   static SortedSet<UnitId> selecting(
       Optional<Input> before, Optional<Input> after, MeshInputs inputs) {
     SortedSet<UnitId> units = new TreeSet<>(FederationTranslator.UNIT_ORDER);
+    boolean portsOnly = portsOnly(before, after);
     Stream.concat(before.stream(), after.stream())
         .filter(ServiceInput.class::isInstance)
         .map(ServiceInput.class::cast)
@@ -33,8 +39,32 @@ final class VirtualDestinationUnits {
             service ->
                 VirtualDestinationTranslator.all(inputs)
                     .filter(vd -> vd.services().stream().anyMatch(s -> couldSelect(s, service)))
-                    .forEach(vd -> units.add(UnitId.virtualDestination(vd.id()))));
+                    .forEach(
+                        vd ->
+                            units.addAll(
+                                portsOnly
+                                    ? List.of(UnitId.virtualDestination(vd.id()))
+                                    : UnitId.virtualDestinationUnits(vd.id()))));
     return units;
+  }
+
+  private static boolean portsOnly(Optional<Input> before, Optional<Input> after) {
+    if (before.isEmpty()
+        || after.isEmpty()
+        || !(before.get() instanceof ServiceInput was)
+        || !(after.get() instanceof ServiceInput is)) {
+      return false;
+    }
+    return new ServiceInput(
+            was.id(),
+            was.type(),
+            was.labels(),
+            was.selector(),
+            is.ports(),
+            was.creationTimestamp(),
+            was.headless(),
+            was.exportTo())
+        .equals(is);
   }
 
   /** Those that could be backed by a service in the namespace and cluster of a workload. */
@@ -43,7 +73,7 @@ final class VirtualDestinationUnits {
     VirtualDestinationTranslator.all(inputs)
         .filter(vd -> vd.services().stream().anyMatch(s -> couldBeIn(s, workload)))
         .map(VirtualDestinationInput::id)
-        .forEach(id -> units.add(UnitId.virtualDestination(id)));
+        .forEach(id -> units.addAll(UnitId.virtualDestinationUnits(id)));
     return units;
   }
 
@@ -77,26 +107,51 @@ final class VirtualDestinationUnits {
             .workspaceOf(is.id().cluster(), is.id().namespace())
             .map(WorkspacePlan::name)
             .orElse("");
+    Predicate<Selecting> selects =
+        p ->
+            p.destinations().isEmpty()
+                || DestinationPolicies.slots(p.destinations(), PolicyDestination.of(was), workspace)
+                    .findAny()
+                    .isPresent()
+                || DestinationPolicies.slots(p.destinations(), PolicyDestination.of(is), workspace)
+                    .findAny()
+                    .isPresent();
+    List<Selecting> failover =
+        inputs
+            .all(FailoverPolicyInput.class)
+            .map(p -> selector(p, p.applyToDestinations()))
+            .filter(selects)
+            .toList();
     Stream.of(
-            inputs.all(FailoverPolicyInput.class).map(p -> selector(p, p.applyToDestinations())),
+            failover.stream(),
             inputs
                 .all(OutlierDetectionPolicyInput.class)
-                .map(p -> selector(p, p.applyToDestinations())),
-            inputs.all(AccessPolicyInput.class).map(p -> selector(p, p.applyToDestinations())))
+                .map(p -> selector(p, p.applyToDestinations()))
+                .filter(selects),
+            inputs
+                .all(AccessPolicyInput.class)
+                .map(p -> selector(p, p.applyToDestinations()))
+                .filter(selects))
         .flatMap(policies -> policies)
-        .filter(
-            p ->
-                p.destinations().isEmpty()
-                    || DestinationPolicies.slots(
-                            p.destinations(), PolicyDestination.of(was), workspace)
-                        .findAny()
-                        .isPresent()
-                    || DestinationPolicies.slots(
-                            p.destinations(), PolicyDestination.of(is), workspace)
-                        .findAny()
-                        .isPresent())
         .forEach(p -> units.add(UnitId.policy(p.policy())));
+    if (!failover.isEmpty() || !samePortNames(was, is)) {
+      units.add(UnitId.virtualDestinationEndpoints(is.id()));
+    }
     return Optional.of(units);
+  }
+
+  /**
+   * Whether its WorkloadEntries come out as before, failover aside: of it they read only its name,
+   * first host and port names (a gateway's port is named after each of its ports), and the other
+   * fields that differ here are ports, labels and generation. Its ports and labels also choose the
+   * failover policies whose priorities label the entries: with any selecting it, they are
+   * recomputed.
+   */
+  private static boolean samePortNames(VirtualDestinationInput was, VirtualDestinationInput is) {
+    return was.ports().stream()
+        .map(VirtualDestinationObjects::portName)
+        .toList()
+        .equals(is.ports().stream().map(VirtualDestinationObjects::portName).toList());
   }
 
   private record Selecting(ObjectId policy, List<DestinationSelector> destinations) {}

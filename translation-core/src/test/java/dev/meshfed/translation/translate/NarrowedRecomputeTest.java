@@ -6,6 +6,7 @@ import dev.meshfed.translation.model.ExternalEndpointInput;
 import dev.meshfed.translation.model.ExternalServiceInput;
 import dev.meshfed.translation.model.Input;
 import dev.meshfed.translation.model.MeshInputs;
+import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.RouteTableInput;
 import dev.meshfed.translation.model.ServiceExportInput;
 import dev.meshfed.translation.model.ServiceInput;
@@ -71,6 +72,138 @@ class NarrowedRecomputeTest {
         .contains(UnitId.virtualDestination(reviews.id()))
         .noneMatch(u -> u instanceof UnitId.GatewayUnit || u instanceof UnitId.ServiceUnit)
         .anyMatch(u -> u instanceof UnitId.PolicyUnit);
+  }
+
+  /**
+   * Its WorkloadEntries read its port names only: with a named target port, a new number leaves
+   * them as they are, and their unit out of the recompute. Unless a FailoverPolicy selects it,
+   * since its ports choose which one wins.
+   */
+  @ParameterizedTest
+  @org.junit.jupiter.params.provider.CsvSource({"access-policies,false", "failover-locality,true"})
+  void aPortChangeKeepingItsPortNamesRecomputesTheWorkloadEntriesOnlyUnderFailover(
+      String name, boolean failover) throws IOException {
+    GoldenCase golden = GoldenCase.named(name);
+    MeshInputs mesh = golden.mesh();
+    VirtualDestinationInput reviews = namedTargetPort(virtualDestination(mesh, "reviews"));
+    mesh.put(reviews);
+    Membership membership = FederationTranslator.membership(mesh, golden.settings());
+    UnitId endpoints = UnitId.virtualDestinationEndpoints(reviews.id());
+    UnitResult before = FederationTranslator.translate(endpoints, mesh, membership);
+
+    VirtualDestinationInput renumbered = otherPort(reviews);
+    mesh.put(renumbered);
+    Optional<SortedSet<UnitId>> affected =
+        FederationTranslator.unitsAffectedBy(
+            reviews.id(), Optional.of(reviews), Optional.of(renumbered), mesh, membership);
+
+    assertThat(before.outputs())
+        .isNotEmpty()
+        .allMatch(o -> o.kind().equals(VirtualDestinationObjects.WORKLOAD_ENTRY));
+    assertThat(affected).isPresent();
+    assertThat(affected.get()).contains(UnitId.virtualDestination(reviews.id()));
+    if (failover) {
+      assertThat(affected.get()).contains(endpoints);
+    } else {
+      assertThat(affected.get()).doesNotContain(endpoints);
+      assertThat(FederationTranslator.translate(endpoints, mesh, membership)).isEqualTo(before);
+    }
+  }
+
+  /** A backing Service's ports shape the entry's target ports, not the WorkloadEntries. */
+  @org.junit.jupiter.api.Test
+  void aBackingServicesPortChangeLeavesTheWorkloadEntriesOut() throws IOException {
+    GoldenCase golden = GoldenCase.named("virtual-destination");
+    MeshInputs mesh = golden.mesh();
+    ServiceInput service =
+        mesh.all(ServiceInput.class)
+            .filter(s -> s.id().name().equals("reviews"))
+            .findFirst()
+            .orElseThrow();
+    ObjectId vd = virtualDestination(mesh, "reviews").id();
+
+    Optional<SortedSet<UnitId>> portChange =
+        FederationTranslator.unitsAffectedBy(
+            service.id(),
+            Optional.of(service),
+            Optional.of(otherServicePort(service)),
+            mesh,
+            FederationTranslator.membership(mesh, golden.settings()));
+    Optional<SortedSet<UnitId>> relabelled =
+        FederationTranslator.unitsAffectedBy(
+            service.id(),
+            Optional.of(service),
+            Optional.of(serviceRelabelled(service)),
+            mesh,
+            FederationTranslator.membership(mesh, golden.settings()));
+
+    assertThat(portChange.orElseThrow())
+        .contains(UnitId.virtualDestination(vd))
+        .doesNotContain(UnitId.virtualDestinationEndpoints(vd));
+    assertThat(relabelled.orElseThrow())
+        .contains(UnitId.virtualDestination(vd), UnitId.virtualDestinationEndpoints(vd));
+  }
+
+  @ParameterizedTest
+  @MethodSource("cases")
+  void unitsLeftOutOfAServicesPortChangeComeOutTheSame(String name) throws IOException {
+    GoldenCase golden = GoldenCase.named(name);
+    for (ServiceInput service : golden.mesh().all(ServiceInput.class).toList()) {
+      check(golden, service, NarrowedRecomputeTest::otherServicePort);
+    }
+  }
+
+  private static VirtualDestinationInput virtualDestination(MeshInputs mesh, String name) {
+    return mesh.all(VirtualDestinationInput.class)
+        .filter(vd -> vd.id().name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static VirtualDestinationInput namedTargetPort(VirtualDestinationInput vd) {
+    return new VirtualDestinationInput(
+        vd.id(),
+        vd.creationTimestamp(),
+        vd.generation(),
+        vd.hosts(),
+        vd.services(),
+        vd.externalServices(),
+        vd.labels(),
+        vd.ports().stream()
+            .map(p -> new VirtualDestinationInput.Port(p.number(), p.protocol(), "http"))
+            .toList(),
+        vd.problems());
+  }
+
+  private static ServiceInput otherServicePort(ServiceInput s) {
+    return new ServiceInput(
+        s.id(),
+        s.type(),
+        s.labels(),
+        s.selector(),
+        s.ports().stream()
+            .map(
+                p ->
+                    new ServicePortInput(
+                        p.name(), p.port() + 1, p.targetPort(), p.protocol(), p.appProtocol()))
+            .toList(),
+        s.creationTimestamp(),
+        s.headless(),
+        s.exportTo());
+  }
+
+  private static ServiceInput serviceRelabelled(ServiceInput s) {
+    Map<String, String> labels = new HashMap<>(s.labels());
+    labels.put("tier", "changed");
+    return new ServiceInput(
+        s.id(),
+        s.type(),
+        labels,
+        s.selector(),
+        s.ports(),
+        s.creationTimestamp(),
+        s.headless(),
+        s.exportTo());
   }
 
   @org.junit.jupiter.api.Test

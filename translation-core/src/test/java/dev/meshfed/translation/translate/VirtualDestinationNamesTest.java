@@ -42,16 +42,17 @@ class VirtualDestinationNamesTest {
     MeshInputs mesh = MeshInputs.of(inputs);
     Membership membership = FederationTranslator.membership(mesh, golden.settings());
 
-    List<Output> written =
-        FederationTranslator.translate(UnitId.virtualDestination(id), mesh, membership).outputs();
+    for (UnitId unit : UnitId.virtualDestinationUnits(id)) {
+      List<Output> written = FederationTranslator.translate(unit, mesh, membership).outputs();
 
-    assertThat(written).anyMatch(o -> o.name().length() == 63);
-    for (Output output : written) {
-      assertThat(
-              VirtualDestinationTranslator.INSTANCE.candidates(
-                  DesiredRef.of(output), mesh, membership))
-          .as(output.name())
-          .contains(new UnitId.VirtualDestinationUnit(id));
+      assertThat(written).anyMatch(o -> o.name().length() == 63);
+      for (Output output : written) {
+        assertThat(
+                VirtualDestinationTranslator.INSTANCE.candidates(
+                    DesiredRef.of(output), mesh, membership))
+            .as(output.name())
+            .containsExactly((UnitId.VirtualDestinationUnit) unit);
+      }
     }
   }
 }

@@ -32,7 +32,8 @@ class VirtualDestinationPlacementTest {
                 assertThat(VirtualDestinationTranslation.placement(vd, inputs, membership))
                     .as(vd.id().ref())
                     .containsExactlyElementsOf(
-                        new VirtualDestinationTranslation(vd, inputs, membership)
+                        new VirtualDestinationTranslation(
+                                vd, VirtualDestinationTranslator.Part.ENTRIES, inputs, membership)
                             .run().result().outputs().stream()
                                 .filter(
                                     o -> o.kind().equals(VirtualDestinationObjects.SERVICE_ENTRY))

@@ -43,6 +43,9 @@ final class UnitKeys {
           ? Optional.of(UnitId.clustersetService(service[0], service[1]))
           : Optional.empty();
     }
+    if (key.startsWith("virtual-destination-endpoints|")) {
+      return ref(key, "virtual-destination-endpoints|").map(UnitId::virtualDestinationEndpoints);
+    }
     if (key.startsWith("virtual-destination|")) {
       return ref(key, "virtual-destination|").map(UnitId::virtualDestination);
     }

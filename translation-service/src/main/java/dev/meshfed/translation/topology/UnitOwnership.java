@@ -25,9 +25,17 @@ record UnitOwnership(int partition, int partitions) {
     return partitions == 1 || partitionOf(unit, partitions) == partition;
   }
 
-  /** Kafka's own key hash (murmur2), the same in every JVM and version. */
+  /**
+   * Kafka's own key hash (murmur2), the same in every JVM and version. A VirtualDestination's
+   * WorkloadEntries go with its entries' unit: they were that unit's once, and a unit hands objects
+   * over only to one whose stored result its task holds ({@code UnitWriter}).
+   */
   static int partitionOf(UnitId unit, int partitions) {
-    return Utils.toPositive(Utils.murmur2(unit.key().getBytes(StandardCharsets.UTF_8)))
+    UnitId owner =
+        unit instanceof UnitId.VirtualDestinationUnit vd
+            ? UnitId.virtualDestination(vd.virtualDestination())
+            : unit;
+    return Utils.toPositive(Utils.murmur2(owner.key().getBytes(StandardCharsets.UTF_8)))
         % partitions;
   }
 }

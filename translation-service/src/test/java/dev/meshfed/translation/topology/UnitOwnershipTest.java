@@ -34,6 +34,18 @@ class UnitOwnershipTest {
   }
 
   @Test
+  void aVirtualDestinationsWorkloadEntriesGoWithItsEntries() {
+    for (int v = 0; v < 50; v++) {
+      ObjectId vd = new ObjectId("cluster-1", "VirtualDestination", "ns", "vd-" + v);
+      for (int partitions = 2; partitions <= 5; partitions++) {
+        assertThat(UnitOwnership.partitionOf(UnitId.virtualDestinationEndpoints(vd), partitions))
+            .as("%s among %d", vd.ref(), partitions)
+            .isEqualTo(UnitOwnership.partitionOf(UnitId.virtualDestination(vd), partitions));
+      }
+    }
+  }
+
+  @Test
   void aPartitionOutsideTheRangeIsRefused() {
     assertThatThrownBy(() -> new UnitOwnership(2, 2))
         .isInstanceOf(IllegalArgumentException.class)

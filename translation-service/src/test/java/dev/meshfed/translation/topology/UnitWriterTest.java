@@ -191,6 +191,58 @@ class UnitWriterTest {
     assertThat(writer.storedUnits()).containsExactly(gateway);
   }
 
+  /**
+   * An earlier version wrote a VirtualDestination's WorkloadEntries from its one unit: the first
+   * full recompute after an upgrade (in key order, so the WorkloadEntries' own unit first) hands
+   * them over without a tombstone, which would have deleted them from the clusters for a moment.
+   */
+  @Test
+  void workloadEntriesAnEarlierVersionWroteFromTheVirtualDestinationsUnitAreHandedOver()
+      throws IOException {
+    useCase("virtual-destination");
+    UnitId endpoints = UnitId.virtualDestinationEndpoints(REVIEWS_VD_INPUT);
+    UnitWriter earlier =
+        new UnitWriter(
+            units,
+            mesh,
+            this::forward,
+            (unit, m, memb) ->
+                unit.equals(REVIEWS_VD)
+                    ? asOneUnit(m, memb)
+                    : FederationTranslator.translate(unit, m, memb));
+    earlier.recompute(REVIEWS_VD, membership, 1);
+    List<String> workloadEntries =
+        UnitSummaryCodec.decode(units.get(REVIEWS_VD.key())).objects().stream()
+            .filter(o -> o.kind().equals("WorkloadEntry"))
+            .map(o -> o.name())
+            .toList();
+    forwarded.clear();
+
+    assertThat(FederationTranslator.UNIT_ORDER.compare(endpoints, REVIEWS_VD)).isNegative();
+    writer.recompute(endpoints, membership, 2);
+    writer.recompute(REVIEWS_VD, membership, 3);
+
+    assertThat(workloadEntries).isNotEmpty();
+    assertThat(forwarded)
+        .filteredOn(f -> f.sink().equals(TranslationTopology.DESIRED_SINK))
+        .noneMatch(f -> f.value() == null);
+    assertThat(UnitSummaryCodec.decode(units.get(REVIEWS_VD.key())).objects())
+        .noneMatch(o -> o.kind().equals("WorkloadEntry"));
+    assertThat(UnitSummaryCodec.decode(units.get(endpoints.key())).objects())
+        .extracting(o -> o.name())
+        .containsExactlyInAnyOrderElementsOf(workloadEntries);
+  }
+
+  private static UnitResult asOneUnit(MeshInputs mesh, Membership membership) {
+    UnitResult entries = FederationTranslator.translate(REVIEWS_VD, mesh, membership);
+    UnitResult endpoints =
+        FederationTranslator.translate(
+            UnitId.virtualDestinationEndpoints(REVIEWS_VD_INPUT), mesh, membership);
+    List<dev.meshfed.translation.translate.Output> outputs = new ArrayList<>(entries.outputs());
+    outputs.addAll(endpoints.outputs());
+    return new UnitResult(outputs, entries.diagnostics(), entries.statuses());
+  }
+
   private static UnitResult fail(UnitId unit, String why) {
     throw new IllegalStateException(why + " in " + unit.key());
   }
