@@ -23,8 +23,7 @@ public final class UnitFailure {
     ObjectId input = null;
     if (unit instanceof UnitId.ServiceUnit s) {
       input = s.service();
-    } else if (unit instanceof UnitId.VirtualDestinationUnit vd && !vd.endpoints()) {
-      // its entries' unit reports on it; the WorkloadEntries' unit has no status to mark
+    } else if (unit instanceof UnitId.VirtualDestinationUnit vd) {
       input = vd.virtualDestination();
     } else if (unit instanceof UnitId.RouteTableUnit rt) {
       input = rt.routeTable();
@@ -82,7 +81,12 @@ public final class UnitFailure {
   }
 
   /** A Service has no status meshfed writes; the kinds users write to configure meshfed have. */
+  /**
+   * A Service's status is not meshfed's to write, and a VirtualDestination's is its entries'
+   * unit's: the WorkloadEntries' unit marking it would leave FAILED there once it recovers.
+   */
   private static boolean writesStatusOfItsInput(UnitId unit) {
-    return !(unit instanceof UnitId.ServiceUnit);
+    return !(unit instanceof UnitId.ServiceUnit)
+        && !(unit instanceof UnitId.VirtualDestinationUnit vd && vd.endpoints());
   }
 }

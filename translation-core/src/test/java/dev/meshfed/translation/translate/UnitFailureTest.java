@@ -68,6 +68,16 @@ class UnitFailureTest {
     assertThat(UnitFailure.inputOf(service)).isPresent();
   }
 
+  /** Its entries' unit writes the VirtualDestination's status: a FAILED there would outlive it. */
+  @Test
+  void theWorkloadEntriesUnitNamesItsVirtualDestinationButLeavesItsStatusAlone() {
+    UnitId endpoints = UnitId.virtualDestinationEndpoints(REVIEWS);
+    UnitSummary written = new UnitSummary(List.of(), List.of(), List.of());
+
+    assertThat(UnitFailure.kept(endpoints, written, ERROR)).isEqualTo(written);
+    assertThat(UnitFailure.inputOf(endpoints)).contains(REVIEWS);
+  }
+
   private static UnitResult virtualDestinationCase() throws IOException {
     GoldenCase golden =
         GoldenCase.load(GoldenCase.CASES.resolve("virtual-destination").resolve("input.yaml"));
