@@ -153,8 +153,10 @@ public final class FederationTranslator {
     if (!virtualDestinations.isEmpty()) {
       units.addAll(virtualDestinations);
       units.addAll(RouteTableUnits.routingTo(virtualDestinations, inputs));
-      // its cluster's east-west gateway passes the hosts it backs through
-      units.add(UnitId.gateway(changed.cluster()));
+      // its cluster's east-west gateway passes the hosts it backs through, whatever its ports
+      if (!VirtualDestinationUnits.portsOnly(before, after)) {
+        units.add(UnitId.gateway(changed.cluster()));
+      }
     }
     Optional<GatewayTranslator.Contribution> was =
         GatewayTranslator.contribution(before, inputs, membership);

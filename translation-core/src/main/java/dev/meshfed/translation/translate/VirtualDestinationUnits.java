@@ -48,7 +48,8 @@ final class VirtualDestinationUnits {
     return units;
   }
 
-  private static boolean portsOnly(Optional<Input> before, Optional<Input> after) {
+  /** Whether a change is to a Service's ports and nothing else of it. */
+  static boolean portsOnly(Optional<Input> before, Optional<Input> after) {
     if (before.isEmpty()
         || after.isEmpty()
         || !(before.get() instanceof ServiceInput was)

@@ -110,7 +110,10 @@ class NarrowedRecomputeTest {
     }
   }
 
-  /** A backing Service's ports shape the entry's target ports, not the WorkloadEntries. */
+  /**
+   * A backing Service's ports shape the entry's target ports, not the WorkloadEntries, nor what its
+   * cluster's east-west gateway passes through.
+   */
   @org.junit.jupiter.api.Test
   void aBackingServicesPortChangeLeavesTheWorkloadEntriesOut() throws IOException {
     GoldenCase golden = GoldenCase.named("virtual-destination");
@@ -139,9 +142,13 @@ class NarrowedRecomputeTest {
 
     assertThat(portChange.orElseThrow())
         .contains(UnitId.virtualDestination(vd))
-        .doesNotContain(UnitId.virtualDestinationEndpoints(vd));
+        .doesNotContain(
+            UnitId.virtualDestinationEndpoints(vd), UnitId.gateway(service.id().cluster()));
     assertThat(relabelled.orElseThrow())
-        .contains(UnitId.virtualDestination(vd), UnitId.virtualDestinationEndpoints(vd));
+        .contains(
+            UnitId.virtualDestination(vd),
+            UnitId.virtualDestinationEndpoints(vd),
+            UnitId.gateway(service.id().cluster()));
   }
 
   @ParameterizedTest
