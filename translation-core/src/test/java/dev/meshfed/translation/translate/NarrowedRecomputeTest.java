@@ -126,19 +126,9 @@ class NarrowedRecomputeTest {
     ObjectId vd = virtualDestination(mesh, "reviews").id();
 
     Optional<SortedSet<UnitId>> portChange =
-        FederationTranslator.unitsAffectedBy(
-            service.id(),
-            Optional.of(service),
-            Optional.of(otherServicePort(service)),
-            mesh,
-            FederationTranslator.membership(mesh, golden.settings()));
+        affectedBy(service, otherServicePort(service), mesh, golden);
     Optional<SortedSet<UnitId>> relabelled =
-        FederationTranslator.unitsAffectedBy(
-            service.id(),
-            Optional.of(service),
-            Optional.of(serviceRelabelled(service)),
-            mesh,
-            FederationTranslator.membership(mesh, golden.settings()));
+        affectedBy(service, serviceRelabelled(service), mesh, golden);
 
     assertThat(portChange.orElseThrow())
         .contains(UnitId.virtualDestination(vd))
@@ -160,6 +150,16 @@ class NarrowedRecomputeTest {
     }
   }
 
+  private static Optional<SortedSet<UnitId>> affectedBy(
+      Input before, Input after, MeshInputs mesh, GoldenCase golden) {
+    return FederationTranslator.unitsAffectedBy(
+        before.id(),
+        Optional.of(before),
+        Optional.of(after),
+        mesh,
+        FederationTranslator.membership(mesh, golden.settings()));
+  }
+
   private static VirtualDestinationInput virtualDestination(MeshInputs mesh, String name) {
     return mesh.all(VirtualDestinationInput.class)
         .filter(vd -> vd.id().name().equals(name))
@@ -168,46 +168,54 @@ class NarrowedRecomputeTest {
   }
 
   private static VirtualDestinationInput namedTargetPort(VirtualDestinationInput vd) {
+    return withPorts(
+        vd,
+        vd.generation(),
+        p -> new VirtualDestinationInput.Port(p.number(), p.protocol(), "http"));
+  }
+
+  private static VirtualDestinationInput withPorts(
+      VirtualDestinationInput vd,
+      long generation,
+      UnaryOperator<VirtualDestinationInput.Port> port) {
     return new VirtualDestinationInput(
         vd.id(),
         vd.creationTimestamp(),
-        vd.generation(),
+        generation,
         vd.hosts(),
         vd.services(),
         vd.externalServices(),
         vd.labels(),
-        vd.ports().stream()
-            .map(p -> new VirtualDestinationInput.Port(p.number(), p.protocol(), "http"))
-            .toList(),
+        vd.ports().stream().map(port).toList(),
         vd.problems());
   }
 
   private static ServiceInput otherServicePort(ServiceInput s) {
-    return new ServiceInput(
-        s.id(),
-        s.type(),
+    return withLabelsAndPorts(
+        s,
         s.labels(),
-        s.selector(),
         s.ports().stream()
             .map(
                 p ->
                     new ServicePortInput(
                         p.name(), p.port() + 1, p.targetPort(), p.protocol(), p.appProtocol()))
-            .toList(),
-        s.creationTimestamp(),
-        s.headless(),
-        s.exportTo());
+            .toList());
   }
 
   private static ServiceInput serviceRelabelled(ServiceInput s) {
     Map<String, String> labels = new HashMap<>(s.labels());
     labels.put("tier", "changed");
+    return withLabelsAndPorts(s, labels, s.ports());
+  }
+
+  private static ServiceInput withLabelsAndPorts(
+      ServiceInput s, Map<String, String> labels, List<ServicePortInput> ports) {
     return new ServiceInput(
         s.id(),
         s.type(),
         labels,
         s.selector(),
-        s.ports(),
+        ports,
         s.creationTimestamp(),
         s.headless(),
         s.exportTo());
@@ -533,21 +541,12 @@ class NarrowedRecomputeTest {
   }
 
   private static VirtualDestinationInput otherPort(VirtualDestinationInput vd) {
-    return new VirtualDestinationInput(
-        vd.id(),
-        vd.creationTimestamp(),
+    return withPorts(
+        vd,
         vd.generation() + 1,
-        vd.hosts(),
-        vd.services(),
-        vd.externalServices(),
-        vd.labels(),
-        vd.ports().stream()
-            .map(
-                p ->
-                    new VirtualDestinationInput.Port(
-                        p.number() == null ? null : p.number() + 1, p.protocol(), p.targetPort()))
-            .toList(),
-        vd.problems());
+        p ->
+            new VirtualDestinationInput.Port(
+                p.number() == null ? null : p.number() + 1, p.protocol(), p.targetPort()));
   }
 
   private static VirtualDestinationInput labelled(VirtualDestinationInput vd) {
