@@ -69,8 +69,8 @@ public final class Topics {
   public static TopicSpec<DiscoveryKey, DiscoveredObject> discovered(String cluster) {
     return new TopicSpec<>(
         DISCOVERED_PREFIX + checkCluster(cluster),
-        new AvroSerde<>(DiscoveryKey.class),
-        new AvroSerde<>(DiscoveredObject.class),
+        AvroSerde.of(DiscoveryKey.class),
+        AvroSerde.of(DiscoveredObject.class),
         STATE_PARTITIONS,
         STATE_TOPIC_CONFIG,
         "discovery-service");
@@ -79,8 +79,8 @@ public final class Topics {
   public static TopicSpec<DesiredKey, DesiredObject> desired(String cluster) {
     return new TopicSpec<>(
         desiredName(cluster),
-        new AvroSerde<>(DesiredKey.class),
-        new AvroSerde<>(DesiredObject.class),
+        AvroSerde.of(DesiredKey.class),
+        AvroSerde.of(DesiredObject.class),
         STATE_PARTITIONS,
         STATE_TOPIC_CONFIG,
         "translation-service");
@@ -97,8 +97,8 @@ public final class Topics {
   public static TopicSpec<EventKey, FederationEvent> events() {
     return new TopicSpec<>(
         EVENTS,
-        new AvroSerde<>(EventKey.class),
-        new AvroSerde<>(FederationEvent.class),
+        AvroSerde.of(EventKey.class),
+        AvroSerde.of(FederationEvent.class),
         1,
         EVENT_TOPIC_CONFIG,
         "translation-service");
@@ -111,8 +111,8 @@ public final class Topics {
   public static TopicSpec<EventKey, FederationEvent> applied(String cluster) {
     return new TopicSpec<>(
         APPLIED_PREFIX + checkCluster(cluster),
-        new AvroSerde<>(EventKey.class),
-        new AvroSerde<>(FederationEvent.class),
+        AvroSerde.of(EventKey.class),
+        AvroSerde.of(FederationEvent.class),
         STATE_PARTITIONS,
         EVENT_TOPIC_CONFIG,
         "distribution-service");
@@ -125,8 +125,8 @@ public final class Topics {
   public static TopicSpec<DiscoveryKey, InputStatus> status(String cluster) {
     return new TopicSpec<>(
         statusName(cluster),
-        new AvroSerde<>(DiscoveryKey.class),
-        new AvroSerde<>(InputStatus.class),
+        AvroSerde.of(DiscoveryKey.class),
+        AvroSerde.of(InputStatus.class),
         STATE_PARTITIONS,
         STATE_TOPIC_CONFIG,
         "translation-service");

@@ -51,6 +51,18 @@ class AvroSerdeTest {
   }
 
   @Test
+  void sharesOneSerdePerRecordClassThatDecodesWhatAnyOtherWrote() {
+    EventKey key = new EventKey("a.b.svc.c1.global");
+
+    byte[] bytes = AvroSerde.of(EventKey.class).serialize("t", key);
+
+    assertThat(AvroSerde.of(EventKey.class)).isSameAs(AvroSerde.of(EventKey.class));
+    assertThat(AvroSerde.of(DiscoveredObject.class)).isNotSameAs(AvroSerde.of(EventKey.class));
+    assertThat(new AvroSerde<>(EventKey.class).deserialize("t", bytes)).isEqualTo(key);
+    assertThat(Topics.discovered("c1").keySerde()).isSameAs(Topics.discovered("c2").keySerde());
+  }
+
+  @Test
   void keepsTombstonesNull() {
     assertThat(serde.serialize("t", null)).isNull();
     assertThat(serde.deserialize("t", null)).isNull();

@@ -143,14 +143,14 @@ public final class TranslationTopology {
     topology.addSource(
         AutoOffsetReset.earliest(),
         SOURCE,
-        new AvroSerde<>(DiscoveryKey.class),
-        new AvroSerde<>(DiscoveredObject.class),
+        AvroSerde.of(DiscoveryKey.class),
+        AvroSerde.of(DiscoveredObject.class),
         Topics.DISCOVERED_PATTERN);
     topology.addSource(
         AutoOffsetReset.earliest(),
         APPLIED_SOURCE,
-        new AvroSerde<>(EventKey.class),
-        new AvroSerde<>(FederationEvent.class),
+        AvroSerde.of(EventKey.class),
+        AvroSerde.of(FederationEvent.class),
         Topics.APPLIED_PATTERN);
   }
 
@@ -182,7 +182,7 @@ public final class TranslationTopology {
         PROCESSOR);
     topology.addStateStore(
         Stores.keyValueStoreBuilder(
-            stores.apply(INPUTS_STORE), Serdes.String(), new AvroSerde<>(DiscoveredObject.class)),
+            stores.apply(INPUTS_STORE), Serdes.String(), AvroSerde.of(DiscoveredObject.class)),
         PROCESSOR);
     // a unit's stored result holds all its objects: a VirtualDestination's grows with the cube of
     // the clusters backing it (1.3 MB at 20), past Kafka's default 1 MB per record
@@ -199,13 +199,13 @@ public final class TranslationTopology {
         DESIRED_SINK,
         TranslationTopology::desiredTopic,
         desiredKeySerializer(),
-        new AvroSerde<>(DesiredObject.class),
+        AvroSerde.of(DesiredObject.class),
         PROCESSOR);
     topology.addSink(
         STATUS_SINK,
         TranslationTopology::statusTopic,
         statusKeySerializer(),
-        new AvroSerde<>(InputStatus.class),
+        AvroSerde.of(InputStatus.class),
         PROCESSOR);
     topology.addSink(
         EVENTS_SINK,
@@ -226,13 +226,13 @@ public final class TranslationTopology {
 
   /** Writes only the input's key: the cluster it lives in is the topic's. */
   private static Serializer<StatusKey> statusKeySerializer() {
-    Serializer<DiscoveryKey> keys = new AvroSerde<>(DiscoveryKey.class);
+    Serializer<DiscoveryKey> keys = AvroSerde.of(DiscoveryKey.class);
     return (topic, key) -> keys.serialize(topic, key.key());
   }
 
   /** Writes only the desired key: the target cluster is the topic's. */
   private static Serializer<TargetedKey> desiredKeySerializer() {
-    Serializer<DesiredKey> keys = new AvroSerde<>(DesiredKey.class);
+    Serializer<DesiredKey> keys = AvroSerde.of(DesiredKey.class);
     return (topic, key) -> keys.serialize(topic, key.key());
   }
 }
