@@ -36,10 +36,12 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.locks.ReadWriteLock;
 
 /**
@@ -60,6 +62,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   private final ThreadLocal<PlainWrite> plainWrite = new ThreadLocal<>();
   private final ParsedDefinitions definitions = new ParsedDefinitions();
   private final WatchHistory history;
+  private final WriteTimes writeTimes = new WriteTimes();
   private final ReadWriteLock storeLock;
   private volatile boolean undefinedKindsRefused;
 
@@ -358,6 +361,12 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     String shownState = newState != null ? newState : withResourceVersion(oldState, version);
     history.record(
         new WatchHistory.Change(version, oldAttributes, shownState, newAttributes, newState));
+    writeTimes.changed(newAttributes != null ? newAttributes : oldAttributes);
+  }
+
+  /** When an object of any of {@code groups} last changed, by {@link System#nanoTime()}. */
+  OptionalLong lastChangeNanos(Collection<String> groups) {
+    return writeTimes.last(groups);
   }
 
   /** The version a write gave its object; a write that gave none is recorded at a new one. */

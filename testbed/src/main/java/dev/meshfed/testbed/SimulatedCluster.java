@@ -14,10 +14,12 @@ import io.fabric8.mockwebserver.ServerRequest;
 import io.fabric8.mockwebserver.ServerResponse;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.Queue;
 
 /**
@@ -127,6 +129,15 @@ public final class SimulatedCluster implements AutoCloseable {
    */
   public void serveOnlyDefinedKinds() {
     store.refuseUndefinedKinds();
+  }
+
+  /**
+   * When an object of any of the API {@code groups} last changed in this cluster, by {@link
+   * System#nanoTime()} of this JVM; empty if none has. A watch would tell the same, at the cost of
+   * serialising and parsing every change.
+   */
+  public OptionalLong lastChangeNanos(Collection<String> groups) {
+    return store.lastChangeNanos(groups);
   }
 
   public FaultInjector faults() {

@@ -177,19 +177,18 @@ public final class BenchRun {
     pipeline.processes().forEach((name, process) -> logs.put(name, process.log()));
     StartupWatch startup = new StartupWatch(logs, start);
     ProgressLine line = new ProgressLine(progress, start);
-    try (LastWriteWatch writes = new LastWriteWatch(workloadClientsByName(pipeline))) {
-      pipeline.startServices();
-      pipeline.awaitConvergence(
-          options.timeout(),
-          pending -> {
-            startup.check();
-            line.maybePrint(startup.allStarted().isPresent() ? pending : List.of("starting"));
-          });
-      long end = writes.lastWriteNanos().orElseThrow(() -> noWrites(pipeline));
-      Duration convergence = Duration.ofNanos(end - start);
-      return new ColdStart(
-          convergence, startup.allStarted().orElse(convergence), cpuSince(pipeline, testBedCpu));
-    }
+    pipeline.startServices();
+    pipeline.awaitConvergence(
+        options.timeout(),
+        pending -> {
+          startup.check();
+          line.maybePrint(startup.allStarted().isPresent() ? pending : List.of("starting"));
+        });
+    long end =
+        LastWrite.after(start, workloadClusters(pipeline)).orElseThrow(() -> noWrites(pipeline));
+    Duration convergence = Duration.ofNanos(end - start);
+    return new ColdStart(
+        convergence, startup.allStarted().orElse(convergence), cpuSince(pipeline, testBedCpu));
   }
 
   private static IllegalStateException noWrites(DemoPipeline pipeline) {
@@ -273,17 +272,12 @@ public final class BenchRun {
     return held;
   }
 
-  private Map<String, KubernetesClient> workloadClientsByName(DemoPipeline pipeline) {
-    Map<String, KubernetesClient> clients = new TreeMap<>();
-    options
-        .size()
-        .workloadClusters()
-        .forEach(c -> clients.put(c, pipeline.clusters().get(c).client()));
-    return clients;
+  private List<SimulatedCluster> workloadClusters(DemoPipeline pipeline) {
+    Map<String, SimulatedCluster> all = pipeline.clusters();
+    return options.size().workloadClusters().stream().map(all::get).toList();
   }
 
   private List<KubernetesClient> workloadClients(DemoPipeline pipeline) {
-    Map<String, SimulatedCluster> all = pipeline.clusters();
-    return options.size().workloadClusters().stream().map(c -> all.get(c).client()).toList();
+    return workloadClusters(pipeline).stream().map(SimulatedCluster::client).toList();
   }
 }
