@@ -47,20 +47,85 @@ class FullRecomputeTest {
   }
 
   @Test
-  void aChangeDuringARunMakesTheNextOneDueWhichStartsOnlyOnceTheRunningOneIsDone() {
+  void aChangeDuringARunRestartsItWithTheUnitsNotHandedOutYetFirst() {
+    full.markDue(5);
+    full.startIfDue(() -> UNITS, 1_000);
+    assertThat(full.nextBatch(1)).containsExactly(UNITS.get(0));
+
+    full.markDue(9);
+    assertThat(full.startIfDue(() -> UNITS, 2_000)).isTrue();
+
+    assertThat(full.isDue()).isFalse();
+    assertThat(full.timestamp()).isEqualTo(9);
+    assertThat(full.units()).isEqualTo(3);
+    assertThat(full.nextBatch(5)).containsExactly(UNITS.get(1), UNITS.get(2), UNITS.get(0));
+    assertThat(full.finishIfDone(2_600)).contains(new FullRecompute.Finished(3, 600));
+  }
+
+  @Test
+  void aUnitNewToTheRestartedOneComesBeforeThoseAlreadyHandedOut() {
+    UnitId added = UnitId.gateway("c");
+    full.markDue(5);
+    full.startIfDue(() -> UNITS, 1_000);
+    full.nextBatch(2);
+
+    full.markDue(9);
+    full.startIfDue(() -> List.of(UNITS.get(0), UNITS.get(1), UNITS.get(2), added), 2_000);
+
+    assertThat(full.nextBatch(5)).containsExactly(UNITS.get(2), added, UNITS.get(0), UNITS.get(1));
+  }
+
+  @Test
+  void aRunThatFinishedLeavesNothingToQueueLastInTheNextOne() {
+    full.markDue(5);
+    full.startIfDue(() -> UNITS, 1_000);
+    full.nextBatch(5);
+    full.finishIfDone(1_100);
+
+    full.markDue(9);
+    List<UnitId> reordered = List.of(UNITS.get(2), UNITS.get(1), UNITS.get(0));
+    full.startIfDue(() -> reordered, 2_000);
+
+    assertThat(full.nextBatch(5)).containsExactlyElementsOf(reordered);
+  }
+
+  @Test
+  void aChangedUnitNotHandedOutYetIsTakenOverForTheNextBatch() {
+    full.markDue(5);
+    full.startIfDue(() -> UNITS, 1_000);
+
+    assertThat(full.takeOver(UNITS.get(2), 8)).isTrue();
+    assertThat(full.takeOver(UNITS.get(2), 9)).as("once queued first, still taken").isTrue();
+
+    assertThat(full.timestamp()).as("records carry the change's time").isEqualTo(9);
+    assertThat(full.nextBatch(2)).containsExactly(UNITS.get(2), UNITS.get(0));
+    assertThat(full.takeOver(UNITS.get(0), 10))
+        .as("handed out: the change recomputes it")
+        .isFalse();
+    assertThat(full.nextBatch(5)).containsExactly(UNITS.get(1));
+    assertThat(full.finishIfDone(1_100)).isPresent();
+  }
+
+  @Test
+  void noChangeIsTakenOverWhileNoneRuns() {
+    assertThat(full.takeOver(UNITS.get(0), 5)).isFalse();
+
+    full.markDue(5);
+    assertThat(full.takeOver(UNITS.get(0), 5)).as("due, not started").isFalse();
+  }
+
+  @Test
+  void aRestartKeepsTheTakenOverUnitsFirst() {
     full.markDue(5);
     full.startIfDue(() -> UNITS, 1_000);
     full.nextBatch(1);
+    full.takeOver(UNITS.get(2), 8);
 
     full.markDue(9);
-    assertThat(full.startIfDue(() -> UNITS, 2_000)).isFalse();
-    assertThat(full.nextBatch(5)).hasSize(2);
-    assertThat(full.startIfDue(() -> UNITS, 2_500)).as("the last batch is out, not done").isFalse();
-    assertThat(full.finishIfDone(2_600)).isPresent();
+    full.startIfDue(() -> UNITS, 2_000);
 
-    assertThat(full.startIfDue(() -> UNITS, 3_000)).isTrue();
-    assertThat(full.timestamp()).isEqualTo(9);
-    assertThat(full.nextBatch(5)).hasSize(3);
+    assertThat(full.units()).isEqualTo(3);
+    assertThat(full.nextBatch(5)).containsExactly(UNITS.get(2), UNITS.get(1), UNITS.get(0));
   }
 
   @Test

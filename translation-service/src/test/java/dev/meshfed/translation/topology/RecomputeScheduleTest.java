@@ -112,6 +112,46 @@ class RecomputeScheduleTest {
   }
 
   @Test
+  void aChangeThatMayMoveMembershipDuringAFullRecomputeRestartsItAtTheNextBatch() {
+    schedule.changed(Optional.empty(), 5);
+    RecomputeSchedule.Batch first = next(LATER);
+
+    assertThat(schedule.changed(Optional.empty(), 7)).as("waits for the restarted one").isEmpty();
+    RecomputeSchedule.Batch second = next(LATER + 50);
+    RecomputeSchedule.Batch third = next(LATER + 100);
+
+    assertThat(first.units()).containsExactly(UnitId.MEMBERSHIP, GATEWAY);
+    assertThat(second.startsFullRecompute()).as("with the membership resolved afresh").isTrue();
+    assertThat(second.fullRecomputeUnits()).isEqualTo(EVERY_UNIT.size());
+    assertThat(second.timestamp()).isEqualTo(7);
+    assertThat(second.units())
+        .as("the unit the first had not handed out, then the first of those it had")
+        .containsExactly(SERVICE, UnitId.MEMBERSHIP);
+    assertThat(second.finishesFullRecompute()).isEmpty();
+    assertThat(third.units()).containsExactly(GATEWAY);
+    assertThat(third.finishesFullRecompute())
+        .contains(new FullRecompute.Finished(EVERY_UNIT.size(), 50));
+  }
+
+  @Test
+  void aChangeDuringAFullRecomputeLeavesAUnitItHasNotHandedOutToItsNextBatch() {
+    schedule.changed(Optional.empty(), 5);
+    RecomputeSchedule.Batch first = next(LATER);
+
+    assertThat(schedule.changed(Optional.of(List.of(SERVICE)), 7)).isEmpty();
+    assertThat(schedule.changed(Optional.of(List.of(SERVICE)), 8)).as("coalesced").isEmpty();
+    assertThat(schedule.changed(Optional.of(List.of(GATEWAY)), 9))
+        .as("handed out already")
+        .containsExactly(GATEWAY);
+    RecomputeSchedule.Batch second = next(LATER + 50);
+
+    assertThat(first.units()).containsExactly(UnitId.MEMBERSHIP, GATEWAY);
+    assertThat(second.units()).containsExactly(SERVICE);
+    assertThat(second.timestamp()).as("the latest change it took over").isEqualTo(8);
+    assertThat(second.finishesFullRecompute()).isPresent();
+  }
+
+  @Test
   void aFullRecomputeSaysHowManyUnitsItStartsWithAndTheBatchThatEndsItSaysSo() {
     schedule.changed(Optional.empty(), 5);
 
@@ -144,7 +184,7 @@ class RecomputeScheduleTest {
     assertThat(next(LATER + 59).units()).as("records still coming").isEmpty();
     assertThat(next(LATER + 60).units()).as("quiet for 50 ms").hasSize(1);
 
-    schedule.changed(Optional.empty(), 2);
+    schedule.changed(Optional.of(List.of(SERVICE, GATEWAY, UnitId.MEMBERSHIP)), 2);
     schedule.recordArrived(LATER + 1_030);
     assertThat(next(LATER + 1_040).units()).as("records still coming").isEmpty();
     schedule.recordArrived(LATER + 2_020);
@@ -153,8 +193,32 @@ class RecomputeScheduleTest {
         .isEmpty();
     schedule.recordArrived(LATER + 2_030);
     assertThat(next(LATER + 2_035).units())
-        .as("a second of records since the last batch")
-        .hasSize(2);
+        .as("a second of records since the last batch: the deferred unit")
+        .hasSize(1);
+  }
+
+  @Test
+  void aDueFullRecomputeWaitsForTheInputToBeQuietOrForFiveSecondsToPass() {
+    schedule.recordArrived(LATER);
+    schedule.changed(Optional.empty(), 1);
+    for (long at = LATER + 10; at < LATER + 5_000; at += 10) {
+      schedule.recordArrived(at);
+      assertThat(next(at + 5).units()).as("records still coming at %d", at).isEmpty();
+    }
+    schedule.recordArrived(LATER + 5_000);
+    assertThat(next(LATER + 5_005).startsFullRecompute()).as("due for five seconds").isTrue();
+
+    schedule.recordArrived(LATER + 5_010);
+    schedule.changed(Optional.empty(), 2);
+    for (long at = LATER + 5_020; at <= LATER + 6_100; at += 10) {
+      schedule.recordArrived(at);
+    }
+    assertThat(next(LATER + 6_105).units())
+        .as("the running one, a second on: the due one is to replace it, so it waits too")
+        .isEmpty();
+    RecomputeSchedule.Batch quiet = next(LATER + 6_200);
+    assertThat(quiet.startsFullRecompute()).isTrue();
+    assertThat(quiet.timestamp()).isEqualTo(2);
   }
 
   @Test
