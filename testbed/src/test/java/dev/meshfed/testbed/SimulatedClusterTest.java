@@ -27,6 +27,7 @@ import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import org.junit.jupiter.api.AfterAll;
@@ -43,6 +44,8 @@ class SimulatedClusterTest {
           .withPlural("workspaces")
           .withNamespaced(true)
           .build();
+
+  private static final List<String> WORKSPACE_GROUP_ONLY = List.of("meshfed.dev");
 
   private static SimulatedCluster cluster;
   private static KubernetesClient client;
@@ -554,5 +557,52 @@ class SimulatedClusterTest {
         .withReplicas(replicas)
         .endSpec()
         .build();
+  }
+
+  @Test
+  void tellsWhenAnObjectOfTheGroupsLastChangedAndIgnoresOtherGroups() {
+    try (SimulatedCluster own = SimulatedCluster.start("fresh")) {
+      KubernetesClient ownClient = own.client();
+      assertThat(own.lastChangeNanos(WORKSPACE_GROUP_ONLY)).isEmpty();
+
+      long beforeCreate = System.nanoTime();
+      ownClient
+          .genericKubernetesResources(WORKSPACES)
+          .inNamespace("mesh")
+          .resource(workspace())
+          .create();
+      long created = own.lastChangeNanos(WORKSPACE_GROUP_ONLY).orElseThrow();
+
+      ownClient
+          .configMaps()
+          .inNamespace("mesh")
+          .resource(new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().build())
+          .create();
+      OptionalLong afterOtherGroup = own.lastChangeNanos(WORKSPACE_GROUP_ONLY);
+
+      ownClient.genericKubernetesResources(WORKSPACES).inNamespace("mesh").withName("w").delete();
+      long deleted = own.lastChangeNanos(WORKSPACE_GROUP_ONLY).orElseThrow();
+
+      assertThat(created).isGreaterThanOrEqualTo(beforeCreate);
+      assertThat(afterOtherGroup).as("a ConfigMap is not of the group").hasValue(created);
+      assertThat(deleted).as("a delete is a change").isGreaterThan(created);
+      assertThat(own.lastChangeNanos(List.of("")).orElseThrow())
+          .as("the core group's: the ConfigMap")
+          .isGreaterThan(created);
+    }
+  }
+
+  private static GenericKubernetesResource workspace() {
+    GenericKubernetesResource workspace =
+        new GenericKubernetesResourceBuilder()
+            .withApiVersion("meshfed.dev/v1alpha1")
+            .withKind("Workspace")
+            .withNewMetadata()
+            .withName("w")
+            .withNamespace("mesh")
+            .endMetadata()
+            .build();
+    workspace.setAdditionalProperty("spec", Map.of());
+    return workspace;
   }
 }
