@@ -93,10 +93,9 @@ final class FullRecompute {
   /**
    * A change at {@code timestamp} affects {@code unit}: if the running one has yet to hand it out,
    * it goes to the front of the queue, for the next batch (whose records carry that timestamp or a
-   * later one), and true says the change need not recompute it itself. While clusters join, the
-   * Services of each arrive one record after the other, and a VirtualDestination backed in every
-   * cluster was recomputed for each of its Services: 36,000 units for 5,300 in a cold start at
-   * 20x250. Waiting for the next batch coalesces them.
+   * later one), and true says the change need not recompute it itself. The changes that come in
+   * before that batch are coalesced: as a cluster joins, its Services arrive one record after the
+   * other, and each would translate again the VirtualDestination it backs.
    */
   boolean takeOver(UnitId unit, long timestamp) {
     if (prioritised.contains(unit) || (running && queued.remove(unit))) {
