@@ -11,6 +11,7 @@ import dev.meshfed.distribution.model.ObjectIdentity;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.testbed.SimulatedCluster;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
+import io.fabric8.kubernetes.client.KubernetesClientException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -94,8 +95,25 @@ class KubernetesManagedObjectWatchIT {
     int listed = changed.size();
 
     cluster.faults().breakWatchesAndFailReadsFor(Duration.ofSeconds(1), 500);
-    IstioObjects.serviceEntries(cluster.client()).withName("foo").delete();
-    IstioObjects.create(cluster.client(), serviceEntry(NETWORKING_V1, "bar", "b.global"));
+    // the broken watch may take down the connection this client writes on: try again, without
+    // creating twice
+    await()
+        .ignoreExceptionsInstanceOf(KubernetesClientException.class)
+        .until(
+            () -> {
+              IstioObjects.serviceEntries(cluster.client()).withName("foo").delete();
+              return true;
+            });
+    await()
+        .ignoreExceptionsInstanceOf(KubernetesClientException.class)
+        .until(
+            () -> {
+              if (IstioObjects.serviceEntries(cluster.client()).withName("bar").get() == null) {
+                IstioObjects.create(
+                    cluster.client(), serviceEntry(NETWORKING_V1, "bar", "b.global"));
+              }
+              return true;
+            });
 
     await().atMost(Duration.ofSeconds(20)).until(() -> watch.holds(identity("bar")));
     await().until(() -> !watch.holds(FOO));
