@@ -369,6 +369,11 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     return writeTimes.last(groups);
   }
 
+  /** When any object last changed, by {@link System#nanoTime()}. */
+  OptionalLong lastChangeNanos() {
+    return writeTimes.last();
+  }
+
   /** The version a write gave its object; a write that gave none is recorded at a new one. */
   private long versionOf(ObjectNode object) {
     long version = object.path("metadata").path("resourceVersion").asLong(0);

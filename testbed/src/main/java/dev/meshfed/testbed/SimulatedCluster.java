@@ -140,6 +140,11 @@ public final class SimulatedCluster implements AutoCloseable {
     return store.lastChangeNanos(groups);
   }
 
+  /** When any object last changed in this cluster, by this JVM's {@link System#nanoTime()}. */
+  public OptionalLong lastChangeNanos() {
+    return store.lastChangeNanos();
+  }
+
   public FaultInjector faults() {
     return faults;
   }

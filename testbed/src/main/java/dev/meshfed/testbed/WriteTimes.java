@@ -33,6 +33,11 @@ final class WriteTimes {
         .max();
   }
 
+  /** The last change of an object of any group; empty if none changed. */
+  OptionalLong last() {
+    return lastByGroup.values().stream().mapToLong(Long::longValue).max();
+  }
+
   /** The core group ("") for built-in kinds, which fabric8's attributes give none. */
   private static String groupOf(AttributeSet attributes) {
     Attribute group = attributes.getAttribute(API);

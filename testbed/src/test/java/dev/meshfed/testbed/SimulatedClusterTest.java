@@ -589,6 +589,7 @@ class SimulatedClusterTest {
       assertThat(own.lastChangeNanos(List.of("")).orElseThrow())
           .as("the core group's: the ConfigMap")
           .isGreaterThan(created);
+      assertThat(own.lastChangeNanos()).as("of any group: the delete").hasValue(deleted);
     }
   }
 

@@ -53,7 +53,11 @@ public final class DemoPipeline implements AutoCloseable {
 
   public static final String TRANSLATION_APP_ID = "meshfed-translation";
 
-  /** How long everything must stay converged before {@link #awaitConvergence} returns. */
+  /**
+   * How long after the last write to a cluster, or the last start or stop of a service or the
+   * broker, {@link #awaitConvergence} may return: discovery publishes within milliseconds of a
+   * change, and the period covers that gap with room to spare.
+   */
   public static final Duration SETTLE = Duration.ofMillis(1500);
 
   private static final Duration POLL = Duration.ofMillis(250);
@@ -72,6 +76,7 @@ public final class DemoPipeline implements AutoCloseable {
   private final ConvergenceProbe probe;
   private final KafkaLogins logins;
   private long livenessAskedAt = System.nanoTime();
+  private volatile long disturbedAt = System.nanoTime();
 
   /** The JVMs the services run in. */
   public enum Jvm {
@@ -182,6 +187,7 @@ public final class DemoPipeline implements AutoCloseable {
   }
 
   public void startServices() {
+    disturbedAt = System.nanoTime();
     processes.values().forEach(ServiceProcess::start);
     stopped.clear(); // instances defined before the start are started with the rest
   }
@@ -252,8 +258,10 @@ public final class DemoPipeline implements AutoCloseable {
   }
 
   /**
-   * Waits until nothing is pending and the topics have not moved for a settle period (discovery
-   * publishes within milliseconds of a change; the period covers that gap).
+   * Waits until nothing is pending, the topics have not moved since the last poll, and {@link
+   * #SETTLE} has passed since anything was written to a cluster or a process started or stopped.
+   * The settle period runs from those, not from convergence: a cold start that converges long after
+   * its inputs were written does not wait it out again.
    */
   public void awaitConvergence(Duration timeout, Consumer<List<String>> progress)
       throws ConvergenceTimeoutException {
@@ -263,18 +271,27 @@ public final class DemoPipeline implements AutoCloseable {
       await()
           .atMost(timeout)
           .pollInterval(POLL)
-          .during(SETTLE)
           .until(
               () -> {
                 checkProcessesAlive();
                 Map<TopicPartition, Long> ends = probe.endOffsets();
                 pending.set(probe.pending());
                 progress.accept(pending.get());
-                return pending.get().isEmpty() && ends.equals(lastEnds.getAndSet(ends));
+                return pending.get().isEmpty()
+                    && ends.equals(lastEnds.getAndSet(ends))
+                    && settled();
               });
     } catch (ConditionTimeoutException e) {
       throw new ConvergenceTimeoutException(timeout, pending.get());
     }
+  }
+
+  private boolean settled() {
+    long lastChange = disturbedAt;
+    for (SimulatedCluster cluster : clusters.values()) {
+      lastChange = Math.max(lastChange, cluster.lastChangeNanos().orElse(lastChange));
+    }
+    return System.nanoTime() - lastChange >= SETTLE.toNanos();
   }
 
   /** Writes every meshfed-managed object of every cluster under dir/cluster/namespace/Kind/. */
@@ -330,6 +347,7 @@ public final class DemoPipeline implements AutoCloseable {
 
   /** Stops a service on purpose (a restart test); convergence does not expect it alive. */
   public void stop(ServiceProcess process) {
+    disturbedAt = System.nanoTime();
     stopped.add(process);
     process.stop();
   }
@@ -347,6 +365,7 @@ public final class DemoPipeline implements AutoCloseable {
         saslPort.isPresent()
             ? KafkaBroker.restartWithSasl(workDir.resolve("kafka"), port, saslPort.get())
             : KafkaBroker.start(workDir.resolve("kafka"), port);
+    disturbedAt = System.nanoTime();
   }
 
   private static int port(String bootstrap) {
@@ -385,6 +404,7 @@ public final class DemoPipeline implements AutoCloseable {
 
   /** Kills a service on purpose ({@code kill -9}); convergence does not expect it alive. */
   public void kill(ServiceProcess process) {
+    disturbedAt = System.nanoTime();
     stopped.add(process);
     process.kill();
   }
@@ -397,6 +417,7 @@ public final class DemoPipeline implements AutoCloseable {
         probe.expectNewAgent(cluster);
       }
     }
+    disturbedAt = System.nanoTime();
     process.start();
     stopped.remove(process);
   }
