@@ -98,7 +98,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
 
   @Override
   public void process(Record<Object, Object> record) {
-    schedule.recordArrived(context.currentSystemTimeMs());
+    schedule.recordArrived(context.currentSystemTimeMs(), record.timestamp());
     if (record.key() instanceof DiscoveryKey key) {
       discovered(key, (DiscoveredObject) record.value(), record.headers(), record.timestamp());
     } else if (record.key() instanceof ObjectId id && ApplyFailureInput.KIND.equals(id.kind())) {

@@ -42,6 +42,15 @@ final class RecomputeSchedule {
   static final Duration INTERVAL = Duration.ofMillis(50);
 
   /**
+   * A record read this long after it was written says translation is behind: more are likely queued
+   * after it, and the input counts as quiet only once none came for this long, not {@link
+   * #INTERVAL}. Gaps alone do not tell a backlog: Kafka Streams hands every record of a processing
+   * loop the time the loop started, so a loop longer than {@link #INTERVAL} left a gap that was not
+   * there (at 20x500 a cold start ran nine full recomputes where one was due at a time).
+   */
+  static final Duration BACKLOG = Duration.ofSeconds(1);
+
+  /**
    * Status units made due by Service changes are recomputed at most this often: each counts every
    * service of the mesh (some 50 ms at 10,000 services), which holds up the records behind it, so a
    * burst of changes is counted once.
@@ -112,6 +121,7 @@ final class RecomputeSchedule {
   private long dueStatusesAt;
   private long lastStatusesAt;
   private long lastRecordAt;
+  private boolean lastRecordWaited;
   private long lastBatchAt;
   private long recordsResumedAt;
   private boolean recordSinceBatch;
@@ -128,9 +138,10 @@ final class RecomputeSchedule {
     fullRecompute.markDue(0);
   }
 
-  /** A record came in at wall-clock {@code now}. */
-  void recordArrived(long now) {
+  /** A record written at {@code timestamp} came in at wall-clock {@code now}. */
+  void recordArrived(long now, long timestamp) {
     lastRecordAt = now;
+    lastRecordWaited = now - timestamp >= BACKLOG.toMillis();
     if (!recordSinceBatch) {
       recordSinceBatch = true;
       recordsResumedAt = now;
@@ -174,7 +185,9 @@ final class RecomputeSchedule {
    * that starts a full recompute is to be translated with the membership resolved afresh.
    */
   Batch next(long now, Supplier<Collection<UnitId>> everyUnit) {
-    boolean inputQuiet = now - lastRecordAt >= INTERVAL.toMillis();
+    long sinceLastRecord = now - lastRecordAt;
+    boolean inputQuiet =
+        sinceLastRecord >= (lastRecordWaited ? BACKLOG.toMillis() : INTERVAL.toMillis());
     boolean batchOverdue =
         now - Math.max(lastBatchAt, recordsResumedAt) >= BATCH_EVERY_WHILE_BUSY.toMillis();
     if (!inputQuiet && !batchOverdue) {

@@ -180,18 +180,18 @@ class RecomputeScheduleTest {
   void batchesWaitForTheInputToBeQuietOrForASecondToPass() {
     schedule.changed(Optional.empty(), 1);
     assertThat(next(LATER).units()).hasSize(2);
-    schedule.recordArrived(LATER + 10);
+    freshRecordAt(LATER + 10);
     assertThat(next(LATER + 59).units()).as("records still coming").isEmpty();
     assertThat(next(LATER + 60).units()).as("quiet for 50 ms").hasSize(1);
 
     schedule.changed(Optional.of(List.of(SERVICE, GATEWAY, UnitId.MEMBERSHIP)), 2);
-    schedule.recordArrived(LATER + 1_030);
+    freshRecordAt(LATER + 1_030);
     assertThat(next(LATER + 1_040).units()).as("records still coming").isEmpty();
-    schedule.recordArrived(LATER + 2_020);
+    freshRecordAt(LATER + 2_020);
     assertThat(next(LATER + 2_025).units())
         .as("records still coming, for less than a second since the batch")
         .isEmpty();
-    schedule.recordArrived(LATER + 2_030);
+    freshRecordAt(LATER + 2_030);
     assertThat(next(LATER + 2_035).units())
         .as("a second of records since the last batch: the deferred unit")
         .hasSize(1);
@@ -199,19 +199,19 @@ class RecomputeScheduleTest {
 
   @Test
   void aDueFullRecomputeWaitsForTheInputToBeQuietOrForFiveSecondsToPass() {
-    schedule.recordArrived(LATER);
+    freshRecordAt(LATER);
     schedule.changed(Optional.empty(), 1);
     for (long at = LATER + 10; at < LATER + 5_000; at += 10) {
-      schedule.recordArrived(at);
+      freshRecordAt(at);
       assertThat(next(at + 5).units()).as("records still coming at %d", at).isEmpty();
     }
-    schedule.recordArrived(LATER + 5_000);
+    freshRecordAt(LATER + 5_000);
     assertThat(next(LATER + 5_005).startsFullRecompute()).as("due for five seconds").isTrue();
 
-    schedule.recordArrived(LATER + 5_010);
+    freshRecordAt(LATER + 5_010);
     schedule.changed(Optional.empty(), 2);
     for (long at = LATER + 5_020; at <= LATER + 6_100; at += 10) {
-      schedule.recordArrived(at);
+      freshRecordAt(at);
     }
     assertThat(next(LATER + 6_105).units())
         .as("the running one, a second on: the due one is to replace it, so it waits too")
@@ -222,16 +222,39 @@ class RecomputeScheduleTest {
   }
 
   @Test
+  void aRecordReadASecondAfterItWasWrittenKeepsTheInputBusyUntilNoneCameForASecond() {
+    freshRecordAt(LATER);
+    schedule.changed(Optional.empty(), 1);
+    // one processing loop of a backlog: Kafka Streams hands each record the loop's start time
+    schedule.recordArrived(LATER + 10, LATER - 30_000);
+
+    assertThat(next(LATER + 200).units())
+        .as("190 ms without a record, after one that waited 30 s: behind, not quiet")
+        .isEmpty();
+    assertThat(next(LATER + 1_009).units()).isEmpty();
+    assertThat(next(LATER + 1_010).startsFullRecompute()).as("none for a second").isTrue();
+  }
+
+  @Test
+  void aFreshRecordAfterABacklogMakesAShortGapQuietAgain() {
+    schedule.changed(Optional.empty(), 1);
+    schedule.recordArrived(LATER, LATER - 5_000);
+    schedule.recordArrived(LATER + 100, LATER + 90);
+
+    assertThat(next(LATER + 150).startsFullRecompute()).isTrue();
+  }
+
+  @Test
   void aBatchThatTakesLongerThanASecondStillLeavesTheRecordsASecondOfTheirOwn() {
     schedule.changed(Optional.empty(), 1);
     assertThat(next(LATER).units()).hasSize(2);
 
     // the batch took 3 s: the first record after it is processed then
-    schedule.recordArrived(LATER + 3_000);
+    freshRecordAt(LATER + 3_000);
     assertThat(next(LATER + 3_010).units()).as("overdue only if counted from its start").isEmpty();
-    schedule.recordArrived(LATER + 3_990);
+    freshRecordAt(LATER + 3_990);
     assertThat(next(LATER + 3_995).units()).isEmpty();
-    schedule.recordArrived(LATER + 4_000);
+    freshRecordAt(LATER + 4_000);
     assertThat(next(LATER + 4_005).units()).as("a second of records since").hasSize(1);
   }
 
@@ -278,5 +301,10 @@ class RecomputeScheduleTest {
   private Collection<UnitId> everyUnit() {
     everyUnitAsked.incrementAndGet();
     return EVERY_UNIT;
+  }
+
+  /** A record read as soon as it was written. */
+  private void freshRecordAt(long at) {
+    schedule.recordArrived(at, at);
   }
 }
