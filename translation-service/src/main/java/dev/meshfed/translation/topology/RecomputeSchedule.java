@@ -30,6 +30,9 @@ import java.util.function.Supplier;
  * waits for a pause in them, at most {@link #FULL_RECOMPUTE_WAITS_WHILE_BUSY}: those records are
  * absorbed into the inputs meanwhile, not translated, and the recompute that follows translates
  * each unit once. A change to a unit the running one has yet to hand out goes to its next batch.
+ * While translation is behind (see {@link #BACKLOG}), a change's units are deferred rather than
+ * recomputed at once: a VirtualDestination backed in 20 clusters is made due by each of its
+ * Services as a cold start's backlog brings them, and is recomputed once when they are in.
  *
  * <p>A change that affects more than {@link #UNITS_PER_BATCH} units (a WorkspaceSettings change
  * touches every unit of its workspace) recomputes that many right away and hands out the rest on
@@ -167,7 +170,7 @@ final class RecomputeSchedule {
         dueStatusesAt = Math.max(dueStatusesAt, timestamp);
       } else if (fullRecompute.takeOver(unit, timestamp)) {
         deferred.remove(unit);
-      } else if (now.size() < unitsPerBatch) {
+      } else if (now.size() < unitsPerBatch && !lastRecordWaited) {
         now.add(unit);
         deferred.remove(unit);
       } else {

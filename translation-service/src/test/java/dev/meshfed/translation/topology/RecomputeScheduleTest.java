@@ -236,6 +236,25 @@ class RecomputeScheduleTest {
   }
 
   @Test
+  void whileBehindAChangesUnitsWaitForThePunctuationAndAreRecomputedOnce() {
+    schedule.recordArrived(LATER, LATER - 30_000);
+    assertThat(schedule.changed(Optional.of(List.of(GATEWAY, SERVICE)), 1)).isEmpty();
+    schedule.recordArrived(LATER + 10, LATER - 29_000);
+    assertThat(schedule.changed(Optional.of(List.of(GATEWAY)), 2)).isEmpty();
+
+    assertThat(next(LATER + 500).units()).as("behind: the records go first").isEmpty();
+    RecomputeSchedule.Batch batch = next(LATER + 1_010);
+    assertThat(batch.units()).containsExactly(GATEWAY, SERVICE);
+    assertThat(batch.timestamp()).isEqualTo(2);
+    assertThat(next(LATER + 2_000).units()).isEmpty();
+
+    freshRecordAt(LATER + 3_000);
+    assertThat(schedule.changed(Optional.of(List.of(SERVICE)), 3))
+        .as("caught up: right away again")
+        .containsExactly(SERVICE);
+  }
+
+  @Test
   void aFreshRecordAfterABacklogMakesAShortGapQuietAgain() {
     schedule.changed(Optional.empty(), 1);
     schedule.recordArrived(LATER, LATER - 5_000);
