@@ -45,11 +45,12 @@ final class RecomputeSchedule {
   static final Duration INTERVAL = Duration.ofMillis(50);
 
   /**
-   * A record read this long after it was written says translation is behind: more are likely queued
-   * after it, and the input counts as quiet only once none came for this long, not {@link
-   * #INTERVAL}. Gaps alone do not tell a backlog: Kafka Streams hands every record of a processing
-   * loop the time the loop started, so a loop longer than {@link #INTERVAL} left a gap that was not
-   * there (at 20x500 a cold start ran nine full recomputes where one was due at a time).
+   * A record read this long after it was written (beyond the least any took lately: {@link
+   * RecordAges}) says translation is behind: more are likely queued after it, and the input counts
+   * as quiet only once none came for this long, not {@link #INTERVAL}. Gaps alone do not tell a
+   * backlog: Kafka Streams hands every record of a processing loop the time the loop started, so a
+   * loop longer than {@link #INTERVAL} left a gap that was not there (at 20x500 a cold start ran
+   * nine full recomputes where one was due at a time).
    */
   static final Duration BACKLOG = Duration.ofSeconds(1);
 
@@ -123,6 +124,7 @@ final class RecomputeSchedule {
   private long fullRecomputeDueSince;
   private long dueStatusesAt;
   private long lastStatusesAt;
+  private final RecordAges recordAges = new RecordAges();
   private long lastRecordAt;
   private boolean lastRecordWaited;
   private long lastBatchAt;
@@ -144,7 +146,7 @@ final class RecomputeSchedule {
   /** A record written at {@code timestamp} came in at wall-clock {@code now}. */
   void recordArrived(long now, long timestamp) {
     lastRecordAt = now;
-    lastRecordWaited = now - timestamp >= BACKLOG.toMillis();
+    lastRecordWaited = recordAges.lateness(now, timestamp) >= BACKLOG.toMillis();
     if (!recordSinceBatch) {
       recordSinceBatch = true;
       recordsResumedAt = now;

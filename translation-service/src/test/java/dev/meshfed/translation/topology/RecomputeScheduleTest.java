@@ -237,6 +237,7 @@ class RecomputeScheduleTest {
 
   @Test
   void whileBehindAChangesUnitsWaitForThePunctuationAndAreRecomputedOnce() {
+    freshRecordAt(LATER - 100);
     schedule.recordArrived(LATER, LATER - 30_000);
     assertThat(schedule.changed(Optional.of(List.of(GATEWAY, SERVICE)), 1)).isEmpty();
     schedule.recordArrived(LATER + 10, LATER - 29_000);
@@ -256,11 +257,24 @@ class RecomputeScheduleTest {
 
   @Test
   void aFreshRecordAfterABacklogMakesAShortGapQuietAgain() {
+    freshRecordAt(LATER - 100);
     schedule.changed(Optional.empty(), 1);
     schedule.recordArrived(LATER, LATER - 5_000);
+    assertThat(next(LATER + 60).units()).as("behind").isEmpty();
     schedule.recordArrived(LATER + 100, LATER + 90);
 
     assertThat(next(LATER + 150).startsFullRecompute()).isTrue();
+  }
+
+  @Test
+  void recordsThatAllLookLateByTheSameSkewDoNotCountAsABacklog() {
+    schedule.recordArrived(LATER, LATER - 30_000);
+    schedule.changed(Optional.empty(), 1);
+    schedule.recordArrived(LATER + 10, LATER - 29_985);
+
+    assertThat(next(LATER + 60).startsFullRecompute())
+        .as("their producer's clock is 30 s behind this instance's: quiet after 50 ms")
+        .isTrue();
   }
 
   @Test
