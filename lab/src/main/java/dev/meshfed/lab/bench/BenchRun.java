@@ -74,6 +74,9 @@ public final class BenchRun {
       }
       progress.printf("Loading %s …%n", size);
       pipeline.applyInParallel(BenchMesh.initial(size));
+      Duration apiWarmUp =
+          ApplyFloor.warmUp(workloadClients(pipeline), size.expectedDesiredPerCluster());
+      progress.printf("Warmed the API servers' apply path up in %d ms%n", apiWarmUp.toMillis());
       ColdStart cold = coldStart(pipeline);
       Map<String, Integer> held = objectsPerCluster(pipeline);
       progress.printf(
