@@ -33,6 +33,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -121,46 +123,83 @@ public final class DemoPipeline implements AutoCloseable {
       List<String> clusterNames,
       Layout layout,
       Jvm jvm,
-      KafkaSecurity security)
+      KafkaSecurity security,
+      boolean startServices)
       throws IOException {
     this.workDir = workDir;
+    // the API servers start while the broker does: each leaves the other's core half idle
+    CompletableFuture<Map<String, SimulatedCluster>> started =
+        CompletableFuture.supplyAsync(() -> startClusters(home, clusterNames));
     Path kafkaDir = workDir.resolve("kafka");
     this.broker =
         security == KafkaSecurity.NONE
             ? KafkaBroker.start(kafkaDir)
             : KafkaBroker.startWithSasl(kafkaDir);
     Files.writeString(kafkaProperties(), "bootstrap.servers=" + broker.bootstrapServers() + "\n");
-    for (String name : clusterNames) {
-      SimulatedCluster cluster = SimulatedCluster.start(name);
-      clusters.put(name, cluster);
-      appliers.put(name, new ClusterStateApplier(cluster));
-      loadCrds(home, cluster);
-    }
+    clusters.putAll(joinUnwrapped(started));
+    clusters
+        .values()
+        .forEach(cluster -> appliers.put(cluster.name(), new ClusterStateApplier(cluster)));
     Kubeconfig.write(kubeconfig(), List.copyOf(clusters.values()));
     for (SimulatedCluster cluster : clusters.values()) {
       Kubeconfig.write(clusterKubeconfig(cluster), List.of(cluster));
     }
     this.admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
-    createTopics();
     this.logins = new KafkaLogins(broker, admin, security == KafkaSecurity.SCRAM_WITH_ACLS);
     logins.cli(TRANSLATION_APP_ID);
-    this.mirror = new TopicMirror(broker.bootstrapServers());
-    this.probe = new ConvergenceProbe(admin, mirror, clusters);
     this.definitions = new ServiceProcesses(home, workDir, clusters, logins, jvm.options);
     processes.putAll(definitions.define(layout));
+    if (startServices) {
+      // the services provision the topics they write themselves: they start booting meanwhile
+      startServices();
+    }
+    try {
+      createTopics();
+      this.mirror = new TopicMirror(broker.bootstrapServers());
+      this.probe = new ConvergenceProbe(admin, mirror, clusters);
+    } catch (RuntimeException e) {
+      processes.values().forEach(ServiceProcess::stop); // not left running without a pipeline
+      throw e;
+    }
+  }
+
+  private static Map<String, SimulatedCluster> startClusters(
+      MeshfedHome home, List<String> clusterNames) {
+    Map<String, SimulatedCluster> started = new LinkedHashMap<>();
+    List<HasMetadata> crds = null;
+    for (String name : clusterNames) {
+      SimulatedCluster cluster = SimulatedCluster.start(name);
+      started.put(name, cluster);
+      if (crds == null) {
+        crds = readCrds(home, cluster.client());
+      }
+      crds.forEach(crd -> cluster.client().resource(crd).create());
+    }
+    return started;
+  }
+
+  private static <T> T joinUnwrapped(CompletableFuture<T> future) {
+    try {
+      return future.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   /**
    * Starts everything, discovery and distribution in multi-cluster mode: three JVMs start faster on
-   * two cores than seven (the demo converged in 15-16 s rather than 26 s); the work directory is
-   * emptied first.
+   * two cores than seven (the demo converged in 15-16 s rather than 26 s). They start as soon as
+   * the broker and the clusters are up. The work directory is emptied first.
    */
   public static DemoPipeline start(MeshfedHome home, Path workDir, List<String> clusterNames)
       throws IOException {
-    DemoPipeline pipeline = prepare(home, workDir, clusterNames, Layout.SHARED, Jvm.SMALL);
-    pipeline.startServices();
-    return pipeline;
+    emptied(workDir);
+    return new DemoPipeline(
+        home, workDir, clusterNames, Layout.SHARED, Jvm.SMALL, KafkaSecurity.NONE, true);
   }
 
   /**
@@ -181,9 +220,13 @@ public final class DemoPipeline implements AutoCloseable {
       Jvm jvm,
       KafkaSecurity security)
       throws IOException {
+    emptied(workDir);
+    return new DemoPipeline(home, workDir, clusterNames, layout, jvm, security, false);
+  }
+
+  private static void emptied(Path workDir) throws IOException {
     deleteRecursively(workDir);
     Files.createDirectories(workDir);
-    return new DemoPipeline(home, workDir, clusterNames, layout, jvm, security);
   }
 
   public void startServices() {
@@ -429,16 +472,19 @@ public final class DemoPipeline implements AutoCloseable {
     TopicProvisioning.ensure(admin, specs, TopicSettings.BROKER_DEFAULTS, Duration.ofSeconds(30));
   }
 
-  private static void loadCrds(MeshfedHome home, SimulatedCluster cluster) throws IOException {
+  /** Istio's and meshfed's CRDs, read once for every cluster. */
+  private static List<HasMetadata> readCrds(MeshfedHome home, KubernetesClient parser) {
+    List<HasMetadata> crds = new ArrayList<>();
     try (Stream<Path> files = Files.list(home.crds())) {
       for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
         try (InputStream in = Files.newInputStream(file)) {
-          for (HasMetadata crd : cluster.client().load(in).items()) {
-            cluster.client().resource(crd).create();
-          }
+          crds.addAll(parser.load(in).items());
         }
       }
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot read the CRDs in " + home.crds(), e);
     }
+    return crds;
   }
 
   /** Stops everything; safe to call twice (the shutdown hook and try-with-resources both do). */
