@@ -18,10 +18,8 @@ import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ClusterStateApplier;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
 import dev.meshfed.testbed.scenario.Step;
-import io.fabric8.kubernetes.api.model.HasMetadata;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +32,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicReference;
@@ -129,14 +126,14 @@ public final class DemoPipeline implements AutoCloseable {
     this.workDir = workDir;
     // the API servers start while the broker does: each leaves the other's core half idle
     CompletableFuture<Map<String, SimulatedCluster>> started =
-        CompletableFuture.supplyAsync(() -> startClusters(home, clusterNames));
+        CompletableFuture.supplyAsync(() -> DemoClusters.start(home, clusterNames));
     Path kafkaDir = workDir.resolve("kafka");
     this.broker =
         security == KafkaSecurity.NONE
             ? KafkaBroker.start(kafkaDir)
             : KafkaBroker.startWithSasl(kafkaDir);
     Files.writeString(kafkaProperties(), "bootstrap.servers=" + broker.bootstrapServers() + "\n");
-    clusters.putAll(joinUnwrapped(started));
+    clusters.putAll(DemoClusters.joined(started));
     clusters
         .values()
         .forEach(cluster -> appliers.put(cluster.name(), new ClusterStateApplier(cluster)));
@@ -160,32 +157,6 @@ public final class DemoPipeline implements AutoCloseable {
       this.probe = new ConvergenceProbe(admin, mirror, clusters);
     } catch (RuntimeException e) {
       processes.values().forEach(ServiceProcess::stop); // not left running without a pipeline
-      throw e;
-    }
-  }
-
-  private static Map<String, SimulatedCluster> startClusters(
-      MeshfedHome home, List<String> clusterNames) {
-    Map<String, SimulatedCluster> started = new LinkedHashMap<>();
-    List<HasMetadata> crds = null;
-    for (String name : clusterNames) {
-      SimulatedCluster cluster = SimulatedCluster.start(name);
-      started.put(name, cluster);
-      if (crds == null) {
-        crds = readCrds(home, cluster.client());
-      }
-      crds.forEach(crd -> cluster.client().resource(crd).create());
-    }
-    return started;
-  }
-
-  private static <T> T joinUnwrapped(CompletableFuture<T> future) {
-    try {
-      return future.join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
       throw e;
     }
   }
@@ -470,21 +441,6 @@ public final class DemoPipeline implements AutoCloseable {
     clusters.keySet().forEach(c -> specs.addAll(Topics.clusterTopics(c)));
     specs.add(Topics.events());
     TopicProvisioning.ensure(admin, specs, TopicSettings.BROKER_DEFAULTS, Duration.ofSeconds(30));
-  }
-
-  /** Istio's and meshfed's CRDs, read once for every cluster. */
-  private static List<HasMetadata> readCrds(MeshfedHome home, KubernetesClient parser) {
-    List<HasMetadata> crds = new ArrayList<>();
-    try (Stream<Path> files = Files.list(home.crds())) {
-      for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
-        try (InputStream in = Files.newInputStream(file)) {
-          crds.addAll(parser.load(in).items());
-        }
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read the CRDs in " + home.crds(), e);
-    }
-    return crds;
   }
 
   /** Stops everything; safe to call twice (the shutdown hook and try-with-resources both do). */
