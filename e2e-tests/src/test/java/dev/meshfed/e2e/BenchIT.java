@@ -35,6 +35,8 @@ class BenchIT {
                 "2",
                 "--warm-up-changes",
                 "10",
+                "--max-warm-up-changes",
+                "10",
                 "--changes",
                 "9",
                 "--floor-samples",
@@ -102,6 +104,10 @@ class BenchIT {
                 "2",
                 "--warm-up-changes",
                 "10",
+                "--max-warm-up-changes",
+                "30",
+                "--quiet-jit-cores",
+                "0",
                 "--changes",
                 "9",
                 "--floor-samples",
@@ -117,6 +123,9 @@ class BenchIT {
         .extracting(e -> e.getValue().asInt())
         .containsExactly(2 * 3 + 1 + 3 * perDestination, 2 * 3 + 1 + 3 * perDestination);
     assertThat(report.get("propagation").get("count").asInt()).isEqualTo(9);
+    assertThat(report.get("warmth").get("warmUpChanges").asInt())
+        .as("compilers never below 0 cores: rounds of warm-up up to the maximum")
+        .isEqualTo(30);
     assertThat(report.get("unattributedChanges").asInt()).as("every change split").isZero();
   }
 }

@@ -7,6 +7,7 @@ import dev.meshfed.lab.bench.BenchRun;
 import dev.meshfed.lab.bench.BenchSize;
 import dev.meshfed.lab.bench.IncrementalCost;
 import dev.meshfed.lab.bench.LatencyPlot;
+import dev.meshfed.lab.bench.WarmUp;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,9 +60,23 @@ final class BenchCommand implements Callable<Integer> {
       names = "--warm-up-changes",
       defaultValue = "1000",
       description =
-          "Untimed changes first, until the JIT has compiled the change paths (default"
-              + " ${DEFAULT-VALUE}; the report says how busy the compilers still were).")
+          "Untimed changes first, at least (default ${DEFAULT-VALUE}); then rounds of 100 until"
+              + " the JIT compilers are quiet (the report says how busy they still were).")
   int warmUpChanges;
+
+  @Option(
+      names = "--max-warm-up-changes",
+      defaultValue = "5000",
+      description = "Untimed changes at most, quiet compilers or not (default ${DEFAULT-VALUE}).")
+  int maxWarmUpChanges;
+
+  @Option(
+      names = "--quiet-jit-cores",
+      defaultValue = "0.25",
+      description =
+          "The JIT compilers count as quiet below this CPU over a round of warm-up changes, summed"
+              + " over the processes, in cores (default ${DEFAULT-VALUE}).")
+  double quietJitCores;
 
   @Option(
       names = "--floor-samples",
@@ -153,7 +168,7 @@ final class BenchCommand implements Callable<Integer> {
     BenchRun.Options options =
         new BenchRun.Options(
             new BenchSize(clusters, services, namespaces, grouped ? virtualDestinationEvery : 0),
-            warmUpChanges,
+            new WarmUp(warmUpChanges, Math.max(warmUpChanges, maxWarmUpChanges), quietJitCores),
             changes,
             floorSamples,
             seed,

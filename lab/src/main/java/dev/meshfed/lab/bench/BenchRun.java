@@ -29,7 +29,7 @@ public final class BenchRun {
   private static final String TEST_BED = "test bed and harness";
 
   /**
-   * @param warmUpChanges changes made, untimed, before the timed ones: the JIT compiles the change
+   * @param warmUp the changes made, untimed, before the timed ones: the JIT compiles the change
    *     paths on these
    * @param floorSamples samples of the floor probe
    * @param seed what the planned changes are drawn from
@@ -37,7 +37,7 @@ public final class BenchRun {
    */
   public record Options(
       BenchSize size,
-      int warmUpChanges,
+      WarmUp warmUp,
       int changes,
       int floorSamples,
       long seed,
@@ -84,21 +84,23 @@ public final class BenchRun {
           cold.convergence().toMillis(), cold.startUp().toMillis());
       Duration applyFloor =
           ApplyFloor.measure(workloadClients(pipeline), size.expectedDesiredPerCluster());
-      int warmUp = options.warmUpChanges();
-      List<BenchChange> plan = BenchChange.plan(size, warmUp + options.changes(), options.seed());
+      WarmUp warmUp = options.warmUp();
+      List<BenchChange> plan =
+          BenchChange.plan(size, warmUp.maximum() + options.changes(), options.seed());
       Latencies floor;
       Propagation propagation;
       Map<String, Duration> translationCpuPerChange = new TreeMap<>();
       Map<String, Duration> stateStoreCpuPerChange = new TreeMap<>();
+      WarmUp.Done warm;
       double jitCores;
       try (PropagationProbe probe =
           new PropagationProbe(
               size, pipeline.clusters(), pipeline.bootstrapServers(), options.timeout())) {
-        progress.printf("Warming up with %d changes …%n", warmUp);
-        ProgressLine warming = new ProgressLine(progress, System.nanoTime());
-        probe.measure(
-            plan.subList(0, warmUp),
-            made -> warming.maybePrint(List.of(made + " of " + warmUp + " warm-up changes made")));
+        progress.printf(
+            "Warming up with %d to %d changes, until the JIT compilers are below %.2f cores …%n",
+            warmUp.minimum(), warmUp.maximum(), warmUp.quietCores());
+        Optional<FlightRecordings> recordings = startRecordings(pipeline);
+        warm = warmUp.run(probe, plan, processes(pipeline), progress);
         // measured as warm as the changes it is compared with; translation has nothing to do
         // meanwhile: its idle CPU rate
         progress.println("Measuring the floor …");
@@ -110,7 +112,9 @@ public final class BenchRun {
                     options.timeout())
                 .measure(options.floorSamples());
         translation.values().forEach(CpuClock::lap);
-        Optional<FlightRecordings> recordings = startRecordings(pipeline);
+        if (recordings.isPresent()) {
+          recordings.get().mark();
+        }
         Optional<JitWatch> jit = JitWatch.start(processes(pipeline));
         translation
             .values()
@@ -119,7 +123,7 @@ public final class BenchRun {
         ProgressLine line = new ProgressLine(progress, System.nanoTime());
         propagation =
             probe.measure(
-                plan.subList(warmUp, plan.size()),
+                plan.subList(warm.changes(), warm.changes() + options.changes()),
                 made ->
                     line.maybePrint(List.of(made + " of " + options.changes() + " changes made")));
         translation.forEach(
@@ -137,7 +141,7 @@ public final class BenchRun {
       return new BenchReport(
           size,
           options.changes(),
-          new Warmth(warmUp, jitCores),
+          new Warmth(warm.changes(), jitCores),
           floor,
           propagation,
           cold.convergence(),
