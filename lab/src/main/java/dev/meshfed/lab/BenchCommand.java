@@ -67,7 +67,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--max-warm-up-changes",
       defaultValue = "5000",
-      description = "Untimed changes at most, quiet compilers or not (default ${DEFAULT-VALUE}).")
+      description =
+          "Untimed changes at most, quiet compilers or not (default ${DEFAULT-VALUE}; never fewer"
+              + " than --warm-up-changes).")
   int maxWarmUpChanges;
 
   @Option(

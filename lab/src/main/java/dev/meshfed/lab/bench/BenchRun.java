@@ -91,7 +91,7 @@ public final class BenchRun {
       Propagation propagation;
       Map<String, Duration> translationCpuPerChange = new TreeMap<>();
       Map<String, Duration> stateStoreCpuPerChange = new TreeMap<>();
-      WarmUp.Done warm;
+      int warmUpMade;
       double jitCores;
       try (PropagationProbe probe =
           new PropagationProbe(
@@ -100,7 +100,7 @@ public final class BenchRun {
             "Warming up with %d to %d changes, until the JIT compilers are below %.2f cores …%n",
             warmUp.minimum(), warmUp.maximum(), warmUp.quietCores());
         Optional<FlightRecordings> recordings = startRecordings(pipeline);
-        warm = warmUp.run(probe, plan, processes(pipeline), progress);
+        warmUpMade = warmUp.run(probe, plan, processes(pipeline), progress);
         // measured as warm as the changes it is compared with; translation has nothing to do
         // meanwhile: its idle CPU rate
         progress.println("Measuring the floor …");
@@ -123,7 +123,7 @@ public final class BenchRun {
         ProgressLine line = new ProgressLine(progress, System.nanoTime());
         propagation =
             probe.measure(
-                plan.subList(warm.changes(), warm.changes() + options.changes()),
+                plan.subList(warmUpMade, warmUpMade + options.changes()),
                 made ->
                     line.maybePrint(List.of(made + " of " + options.changes() + " changes made")));
         translation.forEach(
@@ -141,7 +141,7 @@ public final class BenchRun {
       return new BenchReport(
           size,
           options.changes(),
-          new Warmth(warm.changes(), jitCores),
+          new Warmth(warmUpMade, jitCores),
           floor,
           propagation,
           cold.convergence(),

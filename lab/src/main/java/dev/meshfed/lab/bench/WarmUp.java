@@ -9,8 +9,8 @@ import java.util.Optional;
  * compilers of the bench's processes have gone quiet, or a maximum. A change path's methods reach
  * C2 only after thousands of invocations, one compiler thread at a time: at 20×100 grouped, the
  * stream thread spent 10.4 ms per change after 100 warm-up changes and 5.7 ms after 2,000, while
- * translation's compiler threads were still busy a third of a core (session 25). A fixed count
- * either measured the interpreter and C1 or waited longer than needed.
+ * the compilers of all processes were still busy 0.42 cores (session 25). A fixed count either
+ * measured the interpreter and C1 or waited longer than needed.
  *
  * @param minimum changes made before the compilers are first asked
  * @param maximum changes made at most, quiet or not
@@ -21,9 +21,6 @@ public record WarmUp(int minimum, int maximum, double quietCores) {
 
   static final int ROUND = 100;
 
-  /** What the warm-up did: how many changes, and how busy the compilers were in its last round. */
-  record Done(int changes, double lastRoundJitCores) {}
-
   public WarmUp {
     if (minimum < 0 || maximum < minimum) {
       throw new IllegalArgumentException(
@@ -32,16 +29,16 @@ public record WarmUp(int minimum, int maximum, double quietCores) {
   }
 
   /**
-   * Makes the warm-up changes, the first of {@code plan} (which holds at least {@link #maximum}).
+   * Makes the warm-up changes, the first of {@code plan} (which holds at least {@link #maximum});
+   * returns how many it made.
    */
-  Done run(
+  int run(
       PropagationProbe probe,
       List<BenchChange> plan,
       List<ProcessHandle> processes,
       PrintStream progress)
       throws InterruptedException {
     int made = 0;
-    double cores = -1;
     int round = minimum;
     while (round > 0) {
       Optional<JitWatch> jit = JitWatch.start(processes);
@@ -54,13 +51,13 @@ public record WarmUp(int minimum, int maximum, double quietCores) {
       if (jit.isEmpty()) {
         break;
       }
-      cores = jit.get().cores();
+      double cores = jit.get().cores();
       progress.printf(
           "  %d warm-up changes made; JIT compilers busy %.2f cores over the last %d%n",
           made, cores, round);
       round = nextRound(made, cores);
     }
-    return new Done(made, cores);
+    return made;
   }
 
   /**
