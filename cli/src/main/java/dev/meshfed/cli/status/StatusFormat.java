@@ -155,6 +155,8 @@ public enum StatusFormat {
               m.put("units", r.units());
               m.put("tookMillis", r.tookMillis());
               m.put("at", r.at().toString());
+              m.put("behind", r.behind().isPresent());
+              m.put("deferredUnits", r.behind().map(Recompute.Behind::deferredUnits).orElse(0));
               tree.put("translation", m);
             });
     List<Map<String, Object>> workspaces = new ArrayList<>();

@@ -23,6 +23,8 @@ import dev.meshfed.schema.events.InputRejected;
 import dev.meshfed.schema.events.RecomputeFinished;
 import dev.meshfed.schema.events.RecomputeStarted;
 import dev.meshfed.schema.events.Severity;
+import dev.meshfed.schema.events.TranslationBehind;
+import dev.meshfed.schema.events.TranslationCaughtUp;
 import dev.meshfed.schema.status.InputState;
 import dev.meshfed.schema.status.InputStatus;
 import java.time.Instant;
@@ -221,6 +223,20 @@ final class StatusFixtures {
         at.toEpochMilli(),
         null,
         new FederationEvent("finished", new RecomputeFinished(units, tookMillis)));
+  }
+
+  static EventView translationBehind(int deferredUnits, Instant at) {
+    return new EventView(
+        at.toEpochMilli(),
+        null,
+        new FederationEvent("behind", new TranslationBehind(deferredUnits, false)));
+  }
+
+  static EventView translationCaughtUp(long behindMillis, Instant at) {
+    return new EventView(
+        at.toEpochMilli(),
+        null,
+        new FederationEvent("caught up", new TranslationCaughtUp(behindMillis)));
   }
 
   static EventView accepted(ObjectRef input, String reason, Instant at) {

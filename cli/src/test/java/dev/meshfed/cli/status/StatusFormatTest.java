@@ -12,6 +12,8 @@ import static dev.meshfed.cli.status.StatusFixtures.recomputeStarted;
 import static dev.meshfed.cli.status.StatusFixtures.rejected;
 import static dev.meshfed.cli.status.StatusFixtures.service;
 import static dev.meshfed.cli.status.StatusFixtures.status;
+import static dev.meshfed.cli.status.StatusFixtures.translationBehind;
+import static dev.meshfed.cli.status.StatusFixtures.translationCaughtUp;
 import static dev.meshfed.cli.status.StatusFixtures.workspace;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -105,6 +107,37 @@ class StatusFormatTest {
     assertThat(StatusFormat.YAML.format(MeshStatus.of(running, "mgmt", NOW)))
         .contains("recomputing: true")
         .contains("units: 7034");
+  }
+
+  @Test
+  void saysWhenTranslationIsBehindItsInputUntilItCatchesUp() {
+    StatusInputs behind =
+        new StatusInputs(
+            List.of(),
+            List.of(
+                recomputeStarted(40, T1),
+                recomputeFinished(40, 900, T1),
+                translationBehind(12, T3)),
+            true);
+    StatusInputs caughtUp =
+        new StatusInputs(
+            List.of(),
+            List.of(
+                recomputeStarted(40, T1),
+                recomputeFinished(40, 900, T1),
+                translationBehind(12, T2),
+                translationCaughtUp(1_500, T3)),
+            true);
+
+    assertThat(StatusFormat.TABLE.format(MeshStatus.of(behind, "mgmt", NOW)))
+        .contains(
+            "translation: behind its input for 12s, 12 units deferred: desired config is"
+                + " incomplete until it catches up");
+    assertThat(StatusFormat.YAML.format(MeshStatus.of(behind, "mgmt", NOW)))
+        .contains("behind: true")
+        .contains("deferredUnits: 12");
+    assertThat(StatusFormat.TABLE.format(MeshStatus.of(caughtUp, "mgmt", NOW)))
+        .contains("translation: idle; last full recompute: 40 units in 900 ms");
   }
 
   @Test

@@ -9,6 +9,8 @@ import dev.meshfed.schema.discovery.DiscoveryKey;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.RecomputeStarted;
+import dev.meshfed.schema.events.TranslationBehind;
+import dev.meshfed.schema.events.TranslationCaughtUp;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.testbed.SimulatedCluster;
@@ -83,7 +85,7 @@ final class ConvergenceProbe {
     if (translationLag > 0) {
       pending.add("translation: " + translationLag + " discovered records to process");
     }
-    recomputing().ifPresent(pending::add);
+    translationBehind().ifPresent(pending::add);
     Map<TopicPartition, Long> read = mirror.positions();
     long unread =
         ends.entrySet().stream()
@@ -128,11 +130,13 @@ final class ConvergenceProbe {
   }
 
   /**
-   * Translation consumes every discovered record before it has written what they make due: a full
-   * recompute runs in batches after them, and between two batches nothing else shows that it is not
-   * done.
+   * Translation commits every discovered record it consumed before it has written all they make
+   * due: a full recompute runs in batches after them, and the units of a backlog are deferred to be
+   * written once. Each translation partition's latest progress event says whether it is done
+   * ({@code TranslationCaughtUp}) or not (behind, or a recompute's progress before the caught-up
+   * that ends it).
    */
-  private Optional<String> recomputing() {
+  private Optional<String> translationBehind() {
     TopicSpec<EventKey, FederationEvent> topic = Topics.events();
     for (Map.Entry<TopicMirror.Key, byte[]> latest : mirror.snapshot(topic.name()).entrySet()) {
       String subject =
@@ -148,11 +152,23 @@ final class ConvergenceProbe {
       }
       Object event =
           topic.valueSerde().deserializer().deserialize(topic.name(), latest.getValue()).getEvent();
-      if (event instanceof RecomputeStarted started) {
-        return Optional.of(subject + ": recomputing " + started.getUnits() + " units");
+      if (!(event instanceof TranslationCaughtUp)) {
+        return Optional.of(subject + ": " + behind(event));
       }
     }
     return Optional.empty();
+  }
+
+  private static String behind(Object event) {
+    if (event instanceof RecomputeStarted started) {
+      return "recomputing " + started.getUnits() + " units";
+    }
+    if (event instanceof TranslationBehind behind) {
+      return behind.getFullRecomputeDue()
+          ? "a full recompute due"
+          : behind.getDeferredUnits() + " units deferred";
+    }
+    return "behind (" + event.getClass().getSimpleName() + ")";
   }
 
   Map<TopicPartition, Long> endOffsets() throws ExecutionException, InterruptedException {

@@ -17,6 +17,8 @@ import dev.meshfed.schema.events.InputRejected;
 import dev.meshfed.schema.events.RecomputeFinished;
 import dev.meshfed.schema.events.RecomputeStarted;
 import dev.meshfed.schema.events.Severity;
+import dev.meshfed.schema.events.TranslationBehind;
+import dev.meshfed.schema.events.TranslationCaughtUp;
 import dev.meshfed.schema.events.TranslationFailed;
 import dev.meshfed.schema.status.InputState;
 import dev.meshfed.schema.status.InputStatus;
@@ -183,6 +185,26 @@ public final class RecordFactory {
     return event(
         "translation recomputed all " + units + " units in " + tookMillis + " ms",
         new RecomputeFinished(units, tookMillis));
+  }
+
+  public static FederationEvent translationBehind(int deferredUnits, boolean fullRecomputeDue) {
+    String until =
+        fullRecomputeDue
+            ? "its full recompute finishes"
+            : deferredUnits == 1
+                ? "its deferred unit is written"
+                : "its " + deferredUnits + " deferred units are written";
+    return event(
+        "translation is behind its input: outputs are incomplete until " + until,
+        new TranslationBehind(deferredUnits, fullRecomputeDue));
+  }
+
+  public static FederationEvent translationCaughtUp(long behindMillis) {
+    return event(
+        "translation caught up: every output of its input is written, "
+            + behindMillis
+            + " ms after it fell behind",
+        new TranslationCaughtUp(behindMillis));
   }
 
   private static FederationEvent event(String message, Object typed) {

@@ -48,6 +48,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
   private InputIndex inputs;
   private UnitWriter writer;
   private ClusterAnnouncements announcements;
+  private BacklogAnnouncements backlog;
   private Membership membership;
   private Sensor inputsChanged;
   private Sensor unitsRecomputed;
@@ -85,6 +86,10 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
         new UnitWriter(
             context.getStateStore(TranslationTopology.UNITS_STORE), inputs.mesh(), this::forward);
     announcements = new ClusterAnnouncements(inputs, this::forward);
+    backlog =
+        new BacklogAnnouncements(
+            RecordFactory.translationKey(ownership.partition(), ownership.partitions()),
+            this::forward);
     membership = FederationTranslator.membership(inputs.mesh(), settings);
     inputsChanged = sensor(context, "inputs-changed");
     unitsRecomputed = sensor(context, "units-recomputed");
@@ -107,6 +112,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
       LOG.errorf("Ignoring a record keyed %s: no input's", record.key());
     }
     punctuateWhileWorkIsDue();
+    backlog.update(schedule, context.currentSystemTimeMs());
   }
 
   /**
@@ -210,6 +216,7 @@ final class FederationProcessor implements Processor<Object, Object, Object, Obj
                 announceProgress(
                     RecordFactory.recomputeFinished(done.units(), done.tookMillis()), batch));
     punctuateWhileWorkIsDue();
+    backlog.update(schedule, now);
   }
 
   /**

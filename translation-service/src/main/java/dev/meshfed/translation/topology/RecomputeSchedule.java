@@ -239,10 +239,29 @@ final class RecomputeSchedule {
    * even one that writes nothing.
    */
   Optional<Duration> punctuationInterval() {
-    if (fullRecompute.isDue() || fullRecompute.isRunning() || !deferred.isEmpty()) {
+    if (behind()) {
       return Optional.of(INTERVAL);
     }
     return dueStatuses.isEmpty() ? Optional.empty() : Optional.of(STATUSES_CHECK);
+  }
+
+  /**
+   * Whether input already handed in has outputs still to be written: units deferred, or a full
+   * recompute due or running. Due status units are left out: they wait {@link #STATUSES_EVERY} by
+   * design, and write statuses, not desired objects.
+   */
+  boolean behind() {
+    return fullRecomputeDue() || !deferred.isEmpty();
+  }
+
+  /** Units deferred to the punctuation's batches. */
+  int deferredUnits() {
+    return deferred.size();
+  }
+
+  /** Whether a full recompute is due or running. */
+  boolean fullRecomputeDue() {
+    return fullRecompute.isDue() || fullRecompute.isRunning();
   }
 
   private void batchStarted(long now) {

@@ -3,8 +3,13 @@ package dev.meshfed.translation.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.meshfed.schema.discovery.DiscoveredObject;
+import dev.meshfed.schema.events.FederationEvent;
+import dev.meshfed.schema.events.RecomputeStarted;
+import dev.meshfed.schema.events.TranslationBehind;
+import dev.meshfed.schema.events.TranslationCaughtUp;
 import dev.meshfed.schema.kafka.AvroSerde;
 import dev.meshfed.schema.kafka.Topics;
+import dev.meshfed.translation.records.RecordFactory;
 import dev.meshfed.translation.translate.TranslationSettings;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +67,61 @@ class FederationProcessorTest {
   }
 
   @Test
+  void aChangeTranslatedAtOnceLeavesTranslationCaughtUp() {
+    discover("cluster1", Discovered.service("bookinfo", "reviews", 9090));
+
+    assertThat(desiredRecords()).as("translated at once").isNotEmpty();
+    assertThat(backlogEvents()).as("nothing to announce").isEmpty();
+  }
+
+  @Test
+  void aLateRecordsUnitsAreDeferredAndTranslationSaysItIsBehindUntilTheyAreWritten() {
+    long written = now;
+    now += RecomputeSchedule.BACKLOG.toMillis() + 500;
+    discover("cluster1", Discovered.service("bookinfo", "reviews", 9090), written);
+
+    assertThat(desiredRecords()).as("the change's units deferred").isEmpty();
+    assertThat(backlogEvents())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TranslationBehind.class,
+            behind -> {
+              assertThat(behind.getDeferredUnits()).isPositive();
+              assertThat(behind.getFullRecomputeDue()).isFalse();
+            });
+    assertThat(context.committed()).as("announced with the input's commit").isTrue();
+    context.resetForwards();
+
+    punctuateUntilQuiet();
+
+    assertThat(desiredRecords()).as("the deferred units written").isNotEmpty();
+    assertThat(backlogEvents())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TranslationCaughtUp.class,
+            caughtUp -> assertThat(caughtUp.getBehindMillis()).isPositive());
+  }
+
+  @Test
+  void anInputAbsorbedIntoADueFullRecomputeLeavesTranslationBehindUntilItEnds() {
+    discover("cluster1", Discovered.namespace("ratings"));
+
+    assertThat(backlogEvents())
+        .singleElement()
+        .isInstanceOfSatisfying(
+            TranslationBehind.class, behind -> assertThat(behind.getFullRecomputeDue()).isTrue());
+    context.resetForwards();
+    discover("cluster2", Discovered.service("bookinfo", "ratings", 9080));
+    assertThat(backlogEvents()).as("still behind: told once").isEmpty();
+
+    punctuateUntilQuiet();
+
+    List<Object> progress = translationEvents();
+    assertThat(progress).first().isInstanceOf(RecomputeStarted.class);
+    assertThat(progress).last().isInstanceOf(TranslationCaughtUp.class);
+  }
+
+  @Test
   void aRecordThatChangesNothingLeavesItsCommitToTheInterval() {
     discover("cluster1", Discovered.service("bookinfo", "reviews", 9080));
 
@@ -108,9 +168,36 @@ class FederationProcessorTest {
   }
 
   private void discover(String cluster, Discovered.Entry entry) {
+    discover(cluster, entry, now);
+  }
+
+  /** A record written at {@code timestamp}, read {@code now}. */
+  private void discover(String cluster, Discovered.Entry entry, long timestamp) {
     context.setRecordMetadata(Topics.discovered(cluster).name(), 0, 0);
     context.setCurrentSystemTimeMs(now);
-    processor.process(new Record<>(entry.key(), entry.value(), now));
+    processor.process(new Record<>(entry.key(), entry.value(), timestamp));
+  }
+
+  private List<Object> desiredRecords() {
+    return context.forwarded().stream()
+        .filter(f -> f.childName().orElse("").startsWith(TranslationTopology.DESIRED_SINK))
+        .<Object>map(f -> f.record().value())
+        .toList();
+  }
+
+  /** The translation subject's events: its recomputes' progress and its backlog. */
+  private List<Object> translationEvents() {
+    return context.forwarded().stream()
+        .filter(f -> f.childName().orElse("").equals(TranslationTopology.EVENTS_SINK))
+        .filter(f -> f.record().key().equals(RecordFactory.translationKey()))
+        .map(f -> ((FederationEvent) f.record().value()).getEvent())
+        .toList();
+  }
+
+  private List<Object> backlogEvents() {
+    return translationEvents().stream()
+        .filter(e -> e instanceof TranslationBehind || e instanceof TranslationCaughtUp)
+        .toList();
   }
 
   /** Fires the punctuation, with input quiet, for as long as it is scheduled (up to 100 times). */

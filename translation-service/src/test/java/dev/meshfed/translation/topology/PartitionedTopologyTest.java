@@ -10,6 +10,8 @@ import dev.meshfed.schema.events.ClusterJoined;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.RecomputeFinished;
+import dev.meshfed.schema.events.RecomputeStarted;
+import dev.meshfed.schema.events.TranslationCaughtUp;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.schema.status.InputState;
@@ -93,6 +95,14 @@ class PartitionedTopologyTest {
           .filteredOn(kv -> kv.key.getSubject().startsWith("translation"))
           .isNotEmpty()
           .allSatisfy(kv -> assertThat(kv.key.getSubject()).isEqualTo(subject))
+          .last()
+          .satisfies(kv -> assertThat(kv.value.getEvent()).isInstanceOf(TranslationCaughtUp.class));
+      assertThat(events.get(partition))
+          .filteredOn(kv -> kv.key.getSubject().equals(subject))
+          .filteredOn(
+              kv ->
+                  kv.value.getEvent() instanceof RecomputeStarted
+                      || kv.value.getEvent() instanceof RecomputeFinished)
           .last()
           .satisfies(kv -> assertThat(kv.value.getEvent()).isInstanceOf(RecomputeFinished.class));
     }

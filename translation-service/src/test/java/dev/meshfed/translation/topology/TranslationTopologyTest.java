@@ -17,6 +17,8 @@ import dev.meshfed.schema.events.FederationEvent;
 import dev.meshfed.schema.events.HostWithdrawn;
 import dev.meshfed.schema.events.RecomputeFinished;
 import dev.meshfed.schema.events.RecomputeStarted;
+import dev.meshfed.schema.events.TranslationBehind;
+import dev.meshfed.schema.events.TranslationCaughtUp;
 import dev.meshfed.schema.kafka.TopicSpec;
 import dev.meshfed.schema.kafka.Topics;
 import dev.meshfed.schema.status.InputState;
@@ -241,6 +243,7 @@ class TranslationTopologyTest {
         events.readKeyValuesToList().stream()
             .filter(kv -> kv.key.getSubject().equals("translation"))
             .map(kv -> kv.value.getEvent())
+            .filter(e -> e instanceof RecomputeStarted || e instanceof RecomputeFinished)
             .toList();
     assertThat(progress).isNotEmpty().first().isInstanceOf(RecomputeStarted.class);
     assertThat(progress).last().isInstanceOf(RecomputeFinished.class);
@@ -258,6 +261,37 @@ class TranslationTopologyTest {
     assertThat(((RecomputeFinished) progress.get(progress.size() - 1)).getUnits())
         .as("the last one: the membership, statuses, gateways and both services")
         .isGreaterThan(4);
+  }
+
+  @Test
+  void translationIsBehindFromTheFirstInputUntilItsFullRecomputeIsWritten() {
+    TestOutputTopic<EventKey, FederationEvent> events = events();
+
+    loadBookinfo();
+
+    List<Object> progress =
+        events.readKeyValuesToList().stream()
+            .filter(kv -> kv.key.getSubject().equals("translation"))
+            .map(kv -> kv.value.getEvent())
+            .toList();
+    assertThat(progress).first().isInstanceOf(TranslationBehind.class);
+    assertThat(progress).last().isInstanceOf(TranslationCaughtUp.class);
+    List<Object> backlog =
+        progress.stream()
+            .filter(e -> e instanceof TranslationBehind || e instanceof TranslationCaughtUp)
+            .toList();
+    for (int i = 0; i < backlog.size(); i++) {
+      assertThat(backlog.get(i))
+          .as("behind and caught up alternate")
+          .isInstanceOf(i % 2 == 0 ? TranslationBehind.class : TranslationCaughtUp.class);
+    }
+    int lastStart = progress.lastIndexOf(lastOf(progress, RecomputeStarted.class));
+    int lastBehind = progress.lastIndexOf(lastOf(progress, TranslationBehind.class));
+    assertThat(lastBehind).as("behind before the recompute starts").isLessThan(lastStart);
+  }
+
+  private static Object lastOf(List<Object> events, Class<?> type) {
+    return events.stream().filter(type::isInstance).reduce((a, b) -> b).orElseThrow();
   }
 
   @Test
