@@ -4,6 +4,7 @@ import dev.meshfed.distribution.apply.ApplyReports;
 import dev.meshfed.distribution.model.ApplyFailure;
 import dev.meshfed.distribution.model.Convergence;
 import dev.meshfed.distribution.model.Drift;
+import dev.meshfed.distribution.model.FailureClearing;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.schema.events.EventKey;
 import dev.meshfed.schema.events.FederationEvent;
@@ -23,9 +24,12 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.jboss.logging.Logger;
 
 /**
- * Sends the loop's reports to the cluster's applied topic with an idempotent producer. Sends run on
- * a thread of their own: a producer that cannot reach the broker blocks in send() (up to {@code
- * max.block.ms}), and the loop's thread must go on writing to the cluster meanwhile.
+ * Sends the loop's reports to the cluster's applied topic with an idempotent producer, and what
+ * translation needs of them to the apply-failures topic: every failure, and the convergences that
+ * clear failures ({@link FailureClearing}). Sends run on a thread of their own: a producer that
+ * cannot reach the broker blocks in send() (up to {@code max.block.ms}), and the loop's thread must
+ * go on writing to the cluster meanwhile. One producer and one thread keep a failure and the
+ * convergence that clears it in order.
  */
 public final class KafkaApplyReports implements ApplyReports {
 
@@ -33,6 +37,8 @@ public final class KafkaApplyReports implements ApplyReports {
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final String topic;
+  private final String failuresTopic;
+  private final FailureClearing clearing = new FailureClearing();
   private final AppliedEvents events;
   private final Producer<EventKey, FederationEvent> producer;
   private final ExecutorService sender;
@@ -43,6 +49,7 @@ public final class KafkaApplyReports implements ApplyReports {
 
   KafkaApplyReports(Producer<EventKey, FederationEvent> producer, String cluster) {
     this.topic = Topics.applied(cluster).name();
+    this.failuresTopic = Topics.applyFailures(cluster).name();
     this.events = new AppliedEvents(cluster);
     this.producer = producer;
     this.sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "meshfed-reports-" + topic));
@@ -60,28 +67,35 @@ public final class KafkaApplyReports implements ApplyReports {
 
   @Override
   public void applyFailed(ApplyFailure failure) {
-    send(events.applyFailed(failure));
+    AppliedEvents.Event event = events.applyFailed(failure);
+    clearing.failed();
+    send(topic, event);
+    send(failuresTopic, event);
   }
 
   @Override
   public void converged(Convergence convergence) {
-    send(events.converged(convergence));
+    AppliedEvents.Event event = events.converged(convergence);
+    send(topic, event);
+    if (clearing.convergenceClears()) {
+      send(failuresTopic, event);
+    }
   }
 
   @Override
   public void pruneWithheld(int objects, String reason) {
-    send(events.pruneWithheld(objects, reason));
+    send(topic, events.pruneWithheld(objects, reason));
   }
 
   @Override
   public void driftRepaired(ObjectKey key, Drift drift) {
-    send(events.driftRepaired(key, drift));
+    send(topic, events.driftRepaired(key, drift));
   }
 
   /** Stamps the record now: the sender may get to it later. */
-  private void send(AppliedEvents.Event event) {
+  private void send(String to, AppliedEvents.Event event) {
     ProducerRecord<EventKey, FederationEvent> record =
-        new ProducerRecord<>(topic, null, System.currentTimeMillis(), event.key(), event.value());
+        new ProducerRecord<>(to, null, System.currentTimeMillis(), event.key(), event.value());
     sender.execute(() -> sendNow(record));
   }
 
@@ -101,7 +115,7 @@ public final class KafkaApplyReports implements ApplyReports {
   }
 
   private void logLost(ProducerRecord<EventKey, FederationEvent> record, Exception error) {
-    LOG.errorf(error, "Cannot report to %s: %s", topic, record.value().getMessage());
+    LOG.errorf(error, "Cannot report to %s: %s", record.topic(), record.value().getMessage());
   }
 
   /** Sends what was reported, within a bounded time, then closes the producer. */
@@ -122,6 +136,8 @@ public final class KafkaApplyReports implements ApplyReports {
 
   private void dropQueued() {
     List<Runnable> dropped = sender.shutdownNow();
-    LOG.errorf("Dropped %d reports to %s: not sent when closing", dropped.size(), topic);
+    LOG.errorf(
+        "Dropped %d reports to %s and %s: not sent when closing",
+        dropped.size(), topic, failuresTopic);
   }
 }

@@ -24,6 +24,7 @@ public final class KafkaDesiredTopic implements DesiredTopic {
   private final Map<String, Object> kafkaConfig;
   private final TopicSpec<?, ?> desired;
   private final TopicSpec<?, ?> applied;
+  private final TopicSpec<?, ?> applyFailures;
   private final TopicSpec<?, ?> status;
   private final TopicSettings settings;
 
@@ -32,6 +33,7 @@ public final class KafkaDesiredTopic implements DesiredTopic {
     this.kafkaConfig = Map.copyOf(kafkaConfig);
     this.desired = Topics.desired(cluster);
     this.applied = Topics.applied(cluster);
+    this.applyFailures = Topics.applyFailures(cluster);
     this.status = Topics.status(cluster);
     this.settings = settings;
   }
@@ -44,7 +46,8 @@ public final class KafkaDesiredTopic implements DesiredTopic {
   @Override
   public void ensureExists() {
     try (Admin admin = Admin.create(kafkaConfig)) {
-      TopicProvisioning.ensure(admin, List.of(desired, applied, status), settings, TIMEOUT)
+      TopicProvisioning.ensure(
+              admin, List.of(desired, applied, applyFailures, status), settings, TIMEOUT)
           .forEach(topic -> LOG.infof("Created topic %s", topic));
     }
   }

@@ -13,14 +13,21 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
 
-/** Reads a cluster's applied topic from the beginning with the schema's serdes, as users would. */
+/**
+ * Reads a cluster's applied topic (or apply-failures topic) from the beginning with the schema's
+ * serdes, as users would.
+ */
 final class AppliedTopicReader implements AutoCloseable {
 
   private final KafkaConsumer<EventKey, FederationEvent> consumer;
   private final List<ConsumerRecord<EventKey, FederationEvent>> read = new ArrayList<>();
 
   AppliedTopicReader(String bootstrapServers, String cluster) {
-    TopicSpec<EventKey, FederationEvent> spec = Topics.applied(cluster);
+    this(bootstrapServers, Topics.applied(cluster));
+  }
+
+  /** Reads another topic of the applied topic's kind (the apply-failures topic). */
+  AppliedTopicReader(String bootstrapServers, TopicSpec<EventKey, FederationEvent> spec) {
     this.consumer =
         new KafkaConsumer<>(
             Map.of(

@@ -8,6 +8,7 @@ import static dev.meshfed.distribution.io.IstioObjects.authorizationPolicy;
 import static dev.meshfed.distribution.io.IstioObjects.hosts;
 import static dev.meshfed.distribution.io.IstioObjects.serviceEntry;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import dev.meshfed.distribution.apply.DistributionLoop;
@@ -115,6 +116,7 @@ class DistributionServiceIT {
     assertThat(IstioObjects.get(cluster.client(), SECURITY_V1, "AuthorizationPolicy", "allow-east"))
         .isPresent();
     assertThat(cleanupPolicy(Topics.applied(clusterName).name())).isEqualTo("delete");
+    assertThat(cleanupPolicy(Topics.applyFailures(clusterName).name())).isEqualTo("delete");
   }
 
   @Test
@@ -278,6 +280,18 @@ class DistributionServiceIT {
         .isEqualTo(
             clusterName
                 + " holds its 1 desired object (applied 1, deleted 0, pruned 0 since start)");
+    try (AppliedTopicReader failures =
+        new AppliedTopicReader(broker.bootstrapServers(), Topics.applyFailures(clusterName))) {
+      assertThat(
+              await()
+                  .pollInSameThread()
+                  .atMost(TIMEOUT)
+                  .until(failures::poll, read -> read.size() == 2))
+          .as("translation reads the failure and the convergence that clears it")
+          .extracting(ConsumerRecord::key, ConsumerRecord::value)
+          .containsExactly(
+              tuple(failed.key(), failed.value()), tuple(converged.key(), converged.value()));
+    }
   }
 
   @Test

@@ -42,14 +42,34 @@ class KafkaApplyReportsTest {
     reports.close();
 
     assertThat(producer.history())
-        .extracting(ProducerRecord::topic, ProducerRecord::key)
+        .filteredOn(r -> r.topic().equals("meshfed.applied.c1"))
+        .extracting(ProducerRecord::key, r -> r.value().getEvent().getClass())
         .containsExactly(
-            tuple("meshfed.applied.c1", new EventKey("ServiceEntry/apps/foo")),
-            tuple("meshfed.applied.c1", new EventKey("c1")));
-    assertThat(producer.history().get(0).value().getEvent()).isInstanceOf(ApplyFailed.class);
-    assertThat(producer.history().get(1).value().getEvent()).isInstanceOf(ClusterConverged.class);
+            tuple(new EventKey("ServiceEntry/apps/foo"), ApplyFailed.class),
+            tuple(new EventKey("c1"), ClusterConverged.class));
     assertThat(producer.history()).allSatisfy(r -> assertThat(r.timestamp()).isNotNull());
     assertThat(producer.closed()).isTrue();
+  }
+
+  @Test
+  void translationHearsOfEveryFailureAndOnlyOfTheConvergencesThatClearFailures() {
+    MockProducer<EventKey, FederationEvent> producer = producer(true);
+    KafkaApplyReports reports = new KafkaApplyReports(producer, "c1");
+
+    reports.converged(CONVERGENCE); // the first since the start: an earlier run's failures
+    reports.converged(CONVERGENCE);
+    reports.applyFailed(FAILURE);
+    reports.converged(CONVERGENCE); // clears the failure
+    reports.converged(CONVERGENCE);
+    reports.close();
+
+    assertThat(producer.history())
+        .filteredOn(r -> r.topic().equals("meshfed.apply-failures.c1"))
+        .extracting(r -> (Object) r.value().getEvent().getClass())
+        .containsExactly(ClusterConverged.class, ApplyFailed.class, ClusterConverged.class);
+    assertThat(producer.history())
+        .filteredOn(r -> r.topic().equals("meshfed.applied.c1"))
+        .hasSize(5);
   }
 
   @Test
@@ -58,11 +78,14 @@ class KafkaApplyReportsTest {
     KafkaApplyReports reports = new KafkaApplyReports(producer, "c1");
 
     reports.applyFailed(FAILURE);
-    await().until(() -> producer.history().size() == 1);
+    // to the applied and the apply-failures topic
+    await().until(() -> producer.history().size() == 2);
+    assertThat(producer.errorNext(new TimeoutException("broker gone"))).isTrue();
     assertThat(producer.errorNext(new TimeoutException("broker gone"))).isTrue();
     reports.converged(CONVERGENCE);
 
-    await().until(() -> producer.history().size() == 2);
+    await().until(() -> producer.history().size() == 4);
+    assertThat(producer.completeNext()).isTrue();
     assertThat(producer.completeNext()).isTrue();
     reports.close();
     assertThat(producer.closed()).isTrue();

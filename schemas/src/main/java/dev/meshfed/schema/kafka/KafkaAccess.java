@@ -47,13 +47,14 @@ public final class KafkaAccess {
 
   /**
    * distribution-service of {@code cluster}: reads the desired and status topics without a consumer
-   * group, and reports on the applied topic.
+   * group, and reports on the applied and apply-failures topics.
    */
   public static List<AclBinding> distributionRuntime(String principal, String cluster) {
     Acls acls = new Acls(principal);
     acls.topic(Topics.desiredName(cluster), DESCRIBE, READ);
     acls.topic(Topics.statusName(cluster), DESCRIBE, READ);
     acls.topic(Topics.applied(cluster).name(), DESCRIBE, WRITE);
+    acls.topic(Topics.applyFailures(cluster).name(), DESCRIBE, WRITE);
     return acls.bindings();
   }
 
@@ -61,19 +62,20 @@ public final class KafkaAccess {
     Acls acls = new Acls(principal);
     acls.topic(Topics.desiredName(cluster), CREATE);
     acls.topic(Topics.applied(cluster).name(), CREATE);
+    acls.topic(Topics.applyFailures(cluster).name(), CREATE);
     acls.topic(Topics.statusName(cluster), CREATE);
     return acls.bindings();
   }
 
   /**
    * translation-service, a Kafka Streams application with exactly-once processing: every cluster's
-   * discovered and applied topics in, desired, status and events out; its own internal topics,
-   * consumer group and transactional ids all start with the application id.
+   * discovered and apply-failures topics in, desired, status and events out; its own internal
+   * topics, consumer group and transactional ids all start with the application id.
    */
   public static List<AclBinding> translationRuntime(String principal, String applicationId) {
     Acls acls = new Acls(principal);
     acls.prefixedTopic(Topics.DISCOVERED_PREFIX, DESCRIBE, READ);
-    acls.prefixedTopic(Topics.APPLIED_PREFIX, DESCRIBE, READ);
+    acls.prefixedTopic(Topics.APPLY_FAILURES_PREFIX, DESCRIBE, READ);
     acls.prefixedTopic(Topics.DESIRED_PREFIX, DESCRIBE, WRITE);
     acls.prefixedTopic(Topics.STATUS_PREFIX, DESCRIBE, WRITE);
     acls.topic(Topics.EVENTS, DESCRIBE, WRITE);

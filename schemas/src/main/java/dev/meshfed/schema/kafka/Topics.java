@@ -21,6 +21,7 @@ public final class Topics {
   public static final String DISCOVERED_PREFIX = PREFIX + "discovered.";
   public static final String DESIRED_PREFIX = PREFIX + "desired.";
   public static final String APPLIED_PREFIX = PREFIX + "applied.";
+  public static final String APPLY_FAILURES_PREFIX = PREFIX + "apply-failures.";
   public static final String STATUS_PREFIX = PREFIX + "status.";
   public static final String EVENTS = PREFIX + "events";
 
@@ -31,6 +32,10 @@ public final class Topics {
   /** Matches every applied topic; group 1 is the cluster name. */
   public static final Pattern APPLIED_PATTERN =
       Pattern.compile(Pattern.quote(APPLIED_PREFIX) + "([a-z0-9]([-a-z0-9]*[a-z0-9])?)");
+
+  /** Matches every apply-failures topic; group 1 is the cluster name. */
+  public static final Pattern APPLY_FAILURES_PATTERN =
+      Pattern.compile(Pattern.quote(APPLY_FAILURES_PREFIX) + "([a-z0-9]([-a-z0-9]*[a-z0-9])?)");
 
   /** Kubernetes-style cluster names: lowercase RFC 1123 labels. */
   public static final Pattern CLUSTER_NAME = Pattern.compile("[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?");
@@ -119,6 +124,23 @@ public final class Topics {
   }
 
   /**
+   * What translation needs of the applied topic: a cluster's distribution-service writes each
+   * ApplyFailed here too, and a ClusterConverged only when it clears failures (the first after the
+   * distributor starts, and the first after failures). The applied topic has a convergence after
+   * nearly every change to every cluster, which translation read only to drop. The cluster is the
+   * topic's.
+   */
+  public static TopicSpec<EventKey, FederationEvent> applyFailures(String cluster) {
+    return new TopicSpec<>(
+        APPLY_FAILURES_PREFIX + checkCluster(cluster),
+        AvroSerde.of(EventKey.class),
+        AvroSerde.of(FederationEvent.class),
+        STATE_PARTITIONS,
+        EVENT_TOPIC_CONFIG,
+        "distribution-service");
+  }
+
+  /**
    * The statuses translation gives the inputs that live in a cluster (Workspaces,
    * WorkspaceSettings, KubernetesClusters), for that cluster's distribution-service to write back.
    */
@@ -154,6 +176,11 @@ public final class Topics {
     return clusterOf(APPLIED_PATTERN, topic);
   }
 
+  /** The cluster an apply-failures topic speaks for, if the name is one. */
+  public static Optional<String> clusterOfApplyFailures(String topic) {
+    return clusterOf(APPLY_FAILURES_PATTERN, topic);
+  }
+
   private static Optional<String> clusterOf(Pattern pattern, String topic) {
     Matcher m = pattern.matcher(topic);
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
@@ -161,7 +188,12 @@ public final class Topics {
 
   /** A cluster's topics: created when the cluster joins (its discovery-service starts). */
   public static List<TopicSpec<?, ?>> clusterTopics(String cluster) {
-    return List.of(discovered(cluster), desired(cluster), applied(cluster), status(cluster));
+    return List.of(
+        discovered(cluster),
+        desired(cluster),
+        applied(cluster),
+        applyFailures(cluster),
+        status(cluster));
   }
 
   private static String millis(Duration duration) {

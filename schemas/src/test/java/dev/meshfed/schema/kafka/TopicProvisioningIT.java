@@ -162,6 +162,7 @@ class TopicProvisioningIT {
           .containsExactlyInAnyOrder(
               Topics.desiredName(cluster),
               Topics.applied(cluster).name(),
+              Topics.applyFailures(cluster).name(),
               Topics.statusName(cluster));
     }
     TopicDescription desired =

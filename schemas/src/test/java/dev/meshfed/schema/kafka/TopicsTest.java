@@ -23,7 +23,8 @@ class TopicsTest {
 
   @Test
   void eventsAreALogNotAState() {
-    for (TopicSpec<?, ?> topic : List.of(Topics.events(), Topics.applied("c1"))) {
+    for (TopicSpec<?, ?> topic :
+        List.of(Topics.events(), Topics.applied("c1"), Topics.applyFailures("c1"))) {
       assertThat(topic.configs())
           .as(topic.name())
           .containsEntry("cleanup.policy", "delete")
@@ -39,10 +40,14 @@ class TopicsTest {
             "meshfed.discovered.c1",
             "meshfed.desired.c1",
             "meshfed.applied.c1",
+            "meshfed.apply-failures.c1",
             "meshfed.status.c1");
     assertThat(Topics.status("c1").writer()).isEqualTo("translation-service");
     assertThat(Topics.clusterOfApplied("meshfed.applied.c1")).contains("c1");
     assertThat(Topics.clusterOfApplied("meshfed.desired.c1")).isEmpty();
+    assertThat(Topics.clusterOfApplied("meshfed.apply-failures.c1")).isEmpty();
+    assertThat(Topics.clusterOfApplyFailures("meshfed.apply-failures.c1")).contains("c1");
+    assertThat(Topics.clusterOfApplyFailures("meshfed.applied.c1")).isEmpty();
   }
 
   @Test
@@ -51,5 +56,6 @@ class TopicsTest {
     assertThat(Topics.desired("c").writer()).isEqualTo("translation-service");
     assertThat(Topics.events().writer()).isEqualTo("translation-service");
     assertThat(Topics.applied("c").writer()).isEqualTo("distribution-service");
+    assertThat(Topics.applyFailures("c").writer()).isEqualTo("distribution-service");
   }
 }

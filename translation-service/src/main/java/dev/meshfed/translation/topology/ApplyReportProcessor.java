@@ -56,7 +56,7 @@ final class ApplyReportProcessor
   public void process(Record<EventKey, FederationEvent> record) {
     Optional<String> cluster =
         RoutedInputs.topicOf(record.headers(), context.recordMetadata().map(m -> m.topic()))
-            .flatMap(Topics::clusterOfApplied);
+            .flatMap(Topics::clusterOfApplyFailures);
     if (cluster.isEmpty() || record.value() == null) {
       return;
     }

@@ -9,8 +9,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.jboss.logging.Logger;
 
 /**
- * The routing stage of the partitioned topology: each discovered and applied record, bytes as they
- * are, to the routed-inputs topic ({@link RoutedInputs}). It reads nothing it does not need to.
+ * The routing stage of the partitioned topology: each discovered and apply-failures record, bytes
+ * as they are, to the routed-inputs topic ({@link RoutedInputs}). It reads nothing it does not need
+ * to.
  */
 final class InputRouter implements Processor<byte[], byte[], byte[], byte[]> {
 

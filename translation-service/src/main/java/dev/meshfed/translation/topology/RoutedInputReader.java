@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 
 /**
  * Reads a routed record back as what its first topic holds, and hands it on as that topic's source
- * would: discovered records to the federation processor, applied ones to the apply-report
+ * would: discovered records to the federation processor, apply-failures ones to the apply-report
  * processor, the topic in a header. A record that does not decode is logged and skipped, as the
  * deserialization handler does for a direct source.
  */
@@ -48,10 +48,10 @@ final class RoutedInputReader implements Processor<byte[], byte[], Object, Objec
     try {
       if (Topics.clusterOfDiscovered(topic).isPresent()) {
         hand(record, source.get(), discoveryKeys, discovered, TranslationTopology.PROCESSOR);
-      } else if (Topics.clusterOfApplied(topic).isPresent()) {
+      } else if (Topics.clusterOfApplyFailures(topic).isPresent()) {
         hand(record, source.get(), eventKeys, events, TranslationTopology.APPLY_PROCESSOR);
       } else {
-        LOG.errorf("Ignoring a routed record of %s: neither discovered nor applied", topic);
+        LOG.errorf("Ignoring a routed record of %s: neither discovered nor apply-failures", topic);
       }
     } catch (SerializationException e) {
       LOG.errorf(e, "Ignoring a routed record of %s that does not decode", topic);

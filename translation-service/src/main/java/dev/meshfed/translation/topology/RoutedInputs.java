@@ -13,10 +13,10 @@ import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.streams.processor.StreamPartitioner;
 
 /**
- * The records of the routed-inputs topic: a discovered or applied record as it was, keyed by its
- * topic and its key together (so that compaction keeps the latest per input of each cluster), and
- * sent to the partitions that read it. Its topic goes on with it as a header, where the processors
- * that read the cluster from the topic find it.
+ * The records of the routed-inputs topic: a discovered or apply-failures record as it was, keyed by
+ * its topic and its key together (so that compaction keeps the latest per input of each cluster),
+ * and sent to the partitions that read it. Its topic goes on with it as a header, where the
+ * processors that read the cluster from the topic find it.
  */
 final class RoutedInputs {
 
@@ -54,9 +54,9 @@ final class RoutedInputs {
   record Source(String topic, byte[] key) {}
 
   /**
-   * The topic a record was first written to: its own if it was read from a discovered or applied
-   * topic (whatever headers its writer set: a cluster speaks only through its own topics), else the
-   * header the routed-input reader set.
+   * The topic a record was first written to: its own if it was read from a discovered or
+   * apply-failures topic (whatever headers its writer set: a cluster speaks only through its own
+   * topics), else the header the routed-input reader set.
    */
   static Optional<String> topicOf(Headers headers, Optional<String> recordTopic) {
     if (recordTopic.filter(RoutedInputs::isInputTopic).isPresent()) {
@@ -71,7 +71,7 @@ final class RoutedInputs {
 
   private static boolean isInputTopic(String topic) {
     return Topics.clusterOfDiscovered(topic).isPresent()
-        || Topics.clusterOfApplied(topic).isPresent();
+        || Topics.clusterOfApplyFailures(topic).isPresent();
   }
 
   /**
@@ -83,7 +83,7 @@ final class RoutedInputs {
   static StreamPartitioner<byte[], byte[]> partitioner(String managementCluster) {
     return (topic, key, value, partitions) -> {
       boolean applyReport =
-          source(key).map(s -> Topics.clusterOfApplied(s.topic()).isPresent()).orElse(false);
+          source(key).map(s -> Topics.clusterOfApplyFailures(s.topic()).isPresent()).orElse(false);
       if (applyReport) {
         return Optional.of(
             Set.of(UnitOwnership.partitionOf(UnitId.status(managementCluster), partitions)));

@@ -30,11 +30,12 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The translation topology, built without I/O: every cluster's discovered topic (by pattern), and
- * the apply-report processor's record of what the applied topics (by pattern) report failing → the
- * federation processor (inputs and per-unit results in state stores) → each target cluster's
+ * the apply-report processor's record of what the apply-failures topics (by pattern) report failing
+ * → the federation processor (inputs and per-unit results in state stores) → each target cluster's
  * desired topic, each cluster's status topic (the statuses of the inputs living there), and the
- * events topic. Partitioned, the discovered and applied records reach the federation processors of
- * every partition through the routed-inputs topic, and each computes its share of the units.
+ * events topic. Partitioned, the discovered and apply-failures records reach the federation
+ * processors of every partition through the routed-inputs topic, and each computes its share of the
+ * units.
  */
 public final class TranslationTopology {
 
@@ -63,8 +64,8 @@ public final class TranslationTopology {
   }
 
   /**
-   * One partition: every discovered and applied topic straight into one task. Several: a routing
-   * task sends every input to every partition of the routed-inputs topic ({@link
+   * One partition: every discovered and apply-failures topic straight into one task. Several: a
+   * routing task sends every input to every partition of the routed-inputs topic ({@link
    * #routedInputs(String, int)}), and the task of each partition computes the units it owns ({@link
    * UnitOwnership}).
    */
@@ -151,7 +152,7 @@ public final class TranslationTopology {
         APPLIED_SOURCE,
         AvroSerde.of(EventKey.class),
         AvroSerde.of(FederationEvent.class),
-        Topics.APPLIED_PATTERN);
+        Topics.APPLY_FAILURES_PATTERN);
   }
 
   private static void addRouting(
@@ -159,7 +160,7 @@ public final class TranslationTopology {
     Deserializer<byte[]> bytes = new ByteArrayDeserializer();
     topology.addSource(AutoOffsetReset.earliest(), SOURCE, bytes, bytes, Topics.DISCOVERED_PATTERN);
     topology.addSource(
-        AutoOffsetReset.earliest(), APPLIED_SOURCE, bytes, bytes, Topics.APPLIED_PATTERN);
+        AutoOffsetReset.earliest(), APPLIED_SOURCE, bytes, bytes, Topics.APPLY_FAILURES_PATTERN);
     topology.addProcessor(ROUTER, InputRouter::new, SOURCE, APPLIED_SOURCE);
     topology.addSink(
         ROUTED_SINK,

@@ -71,7 +71,7 @@ class ApplyReportProcessorTest {
     restarted.init(context);
     context.resetForwards();
 
-    context.setRecordMetadata(Topics.applied("cluster2").name(), 0, 0);
+    context.setRecordMetadata(Topics.applyFailures("cluster2").name(), 0, 0);
     restarted.process(
         new Record<>(
             new EventKey("cluster2"),
@@ -83,7 +83,7 @@ class ApplyReportProcessorTest {
   }
 
   private void report(String cluster, Object event, long timestamp) {
-    context.setRecordMetadata(Topics.applied(cluster).name(), 0, 0);
+    context.setRecordMetadata(Topics.applyFailures(cluster).name(), 0, 0);
     processor.process(
         new Record<>(new EventKey(cluster), new FederationEvent("report", event), timestamp));
   }

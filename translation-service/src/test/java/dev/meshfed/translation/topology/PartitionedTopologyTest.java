@@ -118,7 +118,7 @@ class PartitionedTopologyTest {
 
     all(
         driver -> {
-          TopicSpec<EventKey, FederationEvent> topic = Topics.applied("cluster2");
+          TopicSpec<EventKey, FederationEvent> topic = Topics.applyFailures("cluster2");
           driver
               .createInputTopic(
                   topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer())

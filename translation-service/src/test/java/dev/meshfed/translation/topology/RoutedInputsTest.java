@@ -44,7 +44,7 @@ class RoutedInputsTest {
 
   @Test
   void anApplyReportGoesOnlyToThePartitionOwningTheManagementClustersStatus() {
-    byte[] key = RoutedInputs.key(Topics.applied("cluster1").name(), new byte[] {1});
+    byte[] key = RoutedInputs.key(Topics.applyFailures("cluster1").name(), new byte[] {1});
     int owner = UnitOwnership.partitionOf(UnitId.status("mgmt"), 3);
 
     assertThat(partitioner.partitions("routed", key, new byte[0], 3)).contains(Set.of(owner));
@@ -59,8 +59,8 @@ class RoutedInputsTest {
 
     assertThat(RoutedInputs.topicOf(forged, Optional.of("meshfed.discovered.cluster1")))
         .contains("meshfed.discovered.cluster1");
-    assertThat(RoutedInputs.topicOf(forged, Optional.of("meshfed.applied.cluster1")))
-        .contains("meshfed.applied.cluster1");
+    assertThat(RoutedInputs.topicOf(forged, Optional.of("meshfed.apply-failures.cluster1")))
+        .contains("meshfed.apply-failures.cluster1");
   }
 
   @Test
@@ -69,8 +69,10 @@ class RoutedInputsTest {
     assertThat(RoutedInputs.topicOf(headers, Optional.of("routed"))).contains("routed");
 
     headers.add(
-        RoutedInputs.SOURCE_TOPIC_HEADER, "meshfed.applied.c1".getBytes(StandardCharsets.UTF_8));
+        RoutedInputs.SOURCE_TOPIC_HEADER,
+        "meshfed.apply-failures.c1".getBytes(StandardCharsets.UTF_8));
 
-    assertThat(RoutedInputs.topicOf(headers, Optional.of("routed"))).contains("meshfed.applied.c1");
+    assertThat(RoutedInputs.topicOf(headers, Optional.of("routed")))
+        .contains("meshfed.apply-failures.c1");
   }
 }

@@ -132,7 +132,7 @@ class TranslationTopologyTest {
     assertThat(statuses("mgmt").readKeyValuesToMap().get(registration).getState())
         .isEqualTo(InputState.ACCEPTED);
 
-    applied("cluster2")
+    applyFailures("cluster2")
         .pipeInput(
             new EventKey("ServiceEntry/istio-system/reviews"),
             new FederationEvent(
@@ -150,7 +150,7 @@ class TranslationTopologyTest {
     assertThat(failed.getMessage()).contains("admission webhook denied it");
     assertThat(failed.getStatus()).contains("\"applyFailures\":1");
 
-    applied("cluster2")
+    applyFailures("cluster2")
         .pipeInput(
             new EventKey("cluster2"),
             new FederationEvent("converged", new ClusterConverged(3, 3L, 0L, 0L, 7L, 0)));
@@ -419,8 +419,8 @@ class TranslationTopologyTest {
         topic.name(), topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
 
-  private TestInputTopic<EventKey, FederationEvent> applied(String cluster) {
-    TopicSpec<EventKey, FederationEvent> topic = Topics.applied(cluster);
+  private TestInputTopic<EventKey, FederationEvent> applyFailures(String cluster) {
+    TopicSpec<EventKey, FederationEvent> topic = Topics.applyFailures(cluster);
     return driver.createInputTopic(
         topic.name(), topic.keySerde().serializer(), topic.valueSerde().serializer());
   }
