@@ -235,14 +235,8 @@ class TranslationTopologyTest {
 
   @Test
   void aFullRecomputeIsAnnouncedWhenItStartsAndWhenItsLastUnitIsWritten() {
-    TestOutputTopic<EventKey, FederationEvent> events = events();
-
-    loadBookinfo();
-
     List<Object> progress =
-        events.readKeyValuesToList().stream()
-            .filter(kv -> kv.key.getSubject().equals("translation"))
-            .map(kv -> kv.value.getEvent())
+        translationEventsOfLoadingBookinfo().stream()
             .filter(e -> e instanceof RecomputeStarted || e instanceof RecomputeFinished)
             .toList();
     assertThat(progress).isNotEmpty().first().isInstanceOf(RecomputeStarted.class);
@@ -265,15 +259,7 @@ class TranslationTopologyTest {
 
   @Test
   void translationIsBehindFromTheFirstInputUntilItsFullRecomputeIsWritten() {
-    TestOutputTopic<EventKey, FederationEvent> events = events();
-
-    loadBookinfo();
-
-    List<Object> progress =
-        events.readKeyValuesToList().stream()
-            .filter(kv -> kv.key.getSubject().equals("translation"))
-            .map(kv -> kv.value.getEvent())
-            .toList();
+    List<Object> progress = translationEventsOfLoadingBookinfo();
     assertThat(progress).first().isInstanceOf(TranslationBehind.class);
     assertThat(progress).last().isInstanceOf(TranslationCaughtUp.class);
     List<Object> backlog =
@@ -288,6 +274,16 @@ class TranslationTopologyTest {
     int lastStart = progress.lastIndexOf(lastOf(progress, RecomputeStarted.class));
     int lastBehind = progress.lastIndexOf(lastOf(progress, TranslationBehind.class));
     assertThat(lastBehind).as("behind before the recompute starts").isLessThan(lastStart);
+  }
+
+  /** The events of subject {@code translation} that loading bookinfo brings, in order. */
+  private List<Object> translationEventsOfLoadingBookinfo() {
+    TestOutputTopic<EventKey, FederationEvent> events = events();
+    loadBookinfo();
+    return events.readKeyValuesToList().stream()
+        .filter(kv -> kv.key.getSubject().equals("translation"))
+        .<Object>map(kv -> kv.value.getEvent())
+        .toList();
   }
 
   private static Object lastOf(List<Object> events, Class<?> type) {
