@@ -207,6 +207,13 @@ public final class RecordFactory {
         new TranslationCaughtUp(behindMillis));
   }
 
+  /** A task's first word after it started, when it was not behind: nothing was caught up. */
+  public static FederationEvent translationUpToDate() {
+    return event(
+        "translation is up to date: every output of its input is written",
+        new TranslationCaughtUp(0L));
+  }
+
   private static FederationEvent event(String message, Object typed) {
     return new FederationEvent(message, typed);
   }

@@ -40,8 +40,10 @@ final class BacklogAnnouncements {
       behindSince = now;
       event =
           RecordFactory.translationBehind(schedule.deferredUnits(), schedule.fullRecomputeDue());
+    } else if (announcedBehind == null) {
+      event = RecordFactory.translationUpToDate();
     } else {
-      event = RecordFactory.translationCaughtUp(announcedBehind == null ? 0 : now - behindSince);
+      event = RecordFactory.translationCaughtUp(now - behindSince);
     }
     forwarder.forward(TranslationTopology.EVENTS_SINK, subject, event, now);
     announcedBehind = behind;
