@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -19,6 +20,8 @@ import org.apache.avro.Schema;
 import org.apache.avro.SchemaCompatibility;
 import org.apache.avro.SchemaCompatibility.SchemaCompatibilityType;
 import org.apache.avro.SchemaCompatibility.SchemaPairCompatibility;
+import org.apache.avro.message.BinaryMessageDecoder;
+import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.avro.util.RandomData;
@@ -118,7 +121,13 @@ class SchemaCompatibilityTest {
       for (Object datum : new RandomData(versions.get(v - 1), 20, 4L + v)) {
         byte[] written = SingleObjects.encode(versions.get(v - 1), datum);
 
-        assertThat(serde.deserialize("t", written)).as("v%d", v).isInstanceOf(type);
+        assertThat(serde.deserialize("t", written))
+            .as("v%d, decoded as Avro's generic reader of the class decodes it", v)
+            .isInstanceOf(type)
+            .isEqualTo(genericallyDecoded(type, versions, written));
+        assertThat(serialized(serde, written))
+            .as("v%d, encoded again as Avro's generic writer of the class encodes it", v)
+            .isEqualTo(genericallyEncoded(type, serde.deserialize("t", written)));
       }
     }
   }
@@ -184,6 +193,30 @@ class SchemaCompatibilityTest {
 
   private static <T extends SpecificRecord> AvroSerde<T> serde(Class<T> type) {
     return new AvroSerde<>(type);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <T extends SpecificRecord> byte[] serialized(AvroSerde<T> serde, byte[] written) {
+    return serde.serialize("t", serde.deserialize("t", written));
+  }
+
+  private static byte[] genericallyEncoded(Class<? extends SpecificRecord> type, Object datum)
+      throws IOException {
+    SpecificData model = new SpecificData(type.getClassLoader());
+    ByteBuffer buffer = new BinaryMessageEncoder<>(model, model.getSchema(type)).encode(datum);
+    byte[] bytes = new byte[buffer.remaining()];
+    buffer.get(bytes);
+    return bytes;
+  }
+
+  /** What Avro's schema-walking reader makes of it: the serde uses the classes' own decoders. */
+  private static Object genericallyDecoded(
+      Class<? extends SpecificRecord> type, List<Schema> versions, byte[] written)
+      throws IOException {
+    SpecificData model = new SpecificData(type.getClassLoader());
+    BinaryMessageDecoder<Object> decoder = new BinaryMessageDecoder<>(model, model.getSchema(type));
+    versions.forEach(decoder::addSchema);
+    return decoder.decode(written);
   }
 
   private static void collectEnums(Schema schema, List<Schema> enums, Set<String> seen) {
