@@ -60,7 +60,8 @@ public final class AvroSerde<T extends SpecificRecord>
     // own, and Avro's default SpecificData would build foreign classes ("cannot be cast").
     SpecificData model = new SpecificData(type.getClassLoader());
     // The generated classes' own encode and decode methods rather than Avro's generic walk of the
-    // schema (which resolves every union by a lookup): the same bytes, in about half the time.
+    // schema (which resolves every union by a lookup): the same bytes, encoded in about half the
+    // time.
     // Records an older schema wrote still decode through the resolving decoder.
     model.setCustomCoders(true);
     Schema schema = model.getSchema(type);

@@ -195,7 +195,6 @@ class SchemaCompatibilityTest {
     return new AvroSerde<>(type);
   }
 
-  @SuppressWarnings("unchecked")
   private static <T extends SpecificRecord> byte[] serialized(AvroSerde<T> serde, byte[] written) {
     return serde.serialize("t", serde.deserialize("t", written));
   }
