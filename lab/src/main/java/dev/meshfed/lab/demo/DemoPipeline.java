@@ -59,6 +59,8 @@ public final class DemoPipeline implements AutoCloseable {
    */
   public static final Duration SETTLE = Duration.ofMillis(1500);
 
+  private static final List<String> SMALL_OPTIONS =
+      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
   private static final Duration POLL = Duration.ofMillis(250);
   private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(1);
 
@@ -79,18 +81,33 @@ public final class DemoPipeline implements AutoCloseable {
 
   /** The JVMs the services run in. */
   public enum Jvm {
-    /** Small JVMs sharing two cores in the demo and the e2e tests: start fast, stay small. */
-    SMALL(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto")),
+    /** Small JVMs sharing two cores in the e2e tests: start fast, stay small. */
+    SMALL(SMALL_OPTIONS, false),
+    /**
+     * The demo's: small, and mapping the classes of a whole earlier demo run (see {@link
+     * ClassDataArchive}).
+     */
+    DEMO(SMALL_OPTIONS, true),
     /**
      * As in production: full JIT, the default collector, room for the heap to show its size (a
      * shared distribution-service holds every cluster's desired state: 250 MB at 10x500).
      */
-    MEASURED(List.of("-Xmx3g", "-Xshare:auto"));
+    MEASURED(List.of("-Xmx3g", "-Xshare:auto"), false);
 
     private final List<String> options;
+    private final boolean wholeRunArchive;
 
-    Jvm(List<String> options) {
+    Jvm(List<String> options, boolean wholeRunArchive) {
       this.options = options;
+      this.wholeRunArchive = wholeRunArchive;
+    }
+
+    List<String> options() {
+      return options;
+    }
+
+    ClassDataArchive archive(Path jar) {
+      return wholeRunArchive ? ClassDataArchive.wholeRun(jar) : ClassDataArchive.startUp(jar);
     }
   }
 
@@ -145,7 +162,7 @@ public final class DemoPipeline implements AutoCloseable {
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     this.logins = new KafkaLogins(broker, admin, security == KafkaSecurity.SCRAM_WITH_ACLS);
     logins.cli(TRANSLATION_APP_ID);
-    this.definitions = new ServiceProcesses(home, workDir, clusters, logins, jvm.options);
+    this.definitions = new ServiceProcesses(home, workDir, clusters, logins, jvm);
     processes.putAll(definitions.define(layout));
     if (startServices) {
       // the services provision the topics they write themselves: they start booting meanwhile
@@ -170,7 +187,7 @@ public final class DemoPipeline implements AutoCloseable {
       throws IOException {
     emptied(workDir);
     return new DemoPipeline(
-        home, workDir, clusterNames, Layout.SHARED, Jvm.SMALL, KafkaSecurity.NONE, true);
+        home, workDir, clusterNames, Layout.SHARED, Jvm.DEMO, KafkaSecurity.NONE, true);
   }
 
   /**

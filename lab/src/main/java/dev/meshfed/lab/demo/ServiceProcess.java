@@ -23,6 +23,7 @@ public final class ServiceProcess {
   private final Map<String, String> properties;
   private final Path log;
   private final List<String> jvmOptions;
+  private final ClassDataArchive archive;
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -30,12 +31,18 @@ public final class ServiceProcess {
   private volatile int managementPort;
 
   ServiceProcess(
-      String name, Path jar, Map<String, String> properties, Path log, List<String> jvmOptions) {
+      String name,
+      Path jar,
+      Map<String, String> properties,
+      Path log,
+      List<String> jvmOptions,
+      ClassDataArchive archive) {
     this.name = name;
     this.jar = jar;
     this.properties = Map.copyOf(properties);
     this.log = log;
     this.jvmOptions = List.copyOf(jvmOptions);
+    this.archive = archive;
   }
 
   public String name() {
@@ -56,7 +63,7 @@ public final class ServiceProcess {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
-    classDataArchive().ifPresent(archive -> command.add("-XX:SharedArchiveFile=" + archive));
+    command.addAll(archive.jvmOptions());
     properties.forEach((key, value) -> command.add("-D" + key + "=" + value));
     managementPort = LoopbackPorts.free();
     command.add("-Dquarkus.management.host=127.0.0.1");
@@ -74,16 +81,6 @@ public final class ServiceProcess {
     } catch (IOException e) {
       throw new IllegalStateException("Cannot start " + name, e);
     }
-  }
-
-  /**
-   * The class-data sharing archive Quarkus builds beside the jar ({@code
-   * quarkus.package.jar.appcds.enabled}): the JVM maps the classes it loads at start-up instead of
-   * loading and verifying them.
-   */
-  private Optional<Path> classDataArchive() {
-    Path archive = jar.resolveSibling("app-cds.jsa");
-    return Files.isRegularFile(archive) ? Optional.of(archive) : Optional.empty();
   }
 
   /** Where its health and metrics are served: {@code http://127.0.0.1:PORT/q/health}. */
@@ -121,8 +118,10 @@ public final class ServiceProcess {
       return;
     }
     process.destroy();
+    boolean ofItself = false;
     try {
-      if (!process.waitFor(20, TimeUnit.SECONDS)) {
+      ofItself = process.waitFor(20, TimeUnit.SECONDS);
+      if (!ofItself) {
         process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
       }
     } catch (InterruptedException e) {
@@ -130,6 +129,7 @@ public final class ServiceProcess {
       Thread.currentThread().interrupt();
     }
     process = null;
+    archive.exited(ofItself);
   }
 
   /** Kills it at once, as a crash or {@code kill -9} would: no shutdown hook runs. */
@@ -144,6 +144,7 @@ public final class ServiceProcess {
       Thread.currentThread().interrupt();
     }
     process = null;
+    archive.exited(false);
   }
 
   /** The running process, for what the bench reads of it (CPU time, heap). */

@@ -20,7 +20,7 @@ final class ServiceProcesses {
   private final Path workDir;
   private final Map<String, SimulatedCluster> clusters;
   private final KafkaLogins logins;
-  private final List<String> jvmOptions;
+  private final DemoPipeline.Jvm jvm;
   private int translationPartitions = 1;
 
   ServiceProcesses(
@@ -28,12 +28,12 @@ final class ServiceProcesses {
       Path workDir,
       Map<String, SimulatedCluster> clusters,
       KafkaLogins logins,
-      List<String> jvmOptions) {
+      DemoPipeline.Jvm jvm) {
     this.home = home;
     this.workDir = workDir.toAbsolutePath(); // the services run in their jars' directories
     this.clusters = clusters;
     this.logins = logins;
-    this.jvmOptions = jvmOptions;
+    this.jvm = jvm;
   }
 
   /** How many ways the translation-services split the units: for instances defined from now on. */
@@ -68,9 +68,9 @@ final class ServiceProcesses {
    * of the task it does not run, as {@code k8s/} configures them.
    */
   ServiceProcess translation(String name, String stateDirectory) {
-    return new ServiceProcess(
+    return process(
         name,
-        home.serviceJar(TRANSLATION),
+        TRANSLATION,
         with(
             logins.translation(DemoPipeline.TRANSLATION_APP_ID),
             Map.of(
@@ -84,14 +84,13 @@ final class ServiceProcesses {
                 "1",
                 "meshfed.translation.partitions",
                 String.valueOf(translationPartitions))),
-        log(name),
-        jvmOptions);
+        log(name));
   }
 
   private ServiceProcess perClusterProcess(String service, SimulatedCluster cluster) {
-    return new ServiceProcess(
+    return process(
         service + "/" + cluster.name(),
-        home.serviceJar(service),
+        service,
         with(
             login(service, List.of(cluster.name())),
             Map.of(
@@ -101,8 +100,7 @@ final class ServiceProcesses {
                 cluster.url(),
                 "quarkus.kubernetes-client.trust-certs",
                 "true")),
-        log(service + "-" + cluster.name()),
-        jvmOptions);
+        log(service + "-" + cluster.name()));
   }
 
   /** Multi-cluster mode: each cluster through its own kubeconfig, as its credentials. */
@@ -114,8 +112,13 @@ final class ServiceProcesses {
           "meshfed.clusters." + cluster + ".kubeconfig",
           clusterKubeconfig(workDir, cluster).toString());
     }
-    return new ServiceProcess(
-        service, home.serviceJar(service), properties, log(service), jvmOptions);
+    return process(service, service, properties, log(service));
+  }
+
+  private ServiceProcess process(
+      String name, String service, Map<String, String> properties, Path log) {
+    Path jar = home.serviceJar(service);
+    return new ServiceProcess(name, jar, properties, log, jvm.options(), jvm.archive(jar));
   }
 
   private Map<String, String> login(String service, List<String> served) {
