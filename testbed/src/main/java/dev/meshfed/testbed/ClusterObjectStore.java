@@ -361,7 +361,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     String shownState = newState != null ? newState : withResourceVersion(oldState, version);
     history.record(
         new WatchHistory.Change(version, oldAttributes, shownState, newAttributes, newState));
-    writeTimes.changed(newAttributes != null ? newAttributes : oldAttributes);
+    writeTimes.changed(newAttributes != null ? newAttributes : oldAttributes, isStatus(path));
   }
 
   /** When an object of any of {@code groups} last changed, by {@link System#nanoTime()}. */
@@ -369,9 +369,17 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     return writeTimes.last(groups);
   }
 
-  /** When any object last changed, by {@link System#nanoTime()}. */
-  OptionalLong lastChangeNanos() {
-    return writeTimes.last();
+  /**
+   * When an object of a group other than {@code groups} last changed other than through its status
+   * subresource, by {@link System#nanoTime()}.
+   */
+  OptionalLong lastChangeBesidesStatusNanosOutside(Collection<String> groups) {
+    return writeTimes.lastBesidesStatusOutside(groups);
+  }
+
+  private static boolean isStatus(String path) {
+    int query = path == null ? -1 : path.indexOf('?');
+    return path != null && (query < 0 ? path : path.substring(0, query)).endsWith("/status");
   }
 
   /** The version a write gave its object; a write that gave none is recorded at a new one. */

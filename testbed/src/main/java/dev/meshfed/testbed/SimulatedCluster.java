@@ -140,9 +140,13 @@ public final class SimulatedCluster implements AutoCloseable {
     return store.lastChangeNanos(groups);
   }
 
-  /** When any object last changed in this cluster, by this JVM's {@link System#nanoTime()}. */
-  public OptionalLong lastChangeNanos() {
-    return store.lastChangeNanos();
+  /**
+   * When an object of an API group other than {@code groups} last changed in this cluster other
+   * than through its status subresource, by this JVM's {@link System#nanoTime()}; empty if none
+   * has.
+   */
+  public OptionalLong lastChangeBesidesStatusNanosOutside(Collection<String> groups) {
+    return store.lastChangeBesidesStatusNanosOutside(groups);
   }
 
   public FaultInjector faults() {

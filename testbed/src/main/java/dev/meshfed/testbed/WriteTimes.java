@@ -17,11 +17,19 @@ import java.util.concurrent.ConcurrentHashMap;
 final class WriteTimes {
 
   private final Map<String, Long> lastByGroup = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastBesidesStatusByGroup = new ConcurrentHashMap<>();
 
-  /** A change of the object whose attributes are {@code attributes}, before or after. */
-  void changed(AttributeSet attributes) {
+  /**
+   * A change of the object whose attributes are {@code attributes}, before or after; {@code
+   * statusOnly} when it was written through its status subresource.
+   */
+  void changed(AttributeSet attributes, boolean statusOnly) {
     long now = System.nanoTime();
-    lastByGroup.merge(groupOf(attributes), now, Math::max);
+    String group = groupOf(attributes);
+    lastByGroup.merge(group, now, Math::max);
+    if (!statusOnly) {
+      lastBesidesStatusByGroup.merge(group, now, Math::max);
+    }
   }
 
   /** The last change of an object of any of {@code groups}; empty if none changed. */
@@ -33,9 +41,15 @@ final class WriteTimes {
         .max();
   }
 
-  /** The last change of an object of any group; empty if none changed. */
-  OptionalLong last() {
-    return lastByGroup.values().stream().mapToLong(Long::longValue).max();
+  /**
+   * The last change, other than of a status, of an object of a group other than {@code groups};
+   * empty if none changed.
+   */
+  OptionalLong lastBesidesStatusOutside(Collection<String> groups) {
+    return lastBesidesStatusByGroup.entrySet().stream()
+        .filter(entry -> !groups.contains(entry.getKey()))
+        .mapToLong(Map.Entry::getValue)
+        .max();
   }
 
   /** The core group ("") for built-in kinds, which fabric8's attributes give none. */

@@ -22,6 +22,8 @@ import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.Watch;
 import io.fabric8.kubernetes.client.Watcher;
 import io.fabric8.kubernetes.client.WatcherException;
+import io.fabric8.kubernetes.client.dsl.base.PatchContext;
+import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
@@ -560,7 +562,7 @@ class SimulatedClusterTest {
   }
 
   @Test
-  void tellsWhenAnObjectOfTheGroupsLastChangedAndIgnoresOtherGroups() {
+  void tellsWhenAnObjectOfTheGroupsOrOfOtherGroupsLastChanged() {
     try (SimulatedCluster own = SimulatedCluster.start("fresh")) {
       KubernetesClient ownClient = own.client();
       assertThat(own.lastChangeNanos(WORKSPACE_GROUP_ONLY)).isEmpty();
@@ -579,6 +581,7 @@ class SimulatedClusterTest {
           .resource(new ConfigMapBuilder().withNewMetadata().withName("c").endMetadata().build())
           .create();
       OptionalLong afterOtherGroup = own.lastChangeNanos(WORKSPACE_GROUP_ONLY);
+      long configMapWritten = own.lastChangeNanos(List.of("")).orElseThrow();
 
       ownClient.genericKubernetesResources(WORKSPACES).inNamespace("mesh").withName("w").delete();
       long deleted = own.lastChangeNanos(WORKSPACE_GROUP_ONLY).orElseThrow();
@@ -586,10 +589,41 @@ class SimulatedClusterTest {
       assertThat(created).isGreaterThanOrEqualTo(beforeCreate);
       assertThat(afterOtherGroup).as("a ConfigMap is not of the group").hasValue(created);
       assertThat(deleted).as("a delete is a change").isGreaterThan(created);
-      assertThat(own.lastChangeNanos(List.of("")).orElseThrow())
-          .as("the core group's: the ConfigMap")
+      assertThat(configMapWritten).as("the core group's: the ConfigMap").isGreaterThan(created);
+      assertThat(own.lastChangeBesidesStatusNanosOutside(List.of()))
+          .as("of any group: the delete")
+          .hasValue(deleted);
+      assertThat(own.lastChangeBesidesStatusNanosOutside(WORKSPACE_GROUP_ONLY))
+          .as("outside the Workspace's group: the ConfigMap")
+          .hasValue(configMapWritten);
+    }
+  }
+
+  @Test
+  void aStatusWriteIsAChangeButNotOneBesidesStatus() {
+    try (SimulatedCluster own = SimulatedCluster.start("statuses")) {
+      own.client()
+          .genericKubernetesResources(WORKSPACES)
+          .inNamespace("mesh")
+          .resource(workspace())
+          .create();
+      long created = own.lastChangeNanos(WORKSPACE_GROUP_ONLY).orElseThrow();
+
+      own.client()
+          .genericKubernetesResources(WORKSPACES)
+          .inNamespace("mesh")
+          .withName("w")
+          .subresource("status")
+          .patch(
+              PatchContext.of(PatchType.JSON),
+              "[{\"op\":\"add\",\"path\":\"/status\",\"value\":{\"state\":\"Accepted\"}}]");
+
+      assertThat(own.lastChangeNanos(WORKSPACE_GROUP_ONLY).orElseThrow())
+          .as("any write")
           .isGreaterThan(created);
-      assertThat(own.lastChangeNanos()).as("of any group: the delete").hasValue(deleted);
+      assertThat(own.lastChangeBesidesStatusNanosOutside(List.of()))
+          .as("the status write left out")
+          .hasValue(created);
     }
   }
 

@@ -2,7 +2,6 @@ package dev.meshfed.lab.bench;
 
 import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
-import io.fabric8.kubernetes.client.dsl.base.ResourceDefinitionContext;
 import java.util.Collection;
 import java.util.List;
 import java.util.OptionalLong;
@@ -16,11 +15,7 @@ import java.util.OptionalLong;
  */
 final class LastWrite {
 
-  private static final List<String> ISTIO_GROUPS =
-      ManagedObjects.istioKinds().stream()
-          .map(ResourceDefinitionContext::getGroup)
-          .distinct()
-          .toList();
+  private static final List<String> ISTIO_GROUPS = ManagedObjects.istioGroups();
 
   private LastWrite() {}
 

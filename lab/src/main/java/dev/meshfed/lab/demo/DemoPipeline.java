@@ -53,11 +53,19 @@ public final class DemoPipeline implements AutoCloseable {
   public static final String TRANSLATION_APP_ID = "meshfed-translation";
 
   /**
-   * How long after the last write to a cluster, or the last start or stop of a service or the
-   * broker, {@link #awaitConvergence} may return: discovery publishes within milliseconds of a
-   * change, and the period covers that gap with room to spare.
+   * How long after the last write to a cluster that discovery may read, or the last start or stop
+   * of a service or the broker, {@link #awaitConvergence} may return: discovery publishes within
+   * milliseconds of a change, and the period covers that gap with room to spare.
    */
   public static final Duration SETTLE = Duration.ofMillis(1500);
+
+  /**
+   * Groups whose writes need no settling: only meshfed writes their objects and discovery reads
+   * none, so a write there cannot be on its way to a topic. (Their objects are compared with the
+   * desired ones directly, so a drift there shows at once.) Nor do writes of a status: discovery
+   * publishes no status. Every other write counts, ServiceImports among them.
+   */
+  private static final List<String> UNREAD_GROUPS = ManagedObjects.istioGroups();
 
   private static final List<String> SMALL_OPTIONS =
       List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
@@ -290,9 +298,9 @@ public final class DemoPipeline implements AutoCloseable {
 
   /**
    * Waits until nothing is pending, the topics have not moved since the last poll, and {@link
-   * #SETTLE} has passed since anything was written to a cluster or a process started or stopped.
-   * The settle period runs from those, not from convergence: a cold start that converges long after
-   * its inputs were written does not wait it out again.
+   * #SETTLE} has passed since anything discovery may read was written to a cluster or a process
+   * started or stopped. The settle period runs from those, not from convergence: a cold start that
+   * converges long after its inputs were written does not wait it out again.
    */
   public void awaitConvergence(Duration timeout, Consumer<List<String>> progress)
       throws ConvergenceTimeoutException {
@@ -320,7 +328,10 @@ public final class DemoPipeline implements AutoCloseable {
   private boolean settled() {
     long lastChange = disturbedAt;
     for (SimulatedCluster cluster : clusters.values()) {
-      lastChange = Math.max(lastChange, cluster.lastChangeNanos().orElse(lastChange));
+      lastChange =
+          Math.max(
+              lastChange,
+              cluster.lastChangeBesidesStatusNanosOutside(UNREAD_GROUPS).orElse(lastChange));
     }
     return System.nanoTime() - lastChange >= SETTLE.toNanos();
   }

@@ -68,6 +68,11 @@ public final class ManagedObjects {
         istio("security.istio.io", "AuthorizationPolicy", "authorizationpolicies"));
   }
 
+  /** The API groups of {@link #istioKinds()}: networking.istio.io and security.istio.io. */
+  public static List<String> istioGroups() {
+    return istioKinds().stream().map(ResourceDefinitionContext::getGroup).distinct().toList();
+  }
+
   /**
    * Every kind meshfed writes: the Istio kinds, and the Multi-Cluster Services ServiceImport
    * (multicluster.x-k8s.io/v1alpha1), which clusters without the MCS CRDs do not serve.
