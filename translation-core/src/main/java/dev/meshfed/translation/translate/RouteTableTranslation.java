@@ -15,7 +15,9 @@ import dev.meshfed.translation.model.RouteTableInput.RouteDestination;
 import dev.meshfed.translation.translate.Diagnostic.Severity;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -40,6 +42,11 @@ final class RouteTableTranslation {
   private final Translation.Builder out = Translation.builder();
   private final InputReport report;
   private final SortedSet<ObjectId> applied = new TreeSet<>();
+  private final List<RouteTableRoutes.Named> routes;
+
+  /** By route path: which policies select a route does not depend on the cluster. */
+  private final Map<String, RoutePolicies.Contest> policiesByRoute = new HashMap<>();
+
   private RouteDestinations destinations;
 
   RouteTableTranslation(RouteTableInput rt, MeshInputs inputs, Membership membership) {
@@ -47,6 +54,7 @@ final class RouteTableTranslation {
     this.inputs = inputs;
     this.membership = membership;
     this.report = new InputReport(rt.id(), rt.generation());
+    this.routes = RouteTableRoutes.of(rt);
   }
 
   Translation run() {
@@ -132,18 +140,18 @@ final class RouteTableTranslation {
       return;
     }
     ClusterMesh consumer = new ClusterMesh(cluster, controlPlane.get(), null);
-    List<ObjectNode> routes = new ArrayList<>();
+    List<ObjectNode> built = new ArrayList<>();
     List<ObjectId> sources = new ArrayList<>(List.of(rt.id(), workspace.workspace().id()));
     sources.add(controlPlane.get().id());
-    for (RouteTableRoutes.Named named : RouteTableRoutes.of(rt)) {
+    for (RouteTableRoutes.Named named : routes) {
       http(cluster, consumer, named, workspace)
           .ifPresent(
-              built -> {
-                routes.add(built.json());
-                sources.addAll(built.policies());
+              route -> {
+                built.add(route.json());
+                sources.addAll(route.policies());
               });
     }
-    if (routes.isEmpty()) {
+    if (built.isEmpty()) {
       String why = "none of its routes reaches its destinations from cluster " + cluster;
       report(Severity.WARNING, why);
       out.stop(
@@ -152,7 +160,7 @@ final class RouteTableTranslation {
       return;
     }
     RouteTableObjects objects =
-        new RouteTableObjects(rt, workspace, consumer, hosts, clients, routes, sources);
+        new RouteTableObjects(rt, workspace, consumer, hosts, clients, built, sources);
     out.output(objects.virtualService());
     out.stop(
         ITS_KINDS.and(inCluster(cluster)).and(inNamespace(consumer.namespace()).negate()),
@@ -201,7 +209,9 @@ final class RouteTableTranslation {
       weights.add(destination.weight() == null ? 0 : destination.weight());
     }
     RoutePolicies.Contest policies =
-        RoutePolicies.of(rt, route, workspace.name(), inputs, membership);
+        policiesByRoute.computeIfAbsent(
+            named.path(),
+            written -> RoutePolicies.of(rt, route, workspace.name(), inputs, membership));
     List<ObjectId> carried = new ArrayList<>();
     policies.winners().forEach(p -> carried.add(p.id()));
     Optional<RouteDestinations.Resolved> mirror = Optional.empty();
@@ -242,7 +252,7 @@ final class RouteTableTranslation {
 
   private Translation finish() {
     var counts = Manifests.objectNode();
-    counts.put("routes", RouteTableRoutes.of(rt).size());
+    counts.put("routes", routes.size());
     counts.put("appliedPolicies", applied.size());
     report.writeTo(out, counts);
     return out.build();
