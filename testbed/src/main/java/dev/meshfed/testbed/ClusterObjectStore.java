@@ -361,7 +361,9 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     String shownState = newState != null ? newState : withResourceVersion(oldState, version);
     history.record(
         new WatchHistory.Change(version, oldAttributes, shownState, newAttributes, newState));
-    writeTimes.changed(newAttributes != null ? newAttributes : oldAttributes, isStatus(path));
+    writeTimes.changed(
+        newAttributes != null ? newAttributes : oldAttributes,
+        StatusSubresourcePaths.isStatus(path));
   }
 
   /** When an object of any of {@code groups} last changed, by {@link System#nanoTime()}. */
@@ -375,11 +377,6 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
    */
   OptionalLong lastChangeBesidesStatusNanosOutside(Collection<String> groups) {
     return writeTimes.lastBesidesStatusOutside(groups);
-  }
-
-  private static boolean isStatus(String path) {
-    int query = path == null ? -1 : path.indexOf('?');
-    return path != null && (query < 0 ? path : path.substring(0, query)).endsWith("/status");
   }
 
   /** The version a write gave its object; a write that gave none is recorded at a new one. */

@@ -16,7 +16,7 @@ final class StatusSubresourcePaths {
   static RecordedRequest recognisable(RecordedRequest request) {
     String path = request.getPath();
     int query = path == null ? -1 : path.indexOf('?');
-    if (query < 0 || !path.substring(0, query).endsWith("/status")) {
+    if (query < 0 || !isStatus(path)) {
       return request;
     }
     return new RecordedRequest(
@@ -25,5 +25,14 @@ final class StatusSubresourcePaths {
         path.substring(0, query),
         request.getHeaders(),
         request.getBody());
+  }
+
+  /** Whether a request path, its query aside, is an object's status subresource. */
+  static boolean isStatus(String path) {
+    if (path == null) {
+      return false;
+    }
+    int query = path.indexOf('?');
+    return (query < 0 ? path : path.substring(0, query)).endsWith("/status");
   }
 }
