@@ -12,6 +12,7 @@ import dev.meshfed.schema.discovery.DiscoveryKey;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -72,25 +73,26 @@ public final class DiscoveryService implements AutoCloseable {
   /** Returns once the cluster is synced and the Agent record is queued. */
   public void start() {
     topics.ensureClusterTopics();
+    // the cluster is listed while the topic is read: neither waits for the other
+    PublishingListener listener = new PublishingListener(topic, clusterState);
+    CompletableFuture<Void> listed = watch.start(listener).toCompletableFuture();
     Map<DiscoveryKey, DiscoveredObject> snapshot = snapshotReader.readToEnd();
     LOG.infof(
         "Topic %s holds %d records; publishing the applications of %s",
         topic, snapshot.size(), options.namespaces());
     publisher =
         new Publisher(topic, sink, new KnownRecords(snapshot), options.backoff(), this::current);
-    awaitSynced();
+    listener.publishTo(publisher);
+    awaitSynced(listed);
     agent = AgentRecord.of(options.discoveryVersion(), options.runId(), watch.watchedSources());
     checkListing();
     Reconciliation.Plan plan = reconcile(snapshot);
     publishAgent(plan);
   }
 
-  private void awaitSynced() {
+  private void awaitSynced(CompletableFuture<Void> listed) {
     try {
-      watch
-          .start(new PublishingListener(topic, publisher, clusterState))
-          .toCompletableFuture()
-          .get(options.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      listed.get(options.syncTimeout().toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new IllegalStateException(
           "The cluster's objects were not listed within " + options.syncTimeout(), e);

@@ -14,23 +14,35 @@ import org.jboss.logging.Logger;
  * Maps each change of a watched object to records and hands them to the publisher. Under a
  * namespace selection, a namespace's labels decide whether its applications' records are published
  * or tombstoned: a Namespace's change republishes its namespace's objects from the cache.
+ *
+ * <p>It starts listening before it has a publisher, while the topic is still being read: the
+ * changes it hears until then are in the watch's cache, and the first reconciliation publishes the
+ * cache.
  */
 final class PublishingListener implements ObjectListener {
 
   private static final Logger LOG = Logger.getLogger(PublishingListener.class);
 
   private final String topic;
-  private final Publisher publisher;
   private final ClusterState state;
+  private volatile Publisher publisher;
 
-  PublishingListener(String topic, Publisher publisher, ClusterState state) {
+  PublishingListener(String topic, ClusterState state) {
     this.topic = topic;
-    this.publisher = publisher;
     this.state = state;
+  }
+
+  /** From now on, changes are published. */
+  void publishTo(Publisher publisher) {
+    this.publisher = publisher;
   }
 
   @Override
   public void upserted(Source source, HasMetadata object) {
+    Publisher publisher = this.publisher;
+    if (publisher == null) {
+      return;
+    }
     Mapping mapping = DiscoveryMapper.map(source, object);
     warnAboutProblems(object, mapping);
     if (state.selection().selectsEverything()) {
@@ -65,6 +77,10 @@ final class PublishingListener implements ObjectListener {
 
   @Override
   public void deleted(Source source, HasMetadata object) {
+    Publisher publisher = this.publisher;
+    if (publisher == null) {
+      return;
+    }
     DiscoveryMapper.map(source, object).deleted().writes().forEach(publisher::publish);
   }
 

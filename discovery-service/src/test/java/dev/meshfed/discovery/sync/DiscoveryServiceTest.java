@@ -54,6 +54,7 @@ class DiscoveryServiceTest {
   private final Namespace bookinfo = namespace("bookinfo", Map.of("istio-injection", "enabled"));
   private final Service reviews = service("bookinfo", "reviews", 9080);
   private final Service ratings = service("bookinfo", "ratings", 9080);
+  private Runnable whileTheTopicIsRead = () -> {};
   private DiscoveryService service;
 
   @AfterEach
@@ -119,6 +120,27 @@ class DiscoveryServiceTest {
     assertThat(sent())
         .containsExactly(
             record(Source.SERVICES, reviews), agent(), record(Source.SERVICES, changed), tombstone);
+  }
+
+  @Test
+  void theClusterIsListedWhileTheTopicIsReadAndWhatChangesMeanwhileIsPublishedOnce() {
+    putInTopic(Source.SERVICES, reviews);
+    cluster.upsert(Source.SERVICES, reviews);
+    Service changed = service("bookinfo", "reviews", 9090);
+    whileTheTopicIsRead =
+        () -> {
+          steps.add(cluster.started() ? "watch started" : "watch not started");
+          cluster.upsert(Source.SERVICES, changed);
+          cluster.upsert(Source.SERVICES, ratings);
+        };
+
+    start();
+
+    await().until(() -> sink.sent.contains(agent()));
+    assertThat(steps).containsExactly("ensure topics", "read topic", "watch started");
+    assertThat(sent())
+        .containsExactlyInAnyOrder(
+            record(Source.SERVICES, changed), record(Source.SERVICES, ratings), agent());
   }
 
   @Test
@@ -300,6 +322,7 @@ class DiscoveryServiceTest {
             () -> steps.add("ensure topics"),
             () -> {
               steps.add("read topic");
+              whileTheTopicIsRead.run();
               return Map.copyOf(topic);
             },
             sink,

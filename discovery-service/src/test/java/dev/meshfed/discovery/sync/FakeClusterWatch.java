@@ -43,6 +43,10 @@ class FakeClusterWatch implements ClusterWatch {
     }
   }
 
+  boolean started() {
+    return listener != null;
+  }
+
   @Override
   public CompletionStage<Void> start(ObjectListener listener) {
     this.listener = listener;
