@@ -12,7 +12,9 @@ import dev.meshfed.translation.model.ObjectId;
 import dev.meshfed.translation.model.ServiceInput;
 import dev.meshfed.translation.translate.Exclusion.Rule;
 import dev.meshfed.translation.translate.UnitId.GatewayUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -248,7 +250,15 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
   }
 
   /** What a service adds to its cluster's gateway: a host suffix and the inputs behind it. */
-  record Contribution(String hostSuffix, ObjectId workspace, ObjectId settings) {}
+  record Contribution(String hostSuffix, ObjectId workspace, ObjectId settings) {
+
+    static Contribution of(ServiceFederation.Federated federated) {
+      return new Contribution(
+          federated.plan().hostSuffix(),
+          federated.workspace().workspace().id(),
+          federated.plan().settings().id());
+    }
+  }
 
   /** The contribution of a service, if it is one and federated; empty otherwise. */
   static Optional<Contribution> contribution(
@@ -257,12 +267,7 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
         .filter(ServiceInput.class::isInstance)
         .flatMap(
             service -> ServiceFederation.federatedBy((ServiceInput) service, inputs, membership))
-        .map(
-            federated ->
-                new Contribution(
-                    federated.plan().hostSuffix(),
-                    federated.workspace().workspace().id(),
-                    federated.plan().settings().id()));
+        .map(Contribution::of);
   }
 
   /**
@@ -274,9 +279,7 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
     SortedMap<Passthrough, SortedSet<ObjectId>> passthroughs = new TreeMap<>();
     // services of one workspace pick alike: look each workspace's pick up once
     Map<ObjectId, Optional<EastWestGatewayInput>> picked = new HashMap<>();
-    inputs
-        .inCluster(cluster, ServiceInput.class)
-        .flatMap(service -> ServiceFederation.federatedBy(service, inputs, membership).stream())
+    contributing(cluster, inputs, membership)
         .forEach(
             federated ->
                 picked
@@ -295,5 +298,27 @@ final class GatewayTranslator implements Translator<GatewayUnit> {
                           why.add(federated.plan().settings().id());
                         }));
     return passthroughs;
+  }
+
+  /**
+   * A federated service of the cluster per distinct contribution. Services of one workspace add
+   * alike: once one of them is federated, whether another loses a host claim (a search of the
+   * mesh's services each) changes nothing here.
+   */
+  private static List<ServiceFederation.Federated> contributing(
+      String cluster, MeshInputs inputs, Membership membership) {
+    Set<Contribution> added = new HashSet<>();
+    List<ServiceFederation.Federated> contributing = new ArrayList<>();
+    for (ServiceInput service : inputs.inCluster(cluster, ServiceInput.class).toList()) {
+      Optional<ServiceFederation.Federated> federated =
+          ServiceFederation.byWorkspace(service, inputs, membership);
+      if (federated.isPresent()
+          && !added.contains(Contribution.of(federated.get()))
+          && HostClaims.conflict(service, federated.get(), inputs, membership).isEmpty()) {
+        added.add(Contribution.of(federated.get()));
+        contributing.add(federated.get());
+      }
+    }
+    return contributing;
   }
 }
