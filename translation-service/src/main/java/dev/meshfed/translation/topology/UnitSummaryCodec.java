@@ -9,9 +9,11 @@ import dev.meshfed.translation.translate.UnitResult;
 import dev.meshfed.translation.translate.UnitSummary;
 
 /**
- * How a unit's summary is kept in the state store (JSON), so that restarts diff correctly. Stores
- * written before summaries existed hold whole results: those are summarised as they are read, so an
- * upgrade rewrites nothing that did not change and tombstones what went.
+ * How a unit's summary is kept in the state store (JSON, as {@link StoredUnitSummary}), so that
+ * restarts diff correctly. Stores written by earlier versions are read too: summaries with each
+ * hosted object's sources written out, and, from before summaries existed, whole results, which are
+ * summarised as they are read. An upgrade rewrites nothing that did not change and tombstones what
+ * went.
  */
 final class UnitSummaryCodec {
 
@@ -23,11 +25,14 @@ final class UnitSummaryCodec {
   /** The field only a whole result has. */
   private static final String RESULT_FIELD = "outputs";
 
+  /** The field only a {@link StoredUnitSummary} has. */
+  private static final String SOURCES_FIELD = "sources";
+
   private UnitSummaryCodec() {}
 
   static String encode(UnitSummary summary) {
     try {
-      return JSON.writeValueAsString(summary);
+      return JSON.writeValueAsString(StoredUnitSummary.of(summary));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Cannot encode a unit summary", e);
     }
@@ -39,6 +44,9 @@ final class UnitSummaryCodec {
     }
     try {
       JsonNode stored = JSON.readTree(json);
+      if (stored.has(SOURCES_FIELD)) {
+        return JSON.treeToValue(stored, StoredUnitSummary.class).summary();
+      }
       if (stored.has(RESULT_FIELD)) {
         return UnitSummary.of(JSON.treeToValue(stored, UnitResult.class));
       }
