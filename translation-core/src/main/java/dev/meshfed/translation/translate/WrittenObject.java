@@ -33,6 +33,11 @@ public record WrittenObject(
         HostedObject.of(output));
   }
 
+  /** The same object, with what its host's events say of it ({@code null}: none). */
+  public WrittenObject withHosted(HostedObject hosted) {
+    return new WrittenObject(cluster, apiVersion, kind, namespace, name, digest, hosted);
+  }
+
   /** The live object it becomes: the same for every apiVersion of its group. */
   public Identity identity() {
     return new Identity(cluster, IstioApi.group(apiVersion), kind, namespace, name);

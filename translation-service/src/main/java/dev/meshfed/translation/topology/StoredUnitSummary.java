@@ -15,93 +15,85 @@ import java.util.Map;
 /**
  * A unit's summary as the units store keeps it. The federated hosts' ServiceEntries of a unit name
  * mostly the same inputs (a VirtualDestination backed in 20 clusters: 20 entries of 22 sources, 45
- * distinct): each input is written once, in {@code sources}, and each entry lists its inputs by
- * their place there. A hosted object's cluster, kind, namespace and name are its written object's.
- * Written whole, those sources were six sevenths of such a unit's stored summary.
+ * distinct): each input is written once, in {@code sources}, and each host lists its inputs by
+ * their place there. Written whole, those sources were six sevenths of such a unit's stored
+ * summary.
+ *
+ * @param objects the written objects, without what their hosts' events say
+ * @param hosts what they say, for the objects that are a federated host's
  */
 record StoredUnitSummary(
     List<ObjectId> sources,
-    List<StoredObject> objects,
+    List<WrittenObject> objects,
+    List<StoredHost> hosts,
     List<Diagnostic> diagnostics,
     List<StatusOutput> statuses) {
 
-  /** A written object, with what its host's events say of it if it is a federated host's. */
-  record StoredObject(
-      String cluster,
-      String apiVersion,
-      String kind,
-      String namespace,
-      String name,
-      String digest,
-      StoredHost hosted) {}
-
   /**
+   * A {@link HostedObject}: its cluster, kind, namespace and name are its written object's.
+   *
+   * @param object the place of its written object in {@code objects}
    * @param sources places in the summary's {@code sources}
    */
   record StoredHost(
-      String host, String workspace, String sourceCluster, int[] sources, String reason) {}
+      int object,
+      String host,
+      String workspace,
+      String sourceCluster,
+      int[] sources,
+      String reason) {}
 
   static StoredUnitSummary of(UnitSummary summary) {
     Map<ObjectId, Integer> places = new HashMap<>();
     List<ObjectId> sources = new ArrayList<>();
-    List<StoredObject> objects = new ArrayList<>(summary.objects().size());
+    List<WrittenObject> objects = new ArrayList<>(summary.objects().size());
+    List<StoredHost> hosts = new ArrayList<>();
     for (WrittenObject object : summary.objects()) {
       HostedObject hosted = object.hosted();
-      StoredHost host =
-          hosted == null
-              ? null
-              : new StoredHost(
-                  hosted.host(),
-                  hosted.workspace(),
-                  hosted.sourceCluster(),
-                  hosted.sources().stream()
-                      .mapToInt(
-                          id ->
-                              places.computeIfAbsent(
-                                  id,
-                                  added -> {
-                                    sources.add(added);
-                                    return sources.size() - 1;
-                                  }))
-                      .toArray(),
-                  hosted.reason());
-      objects.add(
-          new StoredObject(
-              object.cluster(),
-              object.apiVersion(),
-              object.kind(),
-              object.namespace(),
-              object.name(),
-              object.digest(),
-              host));
+      if (hosted != null) {
+        int[] inputs =
+            hosted.sources().stream()
+                .mapToInt(
+                    id ->
+                        places.computeIfAbsent(
+                            id,
+                            added -> {
+                              sources.add(added);
+                              return sources.size() - 1;
+                            }))
+                .toArray();
+        hosts.add(
+            new StoredHost(
+                objects.size(),
+                hosted.host(),
+                hosted.workspace(),
+                hosted.sourceCluster(),
+                inputs,
+                hosted.reason()));
+      }
+      objects.add(object.withHosted(null));
     }
-    return new StoredUnitSummary(sources, objects, summary.diagnostics(), summary.statuses());
+    return new StoredUnitSummary(
+        sources, objects, hosts, summary.diagnostics(), summary.statuses());
   }
 
   UnitSummary summary() {
-    List<WrittenObject> written = new ArrayList<>(objects.size());
-    for (StoredObject object : objects) {
-      StoredHost host = object.hosted();
-      written.add(
-          new WrittenObject(
-              object.cluster(),
-              object.apiVersion(),
-              object.kind(),
-              object.namespace(),
-              object.name(),
-              object.digest(),
-              host == null
-                  ? null
-                  : new HostedObject(
-                      object.cluster(),
-                      object.kind(),
-                      object.namespace(),
-                      object.name(),
-                      host.host(),
-                      host.workspace(),
-                      host.sourceCluster(),
-                      Arrays.stream(host.sources()).mapToObj(sources::get).toList(),
-                      host.reason())));
+    List<WrittenObject> written = new ArrayList<>(objects);
+    for (StoredHost host : hosts) {
+      WrittenObject object = written.get(host.object());
+      written.set(
+          host.object(),
+          object.withHosted(
+              new HostedObject(
+                  object.cluster(),
+                  object.kind(),
+                  object.namespace(),
+                  object.name(),
+                  host.host(),
+                  host.workspace(),
+                  host.sourceCluster(),
+                  Arrays.stream(host.sources()).mapToObj(sources::get).toList(),
+                  host.reason())));
     }
     return new UnitSummary(written, diagnostics, statuses);
   }
