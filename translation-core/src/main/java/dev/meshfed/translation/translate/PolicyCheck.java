@@ -16,6 +16,8 @@ final class PolicyCheck {
   /** Istio's durations (protobuf Duration as text): 10s, 1.5s, 100ms, 1m30s… */
   private static final Pattern DURATION = Pattern.compile("([0-9]+(\\.[0-9]+)?(h|m|s|ms))+");
 
+  private static final Pattern ZERO_DURATION = Pattern.compile("[0.]+[a-z]+");
+
   private PolicyCheck() {}
 
   static List<String> problems(FailoverPolicyInput policy) {
@@ -58,7 +60,8 @@ final class PolicyCheck {
   }
 
   static java.util.Optional<String> duration(String path, String value) {
-    if (value == null || DURATION.matcher(value).matches() && !value.matches("[0.]+[a-z]+")) {
+    if (value == null
+        || DURATION.matcher(value).matches() && !ZERO_DURATION.matcher(value).matches()) {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of(

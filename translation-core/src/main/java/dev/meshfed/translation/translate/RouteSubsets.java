@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -27,6 +28,8 @@ import java.util.stream.Stream;
 final class RouteSubsets {
 
   private static final int MAX_NAME = 63;
+  private static final Pattern NOT_IN_A_LABEL = Pattern.compile("[^a-z0-9-]");
+  private static final Pattern TRAILING_DASHES = Pattern.compile("-+$");
 
   private RouteSubsets() {}
 
@@ -44,13 +47,13 @@ final class RouteSubsets {
               }
               raw.append(key).append('-').append(value);
             });
-    String clean = raw.toString().toLowerCase().replaceAll("[^a-z0-9-]", "-");
+    String clean = NOT_IN_A_LABEL.matcher(raw.toString().toLowerCase()).replaceAll("-");
     if (clean.equals(raw.toString()) && clean.length() <= MAX_NAME) {
       return clean;
     }
     String hash = Manifests.sha256(new TreeMap<>(labels).toString()).substring(0, 10);
     String prefix = clean.substring(0, Math.min(clean.length(), MAX_NAME - hash.length() - 1));
-    return prefix.replaceAll("-+$", "") + "-" + hash;
+    return TRAILING_DASHES.matcher(prefix).replaceAll("") + "-" + hash;
   }
 
   /**
