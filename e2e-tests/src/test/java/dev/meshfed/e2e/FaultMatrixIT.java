@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.common.GroupState;
@@ -239,14 +240,21 @@ class FaultMatrixIT {
         "kill -9 the active translation-service, a second instance running",
         () -> {
           pipeline.start(second);
-          await()
-              .atMost(TAKEOVER_WITHIN)
-              .until(
-                  () -> {
-                    ConsumerGroupDescription group = pipeline.translationGroup().describe();
-                    return group.members().size() == 2 && group.groupState() == GroupState.STABLE;
-                  });
-          killed.set(pipeline.translationGroup().active().orElseThrow());
+          // the active instance read from the same description that shows the group stable: a
+          // second description may come during the follow-up rebalance, with no task assigned
+          killed.set(
+              await()
+                  .atMost(TAKEOVER_WITHIN)
+                  .until(
+                      () -> {
+                        ConsumerGroupDescription group = pipeline.translationGroup().describe();
+                        return group.members().size() == 2
+                                && group.groupState() == GroupState.STABLE
+                            ? pipeline.translationGroup().active(group)
+                            : Optional.<ServiceProcess>empty();
+                      },
+                      Optional::isPresent)
+                  .orElseThrow());
           long start = System.nanoTime();
           pipeline.kill(killed.get());
           await()

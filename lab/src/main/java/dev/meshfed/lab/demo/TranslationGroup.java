@@ -36,8 +36,13 @@ public final class TranslationGroup {
    */
   public Map<String, Set<TopicPartition>> assignments()
       throws ExecutionException, InterruptedException {
+    return assignments(describe());
+  }
+
+  /** {@link #assignments()} as {@code group}, one description of the group, has them. */
+  public Map<String, Set<TopicPartition>> assignments(ConsumerGroupDescription group) {
     Map<String, Set<TopicPartition>> assignments = new TreeMap<>();
-    for (MemberDescription member : describe().members()) {
+    for (MemberDescription member : group.members()) {
       processes.values().stream()
           .filter(p -> member.clientId().startsWith(p.name() + "-StreamThread-"))
           .findFirst()
@@ -55,7 +60,12 @@ public final class TranslationGroup {
    * during a rebalance.
    */
   public Optional<ServiceProcess> active() throws ExecutionException, InterruptedException {
-    return assignments().entrySet().stream()
+    return active(describe());
+  }
+
+  /** {@link #active()} as {@code group}, one description of the group, has it. */
+  public Optional<ServiceProcess> active(ConsumerGroupDescription group) {
+    return assignments(group).entrySet().stream()
         .filter(e -> !e.getValue().isEmpty())
         .map(e -> processes.get(e.getKey()))
         .findFirst();
