@@ -7,6 +7,9 @@ import dev.meshfed.cli.MeshfedHome;
 import dev.meshfed.lab.bench.BenchMesh;
 import dev.meshfed.lab.bench.BenchSize;
 import dev.meshfed.lab.demo.DemoPipeline;
+import dev.meshfed.lab.demo.KafkaSecurity;
+import dev.meshfed.lab.demo.ServiceJvm;
+import dev.meshfed.lab.demo.ServiceLayout;
 import dev.meshfed.lab.demo.ServiceProcess;
 import dev.meshfed.testbed.FaultInjector;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -122,9 +125,9 @@ class FaultMatrixIT {
             MeshfedHome.locate(),
             WORK,
             clusters,
-            DemoPipeline.Layout.PER_CLUSTER,
-            DemoPipeline.Jvm.SMALL,
-            DemoPipeline.KafkaSecurity.NONE);
+            ServiceLayout.PER_CLUSTER,
+            ServiceJvm.SMALL,
+            KafkaSecurity.NONE);
     pipeline.applyInParallel(BenchMesh.initial(SIZE));
     pipeline.startServices();
     pipeline.awaitConvergence(CONVERGED_WITHIN, pending -> {});

@@ -4,6 +4,9 @@ import dev.meshfed.cli.MeshfedHome;
 import dev.meshfed.cli.events.EventReader;
 import dev.meshfed.cli.events.EventView;
 import dev.meshfed.lab.demo.DemoPipeline;
+import dev.meshfed.lab.demo.KafkaSecurity;
+import dev.meshfed.lab.demo.ServiceJvm;
+import dev.meshfed.lab.demo.ServiceLayout;
 import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
@@ -40,7 +43,7 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
   static final Duration STEP_TIMEOUT = Duration.ofSeconds(120);
 
   private final String name;
-  private final DemoPipeline.KafkaSecurity security;
+  private final KafkaSecurity security;
   private final List<String> crdDirs;
   private final Path expected;
   private final Path dumps;
@@ -58,11 +61,10 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
    * before the services start, as clusters with another product installed (Gloo Mesh's) would.
    */
   ScenarioRun(String name, List<String> crdDirs) {
-    this(name, crdDirs, DemoPipeline.KafkaSecurity.NONE, name);
+    this(name, crdDirs, KafkaSecurity.NONE, name);
   }
 
-  private ScenarioRun(
-      String name, List<String> crdDirs, DemoPipeline.KafkaSecurity security, String runName) {
+  private ScenarioRun(String name, List<String> crdDirs, KafkaSecurity security, String runName) {
     this.crdDirs = List.copyOf(crdDirs);
     this.name = name;
     this.security = security;
@@ -73,7 +75,7 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
 
   /** The scenario's steps and expected dumps, run under another name (its own dumps and work). */
   static ScenarioRun named(String runName, String scenario) {
-    return new ScenarioRun(scenario, List.of(), DemoPipeline.KafkaSecurity.NONE, runName);
+    return new ScenarioRun(scenario, List.of(), KafkaSecurity.NONE, runName);
   }
 
   /**
@@ -81,8 +83,7 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
    * docs/security.md; its files go under {@code <name>-secured}.
    */
   static ScenarioRun secured(String name) {
-    return new ScenarioRun(
-        name, List.of(), DemoPipeline.KafkaSecurity.SCRAM_WITH_ACLS, name + "-secured");
+    return new ScenarioRun(name, List.of(), KafkaSecurity.SCRAM_WITH_ACLS, name + "-secured");
   }
 
   @Override
@@ -93,8 +94,8 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
             MeshfedHome.locate(),
             workDir,
             List.copyOf(scenario.clusters()),
-            DemoPipeline.Layout.PER_CLUSTER,
-            DemoPipeline.Jvm.SMALL,
+            ServiceLayout.PER_CLUSTER,
+            ServiceJvm.SMALL,
             security);
     for (String dir : crdDirs) {
       installCrds(RESOURCES.resolve(dir));

@@ -7,6 +7,8 @@ import dev.meshfed.cli.MeshfedHome;
 import dev.meshfed.lab.bench.BenchMesh;
 import dev.meshfed.lab.bench.BenchSize;
 import dev.meshfed.lab.demo.DemoPipeline;
+import dev.meshfed.lab.demo.ServiceJvm;
+import dev.meshfed.lab.demo.ServiceLayout;
 import dev.meshfed.lab.demo.ServiceProcess;
 import dev.meshfed.schema.kafka.Topics;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -51,11 +53,7 @@ class TranslationScaleOutIT {
     clusters.add(BenchSize.MANAGEMENT_CLUSTER);
     pipeline =
         DemoPipeline.prepare(
-            MeshfedHome.locate(),
-            WORK,
-            clusters,
-            DemoPipeline.Layout.SHARED,
-            DemoPipeline.Jvm.SMALL);
+            MeshfedHome.locate(), WORK, clusters, ServiceLayout.SHARED, ServiceJvm.SMALL);
     pipeline.partitionTranslation(PARTITIONS);
     pipeline.applyInParallel(BenchMesh.initial(SIZE));
     pipeline.startServices();

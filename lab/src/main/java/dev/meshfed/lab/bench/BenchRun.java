@@ -2,6 +2,8 @@ package dev.meshfed.lab.bench;
 
 import dev.meshfed.cli.MeshfedHome;
 import dev.meshfed.lab.demo.DemoPipeline;
+import dev.meshfed.lab.demo.ServiceJvm;
+import dev.meshfed.lab.demo.ServiceLayout;
 import dev.meshfed.oracle.mesh.ManagedObjects;
 import dev.meshfed.testbed.SimulatedCluster;
 import dev.meshfed.testbed.scenario.ManagedObjectDumper;
@@ -61,11 +63,7 @@ public final class BenchRun {
     clusters.add(BenchSize.MANAGEMENT_CLUSTER);
     try (DemoPipeline pipeline =
         DemoPipeline.prepare(
-            home,
-            options.workDir(),
-            clusters,
-            DemoPipeline.Layout.SHARED,
-            DemoPipeline.Jvm.MEASURED)) {
+            home, options.workDir(), clusters, ServiceLayout.SHARED, ServiceJvm.MEASURED)) {
       if (options.translationPartitions() > 1) {
         pipeline.partitionTranslation(options.translationPartitions());
       }

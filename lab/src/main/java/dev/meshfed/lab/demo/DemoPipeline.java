@@ -67,8 +67,6 @@ public final class DemoPipeline implements AutoCloseable {
    */
   private static final List<String> UNREAD_GROUPS = ManagedObjects.istioGroups();
 
-  private static final List<String> SMALL_OPTIONS =
-      List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
   private static final Duration POLL = Duration.ofMillis(250);
   private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(1);
 
@@ -87,64 +85,12 @@ public final class DemoPipeline implements AutoCloseable {
   private long livenessAskedAt = System.nanoTime();
   private volatile long disturbedAt = System.nanoTime();
 
-  /** The JVMs the services run in. */
-  public enum Jvm {
-    /** Small JVMs sharing two cores in the e2e tests: start fast, stay small. */
-    SMALL(SMALL_OPTIONS, false),
-    /**
-     * The demo's: small, and mapping the classes of a whole earlier demo run (see {@link
-     * ClassDataArchive}).
-     */
-    DEMO(SMALL_OPTIONS, true),
-    /**
-     * As in production: full JIT, the default collector, room for the heap to show its size (a
-     * shared distribution-service holds every cluster's desired state: 250 MB at 10x500).
-     */
-    MEASURED(List.of("-Xmx3g", "-Xshare:auto"), false);
-
-    private final List<String> options;
-    private final boolean wholeRunArchive;
-
-    Jvm(List<String> options, boolean wholeRunArchive) {
-      this.options = options;
-      this.wholeRunArchive = wholeRunArchive;
-    }
-
-    List<String> options() {
-      return options;
-    }
-
-    ClassDataArchive archive(Path jar) {
-      return wholeRunArchive ? ClassDataArchive.wholeRun(jar) : ClassDataArchive.startUp(jar);
-    }
-  }
-
-  /** How the per-cluster services are run. */
-  public enum Layout {
-    /** A discovery-service and a distribution-service per cluster, as production runs them. */
-    PER_CLUSTER,
-    /** One discovery-service and one distribution-service for all clusters (multi-cluster mode). */
-    SHARED
-  }
-
-  /** How the services log in to Kafka. */
-  public enum KafkaSecurity {
-    /** One PLAINTEXT listener, no ACLs: the demo and most tests. */
-    NONE,
-    /**
-     * SASL/SCRAM with ACLs enforced: each service process logs in as a user of its own, granted
-     * exactly what {@link dev.meshfed.schema.kafka.KafkaAccess} lists. The harness itself stays a
-     * super user.
-     */
-    SCRAM_WITH_ACLS
-  }
-
   private DemoPipeline(
       MeshfedHome home,
       Path workDir,
       List<String> clusterNames,
-      Layout layout,
-      Jvm jvm,
+      ServiceLayout layout,
+      ServiceJvm jvm,
       KafkaSecurity security,
       boolean startServices)
       throws IOException {
@@ -195,7 +141,13 @@ public final class DemoPipeline implements AutoCloseable {
       throws IOException {
     emptied(workDir);
     return new DemoPipeline(
-        home, workDir, clusterNames, Layout.SHARED, Jvm.DEMO, KafkaSecurity.NONE, true);
+        home,
+        workDir,
+        clusterNames,
+        ServiceLayout.SHARED,
+        ServiceJvm.DEMO,
+        KafkaSecurity.NONE,
+        true);
   }
 
   /**
@@ -203,7 +155,11 @@ public final class DemoPipeline implements AutoCloseable {
    * place before they start); the work directory is emptied first.
    */
   public static DemoPipeline prepare(
-      MeshfedHome home, Path workDir, List<String> clusterNames, Layout layout, Jvm jvm)
+      MeshfedHome home,
+      Path workDir,
+      List<String> clusterNames,
+      ServiceLayout layout,
+      ServiceJvm jvm)
       throws IOException {
     return prepare(home, workDir, clusterNames, layout, jvm, KafkaSecurity.NONE);
   }
@@ -212,8 +168,8 @@ public final class DemoPipeline implements AutoCloseable {
       MeshfedHome home,
       Path workDir,
       List<String> clusterNames,
-      Layout layout,
-      Jvm jvm,
+      ServiceLayout layout,
+      ServiceJvm jvm,
       KafkaSecurity security)
       throws IOException {
     emptied(workDir);

@@ -20,7 +20,7 @@ final class ServiceProcesses {
   private final Path workDir;
   private final Map<String, SimulatedCluster> clusters;
   private final KafkaLogins logins;
-  private final DemoPipeline.Jvm jvm;
+  private final ServiceJvm jvm;
   private int translationPartitions = 1;
 
   ServiceProcesses(
@@ -28,7 +28,7 @@ final class ServiceProcesses {
       Path workDir,
       Map<String, SimulatedCluster> clusters,
       KafkaLogins logins,
-      DemoPipeline.Jvm jvm) {
+      ServiceJvm jvm) {
     this.home = home;
     this.workDir = workDir.toAbsolutePath(); // the services run in their jars' directories
     this.clusters = clusters;
@@ -47,11 +47,11 @@ final class ServiceProcesses {
   }
 
   /** The processes by name: {@code translation-service}, {@code discovery-service/<cluster>}, … */
-  Map<String, ServiceProcess> define(DemoPipeline.Layout layout) {
+  Map<String, ServiceProcess> define(ServiceLayout layout) {
     Map<String, ServiceProcess> processes = new LinkedHashMap<>();
     processes.put(TRANSLATION, translation(TRANSLATION, "translation-state"));
     for (String service : List.of("discovery-service", "distribution-service")) {
-      if (layout == DemoPipeline.Layout.SHARED) {
+      if (layout == ServiceLayout.SHARED) {
         processes.put(service, sharedProcess(service));
       } else {
         for (SimulatedCluster cluster : clusters.values()) {
