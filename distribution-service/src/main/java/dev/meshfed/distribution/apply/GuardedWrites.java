@@ -41,14 +41,22 @@ final class GuardedWrites {
   }
 
   /**
-   * Applies {@code manifest} unless an object meshfed does not manage has its name. Only an object
-   * the watch does not hold is read first: for the others, a read would tell nothing new.
+   * Applies {@code manifest} unless an object meshfed does not manage has its name. The watch knows
+   * the names of meshfed's objects and of the others' of their kinds; only a name it cannot tell
+   * about yet is read first. Either way an object someone creates in the instant before the apply
+   * can be taken over: Kubernetes has no apply that creates only.
    */
   void apply(DesiredManifest manifest) {
-    if (!watch.holds(manifest.identity())) {
-      Optional<LiveObject> live = writer.read(manifest.key(), manifest.type());
-      if (live.isPresent() && !live.get().managed()) {
-        throw new ObjectInTheWay(manifest.key());
+    switch (watch.occupant(manifest.identity())) {
+      case OTHER -> throw new ObjectInTheWay(manifest.key());
+      case UNKNOWN -> {
+        Optional<LiveObject> live = writer.read(manifest.key(), manifest.type());
+        if (live.isPresent() && !live.get().managed()) {
+          throw new ObjectInTheWay(manifest.key());
+        }
+      }
+      case MESHFED, NOBODY -> {
+        // a read would tell nothing new
       }
     }
     applyWithStatus(manifest);

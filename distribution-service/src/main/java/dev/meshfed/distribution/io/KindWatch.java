@@ -26,11 +26,12 @@ import java.util.function.Consumer;
 import org.jboss.logging.Logger;
 
 /**
- * List and watch of one kind's managed objects in every namespace, as an informer does it, over
- * fabric8's HTTP client. Unlike an informer it does not turn each event into an object: it reads
- * the event's type, name and version ({@link WatchEventHeader}) and leaves the object's tree to be
- * built if the distributor asks for it, which for the echo of its own write it does not. It keeps
- * each object's version only. All its steps and callbacks run on {@code executor}, one at a time.
+ * List and watch of one kind's objects in every namespace that one owner manages ({@link
+ * LabelOwner}), as an informer does it, over fabric8's HTTP client. Unlike an informer it does not
+ * turn each event into an object: it reads the event's type, name and version ({@link
+ * WatchEventHeader}) and leaves the object's tree to be built if the distributor asks for it, which
+ * for the echo of its own write it does not. It keeps each object's version only. All its steps and
+ * callbacks run on {@code executor}, one at a time.
  */
 final class KindWatch {
 
@@ -44,6 +45,7 @@ final class KindWatch {
 
   private final ObjectRequests requests;
   private final ResourceType type;
+  private final LabelOwner owner;
   private final ScheduledExecutorService executor;
   private final Consumer<LiveObject> changed;
   private final Consumer<ObjectKey> gone;
@@ -61,11 +63,13 @@ final class KindWatch {
   KindWatch(
       ObjectRequests requests,
       ResourceType type,
+      LabelOwner owner,
       ScheduledExecutorService executor,
       Consumer<LiveObject> changed,
       Consumer<ObjectKey> gone) {
     this.requests = requests;
     this.type = type;
+    this.owner = owner;
     this.executor = executor;
     this.changed = changed;
     this.gone = gone;
@@ -79,6 +83,11 @@ final class KindWatch {
 
   boolean holds(String namespace, String name) {
     return versions.containsKey(namespace + "/" + name);
+  }
+
+  /** Whether the kind was listed: from then on {@link #holds} knows every object there is. */
+  boolean listed() {
+    return listed.isDone() && !listed.isCompletedExceptionally();
   }
 
   void close() {
@@ -116,7 +125,7 @@ final class KindWatch {
       listed.complete(null);
       watch();
     } catch (RuntimeException e) {
-      retry(this::list, "List of " + type, e);
+      retry(this::list, "List of " + what(), e);
     }
   }
 
@@ -140,7 +149,7 @@ final class KindWatch {
       return;
     }
     int current = ++generation;
-    URI uri = requests.watchManaged(type, resourceVersion);
+    URI uri = requests.watch(type, owner, resourceVersion);
     requests
         .http()
         .newWebSocketBuilder()
@@ -189,7 +198,7 @@ final class KindWatch {
       try {
         step.run();
       } catch (RuntimeException e) {
-        LOG.errorf(e, "The watch of %s failed to pass on an event", type);
+        LOG.errorf(e, "The watch of %s failed to pass on an event", what());
       }
     };
   }
@@ -201,7 +210,7 @@ final class KindWatch {
     WatchEventHeader event = WatchEventHeader.of(message);
     if (event.is("ERROR")) {
       if (event.code() == HttpURLConnection.HTTP_GONE) {
-        LOG.debugf("The watch of %s is too old to resume: listing again", type);
+        LOG.debugf("The watch of %s is too old to resume: listing again", what());
         generation++;
         list();
       } else {
@@ -231,10 +240,10 @@ final class KindWatch {
     Throwable cause = error instanceof CompletionException ? error.getCause() : error;
     if (cause instanceof WebSocketHandshakeException refused
         && refused.getResponse().code() == HttpURLConnection.HTTP_GONE) {
-      LOG.debugf("The watch of %s was refused as too old: listing again", type);
+      LOG.debugf("The watch of %s was refused as too old: listing again", what());
       list();
     } else {
-      retry(this::watch, "Watch of " + type, cause);
+      retry(this::watch, "Watch of " + what(), cause);
     }
   }
 
@@ -251,7 +260,7 @@ final class KindWatch {
       ended(watchGeneration, new IOException("the API server ended the watch at once"));
       return;
     }
-    LOG.debugf("The API server ended the watch of %s: resuming it", type);
+    LOG.debugf("The API server ended the watch of %s: resuming it", what());
     generation++;
     socket = null;
     watch();
@@ -277,12 +286,17 @@ final class KindWatch {
   }
 
   private JsonNode get(String continueToken) {
-    byte[] page = requests.listManaged(type, PAGE, continueToken);
+    byte[] page = requests.list(type, owner, PAGE, continueToken);
     try {
       return JSON.readTree(page);
     } catch (IOException e) {
-      throw new KubernetesClientException("List " + type + ": not JSON", e);
+      throw new KubernetesClientException("List of " + what() + ": not JSON", e);
     }
+  }
+
+  /** The kind's type, and whose objects of it. */
+  private String what() {
+    return owner == LabelOwner.MESHFED ? type.toString() : type + " (others' objects)";
   }
 
   private ObjectKey keyOf(String key) {

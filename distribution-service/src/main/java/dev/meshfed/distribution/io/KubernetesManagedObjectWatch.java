@@ -27,9 +27,12 @@ import org.jboss.logging.Logger;
 
 /**
  * A list and watch per kind ({@link KindWatch}) of the objects with meshfed's managed-by label,
- * through the newest version the cluster serves. It keeps only each object's name and version: the
- * loop gets whole objects with each event, and twenty clusters of twelve thousand objects would
- * otherwise be held twice. One thread runs every kind's watch, in the order events come.
+ * through the newest version the cluster serves, and a second of the kind's other objects, whose
+ * names meshfed must not write: with both, a new object is applied without reading its name from
+ * the API server first (at 20 clusters of 500 services, 244,000 reads in a cold start). It keeps
+ * only each object's name and version: the loop gets whole objects with each event, and twenty
+ * clusters of twelve thousand objects would otherwise be held twice. One thread runs every watch,
+ * in the order events come.
  */
 public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
 
@@ -39,6 +42,7 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
   private final KindTable kinds;
   private final ObjectRequests requests;
   private final Map<String, KindWatch> watches = new ConcurrentHashMap<>();
+  private final Map<String, KindWatch> others = new ConcurrentHashMap<>();
   private final Set<String> unserved = new HashSet<>();
   private final List<CompletableFuture<Void>> listed = new ArrayList<>();
   private ScheduledExecutorService executor;
@@ -71,9 +75,15 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
       }
       Optional<ResourceType> type = servedType(kind);
       if (type.isPresent()) {
-        KindWatch watch = new KindWatch(requests, type.get(), executor, changed, gone);
+        KindWatch watch =
+            new KindWatch(requests, type.get(), LabelOwner.MESHFED, executor, changed, gone);
+        KindWatch theirs =
+            new KindWatch(
+                requests, type.get(), LabelOwner.OTHERS, executor, live -> {}, removed -> {});
         watches.put(key, watch);
+        others.put(key, theirs);
         listed.add(watch.start());
+        listed.add(theirs.start());
       } else {
         unserved.add(key);
         LOG.infof("The cluster serves no version of %s: not watched", kind.kind());
@@ -89,15 +99,28 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
   }
 
   @Override
-  public boolean holds(ObjectIdentity identity) {
-    KindWatch watch = watches.get(watchKey(identity.group(), identity.kind()));
-    return watch != null && watch.holds(identity.namespace(), identity.name());
+  public Occupant occupant(ObjectIdentity identity) {
+    String key = watchKey(identity.group(), identity.kind());
+    KindWatch ours = watches.get(key);
+    KindWatch theirs = others.get(key);
+    if (ours == null || theirs == null) {
+      return Occupant.UNKNOWN;
+    }
+    if (ours.holds(identity.namespace(), identity.name())) {
+      return Occupant.MESHFED;
+    }
+    if (theirs.holds(identity.namespace(), identity.name())) {
+      return Occupant.OTHER;
+    }
+    return ours.listed() && theirs.listed() ? Occupant.NOBODY : Occupant.UNKNOWN;
   }
 
   @Override
   public synchronized void close() {
     watches.values().forEach(KindWatch::close);
     watches.clear();
+    others.values().forEach(KindWatch::close);
+    others.clear();
     listed.clear();
     if (executor != null) {
       executor.shutdown();

@@ -1,7 +1,6 @@
 package dev.meshfed.distribution.io;
 
 import dev.meshfed.distribution.model.DesiredManifest;
-import dev.meshfed.distribution.model.ManifestParser;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceType;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
@@ -32,10 +31,6 @@ import java.util.concurrent.TimeoutException;
 final class ObjectRequests {
 
   private static final String CONTENT_TYPE = "application/apply-patch+yaml";
-  private static final String MANAGED =
-      URLEncoder.encode(
-          ManifestParser.MANAGED_BY_LABEL + "=" + ManifestParser.MANAGED_BY_VALUE,
-          StandardCharsets.UTF_8);
 
   private final KubernetesClient client;
   private final HttpClient http;
@@ -94,19 +89,19 @@ final class ObjectRequests {
   }
 
   /**
-   * One page of the kind's objects in every namespace that carry meshfed's managed-by label, as the
-   * API server's list answer.
+   * One page of the kind's objects in every namespace that {@code owner} manages, as the API
+   * server's list answer.
    *
    * @param continueToken the previous page's {@code metadata.continue}; empty for the first page
    */
-  byte[] listManaged(ResourceType type, int limit, String continueToken) {
+  byte[] list(ResourceType type, LabelOwner owner, int limit, String continueToken) {
     HttpRequest request =
         http.newHttpRequestBuilder()
             .uri(
                 server
                     + collectionPath(type)
                     + "?labelSelector="
-                    + MANAGED
+                    + owner.selector
                     + "&limit="
                     + limit
                     + (continueToken.isEmpty()
@@ -121,13 +116,13 @@ final class ObjectRequests {
     return response.body();
   }
 
-  /** The URL of a watch of the kind's managed objects in every namespace from {@code version}. */
-  URI watchManaged(ResourceType type, String version) {
+  /** The URL of a watch of the kind's objects {@code owner} manages, in every namespace. */
+  URI watch(ResourceType type, LabelOwner owner, String version) {
     return URI.create(
         server
             + collectionPath(type)
             + "?labelSelector="
-            + MANAGED
+            + owner.selector
             + "&watch=true&allowWatchBookmarks=true&resourceVersion="
             + version);
   }

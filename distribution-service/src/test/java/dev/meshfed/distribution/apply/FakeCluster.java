@@ -194,10 +194,14 @@ final class FakeCluster implements ClusterWriter, ManagedObjects, ManagedObjectW
     objects.values().forEach(this::announce);
   }
 
+  /** As a watch that has listed everything: it knows every name, meshfed's or not. */
   @Override
-  public boolean holds(ObjectIdentity identity) {
+  public Occupant occupant(ObjectIdentity identity) {
     Live live = objects.get(identity);
-    return live != null && live.managed();
+    if (live == null) {
+      return Occupant.NOBODY;
+    }
+    return live.managed() ? Occupant.MESHFED : Occupant.OTHER;
   }
 
   @Override

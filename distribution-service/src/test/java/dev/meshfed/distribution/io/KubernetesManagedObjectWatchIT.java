@@ -5,8 +5,10 @@ import static dev.meshfed.distribution.io.IstioObjects.serviceEntry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.meshfed.distribution.apply.ManagedObjectWatch.Occupant;
 import dev.meshfed.distribution.model.KindTable;
 import dev.meshfed.distribution.model.LiveObject;
+import dev.meshfed.distribution.model.ManifestParser;
 import dev.meshfed.distribution.model.ObjectIdentity;
 import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.testbed.SimulatedCluster;
@@ -65,6 +67,43 @@ class KubernetesManagedObjectWatchIT {
     assertThat(foo.object().path("spec").path("hosts").path(0).asText()).isEqualTo("a.global");
     assertThat(watch.holds(FOO)).isTrue();
     assertThat(watch.holds(identity("theirs"))).isFalse();
+    assertThat(watch.occupant(FOO)).isEqualTo(Occupant.MESHFED);
+    assertThat(watch.occupant(identity("theirs"))).isEqualTo(Occupant.OTHER);
+    assertThat(watch.occupant(identity("free"))).isEqualTo(Occupant.NOBODY);
+  }
+
+  @Test
+  void knowsTheNamesOthersTakeAndFreeAndHandOver() {
+    start();
+    await().untilTrue(synced);
+    assertThat(watch.occupant(identity("theirs"))).isEqualTo(Occupant.NOBODY);
+
+    IstioObjects.create(
+        cluster.client(),
+        IstioObjects.manifest(NETWORKING_V1, "ServiceEntry", "theirs", false, Map.of()));
+    await().until(() -> watch.occupant(identity("theirs")) == Occupant.OTHER);
+
+    IstioObjects.serviceEntries(cluster.client())
+        .withName("theirs")
+        .edit(
+            object -> {
+              object
+                  .getMetadata()
+                  .setLabels(
+                      Map.of(ManifestParser.MANAGED_BY_LABEL, ManifestParser.MANAGED_BY_VALUE));
+              return object;
+            });
+    await().until(() -> watch.occupant(identity("theirs")) == Occupant.MESHFED);
+    assertThat(changed).extracting(live -> live.key().name()).containsExactly("theirs");
+
+    IstioObjects.serviceEntries(cluster.client()).withName("theirs").delete();
+    await().until(() -> watch.occupant(identity("theirs")) == Occupant.NOBODY);
+    assertThat(changed).extracting(live -> live.key().name()).containsExactly("theirs");
+  }
+
+  @Test
+  void cannotTellWhoHoldsANameBeforeTheKindIsListed() {
+    assertThat(watch.occupant(identity("free"))).isEqualTo(Occupant.UNKNOWN);
   }
 
   @Test
