@@ -1,5 +1,6 @@
 package dev.meshfed.schema.kafka;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -7,8 +8,11 @@ import java.nio.ByteOrder;
 import java.util.List;
 import java.util.Map;
 import org.apache.avro.Schema;
+import org.apache.avro.SchemaNormalization;
+import org.apache.avro.io.BinaryEncoder;
+import org.apache.avro.io.DatumWriter;
+import org.apache.avro.io.EncoderFactory;
 import org.apache.avro.message.BinaryMessageDecoder;
-import org.apache.avro.message.BinaryMessageEncoder;
 import org.apache.avro.message.MissingSchemaException;
 import org.apache.avro.specific.SpecificData;
 import org.apache.avro.specific.SpecificRecord;
@@ -29,7 +33,7 @@ public final class AvroSerde<T extends SpecificRecord>
   /**
    * One per record class: building one reads the class's schema versions and fingerprints each, and
    * the harness's convergence check built four a poll per cluster, a sixth of the test bed's CPU in
-   * a cold start. Encoder and decoder are thread-safe.
+   * a cold start. Encoding and decoding are thread-safe.
    */
   private static final ClassValue<AvroSerde<?>> SHARED =
       new ClassValue<>() {
@@ -40,8 +44,19 @@ public final class AvroSerde<T extends SpecificRecord>
         }
       };
 
+  /** The single-object encoding's marker. */
+  private static final byte[] MARKER = {(byte) 0xC3, (byte) 0x01};
+
+  /**
+   * Each thread's encoder, reused. Avro's own single-object encoder writes the datum through its
+   * unbuffered encoder, a synchronized stream write for every varint and string (half of the
+   * encoding's time in translation's profile); this one buffers and writes once.
+   */
+  private static final ThreadLocal<BinaryEncoder> ENCODERS = new ThreadLocal<>();
+
   private final String recordName;
-  private final BinaryMessageEncoder<T> encoder;
+  private final byte[] header;
+  private final DatumWriter<T> writer;
   private final BinaryMessageDecoder<T> decoder;
 
   /** The shared serde of {@code type}'s records. */
@@ -66,7 +81,15 @@ public final class AvroSerde<T extends SpecificRecord>
     model.setCustomCoders(true);
     Schema schema = model.getSchema(type);
     this.recordName = schema.getName();
-    this.encoder = new BinaryMessageEncoder<>(model, schema);
+    this.header =
+        ByteBuffer.allocate(MARKER.length + Long.BYTES)
+            .order(ByteOrder.LITTLE_ENDIAN)
+            .put(MARKER)
+            .putLong(SchemaNormalization.parsingFingerprint64(schema))
+            .array();
+    @SuppressWarnings("unchecked")
+    DatumWriter<T> datumWriter = (DatumWriter<T>) model.createDatumWriter(schema);
+    this.writer = datumWriter;
     this.decoder = new BinaryMessageDecoder<>(model, schema);
     writerSchemas.forEach(decoder::addSchema);
   }
@@ -77,10 +100,13 @@ public final class AvroSerde<T extends SpecificRecord>
       return null;
     }
     try {
-      ByteBuffer buffer = encoder.encode(data);
-      byte[] bytes = new byte[buffer.remaining()];
-      buffer.get(bytes);
-      return bytes;
+      ByteArrayOutputStream out = new ByteArrayOutputStream(256);
+      out.write(header);
+      BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, ENCODERS.get());
+      ENCODERS.set(encoder);
+      writer.write(data, encoder);
+      encoder.flush();
+      return out.toByteArray();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

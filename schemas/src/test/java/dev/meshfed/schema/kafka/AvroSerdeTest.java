@@ -15,6 +15,7 @@ import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaNormalization;
 import org.apache.avro.generic.GenericRecord;
@@ -48,6 +49,26 @@ class AvroSerdeTest {
     byte[] bytes = serde.serialize("t", service);
 
     assertThat(serde.deserialize("t", bytes)).isEqualTo(service);
+  }
+
+  @Test
+  void writesTheBytesAvrosOwnSingleObjectEncoderWrites() {
+    Map<String, String> selector = new TreeMap<>();
+    for (int n = 0; n < 500; n++) {
+      selector.put("label-" + n, "value-" + n);
+    }
+    DiscoveredObject large =
+        DiscoveredObject.newBuilder()
+            .setApiVersion("v1")
+            .setUid("u-1")
+            .setPayload(ServiceState.newBuilder().setSelector(selector).setPorts(List.of()).build())
+            .build();
+
+    byte[] bytes = serde.serialize("t", large);
+
+    assertThat(bytes.length).as("past the encoder's 2 KB buffer").isGreaterThan(4096);
+    assertThat(bytes).isEqualTo(SingleObjects.encode(DiscoveredObject.getClassSchema(), large));
+    assertThat(serde.serialize("t", large)).as("with the thread's encoder reused").isEqualTo(bytes);
   }
 
   @Test
