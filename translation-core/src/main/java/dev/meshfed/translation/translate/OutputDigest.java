@@ -22,6 +22,7 @@ import java.util.Map;
  */
 final class OutputDigest {
 
+  private static final MessageDigest SHA_256 = lookUpSha256();
   private static final int BYTES = 16;
   private static final byte SEPARATOR = 0;
 
@@ -80,7 +81,19 @@ final class OutputDigest {
     text.append((char) SEPARATOR);
   }
 
+  /**
+   * A copy of one instance: looking the algorithm up in the security providers for every unit
+   * recomputed was 1 % of translation's stream thread.
+   */
   private static MessageDigest sha256() {
+    try {
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("The SHA-256 digest cannot be copied", e);
+    }
+  }
+
+  private static MessageDigest lookUpSha256() {
     try {
       return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
