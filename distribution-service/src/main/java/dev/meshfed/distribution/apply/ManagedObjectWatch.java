@@ -45,9 +45,9 @@ public interface ManagedObjectWatch extends AutoCloseable {
   /**
    * Starts watching. {@code changed} gets every managed object as it is added or changed, {@code
    * gone} every one deleted or no longer labelled; both are called on the watch's own threads.
-   * {@code synced} is called once, when the watch has listed every kind, meshfed's objects and the
-   * others': from then on {@link #occupant} knows every object, though events may still be on the
-   * way. May block on the API server and throw: a later call starts what is not started yet.
+   * {@code synced} is called once, when the watch has listed every kind: from then on {@link
+   * #holds} knows every managed object, though their events may still be on the way. May block on
+   * the API server and throw: a later call starts what is not started yet.
    */
   void start(Consumer<LiveObject> changed, Consumer<ObjectKey> gone, Runnable synced);
 

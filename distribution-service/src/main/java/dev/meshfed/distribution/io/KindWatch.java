@@ -85,6 +85,10 @@ final class KindWatch {
     return versions.containsKey(namespace + "/" + name);
   }
 
+  ResourceType type() {
+    return type;
+  }
+
   /** Whether the kind was listed: from then on {@link #holds} knows every object there is. */
   boolean listed() {
     return listed.isDone() && !listed.isCompletedExceptionally();

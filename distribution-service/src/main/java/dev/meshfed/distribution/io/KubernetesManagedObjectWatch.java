@@ -27,12 +27,12 @@ import org.jboss.logging.Logger;
 
 /**
  * A list and watch per kind ({@link KindWatch}) of the objects with meshfed's managed-by label,
- * through the newest version the cluster serves, and a second of the kind's other objects, whose
- * names meshfed must not write: with both, a new object is applied without reading its name from
- * the API server first (at 20 clusters of 500 services, 244,000 reads in a cold start). It keeps
- * only each object's name and version: the loop gets whole objects with each event, and twenty
- * clusters of twelve thousand objects would otherwise be held twice. One thread runs every watch,
- * in the order events come.
+ * through the newest version the cluster serves, and, once meshfed writes the kind, a second of its
+ * other objects, whose names meshfed must not write: with both, a new object is applied without
+ * reading its name from the API server first (at 20 clusters of 500 services, 244,000 reads in a
+ * cold start). It keeps only each object's name and version: the loop gets whole objects with each
+ * event, and twenty clusters of twelve thousand objects would otherwise be held twice. One thread
+ * runs every watch, in the order events come.
  */
 public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
 
@@ -77,13 +77,8 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
       if (type.isPresent()) {
         KindWatch watch =
             new KindWatch(requests, type.get(), LabelOwner.MESHFED, executor, changed, gone);
-        KindWatch theirs =
-            new KindWatch(
-                requests, type.get(), LabelOwner.OTHERS, executor, live -> {}, removed -> {});
         watches.put(key, watch);
-        others.put(key, theirs);
         listed.add(watch.start());
-        listed.add(theirs.start());
       } else {
         unserved.add(key);
         LOG.infof("The cluster serves no version of %s: not watched", kind.kind());
@@ -98,21 +93,40 @@ public final class KubernetesManagedObjectWatch implements ManagedObjectWatch {
             });
   }
 
+  /**
+   * The watch of the kind's other objects starts with the first question about the kind: until it
+   * has listed them, a name meshfed does not hold is not known, and a kind meshfed never writes
+   * costs no second watch.
+   */
   @Override
   public Occupant occupant(ObjectIdentity identity) {
     String key = watchKey(identity.group(), identity.kind());
     KindWatch ours = watches.get(key);
-    KindWatch theirs = others.get(key);
-    if (ours == null || theirs == null) {
+    if (ours == null) {
       return Occupant.UNKNOWN;
     }
     if (ours.holds(identity.namespace(), identity.name())) {
       return Occupant.MESHFED;
     }
+    KindWatch theirs = others.get(key);
+    if (theirs == null) {
+      watchOthers(key, ours.type());
+      return Occupant.UNKNOWN;
+    }
     if (theirs.holds(identity.namespace(), identity.name())) {
       return Occupant.OTHER;
     }
     return ours.listed() && theirs.listed() ? Occupant.NOBODY : Occupant.UNKNOWN;
+  }
+
+  private synchronized void watchOthers(String key, ResourceType type) {
+    if (executor == null || others.containsKey(key)) {
+      return;
+    }
+    KindWatch theirs =
+        new KindWatch(requests, type, LabelOwner.OTHERS, executor, live -> {}, removed -> {});
+    others.put(key, theirs);
+    theirs.start();
   }
 
   @Override
