@@ -35,6 +35,9 @@ class MalformedInputsTopologyTest {
   private static final String ISTIO = "1.24.2";
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Istio's schemas by served {@code group/version/kind}, built once: a CRD set is not cheap. */
+  private static final Map<String, JsonNode> SCHEMAS = schemas();
+
   /** Inputs per topology: a fresh one each round keeps the run linear in the inputs. */
   private static final int PER_ROUND = 1_000;
 
@@ -85,26 +88,10 @@ class MalformedInputsTopologyTest {
 
   private static List<String> admission(JsonNode manifest) {
     String apiVersion = manifest.path("apiVersion").asText();
-    String group = apiVersion.substring(0, apiVersion.indexOf('/'));
-    String version = apiVersion.substring(apiVersion.indexOf('/') + 1);
-    CustomResourceDefinition crd =
-        IstioCrds.forVersion(ISTIO).stream()
-            .filter(c -> c.getSpec().getGroup().equals(group))
-            .filter(c -> c.getSpec().getNames().getKind().equals(manifest.path("kind").asText()))
-            .findFirst()
-            .orElse(null);
-    if (crd == null) {
-      return List.of(
-          "Istio " + ISTIO + " has no CRD for " + apiVersion + " " + manifest.path("kind"));
-    }
-    JsonNode schema =
-        crd.getSpec().getVersions().stream()
-            .filter(v -> v.getName().equals(version) && Boolean.TRUE.equals(v.getServed()))
-            .findFirst()
-            .map(v -> (JsonNode) JSON.valueToTree(v.getSchema().getOpenAPIV3Schema()))
-            .orElse(null);
+    String kind = manifest.path("kind").asText();
+    JsonNode schema = SCHEMAS.get(apiVersion + "/" + kind);
     if (schema == null) {
-      return List.of("Istio " + ISTIO + " does not serve " + apiVersion);
+      return List.of("Istio " + ISTIO + " does not serve " + apiVersion + " " + kind);
     }
     List<String> causes = new ArrayList<>();
     IstioAdmission.review(
@@ -112,5 +99,23 @@ class MalformedInputsTopologyTest {
         .causes()
         .forEach(cause -> causes.add(cause.toString()));
     return causes;
+  }
+
+  private static Map<String, JsonNode> schemas() {
+    Map<String, JsonNode> schemas = new java.util.HashMap<>();
+    for (CustomResourceDefinition crd : IstioCrds.forVersion(ISTIO)) {
+      crd.getSpec().getVersions().stream()
+          .filter(v -> Boolean.TRUE.equals(v.getServed()))
+          .forEach(
+              v ->
+                  schemas.put(
+                      crd.getSpec().getGroup()
+                          + "/"
+                          + v.getName()
+                          + "/"
+                          + crd.getSpec().getNames().getKind(),
+                      JSON.valueToTree(v.getSchema().getOpenAPIV3Schema())));
+    }
+    return Map.copyOf(schemas);
   }
 }
