@@ -68,7 +68,7 @@ final class EventsCommand implements Callable<Integer> {
     EventFormat format = EventFormat.valueOf(output.toUpperCase(Locale.ROOT));
     Instant from = since == null ? null : TimeSpec.parse(since, Instant.now());
     EventQuery query = new EventQuery(cluster, workspace, host, types);
-    try (EventReader reader = new EventReader(kafka.properties())) {
+    try (EventReader reader = new EventReader(kafka.properties(), follow)) {
       reading.set(reader);
       Thread stopOnCtrlC = new Thread(this::stopFollowing);
       Runtime.getRuntime().addShutdownHook(stopOnCtrlC);
@@ -77,7 +77,6 @@ final class EventsCommand implements Callable<Integer> {
       }
       reader.read(
           from,
-          follow,
           event -> {
             if (query.matches(event)) {
               out.println(format.format(event));

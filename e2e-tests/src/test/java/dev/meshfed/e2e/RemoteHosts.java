@@ -55,8 +55,8 @@ final class RemoteHosts {
     HostLifecycle lifecycle = new HostLifecycle();
     Properties kafka = new Properties();
     kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
-    try (EventReader reader = new EventReader(kafka)) {
-      reader.read(null, false, (EventView event) -> lifecycle.accept(event));
+    try (EventReader reader = new EventReader(kafka, false)) {
+      reader.read(null, (EventView event) -> lifecycle.accept(event));
     }
     List<String> violations = new ArrayList<>(lifecycle.violations());
     ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.managedKinds());

@@ -172,8 +172,8 @@ final class ScenarioRun implements BeforeAllCallback, AfterAllCallback {
     List<EventView> events = new ArrayList<>();
     Properties kafka = new Properties();
     kafka.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, pipeline.bootstrapServers());
-    try (EventReader reader = new EventReader(kafka)) {
-      reader.read(null, false, events::add);
+    try (EventReader reader = new EventReader(kafka, false)) {
+      reader.read(null, events::add);
     }
     return events;
   }

@@ -30,24 +30,41 @@ public final class EventReader implements AutoCloseable {
   private static final Duration TOPIC_REFRESH = Duration.ofSeconds(5);
   private static final int MAX_BUFFERED = 10_000;
 
+  /**
+   * How long the broker holds a fetch with no new records. Reading to an end, the fetch the
+   * consumer sends past it would otherwise keep the broker (and closing the consumer) waiting its
+   * default 500 ms; following, the long wait spares the broker empty fetches.
+   */
+  private static final int FETCH_WAIT_TO_END_MS = 10;
+
+  private static final int FETCH_WAIT_FOLLOWING_MS = 500;
+
+  private final boolean follow;
   private final KafkaConsumer<EventKey, FederationEvent> consumer;
   private final TimeOrderedMerge<TopicPartition> merge = new TimeOrderedMerge<>();
   private final List<TopicPartition> partitions = new ArrayList<>();
   private volatile boolean stopped;
 
-  public EventReader(Properties kafka) {
+  /**
+   * A reader to the end as it is when reading begins, or on until {@link #stop()} ({@code follow}).
+   */
+  public EventReader(Properties kafka, boolean follow) {
+    this.follow = follow;
     TopicSpec<EventKey, FederationEvent> topic = Topics.events();
     Properties props = new Properties();
     props.putAll(kafka);
     props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
     props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+    props.put(
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+        follow ? FETCH_WAIT_FOLLOWING_MS : FETCH_WAIT_TO_END_MS);
     consumer =
         new KafkaConsumer<>(
             props, topic.keySerde().deserializer(), topic.valueSerde().deserializer());
   }
 
   /** Calls {@code onEvent} with each event from {@code since} (null: all). */
-  public void read(Instant since, boolean follow, Consumer<EventView> onEvent) {
+  public void read(Instant since, Consumer<EventView> onEvent) {
     addPartitions(eventPartitions(), since);
     Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
     Instant nextRefresh = Instant.now().plus(TOPIC_REFRESH);

@@ -70,10 +70,9 @@ public final class StatusReader {
     AuditTopicReader audit = new AuditTopicReader(kafka);
     Map<String, List<EventView>> applied = new HashMap<>();
     List<EventView> events = new ArrayList<>();
-    try (EventReader reader = new EventReader(kafka)) {
+    try (EventReader reader = new EventReader(kafka, false)) {
       reader.read(
           null,
-          false,
           e -> {
             if (e.reportedBy() == null) {
               events.add(e);
