@@ -12,8 +12,8 @@ import org.junit.jupiter.api.io.TempDirFactory;
  * otherwise. Kafka Streams' test driver flushes every RocksDB store after every record, and each
  * flush syncs files to disk: on this project's disk that made the longest topology test take 76 s
  * instead of 21, and the syncs prove nothing a test asserts. A module opts in with {@code
- * junit.jupiter.tempdir.factory.default} in its {@code junit-platform.properties}; JUnit deletes
- * the directories as ever.
+ * junit.jupiter.tempdir.factory.default} among its test configuration parameters; JUnit deletes the
+ * directories as ever.
  */
 public final class MemoryTempDirs implements TempDirFactory {
 
