@@ -112,7 +112,9 @@ class DistributionServiceIT {
         .until(
             () ->
                 IstioObjects.get(cluster.client(), NETWORKING_V1, "ServiceEntry", "foo").isEmpty());
-    assertThat(loop.status().deleted()).isEqualTo(1);
+    // the loop counts a delete once the API server has answered it, which may be after the
+    // object is gone
+    await().atMost(TIMEOUT).untilAsserted(() -> assertThat(loop.status().deleted()).isEqualTo(1));
     assertThat(IstioObjects.get(cluster.client(), SECURITY_V1, "AuthorizationPolicy", "allow-east"))
         .isPresent();
     assertThat(cleanupPolicy(Topics.applied(clusterName).name())).isEqualTo("delete");
