@@ -11,6 +11,7 @@ import dev.meshfed.schema.desired.DesiredObject;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -102,7 +103,7 @@ class MalformedInputsTopologyTest {
   }
 
   private static Map<String, JsonNode> schemas() {
-    Map<String, JsonNode> schemas = new java.util.HashMap<>();
+    Map<String, JsonNode> schemas = new HashMap<>();
     for (CustomResourceDefinition crd : IstioCrds.forVersion(ISTIO)) {
       crd.getSpec().getVersions().stream()
           .filter(v -> Boolean.TRUE.equals(v.getServed()))
