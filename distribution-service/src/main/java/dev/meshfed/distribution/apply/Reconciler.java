@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +45,7 @@ final class Reconciler {
   private long pruned;
   private long driftRepaired;
   private final AppliedTally appliedTally = new AppliedTally();
+  private boolean tallyLineScheduled;
 
   Reconciler(
       DesiredState state,
@@ -215,7 +218,36 @@ final class Reconciler {
     } else {
       LOG.infof("%s %s", cause == Cause.PRUNE ? "Pruned" : "Deleted", action.key());
     }
-    appliedTally.summary(pending.isEmpty(), System.nanoTime()).ifPresent(LOG::info);
+    logTally();
+  }
+
+  /** The tally's line if due; if the limit holds it back, the line is logged once it is due. */
+  private void logTally() {
+    long now = System.nanoTime();
+    Optional<String> line = appliedTally.summary(pending.isEmpty(), now);
+    if (line.isPresent()) {
+      LOG.info(line.get());
+      return;
+    }
+    if (pending.isEmpty() && !tallyLineScheduled) {
+      appliedTally
+          .idleLineDueIn(now)
+          .ifPresent(
+              due -> {
+                try {
+                  scheduler.schedule(
+                      () -> {
+                        tallyLineScheduled = false;
+                        logTally();
+                      },
+                      due.toNanos(),
+                      TimeUnit.NANOSECONDS);
+                  tallyLineScheduled = true;
+                } catch (RejectedExecutionException stopping) {
+                  LOG.debug("The summary line of the last applies is dropped: stopping");
+                }
+              });
+    }
   }
 
   boolean idle() {

@@ -11,8 +11,7 @@ import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceType;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
+import java.net.HttpURLConnection;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,17 +20,9 @@ public final class KubernetesClusterWriter implements ClusterWriter {
 
   public static final String FIELD_MANAGER = DriftCheck.FIELD_MANAGER;
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final PatchContext STATUS_PATCH =
-      new PatchContext.Builder()
-          .withPatchType(PatchType.JSON)
-          .withFieldManager(FIELD_MANAGER)
-          .build();
-
-  private final KubernetesClient client;
   private final ObjectRequests requests;
 
   public KubernetesClusterWriter(KubernetesClient client) {
-    this.client = client;
     this.requests = new ObjectRequests(client);
   }
 
@@ -58,16 +49,9 @@ public final class KubernetesClusterWriter implements ClusterWriter {
       throw new IllegalStateException("a validated manifest no longer reads: " + manifest.key(), e);
     }
     try {
-      String version =
-          client
-              .genericKubernetesResources(ResourceContexts.of(manifest.type()))
-              .inNamespace(manifest.key().namespace())
-              .withName(manifest.key().name())
-              .subresource("status")
-              .patch(STATUS_PATCH, patch.toString())
-              .getMetadata()
-              .getResourceVersion();
-      return version == null ? "" : version;
+      return requests
+          .patch(manifest.type(), manifest.key(), true, patch.toString(), FIELD_MANAGER)
+          .orElseThrow(() -> notFound(manifest.key()));
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Status patch", e);
     }
@@ -90,11 +74,9 @@ public final class KubernetesClusterWriter implements ClusterWriter {
       patch.addObject().put("op", "remove").put("path", pointer(path));
     }
     try {
-      client
-          .genericKubernetesResources(ResourceContexts.of(type))
-          .inNamespace(key.namespace())
-          .withName(key.name())
-          .patch(PatchContext.of(PatchType.JSON), patch.toString());
+      requests
+          .patch(type, key, false, patch.toString(), FIELD_MANAGER)
+          .orElseThrow(() -> notFound(key));
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Remove fields", e);
     }
@@ -108,17 +90,18 @@ public final class KubernetesClusterWriter implements ClusterWriter {
     return pointer.toString();
   }
 
-  /** fabric8 answers a delete of an absent object with an empty list, not an exception. */
+  /** A delete of an absent object is done, not failed. */
   @Override
   public void delete(ObjectKey key, ResourceType type) {
     try {
-      client
-          .genericKubernetesResources(ResourceContexts.of(type))
-          .inNamespace(key.namespace())
-          .withName(key.name())
-          .delete();
+      requests.delete(type, key);
     } catch (KubernetesClientException e) {
       throw ClusterApiException.of("Delete", e);
     }
+  }
+
+  private static KubernetesClientException notFound(ObjectKey key) {
+    return new KubernetesClientException(
+        key + " not found", HttpURLConnection.HTTP_NOT_FOUND, null);
   }
 }

@@ -6,18 +6,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.meshfed.distribution.apply.StatusWriter;
 import dev.meshfed.distribution.model.ConditionTimes;
+import dev.meshfed.distribution.model.ObjectKey;
 import dev.meshfed.distribution.model.ResourceType;
 import dev.meshfed.distribution.model.StatusTarget;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.Resource;
-import io.fabric8.kubernetes.client.dsl.base.PatchContext;
-import io.fabric8.kubernetes.client.dsl.base.PatchType;
 import java.net.HttpURLConnection;
 import java.time.Clock;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 /**
  * Replaces an input's status through its status subresource with one JSON patch: the object's spec
@@ -31,47 +30,44 @@ public final class KubernetesStatusWriter implements StatusWriter {
   static final String GLOO_STATUS_FIELD = "meshfed";
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final PatchContext JSON_PATCH = PatchContext.of(PatchType.JSON);
 
-  private final KubernetesClient client;
+  private final ObjectRequests requests;
   private final Clock clock;
 
   public KubernetesStatusWriter(KubernetesClient client, Clock clock) {
-    this.client = client;
+    this.requests = new ObjectRequests(client);
     this.clock = clock;
   }
 
   @Override
   public boolean write(StatusTarget target, ResourceType type, String statusJson) {
     try {
-      Resource<GenericKubernetesResource> object =
-          client
-              .genericKubernetesResources(ResourceContexts.of(type))
-              .inNamespace(target.namespace())
-              .withName(target.name());
+      ObjectKey key =
+          new ObjectKey(type.apiVersion(), type.kind().kind(), target.namespace(), target.name());
       JsonNode status = JSON.readTree(statusJson);
       String patch;
       if (StatusTarget.holdsConditions(type)) {
-        GenericKubernetesResource current = object.get();
-        if (current == null) {
+        Optional<GenericKubernetesResource> current = requests.get(type, key);
+        if (current.isEmpty()) {
           return false;
         }
-        JsonNode live = JSON.valueToTree(current.getAdditionalProperties().get("status"));
+        JsonNode live = JSON.valueToTree(current.get().getAdditionalProperties().get("status"));
         patch = add("/status", ConditionTimes.stamped(status, live, now()));
       } else if (StatusTarget.ownsWholeStatus(type)) {
         patch = add("/status", status);
       } else {
-        GenericKubernetesResource current = object.get();
-        if (current == null) {
+        Optional<GenericKubernetesResource> current = requests.get(type, key);
+        if (current.isEmpty()) {
           return false;
         }
         patch =
-            current.getAdditionalProperties().get("status") == null
+            current.get().getAdditionalProperties().get("status") == null
                 ? add("/status", JSON.createObjectNode().set(GLOO_STATUS_FIELD, status))
                 : add("/status/" + GLOO_STATUS_FIELD, status);
       }
-      object.subresource("status").patch(JSON_PATCH, patch);
-      return true;
+      return requests
+          .patch(type, key, true, patch, KubernetesClusterWriter.FIELD_MANAGER)
+          .isPresent();
     } catch (KubernetesClientException e) {
       if (e.getCode() == HttpURLConnection.HTTP_NOT_FOUND) {
         return false;

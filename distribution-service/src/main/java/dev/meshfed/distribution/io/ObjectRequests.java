@@ -31,6 +31,12 @@ import java.util.concurrent.TimeoutException;
 final class ObjectRequests {
 
   private static final String CONTENT_TYPE = "application/apply-patch+yaml";
+  private static final String JSON_PATCH = "application/json-patch+json";
+  private static final String JSON = "application/json";
+
+  /** What fabric8's delete sends: dependents, if any, are deleted in the background. */
+  private static final String DELETE_OPTIONS =
+      "{\"apiVersion\":\"v1\",\"kind\":\"DeleteOptions\",\"propagationPolicy\":\"Background\"}";
 
   private final KubernetesClient client;
   private final HttpClient http;
@@ -66,6 +72,57 @@ final class ObjectRequests {
       throw failure(response);
     }
     return ResourceVersions.of(response.body());
+  }
+
+  /**
+   * A JSON patch (RFC 6902) of the object, or of its status subresource, by {@code fieldManager};
+   * of the answer only the resource version is read.
+   *
+   * @return the patched object's resource version ("" if it has none); empty if there is no object
+   * @throws KubernetesClientException carrying the API server's Status when it refused the patch
+   */
+  Optional<String> patch(
+      ResourceType type, ObjectKey key, boolean status, String jsonPatch, String fieldManager) {
+    HttpRequest request =
+        http.newHttpRequestBuilder()
+            .uri(
+                server
+                    + path(type, key)
+                    + (status ? "/status" : "")
+                    + "?fieldManager="
+                    + fieldManager)
+            .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+            .patch(JSON_PATCH, jsonPatch)
+            .build();
+    HttpResponse<byte[]> response = send(request);
+    return foundOrThrow(response)
+        ? Optional.of(ResourceVersions.of(response.body()))
+        : Optional.empty();
+  }
+
+  /**
+   * Deletes the object; the answer is not parsed.
+   *
+   * @return whether the object was there
+   */
+  boolean delete(ResourceType type, ObjectKey key) {
+    HttpRequest request =
+        http.newHttpRequestBuilder()
+            .uri(server + path(type, key))
+            .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
+            .delete(JSON, DELETE_OPTIONS)
+            .build();
+    return foundOrThrow(send(request));
+  }
+
+  private boolean foundOrThrow(HttpResponse<byte[]> response) {
+    if (response.code() == HttpURLConnection.HTTP_NOT_FOUND) {
+      return false;
+    }
+    if (!response.isSuccessful()) {
+      throw failure(response);
+    }
+    return true;
   }
 
   /** The object at {@code key}, if there is one. */
