@@ -54,6 +54,8 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String CRD_GROUP = "apiextensions.k8s.io";
   private static final String CRD_PLURAL = "customresourcedefinitions";
+  private static final AttributeSet ALL_CRDS =
+      new AttributeSet(new Attribute(API, CRD_GROUP), new Attribute(PLURAL, CRD_PLURAL));
 
   private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
   private final Discovery discovery = new Discovery(this::storedCustomResourceDefinitions);
@@ -473,13 +475,18 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
         new Attribute(NAME, plural + "." + group));
   }
 
+  /** Each parsed once per stored state: discovery asks for them all on every answer. */
   private List<CustomResourceDefinition> storedCustomResourceDefinitions() {
-    MockResponse list = super.handleGet("/apis/" + CRD_GROUP + "/v1/" + CRD_PLURAL);
-    JsonNode items = parse(bodyOf(list)).path("items");
+    List<Map.Entry<AttributeSet, String>> stored;
+    storeLock.readLock().lock();
+    try {
+      stored = objects.allMatching(ALL_CRDS);
+    } finally {
+      storeLock.readLock().unlock();
+    }
     List<CustomResourceDefinition> crds = new ArrayList<>();
-    for (JsonNode item : items) {
-      CustomResourceDefinition crd =
-          Serialization.unmarshal(item.toString(), CustomResourceDefinition.class);
+    for (Map.Entry<AttributeSet, String> entry : stored) {
+      CustomResourceDefinition crd = definitions.model(entry);
       if (isComplete(crd)) {
         crds.add(crd);
       }

@@ -54,6 +54,20 @@ final class NameIndexedObjects extends AbstractMap<AttributeSet, String> {
     }
   }
 
+  /** Every stored object whose attributes satisfy the query, by a scan of them all. */
+  List<Map.Entry<AttributeSet, String>> allMatching(AttributeSet query) {
+    synchronized (objects) {
+      List<Map.Entry<AttributeSet, String>> found = new ArrayList<>();
+      objects.forEach(
+          (key, value) -> {
+            if (key.matches(query)) {
+              found.add(Map.entry(key, value));
+            }
+          });
+      return found;
+    }
+  }
+
   /**
    * The attributes of the latest object stored: fabric8 works them out inside its write and does
    * not return them. Read under the store's write lock, right after the write.

@@ -1,6 +1,8 @@
 package dev.meshfed.testbed;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
+import io.fabric8.kubernetes.client.utils.Serialization;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,7 +16,10 @@ final class ParsedDefinitions {
 
   private record Parsed(String state, JsonNode definition) {}
 
+  private record Modelled(String state, CustomResourceDefinition definition) {}
+
   private final Map<AttributeSet, Parsed> parsed = new ConcurrentHashMap<>();
+  private final Map<AttributeSet, Modelled> modelled = new ConcurrentHashMap<>();
 
   JsonNode of(Map.Entry<AttributeSet, String> stored) {
     Parsed known = parsed.get(stored.getKey());
@@ -24,6 +29,18 @@ final class ParsedDefinitions {
     }
     JsonNode definition = ClusterObjectStore.parse(stored.getValue());
     parsed.put(stored.getKey(), new Parsed(stored.getValue(), definition));
+    return definition;
+  }
+
+  /** As fabric8's model, for the API's discovery answers. */
+  CustomResourceDefinition model(Map.Entry<AttributeSet, String> stored) {
+    Modelled known = modelled.get(stored.getKey());
+    if (known != null && known.state().equals(stored.getValue())) {
+      return known.definition();
+    }
+    CustomResourceDefinition definition =
+        Serialization.unmarshal(stored.getValue(), CustomResourceDefinition.class);
+    modelled.put(stored.getKey(), new Modelled(stored.getValue(), definition));
     return definition;
   }
 }

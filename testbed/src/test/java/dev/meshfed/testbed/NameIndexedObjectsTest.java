@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class NameIndexedObjectsTest {
@@ -33,6 +34,17 @@ class NameIndexedObjectsTest {
     assertThat(objects.findNamed(query("services", "a", "reviews")))
         .hasValueSatisfying(found -> assertThat(found.getValue()).isEqualTo("second"));
     assertThat(objects).hasSize(1);
+  }
+
+  @Test
+  void findsEveryObjectAQueryMatches() {
+    objects.put(object("svc", "v1", "services", "a", "reviews"), "reviews");
+    objects.put(object("svc", "v1", "services", "b", "ratings"), "ratings");
+    objects.put(object("svc", "v1", "configmaps", "b", "ratings"), "config");
+
+    assertThat(objects.allMatching(new AttributeSet(new Attribute("plural", "services"))))
+        .extracting(Map.Entry::getValue)
+        .containsExactlyInAnyOrder("reviews", "ratings");
   }
 
   @Test

@@ -35,4 +35,15 @@ class ParsedDefinitionsTest {
 
     assertThat(group).isEqualTo("example.org");
   }
+
+  @Test
+  void itsModelIsMadeOncePerStoredStateToo() {
+    String state = "{\"spec\":{\"group\":\"example.com\"}}";
+    assertThat(definitions.model(Map.entry(KEY, state)))
+        .isSameAs(definitions.model(Map.entry(KEY, state)));
+
+    String changed = "{\"spec\":{\"group\":\"example.org\"}}";
+    assertThat(definitions.model(Map.entry(KEY, changed)).getSpec().getGroup())
+        .isEqualTo("example.org");
+  }
 }
