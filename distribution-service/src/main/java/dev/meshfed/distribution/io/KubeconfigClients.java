@@ -15,9 +15,8 @@ import java.util.Optional;
 public final class KubeconfigClients {
 
   /**
-   * One for every client of the process: a client built without one gets its own Jackson mapper,
-   * which builds its deserializers for the model's classes again (a third of a starting discovery's
-   * CPU samples with three clusters). The mapper is thread-safe.
+   * One for every client of the process, as in discovery-service: a client built without one gets
+   * its own Jackson mapper, and builds its deserializers again. The mapper is thread-safe.
    */
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
