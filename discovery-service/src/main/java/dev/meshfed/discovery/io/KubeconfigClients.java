@@ -15,8 +15,8 @@ final class KubeconfigClients {
   /**
    * One for every client of the process: a client built without one gets its own Jackson mapper,
    * which builds the deserializers of the informers' typed lists again (a Deployment's pulls in all
-   * of a pod template). At 20 clusters discovery used 20 to 22 s of CPU over a cold start with one,
-   * 30 to 34 s with one each. The mapper is thread-safe.
+   * of a pod template). At 20 clusters discovery used 20 to 26 s of CPU over a cold start with one,
+   * 30 to 34 s with one each (three pairs, 20x100). The mapper is thread-safe.
    */
   private static final KubernetesSerialization SERIALIZATION = new KubernetesSerialization();
 
