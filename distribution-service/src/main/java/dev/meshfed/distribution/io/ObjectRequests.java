@@ -21,12 +21,13 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
- * The two calls made for every applied object, a read and a server-side apply, as the plain HTTP
- * requests they are: through fabric8's HTTP client (its authentication, TLS and retries) but not
- * its resource DSL. The manifest's JSON is the apply's body as it is, of the applied object that
- * comes back only the resource version is read, and a read that finds nothing parses nothing.
- * Through the DSL each apply parsed the manifest into an object and wrote it back to JSON, built
- * the URL with regular expressions and parsed the applied object it got back (docs/performance.md).
+ * The requests the distributor makes of an object (the read and the server-side apply made for
+ * every applied object, deletes, JSON patches) as the plain HTTP requests they are: through
+ * fabric8's HTTP client (its authentication, TLS and retries) but not its resource DSL. The
+ * manifest's JSON is the apply's body as it is, of an answer only the resource version is read, and
+ * a read that finds nothing parses nothing. Through the DSL each apply parsed the manifest into an
+ * object and wrote it back to JSON, built the URL with regular expressions and parsed the object it
+ * got back, and every delete and patch parsed its answer (docs/performance.md).
  */
 final class ObjectRequests {
 
@@ -133,11 +134,8 @@ final class ObjectRequests {
             .timeout(timeoutMillis, TimeUnit.MILLISECONDS)
             .build();
     HttpResponse<byte[]> response = send(request);
-    if (response.code() == HttpURLConnection.HTTP_NOT_FOUND) {
+    if (!foundOrThrow(response)) {
       return Optional.empty();
-    }
-    if (!response.isSuccessful()) {
-      throw failure(response);
     }
     return Optional.of(
         client
