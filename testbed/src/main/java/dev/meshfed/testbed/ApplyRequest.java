@@ -27,6 +27,7 @@ record ApplyRequest(
 
   private static final int HTTP_UNPROCESSABLE_ENTITY = 422;
   private static final ObjectMapper YAML = new YAMLMapper();
+  private static final ObjectMapper JSON = new ObjectMapper();
   static final List<String> SERVER_SET_METADATA =
       List.of(
           "uid",
@@ -92,7 +93,8 @@ record ApplyRequest(
 
   private static ObjectNode parseBody(String body) throws InvalidApplyException {
     try {
-      JsonNode node = YAML.readTree(body);
+      // JSON is YAML too, and what clients send: read it as JSON, as a real server's decoder does
+      JsonNode node = (body.stripLeading().startsWith("{") ? JSON : YAML).readTree(body);
       if (node instanceof ObjectNode object) {
         return object;
       }

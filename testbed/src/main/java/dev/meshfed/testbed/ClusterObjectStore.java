@@ -292,7 +292,8 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
                   .truncatedTo(ChronoUnit.SECONDS)
                   .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
-      write(path, query, entry.getKey(), resource, Serialization.asJson(resource));
+      String marked = Serialization.asJson(resource);
+      write(path, query, entry.getKey(), resource, new ParsedState(marked, parse(marked)));
     }
   }
 
@@ -307,15 +308,26 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       AttributeSet oldAttributes,
       GenericKubernetesResource resource,
       String newState) {
-    String state = newState;
-    if (state != null) {
-      admit(pathAttributes, parse(state));
-      PlainWrite writer = plainWrite.get();
-      if (writer != null) {
-        state = writer.recordedIn(oldAttributes == null ? null : map.get(oldAttributes), state);
-      }
+    if (newState == null) {
+      write(path, pathAttributes, oldAttributes, resource, null);
+      return;
     }
-    write(path, pathAttributes, oldAttributes, resource, state);
+    ObjectNode object = parse(newState);
+    admit(pathAttributes, object);
+    PlainWrite writer = plainWrite.get();
+    if (writer == null) {
+      write(path, pathAttributes, oldAttributes, resource, new ParsedState(newState, object));
+    } else {
+      writer.recordIn(object, oldAttributes == null ? null : map.get(oldAttributes));
+      write(path, pathAttributes, oldAttributes, resource, ParsedState.of(object));
+    }
+  }
+
+  /** A new state and its JSON, parsed once for every step of the write; null for a delete. */
+  private record ParsedState(String json, ObjectNode object) {
+    static ParsedState of(ObjectNode object) {
+      return new ParsedState(object.toString(), object);
+    }
   }
 
   private void write(
@@ -323,16 +335,16 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       AttributeSet pathAttributes,
       AttributeSet oldAttributes,
       GenericKubernetesResource resource,
-      String newState) {
+      ParsedState written) {
     String oldState = oldAttributes == null ? null : map.get(oldAttributes);
-    String state = newState != null ? newState : oldState;
-    if (state == null) {
-      super.processEvent(path, pathAttributes, oldAttributes, resource, newState);
+    String newState = written == null ? null : written.json();
+    if (written == null && oldState == null) {
+      super.processEvent(path, pathAttributes, oldAttributes, resource, null);
       return;
     }
-    ObjectNode object = parse(state);
-    long version = newState != null ? versionOf(object) : requestResourceVersion();
-    store(path, pathAttributes, oldAttributes, resource, newState, version);
+    ObjectNode object = written != null ? written.object() : parse(oldState);
+    long version = written != null ? versionOf(object) : requestResourceVersion();
+    store(path, pathAttributes, oldAttributes, keyOf(resource, written), newState, version);
     mirrorToEquivalentVersions(path, pathAttributes, object, newState != null, version);
     if (newState == null && isKind(object, "v1", "Namespace")) {
       deleteContentsOfNamespace(path, object.path("metadata").path("name").asText());
@@ -406,13 +418,14 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       if (existing == null && !exists) {
         continue;
       }
-      String otherState = exists ? withApiVersion(object, group.get() + "/" + other) : null;
+      ParsedState otherState =
+          exists ? ParsedState.of(withApiVersion(object, group.get() + "/" + other)) : null;
       store(
           otherVersionPath(path, group.get(), version.get(), other),
           address,
           existing == null ? null : existing.getKey(),
-          null,
-          otherState,
+          keyOf(null, otherState),
+          otherState == null ? null : otherState.json(),
           resourceVersion);
     }
   }
@@ -529,10 +542,16 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     return copy.toString();
   }
 
-  private static String withApiVersion(ObjectNode object, String apiVersion) {
+  private static ObjectNode withApiVersion(ObjectNode object, String apiVersion) {
     ObjectNode copy = object.deepCopy();
     copy.put("apiVersion", apiVersion);
-    return copy.toString();
+    return copy;
+  }
+
+  /** What fabric8 keys a new state by: the resource its handler parsed, or else ours. */
+  private static GenericKubernetesResource keyOf(
+      GenericKubernetesResource resource, ParsedState written) {
+    return resource != null || written == null ? resource : StoredKey.of(written.object());
   }
 
   private static boolean isKind(ObjectNode object, String apiVersion, String kind) {

@@ -30,15 +30,13 @@ record PlainWrite(String manager, boolean statusSubresource) {
     return Optional.of(new PlainWrite(slash < 0 ? agent : agent.substring(0, slash), status));
   }
 
-  /** {@code after} with this write's managedFields entry, given the state it replaced. */
-  String recordedIn(String before, String after) {
-    ObjectNode written = ClusterObjectStore.parse(after);
+  /** Adds this write's managedFields entry to {@code written}, given the state it replaced. */
+  void recordIn(ObjectNode written, String before) {
     ManagedFields.recordUpdate(
         written,
         before == null ? null : ClusterObjectStore.parse(before),
         manager,
         statusSubresource);
-    return written.toString();
   }
 
   private static Optional<String> queryParameter(String rawQuery, String name) {

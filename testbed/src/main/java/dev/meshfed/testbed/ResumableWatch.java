@@ -1,7 +1,11 @@
 package dev.meshfed.testbed;
 
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.PLURAL;
+
 import io.fabric8.kubernetes.api.model.TypeMeta;
+import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
+import io.fabric8.mockwebserver.crud.AttributeType;
 import io.fabric8.mockwebserver.http.Response;
 import io.fabric8.mockwebserver.http.WebSocket;
 import io.fabric8.mockwebserver.http.WebSocketListener;
@@ -19,6 +23,8 @@ final class ResumableWatch extends WebSocketListener {
   private static final int GONE = 410;
 
   private final AttributeSet query;
+  // every change is offered to every watch: a type check first spares fabric8's full match
+  private final Attribute watchedPlural;
   private final Optional<TypeMeta> bookmarked;
   private final int bookmarkAfter;
   private final Consumer<ResumableWatch> onEnd;
@@ -39,6 +45,8 @@ final class ResumableWatch extends WebSocketListener {
       int bookmarkAfter,
       Consumer<ResumableWatch> onEnd) {
     this.query = query;
+    Attribute plural = query.getAttribute(PLURAL);
+    this.watchedPlural = plural != null && plural.getType() == AttributeType.WITH ? plural : null;
     this.bookmarked = bookmarked;
     this.bookmarkAfter = Math.max(1, bookmarkAfter);
     this.onEnd = onEnd;
@@ -46,8 +54,8 @@ final class ResumableWatch extends WebSocketListener {
 
   /** The event a change is to this watch, as fabric8 decides it: by the attributes it matches. */
   void offer(WatchHistory.Change change) {
-    boolean matchedBefore = change.before() != null && change.before().matches(query);
-    boolean matchesAfter = change.after() != null && change.after().matches(query);
+    boolean matchedBefore = matches(change.before());
+    boolean matchesAfter = matches(change.after());
     if (matchedBefore && matchesAfter) {
       sendChange(event("MODIFIED", change.newState()));
     } else if (matchedBefore) {
@@ -62,13 +70,20 @@ final class ResumableWatch extends WebSocketListener {
     }
   }
 
+  /** As {@link AttributeSet#matches}, which a WITH attribute only passes if it is held as is. */
+  private boolean matches(AttributeSet attributes) {
+    return attributes != null
+        && (watchedPlural == null || watchedPlural.equals(attributes.getAttribute(PLURAL)))
+        && attributes.matches(query);
+  }
+
   private void sendChange(String message) {
     changesNotSent = 0;
     send(message);
   }
 
   void offerExisting(AttributeSet attributes, String state) {
-    if (attributes.matches(query)) {
+    if (matches(attributes)) {
       send(event("ADDED", state));
     }
   }

@@ -2,6 +2,7 @@ package dev.meshfed.testbed;
 
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAME;
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAMESPACE;
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.PLURAL;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.fabric8.kubernetes.api.model.TypeMeta;
@@ -126,6 +127,27 @@ class WatchHistoryTest {
   }
 
   @Test
+  void aWatchOfOneTypeHearsOnlyItsTypeButCountsTheOthersTowardsABookmark() {
+    WatchHistory history = new WatchHistory(4);
+    AttributeSet configMapsInA = IN_A.add(new Attribute(PLURAL, "configmaps"));
+    RecordingSocket socket =
+        open(history.start(new WatchRequest(configMapsInA, "0", true), CONFIG_MAP, Stream.empty()));
+
+    history.record(
+        new WatchHistory.Change(1, null, null, typed("secrets", "a", "s"), object("a", "s", 1)));
+    history.record(
+        new WatchHistory.Change(2, null, null, typed("configmaps", "a", "c"), object("a", "c", 2)));
+    history.record(
+        new WatchHistory.Change(3, null, null, typed("secrets", "a", "t"), object("a", "t", 3)));
+    history.record(
+        new WatchHistory.Change(4, null, null, typed("secrets", "a", "u"), object("a", "u", 4)));
+
+    assertThat(socket.types()).containsExactly("ADDED", "BOOKMARK");
+    assertThat(socket.messages.get(0)).contains("\"name\":\"c\"");
+    assertThat(socket.messages.get(1)).contains("\"resourceVersion\":\"3\"");
+  }
+
+  @Test
   void aWatchThatDidNotAskForBookmarksGetsNone() {
     WatchHistory history = new WatchHistory(4);
     RecordingSocket socket =
@@ -176,6 +198,10 @@ class WatchHistoryTest {
     RecordingSocket socket = new RecordingSocket();
     watch.onOpen(socket, null);
     return socket;
+  }
+
+  private static AttributeSet typed(String plural, String namespace, String name) {
+    return attributes(namespace, name).add(new Attribute(PLURAL, plural));
   }
 
   private static AttributeSet attributes(String namespace, String name) {

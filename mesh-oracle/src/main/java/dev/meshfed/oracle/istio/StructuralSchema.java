@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.PathType;
@@ -52,14 +54,24 @@ final class StructuralSchema {
 
   private static final Map<String, JsonSchema> COMPILED = new ConcurrentHashMap<>();
 
+  /**
+   * The same, by the schema's node, compared by identity and held weakly: a caller that keeps its
+   * parsed CRD (the test bed's API servers do) is spared writing the whole schema out as the key
+   * above for every object it admits. So a schema node must not be changed once validated against.
+   */
+  private static final Cache<JsonNode, JsonSchema> BY_NODE =
+      Caffeine.newBuilder().weakKeys().build();
+
   private StructuralSchema() {}
 
   /** Adds to {@code errors} how {@code object} breaks {@code openApiSchema}. */
   static void validate(JsonNode openApiSchema, ObjectNode object, FieldErrors errors) {
     JsonSchema schema =
-        COMPILED.computeIfAbsent(
-            openApiSchema.toString(),
-            key -> FACTORY.getSchema(toJsonSchema(openApiSchema, true), CONFIG));
+        BY_NODE.get(
+            openApiSchema,
+            node ->
+                COMPILED.computeIfAbsent(
+                    node.toString(), key -> FACTORY.getSchema(toJsonSchema(node, true), CONFIG)));
     List<ValidationMessage> messages = new ArrayList<>(schema.validate(withoutNulls(object)));
     messages.sort(Comparator.comparing(m -> m.getInstanceLocation().toString()));
     for (ValidationMessage message : messages) {
