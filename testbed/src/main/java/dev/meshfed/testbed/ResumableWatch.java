@@ -1,9 +1,10 @@
 package dev.meshfed.testbed;
 
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.API;
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.PLURAL;
+import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.VERSION;
 
 import io.fabric8.kubernetes.api.model.TypeMeta;
-import io.fabric8.mockwebserver.crud.Attribute;
 import io.fabric8.mockwebserver.crud.AttributeSet;
 import io.fabric8.mockwebserver.crud.AttributeType;
 import io.fabric8.mockwebserver.http.Response;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * One watch's web socket. Events offered before the socket opens wait for it, so none is lost
@@ -23,8 +25,9 @@ final class ResumableWatch extends WebSocketListener {
   private static final int GONE = 410;
 
   private final AttributeSet query;
-  // every change is offered to every watch: a type check first spares fabric8's full match
-  private final Attribute watchedPlural;
+  // every change is offered to every watch, each version of an Istio object too: a check of the
+  // type first spares most of them fabric8's full match
+  private final List<String> watchedType;
   private final Optional<TypeMeta> bookmarked;
   private final int bookmarkAfter;
   private final Consumer<ResumableWatch> onEnd;
@@ -45,8 +48,13 @@ final class ResumableWatch extends WebSocketListener {
       int bookmarkAfter,
       Consumer<ResumableWatch> onEnd) {
     this.query = query;
-    Attribute plural = query.getAttribute(PLURAL);
-    this.watchedPlural = plural != null && plural.getType() == AttributeType.WITH ? plural : null;
+    this.watchedType =
+        Stream.of(PLURAL, VERSION, API)
+            .filter(
+                key ->
+                    query.getAttribute(key) != null
+                        && query.getAttribute(key).getType() == AttributeType.WITH)
+            .toList();
     this.bookmarked = bookmarked;
     this.bookmarkAfter = Math.max(1, bookmarkAfter);
     this.onEnd = onEnd;
@@ -72,9 +80,15 @@ final class ResumableWatch extends WebSocketListener {
 
   /** As {@link AttributeSet#matches}, which a WITH attribute only passes if it is held as is. */
   private boolean matches(AttributeSet attributes) {
-    return attributes != null
-        && (watchedPlural == null || watchedPlural.equals(attributes.getAttribute(PLURAL)))
-        && attributes.matches(query);
+    if (attributes == null) {
+      return false;
+    }
+    for (String key : watchedType) {
+      if (!query.getAttribute(key).equals(attributes.getAttribute(key))) {
+        return false;
+      }
+    }
+    return attributes.matches(query);
   }
 
   private void sendChange(String message) {
