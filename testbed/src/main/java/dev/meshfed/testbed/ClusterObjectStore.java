@@ -52,17 +52,14 @@ import java.util.concurrent.locks.ReadWriteLock;
 final class ClusterObjectStore extends KubernetesCrudDispatcher {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CRD_GROUP = "apiextensions.k8s.io";
-  private static final String CRD_PLURAL = "customresourcedefinitions";
-  private static final AttributeSet ALL_CRDS =
-      new AttributeSet(new Attribute(API, CRD_GROUP), new Attribute(PLURAL, CRD_PLURAL));
 
   private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
-  private final Discovery discovery = new Discovery(this::storedCustomResourceDefinitions);
   private final NameIndexedObjects objects = new NameIndexedObjects();
+  private final StoredDefinitions definitions =
+      new StoredDefinitions(this::findResource, this::allStoredMatching);
+  private final Discovery discovery = new Discovery(definitions::complete);
   // the write a request handler is making on this thread, for its managedFields entry
   private final ThreadLocal<PlainWrite> plainWrite = new ThreadLocal<>();
-  private final ParsedDefinitions definitions = new ParsedDefinitions();
   private final WatchHistory history;
   private final WriteTimes writeTimes = new WriteTimes();
   private final ReadWriteLock storeLock;
@@ -116,7 +113,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       List<String> served;
       storeLock.readLock().lock();
       try {
-        served = versionsDeclaredByCrd(group.get(), plural.get());
+        served = definitions.servedVersions(group.get(), plural.get());
       } finally {
         storeLock.readLock().unlock();
       }
@@ -178,13 +175,13 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     if (group.isEmpty() || plural.isEmpty() || !IstioAdmission.isIstioGroup(group.get())) {
       return;
     }
-    Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group.get(), plural.get()));
-    if (crd == null) {
+    Optional<JsonNode> crd = definitions.definition(group.get(), plural.get());
+    if (crd.isEmpty()) {
       return; // Istio is not installed: nothing checks its objects
     }
     String version = object.path("apiVersion").asText().substring(group.get().length() + 1);
     JsonNode schema = null;
-    for (JsonNode declared : definitions.of(crd).path("spec").path("versions")) {
+    for (JsonNode declared : crd.get().path("spec").path("versions")) {
       if (declared.path("name").asText().equals(version)) {
         schema = declared.path("schema").path("openAPIV3Schema");
       }
@@ -230,7 +227,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     String apiVersion = group.map(g -> g + "/").orElse("") + version.get();
     Optional<String> kind = Discovery.builtInKind(apiVersion, plural.get());
     if (kind.isEmpty() && group.isPresent()) {
-      kind = kindDeclaredByCrd(group.get(), version.get(), plural.get());
+      kind = definitions.kind(group.get(), version.get(), plural.get());
     }
     return kind.map(k -> new TypeMeta(apiVersion, k));
   }
@@ -349,10 +346,11 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     if (newState == null && isKind(object, "v1", "Namespace")) {
       deleteContentsOfNamespace(path, object.path("metadata").path("name").asText());
     }
-    if (newState != null && isKind(object, CRD_GROUP + "/v1", "CustomResourceDefinition")) {
+    if (newState != null
+        && isKind(object, StoredDefinitions.GROUP + "/v1", "CustomResourceDefinition")) {
       CustomResourceDefinition crd =
           Serialization.unmarshal(newState, CustomResourceDefinition.class);
-      if (isComplete(crd)) {
+      if (StoredDefinitions.isComplete(crd)) {
         serveAllVersions(crd);
       }
     }
@@ -411,7 +409,7 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     if (group.isEmpty() || version.isEmpty() || plural.isEmpty()) {
       return;
     }
-    List<String> declared = versionsDeclaredByCrd(group.get(), plural.get());
+    List<String> declared = definitions.servedVersions(group.get(), plural.get());
     for (String other : StorageVersions.equivalentVersions(group.get(), version.get(), declared)) {
       AttributeSet address = address(group.get(), other, plural.get(), object);
       Map.Entry<AttributeSet, String> existing = findResource(address);
@@ -457,62 +455,14 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
   }
 
-  /** The served versions the stored CRD of group/plural declares; empty without such a CRD. */
-  private Optional<String> kindDeclaredByCrd(String group, String version, String plural) {
-    Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
-    if (crd == null || !servedVersions(definitions.of(crd)).contains(version)) {
-      return Optional.empty();
-    }
-    return Optional.of(definitions.of(crd).path("spec").path("names").path("kind").asText());
-  }
-
-  private List<String> versionsDeclaredByCrd(String group, String plural) {
-    Map.Entry<AttributeSet, String> crd = findResource(crdAddress(group, plural));
-    return crd == null ? List.of() : servedVersions(definitions.of(crd));
-  }
-
-  private static List<String> servedVersions(JsonNode crd) {
-    List<String> versions = new ArrayList<>();
-    for (JsonNode version : crd.path("spec").path("versions")) {
-      if (version.path("served").asBoolean(true)) {
-        versions.add(version.path("name").asText());
-      }
-    }
-    return versions;
-  }
-
-  private static AttributeSet crdAddress(String group, String plural) {
-    return new AttributeSet(
-        new Attribute(API, CRD_GROUP),
-        new Attribute(PLURAL, CRD_PLURAL),
-        new Attribute(NAME, plural + "." + group));
-  }
-
-  /** Each parsed once per stored state: discovery asks for them all on every answer. */
-  private List<CustomResourceDefinition> storedCustomResourceDefinitions() {
-    List<Map.Entry<AttributeSet, String>> stored;
+  /** Every stored object a query matches, under the store's lock. */
+  private List<Map.Entry<AttributeSet, String>> allStoredMatching(AttributeSet query) {
     storeLock.readLock().lock();
     try {
-      stored = objects.allMatching(ALL_CRDS);
+      return objects.allMatching(query);
     } finally {
       storeLock.readLock().unlock();
     }
-    List<CustomResourceDefinition> crds = new ArrayList<>();
-    for (Map.Entry<AttributeSet, String> entry : stored) {
-      CustomResourceDefinition crd = definitions.model(entry);
-      if (isComplete(crd)) {
-        crds.add(crd);
-      }
-    }
-    return crds;
-  }
-
-  /** Whether the CRD has what serving its resources needs: a group, names and versions. */
-  private static boolean isComplete(CustomResourceDefinition crd) {
-    return crd.getSpec() != null
-        && crd.getSpec().getGroup() != null
-        && crd.getSpec().getNames() != null
-        && crd.getSpec().getVersions() != null;
   }
 
   private static AttributeSet address(
