@@ -10,8 +10,7 @@ import java.util.Map;
 /**
  * What fabric8's store keys an object by (its type, name, namespace and labels), taken from JSON
  * the store has already parsed. Given no resource, fabric8 parses the whole state again just to
- * read these: a fifth of the test bed's request handling in a cold start, mirrored versions
- * included.
+ * read these: 12 % of the API servers' samples in a 20x100 cold start, mirrored versions included.
  */
 final class StoredKey {
 
