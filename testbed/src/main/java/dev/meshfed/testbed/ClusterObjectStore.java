@@ -1,7 +1,6 @@
 package dev.meshfed.testbed;
 
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.API;
-import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAME;
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.NAMESPACE;
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.PLURAL;
 import static io.fabric8.kubernetes.client.server.mock.KubernetesAttributesExtractor.VERSION;
@@ -9,12 +8,7 @@ import static java.net.HttpURLConnection.HTTP_NOT_FOUND;
 import static java.net.HttpURLConnection.HTTP_OK;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.meshfed.oracle.istio.FieldErrors;
-import dev.meshfed.oracle.istio.IstioAdmission;
 import io.fabric8.kubernetes.api.model.GenericKubernetesResource;
 import io.fabric8.kubernetes.api.model.TypeMeta;
 import io.fabric8.kubernetes.api.model.apiextensions.v1.CustomResourceDefinition;
@@ -51,13 +45,12 @@ import java.util.concurrent.locks.ReadWriteLock;
  */
 final class ClusterObjectStore extends KubernetesCrudDispatcher {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final ServerSideApply serverSideApply = new ServerSideApply(new StoreOperations());
   private final NameIndexedObjects objects = new NameIndexedObjects();
   private final StoredDefinitions definitions =
       new StoredDefinitions(this::findResource, this::allStoredMatching);
   private final Discovery discovery = new Discovery(definitions::complete);
+  private final IstioAdmissionGate admission = new IstioAdmissionGate(definitions);
   // the write a request handler is making on this thread, for its managedFields entry
   private final ThreadLocal<PlainWrite> plainWrite = new ThreadLocal<>();
   private final WatchHistory history;
@@ -106,9 +99,9 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   @Override
   public MockResponse dispatch(RecordedRequest request) {
     AttributeSet address = attributeExtractor.fromPath(request.getPath());
-    Optional<String> group = value(address, API);
-    Optional<String> version = value(address, VERSION);
-    Optional<String> plural = value(address, PLURAL);
+    Optional<String> group = PathAttributes.value(address, API);
+    Optional<String> version = PathAttributes.value(address, VERSION);
+    Optional<String> plural = PathAttributes.value(address, PLURAL);
     if (group.isPresent() && version.isPresent() && plural.isPresent()) {
       List<String> served;
       storeLock.readLock().lock();
@@ -168,30 +161,6 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
   }
 
-  /** Throws an {@link IstioRejection} when Istio would not accept {@code object}. */
-  private void admit(AttributeSet pathAttributes, ObjectNode object) {
-    Optional<String> group = value(pathAttributes, API);
-    Optional<String> plural = value(pathAttributes, PLURAL);
-    if (group.isEmpty() || plural.isEmpty() || !IstioAdmission.isIstioGroup(group.get())) {
-      return;
-    }
-    Optional<JsonNode> crd = definitions.definition(group.get(), plural.get());
-    if (crd.isEmpty()) {
-      return; // Istio is not installed: nothing checks its objects
-    }
-    String version = object.path("apiVersion").asText().substring(group.get().length() + 1);
-    JsonNode schema = null;
-    for (JsonNode declared : crd.get().path("spec").path("versions")) {
-      if (declared.path("name").asText().equals(version)) {
-        schema = declared.path("schema").path("openAPIV3Schema");
-      }
-    }
-    FieldErrors errors = IstioAdmission.review(schema, object);
-    if (!errors.isEmpty()) {
-      throw new IstioRejection(group.get(), object, errors);
-    }
-  }
-
   @Override
   public MockResponse handleGet(String path) {
     return discovery.answer(path).orElseGet(() -> getObject(path));
@@ -218,12 +187,12 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
   }
 
   private Optional<TypeMeta> watchedType(AttributeSet query) {
-    Optional<String> version = value(query, VERSION);
-    Optional<String> plural = value(query, PLURAL);
+    Optional<String> version = PathAttributes.value(query, VERSION);
+    Optional<String> plural = PathAttributes.value(query, PLURAL);
     if (version.isEmpty() || plural.isEmpty()) {
       return Optional.empty();
     }
-    Optional<String> group = value(query, API);
+    Optional<String> group = PathAttributes.value(query, API);
     String apiVersion = group.map(g -> g + "/").orElse("") + version.get();
     Optional<String> kind = Discovery.builtInKind(apiVersion, plural.get());
     if (kind.isEmpty() && group.isPresent()) {
@@ -290,7 +259,8 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
                   .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
       resource.getMetadata().setResourceVersion(String.valueOf(requestResourceVersion()));
       String marked = Serialization.asJson(resource);
-      write(path, query, entry.getKey(), resource, new ParsedState(marked, parse(marked)));
+      write(
+          path, query, entry.getKey(), resource, new ParsedState(marked, StoredJson.parse(marked)));
     }
   }
 
@@ -309,8 +279,8 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       write(path, pathAttributes, oldAttributes, resource, null);
       return;
     }
-    ObjectNode object = parse(newState);
-    admit(pathAttributes, object);
+    ObjectNode object = StoredJson.parse(newState);
+    admission.admit(pathAttributes, object);
     PlainWrite writer = plainWrite.get();
     if (writer == null) {
       write(path, pathAttributes, oldAttributes, resource, new ParsedState(newState, object));
@@ -339,15 +309,15 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       super.processEvent(path, pathAttributes, oldAttributes, resource, null);
       return;
     }
-    ObjectNode object = written != null ? written.object() : parse(oldState);
+    ObjectNode object = written != null ? written.object() : StoredJson.parse(oldState);
     long version = written != null ? versionOf(object) : requestResourceVersion();
     store(path, pathAttributes, oldAttributes, keyOf(resource, written), newState, version);
     mirrorToEquivalentVersions(path, pathAttributes, object, newState != null, version);
-    if (newState == null && isKind(object, "v1", "Namespace")) {
+    if (newState == null && StoredJson.isKind(object, "v1", "Namespace")) {
       deleteContentsOfNamespace(path, object.path("metadata").path("name").asText());
     }
     if (newState != null
-        && isKind(object, StoredDefinitions.GROUP + "/v1", "CustomResourceDefinition")) {
+        && StoredJson.isKind(object, StoredDefinitions.GROUP + "/v1", "CustomResourceDefinition")) {
       CustomResourceDefinition crd =
           Serialization.unmarshal(newState, CustomResourceDefinition.class);
       if (StoredDefinitions.isComplete(crd)) {
@@ -370,7 +340,8 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       return;
     }
     AttributeSet newAttributes = newState == null ? null : objects.lastStoredKey();
-    String shownState = newState != null ? newState : withResourceVersion(oldState, version);
+    String shownState =
+        newState != null ? newState : StoredJson.withResourceVersion(oldState, version);
     history.record(
         new WatchHistory.Change(version, oldAttributes, shownState, newAttributes, newState));
     writeTimes.changed(
@@ -403,23 +374,25 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
       ObjectNode object,
       boolean exists,
       long resourceVersion) {
-    Optional<String> group = value(pathAttributes, API);
-    Optional<String> version = value(pathAttributes, VERSION);
-    Optional<String> plural = value(pathAttributes, PLURAL);
+    Optional<String> group = PathAttributes.value(pathAttributes, API);
+    Optional<String> version = PathAttributes.value(pathAttributes, VERSION);
+    Optional<String> plural = PathAttributes.value(pathAttributes, PLURAL);
     if (group.isEmpty() || version.isEmpty() || plural.isEmpty()) {
       return;
     }
     List<String> declared = definitions.servedVersions(group.get(), plural.get());
     for (String other : StorageVersions.equivalentVersions(group.get(), version.get(), declared)) {
-      AttributeSet address = address(group.get(), other, plural.get(), object);
+      AttributeSet address = PathAttributes.address(group.get(), other, plural.get(), object);
       Map.Entry<AttributeSet, String> existing = findResource(address);
       if (existing == null && !exists) {
         continue;
       }
       ParsedState otherState =
-          exists ? ParsedState.of(withApiVersion(object, group.get() + "/" + other)) : null;
+          exists
+              ? ParsedState.of(StoredJson.withApiVersion(object, group.get() + "/" + other))
+              : null;
       store(
-          otherVersionPath(path, group.get(), version.get(), other),
+          PathAttributes.otherVersionPath(path, group.get(), version.get(), other),
           address,
           existing == null ? null : existing.getKey(),
           keyOf(null, otherState),
@@ -465,72 +438,10 @@ final class ClusterObjectStore extends KubernetesCrudDispatcher {
     }
   }
 
-  private static AttributeSet address(
-      String group, String version, String plural, ObjectNode object) {
-    AttributeSet address =
-        new AttributeSet(
-            new Attribute(API, group),
-            new Attribute(VERSION, version),
-            new Attribute(PLURAL, plural),
-            new Attribute(NAME, object.path("metadata").path("name").asText()));
-    String namespace = object.path("metadata").path("namespace").asText("");
-    return namespace.isEmpty() ? address : address.add(new Attribute(NAMESPACE, namespace));
-  }
-
-  private static String otherVersionPath(
-      String path, String group, String version, String otherVersion) {
-    String prefix = "/apis/" + group + "/" + version;
-    return path.startsWith(prefix)
-        ? "/apis/" + group + "/" + otherVersion + path.substring(prefix.length())
-        : path;
-  }
-
-  /** A deleted object as watchers see it: at the version of its deletion. */
-  private static String withResourceVersion(String state, long version) {
-    ObjectNode copy = parse(state);
-    ((ObjectNode) copy.path("metadata")).put("resourceVersion", String.valueOf(version));
-    return copy.toString();
-  }
-
-  private static ObjectNode withApiVersion(ObjectNode object, String apiVersion) {
-    ObjectNode copy = object.deepCopy();
-    copy.put("apiVersion", apiVersion);
-    return copy;
-  }
-
   /** What fabric8 keys a new state by: the resource its handler parsed, or else ours. */
   private static GenericKubernetesResource keyOf(
       GenericKubernetesResource resource, ParsedState written) {
     return resource != null || written == null ? resource : StoredKey.of(written.object());
-  }
-
-  private static boolean isKind(ObjectNode object, String apiVersion, String kind) {
-    return apiVersion.equals(object.path("apiVersion").asText())
-        && kind.equals(object.path("kind").asText());
-  }
-
-  private static Optional<String> value(AttributeSet attributes, String key) {
-    Attribute attribute = attributes.getAttribute(key);
-    if (attribute == null || attribute.getValues().isEmpty()) {
-      return Optional.empty();
-    }
-    return Optional.of(attribute.getValues().get(0).toString());
-  }
-
-  static String bodyOf(MockResponse response) {
-    return response.getBody() == null ? "" : new String(response.getBody().getBytes(), UTF_8);
-  }
-
-  static ObjectNode parse(String json) {
-    try {
-      JsonNode node = JSON.readTree(json);
-      if (!(node instanceof ObjectNode object)) {
-        throw new IllegalStateException("stored state is not a JSON object: " + json);
-      }
-      return object;
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("stored state is not JSON: " + json, e);
-    }
   }
 
   private static RecordedRequest request(HttpMethod method, String path, String json) {

@@ -15,7 +15,7 @@ final class EmptyLists {
   static MockResponse emptied(MockResponse response) {
     String body;
     try {
-      body = ClusterObjectStore.bodyOf(response);
+      body = StoredJson.bodyOf(response);
     } catch (RuntimeException streaming) {
       return response; // a watch: a stream, no list
     }

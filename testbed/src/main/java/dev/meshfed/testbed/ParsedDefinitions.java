@@ -27,7 +27,7 @@ final class ParsedDefinitions {
     if (known != null && known.state().equals(stored.getValue())) {
       return known.definition();
     }
-    JsonNode definition = ClusterObjectStore.parse(stored.getValue());
+    JsonNode definition = StoredJson.parse(stored.getValue());
     parsed.put(stored.getKey(), new Parsed(stored.getValue(), definition));
     return definition;
   }

@@ -33,10 +33,7 @@ record PlainWrite(String manager, boolean statusSubresource) {
   /** Adds this write's managedFields entry to {@code written}, given the state it replaced. */
   void recordIn(ObjectNode written, String before) {
     ManagedFields.recordUpdate(
-        written,
-        before == null ? null : ClusterObjectStore.parse(before),
-        manager,
-        statusSubresource);
+        written, before == null ? null : StoredJson.parse(before), manager, statusSubresource);
   }
 
   private static Optional<String> queryParameter(String rawQuery, String name) {

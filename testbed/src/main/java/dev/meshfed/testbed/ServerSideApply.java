@@ -72,7 +72,7 @@ final class ServerSideApply {
     if (current.code() != HTTP_OK) {
       return current;
     }
-    ObjectNode stored = ClusterObjectStore.parse(ClusterObjectStore.bodyOf(current));
+    ObjectNode stored = StoredJson.parse(StoredJson.bodyOf(current));
     ObjectNode previous = lastAppliedByManagerAndObject.get(recordKey(apply, stored));
     ObjectNode desired = AppliedFields.merge(stored, previous, apply.fields());
     ManagedFields.recordApply(desired, stored, apply);
@@ -85,7 +85,7 @@ final class ServerSideApply {
 
   private MockResponse remember(ApplyRequest apply, MockResponse response) {
     if (response.code() == HTTP_OK || response.code() == HTTP_CREATED) {
-      ObjectNode stored = ClusterObjectStore.parse(ClusterObjectStore.bodyOf(response));
+      ObjectNode stored = StoredJson.parse(StoredJson.bodyOf(response));
       lastAppliedByManagerAndObject.put(recordKey(apply, stored), apply.fields());
     }
     return response;

@@ -17,7 +17,7 @@ class StoredKeyTest {
             + "\"labels\":{\"app.kubernetes.io/managed-by\":\"meshfed\",\"tier\":\"2\"}},"
             + "\"spec\":{\"hosts\":[\"reviews.global\"],\"ports\":[{\"number\":9080}]}}";
 
-    assertThat(extractor.extract(StoredKey.of(ClusterObjectStore.parse(json))))
+    assertThat(extractor.extract(StoredKey.of(StoredJson.parse(json))))
         .isEqualTo(extractor.fromResource(json));
   }
 
@@ -26,7 +26,7 @@ class StoredKeyTest {
     String json =
         "{\"apiVersion\":\"v1\",\"kind\":\"Namespace\",\"metadata\":{\"name\":\"istio\"}}";
 
-    assertThat(extractor.extract(StoredKey.of(ClusterObjectStore.parse(json))))
+    assertThat(extractor.extract(StoredKey.of(StoredJson.parse(json))))
         .isEqualTo(extractor.fromResource(json));
   }
 
@@ -36,7 +36,7 @@ class StoredKeyTest {
         "{\"apiVersion\":\"v1\",\"kind\":\"Service\","
             + "\"metadata\":{\"name\":\"a\",\"namespace\":\"b\",\"labels\":{}}}";
 
-    assertThat(extractor.extract(StoredKey.of(ClusterObjectStore.parse(json))))
+    assertThat(extractor.extract(StoredKey.of(StoredJson.parse(json))))
         .isEqualTo(extractor.fromResource(json));
   }
 }
