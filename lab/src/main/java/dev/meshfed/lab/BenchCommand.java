@@ -150,6 +150,13 @@ final class BenchCommand implements Callable<Integer> {
           "Record each service with JDK Flight Recorder over the timed changes (DIR/jfr/*.jfr).")
   boolean profile;
 
+  @Option(
+      names = "--own-objects-floor",
+      description =
+          "Also time applying a copy of every object the clusters hold, the apply floor of the"
+              + " pipeline's own objects (the apply floor applies small ServiceEntries).")
+  boolean ownObjectsFloor;
+
   @Override
   public Integer call() throws Exception {
     MeshfedHome home = MeshfedHome.locate();
@@ -180,7 +187,8 @@ final class BenchCommand implements Callable<Integer> {
             dir.resolve("work"),
             profile ? Optional.of(dir.resolve("jfr").resolve(name)) : Optional.empty(),
             translationPartitions,
-            translationInstances);
+            translationInstances,
+            ownObjectsFloor);
     BenchReport report = new BenchRun(options, out).run(home);
     Files.writeString(dir.resolve(name + ".json"), BenchFormat.json(report));
     Files.writeString(

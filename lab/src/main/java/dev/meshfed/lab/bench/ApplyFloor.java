@@ -57,8 +57,7 @@ public final class ApplyFloor {
         });
   }
 
-  private static Duration inParallel(
-      List<KubernetesClient> clusters, Consumer<KubernetesClient> work)
+  static Duration inParallel(List<KubernetesClient> clusters, Consumer<KubernetesClient> work)
       throws InterruptedException {
     ExecutorService threads = Executors.newFixedThreadPool(clusters.size());
     try {

@@ -58,6 +58,14 @@ public final class BenchFormat {
             millis(r.applyFloor()),
             r.coldOverApplyFloorAndStartUp(),
             r.coldOverApplyFloor()));
+    r.ownObjectsApplyFloor()
+        .ifPresent(
+            floor ->
+                out.append(
+                    String.format(
+                        "  apply floor of copies of the objects held %s: ratio %.2f to it +"
+                            + " start-up%n",
+                        millis(floor), r.coldOverOwnObjectsFloorAndStartUp().orElseThrow())));
     out.append(String.format("  CPU used meanwhile (s): %s%n", seconds(r.coldCpu())));
     out.append(
         String.format(
@@ -181,6 +189,14 @@ public final class BenchFormat {
     tree.put("applyFloorMs", r.applyFloor().toMillis());
     tree.put("coldOverApplyFloor", r.coldOverApplyFloor());
     tree.put("coldOverApplyFloorAndStartUp", r.coldOverApplyFloorAndStartUp());
+    r.ownObjectsApplyFloor()
+        .ifPresent(
+            floor -> {
+              tree.put("ownObjectsApplyFloorMs", floor.toMillis());
+              tree.put(
+                  "coldOverOwnObjectsFloorAndStartUp",
+                  r.coldOverOwnObjectsFloorAndStartUp().orElseThrow());
+            });
     tree.put("expectedObjectsPerCluster", r.expectedObjectsPerCluster());
     tree.put("objectsPerCluster", r.objectsPerCluster());
     tree.put("footprint", r.footprint());

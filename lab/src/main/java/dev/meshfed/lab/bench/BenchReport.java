@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What one bench run measured.
@@ -13,7 +14,10 @@ import java.util.Map;
  * @param startUp the part of cold convergence until every service had started (JVM and Quarkus
  *     start-up, on a machine the services share)
  * @param coldCpu CPU time each process used during cold convergence, the test bed's included
- * @param applyFloor the same number of applies to the same API servers, by one client
+ * @param applyFloor the same number of applies to the same API servers, by one client, of small
+ *     ServiceEntries
+ * @param ownObjectsApplyFloor applies of copies of the objects the clusters hold, by the same
+ *     client to the same API servers ({@link OwnObjectsFloor})
  * @param objectsPerCluster meshfed-managed objects each workload cluster holds once converged
  * @param floor the floor's samples
  * @param propagation each timed change's time, whole and by stage
@@ -29,6 +33,7 @@ public record BenchReport(
     Duration startUp,
     Map<String, Duration> coldCpu,
     Duration applyFloor,
+    Optional<Duration> ownObjectsApplyFloor,
     int expectedObjectsPerCluster,
     Map<String, Integer> objectsPerCluster,
     Footprint footprint,
@@ -49,6 +54,15 @@ public record BenchReport(
    */
   public double coldOverApplyFloorAndStartUp() {
     return (double) coldConvergence.toNanos() / applyFloor.plus(startUp).toNanos();
+  }
+
+  /**
+   * Cold convergence over the apply floor of meshfed's own objects plus the services' start-up: the
+   * same ratio, against applying the very objects the pipeline applied.
+   */
+  public Optional<Double> coldOverOwnObjectsFloorAndStartUp() {
+    return ownObjectsApplyFloor.map(
+        floor -> (double) coldConvergence.toNanos() / floor.plus(startUp).toNanos());
   }
 
   /**

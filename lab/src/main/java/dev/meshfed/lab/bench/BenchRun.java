@@ -36,6 +36,7 @@ public final class BenchRun {
    * @param floorSamples samples of the floor probe
    * @param seed what the planned changes are drawn from
    * @param profileDir where JFR recordings of the timed changes go; empty: none are taken
+   * @param ownObjectsFloor whether to time the apply floor of the objects the clusters hold too
    */
   public record Options(
       BenchSize size,
@@ -47,7 +48,8 @@ public final class BenchRun {
       Path workDir,
       Optional<Path> profileDir,
       int translationPartitions,
-      int translationInstances) {}
+      int translationInstances,
+      boolean ownObjectsFloor) {}
 
   private final Options options;
   private final PrintStream progress;
@@ -82,6 +84,11 @@ public final class BenchRun {
           cold.convergence().toMillis(), cold.startUp().toMillis());
       Duration applyFloor =
           ApplyFloor.measure(workloadClients(pipeline), size.expectedDesiredPerCluster());
+      Optional<Duration> ownObjectsFloor = Optional.empty();
+      if (options.ownObjectsFloor()) {
+        progress.println("Measuring the apply floor of the objects the clusters hold …");
+        ownObjectsFloor = Optional.of(OwnObjectsFloor.measure(workloadClients(pipeline)));
+      }
       WarmUp warmUp = options.warmUp();
       List<BenchChange> plan =
           BenchChange.plan(size, warmUp.maximum() + options.changes(), options.seed());
@@ -146,6 +153,7 @@ public final class BenchRun {
           cold.startUp(),
           cold.cpu(),
           applyFloor,
+          ownObjectsFloor,
           size.expectedDesiredPerCluster(),
           held,
           footprint,

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BenchFormatTest {
@@ -34,6 +35,7 @@ class BenchFormatTest {
               "distribution-service",
               Duration.ofMillis(26)),
           Duration.ofMillis(1000),
+          Optional.of(Duration.ofMillis(1400)),
           7,
           Map.of("cluster-01", 7, "cluster-02", 6),
           new Footprint(Map.of("translation-service", 50L * 1024 * 1024), 2048, 1500),
@@ -51,6 +53,7 @@ class BenchFormatTest {
         .contains(
             "cold convergence 1500 ms (services started after 600 ms), apply floor 1000 ms: ratio 0.94"
                 + " to apply floor + start-up (target <= 1.5), 1.50 to apply floor")
+        .contains("apply floor of copies of the objects held 1400 ms: ratio 0.75 to it + start-up")
         .contains("MISMATCH")
         .contains("translation CPU per change: 1.50 ms; topics: 0.0 MiB")
         .contains("translation-service 50.0 MiB")
@@ -59,6 +62,30 @@ class BenchFormatTest {
         .containsPattern("  translation +15\\.0 +16\\.0 ")
         .containsSubsequence("  source write", "  discovery", "  translation", "  distribution")
         .contains("(1 changes not split into stages");
+  }
+
+  @Test
+  void theFloorOfTheObjectsHeldIsReportedOnlyWhenMeasured() throws Exception {
+    BenchReport without =
+        new BenchReport(
+            report.size(),
+            report.changes(),
+            report.warmth(),
+            report.floor(),
+            report.propagation(),
+            report.coldConvergence(),
+            report.startUp(),
+            report.coldCpu(),
+            report.applyFloor(),
+            Optional.empty(),
+            report.expectedObjectsPerCluster(),
+            report.objectsPerCluster(),
+            report.footprint(),
+            report.translation());
+
+    assertThat(BenchFormat.table(without)).doesNotContain("copies of the objects held");
+    assertThat(BenchFormat.json(without)).doesNotContain("ownObjectsApplyFloorMs");
+    assertThat(BenchFormat.json(report)).contains("ownObjectsApplyFloorMs");
   }
 
   @Test
@@ -84,6 +111,9 @@ class BenchFormatTest {
     assertThat(json.get("samplesMicros").get("propagation").toString())
         .isEqualTo("[20000,25000,70000]");
     assertThat(json.get("coldConvergenceMs").asLong()).isEqualTo(1500);
+    assertThat(json.get("ownObjectsApplyFloorMs").asLong()).isEqualTo(1400);
+    assertThat(json.get("coldOverOwnObjectsFloorAndStartUp").asDouble())
+        .isCloseTo(0.75, within(1e-9));
     assertThat(json.get("distributionCpuPerObjectMs").asDouble()).isCloseTo(2.0, within(1e-9));
     assertThat(json.get("propagationOverFloor").asDouble()).isCloseTo(2.5, within(0.01));
     assertThat(json.get("objectsPerCluster").get("cluster-02").asInt()).isEqualTo(6);
@@ -173,6 +203,7 @@ class BenchFormatTest {
         report.startUp(),
         report.coldCpu(),
         report.applyFloor(),
+        report.ownObjectsApplyFloor(),
         report.expectedObjectsPerCluster(),
         report.objectsPerCluster(),
         report.footprint(),
