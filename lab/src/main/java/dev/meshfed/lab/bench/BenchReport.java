@@ -17,7 +17,7 @@ import java.util.Optional;
  * @param applyFloor the same number of applies to the same API servers, by one client, of small
  *     ServiceEntries
  * @param ownObjectsApplyFloor applies of copies of the objects the clusters hold, by the same
- *     client to the same API servers ({@link OwnObjectsFloor})
+ *     client to the same API servers ({@link OwnObjectsFloor}); empty unless asked for
  * @param objectsPerCluster meshfed-managed objects each workload cluster holds once converged
  * @param floor the floor's samples
  * @param propagation each timed change's time, whole and by stage

@@ -35,18 +35,32 @@ final class OwnObjectsFloor {
   /** Reads what each cluster holds (untimed), then times applying the copies. */
   static Duration measure(List<KubernetesClient> clusters) throws InterruptedException {
     ManagedObjectDumper dumper = new ManagedObjectDumper(ManagedObjects.istioKinds());
-    Map<KubernetesClient, List<GenericKubernetesResource>> copies = new IdentityHashMap<>();
+    Map<KubernetesClient, List<Copy>> copies = new IdentityHashMap<>();
     for (KubernetesClient cluster : clusters) {
       copies.put(cluster, copies(dumper.managedObjects(cluster)));
     }
     return ApplyFloor.inParallel(
-        clusters, cluster -> copies.remove(cluster).forEach(copy -> apply(cluster, copy)));
+        clusters, cluster -> copies.remove(cluster).forEach(copy -> copy.applyTo(cluster)));
   }
 
-  static List<GenericKubernetesResource> copies(List<GenericKubernetesResource> objects) {
-    List<GenericKubernetesResource> copies = new ArrayList<>(objects.size());
+  /** A copy of a held object, with the kind it is applied as, found before the clock starts. */
+  record Copy(ResourceDefinitionContext kind, GenericKubernetesResource object) {
+    void applyTo(KubernetesClient cluster) {
+      cluster
+          .genericKubernetesResources(kind)
+          .inNamespace(NAMESPACE)
+          .resource(object)
+          .fieldManager(ManagedObjects.FIELD_MANAGER)
+          .forceConflicts()
+          .serverSideApply();
+    }
+  }
+
+  static List<Copy> copies(List<GenericKubernetesResource> objects) {
+    List<Copy> copies = new ArrayList<>(objects.size());
     for (GenericKubernetesResource object : objects) {
-      copies.add(copy(object, "floor-" + copies.size()));
+      GenericKubernetesResource copy = copy(object, "floor-" + copies.size());
+      copies.add(new Copy(definitionOf(copy), copy));
     }
     return copies;
   }
@@ -68,16 +82,6 @@ final class OwnObjectsFloor {
     copy.setMetadata(metadata);
     copy.setAdditionalProperties(new LinkedHashMap<>(object.getAdditionalProperties()));
     return copy;
-  }
-
-  private static void apply(KubernetesClient cluster, GenericKubernetesResource copy) {
-    cluster
-        .genericKubernetesResources(definitionOf(copy))
-        .inNamespace(NAMESPACE)
-        .resource(copy)
-        .fieldManager(ManagedObjects.FIELD_MANAGER)
-        .forceConflicts()
-        .serverSideApply();
   }
 
   private static ResourceDefinitionContext definitionOf(GenericKubernetesResource object) {

@@ -25,10 +25,12 @@ class OwnObjectsFloorTest {
             .build();
     rule.setAdditionalProperty("spec", Map.of("host", "svc-1.global"));
 
-    List<GenericKubernetesResource> copies =
+    List<OwnObjectsFloor.Copy> copies =
         OwnObjectsFloor.copies(List.of(rule, rule.toBuilder().build()));
 
-    GenericKubernetesResource copy = copies.get(0);
+    GenericKubernetesResource copy = copies.get(0).object();
+    assertThat(copies.get(0).kind().getPlural()).isEqualTo("destinationrules");
+    assertThat(copies.get(0).kind().getVersion()).isEqualTo("v1");
     assertThat(copy.getApiVersion()).isEqualTo("networking.istio.io/v1");
     assertThat(copy.getKind()).isEqualTo("DestinationRule");
     assertThat(copy.getMetadata().getNamespace()).isEqualTo(OwnObjectsFloor.NAMESPACE);
@@ -40,7 +42,7 @@ class OwnObjectsFloorTest {
     assertThat(copy.getAdditionalProperties())
         .containsEntry("spec", Map.of("host", "svc-1.global"));
     assertThat(copies)
-        .extracting(c -> c.getMetadata().getName())
+        .extracting(c -> c.object().getMetadata().getName())
         .containsExactly("floor-0", "floor-1");
     assertThat(rule.getMetadata().getLabels())
         .containsEntry("app.kubernetes.io/managed-by", "meshfed");
