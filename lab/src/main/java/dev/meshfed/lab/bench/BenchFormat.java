@@ -67,6 +67,18 @@ public final class BenchFormat {
                             + " start-up%n",
                         millis(floor), r.coldOverOwnObjectsFloorAndStartUp().orElseThrow())));
     out.append(String.format("  CPU used meanwhile (s): %s%n", seconds(r.coldCpu())));
+    if (!r.coldRuntimeCpu().isEmpty()) {
+      out.append(
+          String.format(
+              "    of it compiling / collecting garbage (s): %s%n",
+              perProcess(
+                  r.coldRuntimeCpu(),
+                  runtime ->
+                      String.format(
+                          "%.1f / %.1f",
+                          runtime.compiling().toMillis() / 1000.0,
+                          runtime.collecting().toMillis() / 1000.0))));
+    }
     out.append(
         String.format(
             "  distribution CPU per object held: %.3f ms%n", r.distributionCpuPerObjectMillis()));
@@ -185,6 +197,18 @@ public final class BenchFormat {
     Map<String, Long> coldCpuMs = new LinkedHashMap<>();
     r.coldCpu().forEach((process, cpu) -> coldCpuMs.put(process, cpu.toMillis()));
     tree.put("coldCpuMs", coldCpuMs);
+    if (!r.coldRuntimeCpu().isEmpty()) {
+      Map<String, Long> compiling = new LinkedHashMap<>();
+      Map<String, Long> collecting = new LinkedHashMap<>();
+      r.coldRuntimeCpu()
+          .forEach(
+              (process, runtime) -> {
+                compiling.put(process, runtime.compiling().toMillis());
+                collecting.put(process, runtime.collecting().toMillis());
+              });
+      tree.put("coldCpuCompilingMs", compiling);
+      tree.put("coldCpuCollectingMs", collecting);
+    }
     tree.put("distributionCpuPerObjectMs", r.distributionCpuPerObjectMillis());
     tree.put("applyFloorMs", r.applyFloor().toMillis());
     tree.put("coldOverApplyFloor", r.coldOverApplyFloor());

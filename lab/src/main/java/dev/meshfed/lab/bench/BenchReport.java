@@ -14,6 +14,8 @@ import java.util.Optional;
  * @param startUp the part of cold convergence until every service had started (JVM and Quarkus
  *     start-up, on a machine the services share)
  * @param coldCpu CPU time each process used during cold convergence, the test bed's included
+ * @param coldRuntimeCpu the part of it each process's JIT compilers and garbage collector used;
+ *     empty where the platform does not tell threads apart
  * @param applyFloor the same number of applies to the same API servers, by one client, of small
  *     ServiceEntries
  * @param ownObjectsApplyFloor applies of copies of the objects the clusters hold, by the same
@@ -32,6 +34,7 @@ public record BenchReport(
     Duration coldConvergence,
     Duration startUp,
     Map<String, Duration> coldCpu,
+    Map<String, RuntimeCpu> coldRuntimeCpu,
     Duration applyFloor,
     Optional<Duration> ownObjectsApplyFloor,
     int expectedObjectsPerCluster,

@@ -27,9 +27,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  */
 public final class BenchRun {
 
-  /** The bench's own process: the broker, the simulated API servers and the probes. */
-  private static final String TEST_BED = "test bed and harness";
-
   /**
    * @param warmUp the changes made, untimed, before the timed ones: the JIT compiles the change
    *     paths on these
@@ -37,6 +34,8 @@ public final class BenchRun {
    * @param seed what the planned changes are drawn from
    * @param profileDir where JFR recordings of the timed changes go; empty: none are taken
    * @param ownObjectsFloor whether to time the apply floor of the objects the clusters hold too
+   * @param testBedWarmUpServices services per cluster of the mesh the whole pipeline runs once on
+   *     before the timed cold start ({@link TestBedWarmUp}); 0: none
    */
   public record Options(
       BenchSize size,
@@ -49,7 +48,8 @@ public final class BenchRun {
       Optional<Path> profileDir,
       int translationPartitions,
       int translationInstances,
-      boolean ownObjectsFloor) {}
+      boolean ownObjectsFloor,
+      int testBedWarmUpServices) {}
 
   private final Options options;
   private final PrintStream progress;
@@ -63,6 +63,20 @@ public final class BenchRun {
     BenchSize size = options.size();
     List<String> clusters = new ArrayList<>(size.workloadClusters());
     clusters.add(BenchSize.MANAGEMENT_CLUSTER);
+    if (options.testBedWarmUpServices() > 0) {
+      progress.printf(
+          "Warming the test bed up: the pipeline once over %d services per cluster …%n",
+          options.testBedWarmUpServices());
+      Duration warmUp =
+          TestBedWarmUp.run(
+              home,
+              options.workDir(),
+              clusters,
+              size,
+              options.testBedWarmUpServices(),
+              options.timeout());
+      progress.printf("Warmed the test bed up in %d ms%n", warmUp.toMillis());
+    }
     try (DemoPipeline pipeline =
         DemoPipeline.prepare(
             home, options.workDir(), clusters, ServiceLayout.SHARED, ServiceJvm.MEASURED)) {
@@ -152,6 +166,7 @@ public final class BenchRun {
           cold.convergence(),
           cold.startUp(),
           cold.cpu(),
+          cold.runtimeCpu(),
           applyFloor,
           ownObjectsFloor,
           size.expectedDesiredPerCluster(),
@@ -179,12 +194,16 @@ public final class BenchRun {
     return micros;
   }
 
-  /** Cold convergence, and how much of it the services took to start. */
-  private record ColdStart(Duration convergence, Duration startUp, Map<String, Duration> cpu) {}
+  /** Cold convergence, how much of it the services took to start, and the CPU they all used. */
+  private record ColdStart(
+      Duration convergence,
+      Duration startUp,
+      Map<String, Duration> cpu,
+      Map<String, RuntimeCpu> runtimeCpu) {}
 
   private ColdStart coldStart(DemoPipeline pipeline) throws Exception {
     progress.println("Starting the services …");
-    Duration testBedCpu = totalCpu(ProcessHandle.current());
+    ColdCpu cpu = ColdCpu.start();
     long start = System.nanoTime();
     Map<String, Path> logs = new TreeMap<>();
     pipeline.processes().forEach((name, process) -> logs.put(name, process.log()));
@@ -201,7 +220,10 @@ public final class BenchRun {
         LastWrite.after(start, workloadClusters(pipeline)).orElseThrow(() -> noWrites(pipeline));
     Duration convergence = Duration.ofNanos(end - start);
     return new ColdStart(
-        convergence, startup.allStarted().orElse(convergence), cpuSince(pipeline, testBedCpu));
+        convergence,
+        startup.allStarted().orElse(convergence),
+        cpu.used(services(pipeline)),
+        cpu.usedByRuntimes(services(pipeline)));
   }
 
   private static IllegalStateException noWrites(DemoPipeline pipeline) {
@@ -216,7 +238,7 @@ public final class BenchRun {
     Map<String, Long> pids = new TreeMap<>();
     pipeline.processes().keySet().forEach(name -> pids.put(name, service(pipeline, name).pid()));
     // the broker and the simulated API servers every hop goes through live in this process
-    pids.put(TEST_BED, ProcessHandle.current().pid());
+    pids.put(ColdCpu.TEST_BED, ProcessHandle.current().pid());
     Files.createDirectories(options.profileDir().get());
     return Optional.of(FlightRecordings.start(pids, options.profileDir().get()));
   }
@@ -227,24 +249,6 @@ public final class BenchRun {
         progress.println("Wrote " + file);
       }
     }
-  }
-
-  /**
-   * CPU time each service has used since it started, and the test bed's (this JVM: broker, API
-   * servers and the harness) since {@code testBedBefore}: on a machine the processes share, cold
-   * convergence is bounded below by their sum over the cores.
-   */
-  private static Map<String, Duration> cpuSince(DemoPipeline pipeline, Duration testBedBefore) {
-    Map<String, Duration> cpu = new TreeMap<>();
-    pipeline
-        .processes()
-        .forEach((name, process) -> cpu.put(name, totalCpu(service(pipeline, name))));
-    cpu.put(TEST_BED, totalCpu(ProcessHandle.current()).minus(testBedBefore));
-    return cpu;
-  }
-
-  private static Duration totalCpu(ProcessHandle process) {
-    return process.info().totalCpuDuration().orElse(Duration.ZERO);
   }
 
   private Footprint footprint(DemoPipeline pipeline, Duration cpuPerChange) throws Exception {
@@ -266,6 +270,12 @@ public final class BenchRun {
     pipeline.processes().keySet().forEach(name -> all.add(service(pipeline, name)));
     all.add(ProcessHandle.current());
     return all;
+  }
+
+  private static Map<String, ProcessHandle> services(DemoPipeline pipeline) {
+    Map<String, ProcessHandle> services = new TreeMap<>();
+    pipeline.processes().keySet().forEach(name -> services.put(name, service(pipeline, name)));
+    return services;
   }
 
   private static ProcessHandle service(DemoPipeline pipeline, String name) {

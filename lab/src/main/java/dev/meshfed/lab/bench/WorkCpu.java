@@ -54,8 +54,23 @@ final class WorkCpu {
     }
   }
 
+  /** What the garbage collector's threads and the VM thread (its safepoint operations) have run. */
+  Duration collecting() {
+    return sum(WorkCpu::isCollector);
+  }
+
   static boolean isCompiler(String threadName) {
     return threadName.startsWith("C1 CompilerThre") || threadName.startsWith("C2 CompilerThre");
+  }
+
+  /**
+   * HotSpot's names, as Linux shortens them to 15 characters: "GC Thread#0" (the parallel workers
+   * of every collector), "G1 Conc#0", "G1 Refine#0", "G1 Main Marker", "G1 Service", "VM Thread".
+   */
+  static boolean isCollector(String threadName) {
+    return threadName.startsWith("GC Thread")
+        || threadName.startsWith("G1 ")
+        || threadName.equals("VM Thread");
   }
 
   /** RocksDB names its flush and compaction threads rocksdb:low and rocksdb:high. */

@@ -34,6 +34,11 @@ class BenchFormatTest {
               Duration.ofMillis(2500),
               "distribution-service",
               Duration.ofMillis(26)),
+          Map.of(
+              "translation-service",
+              new RuntimeCpu(Duration.ofMillis(900), Duration.ofMillis(100)),
+              "distribution-service",
+              new RuntimeCpu(Duration.ofMillis(4), Duration.ofMillis(2))),
           Duration.ofMillis(1000),
           Optional.of(Duration.ofMillis(1400)),
           7,
@@ -76,6 +81,7 @@ class BenchFormatTest {
             report.coldConvergence(),
             report.startUp(),
             report.coldCpu(),
+            Map.of(),
             report.applyFloor(),
             Optional.empty(),
             report.expectedObjectsPerCluster(),
@@ -86,6 +92,22 @@ class BenchFormatTest {
     assertThat(BenchFormat.table(without)).doesNotContain("copies of the objects held");
     assertThat(BenchFormat.json(without)).doesNotContain("ownObjectsApplyFloorMs");
     assertThat(BenchFormat.json(report)).contains("ownObjectsApplyFloorMs");
+  }
+
+  @Test
+  void theRuntimesShareOfTheColdStartsCpuIsReportedWhereKnown() throws Exception {
+    assertThat(BenchFormat.table(report))
+        .contains("of it compiling / collecting garbage (s): ")
+        .contains("translation-service 0.9 / 0.1")
+        .contains("distribution-service 0.0 / 0.0");
+    JsonNode json = new ObjectMapper().readTree(BenchFormat.json(report));
+    assertThat(json.path("coldCpuCompilingMs").path("translation-service").asLong()).isEqualTo(900);
+    assertThat(json.path("coldCpuCollectingMs").path("translation-service").asLong())
+        .isEqualTo(100);
+
+    BenchReport unknown = withoutRuntimeCpu();
+    assertThat(BenchFormat.table(unknown)).doesNotContain("collecting garbage");
+    assertThat(BenchFormat.json(unknown)).doesNotContain("coldCpuCompilingMs");
   }
 
   @Test
@@ -191,6 +213,25 @@ class BenchFormatTest {
     assertThat(translation.get("changesPerCpuSecond").asDouble()).isEqualTo(400.0);
   }
 
+  private BenchReport withoutRuntimeCpu() {
+    return new BenchReport(
+        report.size(),
+        report.changes(),
+        report.warmth(),
+        report.floor(),
+        report.propagation(),
+        report.coldConvergence(),
+        report.startUp(),
+        report.coldCpu(),
+        Map.of(),
+        report.applyFloor(),
+        report.ownObjectsApplyFloor(),
+        report.expectedObjectsPerCluster(),
+        report.objectsPerCluster(),
+        report.footprint(),
+        report.translation());
+  }
+
   /** The report's figures with another size and propagation. */
   private BenchReport withPropagation(BenchSize size, Propagation propagation) {
     return new BenchReport(
@@ -202,6 +243,7 @@ class BenchFormatTest {
         report.coldConvergence(),
         report.startUp(),
         report.coldCpu(),
+        report.coldRuntimeCpu(),
         report.applyFloor(),
         report.ownObjectsApplyFloor(),
         report.expectedObjectsPerCluster(),

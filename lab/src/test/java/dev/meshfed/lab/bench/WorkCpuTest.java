@@ -24,6 +24,17 @@ class WorkCpuTest {
   }
 
   @Test
+  void tellsTheGarbageCollectorsAndTheVmThreadApart() {
+    assertThat(WorkCpu.isCollector("GC Thread#0")).isTrue();
+    assertThat(WorkCpu.isCollector("G1 Conc#0")).isTrue();
+    assertThat(WorkCpu.isCollector("G1 Refine#0")).isTrue();
+    assertThat(WorkCpu.isCollector("VM Thread")).isTrue();
+    assertThat(WorkCpu.isCollector("VM Periodic Tas")).isFalse();
+    assertThat(WorkCpu.isCollector("C2 CompilerThre")).isFalse();
+    assertThat(WorkCpu.isCollector("meshfed-transla")).isFalse();
+  }
+
+  @Test
   void tellsRocksDbsFlushAndCompactionThreadsApart() {
     assertThat(WorkCpu.isStateStoreBackground("rocksdb:low")).isTrue();
     assertThat(WorkCpu.isStateStoreBackground("rocksdb:high")).isTrue();
