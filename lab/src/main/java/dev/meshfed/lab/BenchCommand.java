@@ -157,16 +157,6 @@ final class BenchCommand implements Callable<Integer> {
               + " pipeline's own objects (the apply floor applies small ServiceEntries).")
   boolean ownObjectsFloor;
 
-  @Option(
-      names = "--test-bed-warm-up",
-      defaultValue = "0",
-      paramLabel = "N",
-      description =
-          "Before the timed cold start, run the whole pipeline once over N services per cluster,"
-              + " so that the test bed's broker and API servers start it compiled, as long-running"
-              + " ones are (default ${DEFAULT-VALUE}: not).")
-  int testBedWarmUpServices;
-
   @Override
   public Integer call() throws Exception {
     MeshfedHome home = MeshfedHome.locate();
@@ -198,8 +188,7 @@ final class BenchCommand implements Callable<Integer> {
             profile ? Optional.of(dir.resolve("jfr").resolve(name)) : Optional.empty(),
             translationPartitions,
             translationInstances,
-            ownObjectsFloor,
-            testBedWarmUpServices);
+            ownObjectsFloor);
     BenchReport report = new BenchRun(options, out).run(home);
     Files.writeString(dir.resolve(name + ".json"), BenchFormat.json(report));
     Files.writeString(

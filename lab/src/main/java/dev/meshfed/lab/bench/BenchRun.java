@@ -34,8 +34,6 @@ public final class BenchRun {
    * @param seed what the planned changes are drawn from
    * @param profileDir where JFR recordings of the timed changes go; empty: none are taken
    * @param ownObjectsFloor whether to time the apply floor of the objects the clusters hold too
-   * @param testBedWarmUpServices services per cluster of the mesh the whole pipeline runs once on
-   *     before the timed cold start ({@link TestBedWarmUp}); 0: none
    */
   public record Options(
       BenchSize size,
@@ -48,8 +46,7 @@ public final class BenchRun {
       Optional<Path> profileDir,
       int translationPartitions,
       int translationInstances,
-      boolean ownObjectsFloor,
-      int testBedWarmUpServices) {}
+      boolean ownObjectsFloor) {}
 
   private final Options options;
   private final PrintStream progress;
@@ -63,20 +60,6 @@ public final class BenchRun {
     BenchSize size = options.size();
     List<String> clusters = new ArrayList<>(size.workloadClusters());
     clusters.add(BenchSize.MANAGEMENT_CLUSTER);
-    if (options.testBedWarmUpServices() > 0) {
-      progress.printf(
-          "Warming the test bed up: the pipeline once over %d services per cluster …%n",
-          options.testBedWarmUpServices());
-      Duration warmUp =
-          TestBedWarmUp.run(
-              home,
-              options.workDir(),
-              clusters,
-              size,
-              options.testBedWarmUpServices(),
-              options.timeout());
-      progress.printf("Warmed the test bed up in %d ms%n", warmUp.toMillis());
-    }
     try (DemoPipeline pipeline =
         DemoPipeline.prepare(
             home, options.workDir(), clusters, ServiceLayout.SHARED, ServiceJvm.MEASURED)) {
