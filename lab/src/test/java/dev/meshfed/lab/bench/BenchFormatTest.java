@@ -72,22 +72,7 @@ class BenchFormatTest {
   @Test
   void theFloorOfTheObjectsHeldIsReportedOnlyWhenMeasured() throws Exception {
     BenchReport without =
-        new BenchReport(
-            report.size(),
-            report.changes(),
-            report.warmth(),
-            report.floor(),
-            report.propagation(),
-            report.coldConvergence(),
-            report.startUp(),
-            report.coldCpu(),
-            Map.of(),
-            report.applyFloor(),
-            Optional.empty(),
-            report.expectedObjectsPerCluster(),
-            report.objectsPerCluster(),
-            report.footprint(),
-            report.translation());
+        variant(report.size(), report.propagation(), report.coldRuntimeCpu(), Optional.empty());
 
     assertThat(BenchFormat.table(without)).doesNotContain("copies of the objects held");
     assertThat(BenchFormat.json(without)).doesNotContain("ownObjectsApplyFloorMs");
@@ -214,26 +199,19 @@ class BenchFormatTest {
   }
 
   private BenchReport withoutRuntimeCpu() {
-    return new BenchReport(
-        report.size(),
-        report.changes(),
-        report.warmth(),
-        report.floor(),
-        report.propagation(),
-        report.coldConvergence(),
-        report.startUp(),
-        report.coldCpu(),
-        Map.of(),
-        report.applyFloor(),
-        report.ownObjectsApplyFloor(),
-        report.expectedObjectsPerCluster(),
-        report.objectsPerCluster(),
-        report.footprint(),
-        report.translation());
+    return variant(report.size(), report.propagation(), Map.of(), report.ownObjectsApplyFloor());
   }
 
   /** The report's figures with another size and propagation. */
   private BenchReport withPropagation(BenchSize size, Propagation propagation) {
+    return variant(size, propagation, report.coldRuntimeCpu(), report.ownObjectsApplyFloor());
+  }
+
+  private BenchReport variant(
+      BenchSize size,
+      Propagation propagation,
+      Map<String, RuntimeCpu> coldRuntimeCpu,
+      Optional<Duration> ownObjectsApplyFloor) {
     return new BenchReport(
         size,
         report.changes(),
@@ -243,9 +221,9 @@ class BenchFormatTest {
         report.coldConvergence(),
         report.startUp(),
         report.coldCpu(),
-        report.coldRuntimeCpu(),
+        coldRuntimeCpu,
         report.applyFloor(),
-        report.ownObjectsApplyFloor(),
+        ownObjectsApplyFloor,
         report.expectedObjectsPerCluster(),
         report.objectsPerCluster(),
         report.footprint(),
