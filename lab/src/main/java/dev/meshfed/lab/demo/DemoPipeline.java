@@ -1,7 +1,5 @@
 package dev.meshfed.lab.demo;
 
-import static org.awaitility.Awaitility.await;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.meshfed.cli.MeshfedHome;
 import dev.meshfed.oracle.mesh.ClusterObjects;
@@ -25,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,13 +31,10 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.TopicPartition;
-import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The demo test bed: one in-process Kafka broker, one simulated API server per cluster, and the
@@ -52,38 +46,18 @@ public final class DemoPipeline implements AutoCloseable {
 
   public static final String TRANSLATION_APP_ID = "meshfed-translation";
 
-  /**
-   * How long after the last write to a cluster that discovery may read, or the last start or stop
-   * of a service or the broker, {@link #awaitConvergence} may return: discovery publishes within
-   * milliseconds of a change, and the period covers that gap with room to spare.
-   */
-  public static final Duration SETTLE = Duration.ofMillis(1500);
-
-  /**
-   * Groups whose writes need no settling: only meshfed writes their objects and discovery reads
-   * none, so a write there cannot be on its way to a topic. (Their objects are compared with the
-   * desired ones directly, so a drift there shows at once.) Nor do writes of a status: discovery
-   * publishes no status. Every other write counts, ServiceImports among them.
-   */
-  private static final List<String> UNREAD_GROUPS = ManagedObjects.istioGroups();
-
-  private static final Duration POLL = Duration.ofMillis(250);
-  private static final Duration LIVENESS_INTERVAL = Duration.ofSeconds(1);
-
   private final Path workDir;
   private volatile KafkaBroker broker;
   private final Map<String, SimulatedCluster> clusters = new LinkedHashMap<>();
   private final Map<String, ClusterStateApplier> appliers = new LinkedHashMap<>();
-  private final Map<String, ServiceProcess> processes = new LinkedHashMap<>();
+  private final ServiceRoster services = new ServiceRoster();
   private final ServiceProcesses definitions;
-  private final List<ServiceProcess> stopped = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
   private final Admin admin;
   private final TopicMirror mirror;
   private final ConvergenceProbe probe;
+  private final ConvergenceWait convergence;
   private final KafkaLogins logins;
-  private long livenessAskedAt = System.nanoTime();
-  private volatile long disturbedAt = System.nanoTime();
 
   private DemoPipeline(
       MeshfedHome home,
@@ -117,7 +91,7 @@ public final class DemoPipeline implements AutoCloseable {
     this.logins = new KafkaLogins(broker, admin, security == KafkaSecurity.SCRAM_WITH_ACLS);
     logins.cli(TRANSLATION_APP_ID);
     this.definitions = new ServiceProcesses(home, workDir, clusters, logins, jvm);
-    processes.putAll(definitions.define(layout));
+    definitions.define(layout).forEach(services::define);
     if (startServices) {
       // the services provision the topics they write themselves: they start booting meanwhile
       startServices();
@@ -126,8 +100,9 @@ public final class DemoPipeline implements AutoCloseable {
       createTopics();
       this.mirror = new TopicMirror(broker.bootstrapServers());
       this.probe = new ConvergenceProbe(admin, mirror, clusters);
+      this.convergence = new ConvergenceWait(probe, clusters.values(), services);
     } catch (RuntimeException e) {
-      processes.values().forEach(ServiceProcess::stop); // not left running without a pipeline
+      services.stopAll(); // not left running without a pipeline
       throw e;
     }
   }
@@ -181,14 +156,13 @@ public final class DemoPipeline implements AutoCloseable {
     Files.createDirectories(workDir);
   }
 
+  /** Starts every service, translation instances defined before it among them. */
   public void startServices() {
-    disturbedAt = System.nanoTime();
-    processes.values().forEach(ServiceProcess::start);
-    stopped.clear(); // instances defined before the start are started with the rest
+    services.startAll();
   }
 
   public Map<String, ServiceProcess> processes() {
-    return Collections.unmodifiableMap(processes);
+    return services.all();
   }
 
   public Path kubeconfig() {
@@ -224,12 +198,7 @@ public final class DemoPipeline implements AutoCloseable {
 
   /** {@code translation-service}, or {@code discovery-service/<cluster>}, … */
   public ServiceProcess process(String service, String cluster) {
-    String key = cluster == null ? service : service + "/" + cluster;
-    ServiceProcess process = processes.get(key);
-    if (process == null) {
-      throw new IllegalArgumentException("No process " + key + "; there are " + processes.keySet());
-    }
-    return process;
+    return services.get(cluster == null ? service : service + "/" + cluster);
   }
 
   /** Moves every cluster to the step's complete input state. */
@@ -253,43 +222,12 @@ public final class DemoPipeline implements AutoCloseable {
   }
 
   /**
-   * Waits until nothing is pending, the topics have not moved since the last poll, and {@link
-   * #SETTLE} has passed since anything discovery may read was written to a cluster or a process
-   * started or stopped. The settle period runs from those, not from convergence: a cold start that
-   * converges long after its inputs were written does not wait it out again.
+   * Waits until the pipeline is at rest: nothing pending, and settled after the last write
+   * discovery may read and the last start or stop ({@link ConvergenceWait}).
    */
   public void awaitConvergence(Duration timeout, Consumer<List<String>> progress)
       throws ConvergenceTimeoutException {
-    AtomicReference<List<String>> pending = new AtomicReference<>(List.of());
-    AtomicReference<Map<TopicPartition, Long>> lastEnds = new AtomicReference<>(Map.of());
-    try {
-      await()
-          .atMost(timeout)
-          .pollInterval(POLL)
-          .until(
-              () -> {
-                checkProcessesAlive();
-                Map<TopicPartition, Long> ends = probe.endOffsets();
-                pending.set(probe.pending());
-                progress.accept(pending.get());
-                return pending.get().isEmpty()
-                    && ends.equals(lastEnds.getAndSet(ends))
-                    && settled();
-              });
-    } catch (ConditionTimeoutException e) {
-      throw new ConvergenceTimeoutException(timeout, pending.get());
-    }
-  }
-
-  private boolean settled() {
-    long lastChange = disturbedAt;
-    for (SimulatedCluster cluster : clusters.values()) {
-      lastChange =
-          Math.max(
-              lastChange,
-              cluster.lastChangeBesidesStatusNanosOutside(UNREAD_GROUPS).orElse(lastChange));
-    }
-    return System.nanoTime() - lastChange >= SETTLE.toNanos();
+    convergence.await(timeout, progress);
   }
 
   /** Writes every meshfed-managed object of every cluster under dir/cluster/namespace/Kind/. */
@@ -311,43 +249,9 @@ public final class DemoPipeline implements AutoCloseable {
         manifests, (host, cluster) -> FederationCheck.summary(findings, host, cluster));
   }
 
-  /**
-   * Fails when a service exited, or, once a second, when one reports itself dead (liveness DOWN:
-   * e.g. Kafka Streams stopped on an error), rather than waiting out the convergence timeout.
-   */
-  private void checkProcessesAlive() {
-    boolean askLiveness = System.nanoTime() - livenessAskedAt > LIVENESS_INTERVAL.toNanos();
-    for (ServiceProcess process : processes.values()) {
-      if (stopped.contains(process)) {
-        continue;
-      }
-      if (!process.isAlive()) {
-        throw new IllegalStateException(process.name() + " exited; see " + process.log());
-      }
-      if (askLiveness) {
-        process
-            .deadReason()
-            .ifPresent(
-                reason -> {
-                  throw new IllegalStateException(
-                      process.name()
-                          + " reports itself dead: "
-                          + reason
-                          + "; see "
-                          + process.log());
-                });
-      }
-    }
-    if (askLiveness) {
-      livenessAskedAt = System.nanoTime();
-    }
-  }
-
   /** Stops a service on purpose (a restart test); convergence does not expect it alive. */
   public void stop(ServiceProcess process) {
-    disturbedAt = System.nanoTime();
-    stopped.add(process);
-    process.stop();
+    services.stop(process);
   }
 
   /**
@@ -363,7 +267,7 @@ public final class DemoPipeline implements AutoCloseable {
         saslPort.isPresent()
             ? KafkaBroker.restartWithSasl(workDir.resolve("kafka"), port, saslPort.get())
             : KafkaBroker.start(workDir.resolve("kafka"), port);
-    disturbedAt = System.nanoTime();
+    services.disturbed();
   }
 
   private static int port(String bootstrap) {
@@ -376,7 +280,7 @@ public final class DemoPipeline implements AutoCloseable {
    */
   public void partitionTranslation(int partitions) {
     definitions.translationPartitions(partitions);
-    processes.put(
+    services.define(
         ServiceProcesses.TRANSLATION,
         definitions.translation(ServiceProcesses.TRANSLATION, "translation-state"));
   }
@@ -386,25 +290,21 @@ public final class DemoPipeline implements AutoCloseable {
    * consumer group with a state directory of its own; {@link #start(ServiceProcess)} starts it.
    */
   public ServiceProcess addTranslationInstance() {
-    long instances =
-        processes.keySet().stream().filter(n -> n.startsWith(ServiceProcesses.TRANSLATION)).count();
+    long instances = services.countNamed(ServiceProcesses.TRANSLATION);
     String name = ServiceProcesses.TRANSLATION + "-" + (instances + 1);
     ServiceProcess instance = definitions.translation(name, "translation-state-" + (instances + 1));
-    processes.put(name, instance);
-    stopped.add(instance); // until started: convergence does not expect it alive
+    services.defineStopped(name, instance); // until started: convergence does not expect it alive
     return instance;
   }
 
   /** The translation-service instances' consumer group, as the broker describes it now. */
   public TranslationGroup translationGroup() {
-    return new TranslationGroup(admin, TRANSLATION_APP_ID, processes);
+    return new TranslationGroup(admin, TRANSLATION_APP_ID, services.all());
   }
 
   /** Kills a service on purpose ({@code kill -9}); convergence does not expect it alive. */
   public void kill(ServiceProcess process) {
-    disturbedAt = System.nanoTime();
-    stopped.add(process);
-    process.kill();
+    services.kill(process);
   }
 
   public void start(ServiceProcess process) throws ExecutionException, InterruptedException {
@@ -415,9 +315,7 @@ public final class DemoPipeline implements AutoCloseable {
         probe.expectNewAgent(cluster);
       }
     }
-    disturbedAt = System.nanoTime();
-    process.start();
-    stopped.remove(process);
+    services.start(process);
   }
 
   private void createTopics() {
@@ -433,7 +331,7 @@ public final class DemoPipeline implements AutoCloseable {
     if (!closed.compareAndSet(false, true)) {
       return;
     }
-    processes.values().forEach(ServiceProcess::stop);
+    services.stopAll();
     deleteKafkaProperties();
     try {
       mirror.close();
